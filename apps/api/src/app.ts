@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Db, actorRepository, actorSearch } from '@pare/db';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './lib/context.ts';
+import { createRouter } from './lib/create-router.ts';
+import { ApiError, handleError } from './lib/errors.ts';
+import { type Logger, createLogger } from './lib/logger.ts';
+import { actorsRouter } from './routes/actors/actors.index.ts';
+import { healthRouter } from './routes/health/health.index.ts';
+
+export type CreateAppOptions = {
+  db: Db;
+  log?: Logger;
+  /** The built web client (apps/web/dist); the API alone is served when absent. */
+  webDist?: string;
+};
+
+/** Builds the whole application (API + web client) around an open database. No listen here. */
+export function createApp(options: CreateAppOptions) {
+  const log = options.log ?? createLogger('silent');
+  const deps: AppDeps = { db: options.db, actors: actorRepository(options.db), search: actorSearch(options.db), log };
+
+  const app = createRouter();
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+      permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [], payment: [], usb: [] },
+      // Public pages talk to this origin only: no CDN, no tracker, no outside font or tile.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    for (const [k, v] of Object.entries(deps)) c.set(k as keyof AppDeps, v as never);
+    const started = performance.now();
+    await next();
+    // Path only: query strings may hold what a person searched for, bodies are never logged.
+    log.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } }));
+
+  const api = createRouter().route('/', healthRouter).route('/', actorsRouter);
+  app.route('/api', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'PARÉ — annuaire des acteurs', version: '0.1.0', description: 'API publique en lecture de l’annuaire PARÉ.' },
+  });
+
+  app.all('/api/*', () => {
+    throw new ApiError('not_found', 'Route inconnue.');
+  });
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
+    const indexHtml = readFileSync(join(options.webDist, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: options.webDist }));
+    // Client-side routes (/acteurs/…) get the app shell.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+
+  app.notFound(() => {
+    throw new ApiError('not_found', 'Page introuvable.');
+  });
+  app.onError((err, c) => handleError(err, c, log));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

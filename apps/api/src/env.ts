@@ -1,0 +1,30 @@
+/** The only reader of process.env: every setting is parsed and checked here, once. */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PARE_DB: z.string().min(1).default(resolve(ROOT, 'data/pare.db')),
+  PARE_SEED_FILE: z.string().min(1).default(resolve(ROOT, 'data/seed/actors.yaml')),
+  PARE_WEB_DIST: z.string().min(1).default(resolve(ROOT, 'apps/web/dist')),
+  PARE_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; on error prints every bad variable and exits. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+    process.exit(1);
+  }
+  return parsed.data;
+}
+
+export const PROJECT_ROOT = ROOT;

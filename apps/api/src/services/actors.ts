@@ -1,0 +1,82 @@
+import { ANONYMOUS, type SearchPlace, type Viewer, publicView } from '@pare/db';
+import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
+import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError } from '../lib/errors.ts';
+
+/** Default radius when a place is given without one: a reasonable trip for a family. */
+export const DEFAULT_RADIUS_KM = 30;
+
+type ResolvedPlace = { search: SearchPlace; response: NonNullable<SearchActorsResponse['place']> };
+
+/** Turns `near`, `commune` or `postcode` into a centre, a radius and the territories around it. */
+export function resolvePlace(q: SearchActorsQuery): ResolvedPlace | null {
+  const radiusKm = q.radius_km ?? DEFAULT_RADIUS_KM;
+  if (q.near) {
+    const where = locate(q.near.lat, q.near.lng);
+    return {
+      search: { ...q.near, radiusKm, strict: true, commune: null, departement: where?.departement.code ?? null, region: where?.region.code ?? null },
+      response: { kind: 'point', name: null, departement: where?.departement.code ?? null, ...q.near, radius_km: radiusKm },
+    };
+  }
+  const commune = q.commune
+    ? getCommune(q.commune)
+    : q.postcode
+      ? getCommunesByPostcode(q.postcode)[0]
+      : undefined;
+  if (q.commune && !commune) throw validationError([{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
+  if (q.postcode && !commune) throw validationError([{ path: 'postcode', message: `Code postal inconnu : ${q.postcode}` }]);
+  if (!commune) return null;
+  return {
+    search: { lat: commune.lat, lng: commune.lng, radiusKm, strict: false, commune: commune.code, departement: commune.departement, region: commune.region },
+    response: { kind: q.commune ? 'commune' : 'postcode', name: commune.name, departement: commune.departement, lat: commune.lat, lng: commune.lng, radius_km: radiusKm },
+  };
+}
+
+/** The public search: filters, place, paging, facets; every item through `publicView`. */
+export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer = ANONYMOUS): SearchActorsResponse {
+  let departement: { code: string; region: string } | undefined;
+  if (q.departement) {
+    const d = getDepartement(q.departement);
+    if (!d) throw validationError([{ path: 'departement', message: `Département inconnu : ${q.departement}` }]);
+    departement = { code: d.code, region: d.region };
+  }
+  const place = resolvePlace(q);
+  const criteria = {
+    text: q.q,
+    publics: q.publics,
+    actions: q.actions,
+    types: q.types,
+    departement,
+    place: place?.search,
+    sort: q.sort,
+    limit: q.per_page,
+    offset: (q.page - 1) * q.per_page,
+  };
+  const { total, hits } = deps.search.searchActors(criteria);
+  const records = deps.actors.loadActors(hits.map((h) => h.id));
+  const items = records.map((record, i) => {
+    const hit = hits[i];
+    const view = publicView(record, viewer);
+    return {
+      ...view,
+      ...(hit?.distanceKm != null ? { distance_km: hit.distanceKm } : {}),
+      ...(hit?.match ? { match: hit.match } : {}),
+    };
+  });
+  return {
+    total,
+    page: q.page,
+    per_page: q.per_page,
+    items,
+    facets: deps.search.facetCounts(criteria),
+    place: place?.response ?? null,
+  };
+}
+
+/** One published actor's public record, or a 404. */
+export function getActor(deps: AppDeps, slug: string, viewer: Viewer = ANONYMOUS): PublicActor {
+  const record = deps.actors.findActorBySlug(slug);
+  if (!record || record.status !== 'published') throw new ApiError('not_found', 'Cet acteur n’existe pas ou n’est plus référencé.');
+  return publicView(record, viewer);
+}

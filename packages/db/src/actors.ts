@@ -1,0 +1,288 @@
+import type { Action, ActorType, ContactKind, ContactVisibility, CreateActorInput, GeoPrecision, Public, TerritoryScope } from '@pare/schema';
+import { ACTION_LABELS } from '@pare/schema';
+import { getCommune, getDepartement, getRegion } from '@pare/geo';
+import type { Db } from './database.ts';
+import { statementCache } from './database.ts';
+import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
+
+/** Everything the database knows about an actor, private fields included. Never sent as is. */
+export type ActorRecord = {
+  id: number;
+  slug: string;
+  name: string;
+  type: ActorType;
+  description: string;
+  publics: Public[];
+  actions: Action[];
+  territory: { scope: TerritoryScope; regions: string[]; departements: string[]; communes: string[] };
+  languages: string[];
+  acceptsContactRequests: boolean;
+  referentEmail: string | null;
+  siret: string | null;
+  sourceUrl: string | null;
+  lastVerifiedAt: string | null;
+  verifiedBy: string | null;
+  status: 'published' | 'archived';
+  generated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  sites: SiteRecord[];
+  contacts: ContactRecord[];
+};
+
+export type SiteRecord = {
+  id: number;
+  label: string | null;
+  address: string | null;
+  postcode: string | null;
+  communeCode: string | null;
+  departementCode: string | null;
+  lat: number;
+  lng: number;
+  precision: GeoPrecision;
+  publicLat: number;
+  publicLng: number;
+  confidential: boolean;
+  openingHours: string | null;
+  accessibility: string | null;
+};
+
+export type ContactRecord = {
+  id: number;
+  siteId: number | null;
+  kind: ContactKind;
+  value: string;
+  label: string | null;
+  visibility: ContactVisibility;
+};
+
+type ActorRow = {
+  id: number; slug: string; name: string; type: ActorType; description: string; territory_scope: TerritoryScope;
+  languages: string; accepts_contact_requests: number; referent_email: string | null; siret: string | null;
+  source_url: string | null; last_verified_at: string | null; verified_by: string | null;
+  status: 'published' | 'archived'; generated: number; created_at: string; updated_at: string;
+};
+type SiteRow = {
+  id: number; actor_id: number; label: string | null; address: string | null; postcode: string | null;
+  commune_code: string | null; departement_code: string | null; lat: number; lng: number; precision: GeoPrecision;
+  public_lat: number; public_lng: number; confidential: number; opening_hours: string | null; accessibility: string | null;
+};
+type ContactRow = {
+  id: number; actor_id: number; site_id: number | null; kind: ContactKind; value: string; label: string | null; visibility: ContactVisibility;
+};
+
+export class ActorValidationError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super('Invalid actor references');
+  }
+}
+
+export class SlugConflictError extends Error {
+  constructor(readonly slug: string) {
+    super(`Slug already used: ${slug}`);
+  }
+}
+
+/** The key actors are sorted by: French order without a French collation in SQLite. */
+export function sortKey(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Lowercase ASCII words joined by hyphens, from any French name. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100) || 'acteur';
+}
+
+function rowToSite(r: SiteRow): SiteRecord {
+  return {
+    id: r.id, label: r.label, address: r.address, postcode: r.postcode, communeCode: r.commune_code,
+    departementCode: r.departement_code, lat: r.lat, lng: r.lng, precision: r.precision,
+    publicLat: r.public_lat, publicLng: r.public_lng, confidential: r.confidential === 1,
+    openingHours: r.opening_hours, accessibility: r.accessibility,
+  };
+}
+
+function rowToContact(r: ContactRow): ContactRecord {
+  return { id: r.id, siteId: r.site_id, kind: r.kind, value: r.value, label: r.label, visibility: r.visibility };
+}
+
+/** The repository of actors on one connection: prepared statements are made once here. */
+export function actorRepository(db: Db) {
+  const stmt = statementCache(db);
+  const IDS = 'SELECT value FROM json_each(?)';
+
+  /** Loads full records for the given ids, in the order given; unknown ids are skipped. */
+  function loadActors(ids: readonly number[]): ActorRecord[] {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const rows = stmt(`SELECT * FROM actors WHERE id IN (${IDS})`).all(json) as ActorRow[];
+    const byId = new Map<number, ActorRecord>();
+    for (const r of rows) {
+      byId.set(r.id, {
+        id: r.id, slug: r.slug, name: r.name, type: r.type, description: r.description,
+        publics: [], actions: [],
+        territory: { scope: r.territory_scope, regions: [], departements: [], communes: [] },
+        languages: JSON.parse(r.languages) as string[],
+        acceptsContactRequests: r.accepts_contact_requests === 1,
+        referentEmail: r.referent_email, siret: r.siret, sourceUrl: r.source_url,
+        lastVerifiedAt: r.last_verified_at, verifiedBy: r.verified_by, status: r.status,
+        generated: r.generated === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+        sites: [], contacts: [],
+      });
+    }
+    for (const p of stmt(`SELECT actor_id, public FROM actor_publics WHERE actor_id IN (${IDS})`).all(json) as { actor_id: number; public: Public }[]) {
+      byId.get(p.actor_id)?.publics.push(p.public);
+    }
+    for (const a of stmt(`SELECT actor_id, action FROM actor_actions WHERE actor_id IN (${IDS})`).all(json) as { actor_id: number; action: Action }[]) {
+      byId.get(a.actor_id)?.actions.push(a.action);
+    }
+    for (const t of stmt(`SELECT actor_id, kind, code FROM actor_territories WHERE actor_id IN (${IDS}) ORDER BY code`).all(json) as { actor_id: number; kind: 'region' | 'departement' | 'commune'; code: string }[]) {
+      const terr = byId.get(t.actor_id)?.territory;
+      if (terr) terr[t.kind === 'region' ? 'regions' : t.kind === 'departement' ? 'departements' : 'communes'].push(t.code);
+    }
+    for (const s of stmt(`SELECT * FROM sites WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`).all(json) as SiteRow[]) {
+      byId.get(s.actor_id)?.sites.push(rowToSite(s));
+    }
+    for (const c of stmt(`SELECT * FROM contacts WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`).all(json) as ContactRow[]) {
+      byId.get(c.actor_id)?.contacts.push(rowToContact(c));
+    }
+    // Keep code lists in their canonical order whatever the insertion order was.
+    for (const a of byId.values()) {
+      a.actions.sort((x, y) => ACTION_ORDER.indexOf(x) - ACTION_ORDER.indexOf(y));
+      a.publics.sort((x, y) => PUBLIC_ORDER.indexOf(x) - PUBLIC_ORDER.indexOf(y));
+    }
+    return ids.map((id) => byId.get(id)).filter((a): a is ActorRecord => a !== undefined);
+  }
+
+  function findActorBySlug(slug: string): ActorRecord | undefined {
+    const id = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
+    return id === undefined ? undefined : loadActors([id])[0];
+  }
+
+  function findActorById(id: number): ActorRecord | undefined {
+    return loadActors([id])[0];
+  }
+
+  function uniqueSlug(base: string, exceptId?: number): string {
+    let slug = base;
+    for (let i = 2; ; i++) {
+      const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
+      if (owner === undefined || owner === exceptId) return slug;
+      slug = `${base}-${i}`;
+    }
+  }
+
+  function writeChildren(id: number, input: CreateActorInput, sites: ResolvedSite[], territory: ResolvedTerritoryRow[]) {
+    for (const p of input.publics) stmt('INSERT OR IGNORE INTO actor_publics (actor_id, public) VALUES (?, ?)').run(id, p);
+    for (const a of input.actions) stmt('INSERT OR IGNORE INTO actor_actions (actor_id, action) VALUES (?, ?)').run(id, a);
+    for (const t of territory) {
+      stmt('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)').run(id, t.kind, t.code, t.departement);
+    }
+    const siteIds: number[] = [];
+    sites.forEach((s, position) => {
+      const info = stmt(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
+        public_lat, public_lng, confidential, opening_hours, accessibility) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
+        id, position, s.label, s.address, s.postcode, s.communeCode, s.departementCode, s.lat, s.lng, s.precision,
+        s.publicLat, s.publicLng, s.confidential ? 1 : 0, s.openingHours, s.accessibility,
+      );
+      const siteId = Number(info.lastInsertRowid);
+      siteIds.push(siteId);
+      stmt('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)').run(siteId, s.publicLat, s.publicLat, s.publicLng, s.publicLng);
+    });
+    input.contacts.forEach((c, position) => {
+      stmt('INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)').run(
+        id, c.site != null ? (siteIds[c.site] ?? null) : null, position, c.kind, c.value, c.label ?? null, c.visibility,
+      );
+    });
+    indexActorText(id, input, sites);
+  }
+
+  function indexActorText(id: number, input: CreateActorInput, sites: ResolvedSite[]) {
+    const places = new Set<string>();
+    for (const s of sites) {
+      if (s.communeCode) places.add(getCommune(s.communeCode)?.name ?? '');
+      if (s.departementCode) places.add(getDepartement(s.departementCode)?.name ?? '');
+      if (s.postcode && !s.confidential) places.add(s.postcode);
+    }
+    for (const code of input.territory.communes) places.add(getCommune(code)?.name ?? '');
+    for (const code of input.territory.departements) places.add(getDepartement(code)?.name ?? '');
+    for (const code of input.territory.regions) places.add(getRegion(code)?.name ?? '');
+    stmt('DELETE FROM actors_fts WHERE rowid = ?').run(id);
+    stmt('INSERT INTO actors_fts (rowid, name, description, actions, places) VALUES (?, ?, ?, ?, ?)').run(
+      id, input.name, input.description, input.actions.map((a) => ACTION_LABELS[a]).join(' · '), [...places].filter(Boolean).join(' · '),
+    );
+  }
+
+  function clearChildren(id: number) {
+    const siteIds = stmt('SELECT id FROM sites WHERE actor_id = ?').pluck().all(id) as number[];
+    for (const s of siteIds) stmt('DELETE FROM sites_rtree WHERE id = ?').run(s);
+    stmt('DELETE FROM contacts WHERE actor_id = ?').run(id);
+    stmt('DELETE FROM sites WHERE actor_id = ?').run(id);
+    stmt('DELETE FROM actor_publics WHERE actor_id = ?').run(id);
+    stmt('DELETE FROM actor_actions WHERE actor_id = ?').run(id);
+    stmt('DELETE FROM actor_territories WHERE actor_id = ?').run(id);
+  }
+
+  /**
+   * Creates an actor from validated input. Throws ActorValidationError when a territory or
+   * commune code is unknown, SlugConflictError when an explicit slug is taken.
+   */
+  const createActor = db.transaction((input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
+    const { issues, sites, territory } = resolveActorGeography(input);
+    if (issues.length > 0) throw new ActorValidationError(issues);
+    let slug: string;
+    if (input.slug) {
+      if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
+      slug = input.slug;
+    } else {
+      slug = uniqueSlug(slugify(input.name));
+    }
+    const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
+      referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
+      slug, input.name, sortKey(input.name), input.type, input.description, input.territory.scope, JSON.stringify(input.languages),
+      input.accepts_contact_requests ? 1 : 0, input.referent_email ?? null, input.siret ?? null,
+      input.provenance.source_url ?? null, input.provenance.last_verified_at ?? null, input.provenance.verified_by ?? null,
+      opts.generated ? 1 : 0,
+    );
+    const id = Number(info.lastInsertRowid);
+    writeChildren(id, input, sites, territory);
+    return loadActors([id])[0] as ActorRecord;
+  });
+
+  /** Replaces every field of an existing actor (its slug is kept unless a new one is given). */
+  const replaceActor = db.transaction((id: number, input: CreateActorInput): ActorRecord => {
+    const { issues, sites, territory } = resolveActorGeography(input);
+    if (issues.length > 0) throw new ActorValidationError(issues);
+    const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
+    if (current === undefined) throw new Error(`No actor ${id}`);
+    const slug = input.slug ?? current;
+    const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
+    if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
+    stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
+      referent_email=?, siret=?, source_url=?, last_verified_at=?, verified_by=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
+      slug, input.name, sortKey(input.name), input.type, input.description, input.territory.scope, JSON.stringify(input.languages),
+      input.accepts_contact_requests ? 1 : 0, input.referent_email ?? null, input.siret ?? null,
+      input.provenance.source_url ?? null, input.provenance.last_verified_at ?? null, input.provenance.verified_by ?? null, id,
+    );
+    clearChildren(id);
+    writeChildren(id, input, sites, territory);
+    return loadActors([id])[0] as ActorRecord;
+  });
+
+  function countActors(): number {
+    return stmt('SELECT count(*) FROM actors').pluck().get() as number;
+  }
+
+  return { loadActors, findActorBySlug, findActorById, createActor, replaceActor, countActors };
+}
+
+export type ActorRepository = ReturnType<typeof actorRepository>;
+
+const ACTION_ORDER: readonly string[] = Object.keys(ACTION_LABELS);
+const PUBLIC_ORDER: readonly string[] = ['jeunes', 'familles', 'professionnels'];

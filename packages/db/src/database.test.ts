@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIONS, ACTOR_TYPES, CONTACT_KINDS, PUBLICS, TERRITORY_SCOPES } from '@pare/schema';
+import { describe, expect, it } from 'vitest';
+import { haversineKm, listMigrations, migrate, openDatabase } from './database.ts';
+
+function checkList(sql: string, column: string): string[] {
+  const m = new RegExp(`${column}\\s+[^\\n]*CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(sql);
+  if (!m?.[1]) throw new Error(`no CHECK for ${column}`);
+  return m[1].split(',').map((s) => s.trim().replace(/'/g, ''));
+}
+
+describe('migrations', () => {
+  it('keep the database code lists equal to the shared schema ones', () => {
+    const sql = listMigrations().map((m) => m.sql).join('\n');
+    expect(checkList(sql, 'type')).toEqual([...ACTOR_TYPES]);
+    expect(checkList(sql, 'public')).toEqual([...PUBLICS]);
+    expect(checkList(sql, 'action')).toEqual([...ACTIONS]);
+    expect(checkList(sql, 'territory_scope')).toEqual([...TERRITORY_SCOPES]);
+    expect(sql).toContain(`CHECK (kind IN (${CONTACT_KINDS.map((k) => `'${k}'`).join(',')}))`);
+  });
+
+  it('are applied once, recorded, and a reopened file keeps its data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
+    const file = join(dir, 'x.db');
+    const db = openDatabase(file);
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(listMigrations().map((m) => m.version));
+    db.prepare(`INSERT INTO actors (slug, name, name_sort, type, territory_scope) VALUES ('a', 'A', 'a', 'association', 'national')`).run();
+    expect(migrate(db)).toEqual([]);
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT count(*) FROM actors').pluck().get()).toBe(1);
+    again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuse a code outside the lists', () => {
+    const db = openDatabase(':memory:');
+    expect(() =>
+      db.prepare(`INSERT INTO actors (slug, name, name_sort, type, territory_scope) VALUES ('a', 'A', 'a', 'ong', 'national')`).run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('haversineKm', () => {
+  it('measures Metz–Thionville at about 26 km and Paris–Marseille at about 660 km', () => {
+    expect(haversineKm(49.1193, 6.1757, 49.3579, 6.1686)).toBeCloseTo(26.5, 0);
+    expect(Math.round(haversineKm(48.8566, 2.3522, 43.2965, 5.3698) / 10) * 10).toBe(660);
+  });
+});

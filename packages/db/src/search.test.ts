@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { toFtsQuery } from './search.ts';
+
+describe('toFtsQuery', () => {
+  it('makes every typed word a required prefix, accents and case folded', () => {
+    expect(toFtsQuery('Écoute  Familles')).toBe('"ecoute"* "familles"*');
+  });
+  it('drops FTS operators and quotes a person may type', () => {
+    expect(toFtsQuery('"foyer" OR NEAR(*) -x')).toBe('"foyer"* "or"* "near"* "x"*');
+  });
+  it('gives nothing to search for punctuation only', () => {
+    expect(toFtsQuery(' -- ** ')).toBeNull();
+  });
+});

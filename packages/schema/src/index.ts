@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+// Validation messages a person reads are in French, everywhere the schemas are used.
+z.config(z.locales.fr());
+
+export * from './codes.ts';
+export * from './errors.ts';
+export * from './territory.ts';
+export * from './actor.ts';
+export * from './query.ts';

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from './codes.ts';
+import { PublicActorSchema } from './actor.ts';
+import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
+
+/** A comma-separated list of codes in a query string (`actions=ecoute,soin`), validated one by one. */
+function codeList<const T extends readonly [string, ...string[]]>(codes: T) {
+  const allowed = new Set<string>(codes);
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+      for (const v of values) {
+        if (!allowed.has(v)) {
+          ctx.addIssue({ code: 'custom', message: `Code inconnu « ${v.slice(0, 40)} ». Valeurs possibles : ${codes.join(', ')}` });
+          return z.NEVER;
+        }
+      }
+      return [...new Set(values)] as T[number][];
+    })
+    .meta({ description: `Codes séparés par des virgules parmi : ${codes.join(', ')}` });
+}
+
+const LatLngSchema = z
+  .string()
+  .transform((raw, ctx) => {
+    const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(raw);
+    const lat = m ? Number(m[1]) : Number.NaN;
+    const lng = m ? Number(m[2]) : Number.NaN;
+    if (!m || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+      ctx.addIssue({ code: 'custom', message: 'Position attendue sous la forme « latitude,longitude », par ex. 49.36,6.17' });
+      return z.NEVER;
+    }
+    return { lat, lng };
+  })
+  .meta({ description: 'latitude,longitude en degrés décimaux (WGS 84)', example: '49.3579,6.1686' });
+
+const intParam = (name: string, min: number, max: number, def: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} doit être un nombre entier`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${name} doit valoir au moins ${min}`).max(max, `${name} ne peut pas dépasser ${max}`))
+    .optional()
+    .transform((v) => v ?? def);
+
+export const SearchActorsQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, 'Recherche trop longue (200 caractères au plus)').optional(),
+    publics: codeList(PUBLICS).optional(),
+    actions: codeList(ACTIONS).optional(),
+    types: codeList(ACTOR_TYPES).optional(),
+    departement: DepartementCodeSchema.optional(),
+    commune: CommuneCodeSchema.optional(),
+    postcode: PostcodeSchema.optional(),
+    near: LatLngSchema.optional(),
+    radius_km: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'radius_km doit être un nombre positif')
+      .transform(Number)
+      .pipe(z.number().positive('radius_km doit être positif').max(1000, 'radius_km ne peut pas dépasser 1000'))
+      .optional(),
+    sort: z.enum(SORTS).optional(),
+    page: intParam('page', 1, 10_000, 1),
+    per_page: intParam('per_page', 1, 100, 20),
+  })
+  .superRefine((q, ctx) => {
+    const places = [q.near && 'near', q.commune && 'commune', q.postcode && 'postcode'].filter(Boolean);
+    if (places.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [String(places[1])], message: 'Un seul lieu à la fois : near, commune ou postcode' });
+    }
+    if (q.sort === 'distance' && places.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['sort'], message: 'Le tri par distance demande un lieu (near, commune ou postcode)' });
+    }
+    if (q.radius_km !== undefined && places.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'radius_km demande un lieu (near, commune ou postcode)' });
+    }
+  });
+export type SearchActorsQuery = z.output<typeof SearchActorsQuerySchema>;
+
+/** Why an actor is in a place-based result: a site nearby, a territory covering the place, or national reach. */
+export const MATCHES = ['proximite', 'territoire', 'national'] as const;
+
+export const ActorListItemSchema = PublicActorSchema.extend({
+  match: z.enum(MATCHES).optional(),
+}).meta({ id: 'ActorListItem' });
+export type ActorListItem = z.infer<typeof ActorListItemSchema>;
+
+const counts = <T extends readonly string[]>(codes: T) =>
+  z.object(Object.fromEntries(codes.map((c) => [c, z.number().int()])) as Record<T[number], z.ZodNumber>);
+
+export const ActorFacetsSchema = z.object({
+  publics: counts(PUBLICS),
+  actions: counts(ACTIONS),
+  types: counts(ACTOR_TYPES),
+});
+export type ActorFacets = z.infer<typeof ActorFacetsSchema>;
+
+export const SearchActorsResponseSchema = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    per_page: z.number().int(),
+    items: z.array(ActorListItemSchema),
+    facets: ActorFacetsSchema.meta({
+      description: 'Pour chaque option d’un filtre, le nombre de résultats si on la choisissait (les autres filtres restant appliqués)',
+    }),
+    place: z
+      .object({ kind: z.enum(['point', 'commune', 'postcode']), name: z.string().nullable(), departement: z.string().nullable(), lat: z.number(), lng: z.number(), radius_km: z.number() })
+      .nullable(),
+  })
+  .meta({ id: 'ActorSearchResult' });
+export type SearchActorsResponse = z.infer<typeof SearchActorsResponseSchema>;

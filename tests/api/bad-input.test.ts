@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+
+describe('bad input gets a 400 naming the field', () => {
+  const cases: [string, string, string][] = [
+    ['an unknown action code', '/api/actors?actions=prevention,magie', 'actions'],
+    ['an unknown public', '/api/actors?publics=adultes', 'publics'],
+    ['an unknown type', '/api/actors?types=ong', 'types'],
+    ['a negative radius', '/api/actors?near=49.1,6.1&radius_km=-3', 'radius_km'],
+    ['a radius that is not a number', '/api/actors?near=49.1,6.1&radius_km=loin', 'radius_km'],
+    ['a position that is not coordinates', '/api/actors?near=abc', 'near'],
+    ['a latitude out of range', '/api/actors?near=123,6', 'near'],
+    ['a page size over 100', '/api/actors?per_page=1000', 'per_page'],
+    ['a page 0', '/api/actors?page=0', 'page'],
+    ['a malformed département code', '/api/actors?departement=999', 'departement'],
+    ['a département code that does not exist', '/api/actors?departement=96', 'departement'],
+    ['a malformed commune code', '/api/actors?commune=abc', 'commune'],
+    ['an unknown commune', '/api/actors?commune=57999', 'commune'],
+    ['an unknown postcode', '/api/actors?postcode=00000', 'postcode'],
+    ['an unknown sort', '/api/actors?sort=random', 'sort'],
+    ['a distance sort without a place', '/api/actors?sort=distance', 'sort'],
+    ['a radius without a place', '/api/actors?radius_km=10', 'radius_km'],
+    ['two places at once', '/api/actors?near=49.1,6.1&commune=57672', 'commune'],
+    ['a search text of 500 characters', `/api/actors?q=${'a'.repeat(500)}`, 'q'],
+  ];
+  it.each(cases)('%s', async (_what, url, field) => {
+    const { status, body, headers } = await getJson(t.app, url);
+    expect(status).toBe(400);
+    expect(headers.get('content-type')).toMatch(/application\/json/);
+    expect(body.error).toBe('validation_error');
+    expect(body.issues.map((i: { path: string }) => i.path)).toContain(field);
+    for (const issue of body.issues) expect(issue.message.length).toBeGreaterThan(3);
+  });
+});
+
+describe('errors never leak internals', () => {
+  it('an unknown API route is a 404 JSON', async () => {
+    const { status, body } = await getJson(t.app, '/api/nothing-here');
+    expect(status).toBe(404);
+    expect(body.error).toBe('not_found');
+  });
+
+  it('an exception is a 500 JSON with no stack trace, SQL or file path', async () => {
+    // Break the database under the running app: the next search throws inside SQLite.
+    const broken = createTestApp({ fixtures: false });
+    broken.db.exec('DROP TABLE actors_fts');
+    const res = await broken.app.request('/api/actors?q=enfance');
+    const text = await res.text();
+    broken.close();
+    expect(res.status).toBe(500);
+    const body = JSON.parse(text);
+    expect(body.error).toBe('internal_error');
+    expect(body.requestId).toBeTruthy();
+    expect(text).not.toMatch(/actors_fts|SELECT|sqlite|\.ts|node_modules|at \w+ \(/i);
+  });
+});
