@@ -38,7 +38,7 @@ beforeAll(async () => {
     '/api/actors?per_page=100&departement=57',
     '/api/actors?per_page=100&commune=57672',
     '/api/actors?per_page=100&postcode=57100',
-    '/api/actors?per_page=100&near=49.3712,6.1492&radius_km=1',
+    '/api/actors?per_page=100&near=49.37,6.15&radius_km=2',
     '/api/actors?per_page=100&q=foyer',
     '/api/actors?per_page=100&q=secrete',
     '/api/actors?per_page=100&sort=updated',

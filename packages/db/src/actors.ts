@@ -233,7 +233,7 @@ export function actorRepository(db: Db) {
    * Creates an actor from validated input. Throws ActorValidationError when a territory or
    * commune code is unknown, SlugConflictError when an explicit slug is taken.
    */
-  const createActor = db.transaction((input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
+  const createActor: (input: CreateActorInput, opts?: { generated?: boolean }) => ActorRecord = db.transaction((input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
     let slug: string;
@@ -256,7 +256,7 @@ export function actorRepository(db: Db) {
   });
 
   /** Replaces every field of an existing actor (its slug is kept unless a new one is given). */
-  const replaceActor = db.transaction((id: number, input: CreateActorInput): ActorRecord => {
+  const replaceActor: (id: number, input: CreateActorInput) => ActorRecord = db.transaction((id: number, input: CreateActorInput): ActorRecord => {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
     const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
