@@ -11,6 +11,11 @@ import { ApiError, handleError } from './lib/errors.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
+import { adminRoutes } from './routes/admin.mount.ts';
+import { openDataRoutes } from './routes/open-data.mount.ts';
+import { orientationRoutes } from './routes/orientation.mount.ts';
+import { resourcesRoutes } from './routes/resources.mount.ts';
+import { territoriesRouter } from './routes/territories/territories.index.ts';
 
 export type CreateAppOptions = {
   db: Db;
@@ -59,7 +64,14 @@ export function createApp(options: CreateAppOptions) {
   });
   app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } }));
 
-  const api = createRouter().route('/', healthRouter).route('/', actorsRouter);
+  const api = createRouter()
+    .route('/', healthRouter)
+    .route('/', actorsRouter)
+    .route('/', territoriesRouter)
+    .route('/', orientationRoutes)
+    .route('/', resourcesRoutes)
+    .route('/', openDataRoutes)
+    .route('/', adminRoutes);
   app.route('/api', api);
 
   app.doc31('/api/openapi.json', {

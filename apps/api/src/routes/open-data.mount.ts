@@ -1,0 +1,7 @@
+import { createRouter } from '../lib/create-router.ts';
+
+/**
+ * The open-data routes, mounted under /api by app.ts. One mount file per area keeps app.ts stable
+ * while areas grow in parallel.
+ */
+export const openDataRoutes = createRouter();

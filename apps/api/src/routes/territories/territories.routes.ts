@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '@pare/schema';
+
+const PlaceRef = z.object({ code: z.string(), name: z.string() });
+
+export const TerritoryHitSchema = z
+  .object({
+    kind: z.enum(['commune', 'postcode', 'departement', 'region']),
+    code: z.string().meta({ description: 'Code INSEE (commune, département, région) ou code postal' }),
+    name: z.string(),
+    departement: PlaceRef.nullable(),
+    region: PlaceRef.nullable(),
+    postcodes: z.array(z.string()),
+    lat: z.number(),
+    lng: z.number(),
+    population: z.number().optional(),
+  })
+  .meta({ id: 'TerritoryHit' });
+
+const errors = {
+  400: { description: 'Paramètre invalide', content: { 'application/json': { schema: ErrorBodySchema } } },
+};
+
+export const searchTerritoriesRoute = createRoute({
+  method: 'get',
+  path: '/territories/search',
+  tags: ['Territoires'],
+  summary: 'Autocomplétion des communes, codes postaux, départements et régions',
+  request: {
+    query: z.object({
+      q: z.string().trim().min(1, 'Tapez au moins un caractère').max(100, 'Recherche trop longue (100 caractères au plus)'),
+      limit: z
+        .string()
+        .regex(/^\d+$/, 'limit doit être un nombre entier')
+        .transform(Number)
+        .pipe(z.number().int().min(1, 'limit doit valoir au moins 1').max(10, 'limit ne peut pas dépasser 10'))
+        .optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'Au plus 10 lieux, le plus probable d’abord', content: { 'application/json': { schema: z.object({ items: z.array(TerritoryHitSchema) }) } } },
+    ...errors,
+  },
+});
+
+const coordinate = (name: string, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d{1,3}(\.\d+)?$/, `${name} doit être un nombre décimal`)
+    .transform(Number)
+    .pipe(z.number().min(-max, `${name} hors limites`).max(max, `${name} hors limites`));
+
+export const locateRoute = createRoute({
+  method: 'get',
+  path: '/territories/at',
+  tags: ['Territoires'],
+  summary: 'Département et région contenant un point',
+  request: { query: z.object({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) }) },
+  responses: {
+    200: { description: 'Le département et sa région', content: { 'application/json': { schema: z.object({ departement: PlaceRef, region: PlaceRef }) } } },
+    404: { description: 'Point hors de France (en mer ou à l’étranger)', content: { 'application/json': { schema: ErrorBodySchema } } },
+    ...errors,
+  },
+});
