@@ -1,15 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Db, actorRepository, actorSearch } from '@pare/db';
+import { type Db, actorRepository, actorSearch, userRepository } from '@pare/db';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps } from './lib/context.ts';
+import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
+import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
 import { openDataRoutes } from './routes/open-data.mount.ts';
@@ -22,12 +24,27 @@ export type CreateAppOptions = {
   log?: Logger;
   /** The built web client (apps/web/dist); the API alone is served when absent. */
   webDist?: string;
+  config?: Partial<AppConfig>;
+};
+
+export const DEFAULT_CONFIG: AppConfig = {
+  secureCookies: true,
+  trustProxy: false,
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  sessionIdleMs: 2 * 60 * 60 * 1000,
 };
 
 /** Builds the whole application (API + web client) around an open database. No listen here. */
 export function createApp(options: CreateAppOptions) {
   const log = options.log ?? createLogger('silent');
-  const deps: AppDeps = { db: options.db, actors: actorRepository(options.db), search: actorSearch(options.db), log };
+  const deps: AppDeps = {
+    db: options.db,
+    actors: actorRepository(options.db),
+    users: userRepository(options.db),
+    search: actorSearch(options.db),
+    log,
+    config: { ...DEFAULT_CONFIG, ...options.config },
+  };
 
   const app = createRouter();
   app.use(requestId());
@@ -62,10 +79,13 @@ export function createApp(options: CreateAppOptions) {
     // Path only: query strings may hold what a person searched for, bodies are never logged.
     log.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+  app.use('/api/*', sessionMiddleware());
+  app.use('/api/*', csrfProtection());
   app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } }));
 
   const api = createRouter()
     .route('/', healthRouter)
+    .route('/', authRouter)
     .route('/', actorsRouter)
     .route('/', territoriesRouter)
     .route('/', orientationRoutes)

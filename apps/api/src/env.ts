@@ -19,7 +19,13 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses the environment; on error prints every bad variable and exits. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  // Relative paths are the caller's: pnpm runs scripts in the package folder but keeps the
+  // directory the command was typed in as INIT_CWD.
+  const base = source.INIT_CWD ?? process.cwd();
+  const paths = Object.fromEntries(
+    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST'] as const).filter((k) => source[k]).map((k) => [k, resolve(base, source[k] as string)]),
+  );
+  const parsed = EnvSchema.safeParse({ ...source, ...paths });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
     process.exit(1);

@@ -4,3 +4,4 @@ export * from './public-view.ts';
 export * from './search.ts';
 export * from './seed.ts';
 export * from './geography.ts';
+export * from './users.ts';

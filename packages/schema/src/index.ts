@@ -8,3 +8,4 @@ export * from './errors.ts';
 export * from './territory.ts';
 export * from './actor.ts';
 export * from './query.ts';
+export * from './auth.ts';

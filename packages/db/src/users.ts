@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@pare/schema';
+import type { Db } from './database.ts';
+import { statementCache } from './database.ts';
+
+export type UserRecord = {
+  id: number;
+  email: string;
+  passwordHash: string;
+  role: Role;
+  departements: string[];
+  displayName: string | null;
+  active: boolean;
+};
+
+export type SessionRecord = { user: UserRecord; csrfToken: string; expiresAt: string };
+
+type UserRow = { id: number; email: string; password_hash: string; role: Role; departements: string; display_name: string | null; active: number };
+
+function rowToUser(r: UserRow): UserRecord {
+  return {
+    id: r.id, email: r.email, passwordHash: r.password_hash, role: r.role,
+    departements: JSON.parse(r.departements) as string[], displayName: r.display_name, active: r.active === 1,
+  };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Accounts, sessions and sign-in failures. Passwords arrive already hashed: hashing is the API's job. */
+export function userRepository(db: Db) {
+  const stmt = statementCache(db);
+
+  function findUserByEmail(email: string): UserRecord | undefined {
+    const row = stmt('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+    return row && rowToUser(row);
+  }
+
+  function findUserById(id: number): UserRecord | undefined {
+    const row = stmt('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row && rowToUser(row);
+  }
+
+  function listUsers(): UserRecord[] {
+    return (stmt('SELECT * FROM users ORDER BY email').all() as UserRow[]).map(rowToUser);
+  }
+
+  function createUser(u: { email: string; passwordHash: string; role: Role; departements?: string[]; displayName?: string | null }): UserRecord {
+    const info = stmt('INSERT INTO users (email, password_hash, role, departements, display_name) VALUES (?, ?, ?, ?, ?)').run(
+      u.email.toLowerCase(), u.passwordHash, u.role, JSON.stringify(u.departements ?? []), u.displayName ?? null,
+    );
+    return findUserById(Number(info.lastInsertRowid)) as UserRecord;
+  }
+
+  function updateUser(id: number, patch: { role?: Role; departements?: string[]; active?: boolean; passwordHash?: string; displayName?: string | null }) {
+    const current = findUserById(id);
+    if (!current) return undefined;
+    stmt(`UPDATE users SET role = ?, departements = ?, active = ?, password_hash = ?, display_name = ?,
+      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+      patch.role ?? current.role, JSON.stringify(patch.departements ?? current.departements), (patch.active ?? current.active) ? 1 : 0,
+      patch.passwordHash ?? current.passwordHash, patch.displayName === undefined ? current.displayName : patch.displayName, id,
+    );
+    if (patch.active === false || patch.passwordHash || patch.role) stmt('DELETE FROM sessions WHERE user_id = ?').run(id);
+    return findUserById(id);
+  }
+
+  /** Opens a session; returns the cookie token (only its hash is stored) and the CSRF token. */
+  function createSession(userId: number, now: Date, ttlMs: number): { token: string; csrfToken: string; expiresAt: string } {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+    stmt('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      sha256(token), userId, csrfToken, now.toISOString(), now.toISOString(), expiresAt,
+    );
+    return { token, csrfToken, expiresAt };
+  }
+
+  /**
+   * The live session for a cookie token, or undefined when unknown, expired, idle for longer
+   * than `idleMs`, or its user deactivated. Touches `last_seen_at`.
+   */
+  function findSession(token: string, now: Date, idleMs: number): SessionRecord | undefined {
+    const row = stmt('SELECT * FROM sessions WHERE token_hash = ?').get(sha256(token)) as
+      | { token_hash: string; user_id: number; csrf_token: string; last_seen_at: string; expires_at: string }
+      | undefined;
+    if (!row) return undefined;
+    const expired = row.expires_at <= now.toISOString() || new Date(row.last_seen_at).getTime() + idleMs <= now.getTime();
+    const user = findUserById(row.user_id);
+    if (expired || !user?.active) {
+      stmt('DELETE FROM sessions WHERE token_hash = ?').run(row.token_hash);
+      return undefined;
+    }
+    stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), row.token_hash);
+    return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  }
+
+  function deleteSession(token: string) {
+    stmt('DELETE FROM sessions WHERE token_hash = ?').run(sha256(token));
+  }
+
+  function purgeExpiredSessions(now: Date) {
+    return stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes;
+  }
+
+  function recordLoginFailure(email: string, address: string, now: Date) {
+    stmt('INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)').run(email.toLowerCase(), address, now.toISOString());
+  }
+
+  /** Failures in the window, for the account and for the address. */
+  function countLoginFailures(email: string, address: string, since: Date): { account: number; address: number } {
+    const s = since.toISOString();
+    stmt('DELETE FROM login_failures WHERE at < ?').run(s);
+    return {
+      account: stmt('SELECT count(*) FROM login_failures WHERE email = ? AND at >= ?').pluck().get(email.toLowerCase(), s) as number,
+      address: stmt('SELECT count(*) FROM login_failures WHERE address = ? AND at >= ?').pluck().get(address, s) as number,
+    };
+  }
+
+  function clearLoginFailures(email: string) {
+    stmt('DELETE FROM login_failures WHERE email = ?').run(email.toLowerCase());
+  }
+
+  return {
+    findUserByEmail, findUserById, listUsers, createUser, updateUser,
+    createSession, findSession, deleteSession, purgeExpiredSessions,
+    recordLoginFailure, countLoginFailures, clearLoginFailures,
+  };
+}
+
+export type UserRepository = ReturnType<typeof userRepository>;

@@ -1,0 +1,429 @@
+/**
+ * Fictitious actors for the orientation tests. Every local name says « test »; local phone numbers
+ * are in the ranges ARCEP keeps for fiction (01 99 00 xx xx); only the real national numbers
+ * (17, 112, 114, 119, 116 000) are real. Coordinates and INSEE codes are the communes' public ones.
+ */
+import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
+import type { OrientationPlace } from './orientation-schema.ts';
+
+type Commune = {
+  code: string;
+  name: string;
+  departement: { code: string; name: string };
+  region: { code: string; name: string };
+  lat: number;
+  lng: number;
+};
+
+const MOSELLE = { code: '57', name: 'Moselle' };
+const MEURTHE = { code: '54', name: 'Meurthe-et-Moselle' };
+const BAS_RHIN = { code: '67', name: 'Bas-Rhin' };
+const BOUCHES = { code: '13', name: 'Bouches-du-Rhône' };
+const HAUTE_GARONNE = { code: '31', name: 'Haute-Garonne' };
+const TARN_ET_GARONNE = { code: '82', name: 'Tarn-et-Garonne' };
+const RHONE = { code: '69', name: 'Rhône' };
+const GRAND_EST = { code: '44', name: 'Grand Est' };
+const PACA = { code: '93', name: 'Provence-Alpes-Côte d’Azur' };
+const OCCITANIE = { code: '76', name: 'Occitanie' };
+const ARA = { code: '84', name: 'Auvergne-Rhône-Alpes' };
+
+export const COMMUNES = {
+  thionville: { code: '57672', name: 'Thionville', departement: MOSELLE, region: GRAND_EST, lat: 49.3579, lng: 6.1683 },
+  metz: { code: '57463', name: 'Metz', departement: MOSELLE, region: GRAND_EST, lat: 49.1193, lng: 6.1757 },
+  sarreguemines: { code: '57631', name: 'Sarreguemines', departement: MOSELLE, region: GRAND_EST, lat: 49.1099, lng: 7.0684 },
+  nancy: { code: '54395', name: 'Nancy', departement: MEURTHE, region: GRAND_EST, lat: 48.6921, lng: 6.1844 },
+  strasbourg: { code: '67482', name: 'Strasbourg', departement: BAS_RHIN, region: GRAND_EST, lat: 48.5734, lng: 7.7521 },
+  marseille: { code: '13055', name: 'Marseille', departement: BOUCHES, region: PACA, lat: 43.2965, lng: 5.3698 },
+  toulouse: { code: '31555', name: 'Toulouse', departement: HAUTE_GARONNE, region: OCCITANIE, lat: 43.6045, lng: 1.4442 },
+  montauban: { code: '82121', name: 'Montauban', departement: TARN_ET_GARONNE, region: OCCITANIE, lat: 44.0176, lng: 1.355 },
+  lyon: { code: '69123', name: 'Lyon', departement: RHONE, region: ARA, lat: 45.764, lng: 4.8357 },
+} satisfies Record<string, Commune>;
+
+/** The place the API would resolve from a commune code. */
+export function placeOf(c: Commune, options: { withCoordinates?: boolean } = {}): OrientationPlace {
+  const base = { departement: c.departement.code, region: c.region.code, communeName: c.name, communeCode: c.code };
+  return options.withCoordinates === false ? base : { ...base, lat: c.lat, lng: c.lng };
+}
+
+/** The place when the person gave only a département. */
+export function placeOfDepartement(departement: string, region: string): OrientationPlace {
+  return { departement, region };
+}
+
+let nextSiteId = 1000;
+
+export function site(c: Commune, options: { confidential?: boolean } = {}): PublicSite {
+  const confidential = options.confidential ?? false;
+  return {
+    id: nextSiteId++,
+    confidential,
+    label: null,
+    address: confidential ? null : '1 rue de l’Exemple',
+    postcode: null,
+    commune: { code: c.code, name: c.name },
+    departement: c.departement,
+    lat: c.lat,
+    lng: c.lng,
+    precision: confidential ? 'commune' : 'address',
+    opening_hours: null,
+    accessibility: null,
+  };
+}
+
+export const phone = (value: string): PublicContact => ({ kind: 'phone', value, label: null, professional_only: false });
+export const sms = (value: string): PublicContact => ({ kind: 'sms', value, label: null, professional_only: false });
+export const email = (value: string): PublicContact => ({ kind: 'email', value, label: null, professional_only: false });
+export const website = (value: string): PublicContact => ({ kind: 'website', value, label: null, professional_only: false });
+
+export const national = (): PublicActor['territory'] => ({ scope: 'national', regions: [], departements: [], communes: [] });
+export const inDepartements = (...codes: { code: string; name: string }[]): PublicActor['territory'] => ({
+  scope: 'departements',
+  regions: [],
+  departements: codes,
+  communes: [],
+});
+export const inRegions = (...codes: { code: string; name: string }[]): PublicActor['territory'] => ({
+  scope: 'regions',
+  regions: codes,
+  departements: [],
+  communes: [],
+});
+export const inCommunes = (...communes: Commune[]): PublicActor['territory'] => ({
+  scope: 'communes',
+  regions: [],
+  departements: [],
+  communes: communes.map((c) => ({ code: c.code, name: c.name })),
+});
+
+/** A public actor with sensible defaults; tests set only what the situation is about. */
+export function makeActor(fields: Pick<PublicActor, 'id' | 'slug' | 'name'> & Partial<PublicActor>): PublicActor {
+  return {
+    type: 'association',
+    description: '',
+    publics: ['jeunes', 'familles'],
+    actions: ['accompagnement'],
+    territory: national(),
+    languages: ['fr'],
+    accepts_contact_requests: false,
+    sites: [],
+    contacts: [],
+    provenance: { source_url: null, last_verified_at: null, verified_by: 'Jeu de test' },
+    updated_at: '2025-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+const ALL_PUBLICS: PublicActor['publics'] = ['jeunes', 'familles', 'professionnels'];
+
+// --- National numbers (real numbers, fictitious entries) -------------------------------------
+
+export const police17 = makeActor({
+  id: 1,
+  slug: 'urgence-17',
+  name: 'Police secours (17)',
+  type: 'forces-ordre',
+  publics: ALL_PUBLICS,
+  actions: ['signalement'],
+  contacts: [phone('17')],
+});
+export const europe112 = makeActor({
+  id: 2,
+  slug: 'urgence-112',
+  name: 'Numéro d’urgence européen (112)',
+  type: 'service-etat',
+  publics: ALL_PUBLICS,
+  actions: ['signalement'],
+  contacts: [phone('112')],
+});
+export const sms114 = makeActor({
+  id: 3,
+  slug: 'urgence-114',
+  name: 'Numéro d’urgence pour les personnes qui ne peuvent pas parler (114)',
+  type: 'service-etat',
+  publics: ALL_PUBLICS,
+  actions: ['signalement'],
+  contacts: [sms('114')],
+});
+export const line119 = makeActor({
+  id: 4,
+  slug: 'allo-enfance-en-danger-119',
+  name: 'Allô Enfance en Danger (119)',
+  type: 'ligne-ecoute',
+  publics: ALL_PUBLICS,
+  actions: ['ecoute', 'signalement'],
+  contacts: [phone('119')],
+});
+export const line116000 = makeActor({
+  id: 5,
+  slug: 'enfants-disparus-116000',
+  name: '116 000 Enfants Disparus',
+  type: 'ligne-ecoute',
+  publics: ['familles', 'jeunes'],
+  actions: ['ecoute', 'accompagnement'],
+  contacts: [phone('116 000')],
+});
+export const youthLine = makeActor({
+  id: 6,
+  slug: 'ligne-test-sante-jeunes',
+  name: 'Ligne test santé jeunes',
+  type: 'ligne-ecoute',
+  publics: ['jeunes'],
+  actions: ['ecoute', 'soin'],
+  contacts: [
+    website('https://example.org/ligne-test'),
+    { kind: 'chat', value: 'https://example.org/ligne-test/chat', label: null, professional_only: false },
+  ],
+});
+export const nationalTraining = makeActor({
+  id: 7,
+  slug: 'association-test-nationale-formation',
+  name: 'Association test nationale formation',
+  publics: ['professionnels'],
+  actions: ['formation'],
+  contacts: [website('https://example.org/formation')],
+});
+
+export const EMERGENCY = [police17, europe112, sms114, line119];
+
+// --- Moselle and around ----------------------------------------------------------------------
+
+export const thionvilleAssociation = makeActor({
+  id: 20,
+  slug: 'association-test-thionville',
+  name: 'Association test Thionville',
+  publics: ['jeunes', 'familles'],
+  actions: ['accompagnement', 'soutien-familles', 'ecoute'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.thionville)],
+  contacts: [phone('01 99 00 00 20')],
+});
+export const metzFamilies = makeActor({
+  id: 21,
+  slug: 'association-test-metz-familles',
+  name: 'Association test Metz familles',
+  publics: ['familles'],
+  actions: ['soutien-familles', 'juridique'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.metz)],
+  contacts: [phone('01 99 00 00 21'), email('familles@example.org')],
+});
+export const sarregueminesFamilies = makeActor({
+  id: 22,
+  slug: 'association-test-sarreguemines',
+  name: 'Association test Sarreguemines',
+  publics: ['familles', 'jeunes'],
+  actions: ['accompagnement'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.sarreguemines)],
+  contacts: [phone('01 99 00 00 22')],
+});
+export const moselleProNetwork = makeActor({
+  id: 23,
+  slug: 'reseau-test-professionnels-moselle',
+  name: 'Réseau test professionnels Moselle',
+  type: 'reseau',
+  publics: ['professionnels'],
+  actions: ['formation', 'coordination', 'accompagnement'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.metz)],
+  contacts: [email('reseau@example.org')],
+});
+export const crip57 = makeActor({
+  id: 24,
+  slug: 'crip-test-moselle',
+  name: 'CRIP test Moselle',
+  type: 'service-departemental',
+  publics: ['professionnels'],
+  actions: ['signalement'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.metz)],
+  contacts: [phone('01 99 00 00 24')],
+});
+export const confidentialShelter = makeActor({
+  id: 25,
+  slug: 'foyer-test-confidentiel-moselle',
+  name: 'Foyer test confidentiel Moselle',
+  publics: ['jeunes'],
+  actions: ['hebergement', 'accompagnement'],
+  territory: inDepartements({ code: '57', name: 'Moselle' }),
+  sites: [site(COMMUNES.thionville, { confidential: true })],
+  contacts: [],
+  accepts_contact_requests: true,
+});
+export const grandEstPrevention = makeActor({
+  id: 26,
+  slug: 'association-test-grand-est-prevention',
+  name: 'Association test Grand Est prévention',
+  publics: ['jeunes', 'familles'],
+  actions: ['prevention'],
+  territory: inRegions({ code: '44', name: 'Grand Est' }),
+  contacts: [website('https://example.org/grand-est')],
+});
+export const nationalWithMetzBranch = makeActor({
+  id: 27,
+  slug: 'association-test-nationale-antenne-metz',
+  name: 'Association test nationale antenne Metz',
+  publics: ['familles'],
+  actions: ['soutien-familles', 'ecoute'],
+  territory: national(),
+  sites: [site(COMMUNES.metz)],
+  contacts: [phone('01 99 00 00 27')],
+});
+export const nancyAssociation = makeActor({
+  id: 28,
+  slug: 'association-test-nancy',
+  name: 'Association test Nancy',
+  publics: ['jeunes', 'familles'],
+  actions: ['accompagnement', 'ecoute'],
+  territory: inDepartements({ code: '54', name: 'Meurthe-et-Moselle' }),
+  sites: [site(COMMUNES.nancy)],
+  contacts: [phone('01 99 00 00 28')],
+});
+export const crip54 = makeActor({
+  id: 29,
+  slug: 'crip-test-meurthe-et-moselle',
+  name: 'CRIP test Meurthe-et-Moselle',
+  type: 'service-departemental',
+  publics: ['professionnels'],
+  actions: ['signalement'],
+  territory: inDepartements({ code: '54', name: 'Meurthe-et-Moselle' }),
+  sites: [site(COMMUNES.nancy)],
+  contacts: [phone('01 99 00 00 29')],
+});
+export const strasbourgAssociation = makeActor({
+  id: 30,
+  slug: 'association-test-strasbourg',
+  name: 'Association test Strasbourg',
+  publics: ['jeunes', 'familles'],
+  actions: ['accompagnement'],
+  territory: inDepartements({ code: '67', name: 'Bas-Rhin' }),
+  sites: [site(COMMUNES.strasbourg)],
+  contacts: [phone('01 99 00 00 30')],
+});
+export const metzPrevention = makeActor({
+  id: 31,
+  slug: 'association-test-metz-prevention',
+  name: 'Association test Metz prévention',
+  publics: ['familles', 'jeunes'],
+  actions: ['prevention'],
+  territory: inCommunes(COMMUNES.metz),
+  sites: [site(COMMUNES.metz)],
+  contacts: [phone('01 99 00 00 31')],
+});
+
+// --- Marseille, Toulouse, Lyon ---------------------------------------------------------------
+
+export const marseilleOutreach = makeActor({
+  id: 40,
+  slug: 'association-test-marseille-maraude',
+  name: 'Association test Marseille maraude',
+  publics: ['jeunes'],
+  actions: ['reperage', 'accompagnement'],
+  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
+  sites: [site(COMMUNES.marseille)],
+  contacts: [phone('01 99 00 00 40')],
+});
+export const marseilleMda = makeActor({
+  id: 41,
+  slug: 'maison-des-adolescents-test-marseille',
+  name: 'Maison des adolescents test Marseille',
+  type: 'maison-ados',
+  publics: ['jeunes', 'familles'],
+  actions: ['ecoute', 'soin'],
+  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
+  sites: [site(COMMUNES.marseille)],
+  contacts: [phone('01 99 00 00 41')],
+});
+export const marseilleProOnly = makeActor({
+  id: 42,
+  slug: 'association-test-marseille-professionnels',
+  name: 'Association test Marseille professionnels',
+  publics: ['professionnels'],
+  actions: ['formation', 'ecoute', 'reperage'],
+  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
+  sites: [site(COMMUNES.marseille)],
+  contacts: [phone('01 99 00 00 42')],
+});
+export const crip31 = makeActor({
+  id: 50,
+  slug: 'crip-test-haute-garonne',
+  name: 'CRIP test Haute-Garonne',
+  type: 'service-departemental',
+  publics: ['professionnels'],
+  actions: ['signalement'],
+  territory: inDepartements({ code: '31', name: 'Haute-Garonne' }),
+  sites: [site(COMMUNES.toulouse)],
+  contacts: [phone('01 99 00 00 50')],
+});
+export const toulouseAssociation = makeActor({
+  id: 51,
+  slug: 'association-test-toulouse',
+  name: 'Association test Toulouse',
+  publics: ['jeunes', 'familles', 'professionnels'],
+  actions: ['accompagnement', 'formation'],
+  territory: inDepartements({ code: '31', name: 'Haute-Garonne' }),
+  sites: [site(COMMUNES.toulouse)],
+  contacts: [phone('01 99 00 00 51')],
+});
+export const montaubanAssociation = makeActor({
+  id: 52,
+  slug: 'association-test-montauban',
+  name: 'Association test Montauban',
+  publics: ['jeunes', 'familles'],
+  actions: ['accompagnement'],
+  territory: inDepartements({ code: '82', name: 'Tarn-et-Garonne' }),
+  sites: [site(COMMUNES.montauban)],
+  contacts: [],
+});
+export const crip82 = makeActor({
+  id: 53,
+  slug: 'crip-test-tarn-et-garonne',
+  name: 'CRIP test Tarn-et-Garonne',
+  type: 'service-departemental',
+  publics: ['professionnels'],
+  actions: ['signalement'],
+  territory: inDepartements({ code: '82', name: 'Tarn-et-Garonne' }),
+  sites: [site(COMMUNES.montauban)],
+  contacts: [phone('01 99 00 00 53')],
+});
+export const lyonAssociation = makeActor({
+  id: 60,
+  slug: 'association-test-lyon',
+  name: 'Association test Lyon',
+  publics: ['jeunes', 'familles'],
+  actions: ['accompagnement', 'soutien-familles', 'ecoute'],
+  territory: inDepartements({ code: '69', name: 'Rhône' }),
+  sites: [site(COMMUNES.lyon)],
+  contacts: [phone('01 99 00 00 60')],
+});
+
+/** Everything above, as a caller that passes too much would: the engine must filter. */
+export const DIRECTORY: readonly PublicActor[] = [
+  police17,
+  europe112,
+  sms114,
+  line119,
+  line116000,
+  youthLine,
+  nationalTraining,
+  thionvilleAssociation,
+  metzFamilies,
+  sarregueminesFamilies,
+  moselleProNetwork,
+  crip57,
+  confidentialShelter,
+  grandEstPrevention,
+  nationalWithMetzBranch,
+  nancyAssociation,
+  crip54,
+  strasbourgAssociation,
+  metzPrevention,
+  marseilleOutreach,
+  marseilleMda,
+  marseilleProOnly,
+  crip31,
+  toulouseAssociation,
+  montaubanAssociation,
+  crip82,
+  lyonAssociation,
+];

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DepartementCodeSchema } from './territory.ts';
+
+/**
+ * `admin`: everything, accounts included. `curateur`: all entries and submissions.
+ * `relais`: entries and submissions of their départements only. `professionnel-verifie`:
+ * no editing; sees contacts marked professionals-only.
+ */
+export const ROLES = ['admin', 'curateur', 'relais', 'professionnel-verifie'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrateur',
+  curateur: 'Curateur',
+  relais: 'Relais territorial',
+  'professionnel-verifie': 'Professionnel vérifié',
+};
+
+/** Roles that may edit the directory. */
+export const EDITOR_ROLES = ['admin', 'curateur', 'relais'] as const satisfies readonly Role[];
+
+export const LoginInputSchema = z.object({
+  email: z.email('Adresse e-mail invalide').max(254),
+  password: z.string().min(1, 'Mot de passe requis').max(1024),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+/** A password a person chooses: long rather than complicated. */
+export const NewPasswordSchema = z.string().min(12, 'Le mot de passe doit faire au moins 12 caractères').max(1024);
+
+export const CurrentUserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    departements: z.array(z.string()),
+    display_name: z.string().nullable(),
+  })
+  .meta({ id: 'CurrentUser' });
+export type CurrentUser = z.infer<typeof CurrentUserSchema>;
+
+export const SessionResponseSchema = z.object({
+  user: CurrentUserSchema,
+  csrf_token: z.string().meta({ description: 'À renvoyer dans l’en-tête X-CSRF-Token de chaque requête qui modifie' }),
+  expires_at: z.string(),
+});
+
+export const CreateUserInputSchema = z
+  .object({
+    email: z.email('Adresse e-mail invalide').max(254),
+    password: NewPasswordSchema,
+    role: z.enum(ROLES),
+    departements: z.array(DepartementCodeSchema).default([]),
+    display_name: z.string().trim().max(200).nullish(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'relais' && u.departements.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['departements'], message: 'Un relais doit avoir au moins un département' });
+    }
+  });
+export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;

@@ -1,0 +1,46 @@
+/** Test accounts: real argon2 hashes in the real users table, real sign-in through the API. */
+import type { Role } from '@pare/schema';
+import { userRepository } from '@pare/db';
+import { hashPassword } from '@pare/api/auth';
+import type { TestApp } from './test-app.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export type Signed = { cookie: string; csrf: string; email: string };
+
+export async function createAccount(t: TestApp, role: Role, opts: { email?: string; departements?: string[] } = {}) {
+  const email = opts.email ?? `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  userRepository(t.db).createUser({ email, passwordHash: await hashPassword(TEST_PASSWORD), role, departements: opts.departements ?? [] });
+  return email;
+}
+
+export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Signed> {
+  const res = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = (await res.json()) as { csrf_token: string };
+  return { cookie, csrf: body.csrf_token, email };
+}
+
+export async function signedInAs(t: TestApp, role: Role, opts: { departements?: string[] } = {}): Promise<Signed> {
+  return signIn(t, await createAccount(t, role, opts));
+}
+
+/** A request as a signed-in user, with the session cookie and the CSRF header. */
+export function asUser(t: TestApp, who: Signed | null, url: string, init: { method?: string; body?: unknown; csrf?: boolean } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (who) {
+    headers.cookie = who.cookie;
+    if (init.csrf !== false) headers['x-csrf-token'] = who.csrf;
+  }
+  return t.app.request(url, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+}
