@@ -5,3 +5,4 @@ export * from './search.ts';
 export * from './seed.ts';
 export * from './geography.ts';
 export * from './users.ts';
+export * from './outbox.ts';
