@@ -112,6 +112,47 @@ function rowToContact(r: ContactRow): ContactRecord {
   return { id: r.id, siteId: r.site_id, kind: r.kind, value: r.value, label: r.label, visibility: r.visibility };
 }
 
+/**
+ * The input form of a stored actor: what an editor or a revision holds. Creating an actor from
+ * it gives the same actor back (a revert is `replaceActor(id, actorToInput(snapshot))`).
+ */
+export function actorToInput(a: ActorRecord): CreateActorInput {
+  const siteIndex = new Map(a.sites.map((s, i) => [s.id, i]));
+  return {
+    slug: a.slug,
+    name: a.name,
+    type: a.type,
+    description: a.description,
+    publics: a.publics,
+    actions: a.actions,
+    territory: { scope: a.territory.scope, regions: a.territory.regions, departements: a.territory.departements, communes: a.territory.communes },
+    languages: a.languages,
+    accepts_contact_requests: a.acceptsContactRequests,
+    referent_email: a.referentEmail,
+    siret: a.siret,
+    sites: a.sites.map((s) => ({
+      label: s.label,
+      address: s.address,
+      postcode: s.postcode,
+      commune_code: s.communeCode,
+      // Coordinates typed by a person are kept; those derived from the commune are derived again.
+      lat: s.precision === 'address' ? s.lat : null,
+      lng: s.precision === 'address' ? s.lng : null,
+      confidential: s.confidential,
+      opening_hours: s.openingHours,
+      accessibility: s.accessibility,
+    })),
+    contacts: a.contacts.map((c) => ({
+      kind: c.kind,
+      value: c.value,
+      label: c.label,
+      visibility: c.visibility,
+      site: c.siteId === null ? null : (siteIndex.get(c.siteId) ?? null),
+    })),
+    provenance: { source_url: a.sourceUrl, last_verified_at: a.lastVerifiedAt, verified_by: a.verifiedBy },
+  };
+}
+
 /** The repository of actors on one connection: prepared statements are made once here. */
 export function actorRepository(db: Db) {
   const stmt = statementCache(db);

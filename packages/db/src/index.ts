@@ -6,3 +6,4 @@ export * from './seed.ts';
 export * from './geography.ts';
 export * from './users.ts';
 export * from './outbox.ts';
+export * from './revisions.ts';

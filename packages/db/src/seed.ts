@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CreateActorInputSchema } from '@pare/schema';
 import type { Db } from './database.ts';
-import { actorRepository } from './actors.ts';
+import { actorRepository, actorToInput } from './actors.ts';
+import { revisionRepository } from './revisions.ts';
 
 export class SeedFileError extends Error {}
 
@@ -15,6 +16,7 @@ export function seedDirectory(db: Db, file: string): { created: number } {
   const list = parse(readFileSync(file, 'utf8')) as unknown;
   if (!Array.isArray(list)) throw new SeedFileError(`${file}: expected a list of actors`);
   const repo = actorRepository(db);
+  const revisions = revisionRepository(db);
   let created = 0;
   db.transaction(() => {
     list.forEach((raw, i) => {
@@ -24,7 +26,8 @@ export function seedDirectory(db: Db, file: string): { created: number } {
         const detail = parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
         throw new SeedFileError(`${file}: entry ${where}: ${detail}`);
       }
-      repo.createActor(parsed.data);
+      const actor = repo.createActor(parsed.data);
+      revisions.recordRevision({ entity: 'actor', entityId: actor.id, action: 'create', snapshot: actorToInput(actor), authorLabel: 'jeu de données initial' });
       created++;
     });
   })();
