@@ -18,6 +18,7 @@ import { openDataRoutes } from './routes/open-data.mount.ts';
 import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
 import { territoriesRouter } from './routes/territories/territories.index.ts';
+import { mapRoutes } from './routes/map/map.index.ts';
 
 export type CreateAppOptions = {
   db: Db;
@@ -93,6 +94,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', openDataRoutes)
     .route('/', adminRoutes);
   app.route('/api', api);
+  app.route('/api/map', mapRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -11,7 +11,7 @@ import { ApiError } from '../../lib/errors.ts';
 const FILE_CACHE = 'public, max-age=604800, stale-while-revalidate=86400';
 const STYLE_CACHE = 'public, max-age=3600';
 
-type Prepared = { raw: Buffer; gzip: Buffer; etag: string };
+type Prepared = { raw: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string };
 const prepared = new Map<string, Prepared>();
 
 function prepare(name: string): Prepared | undefined {
@@ -20,7 +20,11 @@ function prepare(name: string): Prepared | undefined {
   const raw = getMapFile(name);
   if (raw === undefined) return undefined;
   // Compressed once: the GeoJSON shrinks about four times, and nothing else here compresses.
-  const file = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha1').update(raw).digest('base64url')}"` };
+  const file = {
+    raw: new Uint8Array(raw),
+    gzip: new Uint8Array(gzipSync(raw, { level: 9 })),
+    etag: `"${createHash('sha1').update(raw).digest('base64url')}"`,
+  };
   prepared.set(name, file);
   return file;
 }
@@ -43,7 +47,7 @@ export const mapRoutes = new Hono()
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
       c.header('Content-Encoding', 'gzip');
-      return c.body(new Uint8Array(file.gzip));
+      return c.body(file.gzip);
     }
-    return c.body(new Uint8Array(file.raw));
+    return c.body(file.raw);
   });

@@ -1,6 +1,12 @@
 import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { handleError } from '../../lib/errors.ts';
 import { mapRoutes } from './map.index.ts';
+
+// Errors are turned into the API's error body by the parent app, as once mounted.
+const app = new Hono().route('/api/map', mapRoutes);
+app.onError((err, c) => handleError(err, c, { error: () => {} }));
 
 describe('GET /style.json', () => {
   it('Should return a MapLibre style whose sources are on the requesting origin', async () => {
@@ -48,7 +54,10 @@ describe('GET /:file.geojson', () => {
   });
 
   it('Should return 404 for any other file', async () => {
-    expect((await mapRoutes.request('/communes.geojson')).status).toBe(404);
-    expect((await mapRoutes.request('/..%2Fcommunes.json')).status).toBe(404);
+    const res = await app.request('/api/map/communes.geojson');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+    expect((await app.request('/api/map/..%2Fcommunes.json')).status).toBe(404);
+    expect((await app.request('/api/map/glyphs/x/0-255.pbf')).status).toBe(404);
   });
 });
