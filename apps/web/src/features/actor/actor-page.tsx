@@ -1,0 +1,292 @@
+/** `/acteurs/:slug` — an actor's public record. */
+import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
+import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
+import { useQuery } from '@tanstack/react-query';
+import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import { MAIN_ID } from '../../components/app-shell.tsx';
+import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { fr } from '../../i18n/fr.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { formatDate, formatLanguage, phoneHref, safeHttpUrl, shortHost } from '../../lib/format.ts';
+import { Link, historyState } from '../../lib/router.tsx';
+import { actorQuery } from './queries.ts';
+
+function BackLink() {
+  const from = historyState()?.searchHref;
+  function onClick(e: MouseEvent<HTMLAnchorElement>) {
+    // We came from the results: going back restores them exactly (filters, page, scroll).
+    if (from && !e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
+      e.preventDefault();
+      window.history.back();
+    }
+  }
+  return (
+    <p className="back-link">
+      <Link href={from ?? '/'} onClick={onClick}>
+        <span aria-hidden="true">← </span>
+        {from ? fr.actor.backToResults : fr.actor.backToSearch}
+      </Link>
+    </p>
+  );
+}
+
+function ContactItem({ contact }: { contact: PublicContact }) {
+  const t = fr.actor;
+  let link: ReactNode;
+  switch (contact.kind) {
+    case 'phone':
+      link = (
+        <a href={phoneHref(contact.value)} aria-label={t.onPhone(contact.value)}>
+          {contact.value}
+        </a>
+      );
+      break;
+    case 'sms':
+      link = (
+        <a href={phoneHref(contact.value, 'sms')} aria-label={t.bySms(contact.value)}>
+          {contact.value}
+        </a>
+      );
+      break;
+    case 'email':
+      link = (
+        <a href={`mailto:${contact.value}`} aria-label={t.byEmail(contact.value)}>
+          {contact.value}
+        </a>
+      );
+      break;
+    default: {
+      const url = safeHttpUrl(contact.value);
+      link = url ? (
+        <a href={url} rel="noopener noreferrer external">
+          {shortHost(url)}
+        </a>
+      ) : (
+        contact.value
+      );
+    }
+  }
+  return (
+    <li className="contact">
+      <span className="contact__kind">{contact.label ?? t.contactKind[contact.kind]}</span>
+      {contact.label && <span className="visually-hidden"> ({t.contactKind[contact.kind]})</span>}
+      <span className="contact__value">{link}</span>
+      {contact.professional_only && <span className="badge badge--muted">{t.professionalOnly}</span>}
+    </li>
+  );
+}
+
+function SiteItem({ site }: { site: PublicSite }) {
+  const t = fr.actor;
+  const commune = [site.postcode, site.commune?.name].filter(Boolean).join(' ');
+  const place = site.departement ? `${commune || site.departement.name}${commune ? ` (${site.departement.name})` : ''}` : commune;
+  return (
+    <li className={`site${site.confidential ? ' site--confidential' : ''}`}>
+      <h3 className="site__title">{site.confidential ? site.commune?.name ?? site.departement?.name ?? t.sites : site.label ?? site.commune?.name ?? t.sites}</h3>
+      {site.confidential ? (
+        <>
+          <p>
+            <ConfidentialBadge />
+          </p>
+          <p>{place}</p>
+          <p className="site__note">{t.siteConfidentialText}</p>
+        </>
+      ) : (
+        <address>
+          {site.address && (
+            <>
+              {site.address}
+              <br />
+            </>
+          )}
+          {place}
+        </address>
+      )}
+      {(site.opening_hours || site.accessibility) && (
+        <dl className="site__details">
+          {site.opening_hours && (
+            <>
+              <dt>{t.openingHours}</dt>
+              <dd>{site.opening_hours}</dd>
+            </>
+          )}
+          {site.accessibility && (
+            <>
+              <dt>{t.accessibility}</dt>
+              <dd>{site.accessibility}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+function territoryText(a: PublicActor): string {
+  const t = a.territory;
+  if (t.scope === 'national') return fr.actor.territoryNational;
+  const places = t.scope === 'regions' ? t.regions : t.scope === 'departements' ? t.departements : t.communes;
+  const names = places.map((p) => (t.scope === 'departements' ? `${p.name} (${p.code})` : p.name)).join(', ');
+  return names ? `${TERRITORY_SCOPE_LABELS[t.scope]} : ${names}` : TERRITORY_SCOPE_LABELS[t.scope];
+}
+
+function Provenance({ actor }: { actor: PublicActor }) {
+  const t = fr.actor;
+  const p = actor.provenance;
+  const source = p.source_url ? safeHttpUrl(p.source_url) : null;
+  return (
+    <section className="actor-section provenance" aria-labelledby="titre-provenance">
+      <h2 id="titre-provenance">{t.provenance}</h2>
+      <p>
+        {p.last_verified_at ? t.verifiedOn(formatDate(p.last_verified_at)) : t.notVerified}
+        {p.verified_by && <> {t.verifiedBy(p.verified_by)}</>}
+        {source && (
+          <>
+            <span aria-hidden="true"> · </span>
+            {t.source}{' '}
+            <a href={source} rel="noopener noreferrer external" aria-label={t.sourceLinkLabel(actor.name)}>
+              {t.sourceLink}
+            </a>
+          </>
+        )}
+      </p>
+      <p className="provenance__updated">{t.updatedOn(formatDate(actor.updated_at))}</p>
+    </section>
+  );
+}
+
+function ActorDetail({ actor }: { actor: PublicActor }) {
+  const t = fr.actor;
+  const confidential = actor.sites.some((s) => s.confidential);
+  const paragraphs = actor.description.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Arrived here while the record was loading: the heading now takes the focus.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === document.body || active?.id === MAIN_ID) headingRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  return (
+    <article className="actor" aria-labelledby="titre-acteur">
+      <header className="actor__header">
+        <h1 id="titre-acteur" ref={headingRef} tabIndex={-1} data-page-heading>
+          {actor.name}
+        </h1>
+        <p className="actor__type">
+          {ACTOR_TYPE_LABELS[actor.type]}
+          {actor.territory.scope === 'national' && <> · {fr.result.nationalReach}</>}
+        </p>
+        {confidential && (
+          <p>
+            <ConfidentialBadge />
+          </p>
+        )}
+      </header>
+
+      <div className="actor__cta">
+        <Link className="button button--primary" href={`/orientation?acteur=${encodeURIComponent(actor.slug)}`}>
+          {t.requestContact}
+        </Link>
+        <p className="field__hint">{t.requestContactHint}</p>
+      </div>
+
+      <div className="actor__body">
+        {paragraphs.length > 0 && (
+          <section className="actor-section" aria-labelledby="titre-presentation">
+            <h2 id="titre-presentation">{t.description}</h2>
+            {paragraphs.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+          </section>
+        )}
+
+        <section className="actor-section" aria-labelledby="titre-publics">
+          <h2 id="titre-publics">{t.publics}</h2>
+          <PublicBadges publics={actor.publics} label={t.publics} />
+        </section>
+
+        <section className="actor-section" aria-labelledby="titre-actions">
+          <h2 id="titre-actions">{t.actions}</h2>
+          <ActionBadges actions={actor.actions} label={t.actions} />
+        </section>
+
+        <section className="actor-section" aria-labelledby="titre-territoire">
+          <h2 id="titre-territoire">{t.territory}</h2>
+          <p>{territoryText(actor)}</p>
+        </section>
+
+        <section className="actor-section" aria-labelledby="titre-contacts">
+          <h2 id="titre-contacts">{t.contacts}</h2>
+          {actor.contacts.length > 0 ? (
+            <ul className="contacts">
+              {actor.contacts.map((c) => (
+                <ContactItem key={`${c.kind}:${c.value}`} contact={c} />
+              ))}
+            </ul>
+          ) : (
+            <p>{t.noContact}</p>
+          )}
+        </section>
+
+        <section className="actor-section" aria-labelledby="titre-lieux">
+          <h2 id="titre-lieux">{t.sites}</h2>
+          {actor.sites.length > 0 ? (
+            <ul className="sites">
+              {actor.sites.map((s) => (
+                <SiteItem key={s.id} site={s} />
+              ))}
+            </ul>
+          ) : (
+            <p>{t.noSite}</p>
+          )}
+        </section>
+
+        {actor.languages.length > 0 && (
+          <section className="actor-section" aria-labelledby="titre-langues">
+            <h2 id="titre-langues">{t.languages}</h2>
+            <p>{actor.languages.map(formatLanguage).join(', ')}</p>
+          </section>
+        )}
+
+        <Provenance actor={actor} />
+
+        <p className="actor__report">
+          <Link href={`/signaler?acteur=${encodeURIComponent(actor.slug)}`}>{t.reportError}</Link>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function ActorPage({ slug }: { slug: string }) {
+  const query = useQuery(actorQuery(slug));
+  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
+  useDocumentTitle(query.data?.name ?? (notFound ? fr.actor.notFoundTitle : query.isError ? fr.actor.errorTitle : fr.actor.loading));
+
+  return (
+    <div className="actor-page">
+      <BackLink />
+      {query.isPending && <p className="notice">{fr.actor.loading}</p>}
+      {query.isError && (
+        <>
+          <h1 tabIndex={-1} data-page-heading>
+            {notFound ? fr.actor.notFoundTitle : fr.actor.errorTitle}
+          </h1>
+          <ErrorMessage error={query.error}>
+            {!notFound && (
+              <p className="notice__actions">
+                <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
+                  {fr.search.retry}
+                </button>
+              </p>
+            )}
+          </ErrorMessage>
+        </>
+      )}
+      {query.data && <ActorDetail actor={query.data} />}
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+/**
+ * The results map. Loaded with `React.lazy` only when the map is on screen, so MapLibre
+ * (and its CSS) stay out of the initial bundle. The list is the accessible equivalent.
+ */
+import type { ActorListItem, SearchActorsResponse } from '@pare/schema';
+import maplibregl, { type GeoJSONSource, type MapLayerMouseEvent, type Map as MlMap } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fr } from '../../i18n/fr.ts';
+import { REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
+import {
+  CLUSTER_OPTIONS,
+  INTERACTIVE_LAYER_IDS,
+  RESULT_LAYERS,
+  SOURCE_AREA,
+  SOURCE_CONFIDENTIAL,
+  SOURCE_HIGHLIGHT,
+  SOURCE_SITES,
+  clusterCircles,
+} from './layers.ts';
+import { type Bbox, MAP_AREAS, MAP_AREA_ORDER, METROPOLE_BBOX } from './map-areas.ts';
+import { actorSites, resultsToGeoJson, searchArea, viewForResults } from './map-data.ts';
+import { loadBaseStyle } from './map-style.ts';
+
+export type SearchMapProps = {
+  items: readonly ActorListItem[];
+  place: SearchActorsResponse['place'];
+  /** Changes when the search changes (not on hover): the map re-frames only then. */
+  searchKey: string;
+  highlightedId: number | null;
+  onHover: (actorId: number | null) => void;
+  onSelect: (actorId: number) => void;
+};
+
+type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+function setSource(map: MlMap, id: string, data: unknown) {
+  (map.getSource(id) as GeoJSONSource | undefined)?.setData(data as Parameters<GeoJSONSource['setData']>[0]);
+}
+
+/** Actor id carried by a clicked or hovered site. */
+function actorIdOf(e: MapLayerMouseEvent): number | null {
+  const id = e.features?.[0]?.properties?.actorId;
+  return typeof id === 'number' ? id : typeof id === 'string' ? Number(id) : null;
+}
+
+export default function SearchMap({ items, place, searchKey, highlightedId, onHover, onSelect }: SearchMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const labelsRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
+  const geo = useMemo(() => resultsToGeoJson(items), [items]);
+
+  // Handlers registered once on the map read the latest props through this ref.
+  const latest = useRef({ onHover, onSelect, reducedMotion, geo });
+  latest.current = { onHover, onSelect, reducedMotion, geo };
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    let map: MlMap | null = null;
+    void loadBaseStyle(ctrl.signal).then((style) => {
+      const container = containerRef.current;
+      if (ctrl.signal.aborted || !container) return;
+      try {
+        map = new maplibregl.Map({
+          container,
+          style,
+          bounds: METROPOLE_BBOX,
+          fitBoundsOptions: { padding: 16 },
+          locale: fr.map.controls,
+          attributionControl: { compact: true },
+          dragRotate: false,
+          pitchWithRotate: false,
+          maxZoom: 15,
+          minZoom: 2,
+        });
+      } catch {
+        // No WebGL: the list stays, with a note.
+        setFailed(true);
+        return;
+      }
+      mapRef.current = map;
+      const m = map;
+      m.touchZoomRotate.disableRotation();
+      m.keyboard.disableRotation();
+      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+      m.on('load', () => {
+        m.addSource(SOURCE_AREA, { type: 'geojson', data: EMPTY });
+        m.addSource(SOURCE_CONFIDENTIAL, { type: 'geojson', data: EMPTY });
+        m.addSource(SOURCE_SITES, { type: 'geojson', data: EMPTY, ...CLUSTER_OPTIONS });
+        m.addSource(SOURCE_HIGHLIGHT, { type: 'geojson', data: EMPTY });
+        for (const layer of RESULT_LAYERS) m.addLayer(layer);
+        setReady(true);
+      });
+
+      for (const layerId of INTERACTIVE_LAYER_IDS) {
+        m.on('mouseenter', layerId, () => {
+          m.getCanvas().style.cursor = 'pointer';
+        });
+        m.on('mouseleave', layerId, () => {
+          m.getCanvas().style.cursor = '';
+          latest.current.onHover(null);
+        });
+      }
+      m.on('mousemove', INTERACTIVE_LAYER_IDS[0], (e) => latest.current.onHover(actorIdOf(e)));
+      m.on('mousemove', INTERACTIVE_LAYER_IDS[1], (e) => latest.current.onHover(actorIdOf(e)));
+      m.on('click', INTERACTIVE_LAYER_IDS[0], (e) => {
+        const id = actorIdOf(e);
+        if (id !== null) latest.current.onSelect(id);
+      });
+      m.on('click', INTERACTIVE_LAYER_IDS[1], (e) => {
+        const id = actorIdOf(e);
+        if (id !== null) latest.current.onSelect(id);
+      });
+      m.on('click', clusterCircles.id, (e) => {
+        const feature = e.features?.[0];
+        const clusterId = feature?.properties?.cluster_id;
+        if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
+        const center = feature.geometry.coordinates as [number, number];
+        void (m.getSource(SOURCE_SITES) as GeoJSONSource)
+          .getClusterExpansionZoom(clusterId)
+          .then((zoom) => m.easeTo({ center, zoom, animate: !latest.current.reducedMotion }))
+          .catch(() => undefined);
+      });
+      m.on('render', () => drawLabels(m));
+      m.on('error', () => undefined); // A missing tile must not break the page; MapLibre logs it.
+    });
+    return () => {
+      ctrl.abort();
+      map?.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  /**
+   * Cluster counts and « adresse confidentielle » labels are HTML drawn over the canvas: a text
+   * layer would need glyph files, which a background-only base map does not have. Hidden from
+   * assistive technologies (the list says the same), and never focusable.
+   */
+  function drawLabels(m: MlMap) {
+    const root = labelsRef.current;
+    if (!root || !m.getSource(SOURCE_SITES)) return;
+    const labels: Label[] = [];
+    const seen = new Set<number>();
+    for (const f of m.querySourceFeatures(SOURCE_SITES)) {
+      const id = f.properties?.cluster_id;
+      if (typeof id !== 'number' || seen.has(id) || f.geometry.type !== 'Point') continue;
+      seen.add(id);
+      labels.push({ key: `c${id}`, lngLat: f.geometry.coordinates as [number, number], text: String(f.properties?.point_count_abbreviated ?? ''), kind: 'cluster' });
+    }
+    for (const f of latest.current.geo.confidential.features) {
+      labels.push({ key: `s${f.properties.siteId}`, lngLat: f.geometry.coordinates, text: fr.map.confidentialLabel, kind: 'confidential' });
+    }
+    const { width, height } = root.getBoundingClientRect();
+    const keep = new Set<string>();
+    for (const l of labels) {
+      const p = m.project(l.lngLat);
+      if (p.x < -50 || p.y < -50 || p.x > width + 50 || p.y > height + 50) continue;
+      keep.add(l.key);
+      let el = root.querySelector<HTMLElement>(`[data-key="${l.key}"]`);
+      if (!el) {
+        el = document.createElement('span');
+        el.dataset.key = l.key;
+        el.className = `map-label map-label--${l.kind}`;
+        root.append(el);
+      }
+      if (el.textContent !== l.text) el.textContent = l.text;
+      el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
+    }
+    for (const el of Array.from(root.children) as HTMLElement[]) if (!keep.has(el.dataset.key ?? '')) el.remove();
+  }
+
+  useEffect(() => {
+    const m = mapRef.current;
+    if (!ready || !m) return;
+    setSource(m, SOURCE_SITES, geo.sites);
+    setSource(m, SOURCE_CONFIDENTIAL, geo.confidential);
+    setSource(m, SOURCE_AREA, searchArea(place));
+    m.triggerRepaint();
+  }, [ready, geo, place]);
+
+  // Re-frame on a new search only, not when the user is exploring the map.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: geo and place change with searchKey
+  useEffect(() => {
+    const m = mapRef.current;
+    if (!ready || !m) return;
+    m.fitBounds(viewForResults(place, geo), { padding: 32, maxZoom: 13, animate: !reducedMotion });
+  }, [ready, searchKey]);
+
+  useEffect(() => {
+    const m = mapRef.current;
+    if (!ready || !m) return;
+    setSource(m, SOURCE_HIGHLIGHT, actorSites(items, highlightedId));
+  }, [ready, items, highlightedId]);
+
+  function goTo(bbox: Bbox) {
+    mapRef.current?.fitBounds(bbox, { padding: 16, animate: !reducedMotion });
+  }
+
+  const hasNational = items.some((i) => i.territory.scope === 'national');
+
+  return (
+    <div className="search-map">
+      <div className="search-map__areas" role="group" aria-label={fr.map.jumpLabel}>
+        <span aria-hidden="true" className="search-map__areas-label">
+          {fr.map.jumpLabel} :
+        </span>
+        {MAP_AREA_ORDER.map((area) => (
+          <button key={area} type="button" className="chip" onClick={() => goTo(MAP_AREAS[area])} disabled={failed}>
+            {fr.map.areas[area]}
+          </button>
+        ))}
+      </div>
+      <section className="search-map__frame" aria-label={fr.map.regionLabel}>
+        <div ref={containerRef} className="search-map__canvas" />
+        <div ref={labelsRef} className="search-map__labels" aria-hidden="true" />
+        {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
+        {failed && <p className="search-map__status">{fr.map.failed}</p>}
+      </section>
+      <div className="search-map__legend">
+        <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
+        <ul>
+          <li>
+            <span className="swatch swatch--site" aria-hidden="true" /> {fr.map.legendSite}
+          </li>
+          <li>
+            <span className="swatch swatch--cluster" aria-hidden="true" /> {fr.map.legendCluster}
+          </li>
+          <li>
+            <span className="swatch swatch--confidential" aria-hidden="true" /> {fr.map.legendConfidential}
+          </li>
+          <li>
+            <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
+          </li>
+        </ul>
+        {hasNational && <p>{fr.map.nationalNote}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/** Publics, actions and types as checkbox groups, each option with the number of results it would give. */
+import { ACTIONS, ACTION_LABELS, ACTOR_TYPES, ACTOR_TYPE_LABELS, PUBLICS, PUBLIC_LABELS } from '@pare/schema';
+import type { ActorFacets } from '@pare/schema';
+import { useId } from 'react';
+import { fr } from '../../i18n/fr.ts';
+import { type SearchState, activeFilterCount } from './search-state.ts';
+
+type FacetName = 'publics' | 'actions' | 'types';
+
+type GroupProps<T extends string> = {
+  legend: string;
+  codes: readonly T[];
+  labels: Record<T, string>;
+  selected: readonly T[];
+  counts: Record<T, number> | undefined;
+  onToggle: (code: T, on: boolean) => void;
+};
+
+function FilterGroup<T extends string>({ legend, codes, labels, selected, counts, onToggle }: GroupProps<T>) {
+  const id = useId();
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      <ul>
+        {codes.map((code) => {
+          const checked = selected.includes(code);
+          const count = counts?.[code];
+          return (
+            <li key={code}>
+              <input id={`${id}-${code}`} type="checkbox" name={code} checked={checked} onChange={(e) => onToggle(code, e.target.checked)} />
+              <label htmlFor={`${id}-${code}`} className={count === 0 && !checked ? 'is-empty' : undefined}>
+                {count === undefined ? labels[code] : fr.search.facetOption(labels[code], count)}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+type Props = {
+  state: SearchState;
+  facets: ActorFacets | undefined;
+  onSearch: (next: SearchState) => void;
+};
+
+export function SearchFilters({ state, facets, onSearch }: Props) {
+  function toggle<F extends FacetName>(facet: F, code: SearchState[F][number], on: boolean) {
+    const current = state[facet] as readonly string[];
+    const next = on ? [...current, code] : current.filter((c) => c !== code);
+    onSearch({ ...state, [facet]: next, page: 1 });
+  }
+  const active = activeFilterCount(state) - (state.q ? 1 : 0);
+  return (
+    <div className="search-filters">
+      <FilterGroup
+        legend={fr.search.filterPublics}
+        codes={PUBLICS}
+        labels={PUBLIC_LABELS}
+        selected={state.publics}
+        counts={facets?.publics}
+        onToggle={(c, on) => toggle('publics', c, on)}
+      />
+      <FilterGroup
+        legend={fr.search.filterActions}
+        codes={ACTIONS}
+        labels={ACTION_LABELS}
+        selected={state.actions}
+        counts={facets?.actions}
+        onToggle={(c, on) => toggle('actions', c, on)}
+      />
+      <FilterGroup
+        legend={fr.search.filterTypes}
+        codes={ACTOR_TYPES}
+        labels={ACTOR_TYPE_LABELS}
+        selected={state.types}
+        counts={facets?.types}
+        onToggle={(c, on) => toggle('types', c, on)}
+      />
+      {active > 0 && (
+        <button type="button" className="button button--link" onClick={() => onSearch({ ...state, publics: [], actions: [], types: [], page: 1 })}>
+          {fr.search.clearFilters}
+        </button>
+      )}
+    </div>
+  );
+}

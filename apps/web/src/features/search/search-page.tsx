@@ -1,0 +1,228 @@
+/** `/` — the public search: form, filters, results list and (lazily) the map. */
+import { SORTS } from '@pare/schema';
+import type { Sort } from '@pare/schema';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, Suspense, lazy, useId, useMemo, useState } from 'react';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { fr } from '../../i18n/fr.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
+import { Pagination } from './pagination.tsx';
+import { searchActorsQuery } from './queries.ts';
+import { ResultCard, ResultList, resultLinkId } from './result-list.tsx';
+import { SearchFilters } from './search-filters.tsx';
+import { SearchForm } from './search-form.tsx';
+import { PER_PAGE, type SearchState, activeFilterCount, hasPlace, hasPoint, parseSearch, toApiQuery, toPageHref } from './search-state.ts';
+
+// MapLibre is big: its chunk is fetched only when a map is on screen.
+const SearchMap = lazy(() => import('../map/search-map.tsx'));
+
+const SORT_LABELS: Record<Sort, string> = fr.search.sort;
+
+export function SearchPage() {
+  const location = useLocation();
+  const state = useMemo(() => parseSearch(location.search), [location.search]);
+  const apiQuery = toApiQuery(state);
+  const query = useQuery(searchActorsQuery(apiQuery));
+  const isDesktop = useMediaQuery(DESKTOP_QUERY);
+  const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
+  const [hoveredId, setHoveredId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const sortId = useId();
+
+  const data = query.data;
+  const placeLabel =
+    state.placeLabel ??
+    (state.near ? fr.search.aroundMeLabel : null) ??
+    (data?.place?.name && (state.commune || state.postcode) ? data.place.name : null) ??
+    state.commune ??
+    state.postcode ??
+    state.departement ??
+    '';
+  useDocumentTitle(hasPlace(state) && placeLabel ? fr.search.pageTitleNear(placeLabel) : fr.search.pageTitle);
+
+  function search(next: SearchState) {
+    setSelectedId(null);
+    navigate(toPageHref(next), { keepScroll: true });
+  }
+
+  const showMap = isDesktop || state.view === 'carte';
+  const showList = isDesktop || state.view === 'liste';
+  const items = data?.items ?? [];
+  const highlightedId = hoveredId ?? selectedId;
+
+  function selectFromMap(actorId: number) {
+    setSelectedId(actorId);
+    if (!showList) return;
+    const link = document.getElementById(resultLinkId(actorId));
+    link?.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'auto' : 'smooth' });
+    link?.focus({ preventScroll: true });
+  }
+
+  const selected = !showList && selectedId !== null ? items.find((a) => a.id === selectedId) : undefined;
+  const filterCount = activeFilterCount(state) - (state.q ? 1 : 0);
+  const filters = <SearchFilters state={state} facets={data?.facets} onSearch={search} />;
+
+  let results: ReactNode;
+  if (query.isPending) {
+    results = <p className="notice">{fr.search.loading}</p>;
+  } else if (query.isError && !data) {
+    results = (
+      <ErrorMessage title={fr.search.errorTitle} error={query.error}>
+        <p className="notice__actions">
+          <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
+            {fr.search.retry}
+          </button>
+          <Link href="/" className="button button--link">
+            {fr.search.resetSearch}
+          </Link>
+        </p>
+      </ErrorMessage>
+    );
+  } else if (data && data.total === 0) {
+    results = (
+      <div className="notice">
+        <h3 className="notice__title">{fr.search.emptyTitle}</h3>
+        <ul>
+          {fr.search.emptyTips.map((tip) => (
+            <li key={tip}>{tip}</li>
+          ))}
+        </ul>
+        <p>{fr.search.emptyEmergency}</p>
+        {activeFilterCount(state) > 0 && (
+          <p className="notice__actions">
+            <button type="button" className="button button--secondary" onClick={() => search({ ...state, q: '', publics: [], actions: [], types: [], page: 1 })}>
+              {fr.search.clearFilters}
+            </button>
+          </p>
+        )}
+      </div>
+    );
+  } else if (data) {
+    results = (
+      <>
+        {showList && (
+          <ResultList
+            items={items}
+            searchHref={location.href}
+            highlightedId={highlightedId}
+            onHighlight={setHoveredId}
+            localHeading={fr.search.localHeading(hasPlace(state) ? placeLabel : null)}
+          />
+        )}
+        {showList && <Pagination state={state} total={data.total} perPage={data.per_page || PER_PAGE} />}
+      </>
+    );
+  }
+
+  const countText = data
+    ? hasPlace(state) && placeLabel
+      ? fr.search.resultsCountPlace(data.total, placeLabel)
+      : fr.search.resultsCount(data.total)
+    : '';
+
+  return (
+    <div className="search-page">
+      <div className="page-intro">
+        <h1 tabIndex={-1} data-page-heading>
+          {fr.search.heading}
+        </h1>
+        <p>{fr.search.intro}</p>
+      </div>
+      <SearchForm state={state} placeLabel={placeLabel} onSearch={search} />
+
+      <div className={`search-layout${showMap ? ' has-map' : ''}`}>
+        <aside className="search-layout__filters" aria-labelledby="titre-filtres">
+          {isDesktop ? (
+            <>
+              <h2 id="titre-filtres" className="section-title">
+                {fr.search.filtersHeading}
+              </h2>
+              {filters}
+            </>
+          ) : (
+            <details className="filters-disclosure" open={filterCount > 0 ? true : undefined}>
+              <summary>
+                <h2 id="titre-filtres" className="section-title">
+                  {fr.search.filtersToggle(filterCount)}
+                </h2>
+              </summary>
+              {filters}
+            </details>
+          )}
+        </aside>
+
+        <section className="search-layout__results" aria-labelledby="titre-resultats" aria-busy={query.isFetching}>
+          <div className="results-toolbar">
+            <h2 id="titre-resultats" className="section-title">
+              {fr.search.resultsHeading}
+            </h2>
+            <p className="results-toolbar__count" role="status">
+              {countText}
+              {query.isFetching && data ? <span className="visually-hidden"> — {fr.search.updating}</span> : null}
+            </p>
+            <div className="results-toolbar__controls">
+              <div className="field field--inline">
+                <label htmlFor={sortId}>{fr.search.sortLabel}</label>
+                <select
+                  id={sortId}
+                  value={state.sort ?? ''}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    search({ ...state, sort: (SORTS as readonly string[]).includes(v) ? (v as Sort) : null, page: 1 });
+                  }}
+                >
+                  <option value="">{fr.search.sort.relevance}</option>
+                  {SORTS.map((s) => (
+                    <option key={s} value={s} disabled={s === 'distance' && !hasPoint(state)}>
+                      {SORT_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {!isDesktop && (
+                <div className="view-toggle" role="group" aria-label={fr.search.viewToggleLabel}>
+                  <button type="button" aria-pressed={state.view === 'liste'} onClick={() => search({ ...state, view: 'liste' })}>
+                    {fr.search.viewList}
+                  </button>
+                  <button type="button" aria-pressed={state.view === 'carte'} onClick={() => search({ ...state, view: 'carte' })}>
+                    {fr.search.viewMap}
+                  </button>
+                </div>
+              )}
+            </div>
+          </div>
+          {query.isError && data && <ErrorMessage title={fr.search.errorTitle} error={query.error} />}
+          {results}
+        </section>
+
+        {showMap && (
+          <div className="search-layout__map">
+            <ErrorBoundary fallback={<p className="notice">{fr.map.failed}</p>}>
+              <Suspense fallback={<p className="notice">{fr.map.loading}</p>}>
+                <SearchMap
+                  items={items}
+                  place={data?.place ?? null}
+                  searchKey={apiQuery}
+                  highlightedId={highlightedId}
+                  onHover={setHoveredId}
+                  onSelect={selectFromMap}
+                />
+              </Suspense>
+            </ErrorBoundary>
+            {selected && (
+              <section className="map-selection" aria-label={fr.search.selectedOnMap}>
+                <ol className="result-list">
+                  <ResultCard actor={selected} searchHref={location.href} highlighted onHighlight={() => undefined} />
+                </ol>
+              </section>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,84 @@
+/**
+ * A tiny History-API router: the app has four routes and needs only the current path + query,
+ * `navigate()` and a `<Link>`. See README (« Routage ») for why no library.
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, forwardRef, useSyncExternalStore } from 'react';
+
+const NAVIGATE_EVENT = 'pare:navigate';
+
+export type Location = { pathname: string; search: string; href: string };
+
+/** State we keep with a history entry (never written to storage). */
+export type HistoryState = { searchHref?: string } | null;
+
+let cached: Location | null = null;
+
+function readLocation(): Location {
+  const { pathname, search } = window.location;
+  const href = pathname + search;
+  if (cached?.href !== href) cached = { pathname, search, href };
+  return cached;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, readLocation, readLocation);
+}
+
+export type NavigateOptions = { replace?: boolean; state?: HistoryState; keepScroll?: boolean };
+
+/** Goes to a path of this app (same origin only). */
+export function navigate(to: string, options: NavigateOptions = {}): void {
+  const url = new URL(to, window.location.href);
+  if (url.origin !== window.location.origin) throw new Error('navigate() only goes to this site');
+  const target = url.pathname + url.search + url.hash;
+  if (target === window.location.pathname + window.location.search + window.location.hash && !options.replace) return;
+  if (options.replace) window.history.replaceState(options.state ?? null, '', target);
+  else window.history.pushState(options.state ?? null, '', target);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  if (!options.keepScroll) window.scrollTo(0, 0);
+}
+
+export function historyState(): HistoryState {
+  const s: unknown = window.history.state;
+  return typeof s === 'object' && s !== null && 'searchHref' in s && typeof s.searchHref === 'string' ? { searchHref: s.searchHref } : null;
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; state?: HistoryState; keepScroll?: boolean; replace?: boolean };
+
+/** An `<a>` that navigates without reloading; modified clicks (new tab…) keep the browser's behaviour. */
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ href, state, keepScroll, replace, onClick, ...rest }, ref) {
+  function handleClick(e: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (rest.target && rest.target !== '_self') return;
+    e.preventDefault();
+    navigate(href, { ...(state !== undefined ? { state } : {}), ...(keepScroll ? { keepScroll } : {}), ...(replace ? { replace } : {}) });
+  }
+  return <a ref={ref} href={href} onClick={handleClick} {...rest} />;
+});
+
+export type Route =
+  | { name: 'search' }
+  | { name: 'actor'; slug: string }
+  | { name: 'orientation' }
+  | { name: 'report' }
+  | { name: 'not-found' };
+
+/** The app's routes. */
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '/index.html') return { name: 'search' };
+  const actor = /^\/acteurs\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(pathname);
+  if (actor?.[1]) return { name: 'actor', slug: actor[1] };
+  if (pathname === '/orientation') return { name: 'orientation' };
+  if (pathname === '/signaler') return { name: 'report' };
+  return { name: 'not-found' };
+}
