@@ -30,22 +30,8 @@ export type ActorRecord = {
   contacts: ContactRecord[];
 };
 
-export type SiteRecord = {
-  id: number;
-  label: string | null;
-  address: string | null;
-  postcode: string | null;
-  communeCode: string | null;
-  departementCode: string | null;
-  lat: number;
-  lng: number;
-  precision: GeoPrecision;
-  publicLat: number;
-  publicLng: number;
-  confidential: boolean;
-  openingHours: string | null;
-  accessibility: string | null;
-};
+/** A stored site: what geography resolved, plus its id. */
+export type SiteRecord = ResolvedSite & { id: number };
 
 export type ContactRecord = {
   id: number;
@@ -320,10 +306,48 @@ export function actorRepository(db: Db) {
     return stmt('SELECT count(*) FROM actors').pluck().get() as number;
   }
 
-  return { loadActors, findActorBySlug, findActorById, createActor, replaceActor, countActors };
+  /** Publishes or archives an actor (an archived actor leaves every public answer). False when unknown. */
+  function setActorStatus(id: number, status: 'published' | 'archived'): boolean {
+    return stmt(`UPDATE actors SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(status, id).changes === 1;
+  }
+
+  /**
+   * What duplicate detection compares, for every actor (archived ones too: re-referencing an
+   * archived actor is worth knowing): SIRET, websites, phones, communes and départements.
+   */
+  function listDuplicateCandidates(): DuplicateCandidate[] {
+    const rows = stmt(`SELECT a.id, a.slug, a.name, a.status, a.siret, a.territory_scope,
+        (SELECT json_group_array(json_array(kind, value)) FROM contacts WHERE actor_id = a.id AND kind IN ('website','phone','sms')) AS contacts,
+        (SELECT json_group_array(c) FROM (SELECT commune_code AS c FROM sites WHERE actor_id = a.id AND commune_code IS NOT NULL
+          UNION SELECT code FROM actor_territories WHERE actor_id = a.id AND kind = 'commune')) AS communes,
+        (SELECT json_group_array(d) FROM (SELECT departement_code AS d FROM sites WHERE actor_id = a.id AND departement_code IS NOT NULL
+          UNION SELECT departement FROM actor_territories WHERE actor_id = a.id AND departement IS NOT NULL)) AS departements
+      FROM actors a ORDER BY a.id`).all() as {
+      id: number; slug: string; name: string; status: 'published' | 'archived'; siret: string | null; territory_scope: TerritoryScope;
+      contacts: string; communes: string; departements: string;
+    }[];
+    return rows.map((r) => {
+      const contacts = JSON.parse(r.contacts) as [ContactKind, string][];
+      return {
+        id: r.id, slug: r.slug, name: r.name, status: r.status, siret: r.siret, national: r.territory_scope === 'national',
+        websites: contacts.filter(([k]) => k === 'website').map(([, v]) => v),
+        phones: contacts.filter(([k]) => k !== 'website').map(([, v]) => v),
+        communes: JSON.parse(r.communes) as string[],
+        departements: JSON.parse(r.departements) as string[],
+      };
+    });
+  }
+
+  return { loadActors, findActorBySlug, findActorById, createActor, replaceActor, countActors, setActorStatus, listDuplicateCandidates };
 }
 
 export type ActorRepository = ReturnType<typeof actorRepository>;
+
+/** The fields duplicate detection compares (see `listDuplicateCandidates`). */
+export type DuplicateCandidate = {
+  id: number; slug: string; name: string; status: 'published' | 'archived'; siret: string | null; national: boolean;
+  websites: string[]; phones: string[]; communes: string[]; departements: string[];
+};
 
 const ACTION_ORDER: readonly string[] = Object.keys(ACTION_LABELS);
 const PUBLIC_ORDER: readonly string[] = ['jeunes', 'familles', 'professionnels'];
