@@ -1,6 +1,7 @@
 /** The app: the shell around the page that matches the URL, and focus moved to the new page's heading. */
-import { QueryClientProvider } from '@tanstack/react-query';
+
 import type { QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
 import { ActorPage } from './features/actor/actor-page.tsx';

@@ -17,7 +17,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <EmergencyBanner />
       <header className="site-header">
         <div className="site-header__inner">
-          <Link href="/" className="site-header__brand" aria-label={fr.app.homeLink}>
+          <Link href="/" className="site-header__brand">
             <span className="site-header__name">{fr.app.name}</span>
             <span className="site-header__tagline">{fr.app.tagline}</span>
           </Link>

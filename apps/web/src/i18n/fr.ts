@@ -13,7 +13,6 @@ export const fr = {
     tagline: 'Annuaire des acteurs qui protègent les mineurs de la prostitution',
     titleSuffix: 'PARÉ',
     skipLink: 'Aller au contenu',
-    homeLink: 'PARÉ — accueil de l’annuaire',
     footerAbout:
       'PARÉ est le réseau national des acteurs de la prévention et de l’accompagnement des mineurs en situation ou en risque de prostitution, animé par la Fondation Droit d’Enfance pour la DGCS.',
     footerPrivacy: 'Ce site ne dépose aucun cookie, ne mesure pas votre visite et ne garde pas vos recherches.',
@@ -50,10 +49,10 @@ export const fr = {
     placeLoading: 'Recherche des lieux…',
     placeNoResult: 'Aucun lieu trouvé',
     placeUnavailable: 'La recherche de lieux est indisponible : saisissez un code postal (5 chiffres) ou un numéro de département.',
-    placeCount: (n: number) => (n === 0 ? 'Aucun lieu trouvé' : `${n} ${plural(n, 'lieu proposé', 'lieux proposés')}, utilisez les flèches haut et bas pour choisir`),
+    placeCount: (n: number) =>
+      n === 0 ? 'Aucun lieu trouvé' : `${n} ${plural(n, 'lieu proposé', 'lieux proposés')}, utilisez les flèches haut et bas pour choisir`,
     placePickOne: 'Choisissez un lieu dans la liste proposée, ou saisissez un code postal ou un numéro de département.',
     placeKind: { commune: 'Commune', postcode: 'Code postal', departement: 'Département', region: 'Région' },
-    clearPlace: 'Effacer le lieu',
     aroundMe: 'Autour de moi',
     aroundMeBusy: 'Localisation…',
     aroundMeLabel: 'Autour de ma position',
@@ -86,7 +85,8 @@ export const fr = {
       n === 0 ? `Aucun acteur trouvé pour ${place}` : `${nf.format(n)} ${plural(n, 'acteur trouvé', 'acteurs trouvés')} pour ${place}`,
     loading: 'Chargement des résultats…',
     updating: 'Mise à jour des résultats…',
-    localHeading: (place: string | null) => (place ? `Près de ${place} et sur ce territoire` : 'Acteurs locaux, départementaux et régionaux'),
+    localHeading: (place: string | null) =>
+      place ? `Près de ${place} et sur ce territoire` : 'Acteurs locaux, départementaux et régionaux',
     nationalHeading: 'Partout en France',
     nationalIntro: 'Lignes d’écoute et associations nationales, joignables où que vous soyez.',
     emptyTitle: 'Aucun acteur ne correspond à cette recherche.',
@@ -106,7 +106,8 @@ export const fr = {
   },
 
   result: {
-    distance: (km: number) => `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`,
+    distance: (km: number) =>
+      km < 1 ? 'à moins de 1 km' : `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`,
     publics: 'Publics',
     actions: 'Actions',
     confidential: 'adresse confidentielle',
@@ -117,7 +118,6 @@ export const fr = {
     },
     nationalReach: 'Partout en France',
     moreSites: (n: number) => ` et ${n} ${plural(n, 'autre lieu', 'autres lieux')}`,
-    viewDetail: (name: string) => `Voir la fiche de ${name}`,
   },
 
   pagination: {
@@ -163,7 +163,6 @@ export const fr = {
       'CooperativeGesturesHandler.MacHelpText': 'Utilisez ⌘ + molette pour zoomer la carte',
       'CooperativeGesturesHandler.MobileHelpText': 'Utilisez deux doigts pour déplacer la carte',
     } as Record<string, string>,
-    markerTitle: (names: string) => names,
   },
 
   actor: {
@@ -194,8 +193,6 @@ export const fr = {
     verifiedBy: (who: string) => `par ${who}`,
     notVerified: 'Date de vérification inconnue',
     source: 'source :',
-    sourceLink: 'lien',
-    sourceLinkLabel: (name: string) => `Source des informations sur ${name}`,
     updatedOn: (date: string) => `Fiche mise à jour le ${date}`,
     requestContact: 'Demander à être mis en relation',
     requestContactHint: 'Vous serez recontacté sans avoir à donner plus que le nécessaire.',

@@ -2,7 +2,7 @@
  * A tiny History-API router: the app has four routes and needs only the current path + query,
  * `navigate()` and a `<Link>`. See README (« Routage ») for why no library.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, forwardRef, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, forwardRef, type MouseEvent, useSyncExternalStore } from 'react';
 
 const NAVIGATE_EVENT = 'pare:navigate';
 

@@ -1,6 +1,7 @@
 /** `/acteurs/:slug` — an actor's public record. */
-import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
+
 import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
+import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { MAIN_ID } from '../../components/app-shell.tsx';
@@ -10,7 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, formatLanguage, phoneHref, safeHttpUrl, shortHost } from '../../lib/format.ts';
-import { Link, historyState } from '../../lib/router.tsx';
+import { historyState, Link } from '../../lib/router.tsx';
 import { actorQuery } from './queries.ts';
 
 function BackLink() {
@@ -84,7 +85,9 @@ function SiteItem({ site }: { site: PublicSite }) {
   const place = site.departement ? `${commune || site.departement.name}${commune ? ` (${site.departement.name})` : ''}` : commune;
   return (
     <li className={`site${site.confidential ? ' site--confidential' : ''}`}>
-      <h3 className="site__title">{site.confidential ? site.commune?.name ?? site.departement?.name ?? t.sites : site.label ?? site.commune?.name ?? t.sites}</h3>
+      <h3 className="site__title">
+        {site.confidential ? (site.commune?.name ?? site.departement?.name ?? t.sites) : (site.label ?? site.commune?.name ?? t.sites)}
+      </h3>
       {site.confidential ? (
         <>
           <p>
@@ -146,8 +149,8 @@ function Provenance({ actor }: { actor: PublicActor }) {
           <>
             <span aria-hidden="true"> · </span>
             {t.source}{' '}
-            <a href={source} rel="noopener noreferrer external" aria-label={t.sourceLinkLabel(actor.name)}>
-              {t.sourceLink}
+            <a href={source} rel="noopener noreferrer external">
+              {shortHost(source)}
             </a>
           </>
         )}
@@ -160,7 +163,10 @@ function Provenance({ actor }: { actor: PublicActor }) {
 function ActorDetail({ actor }: { actor: PublicActor }) {
   const t = fr.actor;
   const confidential = actor.sites.some((s) => s.confidential);
-  const paragraphs = actor.description.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = actor.description
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Arrived here while the record was loading: the heading now takes the focus.
@@ -186,76 +192,72 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
         )}
       </header>
 
-      <div className="actor__cta">
-        <Link className="button button--primary" href={`/orientation?acteur=${encodeURIComponent(actor.slug)}`}>
-          {t.requestContact}
-        </Link>
-        <p className="field__hint">{t.requestContactHint}</p>
-      </div>
-
-      <div className="actor__body">
-        {paragraphs.length > 0 && (
-          <section className="actor-section" aria-labelledby="titre-presentation">
-            <h2 id="titre-presentation">{t.description}</h2>
-            {paragraphs.map((p) => (
-              <p key={p}>{p}</p>
-            ))}
+      <div className="actor__layout">
+        <div className="actor__side">
+          <div className="actor__cta">
+            <Link className="button button--primary" href={`/orientation?acteur=${encodeURIComponent(actor.slug)}`}>
+              {t.requestContact}
+            </Link>
+            <p className="field__hint">{t.requestContactHint}</p>
+          </div>
+          <section className="actor-section" aria-labelledby="titre-contacts">
+            <h2 id="titre-contacts">{t.contacts}</h2>
+            {actor.contacts.length > 0 ? (
+              <ul className="contacts">
+                {actor.contacts.map((c) => (
+                  <ContactItem key={`${c.kind}:${c.value}`} contact={c} />
+                ))}
+              </ul>
+            ) : (
+              <p>{t.noContact}</p>
+            )}
           </section>
-        )}
-
-        <section className="actor-section" aria-labelledby="titre-publics">
-          <h2 id="titre-publics">{t.publics}</h2>
-          <PublicBadges publics={actor.publics} label={t.publics} />
-        </section>
-
-        <section className="actor-section" aria-labelledby="titre-actions">
-          <h2 id="titre-actions">{t.actions}</h2>
-          <ActionBadges actions={actor.actions} label={t.actions} />
-        </section>
-
-        <section className="actor-section" aria-labelledby="titre-territoire">
-          <h2 id="titre-territoire">{t.territory}</h2>
-          <p>{territoryText(actor)}</p>
-        </section>
-
-        <section className="actor-section" aria-labelledby="titre-contacts">
-          <h2 id="titre-contacts">{t.contacts}</h2>
-          {actor.contacts.length > 0 ? (
-            <ul className="contacts">
-              {actor.contacts.map((c) => (
-                <ContactItem key={`${c.kind}:${c.value}`} contact={c} />
-              ))}
-            </ul>
-          ) : (
-            <p>{t.noContact}</p>
-          )}
-        </section>
-
-        <section className="actor-section" aria-labelledby="titre-lieux">
-          <h2 id="titre-lieux">{t.sites}</h2>
-          {actor.sites.length > 0 ? (
-            <ul className="sites">
-              {actor.sites.map((s) => (
-                <SiteItem key={s.id} site={s} />
-              ))}
-            </ul>
-          ) : (
-            <p>{t.noSite}</p>
-          )}
-        </section>
-
-        {actor.languages.length > 0 && (
-          <section className="actor-section" aria-labelledby="titre-langues">
-            <h2 id="titre-langues">{t.languages}</h2>
-            <p>{actor.languages.map(formatLanguage).join(', ')}</p>
+          <section className="actor-section" aria-labelledby="titre-lieux">
+            <h2 id="titre-lieux">{t.sites}</h2>
+            {actor.sites.length > 0 ? (
+              <ul className="sites">
+                {actor.sites.map((s) => (
+                  <SiteItem key={s.id} site={s} />
+                ))}
+              </ul>
+            ) : (
+              <p>{t.noSite}</p>
+            )}
           </section>
-        )}
+        </div>
+        <div className="actor__main">
+          {paragraphs.length > 0 && (
+            <section className="actor-section" aria-labelledby="titre-presentation">
+              <h2 id="titre-presentation">{t.description}</h2>
+              {paragraphs.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </section>
+          )}
+          <section className="actor-section" aria-labelledby="titre-publics">
+            <h2 id="titre-publics">{t.publics}</h2>
+            <PublicBadges publics={actor.publics} label={t.publics} />
+          </section>
+          <section className="actor-section" aria-labelledby="titre-actions">
+            <h2 id="titre-actions">{t.actions}</h2>
+            <ActionBadges actions={actor.actions} label={t.actions} />
+          </section>
+          <section className="actor-section" aria-labelledby="titre-territoire">
+            <h2 id="titre-territoire">{t.territory}</h2>
+            <p>{territoryText(actor)}</p>
+          </section>
+          {actor.languages.length > 0 && (
+            <section className="actor-section" aria-labelledby="titre-langues">
+              <h2 id="titre-langues">{t.languages}</h2>
+              <p>{actor.languages.map(formatLanguage).join(', ')}</p>
+            </section>
+          )}
+          <Provenance actor={actor} />
 
-        <Provenance actor={actor} />
-
-        <p className="actor__report">
-          <Link href={`/signaler?acteur=${encodeURIComponent(actor.slug)}`}>{t.reportError}</Link>
-        </p>
+          <p className="actor__report">
+            <Link href={`/signaler?acteur=${encodeURIComponent(actor.slug)}`}>{t.reportError}</Link>
+          </p>
+        </div>
       </div>
     </article>
   );

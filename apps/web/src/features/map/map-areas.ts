@@ -7,12 +7,30 @@
 export type Bbox = [[number, number], [number, number]];
 
 export const MAP_AREAS = {
-  metropole: [[-5.3, 41.3], [9.7, 51.2]],
-  guadeloupe: [[-61.85, 15.8], [-60.95, 16.55]],
-  martinique: [[-61.25, 14.38], [-60.8, 14.9]],
-  guyane: [[-54.65, 2.1], [-51.6, 5.8]],
-  reunion: [[55.2, -21.42], [55.86, -20.85]],
-  mayotte: [[44.95, -13.05], [45.32, -12.62]],
+  metropole: [
+    [-5.3, 41.3],
+    [9.7, 51.2],
+  ],
+  guadeloupe: [
+    [-61.85, 15.8],
+    [-60.95, 16.55],
+  ],
+  martinique: [
+    [-61.25, 14.38],
+    [-60.8, 14.9],
+  ],
+  guyane: [
+    [-54.65, 2.1],
+    [-51.6, 5.8],
+  ],
+  reunion: [
+    [55.2, -21.42],
+    [55.86, -20.85],
+  ],
+  mayotte: [
+    [44.95, -13.05],
+    [45.32, -12.62],
+  ],
 } as const satisfies Record<string, Bbox>;
 
 export type MapArea = keyof typeof MAP_AREAS;

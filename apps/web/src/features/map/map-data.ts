@@ -1,10 +1,14 @@
 /** Turns a page of search results into the map's GeoJSON. Pure functions, tested in map-data.test.ts. */
 import type { ActorListItem, SearchActorsResponse } from '@pare/schema';
-import { type Bbox, METROPOLE_BBOX, bboxContains } from './map-areas.ts';
+import { type Bbox, bboxContains, METROPOLE_BBOX } from './map-areas.ts';
 
 export type SiteProps = { actorId: number; siteId: number; name: string; confidential: boolean; commune: string | null };
 export type PointFeature<P> = { type: 'Feature'; id?: number; geometry: { type: 'Point'; coordinates: [number, number] }; properties: P };
-export type PolygonFeature = { type: 'Feature'; geometry: { type: 'Polygon'; coordinates: [number, number][][] }; properties: Record<string, never> };
+export type PolygonFeature = {
+  type: 'Feature';
+  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+  properties: Record<string, never>;
+};
 export type Collection<F> = { type: 'FeatureCollection'; features: F[] };
 
 export type ResultGeoJson = {
@@ -22,7 +26,13 @@ function siteFeature(actor: ActorListItem, site: ActorListItem['sites'][number])
     type: 'Feature',
     id: site.id,
     geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
-    properties: { actorId: actor.id, siteId: site.id, name: actor.name, confidential: site.confidential, commune: site.commune?.name ?? null },
+    properties: {
+      actorId: actor.id,
+      siteId: site.id,
+      name: actor.name,
+      confidential: site.confidential,
+      commune: site.commune?.name ?? null,
+    },
   };
 }
 
@@ -77,7 +87,10 @@ function boundsOf(points: readonly [number, number][]): Bbox | null {
     s = Math.min(s, lat);
     n = Math.max(n, lat);
   }
-  return [[w, s], [e, n]];
+  return [
+    [w, s],
+    [e, n],
+  ];
 }
 
 /**

@@ -4,14 +4,24 @@ import { apiGet } from '../../lib/api.ts';
 import { FALLBACK_STYLE } from './layers.ts';
 
 /** MapLibre wants absolute URLs; the style may give paths on our origin (`/api/map/...`). */
-function absolute(url: string): string {
-  if (url.startsWith('/') && !url.startsWith('//')) return `${window.location.origin}${url}`;
+/**
+ * Relative paths get our origin. So do absolute URLs to our own map routes (`/api/map/…`): the
+ * API writes them from the Host it saw, which behind a reverse proxy may not be the browser's origin.
+ */
+function absolute(url: string, origin: string): string {
+  if (url.startsWith('/') && !url.startsWith('//')) return `${origin}${url}`;
+  try {
+    const u = new URL(url);
+    if (u.origin !== origin && u.pathname.startsWith('/api/map/')) return `${origin}${u.pathname}${u.search}`;
+  } catch {
+    // Not a URL: left as is, and refused below.
+  }
   return url;
 }
 
-function isSameOrigin(url: string): boolean {
+function isSameOrigin(url: string, origin: string): boolean {
   try {
-    return new URL(url, window.location.href).origin === window.location.origin;
+    return new URL(url, `${origin}/`).origin === origin;
   } catch {
     return false;
   }
@@ -21,34 +31,38 @@ function isSameOrigin(url: string): boolean {
  * Makes the style's URLs absolute and drops any source, glyphs or sprite pointing outside our
  * origin: public pages must never call another server.
  */
-export function localizeStyle(style: StyleSpecification): StyleSpecification {
+export function localizeStyle(style: StyleSpecification, origin: string = window.location.origin): StyleSpecification {
+  const same = (url: string) => isSameOrigin(url, origin);
+  const abs = (url: string) => absolute(url, origin);
   const out: StyleSpecification = { ...style, sources: {} };
   const dropped = new Set<string>();
   for (const [id, source] of Object.entries(style.sources ?? {})) {
     const s = { ...source } as Record<string, unknown>;
     let ok = true;
     if (typeof s.url === 'string') {
-      ok &&= isSameOrigin(s.url);
-      s.url = absolute(s.url);
+      s.url = abs(s.url);
+      ok &&= same(s.url as string);
     }
     if (Array.isArray(s.tiles)) {
-      ok &&= s.tiles.every((t) => typeof t === 'string' && isSameOrigin(t));
-      s.tiles = s.tiles.map((t) => (typeof t === 'string' ? absolute(t) : t));
+      s.tiles = s.tiles.map((t) => (typeof t === 'string' ? abs(t) : t));
+      ok &&= (s.tiles as unknown[]).every((t) => typeof t === 'string' && same(t));
     }
     if (typeof s.data === 'string') {
-      ok &&= isSameOrigin(s.data);
-      s.data = absolute(s.data);
+      s.data = abs(s.data);
+      ok &&= same(s.data as string);
     }
     if (ok) out.sources[id] = s as unknown as StyleSpecification['sources'][string];
     else dropped.add(id);
   }
   out.layers = style.layers.filter((l) => !('source' in l) || typeof l.source !== 'string' || !dropped.has(l.source));
   if (typeof style.glyphs === 'string') {
-    if (isSameOrigin(style.glyphs.replace(/[{}]/g, ''))) out.glyphs = absolute(style.glyphs);
+    const glyphs = abs(style.glyphs);
+    if (same(glyphs.replace(/[{}]/g, ''))) out.glyphs = glyphs;
     else delete out.glyphs;
   }
   if (typeof style.sprite === 'string') {
-    if (isSameOrigin(style.sprite)) out.sprite = absolute(style.sprite);
+    const sprite = abs(style.sprite);
+    if (same(sprite)) out.sprite = sprite;
     else delete out.sprite;
   } else if (style.sprite !== undefined) delete out.sprite;
   return out;

@@ -10,23 +10,23 @@ import { fr } from '../../i18n/fr.ts';
 import { REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
 import {
   CLUSTER_OPTIONS,
+  clusterCircles,
   INTERACTIVE_LAYER_IDS,
   RESULT_LAYERS,
   SOURCE_AREA,
   SOURCE_CONFIDENTIAL,
   SOURCE_HIGHLIGHT,
   SOURCE_SITES,
-  clusterCircles,
 } from './layers.ts';
-import { type Bbox, MAP_AREAS, MAP_AREA_ORDER, METROPOLE_BBOX } from './map-areas.ts';
+import { type Bbox, MAP_AREA_ORDER, MAP_AREAS, METROPOLE_BBOX } from './map-areas.ts';
 import { actorSites, resultsToGeoJson, searchArea, viewForResults } from './map-data.ts';
 import { loadBaseStyle } from './map-style.ts';
 
 export type SearchMapProps = {
   items: readonly ActorListItem[];
   place: SearchActorsResponse['place'];
-  /** Changes when the search changes (not on hover): the map re-frames only then. */
-  searchKey: string;
+  /** The search the `items` belong to, or null while they are still those of the previous search. The map re-frames once per key. */
+  searchKey: string | null;
   highlightedId: number | null;
   onHover: (actorId: number | null) => void;
   onSelect: (actorId: number) => void;
@@ -35,6 +35,8 @@ export type SearchMapProps = {
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+/** Room for the markers' radius, the zoom buttons and the attribution. */
+const FIT_PADDING = { top: 48, bottom: 56, left: 48, right: 40 };
 
 function setSource(map: MlMap, id: string, data: unknown) {
   (map.getSource(id) as GeoJSONSource | undefined)?.setData(data as Parameters<GeoJSONSource['setData']>[0]);
@@ -85,9 +87,12 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       }
       mapRef.current = map;
       const m = map;
+      // Test hook, for automated browsers only (navigator.webdriver): lets a journey click a marker.
+      if (navigator.webdriver) (window as unknown as { __pareMap?: MlMap }).__pareMap = m;
       m.touchZoomRotate.disableRotation();
       m.keyboard.disableRotation();
-      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+      // Top left: the quick-exit button sits over the top right corner of the screen.
+      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
 
       m.on('load', () => {
         m.addSource(SOURCE_AREA, { type: 'geojson', data: EMPTY });
@@ -96,6 +101,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         m.addSource(SOURCE_HIGHLIGHT, { type: 'geojson', data: EMPTY });
         for (const layer of RESULT_LAYERS) m.addLayer(layer);
         setReady(true);
+        container.dataset.ready = 'true';
       });
 
       for (const layerId of INTERACTIVE_LAYER_IDS) {
@@ -122,13 +128,26 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         const clusterId = feature?.properties?.cluster_id;
         if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
         const center = feature.geometry.coordinates as [number, number];
-        void (m.getSource(SOURCE_SITES) as GeoJSONSource)
+        const source = m.getSource(SOURCE_SITES) as GeoJSONSource;
+        void source
           .getClusterExpansionZoom(clusterId)
-          .then((zoom) => m.easeTo({ center, zoom, animate: !latest.current.reducedMotion }))
+          .then(async (zoom) => {
+            if (zoom <= CLUSTER_OPTIONS.clusterMaxZoom) {
+              m.easeTo({ center, zoom, animate: !latest.current.reducedMotion });
+              return;
+            }
+            // Sites at the very same point (several actors at a commune's centre) never split:
+            // go to the first one in the list, the others sit next to it.
+            m.easeTo({ center, zoom: Math.max(m.getZoom(), CLUSTER_OPTIONS.clusterMaxZoom), animate: !latest.current.reducedMotion });
+            const [leaf] = await source.getClusterLeaves(clusterId, 1, 0);
+            const id = leaf?.properties?.actorId;
+            if (typeof id === 'number') latest.current.onSelect(id);
+          })
           .catch(() => undefined);
       });
       m.on('render', () => drawLabels(m));
-      m.on('error', () => undefined); // A missing tile must not break the page; MapLibre logs it.
+      // A missing base-map file must not break the page: the markers and the list still work.
+      m.on('error', () => undefined);
     });
     return () => {
       ctrl.abort();
@@ -151,7 +170,12 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       const id = f.properties?.cluster_id;
       if (typeof id !== 'number' || seen.has(id) || f.geometry.type !== 'Point') continue;
       seen.add(id);
-      labels.push({ key: `c${id}`, lngLat: f.geometry.coordinates as [number, number], text: String(f.properties?.point_count_abbreviated ?? ''), kind: 'cluster' });
+      labels.push({
+        key: `c${id}`,
+        lngLat: f.geometry.coordinates as [number, number],
+        text: String(f.properties?.point_count_abbreviated ?? ''),
+        kind: 'cluster',
+      });
     }
     for (const f of latest.current.geo.confidential.features) {
       labels.push({ key: `s${f.properties.siteId}`, lngLat: f.geometry.coordinates, text: fr.map.confidentialLabel, kind: 'confidential' });
@@ -184,13 +208,14 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
     m.triggerRepaint();
   }, [ready, geo, place]);
 
-  // Re-frame on a new search only, not when the user is exploring the map.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: geo and place change with searchKey
+  // Re-frame once per search, when its results have arrived; not while the user explores the map.
+  const framedKey = useRef<string | null>(null);
   useEffect(() => {
     const m = mapRef.current;
-    if (!ready || !m) return;
-    m.fitBounds(viewForResults(place, geo), { padding: 32, maxZoom: 13, animate: !reducedMotion });
-  }, [ready, searchKey]);
+    if (!ready || !m || searchKey === null || framedKey.current === searchKey) return;
+    framedKey.current = searchKey;
+    m.fitBounds(viewForResults(place, geo), { padding: FIT_PADDING, maxZoom: 13, animate: !reducedMotion });
+  }, [ready, searchKey, place, geo, reducedMotion]);
 
   useEffect(() => {
     const m = mapRef.current;
@@ -206,22 +231,20 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
 
   return (
     <div className="search-map">
-      <div className="search-map__areas" role="group" aria-label={fr.map.jumpLabel}>
-        <span aria-hidden="true" className="search-map__areas-label">
-          {fr.map.jumpLabel} :
-        </span>
-        {MAP_AREA_ORDER.map((area) => (
-          <button key={area} type="button" className="chip" onClick={() => goTo(MAP_AREAS[area])} disabled={failed}>
-            {fr.map.areas[area]}
-          </button>
-        ))}
-      </div>
       <section className="search-map__frame" aria-label={fr.map.regionLabel}>
         <div ref={containerRef} className="search-map__canvas" />
         <div ref={labelsRef} className="search-map__labels" aria-hidden="true" />
         {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>
+      <fieldset className="search-map__areas">
+        <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>
+        {MAP_AREA_ORDER.map((area) => (
+          <button key={area} type="button" className="chip" onClick={() => goTo(MAP_AREAS[area])} disabled={failed}>
+            {fr.map.areas[area]}
+          </button>
+        ))}
+      </fieldset>
       <div className="search-map__legend">
         <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
         <ul>

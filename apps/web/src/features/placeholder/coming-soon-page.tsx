@@ -16,9 +16,7 @@ export function ComingSoonPage({ kind }: { kind: 'orientation' | 'report' }) {
       </h1>
       <p>{fr.placeholder.soon}</p>
       <p>{fr.placeholder.meanwhile}</p>
-      <p>
-        {validSlug ? <Link href={`/acteurs/${validSlug}`}>{fr.placeholder.back}</Link> : <Link href="/">{fr.notFound.home}</Link>}
-      </p>
+      <p>{validSlug ? <Link href={`/acteurs/${validSlug}`}>{fr.placeholder.back}</Link> : <Link href="/">{fr.notFound.home}</Link>}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The results, in the API's order: actors near or covering the place, then « Partout en France ». */
-import { ACTOR_TYPE_LABELS } from '@pare/schema';
+
 import type { ActorListItem } from '@pare/schema';
+import { ACTOR_TYPE_LABELS } from '@pare/schema';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { Link } from '../../lib/router.tsx';
@@ -18,7 +19,11 @@ export function actorWhere(a: ActorListItem): string {
     return a.sites.length > 1 ? first + fr.result.moreSites(a.sites.length - 1) : first;
   }
   if (site?.departement) return site.departement.name;
-  const places = a.territory.communes.length ? a.territory.communes : a.territory.departements.length ? a.territory.departements : a.territory.regions;
+  const places = a.territory.communes.length
+    ? a.territory.communes
+    : a.territory.departements.length
+      ? a.territory.departements
+      : a.territory.regions;
   return places.map((p) => p.name).join(', ');
 }
 

@@ -1,9 +1,10 @@
 /** Publics, actions and types as checkbox groups, each option with the number of results it would give. */
-import { ACTIONS, ACTION_LABELS, ACTOR_TYPES, ACTOR_TYPE_LABELS, PUBLICS, PUBLIC_LABELS } from '@pare/schema';
+
 import type { ActorFacets } from '@pare/schema';
+import { ACTION_LABELS, ACTIONS, ACTOR_TYPE_LABELS, ACTOR_TYPES, PUBLIC_LABELS, PUBLICS } from '@pare/schema';
 import { useId } from 'react';
 import { fr } from '../../i18n/fr.ts';
-import { type SearchState, activeFilterCount } from './search-state.ts';
+import { activeFilterCount, type SearchState } from './search-state.ts';
 
 type FacetName = 'publics' | 'actions' | 'types';
 
@@ -27,7 +28,13 @@ function FilterGroup<T extends string>({ legend, codes, labels, selected, counts
           const count = counts?.[code];
           return (
             <li key={code}>
-              <input id={`${id}-${code}`} type="checkbox" name={code} checked={checked} onChange={(e) => onToggle(code, e.target.checked)} />
+              <input
+                id={`${id}-${code}`}
+                type="checkbox"
+                name={code}
+                checked={checked}
+                onChange={(e) => onToggle(code, e.target.checked)}
+              />
               <label htmlFor={`${id}-${code}`} className={count === 0 && !checked ? 'is-empty' : undefined}>
                 {count === undefined ? labels[code] : fr.search.facetOption(labels[code], count)}
               </label>
@@ -79,7 +86,11 @@ export function SearchFilters({ state, facets, onSearch }: Props) {
         onToggle={(c, on) => toggle('types', c, on)}
       />
       {active > 0 && (
-        <button type="button" className="button button--link" onClick={() => onSearch({ ...state, publics: [], actions: [], types: [], page: 1 })}>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => onSearch({ ...state, publics: [], actions: [], types: [], page: 1 })}
+        >
           {fr.search.clearFilters}
         </button>
       )}

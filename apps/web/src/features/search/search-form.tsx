@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type TerritorySuggestion, territorySearchQuery } from '../territories/queries.ts';
-import { DEFAULT_RADIUS_KM, RADIUS_OPTIONS, type SearchState, hasPoint, roundPosition, withPlace } from './search-state.ts';
+import { DEFAULT_RADIUS_KM, hasPoint, RADIUS_OPTIONS, roundPosition, type SearchState, withPlace } from './search-state.ts';
 
 type Props = {
   state: SearchState;
@@ -101,69 +101,93 @@ export function SearchForm({ state, placeLabel, onSearch }: Props) {
   const radiusEnabled = hasPoint(state);
 
   return (
-    <form className="search-form" role="search" aria-label={fr.search.formLabel} onSubmit={onSubmit} noValidate>
-      <div className="field field--place">
-        <label htmlFor={ids.place}>{fr.search.placeLabel}</label>
-        <p id={ids.placeHint} className="field__hint">
-          {fr.search.placeHint}
-        </p>
-        <div className="field__row">
-          <PlaceCombobox
-            id={ids.place}
-            value={placeText}
-            onChange={(t) => {
-              setPlaceText(t);
-              setPlaceError(null);
-            }}
-            onPick={pick}
-            describedBy={[ids.placeHint, placeError ? ids.placeError : ''].filter(Boolean).join(' ')}
-            invalid={Boolean(placeError)}
+    <search aria-label={fr.search.formLabel}>
+      <form className="search-form" onSubmit={onSubmit} noValidate>
+        <div className="field field--place">
+          <label htmlFor={ids.place}>{fr.search.placeLabel}</label>
+          <p id={ids.placeHint} className="field__hint">
+            {fr.search.placeHint}
+          </p>
+          <div className="field__row">
+            <PlaceCombobox
+              id={ids.place}
+              value={placeText}
+              onChange={(t) => {
+                setPlaceText(t);
+                setPlaceError(null);
+              }}
+              onPick={pick}
+              describedBy={[ids.placeHint, placeError ? ids.placeError : ''].filter(Boolean).join(' ')}
+              invalid={Boolean(placeError)}
+            />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={locate}
+              disabled={locating}
+              aria-describedby={geoMessage ? ids.geo : undefined}
+            >
+              <svg
+                aria-hidden="true"
+                focusable="false"
+                width="18"
+                height="18"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <circle cx="12" cy="12" r="7" />
+                <circle cx="12" cy="12" r="2" fill="currentColor" />
+                <path d="M12 1v4M12 19v4M1 12h4M19 12h4" />
+              </svg>
+              {locating ? fr.search.aroundMeBusy : fr.search.aroundMe}
+            </button>
+          </div>
+          {placeError && (
+            <p id={ids.placeError} className="field__error" role="alert">
+              {placeError}
+            </p>
+          )}
+          {geoMessage && (
+            <p id={ids.geo} className="field__error" role="alert">
+              {geoMessage}
+            </p>
+          )}
+        </div>
+        <div className="field field--radius">
+          <label htmlFor={ids.radius}>{fr.search.radiusLabel}</label>
+          <select
+            id={ids.radius}
+            value={String(state.radiusKm ?? DEFAULT_RADIUS_KM)}
+            disabled={!radiusEnabled}
+            title={radiusEnabled ? undefined : fr.search.radiusDisabled}
+            onChange={(e) => onSearch({ ...state, q: qText.trim(), radiusKm: Number(e.target.value), page: 1 })}
+          >
+            {RADIUS_OPTIONS.map((km) => (
+              <option key={km} value={km}>
+                {fr.search.radiusOption(km)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--q">
+          <label htmlFor={ids.q}>{fr.search.textLabel}</label>
+          <input
+            id={ids.q}
+            type="search"
+            value={qText}
+            maxLength={200}
+            placeholder={fr.search.textHint}
+            onChange={(e) => setQText(e.target.value)}
           />
-          <button type="button" className="button button--secondary" onClick={locate} disabled={locating} aria-describedby={geoMessage ? ids.geo : undefined}>
-            <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-              <circle cx="12" cy="12" r="7" />
-              <circle cx="12" cy="12" r="2" fill="currentColor" />
-              <path d="M12 1v4M12 19v4M1 12h4M19 12h4" />
-            </svg>
-            {locating ? fr.search.aroundMeBusy : fr.search.aroundMe}
+        </div>
+        <div className="field field--submit">
+          <button type="submit" className="button button--primary">
+            {fr.search.submit}
           </button>
         </div>
-        {placeError && (
-          <p id={ids.placeError} className="field__error" role="alert">
-            {placeError}
-          </p>
-        )}
-        {geoMessage && (
-          <p id={ids.geo} className="field__error" role="alert">
-            {geoMessage}
-          </p>
-        )}
-      </div>
-      <div className="field field--radius">
-        <label htmlFor={ids.radius}>{fr.search.radiusLabel}</label>
-        <select
-          id={ids.radius}
-          value={String(state.radiusKm ?? DEFAULT_RADIUS_KM)}
-          disabled={!radiusEnabled}
-          title={radiusEnabled ? undefined : fr.search.radiusDisabled}
-          onChange={(e) => onSearch({ ...state, q: qText.trim(), radiusKm: Number(e.target.value), page: 1 })}
-        >
-          {RADIUS_OPTIONS.map((km) => (
-            <option key={km} value={km}>
-              {fr.search.radiusOption(km)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field--q">
-        <label htmlFor={ids.q}>{fr.search.textLabel}</label>
-        <input id={ids.q} type="search" value={qText} maxLength={200} placeholder={fr.search.textHint} onChange={(e) => setQText(e.target.value)} />
-      </div>
-      <div className="field field--submit">
-        <button type="submit" className="button button--primary">
-          {fr.search.submit}
-        </button>
-      </div>
-    </form>
+      </form>
+    </search>
   );
 }

@@ -1,8 +1,9 @@
 /** `/` — the public search: form, filters, results list and (lazily) the map. */
-import { SORTS } from '@pare/schema';
+
 import type { Sort } from '@pare/schema';
+import { SORTS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, Suspense, lazy, useId, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -14,7 +15,7 @@ import { searchActorsQuery } from './queries.ts';
 import { ResultCard, ResultList, resultLinkId } from './result-list.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import { SearchForm } from './search-form.tsx';
-import { PER_PAGE, type SearchState, activeFilterCount, hasPlace, hasPoint, parseSearch, toApiQuery, toPageHref } from './search-state.ts';
+import { activeFilterCount, hasPlace, hasPoint, PER_PAGE, parseSearch, type SearchState, toApiQuery, toPageHref } from './search-state.ts';
 
 // MapLibre is big: its chunk is fetched only when a map is on screen.
 const SearchMap = lazy(() => import('../map/search-map.tsx'));
@@ -93,7 +94,11 @@ export function SearchPage() {
         <p>{fr.search.emptyEmergency}</p>
         {activeFilterCount(state) > 0 && (
           <p className="notice__actions">
-            <button type="button" className="button button--secondary" onClick={() => search({ ...state, q: '', publics: [], actions: [], types: [], page: 1 })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => search({ ...state, q: '', publics: [], actions: [], types: [], page: 1 })}
+            >
               {fr.search.clearFilters}
             </button>
           </p>
@@ -183,14 +188,15 @@ export function SearchPage() {
                 </select>
               </div>
               {!isDesktop && (
-                <div className="view-toggle" role="group" aria-label={fr.search.viewToggleLabel}>
+                <fieldset className="view-toggle">
+                  <legend className="visually-hidden">{fr.search.viewToggleLabel}</legend>
                   <button type="button" aria-pressed={state.view === 'liste'} onClick={() => search({ ...state, view: 'liste' })}>
                     {fr.search.viewList}
                   </button>
                   <button type="button" aria-pressed={state.view === 'carte'} onClick={() => search({ ...state, view: 'carte' })}>
                     {fr.search.viewMap}
                   </button>
-                </div>
+                </fieldset>
               )}
             </div>
           </div>
@@ -205,7 +211,7 @@ export function SearchPage() {
                 <SearchMap
                   items={items}
                   place={data?.place ?? null}
-                  searchKey={apiQuery}
+                  searchKey={data && !query.isPlaceholderData ? apiQuery : null}
                   highlightedId={highlightedId}
                   onHover={setHoveredId}
                   onSelect={selectFromMap}
@@ -225,4 +231,3 @@ export function SearchPage() {
     </div>
   );
 }
-

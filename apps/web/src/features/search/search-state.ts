@@ -2,8 +2,9 @@
  * The search lives in the page URL (shareable, Back works, reload restores it). This module is
  * the one translation between the URL, the form state and the API's query parameters.
  */
-import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from '@pare/schema';
+
 import type { Action, ActorType, Public, Sort } from '@pare/schema';
+import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from '@pare/schema';
 
 export type SearchView = 'liste' | 'carte';
 
@@ -50,7 +51,10 @@ export const PER_PAGE = 20;
 function codes<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];
   const set = new Set<string>(allowed);
-  const picked = raw.split(',').map((v) => v.trim()).filter((v): v is T => set.has(v));
+  const picked = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v): v is T => set.has(v));
   // Keep the code-list order so that the same filters always give the same URL (and cache key).
   return allowed.filter((c) => picked.includes(c));
 }

@@ -61,7 +61,8 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
   const term = useDebounced(value.trim(), 180);
   const query = useQuery({ ...territorySearchQuery(term), enabled: open && term.length >= 2 });
   const options = (query.data ?? []).filter(isPickable).slice(0, MAX_OPTIONS);
-  const expanded = open && term.length >= 2 && !query.isError && (options.length > 0 || query.isFetched);
+  const expanded = open && term.length >= 2 && options.length > 0;
+  const noResult = open && term.length >= 2 && query.isFetched && !query.isFetching && !query.isError && options.length === 0;
   const activeOption = expanded && active >= 0 ? options[active] : undefined;
   const unavailable = query.error instanceof ApiRequestError && (query.error.code === 'not_found' || query.error.status === 0);
 
@@ -109,7 +110,8 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
   }
 
   let status = '';
-  if (expanded) status = query.isFetching && !query.data ? fr.search.placeLoading : fr.search.placeCount(options.length);
+  if (expanded || noResult) status = fr.search.placeCount(options.length);
+  else if (open && term.length >= 2 && query.isFetching) status = fr.search.placeLoading;
   if (open && unavailable) status = fr.search.placeUnavailable;
 
   return (
@@ -135,13 +137,15 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
         onBlur={() => setOpen(false)}
         onClick={() => setOpen(true)}
       />
-      <ul id={listId} role="listbox" aria-label={fr.search.placeLabel} className="combobox__list" hidden={!expanded}>
+      <div id={listId} role="listbox" aria-label={fr.search.placeLabel} className="combobox__list" hidden={!expanded}>
         {expanded &&
           options.map((s, i) => (
-            <li
+            // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the input (aria-activedescendant pattern)
+            <div
               key={`${s.kind}:${s.code}`}
               id={`${listId}-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               className="combobox__option"
               // Keep the focus in the input: the pick happens on click.
@@ -151,14 +155,10 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
             >
               <span className="combobox__name">{suggestionLabel(s)}</span>
               <span className="combobox__detail">{suggestionDetail(s)}</span>
-            </li>
+            </div>
           ))}
-        {expanded && options.length === 0 && !query.isFetching && (
-          <li className="combobox__empty" role="option" aria-selected={false} aria-disabled="true">
-            {fr.search.placeNoResult}
-          </li>
-        )}
-      </ul>
+      </div>
+      {noResult && <p className="field__hint">{fr.search.placeNoResult}</p>}
       <span id={statusId} className="visually-hidden" aria-live="polite">
         {status}
       </span>

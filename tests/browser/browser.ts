@@ -1,0 +1,125 @@
+/** Shared setup for the browser journeys: Debian's chromium driven by playwright-core against the real app. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startTestServer, type TestApp, WEB_DIST } from '../helpers/test-app.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** The neutral site of the quick exit. Tests route it to a local stub: no request leaves the machine. */
+export const NEUTRAL_SITE = 'https://www.google.fr/';
+
+export type Harness = { server: TestApp & { url: string }; browser: Browser; close: () => Promise<void> };
+
+/** Starts the real app (temporary SQLite, seed + fixtures, built web client) and a headless chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('apps/web/dist is missing: run `pnpm build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  const server = await startTestServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Software WebGL so that the map really renders in the test (and in the screenshots).
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export type RecordedPage = { context: BrowserContext; page: Page; requests: string[]; errors: string[] };
+
+/**
+ * A fresh context (no shared cookies or cache) and page. Every request is recorded, and any
+ * request to another origin is answered locally, so a test can never leak to the internet.
+ */
+export async function openPage(
+  h: Harness,
+  viewport: { width: number; height: number } = DESKTOP,
+  options: { bypassCSP?: boolean } = {},
+): Promise<RecordedPage> {
+  // bypassCSP only for axe-core, which is injected as an inline script; the app itself runs under the real CSP.
+  const context = await h.browser.newContext({ viewport, locale: 'fr-FR', reducedMotion: 'reduce', bypassCSP: options.bypassCSP ?? false });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const origin = new URL(h.server.url).origin;
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Site neutre</title><h1>Site neutre (stub de test)</h1>',
+      }),
+  );
+  return { context, page, requests, errors };
+}
+
+/** Requests that did not go to the app's own origin (data: and blob: URLs stay in the page). */
+export function outsideRequests(requests: readonly string[], appUrl: string): string[] {
+  const origin = new URL(appUrl).origin;
+  return requests.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    return new URL(u).origin !== origin;
+  });
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Waits until the results list (or the empty state) is on screen. */
+export async function waitForResults(page: Page): Promise<void> {
+  await page
+    .locator('.results-toolbar__count')
+    .filter({ hasText: /acteur/ })
+    .waitFor();
+  await page.waitForFunction(() => document.querySelector('.search-layout__results')?.getAttribute('aria-busy') === 'false');
+}
+
+export const FIXTURE = {
+  confidentialSlug: 'test-foyer-confidentiel-thionville',
+  confidentialName: 'Foyer test confidentiel (données de test)',
+  /** From the fixture's street address and site label: must never reach a page. */
+  secretStreet: /rue Secr[èe]te/i,
+  secretBits: ['Secrète', '12 rue', '03 00 00 00 01', 'referent-secret', 'direction-test', '49.3712', '6.1492'],
+  thionville: '57672',
+} as const;
