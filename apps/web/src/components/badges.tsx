@@ -1,7 +1,7 @@
 /** Publics and actions shown as small labelled lists of badges. */
 
 import type { Action, Public } from '@pare/schema';
-import { ACTION_LABELS, PUBLIC_LABELS } from '@pare/schema';
+import { ACTION_LABELS, PUBLIC_LABELS } from '@pare/schema/codes';
 import { fr } from '../i18n/fr.ts';
 
 export function PublicBadges({ publics, label = fr.result.publics }: { publics: readonly Public[]; label?: string }) {

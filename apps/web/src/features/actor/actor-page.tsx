@@ -1,7 +1,7 @@
 /** `/acteurs/:slug` — an actor's public record. */
 
 import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
-import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
+import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { MAIN_ID } from '../../components/app-shell.tsx';

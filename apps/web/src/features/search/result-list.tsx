@@ -1,7 +1,7 @@
 /** The results, in the API's order: actors near or covering the place, then « Partout en France ». */
 
 import type { ActorListItem } from '@pare/schema';
-import { ACTOR_TYPE_LABELS } from '@pare/schema';
+import { ACTOR_TYPE_LABELS } from '@pare/schema/codes';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { Link } from '../../lib/router.tsx';

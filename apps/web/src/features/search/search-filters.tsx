@@ -1,7 +1,7 @@
 /** Publics, actions and types as checkbox groups, each option with the number of results it would give. */
 
 import type { ActorFacets } from '@pare/schema';
-import { ACTION_LABELS, ACTIONS, ACTOR_TYPE_LABELS, ACTOR_TYPES, PUBLIC_LABELS, PUBLICS } from '@pare/schema';
+import { ACTION_LABELS, ACTIONS, ACTOR_TYPE_LABELS, ACTOR_TYPES, PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { useId } from 'react';
 import { fr } from '../../i18n/fr.ts';
 import { activeFilterCount, type SearchState } from './search-state.ts';

@@ -1,7 +1,7 @@
 /** `/` — the public search: form, filters, results list and (lazily) the map. */
 
 import type { Sort } from '@pare/schema';
-import { SORTS } from '@pare/schema';
+import { SORTS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';

@@ -4,7 +4,7 @@
  */
 
 import type { Action, ActorType, Public, Sort } from '@pare/schema';
-import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from '@pare/schema';
+import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from '@pare/schema/codes';
 
 export type SearchView = 'liste' | 'carte';
 
