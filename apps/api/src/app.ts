@@ -19,6 +19,7 @@ import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
 import { territoriesRouter } from './routes/territories/territories.index.ts';
 import { mapRoutes } from './routes/map/map.index.ts';
+import { type OpenApiDocument, docsRoute, renderDocsPage } from './routes/docs/docs-page.ts';
 
 export type CreateAppOptions = {
   db: Db;
@@ -96,10 +97,14 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', api);
   app.route('/api/map', mapRoutes);
 
-  app.doc31('/api/openapi.json', {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: { title: 'PARÉ — annuaire des acteurs', version: '0.1.0', description: 'API publique en lecture de l’annuaire PARÉ.' },
-  });
+  };
+  app.doc31('/api/openapi.json', openApiConfig);
+  // The same description as a French HTML page, rendered once: it only changes with the code.
+  let docsPage: string | undefined;
+  app.openapi(docsRoute, (c) => c.html((docsPage ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as OpenApiDocument)), 200));
 
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'Route inconnue.');

@@ -1,5 +1,5 @@
 /** Reads the published directory for the open-data exports: in id batches, always through publicView(). */
-import { ANONYMOUS, type ActorRepository, type Db, publicView, statementCache } from '@pare/db';
+import { type ActorRepository, ANONYMOUS, type Db, publicView, statementCache } from '@pare/db';
 import type { ContactKind, PublicActor, PublicSite } from '@pare/schema';
 
 /** What the open-data services need from the app: the connection and the actor repository. */
@@ -28,7 +28,9 @@ function stmt(db: Db, sql: string) {
 export function* publishedActorBatches(deps: OpenDataDeps, batchSize = EXPORT_BATCH_SIZE): Generator<PublicActor[]> {
   let after = 0;
   for (;;) {
-    const ids = stmt(deps.db, `SELECT id FROM actors WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`).pluck().all(after, batchSize) as number[];
+    const ids = stmt(deps.db, `SELECT id FROM actors WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`)
+      .pluck()
+      .all(after, batchSize) as number[];
     if (ids.length === 0) return;
     const records = deps.actors.loadActors(ids).filter((r) => r.status === 'published');
     yield records.map((r) => publicView(r, ANONYMOUS));
@@ -44,8 +46,21 @@ export function countPublishedActors(db: Db): number {
 
 /** One page of published actors in id order (the order harvesters page through), as public views. */
 export function publishedActorsPage(deps: OpenDataDeps, offset: number, limit: number): PublicActor[] {
-  const ids = stmt(deps.db, `SELECT id FROM actors WHERE status = 'published' ORDER BY id LIMIT ? OFFSET ?`).pluck().all(limit, offset) as number[];
-  return deps.actors.loadActors(ids).filter((r) => r.status === 'published').map((r) => publicView(r, ANONYMOUS));
+  const ids = stmt(deps.db, `SELECT id FROM actors WHERE status = 'published' ORDER BY id LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(limit, offset) as number[];
+  return deps.actors
+    .loadActors(ids)
+    .filter((r) => r.status === 'published')
+    .map((r) => publicView(r, ANONYMOUS));
+}
+
+/** The public views of the published actors among `ids`, in the order given. */
+export function publishedActorsByIds(deps: OpenDataDeps, ids: readonly number[]): PublicActor[] {
+  return deps.actors
+    .loadActors(ids)
+    .filter((r) => r.status === 'published')
+    .map((r) => publicView(r, ANONYMOUS));
 }
 
 /** The public view of one published actor by id, or undefined. */
