@@ -3,6 +3,7 @@
  *   admin:create --email <address>        creates an administrator; the password is read from stdin
  *   user:create --email <a> --role <r> [--departements 57,54] [--name "…"]   same, any role
  *   db:migrate                            applies pending migrations
+ *   freshness:digest                      queues this week's « à revérifier » digest to the curators
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -77,6 +78,65 @@ switch (command) {
     const env = loadEnv();
     openDatabase(env.PARE_DB).close();
     console.log(`Base à jour : ${env.PARE_DB}`);
+    break;
+  }
+  case 'generate': {
+    // generate --actors <n> --db <file> [--seed <n>]: a synthetic directory for benchmarks,
+    // every record marked generated. Never into the directory's own database (see generate.ts).
+    const { resolve } = await import('node:path');
+    const { GenerationRefusedError, assertGenerationFile, generateDirectory } = await import('@pare/db');
+    const { values } = parseArgs({ args: rest, options: { actors: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+    const actors = Number(values.actors ?? '1000');
+    const seed = Number(values.seed ?? '1');
+    if (!values.db) {
+      console.error('Indiquez le fichier à remplir avec --db <fichier> (jamais la base de l’annuaire).');
+      process.exit(2);
+    }
+    if (!Number.isInteger(actors) || actors < 1 || !Number.isInteger(seed)) {
+      console.error('--actors et --seed attendent des nombres entiers (--actors 100000 --seed 1).');
+      process.exit(2);
+    }
+    const env = loadEnv();
+    // Relative paths are the caller's: pnpm runs this script in apps/api but keeps INIT_CWD.
+    // biome-ignore lint/style/noProcessEnv: the directory the command was typed in, as env.ts does for PARE_DB
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), values.db);
+    try {
+      assertGenerationFile(file, [env.PARE_DB]);
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exit(3);
+    }
+    const db = openDatabase(file);
+    try {
+      const report = generateDirectory(db, {
+        actors,
+        seed,
+        protectedFiles: [env.PARE_DB],
+        onProgress: (done, total) => process.stderr.write(`\r${done} / ${total} acteurs`),
+      });
+      process.stderr.write('\n');
+      console.log(
+        `${report.actors} acteurs générés dans ${file} en ${(report.ms / 1000).toFixed(1)} s : ${report.sites} lieux (dont ${report.confidentialSites} confidentiels), ` +
+          `${report.contacts} contacts, ${report.nationalActors} acteurs nationaux, ` +
+          (report.resourcesSkipped ? `pas de ressource (${report.resourcesSkipped}).` : `${report.resources} ressources.`),
+      );
+    } catch (error) {
+      if (!(error instanceof GenerationRefusedError)) throw error;
+      console.error(error.message);
+      process.exitCode = 3;
+    } finally {
+      db.close();
+    }
+    break;
+  }
+  case 'freshness:digest': {
+    // Queues this week's « à revérifier » digest now (the server also does it weekly); once per week and recipient.
+    const { queueFreshnessDigest } = await import('./services/freshness.ts');
+    const env = loadEnv();
+    const db = openDatabase(env.PARE_DB);
+    const { week, queued } = queueFreshnessDigest({ db, publicUrl: env.PARE_PUBLIC_URL });
+    db.close();
+    console.log(`Point hebdomadaire ${week} : ${queued} message(s) mis en file d’envoi.`);
     break;
   }
   default:

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** `PARE_SMTP_URL=` (empty) means "not set", as people write it in .env files. */
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -12,7 +15,21 @@ const EnvSchema = z.object({
   PARE_DB: z.string().min(1).default(resolve(ROOT, 'data/pare.db')),
   PARE_SEED_FILE: z.string().min(1).default(resolve(ROOT, 'data/seed/actors.yaml')),
   PARE_WEB_DIST: z.string().min(1).default(resolve(ROOT, 'apps/web/dist')),
+  // Uploaded resource files: outside the web root, under random names (see services/uploads.ts).
+  PARE_UPLOADS_DIR: z.string().min(1).default(resolve(ROOT, 'data/uploads')),
   PARE_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  // Mail: without an SMTP relay, mails wait in the outbox (visible to curators) until one is set.
+  PARE_SMTP_URL: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://host:port or smtps://user:password@host:port')
+      .optional(),
+  ),
+  PARE_MAIL_FROM: z.string().min(3).default('PARÉ <no-reply@pare.invalid>'),
+  PARE_TEAM_EMAIL: z.email('expected an e-mail address').default('equipe@pare.invalid'),
+  PARE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  PARE_PUBLIC_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -23,7 +40,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   // directory the command was typed in as INIT_CWD.
   const base = source.INIT_CWD ?? process.cwd();
   const paths = Object.fromEntries(
-    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST'] as const).filter((k) => source[k]).map((k) => [k, resolve(base, source[k] as string)]),
+    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST', 'PARE_UPLOADS_DIR'] as const).filter((k) => source[k]).map((k) => [k, resolve(base, source[k] as string)]),
   );
   const parsed = EnvSchema.safeParse({ ...source, ...paths });
   if (!parsed.success) {

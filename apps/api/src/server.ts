@@ -5,6 +5,9 @@ import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
+import { startFreshnessSchedule } from './services/freshness.ts';
+import { startOutboxWorker } from './services/mailer.ts';
+import { startRetentionJob } from './services/retention.ts';
 
 const env = loadEnv();
 const log = createLogger(env.PARE_LOG_LEVEL);
@@ -15,12 +18,29 @@ log.info(seeded.skipped ? 'database ready' : 'database created and seeded', { db
 // Build the autocomplete index now rather than on the first keystroke.
 warmUpSearch();
 
-const app = createApp({ db, log, webDist: env.PARE_WEB_DIST });
+const app = createApp({
+  db,
+  log,
+  webDist: env.PARE_WEB_DIST,
+  config: {
+    teamEmail: env.PARE_TEAM_EMAIL,
+    retentionDays: env.PARE_RETENTION_DAYS,
+    publicUrl: env.PARE_PUBLIC_URL,
+    smtpConfigured: Boolean(env.PARE_SMTP_URL),
+  },
+});
+// Outside createApp so tests drive them: mails from the outbox, and the purge of old contact requests.
+const stopMail = startOutboxWorker({ db, log, mailFrom: env.PARE_MAIL_FROM, smtpUrl: env.PARE_SMTP_URL });
+const stopRetention = startRetentionJob({ db, log, retentionDays: env.PARE_RETENTION_DAYS });
+// The weekly « à revérifier » digest to the curators, queued in the outbox (timer unref'd: nothing to stop).
+startFreshnessSchedule({ db, log, publicUrl: env.PARE_PUBLIC_URL });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
 });
 
 function shutdown() {
+  stopMail();
+  stopRetention();
   server.close();
   db.close();
   process.exit(0);

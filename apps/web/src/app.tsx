@@ -2,12 +2,17 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
 import { ActorPage } from './features/actor/actor-page.tsx';
-import { ComingSoonPage } from './features/placeholder/coming-soon-page.tsx';
+import * as Admin from './features/admin/lazy.ts';
+import * as Submissions from './features/submissions/lazy.ts';
 import { NotFoundPage } from './features/placeholder/not-found-page.tsx';
 import { SearchPage } from './features/search/search-page.tsx';
+import { fr } from './i18n/fr.ts';
+
+const OrientationPage = lazy(() => import('./features/orientation/index.ts').then((m) => ({ default: m.OrientationPage })));
+const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 import { matchRoute, useLocation } from './lib/router.tsx';
 
 function Page() {
@@ -31,9 +36,27 @@ function Page() {
     case 'actor':
       return <ActorPage key={route.slug} slug={route.slug} />;
     case 'orientation':
-      return <ComingSoonPage kind="orientation" />;
+      return <OrientationPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'report':
-      return <ComingSoonPage kind="report" />;
+      return <Submissions.ErrorReportFormPage />;
+    case 'referencing':
+      return <Submissions.ReferencingFormPage />;
+    case 'login':
+      return <Admin.LoginPage />;
+    case 'admin':
+      return <Admin.AdminDashboardPage />;
+    case 'admin-actors':
+      return <Admin.AdminActorListPage />;
+    case 'admin-actor':
+      return <Admin.AdminActorEditPage key={route.id ?? 'nouveau'} id={route.id} />;
+    case 'admin-actor-history':
+      return <Admin.ActorHistoryPage key={route.id} id={route.id} />;
+    case 'admin-submissions':
+      return <Submissions.SubmissionQueuePage />;
+    case 'admin-submission':
+      return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
     default:
       return <NotFoundPage />;
   }
@@ -43,7 +66,10 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <AppShell>
-        <Page />
+        {/* Back-office and form pages are lazy chunks: the public first visit does not load them. */}
+        <Suspense fallback={<p className="page-loading">{fr.app.loading}</p>}>
+          <Page />
+        </Suspense>
       </AppShell>
     </QueryClientProvider>
   );

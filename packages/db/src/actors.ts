@@ -139,13 +139,26 @@ export function actorToInput(a: ActorRecord): CreateActorInput {
   };
 }
 
+/** A copy of a record that shares nothing mutable with it. */
+function copyRecord(a: ActorRecord): ActorRecord {
+  return {
+    ...a,
+    publics: [...a.publics],
+    actions: [...a.actions],
+    territory: { scope: a.territory.scope, regions: [...a.territory.regions], departements: [...a.territory.departements], communes: [...a.territory.communes] },
+    languages: [...a.languages],
+    sites: a.sites.map((x) => ({ ...x })),
+    contacts: a.contacts.map((x) => ({ ...x })),
+  };
+}
+
 /** The repository of actors on one connection: prepared statements are made once here. */
 export function actorRepository(db: Db) {
   const stmt = statementCache(db);
   const IDS = 'SELECT value FROM json_each(?)';
 
-  /** Loads full records for the given ids, in the order given; unknown ids are skipped. */
-  function loadActors(ids: readonly number[]): ActorRecord[] {
+  /** Reads full records from the database, in the order given; unknown ids are skipped. */
+  function readActors(ids: readonly number[]): ActorRecord[] {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const rows = stmt(`SELECT * FROM actors WHERE id IN (${IDS})`).all(json) as ActorRow[];
@@ -185,6 +198,44 @@ export function actorRepository(db: Db) {
       a.publics.sort((x, y) => PUBLIC_ORDER.indexOf(x) - PUBLIC_ORDER.indexOf(y));
     }
     return ids.map((id) => byId.get(id)).filter((a): a is ActorRecord => a !== undefined);
+  }
+
+  // Recently read actors, kept while the directory version (migration 0010, bumped by triggers
+  // on every write to an actor or its parts) stays the same; never inside a transaction, whose
+  // writes may yet be rolled back. Callers get copies, so nothing they do reaches the cache.
+  // Only small reads (a page of results, one actor) go through it: exports read batches of 500.
+  const versionStmt = (() => {
+    try {
+      return db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck();
+    } catch {
+      return null; // a schema without migration 0010: no cache
+    }
+  })();
+  const RECENT_MAX = 5000;
+  const recent = new Map<number, ActorRecord>();
+  let recentVersion = -1;
+
+  /** Loads full records for the given ids, in the order given; unknown ids are skipped. */
+  function loadActors(ids: readonly number[]): ActorRecord[] {
+    if (!versionStmt || ids.length > 100 || db.inTransaction) return readActors(ids);
+    const version = versionStmt.get() as number;
+    if (version !== recentVersion) {
+      recent.clear();
+      recentVersion = version;
+    }
+    const missing = ids.filter((id) => !recent.has(id));
+    if (missing.length > 0) {
+      for (const record of readActors(missing)) {
+        recent.set(record.id, record);
+        if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as number);
+      }
+    }
+    const out: ActorRecord[] = [];
+    for (const id of ids) {
+      const record = recent.get(id);
+      if (record) out.push(copyRecord(record));
+    }
+    return out;
   }
 
   function findActorBySlug(slug: string): ActorRecord | undefined {

@@ -7,3 +7,8 @@ export * from './geography.ts';
 export * from './users.ts';
 export * from './outbox.ts';
 export * from './revisions.ts';
+export * from './contact-requests.ts';
+export * from './generate.ts';
+export * from './submissions.ts';
+export * from './resources.ts';
+export * from './protocols.ts';

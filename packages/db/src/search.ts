@@ -1,7 +1,7 @@
 import type { Action, ActorFacets, ActorType, Public, Sort } from '@pare/schema';
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
-import { statementCache } from './database.ts';
+import { haversineKm, statementCache } from './database.ts';
 
 /**
  * Where a place-based search is centred. `strict`: only actors with a site within the radius
@@ -48,8 +48,13 @@ export function toFtsQuery(text: string): string | null {
 
 type Facet = 'publics' | 'actions' | 'types';
 
-/** Search over the directory. SQL shapes are few, so each is prepared once and cached. */
-export function actorSearch(db: Db) {
+/**
+ * The search in plain SQL: the definition of what every search returns, in what order, with
+ * which facet counts. Correct but slow on a large directory (every facet re-runs the whole
+ * query, a département filter scans every actor): `actorSearch` below answers the same from an
+ * in-memory index, and the tests check both give the same answers (generate.test.ts).
+ */
+export function actorSearchSql(db: Db) {
   const stmt = statementCache(db);
 
   function build(s: ActorSearch, except?: Facet) {
@@ -181,6 +186,416 @@ export function actorSearch(db: Db) {
       for (const r of rows) target[r.code] = r.n;
     }
     return facets;
+  }
+
+  return { searchActors, facetCounts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search used by the app: same answers as actorSearchSql, from an in-memory index.
+// docs/PERFORMANCE.md tells why and how much faster.
+// ---------------------------------------------------------------------------------------------
+
+const SCOPE_RANK: Record<string, number> = { communes: 0, departements: 1, regions: 2, national: 3 };
+const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
+const PUBLIC_BIT = new Map<string, number>(PUBLICS.map((p, i) => [p, 1 << i]));
+const ACTION_BIT = new Map<string, number>(ACTIONS.map((a, i) => [a, 1 << i]));
+const MATCHES = ['proximite', 'territoire', 'national'] as const;
+
+/** What a search needs to know of every published actor, in typed arrays indexed by actor id. */
+type DirectoryIndex = {
+  published: Uint8Array;
+  type: Uint8Array;
+  scope: Uint8Array;
+  publics: Uint8Array;
+  actions: Uint16Array;
+  /** Position in `ORDER BY name_sort, id` and in `ORDER BY updated_at DESC, id`. */
+  nameRank: Int32Array;
+  updatedRank: Int32Array;
+  byName: Int32Array;
+  byUpdated: Int32Array;
+  national: Int32Array;
+};
+
+/** The actors matching the text, département and place of a search, before the code-list filters. */
+type Candidates = {
+  ids: Int32Array;
+  rank: Float64Array | null;
+  /** NaN where the SQL gives NULL. */
+  distance: Float64Array | null;
+  /** -1 where the SQL gives NULL. */
+  grp: Int8Array | null;
+  /** Candidate positions in each order asked for so far. */
+  orders: Map<string, Int32Array>;
+};
+
+/** A small least-recently-used map. */
+function lru<V>(max: number, weight: (v: V) => number = () => 1) {
+  const map = new Map<string, V>();
+  let total = 0;
+  return {
+    get(key: string): V | undefined {
+      const v = map.get(key);
+      if (v !== undefined) {
+        map.delete(key);
+        map.set(key, v);
+      }
+      return v;
+    },
+    set(key: string, v: V) {
+      const old = map.get(key);
+      if (old !== undefined) total -= weight(old);
+      map.delete(key);
+      map.set(key, v);
+      total += weight(v);
+      for (const [k, first] of map) {
+        if (total <= max || map.size === 1) break;
+        map.delete(k);
+        total -= weight(first);
+      }
+    },
+    clear() {
+      map.clear();
+      total = 0;
+    },
+  };
+}
+
+/**
+ * Search over the directory. A version number (migration 0010, bumped by triggers on every
+ * write to actors, their publics, actions, territories and sites) tells when what is kept in
+ * memory is stale; while it holds:
+ * - an index of every published actor (type, scope, publics and actions as bit masks, rank in
+ *   name order and in update order) answers the code-list filters, the facets and the orders
+ *   without SQL;
+ * - the candidates of a text / département / place (FTS5, R*Tree and indexed lookups, run once)
+ *   are kept with their sort orders, so paging and filtering them is one pass over an array;
+ * - whole answers are kept for the searches asked again.
+ * Nothing is kept inside a transaction (its writes may be rolled back, and the version number
+ * with them): there the SQL definition answers.
+ */
+export function actorSearch(db: Db) {
+  const versionStmt = db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck();
+  const ftsStmt = db.prepare('SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?').raw();
+  const nearStmt = db
+    .prepare(`SELECT s.actor_id, s.public_lat, s.public_lng FROM sites_rtree r JOIN sites s ON s.id = r.id
+      WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lng >= ? AND r.min_lng <= ?`)
+    .raw();
+  const depStmt = db
+    .prepare(`SELECT actor_id FROM sites WHERE departement_code = @dep
+      UNION SELECT actor_id FROM actor_territories WHERE departement = @dep
+      UNION SELECT actor_id FROM actor_territories WHERE kind = 'region' AND code = @region`)
+    .pluck();
+  const aroundStmt = db
+    .prepare(`SELECT actor_id FROM actor_territories WHERE kind = 'commune' AND code = @commune
+      UNION SELECT actor_id FROM actor_territories WHERE kind = 'departement' AND code = @dep
+      UNION SELECT actor_id FROM actor_territories WHERE kind = 'region' AND code = @region
+      UNION SELECT actor_id FROM sites WHERE departement_code = @dep`)
+    .pluck();
+
+  // Inside a transaction, whose writes may yet be rolled back, nothing is kept: the SQL answers.
+  const inTransaction = actorSearchSql(db);
+  let version = -1;
+  let index: DirectoryIndex | null = null;
+  const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
+  const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
+  const facetCache = lru<ActorFacets>(1000);
+
+  /** Drops everything kept when the directory changed since. */
+  function fresh(): DirectoryIndex {
+    const v = versionStmt.get() as number;
+    if (v !== version || !index) {
+      version = v;
+      candidatesCache.clear();
+      resultCache.clear();
+      facetCache.clear();
+      index = buildIndex();
+    }
+    return index;
+  }
+
+  function buildIndex(): DirectoryIndex {
+    const size = ((db.prepare('SELECT max(id) FROM actors').pluck().get() as number | null) ?? 0) + 1;
+    const ix: DirectoryIndex = {
+      published: new Uint8Array(size),
+      type: new Uint8Array(size),
+      scope: new Uint8Array(size),
+      publics: new Uint8Array(size),
+      actions: new Uint16Array(size),
+      nameRank: new Int32Array(size),
+      updatedRank: new Int32Array(size),
+      byName: new Int32Array(0),
+      byUpdated: new Int32Array(0),
+      national: new Int32Array(0),
+    };
+    const rows = db.prepare(`SELECT id, type, territory_scope FROM actors WHERE status = 'published' ORDER BY name_sort, id`).raw().all() as [number, string, string][];
+    ix.byName = new Int32Array(rows.length);
+    const national: number[] = [];
+    rows.forEach(([id, type, scope], i) => {
+      ix.published[id] = 1;
+      ix.type[id] = TYPE_INDEX.get(type) ?? 0;
+      ix.scope[id] = SCOPE_RANK[scope] ?? 3;
+      ix.nameRank[id] = i;
+      ix.byName[i] = id;
+      if (scope === 'national') national.push(id);
+    });
+    ix.national = Int32Array.from(national);
+    ix.byUpdated = Int32Array.from(db.prepare(`SELECT id FROM actors WHERE status = 'published' ORDER BY updated_at DESC, id`).pluck().all() as number[]);
+    ix.byUpdated.forEach((id, i) => {
+      ix.updatedRank[id] = i;
+    });
+    for (const [id, code] of db.prepare('SELECT actor_id, public FROM actor_publics').raw().all() as [number, string][]) {
+      if (id < size) ix.publics[id] = (ix.publics[id] ?? 0) | (PUBLIC_BIT.get(code) ?? 0);
+    }
+    for (const [id, code] of db.prepare('SELECT actor_id, action FROM actor_actions').raw().all() as [number, string][]) {
+      if (id < size) ix.actions[id] = (ix.actions[id] ?? 0) | (ACTION_BIT.get(code) ?? 0);
+    }
+    return ix;
+  }
+
+  // -- candidates -------------------------------------------------------------------------------
+
+  /** Actors with a site within the radius, with their distance to the nearest one (as `near` in SQL). */
+  function nearActors(p: SearchPlace): Map<number, number> {
+    const dLat = p.radiusKm / 111.2;
+    const dLng = p.radiusKm / (111.2 * Math.max(0.05, Math.cos((p.lat * Math.PI) / 180)));
+    const best = new Map<number, number>();
+    for (const [actorId, lat, lng] of nearStmt.all(p.lat - dLat, p.lat + dLat, p.lng - dLng, p.lng + dLng) as [number, number, number][]) {
+      const d = haversineKm(p.lat, p.lng, lat, lng);
+      const prev = best.get(actorId);
+      if (prev === undefined || d < prev) best.set(actorId, d);
+    }
+    for (const [id, d] of best) if (!(d <= p.radiusKm)) best.delete(id);
+    return best;
+  }
+
+  function candidates(s: ActorSearch, ix: DirectoryIndex): Candidates {
+    const fts = s.text ? toFtsQuery(s.text) : null;
+    const p = s.place;
+    const key = JSON.stringify([fts, s.departement?.code ?? null, s.departement?.region ?? null, p ? [p.lat, p.lng, p.radiusKm, p.strict, p.commune, p.departement, p.region] : null]);
+    const cached = candidatesCache.get(key);
+    if (cached) return cached;
+
+    const published = ix.published;
+    let textRank: Map<number, number> | null = null;
+    if (fts) {
+      textRank = new Map();
+      for (const [id, rank] of ftsStmt.all(fts) as [number, number][]) if (published[id]) textRank.set(id, rank);
+    }
+    let inDepartement: Uint8Array | null = null;
+    if (s.departement) {
+      inDepartement = new Uint8Array(published.length);
+      for (const id of ix.national) inDepartement[id] = 1;
+      for (const id of depStmt.all({ dep: s.departement.code, region: s.departement.region }) as number[]) if (id < published.length) inDepartement[id] = 1;
+    }
+    let near: Map<number, number> | null = null;
+    let around: Uint8Array | null = null;
+    if (p) {
+      near = nearActors(p);
+      if (!p.strict) {
+        around = new Uint8Array(published.length);
+        for (const id of aroundStmt.all({ commune: p.commune ?? '', dep: p.departement ?? '', region: p.region ?? '' }) as number[]) if (id < published.length) around[id] = 1;
+      }
+    }
+
+    // Drive from the smallest set at hand, then check the others.
+    let drive: Iterable<number>;
+    if (textRank) drive = textRank.keys();
+    else if (near && p?.strict) drive = near.keys();
+    else if (inDepartement) drive = ix.byName.filter((id) => inDepartement[id] === 1);
+    else drive = ix.byName;
+
+    const ids: number[] = [];
+    const ranks: number[] = [];
+    const distances: number[] = [];
+    const groups: number[] = [];
+    for (const id of drive) {
+      if (!published[id]) continue;
+      if (inDepartement && !inDepartement[id]) continue;
+      let grp = -1;
+      let distance = Number.NaN;
+      if (p && near) {
+        const d = near.get(id);
+        if (d !== undefined) {
+          grp = 0;
+          distance = d;
+        } else if (p.strict) continue;
+        else if (around?.[id]) grp = 1;
+        else if (ix.scope[id] === 3) grp = 2;
+        else continue;
+      }
+      ids.push(id);
+      if (textRank) ranks.push(textRank.get(id) as number);
+      distances.push(distance);
+      groups.push(grp);
+    }
+    const result: Candidates = {
+      ids: Int32Array.from(ids),
+      rank: textRank ? Float64Array.from(ranks) : null,
+      distance: p ? Float64Array.from(distances) : null,
+      grp: p ? Int8Array.from(groups) : null,
+      orders: new Map(),
+    };
+    candidatesCache.set(key, result);
+    return result;
+  }
+
+  // -- orders -----------------------------------------------------------------------------------
+
+  type OrderKind = 'name' | 'updated' | 'place' | 'rank' | 'departement';
+
+  /** The same choice of order as `orderBy` in actorSearchSql. */
+  function orderKind(s: ActorSearch, hasFts: boolean): OrderKind {
+    switch (s.sort) {
+      case 'name':
+        return 'name';
+      case 'updated':
+        return 'updated';
+      case 'distance':
+        return 'place';
+      default:
+        if (s.place) return 'place';
+        if (hasFts) return 'rank';
+        if (s.departement) return 'departement';
+        return 'name';
+    }
+  }
+
+  function ordered(c: Candidates, kind: OrderKind, ix: DirectoryIndex): Int32Array {
+    const done = c.orders.get(kind);
+    if (done) return done;
+    const n = c.ids.length;
+    const positions = new Int32Array(n);
+    for (let i = 0; i < n; i++) positions[i] = i;
+    const ids = c.ids;
+    const name = (i: number) => ix.nameRank[ids[i] as number] as number;
+    let compare: (a: number, b: number) => number;
+    switch (kind) {
+      case 'name':
+        compare = (a, b) => name(a) - name(b);
+        break;
+      case 'updated':
+        compare = (a, b) => (ix.updatedRank[ids[a] as number] as number) - (ix.updatedRank[ids[b] as number] as number);
+        break;
+      case 'rank': {
+        const rank = c.rank as Float64Array;
+        compare = (a, b) => (rank[a] as number) - (rank[b] as number) || name(a) - name(b);
+        break;
+      }
+      case 'departement': {
+        const national = (i: number) => (ix.scope[ids[i] as number] === 3 ? 1 : 0);
+        compare = (a, b) => national(a) - national(b) || name(a) - name(b);
+        break;
+      }
+      case 'place': {
+        // grp, distance IS NULL, distance, scope rank, name_sort, id — NULL first in SQLite's ascending order.
+        const grp = c.grp;
+        const dist = c.distance;
+        compare = (a, b) => {
+          const ga = grp ? (grp[a] as number) : -1;
+          const gb = grp ? (grp[b] as number) : -1;
+          if (ga !== gb) return ga - gb;
+          const da = dist ? (dist[a] as number) : Number.NaN;
+          const db2 = dist ? (dist[b] as number) : Number.NaN;
+          const na = Number.isNaN(da) ? 1 : 0;
+          const nb = Number.isNaN(db2) ? 1 : 0;
+          if (na !== nb) return na - nb;
+          if (!na && da !== db2) return da - db2;
+          return (ix.scope[ids[a] as number] as number) - (ix.scope[ids[b] as number] as number) || name(a) - name(b);
+        };
+        break;
+      }
+    }
+    positions.sort(compare);
+    c.orders.set(kind, positions);
+    return positions;
+  }
+
+  // -- code-list filters --------------------------------------------------------------------------
+
+  type Masks = { types: number; publics: number; actions: number };
+  function masks(s: ActorSearch): Masks {
+    const m: Masks = { types: 0, publics: 0, actions: 0 };
+    for (const t of s.types ?? []) m.types |= 1 << (TYPE_INDEX.get(t) ?? 31);
+    for (const p of s.publics ?? []) m.publics |= PUBLIC_BIT.get(p) ?? 0;
+    for (const a of s.actions ?? []) m.actions |= ACTION_BIT.get(a) ?? 0;
+    return m;
+  }
+
+  const criteriaKey = (s: ActorSearch, withPage: boolean) =>
+    JSON.stringify([
+      s.text ?? null,
+      [...(s.publics ?? [])].sort(),
+      [...(s.actions ?? [])].sort(),
+      [...(s.types ?? [])].sort(),
+      s.departement ?? null,
+      s.place ?? null,
+      withPage ? [s.sort ?? null, s.limit, s.offset] : null,
+    ]);
+
+  /** One page of matching actor ids with their distance, and the total. */
+  function searchActors(s: ActorSearch): { total: number; hits: ActorSearchHit[] } {
+    if (db.inTransaction) return inTransaction.searchActors(s);
+    const ix = fresh();
+    const key = criteriaKey(s, true);
+    const cached = resultCache.get(key);
+    if (cached) return { total: cached.total, hits: cached.hits.map((h) => ({ ...h })) };
+
+    const c = candidates(s, ix);
+    const order = ordered(c, orderKind(s, c.rank !== null), ix);
+    const m = masks(s);
+    const hits: ActorSearchHit[] = [];
+    const end = s.offset + s.limit;
+    let total = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const id = c.ids[i] as number;
+      if (m.types && !(m.types & (1 << (ix.type[id] as number)))) continue;
+      if (m.publics && !(m.publics & (ix.publics[id] as number))) continue;
+      if (m.actions && !(m.actions & (ix.actions[id] as number))) continue;
+      if (total >= s.offset && total < end) {
+        const d = c.distance ? (c.distance[i] as number) : Number.NaN;
+        const g = c.grp ? (c.grp[i] as number) : -1;
+        hits.push({ id, distanceKm: Number.isNaN(d) ? null : Math.round(d * 10) / 10, match: s.place && g >= 0 ? (MATCHES[g] ?? null) : null });
+      }
+      total++;
+    }
+    resultCache.set(key, { total, hits });
+    return { total, hits: hits.map((h) => ({ ...h })) };
+  }
+
+  /** For each option of each filter, how many results choosing it would give (other filters kept). */
+  function facetCounts(s: ActorSearch): ActorFacets {
+    if (db.inTransaction) return inTransaction.facetCounts(s);
+    const ix = fresh();
+    const key = criteriaKey(s, false);
+    let facets = facetCache.get(key);
+    if (!facets) {
+      const c = candidates(s, ix);
+      const m = masks(s);
+      const types = new Array<number>(ACTOR_TYPES.length).fill(0);
+      const publics = new Array<number>(PUBLICS.length).fill(0);
+      const actions = new Array<number>(ACTIONS.length).fill(0);
+      for (let i = 0; i < c.ids.length; i++) {
+        const id = c.ids[i] as number;
+        const t = ix.type[id] as number;
+        const pm = ix.publics[id] as number;
+        const am = ix.actions[id] as number;
+        const okT = !m.types || (m.types & (1 << t)) !== 0;
+        const okP = !m.publics || (m.publics & pm) !== 0;
+        const okA = !m.actions || (m.actions & am) !== 0;
+        if (okP && okA) types[t] = (types[t] as number) + 1;
+        if (okT && okA) for (let b = 0; b < PUBLICS.length; b++) if (pm & (1 << b)) publics[b] = (publics[b] as number) + 1;
+        if (okT && okP) for (let b = 0; b < ACTIONS.length; b++) if (am & (1 << b)) actions[b] = (actions[b] as number) + 1;
+      }
+      facets = {
+        publics: Object.fromEntries(PUBLICS.map((code, i) => [code, publics[i]])),
+        actions: Object.fromEntries(ACTIONS.map((code, i) => [code, actions[i]])),
+        types: Object.fromEntries(ACTOR_TYPES.map((code, i) => [code, types[i]])),
+      } as ActorFacets;
+      facetCache.set(key, facets);
+    }
+    return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types } };
   }
 
   return { searchActors, facetCounts };

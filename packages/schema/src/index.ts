@@ -9,3 +9,5 @@ export * from './territory.ts';
 export * from './actor.ts';
 export * from './query.ts';
 export * from './auth.ts';
+export * from './curation.ts';
+export * from './resources.ts';

@@ -18,7 +18,20 @@ export type AppConfig = {
   trustProxy: boolean;
   sessionTtlMs: number;
   sessionIdleMs: number;
+  /** Where contact requests go when not to an actor's referent (PARE_TEAM_EMAIL). */
+  teamEmail?: string;
+  /** Days a contact request is kept before the purge (PARE_RETENTION_DAYS, default 180). */
+  retentionDays?: number;
+  /** The site's public address, for links in mails (PARE_PUBLIC_URL); no link when absent. */
+  publicUrl?: string;
+  /** Whether an SMTP relay is configured (PARE_SMTP_URL), shown to curators with the outbox. */
+  smtpConfigured?: boolean;
+  /** Per-client limits of the public POST routes (tests lower them); see services/orientation.ts for defaults. */
+  rateLimits?: { orientation?: RateLimit; contactRequests?: RateLimit };
 };
+
+/** At most `limit` requests per `windowMs`, per client address. */
+export type RateLimit = { limit: number; windowMs: number };
 
 export type RequestAuth = {
   user: UserRecord | null;

@@ -1,5 +1,6 @@
 /** What every public page has: skip link, quick exit, emergency numbers, header, footer. */
 import type { ReactNode } from 'react';
+import { NAV_LINKS } from './nav-links.ts';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
@@ -21,6 +22,15 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="site-header__name">{fr.app.name}</span>
             <span className="site-header__tagline">{fr.app.tagline}</span>
           </Link>
+          <nav className="site-nav" aria-label={fr.app.navLabel}>
+            <ul>
+              {NAV_LINKS.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href}>{l.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="site-main">
@@ -29,6 +39,20 @@ export function AppShell({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <p>{fr.app.footerAbout}</p>
         <p>{fr.app.footerPrivacy}</p>
+        <nav aria-label={fr.app.footerNavLabel}>
+          <ul className="site-footer__links">
+            <li>
+              <Link href="/referencer">{fr.app.footerLinks.referencing}</Link>
+            </li>
+            <li>
+              <Link href="/connexion">{fr.app.footerLinks.curators}</Link>
+            </li>
+            <li>
+              {/* A server page, not a client route: a plain link. */}
+              <a href="/api/docs">{fr.app.footerLinks.apiDocs}</a>
+            </li>
+          </ul>
+        </nav>
       </footer>
     </>
   );

@@ -16,6 +16,20 @@ export const fr = {
     footerAbout:
       'PARÉ est le réseau national des acteurs de la prévention et de l’accompagnement des mineurs en situation ou en risque de prostitution, animé par la Fondation Droit d’Enfance pour la DGCS.',
     footerPrivacy: 'Ce site ne dépose aucun cookie, ne mesure pas votre visite et ne garde pas vos recherches.',
+    loading: 'Chargement…',
+    navLabel: 'Menu principal',
+    nav: {
+      search: 'Trouver un acteur',
+      orientation: 'Être orienté',
+      resources: 'Ressources',
+      departements: 'Départements',
+    },
+    footerNavLabel: 'Liens utiles',
+    footerLinks: {
+      referencing: 'Référencer ma structure',
+      curators: 'Espace curateurs',
+      apiDocs: 'API et données ouvertes',
+    },
   },
 
   emergency: {

@@ -71,14 +71,42 @@ export type Route =
   | { name: 'actor'; slug: string }
   | { name: 'orientation' }
   | { name: 'report' }
+  | { name: 'referencing' }
+  | { name: 'login' }
+  | { name: 'admin' }
+  | { name: 'admin-actors' }
+  | { name: 'admin-actor'; id: number | null }
+  | { name: 'admin-actor-history'; id: number }
+  | { name: 'admin-submissions' }
+  | { name: 'admin-submission'; id: number }
+  | { name: 'inbox' }
   | { name: 'not-found' };
 
 /** The app's routes. */
 export function matchRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '/index.html') return { name: 'search' };
-  const actor = /^\/acteurs\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(pathname);
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  if (path === '/' || path === '/index.html') return { name: 'search' };
+  const actor = /^\/acteurs\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
   if (actor?.[1]) return { name: 'actor', slug: actor[1] };
-  if (pathname === '/orientation') return { name: 'orientation' };
-  if (pathname === '/signaler') return { name: 'report' };
+  const fixed: Record<string, Route> = {
+    '/orientation': { name: 'orientation' },
+    '/signaler': { name: 'report' },
+    '/referencer': { name: 'referencing' },
+    '/connexion': { name: 'login' },
+    '/admin': { name: 'admin' },
+    '/admin/acteurs': { name: 'admin-actors' },
+    '/admin/acteurs/nouveau': { name: 'admin-actor', id: null },
+    '/admin/propositions': { name: 'admin-submissions' },
+    '/equipe/demandes': { name: 'inbox' },
+  };
+  const known = fixed[path];
+  if (known) return known;
+  const adminActor = /^\/admin\/acteurs\/(\d{1,9})(\/historique)?$/.exec(path);
+  if (adminActor?.[1]) {
+    const id = Number(adminActor[1]);
+    return adminActor[2] ? { name: 'admin-actor-history', id } : { name: 'admin-actor', id };
+  }
+  const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
+  if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };
 }

@@ -1,0 +1,51 @@
+import { createRouter } from '../../lib/create-router.ts';
+import {
+  adminView,
+  createAdminActor,
+  findHandledActor,
+  geocode,
+  listActorRevisions,
+  listAdminActors,
+  revertAdminActor,
+  setAdminActorStatus,
+  updateAdminActor,
+  verifyAdminActor,
+} from '../../services/curation.ts';
+import { findDuplicates, probeFromQuery } from '../../services/duplicates.ts';
+import {
+  archiveRoute,
+  createAdminActorRoute,
+  duplicatesRoute,
+  geocodeRoute,
+  getAdminActorRoute,
+  listAdminActorsRoute,
+  restoreRoute,
+  revertRoute,
+  revisionsRoute,
+  updateAdminActorRoute,
+  verifyRoute,
+} from './admin-actors.routes.ts';
+import { currentEditor } from './admin-guard.ts';
+
+// `duplicates` is registered before `{id}`, which would otherwise take it.
+export const adminActorsRouter = createRouter()
+  .openapi(listAdminActorsRoute, (c) => c.json(listAdminActors(c.var, currentEditor(c), c.req.valid('query')), 200))
+  .openapi(duplicatesRoute, (c) => c.json({ items: findDuplicates(c.var, probeFromQuery(c.req.valid('query'))) }, 200))
+  .openapi(geocodeRoute, (c) => c.json(geocode(c.req.valid('query')), 200))
+  .openapi(createAdminActorRoute, (c) => {
+    const { confirm_duplicates, ...input } = c.req.valid('json');
+    const force = confirm_duplicates === true || c.req.valid('query').force === true;
+    return c.json(createAdminActor(c.var, currentEditor(c), input, { force }), 201);
+  })
+  .openapi(getAdminActorRoute, (c) => c.json(adminView(findHandledActor(c.var, currentEditor(c), c.req.valid('param').id)), 200))
+  .openapi(updateAdminActorRoute, (c) =>
+    c.json(updateAdminActor(c.var, currentEditor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(archiveRoute, (c) => c.json(setAdminActorStatus(c.var, currentEditor(c), c.req.valid('param').id, 'archived'), 200))
+  .openapi(restoreRoute, (c) => c.json(setAdminActorStatus(c.var, currentEditor(c), c.req.valid('param').id, 'published'), 200))
+  .openapi(verifyRoute, (c) => c.json(verifyAdminActor(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(revisionsRoute, (c) => c.json(listActorRevisions(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(revertRoute, (c) => {
+    const { id, revisionId } = c.req.valid('param');
+    return c.json(revertAdminActor(c.var, currentEditor(c), id, revisionId), 200);
+  });

@@ -1,0 +1,38 @@
+import type { UserRecord } from '@pare/db';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/context.ts';
+import { createRouter } from '../../lib/create-router.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { changeContactRequestStatusFor, getContactRequestFor, listContactRequestsFor } from '../../services/contact-requests.ts';
+import { listOutbox, retryOutboxMail } from '../../services/mailer.ts';
+import {
+  changeContactRequestStatusRoute,
+  getContactRequestRoute,
+  listContactRequestsRoute,
+  listOutboxRoute,
+  retryOutboxRoute,
+} from './inbox.routes.ts';
+
+/** The signed-in user (requireRole ran before): personal data, never cached. */
+function staff(c: Context<AppEnv>): UserRecord {
+  c.header('Cache-Control', 'no-store');
+  if (!c.var.user) throw new ApiError('unauthorized');
+  return c.var.user;
+}
+
+export const inboxRouter = createRouter()
+  .openapi(listContactRequestsRoute, (c) => c.json(listContactRequestsFor(c.var, staff(c), c.req.valid('query')), 200))
+  .openapi(getContactRequestRoute, (c) => c.json(getContactRequestFor(c.var, staff(c), c.req.valid('param').reference), 200))
+  .openapi(changeContactRequestStatusRoute, (c) =>
+    c.json(changeContactRequestStatusFor(c.var, staff(c), c.req.valid('param').reference, c.req.valid('json')), 200),
+  )
+  .openapi(listOutboxRoute, (c) => {
+    staff(c);
+    return c.json(listOutbox({ db: c.var.db, smtpConfigured: c.var.config.smtpConfigured }, c.req.valid('query')), 200);
+  })
+  .openapi(retryOutboxRoute, (c) => {
+    const user = staff(c);
+    const result = retryOutboxMail(c.var.db, c.req.valid('param').id);
+    c.var.log.info('mail retry requested', { userId: user.id, outboxId: result.id });
+    return c.json(result, 200);
+  });

@@ -1,0 +1,152 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '@pare/schema';
+import { requireRole } from '../../lib/auth.ts';
+import {
+  ChangeContactRequestStatusInputSchema,
+  ContactRequestDetailSchema,
+  ListContactRequestsQuerySchema,
+  ListContactRequestsResponseSchema,
+  ReferenceParamSchema,
+} from '../contact-requests/contact-requests.schemas.ts';
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
+const guarded = {
+  401: error('Connexion requise'),
+  403: error('Rôle insuffisant, département hors périmètre, ou jeton CSRF manquant'),
+};
+
+/** Curators and admins see every request; a relais those of its départements. */
+const inboxRoles = requireRole('admin', 'curateur', 'relais');
+/** The outbox holds every mail of the app: curators and admins only. */
+const outboxRoles = requireRole('admin', 'curateur');
+
+export const listContactRequestsRoute = createRoute({
+  method: 'get',
+  path: '/admin/contact-requests',
+  tags: ['Équipe'],
+  summary: 'Boîte de l’équipe : les demandes de contact',
+  description:
+    'Les plus récentes d’abord. Filtres : statut, département, acteur (identifiant). Un relais ne voit que les demandes de ses départements.',
+  middleware: [inboxRoles] as const,
+  request: { query: ListContactRequestsQuerySchema },
+  responses: {
+    200: { description: 'Une page de demandes', content: { 'application/json': { schema: ListContactRequestsResponseSchema } } },
+    400: error('Filtre invalide'),
+    ...guarded,
+  },
+});
+
+export const getContactRequestRoute = createRoute({
+  method: 'get',
+  path: '/admin/contact-requests/{reference}',
+  tags: ['Équipe'],
+  summary: 'Une demande de contact, son historique et ses courriels',
+  middleware: [inboxRoles] as const,
+  request: { params: ReferenceParamSchema },
+  responses: {
+    200: { description: 'La demande', content: { 'application/json': { schema: ContactRequestDetailSchema } } },
+    404: error('Référence inconnue'),
+    ...guarded,
+  },
+});
+
+export const changeContactRequestStatusRoute = createRoute({
+  method: 'patch',
+  path: '/admin/contact-requests/{reference}',
+  tags: ['Équipe'],
+  summary: 'Changer le statut d’une demande (transmise, en-cours, cloturee)',
+  description: 'Chaque changement est gardé dans l’historique : qui, quand, de quel statut à quel statut, et la note.',
+  middleware: [inboxRoles] as const,
+  request: {
+    params: ReferenceParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ChangeContactRequestStatusInputSchema } } },
+  },
+  responses: {
+    200: { description: 'La demande après le changement', content: { 'application/json': { schema: ContactRequestDetailSchema } } },
+    400: error('Statut invalide'),
+    404: error('Référence inconnue'),
+    409: error('La demande a déjà ce statut, ou a changé entre-temps'),
+    ...guarded,
+  },
+});
+
+const OutboxStatusSchema = z.enum(['pending', 'sent', 'failed'], { error: 'Statut inconnu : pending, sent ou failed' });
+
+export const OutboxItemSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    recipient: z.string(),
+    subject: z.string(),
+    status: OutboxStatusSchema,
+    attempts: z.number().int(),
+    last_error: z.string().nullable(),
+    next_attempt_at: z.string(),
+    sent_at: z.string().nullable(),
+    subject_ref: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'OutboxItem' });
+
+export const listOutboxRoute = createRoute({
+  method: 'get',
+  path: '/admin/outbox',
+  tags: ['Équipe'],
+  summary: 'File d’envoi des courriels (sans leur contenu)',
+  middleware: [outboxRoles] as const,
+  request: {
+    query: z.object({
+      status: OutboxStatusSchema.optional(),
+      limit: z
+        .string()
+        .regex(/^\d+$/, 'limit doit être un nombre entier')
+        .transform(Number)
+        .pipe(z.number().int().min(1, 'limit doit valoir au moins 1').max(500, 'limit ne peut pas dépasser 500'))
+        .optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Les courriels les plus récents et le nombre par statut',
+      content: {
+        'application/json': {
+          schema: z.object({
+            smtp_configured: z.boolean().nullable().meta({ description: 'false : aucun relais SMTP, les courriels attendent' }),
+            counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+            items: z.array(OutboxItemSchema),
+          }),
+        },
+      },
+    },
+    400: error('Filtre invalide'),
+    ...guarded,
+  },
+});
+
+export const retryOutboxRoute = createRoute({
+  method: 'post',
+  path: '/admin/outbox/{id}/retry',
+  tags: ['Équipe'],
+  summary: 'Renvoyer maintenant un courriel en échec ou en attente',
+  middleware: [outboxRoles] as const,
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^\d{1,12}$/, 'Identifiant invalide')
+        .transform(Number)
+        .meta({ param: { name: 'id', in: 'path' }, example: '12' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Le courriel est de nouveau dans la file, dû maintenant',
+      content: {
+        'application/json': { schema: z.object({ id: z.number().int(), status: z.literal('pending'), next_attempt_at: z.string() }) },
+      },
+    },
+    404: error('Courriel inconnu'),
+    409: error('Courriel déjà envoyé'),
+    ...guarded,
+  },
+});

@@ -1,0 +1,44 @@
+/** Per-client rate limits of the public POST routes, with hono-rate-limiter and the one error shape. */
+import type { MiddlewareHandler } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import { clientAddress } from '../../lib/auth.ts';
+import type { AppConfig, AppEnv, RateLimit } from '../../lib/context.ts';
+import { ApiError } from '../../lib/errors.ts';
+
+export type RateLimitName = keyof NonNullable<AppConfig['rateLimits']>;
+
+/** A person asks a few questions a minute; a script asks hundreds. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
+  orientation: { limit: 60, windowMs: 60_000 },
+  contactRequests: { limit: 10, windowMs: 10 * 60_000 },
+};
+
+/**
+ * Limits requests per client address (`clientAddress`: X-Forwarded-For only behind a trusted
+ * proxy). The routers are module singletons shared by every app built in a process, so the
+ * counters live per app: one limiter (and one memory store) per AppConfig object, made on first use.
+ */
+export function perClientRateLimit(name: RateLimitName): MiddlewareHandler<AppEnv> {
+  const limiters = new WeakMap<AppConfig, MiddlewareHandler<AppEnv>>();
+  return async function rateLimit(c, next) {
+    const config = c.var.config;
+    let limiter = limiters.get(config);
+    if (!limiter) {
+      const { limit, windowMs } = config.rateLimits?.[name] ?? DEFAULT_RATE_LIMITS[name];
+      limiter = rateLimiter<AppEnv>({
+        windowMs,
+        limit,
+        standardHeaders: 'draft-6',
+        keyGenerator: (ctx) => `${name}:${clientAddress(ctx)}`,
+        handler: () => {
+          throw new ApiError(
+            'rate_limited',
+            'Trop de demandes depuis votre connexion : réessayez dans quelques minutes. En cas de danger, appelez le 17 ou le 119.',
+          );
+        },
+      });
+      limiters.set(config, limiter);
+    }
+    return limiter(c, next);
+  };
+}

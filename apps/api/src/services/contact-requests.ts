@@ -1,0 +1,338 @@
+/**
+ * Routed contact requests: who receives a request, its reference, the mail it becomes, and the
+ * team inbox (list, detail, status changes). Contents never go to the logs.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type ActorRecord,
+  type ContactRequestRecipient,
+  type ContactRequestRecord,
+  type ContactRequestRepository,
+  contactRequestRepository,
+  type Db,
+  DuplicateReferenceError,
+  type UserRecord,
+} from '@pare/db';
+import { getCommune, getDepartement } from '@pare/geo';
+import type { OrientationProfile } from '@pare/routing';
+import { coversDepartement } from '../lib/auth.ts';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError } from '../lib/errors.ts';
+import type {
+  ChangeContactRequestStatusInput,
+  ContactRequestCreated,
+  ContactRequestDetail,
+  ContactRequestSummary,
+  CreateContactRequestInput,
+  ListContactRequestsQuery,
+} from '../routes/contact-requests/contact-requests.schemas.ts';
+
+/** The same defaults as env.ts, for apps built without them (tests). */
+export const DEFAULT_TEAM_EMAIL = 'equipe@pare.invalid';
+export const DEFAULT_RETENTION_DAYS = 180;
+/** The team inbox's page in the web client, for the link in the team's mails. */
+export const INBOX_WEB_PATH = '/equipe/demandes';
+
+/** Digits and capitals without 0/O, 1/I: a reference read over the phone is not misheard. 32 signs, 5 bits each. */
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** 'PARE-' and 8 signs drawn from 40 crypto-random bits: neither guessable nor sequential. */
+export function generateReference(): string {
+  let value = 0;
+  for (const byte of randomBytes(5)) value = value * 256 + byte; // 40 bits: exact in a double
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    out += REFERENCE_ALPHABET[value % 32];
+    value = Math.floor(value / 32);
+  }
+  return `PARE-${out}`;
+}
+
+const repos = new WeakMap<Db, ContactRequestRepository>();
+/** One repository (and its prepared statements) per connection. */
+function repository(db: Db): ContactRequestRepository {
+  let repo = repos.get(db);
+  if (!repo) {
+    repo = contactRequestRepository(db);
+    repos.set(db, repo);
+  }
+  return repo;
+}
+
+export type ContactRouting = {
+  recipient: ContactRequestRecipient;
+  /** The address the mail goes to. Never sent back to the person. */
+  to: string;
+  why: 'referent' | 'confidential' | 'no-requests' | 'no-actor';
+};
+
+/**
+ * Who receives a request: the actor's referent when the actor accepts requests, has a referent and
+ * no confidential site; the PARÉ team otherwise — always for an actor with any confidential site, so
+ * a shelter's team is reached only through people who know how to protect it.
+ */
+export function routeContactRequest(actor: ActorRecord | undefined, teamEmail: string): ContactRouting {
+  if (!actor) return { recipient: 'equipe-pare', to: teamEmail, why: 'no-actor' };
+  if (actor.sites.some((s) => s.confidential)) return { recipient: 'equipe-pare', to: teamEmail, why: 'confidential' };
+  if (actor.acceptsContactRequests && actor.referentEmail) return { recipient: 'acteur', to: actor.referentEmail, why: 'referent' };
+  return { recipient: 'equipe-pare', to: teamEmail, why: 'no-requests' };
+}
+
+const PROFILE_LABEL: Record<OrientationProfile, string> = {
+  jeune: 'jeune',
+  famille: 'famille ou proche',
+  professionnel: 'professionnel',
+};
+
+const parisTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const parisDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export function purgeDate(createdAt: Date, retentionDays: number): Date {
+  return new Date(createdAt.getTime() + retentionDays * 24 * 60 * 60 * 1000);
+}
+
+type MailFacts = {
+  reference: string;
+  routing: ContactRouting;
+  actor: ActorRecord | undefined;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  profile: OrientationProfile;
+  communeCode: string;
+  message: string;
+  now: Date;
+  retentionDays: number;
+  teamEmail: string;
+  publicUrl: string | undefined;
+};
+
+/**
+ * The mail a request becomes: plain French text with what the recipient needs to call back (name or
+ * pseudonym, phone or e-mail, commune, profile, message) and nothing else. Personal data stays in
+ * the body: the subject carries only the reference.
+ */
+export function composeContactRequestMail(f: MailFacts): { kind: string; recipient: string; subject: string; body: string } {
+  const commune = getCommune(f.communeCode);
+  const where = commune ? `${commune.name} (${commune.departement})` : f.communeCode;
+  const toActor = f.routing.recipient === 'acteur';
+  const intro = toActor
+    ? `Une personne demande à être recontactée par ${f.actor?.name ?? 'votre structure'}, via l’annuaire PARÉ.`
+    : 'Une nouvelle demande de contact est arrivée pour l’équipe PARÉ.';
+  const chosen =
+    f.routing.why === 'confidential'
+      ? `Structure choisie : ${f.actor?.name ?? ''} — lieu confidentiel : la demande passe par l’équipe. Transmettez-la au référent sans communiquer ses coordonnées à la personne.`
+      : f.routing.why === 'no-requests'
+        ? `Structure choisie : ${f.actor?.name ?? ''} — elle ne reçoit pas directement les demandes : à transmettre ou à traiter par l’équipe.`
+        : f.routing.why === 'no-actor'
+          ? 'Structure choisie : aucune — à orienter par l’équipe.'
+          : null;
+  const lines = [
+    'Bonjour,',
+    '',
+    intro,
+    '',
+    `Référence : ${f.reference}`,
+    `Reçue le : ${parisTime.format(f.now)} (heure de Paris)`,
+    ...(chosen ? [chosen] : []),
+    `Profil : ${PROFILE_LABEL[f.profile]}`,
+    `Commune : ${where}`,
+    '',
+    `Nom ou pseudonyme : ${f.name}`,
+    ...(f.phone ? [`Téléphone : ${f.phone}`] : []),
+    ...(f.email ? [`E-mail : ${f.email}`] : []),
+    '',
+    'Message :',
+    f.message || '(pas de message)',
+    '',
+    toActor
+      ? `Merci de recontacter cette personne par le moyen qu’elle a indiqué. Si la demande ne relève pas de votre structure, écrivez à l’équipe PARÉ (${f.teamEmail}) en citant la référence, sans transférer ce message.`
+      : 'Recontactez la personne, ou transmettez la demande à la structure la plus adaptée, puis mettez à jour son statut dans la boîte de l’équipe.',
+    ...(!toActor && f.publicUrl ? [`Boîte de l’équipe : ${f.publicUrl.replace(/\/+$/, '')}${INBOX_WEB_PATH}`] : []),
+    '',
+    `Ces informations sont confidentielles : ne les gardez que le temps de traiter la demande. PARÉ les supprime le ${parisDate.format(purgeDate(f.now, f.retentionDays))} (${f.retentionDays} jours après la demande).`,
+    '',
+    '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs',
+    'Ce message est envoyé automatiquement.',
+  ];
+  return { kind: 'contact-request', recipient: f.routing.to, subject: `Demande de contact ${f.reference} — PARÉ`, body: lines.join('\n') };
+}
+
+/** What the person reads after sending: who has the request, what comes next, how long we keep it. */
+export function nextSteps(reference: string, routing: ContactRouting, actorName: string | undefined, retentionDays: number): string {
+  const who =
+    routing.recipient === 'acteur'
+      ? `Elle est transmise à ${actorName ?? 'la structure choisie'}, qui vous recontactera par téléphone ou par e-mail, en général sous quelques jours ouvrés.`
+      : 'L’équipe PARÉ la lit et vous recontacte, ou la transmet à la structure la plus adaptée, en général sous quelques jours ouvrés. Vos coordonnées ne sont données qu’à cette structure.';
+  return [
+    `Votre demande est enregistrée sous la référence ${reference}.`,
+    who,
+    'Gardez cette référence : elle permet de retrouver votre demande.',
+    `Vos coordonnées et votre message sont supprimés au plus tard ${retentionDays} jours après votre demande.`,
+    'En cas de danger, n’attendez pas : appelez le 17 ou le 112, ou le 119 (enfance en danger, gratuit, 24 h/24).',
+  ].join(' ');
+}
+
+const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null);
+
+/**
+ * Records a request and queues its mail in one transaction, and answers with its reference and what
+ * happens next. A filled honeypot (`website`) gets the same kind of answer, and nothing is stored or sent.
+ */
+export function submitContactRequest(deps: AppDeps, input: CreateContactRequestInput, now = new Date()): ContactRequestCreated {
+  const teamEmail = deps.config.teamEmail ?? DEFAULT_TEAM_EMAIL;
+  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const commune = getCommune(input.commune);
+  if (!commune) throw validationError([{ path: 'commune', message: 'Commune inconnue : choisissez-la dans la liste' }]);
+  let actor: ActorRecord | undefined;
+  if (input.actor) {
+    actor = deps.actors.findActorBySlug(input.actor);
+    if (actor?.status !== 'published')
+      throw validationError([{ path: 'actor', message: 'Cet acteur n’existe pas ou n’est plus référencé' }]);
+  }
+  const routing = routeContactRequest(actor, teamEmail);
+  const answer = (reference: string): ContactRequestCreated => ({
+    reference,
+    status: 'nouvelle',
+    recipient: routing.recipient,
+    next_steps: nextSteps(reference, routing, actor?.name, retentionDays),
+    retention_days: retentionDays,
+  });
+
+  if (input.website && input.website.trim() !== '') {
+    // A robot filled the invisible field: it must not learn that it was spotted.
+    deps.log.info('contact request ignored', { reason: 'honeypot' });
+    return answer(generateReference());
+  }
+
+  const request = {
+    recipient: routing.recipient,
+    actorId: actor?.id ?? null,
+    name: input.name,
+    phone: blankToNull(input.phone),
+    email: blankToNull(input.email),
+    profile: input.profile,
+    communeCode: commune.code,
+    departementCode: commune.departement,
+    message: input.message ?? '',
+  };
+  const repo = repository(deps.db);
+  // 40 random bits: a clash is very unlikely; draw again if it happens.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = generateReference();
+    const mail = composeContactRequestMail({
+      ...request,
+      reference,
+      routing,
+      actor,
+      now,
+      retentionDays,
+      teamEmail,
+      publicUrl: deps.config.publicUrl,
+    });
+    try {
+      repo.createContactRequest({ ...request, reference }, mail, now);
+    } catch (err) {
+      if (err instanceof DuplicateReferenceError) continue;
+      throw err;
+    }
+    deps.log.info('contact request received', { recipient: routing.recipient });
+    return answer(reference);
+  }
+  throw new Error('no free contact request reference after 5 draws');
+}
+
+// ——— The team inbox ———
+
+function placeRef(kind: 'commune' | 'departement', code: string): { code: string; name: string } {
+  const found = kind === 'commune' ? getCommune(code) : getDepartement(code);
+  return { code, name: found?.name ?? code };
+}
+
+export function toSummary(r: ContactRequestRecord): ContactRequestSummary {
+  return {
+    reference: r.reference,
+    status: r.status,
+    recipient: r.recipient,
+    actor: r.actor ? { slug: r.actor.slug, name: r.actor.name } : null,
+    profile: r.profile,
+    name: r.name,
+    commune: placeRef('commune', r.communeCode),
+    departement: placeRef('departement', r.departementCode),
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+function toDetail(deps: AppDeps, r: ContactRequestRecord): ContactRequestDetail {
+  const repo = repository(deps.db);
+  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  return {
+    ...toSummary(r),
+    phone: r.phone,
+    email: r.email,
+    message: r.message,
+    consent_at: r.consentAt,
+    purge_after: purgeDate(new Date(r.createdAt), retentionDays).toISOString(),
+    history: repo.listHistory(r.id).map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.byLabel, note: h.note, at: h.at })),
+    mails: repo
+      .listMails(r.id)
+      .map((m) => ({ id: m.id, status: m.status, attempts: m.attempts, sent_at: m.sentAt, next_attempt_at: m.nextAttemptAt })),
+  };
+}
+
+/** A relais sees the requests whose commune is in its départements; curators and admins see all. */
+function findForUser(deps: AppDeps, user: UserRecord, reference: string): ContactRequestRecord {
+  const found = repository(deps.db).findContactRequestByReference(reference);
+  if (!found) throw new ApiError('not_found', 'Aucune demande ne porte cette référence.');
+  if (!coversDepartement(user, found.departementCode)) {
+    throw new ApiError('forbidden', 'Cette demande concerne un département dont vous n’avez pas la charge.');
+  }
+  return found;
+}
+
+export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListContactRequestsQuery) {
+  const page = q.page ?? 1;
+  const perPage = q.per_page ?? 50;
+  const restricted = user.role !== 'admin' && user.role !== 'curateur';
+  if (restricted && q.departement && !coversDepartement(user, q.departement)) {
+    throw new ApiError('forbidden', 'Ce département n’est pas dans votre périmètre.');
+  }
+  const { total, items } = repository(deps.db).listContactRequests({
+    status: q.status,
+    departement: q.departement,
+    departements: restricted ? user.departements : undefined,
+    actorSlug: q.actor,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
+  return { total, page, per_page: perPage, items: items.map(toSummary) };
+}
+
+export function getContactRequestFor(deps: AppDeps, user: UserRecord, reference: string): ContactRequestDetail {
+  return toDetail(deps, findForUser(deps, user, reference));
+}
+
+/** Moves a request on and records who did it, when, from and to which status, with the optional note. */
+export function changeContactRequestStatusFor(
+  deps: AppDeps,
+  user: UserRecord,
+  reference: string,
+  input: ChangeContactRequestStatusInput,
+  now = new Date(),
+): ContactRequestDetail {
+  const current = findForUser(deps, user, reference);
+  if (current.status === input.status) throw new ApiError('conflict', 'La demande a déjà ce statut.');
+  const repo = repository(deps.db);
+  const changed = repo.changeContactRequestStatus(current.id, {
+    from: current.status,
+    to: input.status,
+    userId: user.id,
+    byLabel: user.email,
+    note: input.note && input.note !== '' ? input.note : null,
+    now,
+  });
+  if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
+  deps.log.info('contact request status changed', { userId: user.id, to: input.status });
+  return toDetail(deps, repo.findContactRequestById(current.id) as ContactRequestRecord);
+}

@@ -1,0 +1,527 @@
+/**
+ * The resource centre and the territorial protocols: public search and pages, file downloads,
+ * and the curators' edits (each one a revision), with the relais limited to their départements.
+ */
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Db,
+  type ProtocolRecord,
+  ProtocolValidationError,
+  protocolPublicView,
+  protocolRepository,
+  protocolToInput,
+  type ResourceRecord,
+  ResourceValidationError,
+  type Revision,
+  resourcePublicView,
+  resourceRepository,
+  resourceSnapshot,
+  resourceToInput,
+  revisionRepository,
+  SlugConflictError,
+  type UserRecord,
+} from '@pare/db';
+import { getDepartement } from '@pare/geo';
+import {
+  type AdminListQuery,
+  type AdminProtocol,
+  type AdminProtocolList,
+  type AdminResource,
+  type AdminResourceList,
+  type CreateProtocolInput,
+  CreateProtocolInputSchema,
+  type CreateResourceInput,
+  CreateResourceInputSchema,
+  type ProtocolList,
+  type ProtocolsQuery,
+  type PublicProtocol,
+  type PublicResource,
+  type RevisionOut,
+  type SearchResourcesQuery,
+  type SearchResourcesResponse,
+  type UpdateProtocolInput,
+  type UpdateResourceInput,
+} from '@pare/schema';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
+
+type Deps = Pick<AppDeps, 'db'>;
+
+const repos = new WeakMap<
+  Db,
+  {
+    resources: ReturnType<typeof resourceRepository>;
+    protocols: ReturnType<typeof protocolRepository>;
+    revisions: ReturnType<typeof revisionRepository>;
+  }
+>();
+
+/** The repositories of one connection, made once (their prepared statements are cached). */
+function reposOf(db: Db) {
+  let r = repos.get(db);
+  if (!r) {
+    r = { resources: resourceRepository(db), protocols: protocolRepository(db), revisions: revisionRepository(db) };
+    repos.set(db, r);
+  }
+  return r;
+}
+
+function departementOrFail(code: string, path = 'departement') {
+  const d = getDepartement(code);
+  if (!d) throw validationError([{ path, message: `Département inconnu : ${code}` }]);
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public
+// ---------------------------------------------------------------------------------------------
+
+/** `GET /api/resources`: full text, filters, département, producing actor, paging. */
+export function searchResources(deps: Deps, q: SearchResourcesQuery): SearchResourcesResponse {
+  const { resources } = reposOf(deps.db);
+  let departement: { code: string; region: string } | undefined;
+  if (q.departement) {
+    const d = departementOrFail(q.departement);
+    departement = { code: d.code, region: d.region };
+  }
+  let producerId: number | undefined;
+  if (q.actor) {
+    producerId = resources.findActorId(q.actor);
+    if (producerId === undefined) throw validationError([{ path: 'actor', message: `Acteur inconnu : ${q.actor}` }]);
+  }
+  const { total, ids } = resources.searchResources({
+    text: q.q,
+    types: q.types,
+    publics: q.publics,
+    themes: q.themes,
+    departement,
+    producerId,
+    limit: q.per_page,
+    offset: (q.page - 1) * q.per_page,
+  });
+  return { total, page: q.page, per_page: q.per_page, items: resources.loadResources(ids).map(resourcePublicView) };
+}
+
+function publishedResource(deps: Deps, slug: string): ResourceRecord {
+  const r = reposOf(deps.db).resources.findResourceBySlug(slug);
+  if (r?.status !== 'published') throw new ApiError('not_found', 'Cette ressource n’existe pas ou a été retirée.');
+  return r as ResourceRecord;
+}
+
+/** `GET /api/resources/:slug`. */
+export function getResource(deps: Deps, slug: string): PublicResource {
+  return resourcePublicView(publishedResource(deps, slug));
+}
+
+/** Where the file of a published resource is, with what to tell the browser about it. */
+export function resourceFile(deps: Deps, slug: string, dir: string): { path: string; name: string; type: string; size: number } {
+  const r = publishedResource(deps, slug);
+  if (!r.file) throw new ApiError('not_found', 'Cette ressource n’a pas de fichier à télécharger.');
+  return { path: storedFilePath(dir, r.file.key), name: r.file.name, type: r.file.type, size: r.file.size };
+}
+
+/** Published resources, local to a département (national ones left out), newest first. */
+export function localResources(deps: Deps, departement: { code: string; region: string }): PublicResource[] {
+  const { resources } = reposOf(deps.db);
+  const { ids } = resources.searchResources({ departement, localOnly: true, limit: 200, offset: 0 });
+  return resources.loadResources(ids).map(resourcePublicView);
+}
+
+/** `GET /api/protocols`: every published protocol, by département, a convention before its committees. */
+export function listProtocols(deps: Deps, q: ProtocolsQuery): ProtocolList {
+  const { protocols } = reposOf(deps.db);
+  if (q.departement) departementOrFail(q.departement);
+  const { total, ids } = protocols.listProtocols({ departement: q.departement, kinds: q.kinds });
+  return { total, items: protocols.loadProtocols(ids).map(protocolPublicView) };
+}
+
+/** `GET /api/protocols/:slug`. */
+export function getProtocol(deps: Deps, slug: string): PublicProtocol {
+  const p = reposOf(deps.db).protocols.findProtocolBySlug(slug);
+  if (p?.status !== 'published') throw new ApiError('not_found', 'Ce protocole n’existe pas ou a été retiré.');
+  return protocolPublicView(p as ProtocolRecord);
+}
+
+/** Published protocols of a département, with their members and meetings. */
+export function departementProtocols(deps: Deps, code: string): PublicProtocol[] {
+  const { protocols } = reposOf(deps.db);
+  return protocols.loadProtocols(protocols.listProtocols({ departement: code }).ids).map(protocolPublicView);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curators: who may edit what
+// ---------------------------------------------------------------------------------------------
+
+const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
+
+/**
+ * Admins and curators edit everything. A relais edits what belongs to its départements only:
+ * a resource whose territory is one or more of them (not a national or regional one), a
+ * protocol all of whose départements are theirs.
+ */
+export function mayEditDepartements(user: UserRecord, departements: readonly string[]): boolean {
+  if (isCurator(user)) return true;
+  if (user.role !== 'relais' || departements.length === 0) return false;
+  return departements.every((d) => user.departements.includes(d));
+}
+
+const resourceDepartements = (input: Pick<CreateResourceInput, 'territory'>) =>
+  input.territory.scope === 'departements' ? input.territory.departements : [];
+
+function refuse(what: string): never {
+  throw new ApiError('forbidden', `${what} ne relève pas de vos départements.`);
+}
+
+const authorOf = (user: UserRecord) => ({ authorId: user.id, authorLabel: user.displayName?.trim() || user.email });
+
+function translateDbError(err: unknown): never {
+  if (err instanceof ResourceValidationError || err instanceof ProtocolValidationError) throw validationError(err.issues);
+  if (err instanceof SlugConflictError)
+    throw new ApiError('conflict', `L’identifiant « ${err.slug} » est déjà pris.`, [{ path: 'slug', message: 'Identifiant déjà pris' }]);
+  throw err;
+}
+
+function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
+  return {
+    items: list.map((r) => ({
+      id: r.id,
+      action: r.action,
+      created_at: r.createdAt,
+      author: r.authorLabel,
+      changes: r.changes,
+      submission_id: r.submissionId,
+      reverted_to: r.revertedTo,
+      note: r.note,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curators: resources
+// ---------------------------------------------------------------------------------------------
+
+function adminResource(r: ResourceRecord, user: UserRecord): AdminResource {
+  const input = resourceToInput(r);
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    type: r.type,
+    status: r.status,
+    scope: r.territory.scope,
+    departements: r.territory.departements,
+    file: resourcePublicView(r).file,
+    updated_at: r.updatedAt,
+    editable: mayEditDepartements(user, resourceDepartements(input)),
+    input,
+    unknown_producers: r.producers.filter((p) => p.status !== 'published').map((p) => p.slug),
+  };
+}
+
+function editableResource(deps: Deps, user: UserRecord, id: number): ResourceRecord {
+  const r = reposOf(deps.db).resources.findResourceById(id);
+  if (!r) throw new ApiError('not_found', 'Ressource inconnue.');
+  if (!mayEditDepartements(user, resourceDepartements(r))) refuse('Cette ressource');
+  return r;
+}
+
+/** `GET /api/admin/resources`: archived ones included; each says whether this user may edit it. */
+export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQuery): AdminResourceList {
+  const { resources } = reposOf(deps.db);
+  let departement: { code: string; region: string } | undefined;
+  if (q.departement) {
+    const d = departementOrFail(q.departement);
+    departement = { code: d.code, region: d.region };
+  }
+  const { total, ids } = resources.searchResources({
+    text: q.q,
+    departement,
+    localOnly: Boolean(departement),
+    status: q.status ?? 'all',
+    limit: q.per_page,
+    offset: (q.page - 1) * q.per_page,
+  });
+  return { total, page: q.page, per_page: q.per_page, items: resources.loadResources(ids).map((r) => adminResource(r, user)) };
+}
+
+export function getAdminResource(deps: Deps, user: UserRecord, id: number): AdminResource {
+  const r = reposOf(deps.db).resources.findResourceById(id);
+  if (!r) throw new ApiError('not_found', 'Ressource inconnue.');
+  return adminResource(r, user);
+}
+
+export function createAdminResource(deps: Deps, user: UserRecord, input: CreateResourceInput): AdminResource {
+  if (!mayEditDepartements(user, resourceDepartements(input))) refuse('Une ressource nationale, régionale ou d’un autre département');
+  const { resources, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const r = resources.createResource(input);
+      revisions.recordRevision({ entity: 'resource', entityId: r.id, action: 'create', snapshot: resourceSnapshot(r), ...authorOf(user) });
+      return adminResource(r, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+/** A partial edit: the fields given replace the resource's, the whole is validated again. */
+export function updateAdminResource(deps: Deps, user: UserRecord, id: number, patch: UpdateResourceInput): AdminResource {
+  const current = editableResource(deps, user, id);
+  const merged = CreateResourceInputSchema.safeParse({ ...resourceToInput(current), ...stripUndefined(patch) });
+  if (!merged.success) throw validationError(zodIssues(merged.error));
+  const next = merged.data;
+  if (next.url && current.file) {
+    throw validationError([
+      {
+        path: 'url',
+        message: 'Cette ressource a un fichier : retirez-le avant de donner un lien (une ressource a un lien ou un fichier).',
+      },
+    ]);
+  }
+  if (!mayEditDepartements(user, resourceDepartements(next))) refuse('Le nouveau territoire');
+  const { resources, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const r = resources.replaceResource(id, next);
+      revisions.recordRevision({
+        entity: 'resource',
+        entityId: id,
+        action: 'update',
+        snapshot: resourceSnapshot(r),
+        previous: resourceSnapshot(current),
+        ...authorOf(user),
+      });
+      return adminResource(r, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export function setAdminResourceStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminResource {
+  const current = editableResource(deps, user, id);
+  const { resources, revisions } = reposOf(deps.db);
+  return deps.db.transaction(() => {
+    const r = resources.setResourceStatus(id, status) as ResourceRecord;
+    revisions.recordRevision({
+      entity: 'resource',
+      entityId: id,
+      action: status === 'archived' ? 'archive' : 'restore',
+      snapshot: resourceSnapshot(r),
+      previous: resourceSnapshot(current),
+      ...authorOf(user),
+      note: status === 'archived' ? 'Ressource retirée du centre de ressources public' : 'Ressource remise en ligne',
+    });
+    return adminResource(r, user);
+  })();
+}
+
+/**
+ * Checks and stores an uploaded file, then points the resource at it, in that order: a refused
+ * file is never written, and a file written for a change the database refuses is removed.
+ */
+export async function uploadResourceFile(deps: Deps, user: UserRecord, id: number, field: unknown, dir: string): Promise<AdminResource> {
+  const current = editableResource(deps, user, id);
+  if (current.url) {
+    throw validationError([
+      {
+        path: 'file',
+        message: 'Cette ressource a un lien : retirez-le avant de déposer un fichier (une ressource a un lien ou un fichier).',
+      },
+    ]);
+  }
+  const upload: CheckedUpload = await checkUpload(field);
+  const key = storeFile(dir, upload.bytes);
+  const { resources, revisions } = reposOf(deps.db);
+  let updated: ResourceRecord;
+  try {
+    updated = deps.db.transaction(() => {
+      // Read again inside the transaction: the resource may have changed while the file was read.
+      const fresh = editableResource(deps, user, id);
+      if (fresh.url)
+        throw validationError([{ path: 'file', message: 'Cette ressource a un lien : retirez-le avant de déposer un fichier.' }]);
+      const r = resources.setResourceFile(id, { key, name: upload.name, type: upload.type, size: upload.size }) as ResourceRecord;
+      revisions.recordRevision({
+        entity: 'resource',
+        entityId: id,
+        action: 'update',
+        snapshot: resourceSnapshot(r),
+        previous: resourceSnapshot(fresh),
+        ...authorOf(user),
+        note: `Fichier déposé : ${upload.name}`,
+      });
+      return r;
+    })();
+  } catch (err) {
+    removeStoredFile(dir, key);
+    throw err;
+  }
+  if (current.file && current.file.key !== key) removeStoredFile(dir, current.file.key);
+  return adminResource(updated, user);
+}
+
+export function deleteResourceFile(deps: Deps, user: UserRecord, id: number, dir: string): AdminResource {
+  const current = editableResource(deps, user, id);
+  if (!current.file) throw new ApiError('not_found', 'Cette ressource n’a pas de fichier.');
+  const { resources, revisions } = reposOf(deps.db);
+  const updated = deps.db.transaction(() => {
+    const r = resources.setResourceFile(id, null) as ResourceRecord;
+    revisions.recordRevision({
+      entity: 'resource',
+      entityId: id,
+      action: 'update',
+      snapshot: resourceSnapshot(r),
+      previous: resourceSnapshot(current),
+      ...authorOf(user),
+      note: `Fichier retiré : ${current.file?.name}`,
+    });
+    return r;
+  })();
+  removeStoredFile(dir, current.file.key);
+  return adminResource(updated, user);
+}
+
+export function listResourceRevisions(deps: Deps, user: UserRecord, id: number) {
+  getAdminResource(deps, user, id);
+  return revisionsOut(reposOf(deps.db).revisions.listRevisions('resource', id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curators: protocols
+// ---------------------------------------------------------------------------------------------
+
+function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    kind: p.kind,
+    status: p.status,
+    departements: p.departements,
+    updated_at: p.updatedAt,
+    editable: mayEditDepartements(user, p.departements),
+    input: protocolToInput(p),
+  };
+}
+
+function editableProtocol(deps: Deps, user: UserRecord, id: number): ProtocolRecord {
+  const p = reposOf(deps.db).protocols.findProtocolById(id);
+  if (!p) throw new ApiError('not_found', 'Protocole inconnu.');
+  if (!mayEditDepartements(user, p.departements)) refuse('Ce protocole');
+  return p;
+}
+
+export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQuery): AdminProtocolList {
+  const { protocols } = reposOf(deps.db);
+  if (q.departement) departementOrFail(q.departement);
+  const { total, ids } = protocols.listProtocols({
+    departement: q.departement,
+    text: q.q,
+    status: q.status ?? 'all',
+    limit: q.per_page,
+    offset: (q.page - 1) * q.per_page,
+  });
+  return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
+}
+
+export function getAdminProtocol(deps: Deps, user: UserRecord, id: number): AdminProtocol {
+  const p = reposOf(deps.db).protocols.findProtocolById(id);
+  if (!p) throw new ApiError('not_found', 'Protocole inconnu.');
+  return adminProtocol(p, user);
+}
+
+export function createAdminProtocol(deps: Deps, user: UserRecord, input: CreateProtocolInput): AdminProtocol {
+  if (!mayEditDepartements(user, input.departements)) refuse('Un protocole d’un autre département');
+  const { protocols, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const p = protocols.createProtocol(input);
+      revisions.recordRevision({ entity: 'protocol', entityId: p.id, action: 'create', snapshot: protocolToInput(p), ...authorOf(user) });
+      return adminProtocol(p, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export function updateAdminProtocol(deps: Deps, user: UserRecord, id: number, patch: UpdateProtocolInput): AdminProtocol {
+  const current = editableProtocol(deps, user, id);
+  const merged = CreateProtocolInputSchema.safeParse({ ...protocolToInput(current), ...stripUndefined(patch) });
+  if (!merged.success) throw validationError(zodIssues(merged.error));
+  if (!mayEditDepartements(user, merged.data.departements)) refuse('Un des départements choisis');
+  const { protocols, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const p = protocols.replaceProtocol(id, merged.data);
+      revisions.recordRevision({
+        entity: 'protocol',
+        entityId: id,
+        action: 'update',
+        snapshot: protocolToInput(p),
+        previous: protocolToInput(current),
+        ...authorOf(user),
+      });
+      return adminProtocol(p, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export function setAdminProtocolStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminProtocol {
+  const current = editableProtocol(deps, user, id);
+  const { protocols, revisions } = reposOf(deps.db);
+  return deps.db.transaction(() => {
+    const p = protocols.setProtocolStatus(id, status) as ProtocolRecord;
+    revisions.recordRevision({
+      entity: 'protocol',
+      entityId: id,
+      action: status === 'archived' ? 'archive' : 'restore',
+      snapshot: { ...protocolToInput(p), status },
+      previous: { ...protocolToInput(current), status: current.status },
+      ...authorOf(user),
+    });
+    return adminProtocol(p, user);
+  })();
+}
+
+export function listProtocolRevisions(deps: Deps, user: UserRecord, id: number) {
+  getAdminProtocol(deps, user, id);
+  return revisionsOut(reposOf(deps.db).revisions.listRevisions('protocol', id));
+}
+
+/** `{a: undefined}` from a partial input must not erase `a`. */
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The repositories, for the département overview. */
+export function resourceRepos(db: Db) {
+  return reposOf(db);
+}
+
+/**
+ * Removes from the uploads directory what no resource points at: a file whose database change
+ * failed after it was written (a crash between the two), or a `.part` left by an interrupted
+ * write. Only files older than `minAgeMs`, so an upload in progress is never touched. For the
+ * server's start (and a periodic job).
+ */
+export function removeOrphanUploads(db: Db, dir: string, minAgeMs = 60 * 60 * 1000, now = Date.now()): string[] {
+  const known = new Set(reposOf(db).resources.listFileKeys());
+  const removed: string[] = [];
+  for (const name of listStoredFiles(dir)) {
+    if (known.has(name)) continue;
+    const path = join(dir, name);
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || now - st.mtimeMs < minAgeMs) continue;
+      rmSync(path, { force: true });
+      removed.push(name);
+    } catch {
+      // Gone meanwhile: nothing to do.
+    }
+  }
+  return removed;
+}

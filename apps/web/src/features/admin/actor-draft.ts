@@ -1,0 +1,196 @@
+/**
+ * The edit form's state: the actor's input form (`CreateActorInput`) with the text a person is
+ * typing (code lists as « 57, 54 », empty strings for empty fields), and back. The shared zod
+ * schema validates `toInput(draft)`, so the client and the API give the same errors.
+ */
+import type {
+  Action,
+  ActorType,
+  AdminActor,
+  ContactKind,
+  ContactVisibility,
+  CreateActorInput,
+  CreateActorInputRaw,
+  Public,
+  TerritoryScope,
+} from '@pare/schema';
+
+export type SiteDraft = {
+  label: string;
+  address: string;
+  postcode: string;
+  commune_code: string;
+  /** A point placed by hand (precision « address »); null: the commune's centre. */
+  lat: number | null;
+  lng: number | null;
+  confidential: boolean;
+  opening_hours: string;
+  accessibility: string;
+  /** The text typed in the place box. */
+  place: string;
+  /** The commune's centre, to show the pin before it is moved. */
+  center: { lat: number; lng: number } | null;
+};
+
+export type ContactDraft = { kind: ContactKind; value: string; label: string; visibility: ContactVisibility; site: string };
+
+export type ActorDraft = {
+  slug: string;
+  name: string;
+  type: ActorType;
+  description: string;
+  publics: Public[];
+  actions: Action[];
+  scope: TerritoryScope;
+  regions: string;
+  departements: string;
+  communes: string;
+  languages: string;
+  accepts: boolean;
+  referent_email: string;
+  siret: string;
+  sites: SiteDraft[];
+  contacts: ContactDraft[];
+  source_url: string;
+  last_verified_at: string;
+  verified_by: string;
+};
+
+export const emptySite = (): SiteDraft => ({
+  label: '',
+  address: '',
+  postcode: '',
+  commune_code: '',
+  lat: null,
+  lng: null,
+  confidential: false,
+  opening_hours: '',
+  accessibility: '',
+  place: '',
+  center: null,
+});
+
+export const emptyContact = (): ContactDraft => ({ kind: 'phone', value: '', label: '', visibility: 'public', site: '' });
+
+export function emptyDraft(): ActorDraft {
+  return {
+    slug: '',
+    name: '',
+    type: 'association',
+    description: '',
+    publics: [],
+    actions: [],
+    scope: 'departements',
+    regions: '',
+    departements: '',
+    communes: '',
+    languages: 'fr',
+    accepts: false,
+    referent_email: '',
+    siret: '',
+    sites: [],
+    contacts: [],
+    source_url: '',
+    last_verified_at: '',
+    verified_by: '',
+  };
+}
+
+const text = (v: string | null | undefined) => v ?? '';
+
+export function draftFromActor(actor: AdminActor): ActorDraft {
+  const input = actor.input;
+  return {
+    slug: input.slug ?? '',
+    name: input.name,
+    type: input.type,
+    description: input.description,
+    publics: [...input.publics],
+    actions: [...input.actions],
+    scope: input.territory.scope,
+    regions: input.territory.regions.join(', '),
+    departements: input.territory.departements.join(', '),
+    communes: input.territory.communes.join(', '),
+    languages: input.languages.join(', '),
+    accepts: input.accepts_contact_requests,
+    referent_email: text(input.referent_email),
+    siret: text(input.siret),
+    sites: input.sites.map((s, i) => {
+      const geo = actor.sites_geo[i];
+      return {
+        label: text(s.label),
+        address: text(s.address),
+        postcode: text(s.postcode),
+        commune_code: text(s.commune_code),
+        lat: s.lat ?? null,
+        lng: s.lng ?? null,
+        confidential: s.confidential,
+        opening_hours: text(s.opening_hours),
+        accessibility: text(s.accessibility),
+        place: '',
+        center: geo ? { lat: geo.lat, lng: geo.lng } : null,
+      };
+    }),
+    contacts: input.contacts.map((c) => ({
+      kind: c.kind,
+      value: c.value,
+      label: text(c.label),
+      visibility: c.visibility,
+      site: c.site == null ? '' : String(c.site),
+    })),
+    source_url: text(input.provenance.source_url),
+    last_verified_at: text(input.provenance.last_verified_at),
+    verified_by: text(input.provenance.verified_by),
+  };
+}
+
+const list = (v: string) =>
+  v
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+/** The input form the API takes (validated by `CreateActorInputSchema`). */
+export function draftToInput(d: ActorDraft): CreateActorInputRaw {
+  const national = d.scope === 'national';
+  return {
+    ...(d.slug.trim() ? { slug: d.slug.trim() } : {}),
+    name: d.name,
+    type: d.type,
+    description: d.description,
+    publics: d.publics,
+    actions: d.actions,
+    territory: {
+      scope: d.scope,
+      regions: national ? [] : list(d.regions),
+      departements: national ? [] : list(d.departements).map((x) => x.toUpperCase()),
+      communes: national ? [] : list(d.communes).map((x) => x.toUpperCase()),
+    },
+    languages: list(d.languages).map((x) => x.toLowerCase()),
+    accepts_contact_requests: d.accepts,
+    referent_email: orNull(d.referent_email),
+    siret: orNull(d.siret.replace(/\s/g, '')),
+    sites: d.sites.map((s) => ({
+      label: orNull(s.label),
+      address: orNull(s.address),
+      postcode: orNull(s.postcode),
+      commune_code: orNull(s.commune_code),
+      lat: s.lat,
+      lng: s.lng,
+      confidential: s.confidential,
+      opening_hours: orNull(s.opening_hours),
+      accessibility: orNull(s.accessibility),
+    })),
+    contacts: d.contacts.map((c) => ({
+      kind: c.kind,
+      value: c.value,
+      label: orNull(c.label),
+      visibility: c.visibility,
+      site: c.site === '' ? null : Number(c.site),
+    })),
+    provenance: { source_url: orNull(d.source_url), last_verified_at: orNull(d.last_verified_at), verified_by: orNull(d.verified_by) },
+  };
+}
+
+export type { CreateActorInput };

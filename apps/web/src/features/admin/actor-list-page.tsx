@@ -1,0 +1,166 @@
+/** `/admin/acteurs` — every entry (archived ones too), filtered by words, département, status and freshness. */
+import { ACTOR_STATUS_LABELS, ACTOR_TYPE_LABELS, type AdminActorSummary } from '@pare/schema';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { AdminLayout } from './admin-layout.tsx';
+import { adminActorsQuery } from './queries.ts';
+
+const t = frAdmin.list;
+
+export function StatusBadges({ actor }: { actor: Pick<AdminActorSummary, 'status' | 'stale'> }) {
+  return (
+    <>
+      {actor.status === 'archived' && <span className="badge badge--archived">{ACTOR_STATUS_LABELS.archived}</span>}{' '}
+      {actor.stale && actor.status === 'published' && <span className="badge badge--stale">{t.staleBadge}</span>}
+    </>
+  );
+}
+
+function Filters({ search }: { search: string }) {
+  const params = new URLSearchParams(search);
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [dep, setDep] = useState(params.get('departement') ?? '');
+  const [status, setStatus] = useState(params.get('status') ?? 'all');
+  const [stale, setStale] = useState(params.get('stale') === 'true');
+  // Back/forward or a dashboard link changes the URL: the form follows.
+  useEffect(() => {
+    const p = new URLSearchParams(search);
+    setQ(p.get('q') ?? '');
+    setDep(p.get('departement') ?? '');
+    setStatus(p.get('status') ?? 'all');
+    setStale(p.get('stale') === 'true');
+  }, [search]);
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (q.trim()) next.set('q', q.trim());
+    if (dep.trim()) next.set('departement', dep.trim().toUpperCase());
+    if (status !== 'all') next.set('status', status);
+    if (stale) next.set('stale', 'true');
+    const s = next.toString();
+    navigate(`/admin/acteurs${s ? `?${s}` : ''}`, { keepScroll: true });
+  }
+  return (
+    <search aria-label={t.filters}>
+      <form className="admin-form" onSubmit={onSubmit}>
+        <div className="admin-grid">
+          <div className="field">
+            <label htmlFor="f-q">{t.q}</label>
+            <input id="f-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-dep">{t.departement}</label>
+            <input id="f-dep" type="text" value={dep} onChange={(e) => setDep(e.target.value)} aria-describedby="f-dep-hint" size={4} />
+            <p id="f-dep-hint" className="field__hint">
+              {t.departementHint}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="f-status">{t.status}</label>
+            <select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="all">{t.statusAll}</option>
+              <option value="published">{ACTOR_STATUS_LABELS.published}</option>
+              <option value="archived">{ACTOR_STATUS_LABELS.archived}</option>
+            </select>
+          </div>
+        </div>
+        <label className="admin-checkbox">
+          <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} /> {t.stale}
+        </label>
+        <p>
+          <button type="submit" className="button button--primary">
+            {t.apply}
+          </button>
+        </p>
+      </form>
+    </search>
+  );
+}
+
+function Results({ search }: { search: string }) {
+  const list = useQuery({ ...adminActorsQuery(search), placeholderData: keepPreviousData });
+  const params = new URLSearchParams(search);
+  const page = Number(params.get('page') ?? '1');
+  if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
+  if (list.isError) return <ErrorMessage error={list.error} />;
+  const { total, per_page, items } = list.data;
+  const pages = Math.ceil(total / per_page);
+  const go = (p: number) => {
+    const next = new URLSearchParams(search);
+    next.set('page', String(p));
+    navigate(`/admin/acteurs?${next.toString()}`);
+  };
+  return (
+    <section aria-labelledby="list-count">
+      <h2 id="list-count" aria-live="polite">
+        {t.count(total)}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colName}</th>
+                <th scope="col">{t.colType}</th>
+                <th scope="col">{t.colPlace}</th>
+                <th scope="col">{t.colVerified}</th>
+                <th scope="col">{t.colStatus}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
+                  </th>
+                  <td>{ACTOR_TYPE_LABELS[a.type]}</td>
+                  <td>{a.scope === 'national' ? t.national : a.departements.join(', ') || frAdmin.common.none}</td>
+                  <td>{a.last_verified_at ? formatDate(a.last_verified_at) : frAdmin.common.never}</td>
+                  <td>
+                    {a.status === 'published' ? ACTOR_STATUS_LABELS.published : ''} <StatusBadges actor={a} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav className="admin-actions" aria-label={frAdmin.common.pageStatus(page, pages)}>
+          <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => go(page - 1)}>
+            {frAdmin.common.previous}
+          </button>
+          <span>{frAdmin.common.pageStatus(page, pages)}</span>
+          <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => go(page + 1)}>
+            {frAdmin.common.next}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+export function AdminActorListPage() {
+  useDocumentTitle(t.title);
+  const { search } = useLocation();
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {t.heading}
+          </h1>
+          <Filters search={search} />
+          <Results search={search.replace(/^\?/, '')} />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

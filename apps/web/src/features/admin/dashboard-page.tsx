@@ -1,0 +1,122 @@
+/** `/admin` — what needs doing: stale entries by département, départements without actors, pending submissions, mail failures. */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { Link } from '../../lib/router.tsx';
+import { AdminLayout } from './admin-layout.tsx';
+import { freshnessQuery, outboxQuery } from './queries.ts';
+
+const t = frAdmin.dashboard;
+
+function Dashboard() {
+  const freshness = useQuery(freshnessQuery());
+  const outbox = useQuery(outboxQuery());
+  const [all, setAll] = useState(false);
+  if (freshness.isPending) return <p role="status">{frAdmin.common.loading}</p>;
+  if (freshness.isError) return <ErrorMessage error={freshness.error} />;
+  const f = freshness.data;
+  const rows = f.departements
+    .filter((d) => all || d.stale > 0)
+    .sort((a, b) => (all ? a.code.localeCompare(b.code) : b.stale - a.stale || a.code.localeCompare(b.code)));
+  const mail = outbox.data?.counts;
+  return (
+    <>
+      <ul className="admin-cards">
+        <li className="admin-card">
+          <p className="admin-card__figure">{t.stale(f.total.stale)}</p>
+          <p>
+            {t.published(f.total.actors)} · {t.staleHint(f.stale_after_days)}
+          </p>
+          <Link href="/admin/acteurs?stale=true">{t.seeStale}</Link>
+        </li>
+        <li className="admin-card">
+          <p className="admin-card__figure">{t.pending(f.pending_submissions)}</p>
+          <Link href="/admin/propositions">{t.seePending}</Link>
+        </li>
+        <li className="admin-card">
+          <p className="admin-card__figure">{f.gaps.length}</p>
+          <p>{t.gaps(f.gaps.length)}</p>
+        </li>
+        {mail && (
+          <li className="admin-card">
+            <p className="admin-card__figure">{t.mail}</p>
+            <p>{t.mailCounts(mail.pending, mail.failed)}</p>
+            {mail.failed > 0 && <p className="field__error">{t.mailFailed}</p>}
+          </li>
+        )}
+      </ul>
+      <p>{t.national(f.national.stale, f.national.actors)}</p>
+
+      <section aria-labelledby="dash-deps">
+        <h2 id="dash-deps">{t.byDepartement}</h2>
+        <p>
+          <button type="button" className="button button--link" onClick={() => setAll((v) => !v)}>
+            {all ? t.showStaleOnly : t.showAll}
+          </button>
+        </p>
+        {rows.length === 0 ? (
+          <p>{t.noStale}</p>
+        ) : (
+          <div className="admin-table-wrap">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.colDepartement}</th>
+                  <th scope="col" className="num">
+                    {t.colActors}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.colStale}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((d) => (
+                  <tr key={d.code}>
+                    <th scope="row">
+                      <Link
+                        href={`/admin/acteurs?departement=${d.code}${d.stale > 0 ? '&stale=true' : ''}`}
+                      >{`${d.name} (${d.code})`}</Link>
+                    </th>
+                    <td className="num">{d.actors}</td>
+                    <td className="num">{d.stale}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="dash-gaps">
+        <h2 id="dash-gaps">{t.gaps(f.gaps.length)}</h2>
+        {f.gaps.length === 0 ? (
+          <p>{t.noGaps}</p>
+        ) : (
+          <>
+            <p>{t.gapsIntro}</p>
+            <p>{f.gaps.map((g) => `${g.name} (${g.code})`).join(' · ')}</p>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function AdminDashboardPage() {
+  useDocumentTitle(t.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {t.heading}
+          </h1>
+          <Dashboard />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

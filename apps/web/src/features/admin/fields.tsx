@@ -1,0 +1,191 @@
+/** Labelled form fields with their hint and French errors, wired for screen readers (aria-invalid, aria-describedby). */
+import type { ReactNode } from 'react';
+
+export function FieldError({ id, messages }: { id: string; messages: readonly string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <p id={id} className="field__error">
+      {[...new Set(messages)].join(' ')}
+    </p>
+  );
+}
+
+type Common = { id: string; label: ReactNode; hint?: string | undefined; errors?: readonly string[]; required?: boolean };
+
+function describedBy(id: string, hint: string | undefined, errors: readonly string[]) {
+  return [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  errors = [],
+  required,
+  value,
+  onChange,
+  onBlur,
+  type = 'text',
+  autoComplete,
+  inputMode,
+}: Common & {
+  value: string;
+  onChange: (v: string) => void;
+  onBlur?: () => void;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        type={type}
+        value={value}
+        required={required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function TextArea({
+  id,
+  label,
+  hint,
+  errors = [],
+  required,
+  value,
+  onChange,
+  onBlur,
+  rows = 4,
+}: Common & { value: string; onChange: (v: string) => void; onBlur?: () => void; rows?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors = [],
+  required,
+  value,
+  onChange,
+  options,
+}: Common & { value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        value={value}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      >
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+export function CheckboxGroup<T extends string>({
+  id,
+  label,
+  errors = [],
+  options,
+  value,
+  onChange,
+}: Common & { options: Record<T, string>; value: readonly T[]; onChange: (v: T[]) => void }) {
+  const toggle = (code: T, on: boolean) => onChange(on ? [...value.filter((v) => v !== code), code] : value.filter((v) => v !== code));
+  return (
+    <fieldset id={id} className="admin-checkboxes" aria-describedby={errors.length ? `${id}-error` : undefined}>
+      <legend>{label}</legend>
+      {(Object.entries(options) as [T, string][]).map(([code, text]) => (
+        <label key={code} className="admin-checkbox">
+          <input type="checkbox" name={id} value={code} checked={value.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />{' '}
+          {text}
+        </label>
+      ))}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </fieldset>
+  );
+}
+
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <div className="field field--checkbox">
+      <label htmlFor={id} className="admin-checkbox">
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
+    </div>
+  );
+}
+
+/** The list of what to fix, at the top of a form, each linked to its field when it has one. */
+export function ErrorSummary({ title, items }: { title: string; items: { path: string; message: string; target?: string | undefined }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="notice notice--error" role="alert" tabIndex={-1}>
+      <p className="notice__title">{title}</p>
+      <ul>
+        {items.map((i) => (
+          <li key={`${i.path}:${i.message}`}>{i.target ? <a href={`#${i.target}`}>{i.message}</a> : i.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * The back-office pages as `React.lazy` components, so that neither they nor zod weigh on the
+ * public first visit: `import * as Admin from './features/admin/lazy.ts'` and render them inside
+ * a `<Suspense>`. Same names and props as `index.ts`.
+ */
+import { lazy } from 'react';
+
+export const LoginPage = lazy(() => import('./login-page.tsx').then((m) => ({ default: m.LoginPage })));
+export const AdminDashboardPage = lazy(() => import('./dashboard-page.tsx').then((m) => ({ default: m.AdminDashboardPage })));
+export const AdminActorListPage = lazy(() => import('./actor-list-page.tsx').then((m) => ({ default: m.AdminActorListPage })));
+export const AdminActorEditPage = lazy(() => import('./actor-edit-page.tsx').then((m) => ({ default: m.AdminActorEditPage })));
+export const ActorHistoryPage = lazy(() => import('./actor-history.tsx').then((m) => ({ default: m.ActorHistoryPage })));

@@ -1,0 +1,115 @@
+/** `/connexion` — sign-in for curators, relays and verified professionals. */
+import { LoginInputSchema } from '@pare/schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
+import { FieldError } from './fields.tsx';
+import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
+import './admin.css';
+
+const t = frAdmin.login;
+
+/** Only a path of this app's back office: never an outside address. */
+function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('suite');
+  return next && /^\/(admin|acteurs|referencer|signaler)(\/|\?|$)/.test(next) ? next : '/admin';
+}
+
+export function LoginPage() {
+  useDocumentTitle(t.title);
+  const queryClient = useQueryClient();
+  const { search } = useLocation();
+  const session = useQuery(sessionQuery());
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>(new Map());
+
+  const login = useMutation({
+    mutationFn: (input: { email: string; password: string }) => apiSend<Session>('POST', '/auth/login', input),
+    onSuccess: (s) => {
+      rememberSession(s);
+      queryClient.setQueryData(sessionKey, s);
+      navigate(nextPath(search));
+    },
+    onError: (err) => {
+      if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = LoginInputSchema.safeParse({ email, password });
+    if (!parsed.success) {
+      setErrors(zodToErrors(parsed.error));
+      return;
+    }
+    setErrors(new Map());
+    login.mutate(parsed.data);
+  }
+
+  if (session.data) {
+    return (
+      <div className="narrow-page admin-page">
+        <h1 data-page-heading tabIndex={-1}>
+          {t.heading}
+        </h1>
+        <p>{t.already(session.data.user.display_name ?? session.data.user.email)}</p>
+        <p>
+          <Link href={nextPath(search)}>{t.goToAdmin}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const emailErrors = errorsAt(errors, 'email');
+  const passwordErrors = errorsAt(errors, 'password');
+  return (
+    <div className="narrow-page admin-page">
+      <h1 data-page-heading tabIndex={-1}>
+        {t.heading}
+      </h1>
+      <p>{t.intro}</p>
+      {login.isError && !(login.error instanceof ApiRequestError && login.error.issues.length > 0) && <ErrorMessage error={login.error} />}
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="login-email">{t.email}</label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={emailErrors.length > 0 || undefined}
+            aria-describedby={emailErrors.length ? 'login-email-error' : undefined}
+            required
+          />
+          <FieldError id="login-email-error" messages={emailErrors} />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t.password}</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={passwordErrors.length > 0 || undefined}
+            aria-describedby={passwordErrors.length ? 'login-password-error' : undefined}
+            required
+          />
+          <FieldError id="login-password-error" messages={passwordErrors} />
+        </div>
+        <p>
+          <button type="submit" className="button button--primary" disabled={login.isPending}>
+            {login.isPending ? t.busy : t.submit}
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}

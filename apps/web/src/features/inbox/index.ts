@@ -1,0 +1,2 @@
+/** The team inbox page, wired into the router by the web lead. */
+export { InboxPage } from './inbox-page.tsx';

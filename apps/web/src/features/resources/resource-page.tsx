@@ -1,0 +1,163 @@
+/** `/ressources/:slug` — one resource: summary, reference, download or link, producers. */
+import type { PublicResource } from '@pare/schema';
+import { useQuery } from '@tanstack/react-query';
+import { PublicBadges } from '../../components/badges.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frResources, RESOURCE_TYPE_LABELS } from '../../i18n/fr.resources.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { formatDate, safeHttpUrl, shortHost } from '../../lib/format.ts';
+import { Link } from '../../lib/router.tsx';
+import { resourceQuery } from './queries.ts';
+import { ThemeBadges, territoryText } from './resource-card.tsx';
+
+const FILE_KINDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'Image PNG',
+  'image/jpeg': 'Image JPEG',
+  'image/webp': 'Image WebP',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Document Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Classeur Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'Présentation PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'Document OpenDocument',
+};
+
+function Access({ resource }: { resource: PublicResource }) {
+  const t = frResources.detail;
+  if (resource.file) {
+    return (
+      <div className="resource-download">
+        {/* Same-origin download: the API answers with Content-Disposition: attachment. */}
+        <a className="button button--primary" href={resource.file.url} download={resource.file.name}>
+          {t.download}
+        </a>{' '}
+        <span>({frResources.item.file(FILE_KINDS[resource.file.content_type] ?? resource.file.content_type, resource.file.size)})</span>
+        <p className="field__hint">{t.downloadHint}</p>
+      </div>
+    );
+  }
+  const url = resource.url ? safeHttpUrl(resource.url) : null;
+  if (url) {
+    return (
+      <div className="resource-download">
+        <a
+          className="button button--primary"
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer external"
+          aria-describedby="ressource-lien-aide"
+        >
+          {t.openLink(shortHost(url))}
+        </a>
+        <p id="ressource-lien-aide" className="field__hint">
+          {t.externalHint}
+        </p>
+      </div>
+    );
+  }
+  return <p className="notice">{t.noAccess}</p>;
+}
+
+function ResourceDetail({ resource }: { resource: PublicResource }) {
+  const t = frResources.detail;
+  const i = frResources.item;
+  const source = resource.source_url ? safeHttpUrl(resource.source_url) : null;
+  return (
+    <article className="actor" aria-labelledby="titre-ressource">
+      <header className="actor__header">
+        <h1 id="titre-ressource" tabIndex={-1} data-page-heading>
+          {resource.title}
+        </h1>
+        <p className="actor__type">
+          {RESOURCE_TYPE_LABELS[resource.type]}
+          {resource.date && <> · {formatDate(resource.date)}</>}
+        </p>
+      </header>
+      <Access resource={resource} />
+      {resource.summary && (
+        <section className="actor-section" aria-labelledby="titre-resume">
+          <h2 id="titre-resume">{t.summary}</h2>
+          {resource.summary.split(/\n{2,}/).map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </section>
+      )}
+      {resource.reference && (
+        <section className="actor-section" aria-labelledby="titre-reference">
+          <h2 id="titre-reference">{i.reference}</h2>
+          <p>{resource.reference}</p>
+        </section>
+      )}
+      {resource.producers.length > 0 && (
+        <section className="actor-section" aria-labelledby="titre-producteurs">
+          <h2 id="titre-producteurs">{i.producedBy}</h2>
+          <ul>
+            {resource.producers.map((p) => (
+              <li key={p.slug}>
+                <Link href={`/acteurs/${encodeURIComponent(p.slug)}`}>{p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="actor-section" aria-labelledby="titre-publics-ressource">
+        <h2 id="titre-publics-ressource">{i.publics}</h2>
+        <PublicBadges publics={resource.publics} label={i.publics} />
+      </section>
+      {resource.themes.length > 0 && (
+        <section className="actor-section" aria-labelledby="titre-themes">
+          <h2 id="titre-themes">{i.themes}</h2>
+          <ThemeBadges themes={resource.themes} />
+        </section>
+      )}
+      <section className="actor-section" aria-labelledby="titre-territoire-ressource">
+        <h2 id="titre-territoire-ressource">{i.territory}</h2>
+        <p>
+          {resource.territory.scope === 'departements' && resource.territory.departements.length === 1 ? (
+            <Link href={`/departements/${resource.territory.departements[0]?.code ?? ''}`}>{territoryText(resource)}</Link>
+          ) : (
+            territoryText(resource)
+          )}
+        </p>
+      </section>
+      <section className="actor-section provenance">
+        {source && (
+          <p>
+            {t.source}{' '}
+            <a href={source} rel="noopener noreferrer external">
+              {shortHost(source)}
+            </a>
+          </p>
+        )}
+        <p className="provenance__updated">{t.updatedOn(formatDate(resource.updated_at))}</p>
+      </section>
+    </article>
+  );
+}
+
+export function ResourcePage({ slug }: { slug: string }) {
+  const t = frResources.detail;
+  const query = useQuery(resourceQuery(slug));
+  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
+  useDocumentTitle(query.data?.title ?? (notFound ? t.notFoundTitle : query.isError ? t.errorTitle : t.loading));
+  return (
+    <div className="actor-page">
+      <p className="back-link">
+        <Link href="/ressources">
+          <span aria-hidden="true">← </span>
+          {t.back}
+        </Link>
+      </p>
+      {query.isPending && <p className="notice">{t.loading}</p>}
+      {query.isError && (
+        <>
+          <h1 tabIndex={-1} data-page-heading>
+            {notFound ? t.notFoundTitle : t.errorTitle}
+          </h1>
+          <ErrorMessage error={query.error} />
+        </>
+      )}
+      {query.data && <ResourceDetail resource={query.data} />}
+    </div>
+  );
+}

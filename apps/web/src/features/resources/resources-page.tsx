@@ -1,0 +1,247 @@
+/** `/ressources` — the resource centre: full-text search, filters and pages, all in the URL. */
+import type { Public, ResourceTheme, ResourceType } from '@pare/schema';
+import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import {
+  frResources,
+  RESOURCE_THEME_CODES,
+  RESOURCE_THEME_LABELS,
+  RESOURCE_TYPE_CODES,
+  RESOURCE_TYPE_LABELS,
+} from '../../i18n/fr.resources.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { resourcesQuery } from './queries.ts';
+import { ResourceCard } from './resource-card.tsx';
+
+const PER_PAGE = 20;
+
+type State = {
+  q: string;
+  departement: string;
+  actor: string;
+  types: ResourceType[];
+  publics: Public[];
+  themes: ResourceTheme[];
+  page: number;
+};
+
+function pick<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
+  const wanted = new Set((raw ?? '').split(',').map((v) => v.trim()));
+  return allowed.filter((c) => wanted.has(c));
+}
+
+/** The page URL ↔ the state ↔ the API's parameters (the same names, so one string serves both). */
+export function readState(search: string): State {
+  const p = new URLSearchParams(search);
+  const page = Number(p.get('page'));
+  return {
+    q: p.get('q') ?? '',
+    departement: p.get('departement') ?? '',
+    actor: p.get('actor') ?? '',
+    types: pick(p.get('types'), RESOURCE_TYPE_CODES),
+    publics: pick(p.get('publics'), PUBLICS),
+    themes: pick(p.get('themes'), RESOURCE_THEME_CODES),
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+export function toParams(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q.trim()) p.set('q', s.q.trim());
+  if (s.departement.trim()) p.set('departement', s.departement.trim().toUpperCase());
+  if (s.actor.trim()) p.set('actor', s.actor.trim());
+  if (s.types.length) p.set('types', s.types.join(','));
+  if (s.publics.length) p.set('publics', s.publics.join(','));
+  if (s.themes.length) p.set('themes', s.themes.join(','));
+  if (s.page > 1) p.set('page', String(s.page));
+  return p.toString();
+}
+
+const href = (s: State) => {
+  const q = toParams(s);
+  return q ? `/ressources?${q}` : '/ressources';
+};
+
+function CodeFilter<T extends string>({
+  legend,
+  codes,
+  labels,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  codes: readonly T[];
+  labels: Record<T, string>;
+  chosen: T[];
+  onChange: (next: T[]) => void;
+}) {
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      <ul>
+        {codes.map((c) => (
+          <li key={c}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(c)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? codes.filter((x) => x === c || chosen.includes(x)) : chosen.filter((x) => x !== c))
+                }
+              />{' '}
+              {labels[c]}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export function ResourcesPage() {
+  const t = frResources.list;
+  const { search } = useLocation();
+  const state = readState(search);
+  const params = toParams({ ...state, page: state.page });
+  const query = useQuery(resourcesQuery(`${params}${params ? '&' : ''}per_page=${PER_PAGE}`));
+  const [text, setText] = useState(state.q);
+  const [departement, setDepartement] = useState(state.departement);
+  useDocumentTitle(t.pageTitle);
+
+  const go = (next: Partial<State>) => navigate(href({ ...state, ...next, page: next.page ?? 1 }), { keepScroll: true });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    go({ q: text, departement });
+  }
+  const total = query.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+
+  return (
+    <div className="resources-page">
+      <header className="page-intro">
+        <h1 tabIndex={-1} data-page-heading>
+          {t.heading}
+        </h1>
+        <p>{t.intro}</p>
+      </header>
+      <search aria-label={t.searchLabel}>
+        <form className="search-form" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="ressources-q">{t.textLabel}</label>
+            <input
+              id="ressources-q"
+              type="search"
+              value={text}
+              maxLength={200}
+              aria-describedby="ressources-q-aide"
+              onChange={(e) => setText(e.target.value)}
+            />
+            <span id="ressources-q-aide" className="field__hint">
+              {t.textHint}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor="ressources-dep">{t.departementLabel}</label>
+            <input
+              id="ressources-dep"
+              type="text"
+              inputMode="text"
+              size={4}
+              maxLength={3}
+              value={departement}
+              aria-describedby="ressources-dep-aide"
+              onChange={(e) => setDepartement(e.target.value)}
+            />
+            <span id="ressources-dep-aide" className="field__hint">
+              {t.departementHint}
+            </span>
+          </div>
+          <div className="field field--submit">
+            <button type="submit" className="button button--primary">
+              {t.submit}
+            </button>
+          </div>
+        </form>
+      </search>
+
+      <div className="resource-layout">
+        <section className="search-filters" aria-labelledby="ressources-filtres">
+          <h2 id="ressources-filtres" className="section-title">
+            {t.filtersHeading}
+          </h2>
+          <CodeFilter
+            legend={t.filterTypes}
+            codes={RESOURCE_TYPE_CODES}
+            labels={RESOURCE_TYPE_LABELS}
+            chosen={state.types}
+            onChange={(types) => go({ types })}
+          />
+          <CodeFilter
+            legend={t.filterPublics}
+            codes={PUBLICS}
+            labels={PUBLIC_LABELS}
+            chosen={state.publics}
+            onChange={(publics) => go({ publics })}
+          />
+          <CodeFilter
+            legend={t.filterThemes}
+            codes={RESOURCE_THEME_CODES}
+            labels={RESOURCE_THEME_LABELS}
+            chosen={state.themes}
+            onChange={(themes) => go({ themes })}
+          />
+          {(state.types.length > 0 || state.publics.length > 0 || state.themes.length > 0) && (
+            <p>
+              <Link href={href({ ...state, types: [], publics: [], themes: [], page: 1 })}>{t.clearFilters}</Link>
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="ressources-resultats" aria-busy={query.isFetching}>
+          <h2 id="ressources-resultats" className="results-toolbar__count" aria-live="polite">
+            {query.data ? t.count(total) : t.loading}
+          </h2>
+          {query.isError && (
+            <ErrorMessage title={t.errorTitle} error={query.error}>
+              <p className="notice__actions">
+                <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
+                  {t.retry}
+                </button>
+              </p>
+            </ErrorMessage>
+          )}
+          {query.data && total === 0 && <p className="notice">{t.empty}</p>}
+          {query.data && total > 0 && (
+            <ul className="result-list">
+              {query.data.items.map((r) => (
+                <ResourceCard key={r.slug} resource={r} />
+              ))}
+            </ul>
+          )}
+          {pages > 1 && (
+            <nav className="pagination" aria-label={t.paginationLabel}>
+              {state.page > 1 ? (
+                <Link href={href({ ...state, page: state.page - 1 })} rel="prev">
+                  {t.previous}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <p>{t.pageStatus(Math.min(state.page, pages), pages)}</p>
+              {state.page < pages ? (
+                <Link href={href({ ...state, page: state.page + 1 })} rel="next">
+                  {t.next}
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

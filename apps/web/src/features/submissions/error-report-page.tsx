@@ -1,0 +1,139 @@
+/** `/signaler?acteur=<slug>` — « Signaler une erreur » on an entry, without an account. */
+import { SubmissionInputSchema } from '@pare/schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { Link, useLocation } from '../../lib/router.tsx';
+import { actorQuery } from '../actor/queries.ts';
+import { apiSend } from '../admin/admin-api.ts';
+import { ErrorSummary, TextArea } from '../admin/fields.tsx';
+import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import '../admin/admin.css';
+import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
+
+const t = frAdmin.report;
+const tf = frAdmin.publicForms;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function ReportForm({ slug, name }: { slug: string; name: string }) {
+  const [message, setMessage] = useState('');
+  const [submitter, setSubmitter] = useState(emptySubmitter);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
+  const body = useMemo(
+    () => ({
+      kind: 'correction' as const,
+      actor_slug: slug,
+      message: message.trim() || undefined,
+      submitter: { name: submitter.name, email: submitter.email },
+      consent: submitter.consent as true,
+      homepage: submitter.homepage || undefined,
+    }),
+    [slug, message, submitter],
+  );
+  const parsed = useMemo(() => SubmissionInputSchema.safeParse(body), [body]);
+  const errors: FieldErrors = useMemo(() => {
+    const m: FieldErrors = new Map(submitted && !parsed.success ? zodToErrors(parsed.error) : []);
+    for (const [k, v] of serverErrors) m.set(k, [...(m.get(k) ?? []), ...v]);
+    return m;
+  }, [submitted, parsed, serverErrors]);
+  const send = useMutation({
+    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    onError: (err) => {
+      if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    setServerErrors(new Map());
+    if (parsed.success) send.mutate();
+  }
+
+  if (send.isSuccess) {
+    return (
+      <>
+        <h2>{tf.thanksTitle}</h2>
+        <p role="status">{send.data.message}</p>
+        <p>{tf.reference(send.data.reference)}</p>
+        <p>
+          <Link href={`/acteurs/${slug}`}>← {name}</Link>
+        </p>
+      </>
+    );
+  }
+  const summary = [...errors].flatMap(([path, messages]) =>
+    messages.map((m) => ({
+      path,
+      message: m,
+      target:
+        path === 'message'
+          ? 'er-message'
+          : path.startsWith('submitter.')
+            ? `sf-submitter-${path.split('.')[1]}`
+            : path === 'consent'
+              ? 'sf-consent'
+              : undefined,
+    })),
+  );
+  return (
+    <form className="admin-form" onSubmit={onSubmit} noValidate>
+      <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
+      {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+      <TextArea
+        id="er-message"
+        label={t.message}
+        hint={t.messageHint}
+        value={message}
+        onChange={setMessage}
+        errors={errorsAt(errors, 'message')}
+        rows={6}
+        required
+      />
+      <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={(p) => errorsAt(errors, p)} />
+      <p>
+        <button type="submit" className="button button--primary" disabled={send.isPending}>
+          {send.isPending ? tf.sending : tf.send}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function ErrorReportFormPage() {
+  useDocumentTitle(t.title);
+  const { search } = useLocation();
+  const raw = new URLSearchParams(search).get('acteur') ?? '';
+  const slug = SLUG.test(raw) ? raw : null;
+  const actor = useQuery({ ...actorQuery(slug ?? '-'), enabled: slug !== null });
+  return (
+    <div className="narrow-page admin-page">
+      <h1 data-page-heading tabIndex={-1}>
+        {t.heading}
+      </h1>
+      {!slug ? (
+        <p className="notice">
+          {t.missingActor} <Link href="/">{tf.backHome}</Link>
+        </p>
+      ) : actor.isPending ? (
+        <p role="status">{frAdmin.common.loading}</p>
+      ) : actor.isError ? (
+        actor.error instanceof ApiRequestError && actor.error.status === 404 ? (
+          <p className="notice">{t.unknownActor}</p>
+        ) : (
+          <ErrorMessage error={actor.error} />
+        )
+      ) : (
+        <>
+          <p>{t.about(actor.data.name)}</p>
+          <p>{t.intro}</p>
+          <ReportForm slug={slug} name={actor.data.name} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/** `/admin/propositions` — the queue of referencing requests and error reports. */
+import { SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_STATUSES } from '@pare/schema';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import { submissionsQuery } from './queries.ts';
+
+const t = frAdmin.queue;
+
+function Queue({ status }: { status: string }) {
+  const list = useQuery(submissionsQuery(status));
+  if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
+  if (list.isError) return <ErrorMessage error={list.error} />;
+  const { total, items } = list.data;
+  return (
+    <section aria-labelledby="queue-count">
+      <h2 id="queue-count" aria-live="polite">
+        {t.count(total)}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t.empty}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colTitle}</th>
+                <th scope="col">{t.colKind}</th>
+                <th scope="col">{t.colDate}</th>
+                <th scope="col">{t.colPlace}</th>
+                <th scope="col">{t.colFrom}</th>
+                <th scope="col">{t.colStatus}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link href={`/admin/propositions/${s.id}`}>{s.title}</Link>
+                  </th>
+                  <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
+                  <td>{formatDate(s.created_at)}</td>
+                  <td>{s.departements.join(', ') || frAdmin.list.national}</td>
+                  <td>{s.submitter_name}</td>
+                  <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function SubmissionQueuePage() {
+  useDocumentTitle(t.title);
+  const { search } = useLocation();
+  const status = new URLSearchParams(search).get('statut') ?? 'nouvelle';
+  const options: [string, string][] = [
+    ...SUBMISSION_STATUSES.map((s) => [s, SUBMISSION_STATUS_LABELS[s]] as [string, string]),
+    ['all', t.all],
+  ];
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {t.heading}
+          </h1>
+          <p>{t.intro}</p>
+          <div className="field field--inline">
+            <label htmlFor="queue-status">{t.statusFilter}</label>
+            <select
+              id="queue-status"
+              value={status}
+              onChange={(e) => navigate(`/admin/propositions?statut=${e.target.value}`, { keepScroll: true })}
+            >
+              {options.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Queue status={status} />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

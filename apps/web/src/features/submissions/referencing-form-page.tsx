@@ -1,0 +1,345 @@
+/** `/referencer` — « Référencer ma structure »: a referencing request, without an account, reviewed by the PARÉ team. */
+import {
+  ACTION_LABELS,
+  ACTOR_TYPE_LABELS,
+  type Action,
+  type ActorType,
+  PUBLIC_LABELS,
+  type Public,
+  type SubmissionInputRaw,
+  SubmissionInputSchema,
+} from '@pare/schema';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
+import { apiSend } from '../admin/admin-api.ts';
+import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import '../admin/admin.css';
+import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
+import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
+
+const t = frAdmin.referencing;
+const tf = frAdmin.publicForms;
+
+type Place = { commune?: string; postcode?: string; departement?: string; label: string };
+type Zone = 'communes' | 'departements' | 'national';
+
+type Form = {
+  name: string;
+  type: ActorType | '';
+  description: string;
+  publics: Public[];
+  actions: Action[];
+  placeText: string;
+  place: Place | null;
+  address: string;
+  confidential: boolean;
+  zone: Zone;
+  phone: string;
+  email: string;
+  website: string;
+  siret: string;
+  message: string;
+};
+
+const emptyForm = (): Form => ({
+  name: '',
+  type: '',
+  description: '',
+  publics: [],
+  actions: [],
+  placeText: '',
+  place: null,
+  address: '',
+  confidential: false,
+  zone: 'departements',
+  phone: '',
+  email: '',
+  website: '',
+  siret: '',
+  message: '',
+});
+
+/** Where each contact ends up in `proposal.contacts`, to show its errors on the right field. */
+function toSubmission(f: Form, submitter: ReturnType<typeof emptySubmitter>): { body: SubmissionInputRaw; contactField: string[] } {
+  const contacts: { kind: 'phone' | 'email' | 'website'; value: string }[] = [];
+  const contactField: string[] = [];
+  if (f.phone.trim()) {
+    contacts.push({ kind: 'phone', value: f.phone.trim() });
+    contactField.push('phone');
+  }
+  if (f.email.trim()) {
+    contacts.push({ kind: 'email', value: f.email.trim() });
+    contactField.push('email');
+  }
+  if (f.website.trim()) {
+    const w = f.website.trim();
+    contacts.push({ kind: 'website', value: /^https?:\/\//i.test(w) ? w : `https://${w}` });
+    contactField.push('website');
+  }
+  const p = f.place;
+  const sites =
+    p && (p.commune || p.postcode)
+      ? [{ commune_code: p.commune ?? null, postcode: p.postcode ?? null, address: f.address.trim() || null, confidential: f.confidential }]
+      : [];
+  const territory =
+    f.zone === 'national'
+      ? { scope: 'national' as const }
+      : f.zone === 'communes' && p?.commune
+        ? { scope: 'communes' as const, communes: [p.commune] }
+        : p?.departement
+          ? { scope: 'departements' as const, departements: [p.departement] }
+          : undefined;
+  const body = {
+    kind: 'referencement' as const,
+    proposal: {
+      name: f.name,
+      type: f.type as ActorType,
+      description: f.description.trim() || undefined,
+      publics: f.publics,
+      actions: f.actions,
+      sites,
+      contacts,
+      ...(territory ? { territory } : {}),
+      siret: f.siret.replace(/\s/g, '') || null,
+    },
+    message: f.message.trim() || undefined,
+    submitter: { name: submitter.name, email: submitter.email },
+    consent: submitter.consent as true,
+    homepage: submitter.homepage || undefined,
+  };
+  return { body, contactField };
+}
+
+export function ReferencingFormPage() {
+  useDocumentTitle(t.title);
+  const [form, setForm] = useState<Form>(emptyForm);
+  const [submitter, setSubmitter] = useState(emptySubmitter);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const { body, contactField } = useMemo(() => toSubmission(form, submitter), [form, submitter]);
+  const parsed = useMemo(() => SubmissionInputSchema.safeParse(body), [body]);
+  const errors = useMemo(() => {
+    const all: FieldErrors = new Map();
+    const add = (m: FieldErrors) => {
+      for (const [k, v] of m) all.set(k, [...(all.get(k) ?? []), ...v]);
+    };
+    if (submitted && !parsed.success) add(zodToErrors(parsed.error));
+    add(serverErrors);
+    // Contacts are three plain fields here: `proposal.contacts.1.value` → the field it came from.
+    const out: FieldErrors = new Map();
+    for (const [k, v] of all) {
+      const m = /^proposal\.contacts\.(\d+)/.exec(k);
+      const key = m ? `proposal.${contactField[Number(m[1])] ?? 'contacts'}` : k.startsWith('proposal.territory') ? 'proposal.sites' : k;
+      out.set(key, [...(out.get(key) ?? []), ...v]);
+    }
+    return out;
+  }, [submitted, parsed, serverErrors, contactField]);
+  const errorsFor = (path: string) => errorsAt(errors, path);
+
+  const send = useMutation({
+    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    onError: (err) => {
+      if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
+      summaryRef.current?.focus();
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    setServerErrors(new Map());
+    if (!parsed.success) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    send.mutate();
+  }
+
+  if (send.isSuccess) {
+    return (
+      <div className="narrow-page admin-page">
+        <h1 data-page-heading tabIndex={-1}>
+          {tf.thanksTitle}
+        </h1>
+        <p role="status">{send.data.message}</p>
+        <p>{tf.reference(send.data.reference)}</p>
+        <p>
+          <Link href="/">{tf.backHome}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const summary = [...errors].flatMap(([path, messages]) =>
+    messages.map((message) => ({ path, message, target: `rf-${path.replace(/^proposal\./, '').replace(/\..*$/, '')}` })),
+  );
+  return (
+    <div className="narrow-page admin-page">
+      <h1 data-page-heading tabIndex={-1}>
+        {t.heading}
+      </h1>
+      <p>{t.intro}</p>
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        <div ref={summaryRef} tabIndex={-1}>
+          <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
+          {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+        </div>
+        <fieldset>
+          <legend>{t.structure}</legend>
+          <TextField
+            id="rf-name"
+            label={t.name}
+            value={form.name}
+            onChange={(v) => set('name', v)}
+            errors={errorsFor('proposal.name')}
+            required
+            autoComplete="organization"
+          />
+          <SelectField
+            id="rf-type"
+            label={t.type}
+            value={form.type}
+            onChange={(v) => set('type', v as ActorType | '')}
+            errors={errorsFor('proposal.type')}
+            options={[['', t.chooseType], ...Object.entries(ACTOR_TYPE_LABELS)]}
+            required
+          />
+          <TextArea
+            id="rf-description"
+            label={t.description}
+            value={form.description}
+            onChange={(v) => set('description', v)}
+            errors={errorsFor('proposal.description')}
+          />
+          <CheckboxGroup
+            id="rf-publics"
+            label={t.publics}
+            options={PUBLIC_LABELS}
+            value={form.publics}
+            onChange={(v) => set('publics', v)}
+            errors={errorsFor('proposal.publics')}
+          />
+          <CheckboxGroup
+            id="rf-actions"
+            label={t.actions}
+            options={ACTION_LABELS}
+            value={form.actions}
+            onChange={(v) => set('actions', v)}
+            errors={errorsFor('proposal.actions')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t.place}</legend>
+          <div className="field">
+            <label htmlFor="rf-sites">{t.place}</label>
+            <p id="rf-sites-hint" className="field__hint">
+              {form.place ? t.placeChosen(form.place.label) : t.placeHint}
+            </p>
+            <PlaceCombobox
+              id="rf-sites"
+              value={form.placeText}
+              describedBy="rf-sites-hint"
+              invalid={errorsFor('proposal.sites').length > 0}
+              onChange={(text) => setForm((f) => ({ ...f, placeText: text, place: null }))}
+              onPick={(s) => {
+                const label = suggestionLabel(s);
+                const place: Place =
+                  s.kind === 'commune'
+                    ? {
+                        commune: s.code,
+                        departement: s.departement?.code,
+                        label,
+                        ...(s.postcodes.length === 1 ? { postcode: s.postcodes[0] } : {}),
+                      }
+                    : s.kind === 'postcode'
+                      ? { postcode: s.code, departement: s.departement?.code, label }
+                      : s.kind === 'departement'
+                        ? { departement: s.code, label }
+                        : { label };
+                setForm((f) => ({ ...f, placeText: label, place }));
+              }}
+            />
+            {errorsFor('proposal.sites').length > 0 && (
+              <p className="field__error">{[...new Set(errorsFor('proposal.sites'))].join(' ')}</p>
+            )}
+          </div>
+          <TextField
+            id="rf-address"
+            label={t.address}
+            value={form.address}
+            onChange={(v) => set('address', v)}
+            autoComplete="street-address"
+          />
+          <Checkbox id="rf-confidential" label={t.confidential} checked={form.confidential} onChange={(v) => set('confidential', v)} />
+          <SelectField
+            id="rf-zone"
+            label={t.zone}
+            value={form.zone}
+            onChange={(v) => set('zone', v as Zone)}
+            options={Object.entries(t.zones)}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{frAdmin.edit.contacts}</legend>
+          <div className="admin-grid">
+            <TextField
+              id="rf-phone"
+              label={t.phone}
+              type="tel"
+              value={form.phone}
+              onChange={(v) => set('phone', v)}
+              errors={errorsFor('proposal.phone')}
+            />
+            <TextField
+              id="rf-email"
+              label={t.email}
+              type="email"
+              value={form.email}
+              onChange={(v) => set('email', v)}
+              errors={errorsFor('proposal.email')}
+            />
+            <TextField
+              id="rf-website"
+              label={t.website}
+              type="url"
+              value={form.website}
+              onChange={(v) => set('website', v)}
+              errors={errorsFor('proposal.website')}
+            />
+            <TextField
+              id="rf-siret"
+              label={t.siret}
+              value={form.siret}
+              onChange={(v) => set('siret', v)}
+              errors={errorsFor('proposal.siret')}
+              inputMode="numeric"
+            />
+          </div>
+        </fieldset>
+        <TextArea
+          id="rf-message"
+          label={t.message}
+          value={form.message}
+          onChange={(v) => set('message', v)}
+          errors={errorsFor('message')}
+          rows={3}
+        />
+        <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={errorsFor} />
+        <p>
+          <button type="submit" className="button button--primary" disabled={send.isPending}>
+            {send.isPending ? tf.sending : tf.send}
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}

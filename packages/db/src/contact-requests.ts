@@ -1,0 +1,348 @@
+/** Routed contact requests, their status history and the mail that carries each one (via the outbox). */
+import type { Db } from './database.ts';
+import { statementCache } from './database.ts';
+import { outboxRepository } from './outbox.ts';
+
+/** `nouvelle` on arrival, `transmise` once its recipient has it, `en-cours` while handled, `cloturee` when done. */
+export const CONTACT_REQUEST_STATUSES = ['nouvelle', 'transmise', 'en-cours', 'cloturee'] as const;
+export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
+
+/** The actor's referent, or the PARÉ team (always for confidential actors). */
+export const CONTACT_REQUEST_RECIPIENTS = ['acteur', 'equipe-pare'] as const;
+export type ContactRequestRecipient = (typeof CONTACT_REQUEST_RECIPIENTS)[number];
+
+export const CONTACT_REQUEST_PROFILES = ['jeune', 'famille', 'professionnel'] as const;
+export type ContactRequestProfile = (typeof CONTACT_REQUEST_PROFILES)[number];
+
+/** The outbox's `subject_ref` of a request's mails: the retention purge deletes them with it. */
+export const contactRequestRef = (id: number) => `contact_request:${id}`;
+const REF_PATTERN = /^contact_request:(\d+)$/;
+
+/** The request id a mail is about, when it is about a contact request. */
+export function contactRequestIdOfRef(subjectRef: string | null): number | null {
+  const m = subjectRef ? REF_PATTERN.exec(subjectRef) : null;
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+export type ContactRequestRecord = {
+  id: number;
+  reference: string;
+  status: ContactRequestStatus;
+  recipient: ContactRequestRecipient;
+  actor: { id: number; slug: string; name: string } | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  profile: ContactRequestProfile;
+  communeCode: string;
+  departementCode: string;
+  message: string;
+  consentAt: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ContactRequestHistoryEntry = {
+  fromStatus: ContactRequestStatus | null;
+  toStatus: ContactRequestStatus;
+  userId: number | null;
+  byLabel: string;
+  note: string | null;
+  at: string;
+};
+
+export type NewContactRequest = {
+  reference: string;
+  recipient: ContactRequestRecipient;
+  actorId: number | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  profile: ContactRequestProfile;
+  communeCode: string;
+  departementCode: string;
+  message: string;
+};
+
+export type ContactRequestFilter = {
+  status?: ContactRequestStatus | undefined;
+  departement?: string | undefined;
+  /** Restricts to these départements (a relais); undefined means every département. */
+  departements?: readonly string[] | undefined;
+  actorSlug?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+type Row = {
+  id: number;
+  reference: string;
+  status: ContactRequestStatus;
+  recipient: ContactRequestRecipient;
+  actor_id: number | null;
+  actor_slug: string | null;
+  actor_name: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  profile: ContactRequestProfile;
+  commune_code: string;
+  departement_code: string;
+  message: string;
+  consent_at: string;
+  created_at: string;
+  updated_at: string;
+};
+type HistoryRow = {
+  from_status: ContactRequestStatus | null;
+  to_status: ContactRequestStatus;
+  user_id: number | null;
+  by_label: string;
+  note: string | null;
+  at: string;
+};
+
+const toRecord = (r: Row): ContactRequestRecord => ({
+  id: r.id,
+  reference: r.reference,
+  status: r.status,
+  recipient: r.recipient,
+  actor: r.actor_id !== null && r.actor_slug !== null ? { id: r.actor_id, slug: r.actor_slug, name: r.actor_name ?? r.actor_slug } : null,
+  name: r.name,
+  phone: r.phone,
+  email: r.email,
+  profile: r.profile,
+  communeCode: r.commune_code,
+  departementCode: r.departement_code,
+  message: r.message,
+  consentAt: r.consent_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const SELECT = `SELECT r.*, a.slug AS actor_slug, a.name AS actor_name FROM contact_requests r LEFT JOIN actors a ON a.id = r.actor_id`;
+
+/** The label the history shows when the mailer, not a person, moved a request on. */
+export const SYSTEM_MAIL_LABEL = 'envoi automatique du courriel';
+
+export class DuplicateReferenceError extends Error {
+  constructor() {
+    super('contact request reference already used');
+  }
+}
+
+/** Contact requests on one connection. Writes that go together (request, history, mail) share a transaction. */
+export function contactRequestRepository(db: Db) {
+  const stmt = statementCache(db);
+  const outbox = outboxRepository(db);
+
+  function addHistory(
+    id: number,
+    e: {
+      from: ContactRequestStatus | null;
+      to: ContactRequestStatus;
+      userId: number | null;
+      byLabel: string;
+      note: string | null;
+      at: string;
+    },
+  ) {
+    stmt(
+      `INSERT INTO contact_request_history (contact_request_id, from_status, to_status, user_id, by_label, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, e.from, e.to, e.userId, e.byLabel, e.note, e.at);
+  }
+
+  /**
+   * Records a request with status `nouvelle`, its first history line, and queues its mail in the
+   * same transaction: a stored request always has its mail waiting, and a failed insert sends nothing.
+   * Throws DuplicateReferenceError when the reference is taken (the caller draws another).
+   */
+  type QueuedMail = { kind: string; recipient: string; subject: string; body: string };
+  const createContactRequest: (input: NewContactRequest, mail: QueuedMail, now: Date) => { id: number; outboxId: number } = db.transaction(
+    (input: NewContactRequest, mail: QueuedMail, now: Date): { id: number; outboxId: number } => {
+      const at = now.toISOString();
+      let id: number;
+      try {
+        id = Number(
+          stmt(`INSERT INTO contact_requests (reference, status, recipient, actor_id, name, phone, email, profile, commune_code, departement_code,
+            message, consent_at, created_at, updated_at) VALUES (?, 'nouvelle', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            input.reference,
+            input.recipient,
+            input.actorId,
+            input.name,
+            input.phone,
+            input.email,
+            input.profile,
+            input.communeCode,
+            input.departementCode,
+            input.message,
+            at,
+            at,
+            at,
+          ).lastInsertRowid,
+        );
+      } catch (err) {
+        if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateReferenceError();
+        throw err;
+      }
+      addHistory(id, { from: null, to: 'nouvelle', userId: null, byLabel: 'formulaire public', note: null, at });
+      const outboxId = outbox.enqueueMail({ ...mail, subjectRef: contactRequestRef(id) });
+      return { id, outboxId };
+    },
+  );
+
+  function findContactRequestByReference(reference: string): ContactRequestRecord | undefined {
+    const row = stmt(`${SELECT} WHERE r.reference = ?`).get(reference) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  function findContactRequestById(id: number): ContactRequestRecord | undefined {
+    const row = stmt(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Newest first, with the total for paging. The SQL varies only by which filters are present. */
+  function listContactRequests(f: ContactRequestFilter): { total: number; items: ContactRequestRecord[] } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
+    if (f.status) {
+      where.push('r.status = @status');
+      params.status = f.status;
+    }
+    if (f.departement) {
+      where.push('r.departement_code = @departement');
+      params.departement = f.departement;
+    }
+    if (f.departements) {
+      where.push('r.departement_code IN (SELECT value FROM json_each(@departements))');
+      params.departements = JSON.stringify(f.departements);
+    }
+    if (f.actorSlug) {
+      where.push('a.slug = @actor');
+      params.actor = f.actorSlug;
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = stmt(
+      `SELECT q.*, count(*) OVER () AS total FROM (${SELECT} ${clause}) q ORDER BY q.created_at DESC, q.id DESC LIMIT @limit OFFSET @offset`,
+    ).all(params) as (Row & { total: number })[];
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && f.offset > 0) total = stmt(`SELECT count(*) FROM (${SELECT} ${clause})`).pluck().get(params) as number;
+    return { total, items: rows.map(toRecord) };
+  }
+
+  function listHistory(id: number): ContactRequestHistoryEntry[] {
+    const rows = stmt('SELECT * FROM contact_request_history WHERE contact_request_id = ? ORDER BY id').all(id) as HistoryRow[];
+    return rows.map((r) => ({
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      userId: r.user_id,
+      byLabel: r.by_label,
+      note: r.note,
+      at: r.at,
+    }));
+  }
+
+  /** The request's mails, without their bodies (status only). */
+  function listMails(
+    id: number,
+  ): { id: number; status: 'pending' | 'sent' | 'failed'; attempts: number; sentAt: string | null; nextAttemptAt: string }[] {
+    const rows = stmt('SELECT id, status, attempts, sent_at, next_attempt_at FROM outbox WHERE subject_ref = ? ORDER BY id').all(
+      contactRequestRef(id),
+    ) as {
+      id: number;
+      status: 'pending' | 'sent' | 'failed';
+      attempts: number;
+      sent_at: string | null;
+      next_attempt_at: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, status: r.status, attempts: r.attempts, sentAt: r.sent_at, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  /**
+   * Moves a request to `to` and writes the history line, if it is still in `from` (optimistic:
+   * false when someone changed it in between).
+   */
+  type StatusChange = {
+    from: ContactRequestStatus;
+    to: ContactRequestStatus;
+    userId: number | null;
+    byLabel: string;
+    note: string | null;
+    now: Date;
+  };
+  const changeContactRequestStatus: (id: number, change: StatusChange) => boolean = db.transaction(
+    (id: number, change: StatusChange): boolean => {
+      const at = change.now.toISOString();
+      const done = stmt('UPDATE contact_requests SET status = ?, updated_at = ? WHERE id = ? AND status = ?').run(
+        change.to,
+        at,
+        id,
+        change.from,
+      ).changes;
+      if (done === 0) return false;
+      addHistory(id, { from: change.from, to: change.to, userId: change.userId, byLabel: change.byLabel, note: change.note, at });
+      return true;
+    },
+  );
+
+  /** After its mail went out: a `nouvelle` request becomes `transmise` (its recipient has it). */
+  function markTransmittedByMail(id: number, now: Date): boolean {
+    return changeContactRequestStatus(id, { from: 'nouvelle', to: 'transmise', userId: null, byLabel: SYSTEM_MAIL_LABEL, note: null, now });
+  }
+
+  /**
+   * Deletes the requests created before `cutoff`, with their history and their mails (sent or not).
+   * Returns how many of each went.
+   */
+  const purgeContactRequestsCreatedBefore: (cutoff: Date) => { requests: number; mails: number } = db.transaction(
+    (cutoff: Date): { requests: number; mails: number } => {
+      const ids = stmt('SELECT id FROM contact_requests WHERE created_at < ?').pluck().all(cutoff.toISOString()) as number[];
+      let mails = 0;
+      for (const id of ids) {
+        mails += outbox.deleteByRef(contactRequestRef(id));
+        stmt('DELETE FROM contact_request_history WHERE contact_request_id = ?').run(id);
+        stmt('DELETE FROM contact_requests WHERE id = ?').run(id);
+      }
+      return { requests: ids.length, mails };
+    },
+  );
+
+  return {
+    createContactRequest,
+    findContactRequestByReference,
+    findContactRequestById,
+    listContactRequests,
+    listHistory,
+    listMails,
+    changeContactRequestStatus,
+    markTransmittedByMail,
+    purgeContactRequestsCreatedBefore,
+  };
+}
+
+export type ContactRequestRepository = ReturnType<typeof contactRequestRepository>;
+
+/** What a curator needs to act on the outbox beyond what outboxRepository offers. */
+export function outboxAdministration(db: Db) {
+  const stmt = statementCache(db);
+  return {
+    /** One message without its body, or undefined. */
+    findOutboxMessage(id: number): { id: number; status: 'pending' | 'sent' | 'failed' } | undefined {
+      return stmt('SELECT id, status FROM outbox WHERE id = ?').get(id) as
+        | { id: number; status: 'pending' | 'sent' | 'failed' }
+        | undefined;
+    },
+    /**
+     * "Retry now": a failed message goes back in the queue, a pending one waiting for its back-off is
+     * due at once. The next failure follows the back-off from the attempts already made.
+     */
+    retryOutboxMessageNow(id: number, now: Date): boolean {
+      return (
+        stmt(`UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status IN ('pending', 'failed')`).run(
+          now.toISOString(),
+          id,
+        ).changes > 0
+      );
+    },
+  };
+}

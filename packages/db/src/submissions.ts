@@ -1,0 +1,252 @@
+/**
+ * The submissions queue, and the read queries of the curators' back office (the admin list,
+ * freshness counts): one module for what the back office reads beyond the actor repository.
+ */
+import type { ActorType, SubmissionKind, SubmissionStatus, TerritoryScope } from '@pare/schema';
+import type { Db } from './database.ts';
+import { statementCache } from './database.ts';
+import { toFtsQuery } from './search.ts';
+
+export type SubmissionRecord = {
+  id: number;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
+  actorId: number | null;
+  title: string;
+  proposal: Record<string, unknown>;
+  message: string | null;
+  departements: string[];
+  submitterName: string;
+  submitterEmail: string;
+  consentAt: string;
+  decidedBy: number | null;
+  decidedByLabel: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  acceptedFields: string[] | null;
+  revisionId: number | null;
+  createdAt: string;
+};
+
+type SubmissionRow = {
+  id: number;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
+  actor_id: number | null;
+  title: string;
+  proposal: string;
+  message: string | null;
+  departements: string;
+  submitter_name: string;
+  submitter_email: string;
+  consent_at: string;
+  decided_by: number | null;
+  decided_by_label: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  accepted_fields: string | null;
+  revision_id: number | null;
+  created_at: string;
+};
+
+function rowToSubmission(r: SubmissionRow): SubmissionRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    actorId: r.actor_id,
+    title: r.title,
+    proposal: JSON.parse(r.proposal) as Record<string, unknown>,
+    message: r.message,
+    departements: JSON.parse(r.departements) as string[],
+    submitterName: r.submitter_name,
+    submitterEmail: r.submitter_email,
+    consentAt: r.consent_at,
+    decidedBy: r.decided_by,
+    decidedByLabel: r.decided_by_label,
+    decidedAt: r.decided_at,
+    decisionReason: r.decision_reason,
+    acceptedFields: r.accepted_fields === null ? null : (JSON.parse(r.accepted_fields) as string[]),
+    revisionId: r.revision_id,
+    createdAt: r.created_at,
+  };
+}
+
+export type SubmissionFilter = {
+  status?: SubmissionStatus | undefined;
+  kind?: SubmissionKind | undefined;
+  /** Only submissions concerning one of these départements (a relais); all when undefined. */
+  departements?: string[] | undefined;
+  limit: number;
+  offset: number;
+};
+
+/** Submissions: written by the public form, read and decided by curators. */
+export function submissionRepository(db: Db) {
+  const stmt = statementCache(db);
+
+  function findSubmission(id: number): SubmissionRecord | undefined {
+    const row = stmt('SELECT * FROM submissions WHERE id = ?').get(id) as SubmissionRow | undefined;
+    return row && rowToSubmission(row);
+  }
+
+  function createSubmission(s: {
+    kind: SubmissionKind;
+    actorId: number | null;
+    title: string;
+    proposal: unknown;
+    message: string | null;
+    departements: string[];
+    submitterName: string;
+    submitterEmail: string;
+    consentAt: string;
+  }): SubmissionRecord {
+    const info =
+      stmt(`INSERT INTO submissions (kind, actor_id, title, proposal, message, departements, submitter_name, submitter_email, consent_at)
+      VALUES (?,?,?,?,?,?,?,?,?)`).run(
+        s.kind,
+        s.actorId,
+        s.title,
+        JSON.stringify(s.proposal ?? {}),
+        s.message,
+        JSON.stringify(s.departements),
+        s.submitterName,
+        s.submitterEmail,
+        s.consentAt,
+      );
+    return findSubmission(Number(info.lastInsertRowid)) as SubmissionRecord;
+  }
+
+  function where(f: Omit<SubmissionFilter, 'limit' | 'offset'>) {
+    return {
+      sql: `(@status IS NULL OR status = @status) AND (@kind IS NULL OR kind = @kind)
+        AND (@deps IS NULL OR EXISTS (SELECT 1 FROM json_each(submissions.departements) d WHERE d.value IN (SELECT value FROM json_each(@deps))))`,
+      params: { status: f.status ?? null, kind: f.kind ?? null, deps: f.departements ? JSON.stringify(f.departements) : null },
+    };
+  }
+
+  /** Newest first for decided ones, oldest first for the queue (first come, first served). */
+  function listSubmissions(f: SubmissionFilter): { total: number; items: SubmissionRecord[] } {
+    const w = where(f);
+    const order = f.status === 'nouvelle' ? 'id ASC' : 'id DESC';
+    const total = stmt(`SELECT count(*) FROM submissions WHERE ${w.sql}`).pluck().get(w.params) as number;
+    const rows = stmt(`SELECT * FROM submissions WHERE ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
+      ...w.params,
+      limit: f.limit,
+      offset: f.offset,
+    }) as SubmissionRow[];
+    return { total, items: rows.map(rowToSubmission) };
+  }
+
+  function countSubmissions(f: Omit<SubmissionFilter, 'limit' | 'offset'>): number {
+    const w = where(f);
+    return stmt(`SELECT count(*) FROM submissions WHERE ${w.sql}`).pluck().get(w.params) as number;
+  }
+
+  /** Records the decision; only a submission still `nouvelle` can be decided (false otherwise). */
+  function decideSubmission(
+    id: number,
+    d: {
+      status: 'acceptee' | 'rejetee';
+      decidedBy: number | null;
+      decidedByLabel: string | null;
+      decidedAt: string;
+      reason?: string | null;
+      acceptedFields?: string[] | null;
+      revisionId?: number | null;
+      actorId?: number | null;
+    },
+  ): boolean {
+    const info = stmt(`UPDATE submissions SET status = ?, decided_by = ?, decided_by_label = ?, decided_at = ?, decision_reason = ?,
+      accepted_fields = ?, revision_id = ?, actor_id = coalesce(?, actor_id) WHERE id = ? AND status = 'nouvelle'`).run(
+      d.status,
+      d.decidedBy,
+      d.decidedByLabel,
+      d.decidedAt,
+      d.reason ?? null,
+      d.acceptedFields ? JSON.stringify(d.acceptedFields) : null,
+      d.revisionId ?? null,
+      d.actorId ?? null,
+      id,
+    );
+    return info.changes === 1;
+  }
+
+  return { createSubmission, findSubmission, listSubmissions, countSubmissions, decideSubmission };
+}
+
+export type SubmissionRepository = ReturnType<typeof submissionRepository>;
+
+/** One actor as the back office lists it: no contacts, no sites, just where it belongs. */
+export type ActorSummaryRecord = {
+  id: number;
+  slug: string;
+  name: string;
+  nameSort: string;
+  type: ActorType;
+  status: 'published' | 'archived';
+  scope: TerritoryScope;
+  /** Départements of its sites and territory (a région alone gives none). */
+  departements: string[];
+  lastVerifiedAt: string | null;
+  verifiedBy: string | null;
+  updatedAt: string;
+};
+
+type SummaryRow = {
+  id: number;
+  slug: string;
+  name: string;
+  name_sort: string;
+  type: ActorType;
+  status: 'published' | 'archived';
+  territory_scope: TerritoryScope;
+  deps: string;
+  last_verified_at: string | null;
+  verified_by: string | null;
+  updated_at: string;
+};
+
+/** Read queries of the back office. The directory holds thousands of actors at most: lists are filtered in memory. */
+export function curationQueries(db: Db) {
+  const stmt = statementCache(db);
+
+  /** Every actor (archived ones included), sorted by name, with the départements it belongs to. */
+  function listActorSummaries(): ActorSummaryRecord[] {
+    const rows =
+      stmt(`SELECT a.id, a.slug, a.name, a.name_sort, a.type, a.status, a.territory_scope, a.last_verified_at, a.verified_by, a.updated_at,
+        (SELECT json_group_array(d) FROM (
+          SELECT departement_code AS d FROM sites WHERE actor_id = a.id AND departement_code IS NOT NULL
+          UNION SELECT departement FROM actor_territories WHERE actor_id = a.id AND departement IS NOT NULL)) AS deps
+      FROM actors a ORDER BY a.name_sort, a.id`).all() as SummaryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      nameSort: r.name_sort,
+      type: r.type,
+      status: r.status,
+      scope: r.territory_scope,
+      departements: (JSON.parse(r.deps) as string[]).sort(),
+      lastVerifiedAt: r.last_verified_at,
+      verifiedBy: r.verified_by,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Ids of the actors (any status) whose name, description, actions or places match the words typed. */
+  function matchActorText(text: string): Set<number> {
+    const fts = toFtsQuery(text);
+    if (!fts) return new Set();
+    return new Set(stmt('SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?').pluck().all(fts) as number[]);
+  }
+
+  /** Has a mail with this reference already been queued for this recipient? (the weekly digest runs once a week) */
+  function mailQueued(subjectRef: string, recipient: string): boolean {
+    return stmt('SELECT 1 FROM outbox WHERE subject_ref = ? AND recipient = ? LIMIT 1').get(subjectRef, recipient) !== undefined;
+  }
+
+  return { listActorSummaries, matchActorText, mailQueued };
+}
+
+export type CurationQueries = ReturnType<typeof curationQueries>;

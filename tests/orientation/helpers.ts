@@ -1,0 +1,94 @@
+/** The real app on a real temporary SQLite file (seed + fixtures), with the options these tests control: log, team address, limits. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '@pare/api/app';
+import { actorRepository, openDatabase, seedDirectory } from '@pare/db';
+import { CreateActorInputSchema } from '@pare/schema';
+import { createLogger } from '../../apps/api/src/lib/logger.ts';
+import { FIXTURES_FILE, SEED_FILE, type TestApp } from '../helpers/test-app.ts';
+
+export const TEAM_EMAIL = 'equipe-pare@example.test';
+/** The fixture whose site is confidential: its referent must never receive a request, nor its address leave. */
+export const CONFIDENTIAL_SLUG = 'test-foyer-confidentiel-thionville';
+export const CONFIDENTIAL_REFERENT = 'referent-secret@example.test';
+
+type AppConfig = NonNullable<Parameters<typeof createApp>[0]['config']>;
+
+export type OrientationTestApp = TestApp & { lines: string[] };
+
+/** Limits high enough that only the rate-limit tests meet them. */
+const GENEROUS = { orientation: { limit: 10_000, windowMs: 60_000 }, contactRequests: { limit: 10_000, windowMs: 60_000 } };
+
+export function createOrientationTestApp(config: AppConfig = {}): OrientationTestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'pare-orientation-'));
+  const db = openDatabase(join(dir, 'pare.db'));
+  seedDirectory(db, SEED_FILE);
+  seedDirectory(db, FIXTURES_FILE);
+  const lines: string[] = [];
+  const app = createApp({
+    db,
+    log: createLogger('info', (line) => lines.push(line)),
+    config: { teamEmail: TEAM_EMAIL, rateLimits: GENEROUS, ...config },
+  });
+  return {
+    app,
+    db,
+    dir,
+    lines,
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST a JSON body; status + parsed body + headers. */
+export async function postJson(app: TestApp['app'], url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await app.request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as any, headers: res.headers, text };
+}
+
+/** A valid contact request; tests override what they look at. */
+export function contactRequest(over: Record<string, unknown> = {}) {
+  return {
+    name: 'Camille',
+    phone: '06 12 34 56 78',
+    email: '',
+    profile: 'famille',
+    commune: '57672',
+    message: 'Mon fils de 15 ans fugue souvent, je voudrais en parler.',
+    consent: true,
+    ...over,
+  };
+}
+
+export const REFERENT_EMAIL = 'referent-familles@example.test';
+
+/**
+ * TEST DATA: a fictitious actor that accepts routed requests, with a referent and no confidential
+ * site (the seed has none: no real structure has agreed to receive them yet).
+ */
+export function addActorAcceptingRequests(t: TestApp, slug = 'test-ecoute-familles-thionville'): void {
+  actorRepository(t.db).createActor(
+    CreateActorInputSchema.parse({
+      slug,
+      name: 'Écoute test Familles Thionville (données de test)',
+      type: 'association',
+      description: 'Association fictive qui reçoit les demandes de contact routées, pour les tests.',
+      publics: ['familles'],
+      actions: ['soutien-familles', 'ecoute'],
+      territory: { scope: 'departements', departements: ['57'] },
+      accepts_contact_requests: true,
+      referent_email: REFERENT_EMAIL,
+      sites: [{ label: 'Local test', address: '2 place de Test', commune_code: '57672', lat: 49.358, lng: 6.168 }],
+      contacts: [{ kind: 'website', value: 'https://example.test/ecoute' }],
+    }),
+  );
+}

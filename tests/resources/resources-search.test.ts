@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from '../helpers/test-app.ts';
+import { createResourcesTestApp, type ResourcesTestApp } from './setup.ts';
+
+let t: ResourcesTestApp;
+beforeAll(() => {
+  t = createResourcesTestApp();
+});
+afterAll(() => t.close());
+
+type Item = {
+  slug: string;
+  type: string;
+  publics: string[];
+  themes: string[];
+  territory: { scope: string };
+  producers: { slug: string }[];
+};
+const slugs = (body: { items: Item[] }) => body.items.map((i) => i.slug);
+
+describe('the legal references are shipped', () => {
+  it('the law of 4 March 2002 says a minor in prostitution is presumed in danger', async () => {
+    const { status, body } = await getJson(t.app, '/api/resources/loi-2002-305-article-13-mineur-prostitution-en-danger');
+    expect(status).toBe(200);
+    expect(body.type).toBe('texte-juridique');
+    expect(body.reference).toContain('n° 2002-305 du 4 mars 2002');
+    expect(body.summary).toContain('est réputé en danger');
+    expect(body.date).toBe('2002-03-04');
+  });
+
+  it.each([
+    ['code-penal-article-226-14', 'Code pénal, article 226-14'],
+    ['casf-article-l226-2-2-information-partagee', 'article L. 226-2-2'],
+  ])('%s carries its official reference', async (slug, reference) => {
+    const { status, body } = await getJson(t.app, `/api/resources/${slug}`);
+    expect(status).toBe(200);
+    expect(body.reference).toContain(reference);
+    expect(body.themes).toContain('information-partagee');
+  });
+
+  it('the Moselle convention and its first-year report carry the report’s figures only', async () => {
+    const convention = await getJson(t.app, '/api/resources/convention-moselle-prostitution-des-mineurs-2023');
+    expect(convention.body.date).toBe('2023-12-19');
+    expect(convention.body.producers.map((p: { slug: string }) => p.slug)).toEqual(['ase-moselle', 'dirpjj-grand-est', 'cour-appel-metz']);
+    const report = await getJson(t.app, '/api/resources/bilan-convention-moselle-2025');
+    expect(report.body.date).toBe('2025-01-16');
+    for (const fact of [
+      '34 mineurs',
+      '2 garçons',
+      '12 à 18 ans',
+      '15 ans en moyenne',
+      '25 janvier 2024',
+      '23 adolescentes',
+      '7 âgées de 14 ans',
+      '29 mineurs',
+    ]) {
+      expect(report.body.summary).toContain(fact);
+    }
+  });
+
+  it('every shipped link is https and none is invented for texts we could not check', async () => {
+    const { body } = await getJson(t.app, '/api/resources?per_page=100');
+    for (const r of body.items) if (r.url) expect(r.url).toMatch(/^https:\/\//);
+    const art = await getJson(t.app, '/api/resources/code-penal-article-226-14');
+    expect(art.body.url).toBeNull();
+  });
+});
+
+describe('GET /api/resources — full text', () => {
+  it('finds the same resources with or without accents, in any case', async () => {
+    const accented = await getJson(t.app, '/api/resources?q=prévention');
+    const plain = await getJson(t.app, '/api/resources?q=PREVENTION');
+    expect(accented.status).toBe(200);
+    expect(accented.body.total).toBeGreaterThan(0);
+    expect(slugs(plain.body)).toEqual(slugs(accented.body));
+  });
+
+  it('matches the beginning of a word', async () => {
+    const { body } = await getJson(t.app, '/api/resources?q=autorit');
+    expect(slugs(body)).toContain('loi-2002-305-article-13-mineur-prostitution-en-danger');
+  });
+
+  it('finds a code article by its number', async () => {
+    const { body } = await getJson(t.app, '/api/resources?q=226-14');
+    expect(slugs(body)[0]).toBe('code-penal-article-226-14');
+  });
+
+  it('treats quotes and operators as plain text', async () => {
+    const { status } = await getJson(t.app, `/api/resources?q=${encodeURIComponent('"loi" OR NEAR(* -')}`);
+    expect(status).toBe(200);
+  });
+
+  it('returns nothing rather than an error for a word no resource contains', async () => {
+    const { status, body } = await getJson(t.app, '/api/resources?q=zzzyyyxxx');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ total: 0, items: [] });
+  });
+});
+
+describe('GET /api/resources — filters and paging', () => {
+  it('keeps only the chosen types (OR within the filter)', async () => {
+    const { body } = await getJson(t.app, '/api/resources?types=texte-juridique,etude&per_page=100');
+    expect(body.total).toBe(4);
+    for (const r of body.items) expect(['texte-juridique', 'etude']).toContain(r.type);
+  });
+
+  it('ANDs the filters', async () => {
+    const { body } = await getJson(t.app, '/api/resources?themes=information-partagee&types=texte-juridique&publics=professionnels');
+    expect(slugs(body).sort()).toEqual(['casf-article-l226-2-2-information-partagee', 'code-penal-article-226-14']);
+  });
+
+  it('for a département, gives the national resources and those of its territory, not another’s', async () => {
+    const moselle = await getJson(t.app, '/api/resources?departement=57&per_page=100');
+    expect(slugs(moselle.body)).toContain('convention-moselle-prostitution-des-mineurs-2023');
+    expect(slugs(moselle.body)).toContain('code-penal-article-226-14');
+    const gironde = await getJson(t.app, '/api/resources?departement=33&per_page=100');
+    expect(slugs(gironde.body)).not.toContain('convention-moselle-prostitution-des-mineurs-2023');
+    expect(slugs(gironde.body)).toContain('code-penal-article-226-14');
+  });
+
+  it('lists an actor’s resources with actor=<slug>', async () => {
+    const { body } = await getJson(t.app, '/api/resources?actor=cour-appel-metz');
+    expect(slugs(body)).toEqual(['convention-moselle-prostitution-des-mineurs-2023']);
+    const none = await getJson(t.app, '/api/resources?actor=urgence-112');
+    expect(none.body.total).toBe(0);
+  });
+
+  it('pages with the same shape as /api/actors', async () => {
+    const first = await getJson(t.app, '/api/resources?per_page=2');
+    const second = await getJson(t.app, '/api/resources?per_page=2&page=2');
+    expect(first.body).toMatchObject({ total: 5, page: 1, per_page: 2 });
+    expect(first.body.items).toHaveLength(2);
+    expect(second.body.page).toBe(2);
+    expect(slugs(second.body).some((s) => slugs(first.body).includes(s))).toBe(false);
+    const beyond = await getJson(t.app, '/api/resources?per_page=2&page=50');
+    expect(beyond.body).toMatchObject({ total: 5, items: [] });
+  });
+
+  it('is newest first without a search text', async () => {
+    const { body } = await getJson(t.app, '/api/resources?per_page=100');
+    const dates = body.items.map((r: { date: string | null }) => r.date).filter(Boolean);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('bad input gets a 400 naming the field, like /api/actors', () => {
+  it.each([
+    ['an unknown type', '/api/resources?types=roman', 'types'],
+    ['an unknown public', '/api/resources?publics=adultes', 'publics'],
+    ['an unknown theme', '/api/resources?themes=magie', 'themes'],
+    ['a malformed département', '/api/resources?departement=999', 'departement'],
+    ['a page size over 100', '/api/resources?per_page=1000', 'per_page'],
+    ['a page 0', '/api/resources?page=0', 'page'],
+    ['a page that is not a number', '/api/resources?page=deux', 'page'],
+    ['a search text of 500 characters', `/api/resources?q=${'a'.repeat(500)}`, 'q'],
+    ['an unknown actor', '/api/resources?actor=acteur-inexistant', 'actor'],
+    ['a malformed actor slug', '/api/resources?actor=Pas%20un%20slug', 'actor'],
+  ])('%s', async (_what, url, field) => {
+    const { status, body, headers } = await getJson(t.app, url);
+    expect(status).toBe(400);
+    expect(headers.get('content-type')).toMatch(/application\/json/);
+    expect(body.error).toBe('validation_error');
+    expect(body.issues.map((i: { path: string }) => i.path)).toContain(field);
+  });
+
+  it('an unknown resource is a 404 JSON', async () => {
+    const { status, body } = await getJson(t.app, '/api/resources/ressource-inconnue');
+    expect(status).toBe(404);
+    expect(body.error).toBe('not_found');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The real app on a real temporary database with the resource centre seeded, and its uploads in
+ * a temporary directory of its own (so a test can check that a refused file leaves nothing).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CreateAppOptions, createApp } from '@pare/api/app';
+import { seedResourcesIfEmpty } from '@pare/db';
+import type { Signed } from '../helpers/accounts.ts';
+import { createTestApp, ROOT, type TestApp } from '../helpers/test-app.ts';
+
+export const RESOURCES_SEED_FILE = join(ROOT, 'data/seed/resources.yaml');
+
+export type ResourcesTestApp = TestApp & { uploadsDir: string };
+
+export function createResourcesTestApp(): ResourcesTestApp {
+  const t = createTestApp();
+  seedResourcesIfEmpty(t.db, RESOURCES_SEED_FILE);
+  const uploadsDir = mkdtempSync(join(tmpdir(), 'pare-uploads-'));
+  // `uploadsDir` is read by services/uploads.ts from the app's config (PARE_UPLOADS_DIR).
+  const config = { uploadsDir } as unknown as CreateAppOptions['config'];
+  const app = createApp({ db: t.db, ...(config ? { config } : {}) });
+  return {
+    ...t,
+    app,
+    uploadsDir,
+    close: () => {
+      t.close();
+      rmSync(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** PUT a file to a resource as `who`, in multipart/form-data, the way a browser sends it. */
+export function uploadAs(
+  t: TestApp,
+  who: Signed | null,
+  id: number,
+  file: { bytes: Uint8Array | string; name: string; type?: string } | null,
+  opts: { csrf?: boolean; field?: string } = {},
+) {
+  const form = new FormData();
+  if (file) {
+    const bytes = typeof file.bytes === 'string' ? new TextEncoder().encode(file.bytes) : file.bytes;
+    form.append(opts.field ?? 'file', new File([Uint8Array.from(bytes)], file.name, { type: file.type ?? '' }));
+  }
+  const headers: Record<string, string> = {};
+  if (who) {
+    headers.cookie = who.cookie;
+    if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
+  }
+  return t.app.request(`/api/admin/resources/${id}/file`, { method: 'PUT', headers, body: form });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small real files, built here (test data, never shipped).
+// ---------------------------------------------------------------------------------------------
+
+export const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
+export const JPEG = Uint8Array.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
+]);
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A ZIP archive with stored (uncompressed) entries: enough for OOXML/ODF type detection. */
+export function zip(entries: [string, string][]): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const data = Buffer.from(text, 'utf8');
+    const fname = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fname.length, 26);
+    parts.push(local, fname, data);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(fname.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, fname);
+    offset += local.length + fname.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Uint8Array.from(Buffer.concat([...parts, cd, end]));
+}
+
+export const DOCX = zip([
+  [
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  ],
+  ['word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'],
+]);
+export const ODT = zip([
+  ['mimetype', 'application/vnd.oasis.opendocument.text'],
+  ['content.xml', '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'],
+]);
+
+export const concat = (...parts: (Uint8Array | string)[]) =>
+  Uint8Array.from(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
