@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@pare/api/app';
-import { type Db, openDatabase, seedDirectory } from '@pare/db';
+import { type Db, openDatabase, seedDirectory, seedResourcesIfEmpty } from '@pare/db';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SEED_FILE = join(ROOT, 'data/seed/actors.yaml');
@@ -19,6 +19,7 @@ export function createTestApp(opts: { fixtures?: boolean; webDist?: boolean } = 
   const db = openDatabase(join(dir, 'pare.db'));
   seedDirectory(db, SEED_FILE);
   if (opts.fixtures !== false) seedDirectory(db, FIXTURES_FILE);
+  seedResourcesIfEmpty(db, join(ROOT, 'data/seed/resources.yaml'));
   const app = createApp({ db, ...(opts.webDist ? { webDist: WEB_DIST } : {}) });
   return {
     app,

@@ -19,7 +19,7 @@ export function createResourcesTestApp(): ResourcesTestApp {
   seedResourcesIfEmpty(t.db, RESOURCES_SEED_FILE);
   const uploadsDir = mkdtempSync(join(tmpdir(), 'pare-uploads-'));
   // `uploadsDir` is read by services/uploads.ts from the app's config (PARE_UPLOADS_DIR).
-  const config = { uploadsDir } as unknown as CreateAppOptions['config'];
+  const config: CreateAppOptions['config'] = { uploadsDir };
   const app = createApp({ db: t.db, ...(config ? { config } : {}) });
   return {
     ...t,

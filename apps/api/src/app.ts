@@ -11,6 +11,7 @@ import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
+import { isUploadPath } from './services/uploads.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
@@ -83,7 +84,9 @@ export function createApp(options: CreateAppOptions) {
   });
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());
-  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } }));
+  // JSON bodies: 64 KiB. The upload route has its own 10 MB limit, enforced while it reads.
+  const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } });
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = createRouter()
     .route('/', healthRouter)

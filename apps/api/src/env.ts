@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   // Uploaded resource files: outside the web root, under random names (see services/uploads.ts).
   PARE_UPLOADS_DIR: z.string().min(1).default(resolve(ROOT, 'data/uploads')),
   PARE_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Behind a reverse proxy only: take the client's address from X-Forwarded-For (for throttling). */
+  PARE_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   // Mail: without an SMTP relay, mails wait in the outbox (visible to curators) until one is set.
   PARE_SMTP_URL: z.preprocess(
     emptyIsUnset,

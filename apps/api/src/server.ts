@@ -1,11 +1,13 @@
 /** The only place that listens: opens the database, seeds it on first start, serves the app. */
 import { serve } from '@hono/node-server';
-import { openDatabase, seedIfEmpty } from '@pare/db';
+import { dirname, join } from 'node:path';
+import { openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
 import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { startFreshnessSchedule } from './services/freshness.ts';
+import { removeOrphanUploads } from './services/resources.ts';
 import { startOutboxWorker } from './services/mailer.ts';
 import { startRetentionJob } from './services/retention.ts';
 
@@ -14,6 +16,10 @@ const log = createLogger(env.PARE_LOG_LEVEL);
 const db = openDatabase(env.PARE_DB);
 const seeded = seedIfEmpty(db, env.PARE_SEED_FILE);
 log.info(seeded.skipped ? 'database ready' : 'database created and seeded', { db: env.PARE_DB, seeded: seeded.created });
+// The resource centre's seed (legal texts, the Moselle convention) sits beside the actors' one.
+const resourcesSeeded = seedResourcesIfEmpty(db, join(dirname(env.PARE_SEED_FILE), 'resources.yaml'));
+if (!resourcesSeeded.skipped) log.info('resource centre seeded', { resources: resourcesSeeded.resources, protocols: resourcesSeeded.protocols });
+removeOrphanUploads(db, env.PARE_UPLOADS_DIR);
 
 // Build the autocomplete index now rather than on the first keystroke.
 warmUpSearch();
@@ -27,6 +33,9 @@ const app = createApp({
     retentionDays: env.PARE_RETENTION_DAYS,
     publicUrl: env.PARE_PUBLIC_URL,
     smtpConfigured: Boolean(env.PARE_SMTP_URL),
+    uploadsDir: env.PARE_UPLOADS_DIR,
+    secureCookies: env.NODE_ENV !== 'development',
+    trustProxy: env.PARE_TRUST_PROXY,
   },
 });
 // Outside createApp so tests drive them: mails from the outbox, and the purge of old contact requests.

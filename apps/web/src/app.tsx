@@ -12,6 +12,15 @@ import { SearchPage } from './features/search/search-page.tsx';
 import { fr } from './i18n/fr.ts';
 
 const OrientationPage = lazy(() => import('./features/orientation/index.ts').then((m) => ({ default: m.OrientationPage })));
+const Resources = {
+  ResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ResourcesPage }))),
+  ResourcePage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ResourcePage }))),
+  ProtocolsPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ProtocolsPage }))),
+  DepartementsPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementsPage }))),
+  DepartementPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementPage }))),
+  AdminResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourcesPage }))),
+  AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
+};
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 import { matchRoute, useLocation } from './lib/router.tsx';
 
@@ -39,6 +48,20 @@ function Page() {
       return <OrientationPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'resources':
+      return <Resources.ResourcesPage />;
+    case 'resource':
+      return <Resources.ResourcePage key={route.slug} slug={route.slug} />;
+    case 'protocols':
+      return <Resources.ProtocolsPage />;
+    case 'departements':
+      return <Resources.DepartementsPage />;
+    case 'departement':
+      return <Resources.DepartementPage key={route.code} code={route.code} />;
+    case 'admin-resources':
+      return <Resources.AdminResourcesPage />;
+    case 'admin-resource':
+      return <Resources.AdminResourceEditPage key={`${route.kind}-${route.id ?? 'nouveau'}`} kind={route.kind} id={route.id} />;
     case 'report':
       return <Submissions.ErrorReportFormPage />;
     case 'referencing':

@@ -28,6 +28,8 @@ export type AppConfig = {
   smtpConfigured?: boolean;
   /** Per-client limits of the public POST routes (tests lower them); see services/orientation.ts for defaults. */
   rateLimits?: { orientation?: RateLimit; contactRequests?: RateLimit };
+  /** Where uploaded resource files are kept, outside the web root (PARE_UPLOADS_DIR). */
+  uploadsDir?: string;
 };
 
 /** At most `limit` requests per `windowMs`, per client address. */

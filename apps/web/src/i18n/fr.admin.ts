@@ -46,6 +46,8 @@ export const frAdmin = {
     actors: 'Fiches',
     newActor: 'Nouvelle fiche',
     submissions: 'Propositions',
+    resources: 'Ressources et protocoles',
+    inbox: 'Demandes de contact',
     signedInAs: (who: string, role: string) => `${who} · ${role}`,
     logout: 'Se déconnecter',
     loggingOut: 'Déconnexion…',

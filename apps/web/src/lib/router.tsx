@@ -80,6 +80,13 @@ export type Route =
   | { name: 'admin-submissions' }
   | { name: 'admin-submission'; id: number }
   | { name: 'inbox' }
+  | { name: 'resources' }
+  | { name: 'resource'; slug: string }
+  | { name: 'protocols' }
+  | { name: 'departements' }
+  | { name: 'departement'; code: string }
+  | { name: 'admin-resources' }
+  | { name: 'admin-resource'; kind: 'resource' | 'protocol'; id: number | null }
   | { name: 'not-found' };
 
 /** The app's routes. */
@@ -98,6 +105,12 @@ export function matchRoute(pathname: string): Route {
     '/admin/acteurs/nouveau': { name: 'admin-actor', id: null },
     '/admin/propositions': { name: 'admin-submissions' },
     '/equipe/demandes': { name: 'inbox' },
+    '/ressources': { name: 'resources' },
+    '/protocoles': { name: 'protocols' },
+    '/departements': { name: 'departements' },
+    '/admin/ressources': { name: 'admin-resources' },
+    '/admin/ressources/nouvelle': { name: 'admin-resource', kind: 'resource', id: null },
+    '/admin/protocoles/nouveau': { name: 'admin-resource', kind: 'protocol', id: null },
   };
   const known = fixed[path];
   if (known) return known;
@@ -106,6 +119,12 @@ export function matchRoute(pathname: string): Route {
     const id = Number(adminActor[1]);
     return adminActor[2] ? { name: 'admin-actor-history', id } : { name: 'admin-actor', id };
   }
+  const resource = /^\/ressources\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
+  if (resource?.[1]) return { name: 'resource', slug: resource[1] };
+  const departement = /^\/departements\/(\d{2,3}|2[ABab])$/.exec(path);
+  if (departement?.[1]) return { name: 'departement', code: departement[1].toUpperCase() };
+  const adminItem = /^\/admin\/(ressources|protocoles)\/(\d{1,9})$/.exec(path);
+  if (adminItem?.[2]) return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

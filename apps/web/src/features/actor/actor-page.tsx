@@ -1,6 +1,7 @@
 /** `/acteurs/:slug` — an actor's public record. */
 
 import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
+import { ActorResources } from '../resources/actor-resources.tsx';
 import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
@@ -252,6 +253,7 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
               <p>{actor.languages.map(formatLanguage).join(', ')}</p>
             </section>
           )}
+          <ActorResources slug={actor.slug} />
           <Provenance actor={actor} />
 
           <p className="actor__report">

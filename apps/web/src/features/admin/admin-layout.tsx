@@ -27,6 +27,8 @@ function Nav({ session }: { session: Session }) {
     ['/admin/acteurs', t.actors],
     ['/admin/acteurs/nouveau', t.newActor],
     ['/admin/propositions', t.submissions],
+    ['/admin/ressources', t.resources],
+    ['/equipe/demandes', t.inbox],
   ];
   const current = (href: string) =>
     href === '/admin' ? pathname === '/admin' : pathname === href || (pathname.startsWith(`${href}/`) && href !== '/admin/acteurs');

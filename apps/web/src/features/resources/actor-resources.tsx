@@ -4,6 +4,7 @@ import { frResources } from '../../i18n/fr.resources.ts';
 import { Link } from '../../lib/router.tsx';
 import { resourcesQuery } from './queries.ts';
 import { ResourceCard } from './resource-card.tsx';
+import './resources.css';
 
 const SHOWN = 5;
 

@@ -1,0 +1,104 @@
+/**
+ * Server-side clustering of the directory's sites for the map (supercluster, a KD-tree per
+ * zoom level): a viewport gets at most a few hundred features whatever the size of the
+ * directory, instead of every site. Built once per directory version (migration 0010) and
+ * rebuilt on the first request after a change.
+ *
+ * Only public data goes in: the public coordinates (`sites.public_lat/lng`, the commune's centre
+ * for a confidential site — the very values publicView() gives as `lat`/`lng`), the actor's slug
+ * and name. Confidential sites are clustered apart, so a cluster never mixes them with precise
+ * points, as on the client's map.
+ */
+import type { Db } from '@pare/db';
+import Supercluster from 'supercluster';
+
+type PointProps = { site_id: number; actor: string; name: string };
+type Index = { version: number; sites: Supercluster<PointProps>; confidential: Supercluster<PointProps> };
+
+export type MapFeature = {
+  type: 'Feature';
+  id?: number;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties:
+    | { cluster: true; count: number; confidential: boolean; expansion_zoom: number }
+    | { cluster: false; confidential: boolean; site_id: number; actor: string; name: string };
+};
+
+const OPTIONS = { radius: 60, maxZoom: 16, minPoints: 3 } as const;
+const indexes = new WeakMap<Db, Index>();
+
+function build(db: Db, version: number): Index {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.public_lat, s.public_lng, s.confidential, a.slug, a.name
+       FROM sites s JOIN actors a ON a.id = s.actor_id
+       WHERE a.status = 'published' AND a.territory_scope <> 'national'`,
+    )
+    .raw()
+    .all() as [number, number, number, number, string, string][];
+  const points = (confidential: boolean) =>
+    rows
+      .filter((r) => (r[3] === 1) === confidential)
+      .map(([id, lat, lng, , slug, name]) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+        properties: { site_id: id, actor: slug, name },
+      }));
+  return {
+    version,
+    sites: new Supercluster<PointProps>(OPTIONS).load(points(false)),
+    confidential: new Supercluster<PointProps>(OPTIONS).load(points(true)),
+  };
+}
+
+function indexFor(db: Db): Index {
+  const version = db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck().get() as number;
+  let index = indexes.get(db);
+  if (!index || index.version !== version) {
+    index = build(db, version);
+    indexes.set(db, index);
+  }
+  return index;
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** The sites and clusters of sites in a viewport at a zoom level, as GeoJSON. */
+export function mapPoints(
+  db: Db,
+  bbox: [number, number, number, number],
+  zoom: number,
+): { type: 'FeatureCollection'; features: MapFeature[] } {
+  const index = indexFor(db);
+  const features: MapFeature[] = [];
+  for (const [tree, confidential] of [
+    [index.sites, false],
+    [index.confidential, true],
+  ] as const) {
+    for (const f of tree.getClusters(bbox, zoom)) {
+      const [lng, lat] = f.geometry.coordinates as [number, number];
+      const geometry = { type: 'Point' as const, coordinates: [round6(lng), round6(lat)] as [number, number] };
+      const p = f.properties as Partial<PointProps> & { cluster?: boolean; cluster_id?: number; point_count?: number };
+      if (p.cluster) {
+        features.push({
+          type: 'Feature',
+          geometry,
+          properties: {
+            cluster: true,
+            count: p.point_count ?? 0,
+            confidential,
+            expansion_zoom: tree.getClusterExpansionZoom(p.cluster_id as number),
+          },
+        });
+      } else {
+        features.push({
+          type: 'Feature',
+          id: p.site_id,
+          geometry,
+          properties: { cluster: false, confidential, site_id: p.site_id as number, actor: p.actor as string, name: p.name as string },
+        });
+      }
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
