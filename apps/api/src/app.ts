@@ -49,6 +49,9 @@ export function createApp(options: CreateAppOptions) {
     config: { ...DEFAULT_CONFIG, ...options.config },
   };
 
+  // Outside hosts allowed only when a deployment configured an online map style.
+  const mapOrigins = deps.config.onlineMapStyle?.origins ?? [];
+
   const app = createRouter();
   app.use(requestId());
   app.use(
@@ -64,8 +67,8 @@ export function createApp(options: CreateAppOptions) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
+        connectSrc: ["'self'", ...mapOrigins],
         workerSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -98,6 +101,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', openDataRoutes)
     .route('/', adminRoutes);
   app.route('/api', api);
+  const onlineStyle = deps.config.onlineMapStyle?.style;
+  if (onlineStyle) app.get('/api/map/style.json', (c) => c.json(onlineStyle));
   app.route('/api/map', mapRoutes);
 
   const openApiConfig = {

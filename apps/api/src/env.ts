@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   PARE_MAIL_FROM: z.string().min(3).default('PARÉ <no-reply@pare.invalid>'),
   PARE_TEAM_EMAIL: z.email('expected an e-mail address').default('equipe@pare.invalid'),
   PARE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** An online MapLibre style (with its own tile host) instead of the embedded base map. */
+  PARE_MAP_STYLE_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   PARE_PUBLIC_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
 });
 

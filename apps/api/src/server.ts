@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { startFreshnessSchedule } from './services/freshness.ts';
+import { fetchOnlineMapStyle } from './services/online-map-style.ts';
 import { removeOrphanUploads } from './services/resources.ts';
 import { startOutboxWorker } from './services/mailer.ts';
 import { startRetentionJob } from './services/retention.ts';
@@ -24,6 +25,8 @@ removeOrphanUploads(db, env.PARE_UPLOADS_DIR);
 // Build the autocomplete index now rather than on the first keystroke.
 warmUpSearch();
 
+const onlineMapStyle = env.PARE_MAP_STYLE_URL ? await fetchOnlineMapStyle(env.PARE_MAP_STYLE_URL, log) : undefined;
+
 const app = createApp({
   db,
   log,
@@ -34,6 +37,7 @@ const app = createApp({
     publicUrl: env.PARE_PUBLIC_URL,
     smtpConfigured: Boolean(env.PARE_SMTP_URL),
     uploadsDir: env.PARE_UPLOADS_DIR,
+    ...(onlineMapStyle ? { onlineMapStyle } : {}),
     secureCookies: env.NODE_ENV !== 'development',
     trustProxy: env.PARE_TRUST_PROXY,
   },

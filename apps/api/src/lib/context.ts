@@ -1,3 +1,4 @@
+import type { OnlineMapStyle } from '../services/online-map-style.ts';
 import type { ActorRepository, Db, UserRecord, UserRepository, Viewer, actorSearch } from '@pare/db';
 import type { Logger } from './logger.ts';
 
@@ -20,6 +21,8 @@ export type AppConfig = {
   sessionIdleMs: number;
   /** Where contact requests go when not to an actor's referent (PARE_TEAM_EMAIL). */
   teamEmail?: string;
+  /** PARE_MAP_STYLE_URL's style, fetched at start; its hosts are added to the CSP. */
+  onlineMapStyle?: OnlineMapStyle;
   /** Days a contact request is kept before the purge (PARE_RETENTION_DAYS, default 180). */
   retentionDays?: number;
   /** The site's public address, for links in mails (PARE_PUBLIC_URL); no link when absent. */

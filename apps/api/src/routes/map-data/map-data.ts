@@ -1,7 +1,7 @@
 /**
  * Server-side clustering of the directory's sites for the map (supercluster, a KD-tree per
  * zoom level): a viewport gets at most a few hundred features whatever the size of the
- * directory, instead of every site. Built once per directory version (migration 0010) and
+ * directory, instead of every site. Built once per directory version (`directoryVersion` in @pare/db) and
  * rebuilt on the first request after a change.
  *
  * Only public data goes in: the public coordinates (`sites.public_lat/lng`, the commune's centre
@@ -9,11 +9,11 @@
  * and name. Confidential sites are clustered apart, so a cluster never mixes them with precise
  * points, as on the client's map.
  */
-import type { Db } from '@pare/db';
+import { type Db, directoryVersion } from '@pare/db';
 import Supercluster from 'supercluster';
 
 type PointProps = { site_id: number; actor: string; name: string };
-type Index = { version: number; sites: Supercluster<PointProps>; confidential: Supercluster<PointProps> };
+type Index = { version: string; sites: Supercluster<PointProps>; confidential: Supercluster<PointProps> };
 
 export type MapFeature = {
   type: 'Feature';
@@ -27,7 +27,7 @@ export type MapFeature = {
 const OPTIONS = { radius: 60, maxZoom: 16, minPoints: 3 } as const;
 const indexes = new WeakMap<Db, Index>();
 
-function build(db: Db, version: number): Index {
+function build(db: Db, version: string): Index {
   const rows = db
     .prepare(
       `SELECT s.id, s.public_lat, s.public_lng, s.confidential, a.slug, a.name
@@ -52,7 +52,7 @@ function build(db: Db, version: number): Index {
 }
 
 function indexFor(db: Db): Index {
-  const version = db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck().get() as number;
+  const version = directoryVersion(db)?.() ?? `uncached:${Math.random()}`;
   let index = indexes.get(db);
   if (!index || index.version !== version) {
     index = build(db, version);

@@ -39,4 +39,11 @@ describe('base map style', () => {
     const ours = localizeStyle(style({ glyphs: '/api/map/fonts/{fontstack}/{range}.pbf' }), ORIGIN);
     expect(ours.glyphs).toBe(`${ORIGIN}/api/map/fonts/{fontstack}/{range}.pbf`);
   });
+
+  it('keeps the sources of an online style only on the hosts our server names', () => {
+    const out = localizeStyle(style({ metadata: { 'pare:allowed-origins': ['https://tiles.example.com'] } }), ORIGIN);
+    expect(Object.keys(out.sources)).toEqual(['ours', 'proxied', 'outside']);
+    const other = localizeStyle(style({ metadata: { 'pare:allowed-origins': ['https://elsewhere.example'] } }), ORIGIN);
+    expect(Object.keys(other.sources)).toEqual(['ours', 'proxied']);
+  });
 });

@@ -32,7 +32,11 @@ function isSameOrigin(url: string, origin: string): boolean {
  * origin: public pages must never call another server.
  */
 export function localizeStyle(style: StyleSpecification, origin: string = window.location.origin): StyleSpecification {
-  const same = (url: string) => isSameOrigin(url, origin);
+  // Our own server may name the hosts of an online style a deployment configured
+  // (PARE_MAP_STYLE_URL); its Content-Security-Policy allows exactly those.
+  const meta = (style.metadata ?? {}) as Record<string, unknown>;
+  const allowed = Array.isArray(meta['pare:allowed-origins']) ? meta['pare:allowed-origins'].filter((o): o is string => typeof o === 'string') : [];
+  const same = (url: string) => isSameOrigin(url, origin) || allowed.some((o) => isSameOrigin(url, o));
   const abs = (url: string) => absolute(url, origin);
   const out: StyleSpecification = { ...style, sources: {} };
   const dropped = new Set<string>();

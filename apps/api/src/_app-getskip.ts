@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Db, actorRepository, actorSearch, userRepository } from '@pare/db';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
+import type { AppConfig, AppDeps } from './lib/context.ts';
+import { createRouter } from './lib/create-router.ts';
+import { ApiError, handleError } from './lib/errors.ts';
+import { type Logger, createLogger } from './lib/logger.ts';
+import { actorsRouter } from './routes/actors/actors.index.ts';
+import { isUploadPath } from './services/uploads.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
+import { healthRouter } from './routes/health/health.index.ts';
+import { adminRoutes } from './routes/admin.mount.ts';
+import { openDataRoutes } from './routes/open-data.mount.ts';
+import { orientationRoutes } from './routes/orientation.mount.ts';
+import { resourcesRoutes } from './routes/resources.mount.ts';
+import { territoriesRouter } from './routes/territories/territories.index.ts';
+import { mapRoutes } from './routes/map/map.index.ts';
+import { type OpenApiDocument, docsRoute, renderDocsPage } from './routes/docs/docs-page.ts';
+
+export type CreateAppOptions = {
+  db: Db;
+  log?: Logger;
+  /** The built web client (apps/web/dist); the API alone is served when absent. */
+  webDist?: string;
+  config?: Partial<AppConfig>;
+};
+
+export const DEFAULT_CONFIG: AppConfig = {
+  secureCookies: true,
+  trustProxy: false,
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  sessionIdleMs: 2 * 60 * 60 * 1000,
+};
+
+/** Builds the whole application (API + web client) around an open database. No listen here. */
+export function createApp(options: CreateAppOptions) {
+  const log = options.log ?? createLogger('silent');
+  const deps: AppDeps = {
+    db: options.db,
+    actors: actorRepository(options.db),
+    users: userRepository(options.db),
+    search: actorSearch(options.db),
+    log,
+    config: { ...DEFAULT_CONFIG, ...options.config },
+  };
+
+  // Outside hosts allowed only when a deployment configured an online map style.
+  const mapOrigins = deps.config.onlineMapStyle?.origins ?? [];
+
+  const app = createRouter();
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+      permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [], payment: [], usb: [] },
+      // Public pages talk to this origin only: no CDN, no tracker, no outside font or tile.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
+        connectSrc: ["'self'", ...mapOrigins],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    for (const [k, v] of Object.entries(deps)) c.set(k as keyof AppDeps, v as never);
+    const started = performance.now();
+    await next();
+    // Path only: query strings may hold what a person searched for, bodies are never logged.
+    log.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('/api/*', sessionMiddleware());
+  app.use('/api/*', csrfProtection());
+  // JSON bodies: 64 KiB. The upload route has its own 10 MB limit, enforced while it reads.
+  const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } });
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : jsonBodyLimit(c, next)));
+
+  const api = createRouter()
+    .route('/', healthRouter)
+    .route('/', authRouter)
+    .route('/', actorsRouter)
+    .route('/', territoriesRouter)
+    .route('/', orientationRoutes)
+    .route('/', resourcesRoutes)
+    .route('/', openDataRoutes)
+    .route('/', adminRoutes);
+  app.route('/api', api);
+  const onlineStyle = deps.config.onlineMapStyle?.style;
+  if (onlineStyle) app.get('/api/map/style.json', (c) => c.json(onlineStyle));
+  app.route('/api/map', mapRoutes);
+
+  const openApiConfig = {
+    openapi: '3.1.0',
+    info: { title: 'PARÉ — annuaire des acteurs', version: '0.1.0', description: 'API publique en lecture de l’annuaire PARÉ.' },
+  };
+  app.doc31('/api/openapi.json', openApiConfig);
+  // The same description as a French HTML page, rendered once: it only changes with the code.
+  let docsPage: string | undefined;
+  app.openapi(docsRoute, (c) => c.html((docsPage ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as OpenApiDocument)), 200));
+
+  app.all('/api/*', () => {
+    throw new ApiError('not_found', 'Route inconnue.');
+  });
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
+    const indexHtml = readFileSync(join(options.webDist, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: options.webDist }));
+    // Client-side routes (/acteurs/…) get the app shell.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+
+  app.notFound(() => {
+    throw new ApiError('not_found', 'Page introuvable.');
+  });
+  app.onError((err, c) => handleError(err, c, log));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;
