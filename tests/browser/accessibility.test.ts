@@ -21,6 +21,13 @@ const PAGES = [
   { name: 'the search page with a filter and no result', path: '/?q=zzzzzz', ready: 'results' },
   { name: 'a detail page with a confidential site', path: `/acteurs/${FIXTURE.confidentialSlug}`, ready: 'h1' },
   { name: 'a national helpline’s detail page', path: '/acteurs/allo-enfance-en-danger-119', ready: 'h1' },
+  { name: 'the orientation questions', path: '/orientation', ready: 'h1' },
+  { name: 'the resource centre', path: '/ressources', ready: 'h1' },
+  { name: 'the Moselle département page', path: '/departements/57', ready: 'h1' },
+  { name: 'the list of départements', path: '/departements', ready: 'h1' },
+  { name: 'the referencing form', path: '/referencer', ready: 'h1' },
+  { name: 'the error report form', path: '/signaler?acteur=crip-57', ready: 'h1' },
+  { name: 'the curators’ sign-in page', path: '/connexion', ready: 'h1' },
 ] as const;
 
 describe('accessibility (axe-core)', () => {
