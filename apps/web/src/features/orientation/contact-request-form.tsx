@@ -44,7 +44,12 @@ function generalError(error: unknown): string | null {
   if (!(error instanceof ApiRequestError)) return error ? frOrientation.results.errorTitle : null;
   if (error.code === 'rate_limited') return t.rateLimited;
   if (error.code === 'payload_too_large') return t.tooLarge;
-  if (error.code === 'validation_error' && error.issues.length > 0) return null;
+  if (error.code === 'validation_error' && error.issues.length > 0) {
+    // Issues on fields the form shows are displayed beside them; the others (the chosen actor
+    // withdrawn meanwhile, say) would otherwise vanish: say them here.
+    const elsewhere = error.issues.filter((i) => !(FIELDS as readonly string[]).includes(i.path.split('.')[0] ?? ''));
+    return elsewhere.length > 0 ? elsewhere.map((i) => i.message).join(' ') : null;
+  }
   return error.message;
 }
 

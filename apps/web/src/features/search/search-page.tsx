@@ -130,7 +130,7 @@ export function SearchPage() {
 
   return (
     <div className="search-page">
-      <div className="page-intro">
+      <div className="page-intro page-intro--compact">
         <h1 tabIndex={-1} data-page-heading>
           {fr.search.heading}
         </h1>
