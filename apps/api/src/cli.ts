@@ -129,6 +129,69 @@ switch (command) {
     }
     break;
   }
+  case 'import': {
+    // import <file> [--format csv|data-inclusion] [--dry-run] [--type <code>] [--json]: the import of
+    // POST /api/admin/import into PARE_DB, by the author « import CLI » (docs/import.md).
+    const { resolve } = await import('node:path');
+    const { actorRepository } = await import('@pare/db');
+    const { ACTOR_TYPES } = await import('@pare/schema');
+    const { runImport } = await import('./services/import/executor.ts');
+    const { ImportFileError, probeFile } = await import('./services/import/source.ts');
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, type: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    });
+    const given = positionals[0];
+    const format = values.format ?? (given && /\.json$/i.test(given) ? 'data-inclusion' : 'csv');
+    if (!given || (format !== 'csv' && format !== 'data-inclusion')) {
+      console.error('Usage : pnpm pare import <fichier> [--format csv|data-inclusion] [--dry-run] [--type <type>] [--json]');
+      process.exit(2);
+    }
+    if (values.type && !(ACTOR_TYPES as readonly string[]).includes(values.type)) {
+      console.error(`--type : valeurs possibles ${ACTOR_TYPES.join(', ')}`);
+      process.exit(2);
+    }
+    // biome-ignore lint/style/noProcessEnv: the directory the command was typed in (pnpm runs it in apps/api)
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), given);
+    const env = loadEnv();
+    const db = openDatabase(env.PARE_DB);
+    // The command line has the database in hand: it imports with a curator's reach.
+    const cliUser = { id: 0, email: 'import-cli', passwordHash: '', role: 'admin' as const, departements: [], displayName: 'import CLI', active: true };
+    try {
+      const { detected } = await probeFile(file);
+      const report = await runImport({ db, actors: actorRepository(db) }, { path: file, detected }, {
+        format,
+        dryRun: values['dry-run'] === true,
+        details: values.json ? 'all' : 'rejected',
+        defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
+        author: { user: cliUser, authorId: null, label: 'import CLI' },
+      });
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        const s = report.summary;
+        console.log(
+          `${report.dry_run ? 'Essai (rien n’est écrit)' : 'Import'} de ${file} (${report.format}, ${report.encoding}${report.bom ? ' avec BOM' : ''}) en ${(report.ms / 1000).toFixed(1)} s : ` +
+            `${s.created} créé(s), ${s.updated} mis à jour, ${s.unchanged} inchangé(s), ${s.rejected} refusé(s).`,
+        );
+        for (const r of report.rows.filter((x) => x.action === 'rejected')) {
+          console.log(`  ligne ${r.row} : ${(r.issues ?? []).map((i) => `${i.field} — ${i.message}`).join(' ; ')}`);
+        }
+        if (report.rows_omitted > 0 && report.rows.length >= 10_000) console.log('  (seules les 10 000 premières lignes refusées sont listées)');
+        for (const w of report.warnings) console.log(`  ${w}`);
+        if (report.ignored_columns.length > 0) console.log(`  Colonnes ignorées : ${report.ignored_columns.join(', ')}`);
+        if (report.import_id) console.log(`Identifiant de l’import : ${report.import_id} (annulation : POST /api/admin/import/${report.import_id}/revert)`);
+      }
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    } finally {
+      db.close();
+    }
+    break;
+  }
   case 'freshness:digest': {
     // Queues this week's « à revérifier » digest now (the server also does it weekly); once per week and recipient.
     const { queueFreshnessDigest } = await import('./services/freshness.ts');

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   PARE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** An online MapLibre style (with its own tile host) instead of the embedded base map. */
   PARE_MAP_STYLE_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** An online address geocoder answering like the BAN API, e.g. https://api-adresse.data.gouv.fr/search/ */
+  PARE_GEOCODER_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   PARE_PUBLIC_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
 });
 

@@ -37,6 +37,7 @@ const app = createApp({
     publicUrl: env.PARE_PUBLIC_URL,
     smtpConfigured: Boolean(env.PARE_SMTP_URL),
     uploadsDir: env.PARE_UPLOADS_DIR,
+    ...(env.PARE_GEOCODER_URL ? { geocoderUrl: env.PARE_GEOCODER_URL } : {}),
     ...(onlineMapStyle ? { onlineMapStyle } : {}),
     secureCookies: env.NODE_ENV !== 'development',
     trustProxy: env.PARE_TRUST_PROXY,

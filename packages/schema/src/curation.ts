@@ -281,12 +281,20 @@ export const CreateAdminActorInputSchema = CreateActorInputSchema.extend({
 });
 
 export const GeocodeQuerySchema = z
-  .object({ commune: CommuneCodeSchema.optional(), postcode: PostcodeSchema.optional() })
+  .object({
+    commune: CommuneCodeSchema.optional(),
+    postcode: PostcodeSchema.optional(),
+    address: z.string().trim().min(3).max(300).optional().meta({
+      description: 'Adresse (numéro et voie) : géocodée à l’adresse si un géocodeur en ligne est configuré (PARE_GEOCODER_URL)',
+    }),
+  })
   .refine((q) => q.commune || q.postcode, { message: 'Indiquez une commune (code INSEE) ou un code postal', path: ['commune'] });
 export const GeocodeResultSchema = z.object({
   commune: z.object({ code: z.string(), name: z.string(), departement: z.string(), postcodes: z.array(z.string()) }),
   lat: z.number(),
   lng: z.number(),
+  precision: z.enum(['address', 'commune']).meta({ description: '`address` : point trouvé par le géocodeur d’adresses ; sinon le centre de la commune' }),
+  label: z.string().nullable().meta({ description: 'L’adresse reconnue par le géocodeur, à vérifier' }),
 });
 export type GeocodeResult = z.infer<typeof GeocodeResultSchema>;
 

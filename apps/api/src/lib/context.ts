@@ -21,6 +21,8 @@ export type AppConfig = {
   sessionIdleMs: number;
   /** Where contact requests go when not to an actor's referent (PARE_TEAM_EMAIL). */
   teamEmail?: string;
+  /** PARE_GEOCODER_URL: an online address geocoder (BAN API); unset, sites sit at their commune's centre. */
+  geocoderUrl?: string;
   /** PARE_MAP_STYLE_URL's style, fetched at start; its hosts are added to the CSP. */
   onlineMapStyle?: OnlineMapStyle;
   /** Days a contact request is kept before the purge (PARE_RETENTION_DAYS, default 180). */

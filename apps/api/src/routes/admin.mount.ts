@@ -1,5 +1,6 @@
 import { createRouter } from '../lib/create-router.ts';
 import { adminActorsRouter } from './admin-actors/admin-actors.index.ts';
+import { adminImportRouter } from './admin-import/admin-import.index.ts';
 import { adminUsersRouter } from './admin-users/admin-users.index.ts';
 import { freshnessRouter } from './freshness/freshness.index.ts';
 import { submissionsRouter } from './submissions/submissions.index.ts';
@@ -12,4 +13,5 @@ export const adminRoutes = createRouter()
   .route('/', adminActorsRouter)
   .route('/', submissionsRouter)
   .route('/', freshnessRouter)
-  .route('/', adminUsersRouter);
+  .route('/', adminUsersRouter)
+  .route('/', adminImportRouter);

@@ -2,6 +2,7 @@
  * Curators' work on entries: who may touch which actor, listing, creating, editing, archiving,
  * verifying, history and revert. Every change writes one revision in the same transaction.
  */
+import { geocodeAddress } from './address-geocoder.ts';
 import {
   type ActorRecord,
   type ActorSummaryRecord,
@@ -358,8 +359,14 @@ export function revertAdminActor(deps: AppDeps, user: UserRecord, id: number, re
   );
 }
 
-/** The centre of a commune (or of a postcode's main commune), for the map preview. */
-export function geocode(q: { commune?: string | undefined; postcode?: string | undefined }): GeocodeResult {
+/**
+ * Where to put a site's pin in the editor: the commune's centre (or a postcode's main commune),
+ * or, when an address is given and an online geocoder is configured, the address itself.
+ */
+export async function geocode(
+  q: { commune?: string | undefined; postcode?: string | undefined; address?: string | undefined },
+  geocoderUrl?: string,
+): Promise<GeocodeResult> {
   let commune = q.commune ? getCommune(q.commune) : undefined;
   if (q.commune && !commune) throw validationError([{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
   if (!commune && q.postcode) commune = getCommunesByPostcode(q.postcode)[0];
@@ -367,9 +374,8 @@ export function geocode(q: { commune?: string | undefined; postcode?: string | u
   if (q.postcode && !commune.postcodes.includes(q.postcode)) {
     throw validationError([{ path: 'postcode', message: `Le code postal ${q.postcode} ne correspond pas à ${commune.name}` }]);
   }
-  return {
-    commune: { code: commune.code, name: commune.name, departement: commune.departement, postcodes: commune.postcodes },
-    lat: commune.lat,
-    lng: commune.lng,
-  };
+  const place = { code: commune.code, name: commune.name, departement: commune.departement, postcodes: commune.postcodes };
+  const point = geocoderUrl && q.address ? await geocodeAddress(geocoderUrl, { address: q.address, communeCode: commune.code }) : undefined;
+  if (point) return { commune: place, lat: point.lat, lng: point.lng, precision: 'address', label: point.label };
+  return { commune: place, lat: commune.lat, lng: commune.lng, precision: 'commune', label: null };
 }

@@ -31,7 +31,7 @@ import { currentEditor } from './admin-guard.ts';
 export const adminActorsRouter = createRouter()
   .openapi(listAdminActorsRoute, (c) => c.json(listAdminActors(c.var, currentEditor(c), c.req.valid('query')), 200))
   .openapi(duplicatesRoute, (c) => c.json({ items: findDuplicates(c.var, probeFromQuery(c.req.valid('query'))) }, 200))
-  .openapi(geocodeRoute, (c) => c.json(geocode(c.req.valid('query')), 200))
+  .openapi(geocodeRoute, async (c) => c.json(await geocode(c.req.valid('query'), c.var.config.geocoderUrl), 200))
   .openapi(createAdminActorRoute, (c) => {
     const { confirm_duplicates, ...input } = c.req.valid('json');
     const force = confirm_duplicates === true || c.req.valid('query').force === true;

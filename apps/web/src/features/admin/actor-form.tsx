@@ -59,12 +59,19 @@ function SiteEditor({
     setLocating(true);
     setGeoError(null);
     try {
-      const r = await apiGet<GeocodeResult>('/admin/geocode', { commune: commune || undefined, postcode: postcode || undefined });
+      const r = await apiGet<GeocodeResult>('/admin/geocode', {
+        commune: commune || undefined,
+        postcode: postcode || undefined,
+        // Used only when the server has an address geocoder configured (PARE_GEOCODER_URL).
+        address: site.address.trim().length >= 3 ? site.address.trim() : undefined,
+      });
+      const found = r.precision === 'address' && site.lat === null && site.lng === null;
       update({
         ...site,
         commune_code: r.commune.code,
         postcode: postcode || (r.commune.postcodes.length === 1 ? (r.commune.postcodes[0] ?? '') : ''),
         center: { lat: r.lat, lng: r.lng },
+        ...(found ? { lat: r.lat, lng: r.lng } : {}),
       });
     } catch (err) {
       setGeoError(err instanceof ApiRequestError ? (err.issues[0]?.message ?? err.message) : frAdmin.common.genericError);

@@ -1,0 +1,95 @@
+import { importQueries } from '@pare/db';
+import type { ActorType } from '@pare/schema';
+import { requireRole } from '../../lib/auth.ts';
+import { createRouter } from '../../lib/create-router.ts';
+import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import { authorLabel } from '../../services/curation.ts';
+import { runImport, revertImport } from '../../services/import/executor.ts';
+import type { ImportFormat } from '../../services/import/report.ts';
+import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
+import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
+import { getImportRoute, ImportQuerySchema, importRoute, revertImportRoute } from './admin-import.routes.ts';
+
+/** The roles that import: curators, and territorial relays for their own départements. */
+const IMPORTERS = ['admin', 'curateur', 'relais'] as const;
+
+/**
+ * The import route reads its own body (up to 50 MB, counted as it arrives): app.ts must let it
+ * past the general 64 KiB limit of /api/*, as it does for the resource upload.
+ */
+export function isImportPath(path: string): boolean {
+  return path === '/api/admin/import';
+}
+
+const fileIssue = (message: string) => [{ path: 'file', message }];
+
+function formatOf(query: ImportFormat | undefined, contentType: string): ImportFormat {
+  if (/^multipart\//i.test(contentType)) {
+    throw validationError(
+      fileIssue('Envoyez le fichier lui-même comme corps de la requête (Content-Type text/csv ou application/json), pas un formulaire multipart.'),
+    );
+  }
+  if (query) return query;
+  if (/^(text\/csv|application\/csv|text\/plain|application\/vnd\.ms-excel)\b/i.test(contentType)) return 'csv';
+  if (/^application\/json\b/i.test(contentType)) return 'data-inclusion';
+  throw validationError([{ path: 'format', message: 'Indiquez format=csv ou format=data-inclusion (ou un Content-Type text/csv ou application/json)' }]);
+}
+
+const router = createRouter();
+router.openAPIRegistry.registerPath(importRoute);
+
+// The role check comes first, so a refused request is answered before its body is read.
+router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => {
+  const query = ImportQuerySchema.safeParse(c.req.query());
+  if (!query.success) throw validationError(zodIssues(query.error));
+  const format = formatOf(query.data.format, c.req.header('content-type') ?? '');
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > MAX_IMPORT_BYTES) throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
+  const user = currentEditor(c);
+  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
+  try {
+    file = await spoolBody(c.req.raw.body);
+    const report = await runImport(c.var, file, {
+      format,
+      dryRun: query.data.dry_run ?? false,
+      details: query.data.details ?? 'auto',
+      defaultType: query.data.type as ActorType | undefined,
+      author: { user, authorId: user.id, label: authorLabel(user) },
+    });
+    return c.json(report, 200);
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
+    }
+    throw err;
+  } finally {
+    file?.dispose();
+  }
+});
+
+export const adminImportRouter = router
+  .openapi(getImportRoute, (c) => {
+    currentEditor(c);
+    const summary = importQueries(c.var.db).importSummary(c.req.valid('param').importId);
+    if (!summary) throw new ApiError('not_found', 'Cet import n’existe pas (ou n’a rien écrit).');
+    return c.json(
+      {
+        import_id: summary.importId,
+        created_at: summary.createdAt,
+        author: summary.authorLabel,
+        actors: summary.actors,
+        created: summary.created,
+        updated: summary.updated,
+      },
+      200,
+    );
+  })
+  .openapi(revertImportRoute, (c) => {
+    const user = currentEditor(c);
+    const { force, details } = c.req.valid('query');
+    const report = revertImport(c.var, c.req.valid('param').importId, { user, authorId: user.id, label: authorLabel(user) }, {
+      force: force ?? false,
+      details: details ?? 'auto',
+    });
+    return c.json(report, 200);
+  });
