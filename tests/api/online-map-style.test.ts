@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '@pare/api/app';
 import { fetchOnlineMapStyle } from '@pare/api/online-map-style';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // A stand-in for a deployment's tile service, on a real local port.
 const ONLINE_STYLE = {
@@ -39,7 +39,9 @@ afterAll(() => {
 describe('PARE_MAP_STYLE_URL: an online map style', () => {
   it('is served from our own style route, and the CSP allows exactly its hosts', async () => {
     const online = await fetchOnlineMapStyle(styleUrl, silent);
-    expect(online?.origins).toEqual(['http://127.0.0.1:' + new URL(styleUrl).port, 'https://fonts.tiles.test', 'https://tiles.test'].sort());
+    expect(online?.origins).toEqual(
+      ['http://127.0.0.1:' + new URL(styleUrl).port, 'https://fonts.tiles.test', 'https://tiles.test'].sort(),
+    );
     const app = createApp({ db: t.db, config: { onlineMapStyle: online } });
     const res = await app.request('/api/map/style.json');
     const body = await res.json();
@@ -52,7 +54,10 @@ describe('PARE_MAP_STYLE_URL: an online map style', () => {
 
   it('falls back to the embedded base map when the online style cannot be fetched', async () => {
     const errors: string[] = [];
-    const online = await fetchOnlineMapStyle(styleUrl.replace('style.json', 'missing.json'), { info: () => {}, error: (m) => errors.push(m) });
+    const online = await fetchOnlineMapStyle(styleUrl.replace('style.json', 'missing.json'), {
+      info: () => {},
+      error: (m) => errors.push(m),
+    });
     expect(online).toBeUndefined();
     expect(errors[0]).toMatch(/embedded base map/);
     const res = await t.app.request('/api/map/style.json');

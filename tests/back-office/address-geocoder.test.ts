@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '@pare/api/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, signIn, createAccount } from '../helpers/accounts.ts';
-import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+import { asUser, createAccount, signIn } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // A local stand-in answering like the Base Adresse Nationale's /search/ (GeoJSON features).
 const asked: URL[] = [];
@@ -12,7 +12,14 @@ const ban = createServer((req, res) => {
   asked.push(url);
   const known = url.searchParams.get('q')?.includes('Paixhans');
   const body = known
-    ? { features: [{ geometry: { coordinates: [6.1745, 49.1162] }, properties: { label: '1 Rue Paixhans 57000 Metz', score: 0.92, citycode: url.searchParams.get('citycode') } }] }
+    ? {
+        features: [
+          {
+            geometry: { coordinates: [6.1745, 49.1162] },
+            properties: { label: '1 Rue Paixhans 57000 Metz', score: 0.92, citycode: url.searchParams.get('citycode') },
+          },
+        ],
+      }
     : { features: [{ geometry: { coordinates: [2.35, 48.85] }, properties: { label: 'Ailleurs', score: 0.3, citycode: '75056' } }] };
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -46,7 +53,9 @@ describe('the optional address geocoder (PARE_GEOCODER_URL)', () => {
     const app = createApp({ db: t.db, config: { geocoderUrl } });
     const withGeocoder = { ...t, app };
     const who = await signIn(withGeocoder, await createAccount(withGeocoder, 'curateur'));
-    const body = await (await asUser(withGeocoder, who, `/api/admin/geocode?commune=57463&address=${encodeURIComponent('nulle part')}`)).json();
+    const body = await (
+      await asUser(withGeocoder, who, `/api/admin/geocode?commune=57463&address=${encodeURIComponent('nulle part')}`)
+    ).json();
     expect(body).toMatchObject({ precision: 'commune', label: null, commune: { code: '57463', name: 'Metz' } });
   });
 

@@ -32,7 +32,8 @@ export async function geocodeAddress(
     const [lng, lat] = f?.geometry?.coordinates ?? [];
     const score = f?.properties?.score ?? 0;
     // The point must be in the commune the curator chose, and plausibly the address they typed.
-    if (typeof lat !== 'number' || typeof lng !== 'number' || f?.properties?.citycode !== q.communeCode || score < MIN_SCORE) return undefined;
+    if (typeof lat !== 'number' || typeof lng !== 'number' || f?.properties?.citycode !== q.communeCode || score < MIN_SCORE)
+      return undefined;
     return { lat, lng, label: f.properties?.label ?? q.address, score };
   } catch {
     return undefined; // unreachable or malformed: the commune centre serves

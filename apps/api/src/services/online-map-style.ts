@@ -32,11 +32,7 @@ export function styleOrigins(style: Record<string, unknown>, styleUrl: string): 
 }
 
 /** Fetches the online style; undefined (and one log line) when it is unreachable or not a style. */
-export async function fetchOnlineMapStyle(
-  url: string,
-  log: Logger,
-  fetchImpl: typeof fetch = fetch,
-): Promise<OnlineMapStyle | undefined> {
+export async function fetchOnlineMapStyle(url: string, log: Logger, fetchImpl: typeof fetch = fetch): Promise<OnlineMapStyle | undefined> {
   try {
     const res = await fetchImpl(url, { signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
