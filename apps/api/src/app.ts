@@ -12,6 +12,7 @@ import { ApiError, handleError } from './lib/errors.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { isUploadPath } from './services/uploads.ts';
+import { isImportPath } from './routes/admin-import/admin-import.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
@@ -87,9 +88,9 @@ export function createApp(options: CreateAppOptions) {
   });
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());
-  // JSON bodies: 64 KiB. The upload route has its own 10 MB limit, enforced while it reads.
+  // JSON bodies: 64 KiB. The upload (10 MB) and import (100 MB) routes have their own limits, enforced while they read.
   const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } });
-  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   const api = createRouter()
     .route('/', healthRouter)

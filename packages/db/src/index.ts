@@ -12,3 +12,4 @@ export * from './generate.ts';
 export * from './submissions.ts';
 export * from './resources.ts';
 export * from './protocols.ts';
+export * from './import.ts';

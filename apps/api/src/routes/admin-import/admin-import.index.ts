@@ -4,7 +4,7 @@ import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { authorLabel } from '../../services/curation.ts';
-import { runImport, revertImport } from '../../services/import/executor.ts';
+import { revertImport, runImport } from '../../services/import/executor.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
 import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
@@ -14,7 +14,7 @@ import { getImportRoute, ImportQuerySchema, importRoute, revertImportRoute } fro
 const IMPORTERS = ['admin', 'curateur', 'relais'] as const;
 
 /**
- * The import route reads its own body (up to 50 MB, counted as it arrives): app.ts must let it
+ * The import route reads its own body (up to 100 MB, counted as it arrives): app.ts must let it
  * past the general 64 KiB limit of /api/*, as it does for the resource upload.
  */
 export function isImportPath(path: string): boolean {
@@ -26,13 +26,17 @@ const fileIssue = (message: string) => [{ path: 'file', message }];
 function formatOf(query: ImportFormat | undefined, contentType: string): ImportFormat {
   if (/^multipart\//i.test(contentType)) {
     throw validationError(
-      fileIssue('Envoyez le fichier lui-même comme corps de la requête (Content-Type text/csv ou application/json), pas un formulaire multipart.'),
+      fileIssue(
+        'Envoyez le fichier lui-même comme corps de la requête (Content-Type text/csv ou application/json), pas un formulaire multipart.',
+      ),
     );
   }
   if (query) return query;
   if (/^(text\/csv|application\/csv|text\/plain|application\/vnd\.ms-excel)\b/i.test(contentType)) return 'csv';
   if (/^application\/json\b/i.test(contentType)) return 'data-inclusion';
-  throw validationError([{ path: 'format', message: 'Indiquez format=csv ou format=data-inclusion (ou un Content-Type text/csv ou application/json)' }]);
+  throw validationError([
+    { path: 'format', message: 'Indiquez format=csv ou format=data-inclusion (ou un Content-Type text/csv ou application/json)' },
+  ]);
 }
 
 const router = createRouter();
@@ -44,7 +48,8 @@ router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => 
   if (!query.success) throw validationError(zodIssues(query.error));
   const format = formatOf(query.data.format, c.req.header('content-type') ?? '');
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES) throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
+  if (declared > MAX_IMPORT_BYTES)
+    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
   const user = currentEditor(c);
   let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
   try {
@@ -87,9 +92,14 @@ export const adminImportRouter = router
   .openapi(revertImportRoute, (c) => {
     const user = currentEditor(c);
     const { force, details } = c.req.valid('query');
-    const report = revertImport(c.var, c.req.valid('param').importId, { user, authorId: user.id, label: authorLabel(user) }, {
-      force: force ?? false,
-      details: details ?? 'auto',
-    });
+    const report = revertImport(
+      c.var,
+      c.req.valid('param').importId,
+      { user, authorId: user.id, label: authorLabel(user) },
+      {
+        force: force ?? false,
+        details: details ?? 'auto',
+      },
+    );
     return c.json(report, 200);
   });

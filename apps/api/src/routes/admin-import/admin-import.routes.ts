@@ -21,17 +21,17 @@ export const ImportQuerySchema = z.object({
     .enum(['all', 'rejected', 'auto'])
     .optional()
     .meta({ description: '`auto` (défaut) : toutes les lignes jusqu’à 1 000, au-delà les seules lignes refusées ; `all` : toutes' }),
-  type: z
-    .enum(ACTOR_TYPES)
-    .optional()
-    .meta({ description: 'data·inclusion : type des nouveaux acteurs dont la structure ne le dit pas' }),
+  type: z.enum(ACTOR_TYPES).optional().meta({ description: 'data·inclusion : type des nouveaux acteurs dont la structure ne le dit pas' }),
 });
 
 export const ImportIdParamSchema = z.object({
   importId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Identifiant d’import invalide'),
 });
 
-const IssueSchema = z.object({ field: z.string().meta({ description: 'La colonne (CSV) ou le champ (JSON) en cause' }), message: z.string() });
+const IssueSchema = z.object({
+  field: z.string().meta({ description: 'La colonne (CSV) ou le champ (JSON) en cause' }),
+  message: z.string(),
+});
 
 export const ImportReportSchema = z
   .object({
@@ -72,7 +72,7 @@ export const importRoute = createRoute({
   tags,
   summary: 'Importer des acteurs (CSV ou data·inclusion)',
   description:
-    'Le corps de la requête est le fichier lui-même (pas de multipart), 50 Mo au plus : `text/csv` (l’export CSV, séparateur `,` `;` ou tabulation, UTF-8 ou Windows-1252 détectés) ou `application/json` (data·inclusion : tableau de structures, ou `{"structures": […], "services": […]}`). Chaque ligne est validée seule : créée, mise à jour, inchangée ou refusée avec ses raisons ; une ligne refusée n’empêche jamais les autres. Un acteur est retrouvé par slug, puis id de l’export (si le nom concorde), SIRET, nom + commune. Un relais n’importe que des acteurs de ses départements. Voir docs/import.md.',
+    'Le corps de la requête est le fichier lui-même (pas de multipart), 100 Mo au plus : `text/csv` (l’export CSV, séparateur `,` `;` ou tabulation, UTF-8 ou Windows-1252 détectés) ou `application/json` (data·inclusion : tableau de structures, ou `{"structures": […], "services": […]}`). Chaque ligne est validée seule : créée, mise à jour, inchangée ou refusée avec ses raisons ; une ligne refusée n’empêche jamais les autres. Un acteur est retrouvé par slug, puis id de l’export (si le nom concorde), SIRET, nom + commune. Un relais n’importe que des acteurs de ses départements. Voir docs/import.md.',
   request: {
     query: ImportQuerySchema,
     body: {
@@ -87,7 +87,7 @@ export const importRoute = createRoute({
     200: { description: 'Le rapport ligne par ligne', content: { 'application/json': { schema: ImportReportSchema } } },
     400: fileError,
     ...guardErrors,
-    413: errorResponse('Fichier de plus de 50 Mo'),
+    413: errorResponse('Fichier de plus de 100 Mo'),
   },
 });
 
@@ -97,7 +97,12 @@ export const RevertReportSchema = z
     summary: z.object({ reverted: z.number().int(), archived: z.number().int(), skipped: z.number().int() }),
     details: z.enum(['all', 'skipped']),
     actors: z.array(
-      z.object({ id: z.number().int(), slug: z.string(), action: z.enum(['reverted', 'archived', 'skipped']), reason: z.string().optional() }),
+      z.object({
+        id: z.number().int(),
+        slug: z.string(),
+        action: z.enum(['reverted', 'archived', 'skipped']),
+        reason: z.string().optional(),
+      }),
     ),
     actors_omitted: z.number().int(),
   })

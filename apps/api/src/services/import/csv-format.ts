@@ -3,7 +3,7 @@
  * names people give them in a hand-made file, read into an ActorPatch. A column that is absent
  * leaves the field as it is; a column that is present and empty clears it.
  */
-import { ANONYMOUS, type ActorRecord, publicView, sortKey } from '@pare/db';
+import { type ActorRecord, ANONYMOUS, publicView, sortKey } from '@pare/db';
 import { resolveCommune } from '@pare/geo';
 import {
   ACTION_LABELS,
@@ -306,7 +306,9 @@ export class CsvRow {
     }
     const publicSites = Number(this.get('nombre_lieux_publics'));
     if (!existing && publicSites > 1) {
-      patch.warnings.push(`Seul le lieu principal est dans le CSV : les ${publicSites - 1} autre(s) lieu(x) public(s) sont à ajouter dans la fiche.`);
+      patch.warnings.push(
+        `Seul le lieu principal est dans le CSV : les ${publicSites - 1} autre(s) lieu(x) public(s) sont à ajouter dans la fiche.`,
+      );
     }
     if (changed(['langues'])) patch.fields.languages = splitList(this.get('langues')).map((l) => l.toLowerCase());
     if (changed(['accepte_demandes_de_contact'])) {

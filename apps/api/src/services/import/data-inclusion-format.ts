@@ -5,9 +5,9 @@
  * per action), the audiences and the territory. data·inclusion has no actor type: a new actor
  * takes it from `reseaux_porteurs` (`departements` → service départemental) or from `?type=`.
  */
-import { ANONYMOUS, type ActorRecord, publicView, sortKey } from '@pare/db';
+import { type ActorRecord, ANONYMOUS, publicView, sortKey } from '@pare/db';
 import { getCommune, resolveCommune } from '@pare/geo';
-import { ACTION_LABELS, ACTIONS, type Action, ACTOR_TYPES, type ActorType, PUBLIC_LABELS, PUBLICS, type Public } from '@pare/schema';
+import { ACTION_LABELS, ACTIONS, ACTOR_TYPES, type Action, type ActorType, PUBLIC_LABELS, PUBLICS, type Public } from '@pare/schema';
 import {
   DATA_INCLUSION_SOURCE,
   diName,
@@ -39,14 +39,17 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
 /** A service of a data·inclusion file: the fields the import reads. */
 export type DiService = Json & { id?: unknown; structure_id?: unknown; nom?: unknown };
 
 export const isDiService = (v: unknown): v is DiService => typeof v === 'object' && v !== null && !Array.isArray(v) && 'structure_id' in v;
 
-const ACTION_BY_LABEL = new Map<string, Action>(ACTIONS.flatMap((a) => [[foldText(ACTION_LABELS[a]), a] as const, [foldText(a), a] as const]));
+const ACTION_BY_LABEL = new Map<string, Action>(
+  ACTIONS.flatMap((a) => [[foldText(ACTION_LABELS[a]), a] as const, [foldText(a), a] as const]),
+);
 const PUBLIC_BY_LABEL = new Map<string, Public>(PUBLICS.map((p) => [foldText(PUBLIC_LABELS[p]), p] as const));
 
 /** One structure with its services, read lazily as the CSV rows are. */
@@ -70,7 +73,14 @@ export class DataInclusionRow {
     const id = this.ours ? /^pare--(\d{1,12})$/.exec(String(s.id ?? '')) : null;
     const slug = this.ours ? slugOfPageUrl(String(s.lien_source ?? '')) : null;
     const siret = text(s.siret)?.replace(/\s/g, '') ?? null;
-    return { slug, externalId: id?.[1] ? Number(id[1]) : null, exportedSlug: slug, siret, name: text(s.nom)?.trim() ?? null, commune: this.commune() };
+    return {
+      slug,
+      externalId: id?.[1] ? Number(id[1]) : null,
+      exportedSlug: slug,
+      siret,
+      name: text(s.nom)?.trim() ?? null,
+      commune: this.commune(),
+    };
   }
 
   sameName(existingName: string): boolean {
@@ -84,7 +94,10 @@ export class DataInclusionRow {
     if (code) return padCommune(code);
     const postcode = text(s.code_postal);
     const name = text(s.commune);
-    const found = postcode || name ? resolveCommune({ ...(postcode ? { postcode: padPostcode(postcode) } : {}), ...(name ? { name } : {}) }) : undefined;
+    const found =
+      postcode || name
+        ? resolveCommune({ ...(postcode ? { postcode: padPostcode(postcode) } : {}), ...(name ? { name } : {}) })
+        : undefined;
     return found?.code ?? null;
   }
 
@@ -113,16 +126,18 @@ export class DataInclusionRow {
       else {
         patch.issues.push({
           field: 'type',
-          message: `data·inclusion ne dit pas le type d’acteur : relancez l’import avec ?type=<code> (valeurs possibles ${ACTOR_TYPES.join(', ')})`,
+          message: `data·inclusion ne dit pas le type d’acteur : indiquez celui des nouveaux acteurs (?type=<code>, ou --type en ligne de commande) ; valeurs possibles ${ACTOR_TYPES.join(', ')}`,
         });
       }
     }
 
-    if (this.services.length > 0) this.readServices(patch, view ? toDataInclusionServices(view, '') : null, existing, view ? zoneEligibilite(view) : null);
+    if (this.services.length > 0)
+      this.readServices(patch, view ? toDataInclusionServices(view, '') : null, existing, view ? zoneEligibilite(view) : null);
     else if (!existing) {
       patch.issues.push({
         field: 'services',
-        message: 'Aucun service pour cette structure : les publics, actions et territoire d’un nouvel acteur viennent de ses services (envoyez {"structures": […], "services": […]})',
+        message:
+          'Aucun service pour cette structure : les publics, actions et territoire d’un nouvel acteur viennent de ses services (envoyez {"structures": […], "services": […]})',
       });
     }
     return patch;
@@ -146,7 +161,10 @@ export class DataInclusionRow {
       return;
     }
     if (!communeCode && text(s.commune)) {
-      patch.issues.push({ field: 'commune', message: `Commune introuvable « ${String(s.commune).slice(0, 80)} » : indiquez son code INSEE (code_insee)` });
+      patch.issues.push({
+        field: 'commune',
+        message: `Commune introuvable « ${String(s.commune).slice(0, 80)} » : indiquez son code INSEE (code_insee)`,
+      });
     }
     // Coordinates at the commune's centre are not the address's own: placed again from the commune.
     const commune = communeCode ? getCommune(communeCode) : undefined;
@@ -162,8 +180,12 @@ export class DataInclusionRow {
     const structureId = String(this.structure.id ?? '');
     const actions: Action[] = [];
     for (const service of this.services) {
-      const fromId = this.ours ? new RegExp(`^${structureId.replace(/[-]/g, '\\-')}--([a-z-]+)$`).exec(String(service.id ?? ''))?.[1] : undefined;
-      const action = (ACTIONS as readonly string[]).includes(fromId ?? '') ? (fromId as Action) : ACTION_BY_LABEL.get(foldText(String(service.nom ?? '')));
+      const fromId = this.ours
+        ? new RegExp(`^${structureId.replace(/[-]/g, '\\-')}--([a-z-]+)$`).exec(String(service.id ?? ''))?.[1]
+        : undefined;
+      const action = (ACTIONS as readonly string[]).includes(fromId ?? '')
+        ? (fromId as Action)
+        : ACTION_BY_LABEL.get(foldText(String(service.nom ?? '')));
       if (!action) {
         patch.issues.push({
           field: 'services',

@@ -151,7 +151,8 @@ class Importer {
         }
         let matched = p.matched ?? null;
         if (!matched && this.created > createdBefore) matched = this.match(p.item.row, p.identity);
-        const existing = matched && 'id' in matched ? (loaded.get(matched.id) ?? this.deps.actors.loadActors([matched.id])[0] ?? null) : null;
+        const existing =
+          matched && 'id' in matched ? (loaded.get(matched.id) ?? this.deps.actors.loadActors([matched.id])[0] ?? null) : null;
         this.report.add(this.handle(p.item.row, p.identity, matched, existing));
       }
     };
@@ -230,7 +231,11 @@ class Importer {
     if (issues.length > 0 || !parsed.success) return reject(issues, { ...found, ...warnings });
     const input = parsed.data;
     const geography = resolveActorGeography(input).issues;
-    if (geography.length > 0) return reject(geography.map((i) => ({ field: fieldOfPath(i.path, raw, row.names), message: i.message })), { ...found, ...warnings });
+    if (geography.length > 0)
+      return reject(
+        geography.map((i) => ({ field: fieldOfPath(i.path, raw, row.names), message: i.message })),
+        { ...found, ...warnings },
+      );
 
     if (!this.unrestricted) {
       try {
@@ -291,7 +296,15 @@ class Importer {
       if (!existing) this.created++;
       remember([`a:${saved.id}`]);
       this.queries.rememberSiret(saved.siret, saved.id);
-      return { row: row.line, action, id: saved.id, slug: saved.slug, ...(existing ? { matched_by: matched?.by } : {}), ...shownChanges, ...warnings } as RowReport;
+      return {
+        row: row.line,
+        action,
+        id: saved.id,
+        slug: saved.slug,
+        ...(existing ? { matched_by: matched?.by } : {}),
+        ...shownChanges,
+        ...warnings,
+      } as RowReport;
     } catch (err) {
       if (err instanceof SlugConflictError) {
         return reject([{ field: 'slug', message: `L’identifiant « ${err.slug} » est déjà celui d’une autre fiche` }], found);
@@ -422,7 +435,8 @@ async function* dataInclusionItems(
       }
       const value = record.value;
       if (record.group === 'services' || (record.group === null && isDiService(value))) {
-        if (!isDiService(value)) yield { line: record.line, issues: [{ field: 'structure_id', message: 'Service sans structure_id : ignoré' }] };
+        if (!isDiService(value))
+          yield { line: record.line, issues: [{ field: 'structure_id', message: 'Service sans structure_id : ignoré' }] };
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -454,7 +468,8 @@ export async function runImport(
   const started = performance.now();
   const importer = new Importer(deps, options);
   const ctx: ReadContext = { ignored: new Set(), warnings: [] };
-  const items = options.format === 'csv' ? csvItems(file.path, file.detected, ctx) : dataInclusionItems(deps, file.path, file.detected, options, ctx);
+  const items =
+    options.format === 'csv' ? csvItems(file.path, file.detected, ctx) : dataInclusionItems(deps, file.path, file.detected, options, ctx);
   const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   let batch: RowItem[] = [];
   let rows = 0;
@@ -524,7 +539,12 @@ export function revertImport(
   };
   const modified = 'Modifiée depuis l’import : voyez son historique, ou relancez avec force=true';
 
-  const revertOne = (revision: { id: number; entityId: number; snapshot: unknown; changes: { path: string; before: unknown; after: unknown }[] }) => {
+  const revertOne = (revision: {
+    id: number;
+    entityId: number;
+    snapshot: unknown;
+    changes: { path: string; before: unknown; after: unknown }[];
+  }) => {
     const actor = deps.actors.findActorById(revision.entityId);
     if (!actor) return add({ id: revision.entityId, slug: '', action: 'skipped', reason: 'Fiche introuvable' });
     const skip = (reason: string) => add({ id: actor.id, slug: actor.slug, action: 'skipped', reason });
@@ -549,7 +569,8 @@ export function revertImport(
     }
     const before = CreateActorInputSchema.safeParse(snapshotBefore(revision.snapshot, revision.changes));
     if (!before.success) return skip('La version d’avant l’import est illisible');
-    if (diffSnapshots(current, storedForm(before.data, before.data.slug ?? actor.slug)).length === 0) return skip('Déjà revenue à sa version d’avant l’import');
+    if (diffSnapshots(current, storedForm(before.data, before.data.slug ?? actor.slug)).length === 0)
+      return skip('Déjà revenue à sa version d’avant l’import');
     if (!untouched && !options.force) return skip(modified);
     try {
       const saved = deps.db.transaction(() => {

@@ -8,8 +8,7 @@
 
 export type JsonRecord =
   /** `group`: the key of the array holding the record (`structures`, `services`), null in a top-level array. */
-  | { line: number; group: string | null; value: unknown }
-  | { line: number; group: string | null; error: string };
+  { line: number; group: string | null; value: unknown } | { line: number; group: string | null; error: string };
 
 /** Not a JSON array or object at all: the route answers 400. */
 export class NotJsonError extends Error {}
@@ -17,7 +16,7 @@ export class NotJsonError extends Error {}
 /** A record larger than this is refused (the biggest structure we export is a few kilobytes). */
 export const MAX_JSON_RECORD_CHARS = 1024 * 1024;
 
-const enum C {
+enum C {
   Quote = 34,
   Backslash = 92,
   OpenBracket = 91,
@@ -62,7 +61,11 @@ export async function* jsonRecords(chunks: AsyncIterable<string>): AsyncGenerato
       try {
         out.push({ line: recordLine, group, value: JSON.parse(text) });
       } catch (err) {
-        out.push({ line: recordLine, group, error: `JSON invalide : ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}` });
+        out.push({
+          line: recordLine,
+          group,
+          error: `JSON invalide : ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+        });
       }
     }
     parts = null;
@@ -104,7 +107,14 @@ export async function* jsonRecords(chunks: AsyncIterable<string>): AsyncGenerato
         continue;
       }
       // Start of a record: the first significant character at the record depth.
-      if (!parts && depth === recordDepth() && !isSpace(c) && c !== C.Comma && c !== C.CloseBracket && (mode === 'array' || group !== null)) {
+      if (
+        !parts &&
+        depth === recordDepth() &&
+        !isSpace(c) &&
+        c !== C.Comma &&
+        c !== C.CloseBracket &&
+        (mode === 'array' || group !== null)
+      ) {
         parts = [];
         partsLength = 0;
         partStart = i;

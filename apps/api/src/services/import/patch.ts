@@ -8,7 +8,13 @@ import { type ActorRecord, actorToInput, resolveActorGeography } from '@pare/db'
 import { ACTIONS, type ContactKind, type CreateActorInput, PUBLICS } from '@pare/schema';
 import type { RowIssue } from './values.ts';
 
-export type SitePatch = { address: string | null; postcode: string | null; commune_code: string | null; lat: number | null; lng: number | null };
+export type SitePatch = {
+  address: string | null;
+  postcode: string | null;
+  commune_code: string | null;
+  lat: number | null;
+  lng: number | null;
+};
 
 type PatchableField =
   | 'name'
