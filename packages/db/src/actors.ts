@@ -3,6 +3,7 @@ import { ACTION_LABELS } from '@pare/schema';
 import { getCommune, getDepartement, getRegion } from '@pare/geo';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { directoryVersion } from './search.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
 
 /** Everything the database knows about an actor, private fields included. Never sent as is. */
@@ -200,25 +201,18 @@ export function actorRepository(db: Db) {
     return ids.map((id) => byId.get(id)).filter((a): a is ActorRecord => a !== undefined);
   }
 
-  // Recently read actors, kept while the directory version (migration 0010, bumped by triggers
-  // on every write to an actor or its parts) stays the same; never inside a transaction, whose
-  // writes may yet be rolled back. Callers get copies, so nothing they do reaches the cache.
-  // Only small reads (a page of results, one actor) go through it: exports read batches of 500.
-  const versionStmt = (() => {
-    try {
-      return db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck();
-    } catch {
-      return null; // a schema without migration 0010: no cache
-    }
-  })();
+  // Recently read actors, kept while `directoryVersion` (search.ts) stays the same; not used
+  // inside a transaction. Callers get copies, so nothing they do reaches the cache. Only small
+  // reads (a page of results, one actor) go through it: exports read batches of 500.
   const RECENT_MAX = 5000;
   const recent = new Map<number, ActorRecord>();
-  let recentVersion = -1;
+  let recentVersion = '';
 
   /** Loads full records for the given ids, in the order given; unknown ids are skipped. */
   function loadActors(ids: readonly number[]): ActorRecord[] {
-    if (!versionStmt || ids.length > 100 || db.inTransaction) return readActors(ids);
-    const version = versionStmt.get() as number;
+    const tracker = ids.length > 100 || db.inTransaction ? undefined : directoryVersion(db);
+    if (!tracker) return readActors(ids);
+    const version = tracker();
     if (version !== recentVersion) {
       recent.clear();
       recentVersion = version;

@@ -6,12 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actorRepository, actorToInput } from './actors.ts';
 import { type Db, openDatabase } from './database.ts';
 import {
-  DEFAULT_DATABASE_FILE,
-  GENERATED_SUFFIX,
-  GenerationRefusedError,
   assertGenerationFile,
   bulkActorWriter,
   createRandom,
+  DEFAULT_DATABASE_FILE,
+  GENERATED_SUFFIX,
+  GenerationRefusedError,
   generateActorInputs,
   generateDirectory,
 } from './generate.ts';
@@ -128,7 +128,13 @@ describe('where generated data may go', () => {
   it('refuses a database that holds real actors, and leaves it untouched', () => {
     const db = openDatabase(join(dir, 'real.db'));
     actorRepository(db).createActor(
-      CreateActorInputSchema.parse({ name: 'Acteur réel (données de test)', type: 'association', publics: ['jeunes'], actions: ['ecoute'], territory: { scope: 'national' } }),
+      CreateActorInputSchema.parse({
+        name: 'Acteur réel (données de test)',
+        type: 'association',
+        publics: ['jeunes'],
+        actions: ['ecoute'],
+        territory: { scope: 'national' },
+      }),
     );
     expect(() => generateDirectory(db, { actors: 10 })).toThrow(/non générés/);
     expect(db.prepare('SELECT count(*) FROM actors').pluck().get()).toBe(1);
@@ -147,7 +153,8 @@ describe('generated resources', () => {
   it('are skipped, and say why, while the resources table cannot mark them as generated', () => {
     const { db, report } = generated(40, 1);
     const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'resources'`).get() !== undefined;
-    const hasFlag = hasTable && (db.prepare('PRAGMA table_info(resources)').all() as { name: string }[]).some((c) => c.name === 'generated');
+    const hasFlag =
+      hasTable && (db.prepare('PRAGMA table_info(resources)').all() as { name: string }[]).some((c) => c.name === 'generated');
     if (!hasFlag) {
       expect(report.resources).toBe(0);
       expect(report.resourcesSkipped).toBeTruthy();
@@ -188,10 +195,23 @@ describe('actorSearch on a generated directory', () => {
     publics: [undefined, ['familles'], ['jeunes', 'professionnels']],
     actions: [undefined, ['ecoute'], ['soin', 'hebergement'], ['signalement']],
     types: [undefined, ['association'], ['service-departemental', 'sante']],
-    departement: [undefined, undefined, undefined, { code: '13', region: '93' }, { code: '75', region: '11' }, { code: '69', region: '84' }],
+    departement: [
+      undefined,
+      undefined,
+      undefined,
+      { code: '13', region: '93' },
+      { code: '75', region: '11' },
+      { code: '69', region: '84' },
+    ],
     place: [undefined, undefined, paris, lyon],
     sort: [undefined, 'name', 'updated', 'distance'],
-    page: [[20, 0], [20, 0], [7, 14], [100, 0], [20, 100000]],
+    page: [
+      [20, 0],
+      [20, 0],
+      [7, 14],
+      [100, 0],
+      [20, 100000],
+    ],
   } as const;
 
   it('gives the same pages, totals, distances and facets as the SQL definition', () => {
@@ -226,7 +246,13 @@ describe('actorSearch on a generated directory', () => {
     expect(fast.searchActors(s).total).toBe(0);
     const repo = actorRepository(db);
     const created = repo.createActor(
-      CreateActorInputSchema.parse({ name: `Association Quokka${GENERATED_SUFFIX}`, type: 'association', publics: ['jeunes'], actions: ['ecoute'], territory: { scope: 'national' } }),
+      CreateActorInputSchema.parse({
+        name: `Association Quokka${GENERATED_SUFFIX}`,
+        type: 'association',
+        publics: ['jeunes'],
+        actions: ['ecoute'],
+        territory: { scope: 'national' },
+      }),
       { generated: true },
     );
     expect(fast.searchActors(s).hits.map((h) => h.id)).toEqual([created.id]);
@@ -251,10 +277,26 @@ describe('actorSearch on a generated directory', () => {
         throw new Error('rollback');
       })();
     } catch {}
-    // The next committed change brings the version number back to where the rolled-back one was.
     db.prepare('UPDATE actors SET updated_at = updated_at WHERE id = ?').run(first);
     expect(fast.searchActors(s).total).toBe(0);
     expect(repo.loadActors([first])[0]?.name).toBe(before?.name);
+  });
+
+  it('sees what another connection commits', () => {
+    const file = join(dir, 'two-connections.db');
+    const first = openDatabase(file);
+    generateDirectory(first, { actors: 30, seed: 4 });
+    const search = actorSearch(first);
+    const repo = actorRepository(first);
+    const all = search.searchActors({ limit: 100, offset: 0 });
+    const id = all.hits[0]?.id as number;
+    expect(repo.loadActors([id])[0]?.status).toBe('published');
+    const second = openDatabase(file);
+    second.prepare(`UPDATE actors SET status = 'archived' WHERE id = ?`).run(id);
+    second.close();
+    expect(search.searchActors({ limit: 100, offset: 0 }).total).toBe(all.total - 1);
+    expect(repo.loadActors([id])[0]?.status).toBe('archived');
+    first.close();
   });
 
   it('gives callers copies: changing a loaded actor changes nothing for the next reader', () => {

@@ -176,19 +176,106 @@ const TYPE_WEIGHTS: readonly (readonly [ActorType, number])[] = [
 
 /** How often each action is offered (relative weights), by type: a CRIP collects reports, a hospital cares. */
 const ACTIONS_BY_TYPE: Record<ActorType, readonly (readonly [Action, number])[]> = {
-  association: [['prevention', 5], ['reperage', 4], ['ecoute', 5], ['accompagnement', 6], ['hebergement', 2], ['juridique', 2], ['soutien-familles', 3], ['formation', 3], ['soin', 1], ['coordination', 1]],
-  'service-departemental': [['signalement', 6], ['accompagnement', 5], ['hebergement', 3], ['coordination', 4], ['prevention', 3], ['soutien-familles', 2], ['ecoute', 2]],
-  'service-etat': [['juridique', 5], ['accompagnement', 4], ['coordination', 3], ['formation', 2], ['prevention', 2], ['signalement', 1]],
-  sante: [['soin', 8], ['ecoute', 3], ['accompagnement', 3], ['prevention', 2], ['signalement', 1], ['formation', 1]],
-  'maison-ados': [['ecoute', 6], ['soin', 4], ['accompagnement', 4], ['prevention', 4], ['soutien-familles', 3], ['formation', 1]],
-  'ligne-ecoute': [['ecoute', 9], ['signalement', 3], ['prevention', 3], ['soutien-familles', 2], ['juridique', 1]],
-  reseau: [['coordination', 7], ['formation', 5], ['prevention', 3], ['reperage', 2]],
-  'forces-ordre': [['signalement', 5], ['juridique', 4], ['prevention', 3], ['reperage', 3], ['ecoute', 2]],
+  association: [
+    ['prevention', 5],
+    ['reperage', 4],
+    ['ecoute', 5],
+    ['accompagnement', 6],
+    ['hebergement', 2],
+    ['juridique', 2],
+    ['soutien-familles', 3],
+    ['formation', 3],
+    ['soin', 1],
+    ['coordination', 1],
+  ],
+  'service-departemental': [
+    ['signalement', 6],
+    ['accompagnement', 5],
+    ['hebergement', 3],
+    ['coordination', 4],
+    ['prevention', 3],
+    ['soutien-familles', 2],
+    ['ecoute', 2],
+  ],
+  'service-etat': [
+    ['juridique', 5],
+    ['accompagnement', 4],
+    ['coordination', 3],
+    ['formation', 2],
+    ['prevention', 2],
+    ['signalement', 1],
+  ],
+  sante: [
+    ['soin', 8],
+    ['ecoute', 3],
+    ['accompagnement', 3],
+    ['prevention', 2],
+    ['signalement', 1],
+    ['formation', 1],
+  ],
+  'maison-ados': [
+    ['ecoute', 6],
+    ['soin', 4],
+    ['accompagnement', 4],
+    ['prevention', 4],
+    ['soutien-familles', 3],
+    ['formation', 1],
+  ],
+  'ligne-ecoute': [
+    ['ecoute', 9],
+    ['signalement', 3],
+    ['prevention', 3],
+    ['soutien-familles', 2],
+    ['juridique', 1],
+  ],
+  reseau: [
+    ['coordination', 7],
+    ['formation', 5],
+    ['prevention', 3],
+    ['reperage', 2],
+  ],
+  'forces-ordre': [
+    ['signalement', 5],
+    ['juridique', 4],
+    ['prevention', 3],
+    ['reperage', 3],
+    ['ecoute', 2],
+  ],
 };
 
-const THEMES = ['Horizon', 'Passerelle', 'Repères', 'Boussole', 'Escale', 'Trait d’union', 'Le Relais', 'Cap Jeunes', 'Enfance et Familles', 'Regain', 'Ancrage', 'L’Étape'];
-const STREETS = ['rue de la République', 'avenue Jean-Jaurès', 'rue Victor-Hugo', 'place de la Mairie', 'rue Pasteur', 'boulevard Gambetta', 'rue des Écoles', 'allée des Tilleuls', 'rue du Moulin', 'chemin des Vignes'];
-const HOURS = ['Du lundi au vendredi, 9 h – 17 h', 'Lundi, mercredi et vendredi, 14 h – 19 h', 'Sur rendez-vous', 'Du mardi au samedi, 10 h – 18 h', 'Permanence le mercredi après-midi'];
+const THEMES = [
+  'Horizon',
+  'Passerelle',
+  'Repères',
+  'Boussole',
+  'Escale',
+  'Trait d’union',
+  'Le Relais',
+  'Cap Jeunes',
+  'Enfance et Familles',
+  'Regain',
+  'Ancrage',
+  'L’Étape',
+];
+const STREETS = [
+  'rue de la République',
+  'avenue Jean-Jaurès',
+  'rue Victor-Hugo',
+  'place de la Mairie',
+  'rue Pasteur',
+  'boulevard Gambetta',
+  'rue des Écoles',
+  'allée des Tilleuls',
+  'rue du Moulin',
+  'chemin des Vignes',
+];
+const HOURS = [
+  'Du lundi au vendredi, 9 h – 17 h',
+  'Lundi, mercredi et vendredi, 14 h – 19 h',
+  'Sur rendez-vous',
+  'Du mardi au samedi, 10 h – 18 h',
+  'Permanence le mercredi après-midi',
+];
 const LANGUAGES = ['en', 'ar', 'es', 'ro', 'pt', 'tr', 'uk', 'fsl'];
 
 function actorName(type: ActorType, commune: Commune, dep: Departement, region: string, random: Random): string {
@@ -217,17 +304,32 @@ function actorName(type: ActorType, commune: Commune, dep: Departement, region: 
     case 'ligne-ecoute':
       return `Ligne d’écoute ${random.pick(THEMES)} ${random.int(1, 999)}`;
     case 'reseau':
-      return random.chance(0.5) ? `Réseau ${random.pick(THEMES)} – ${region}` : `Collectif départemental contre la prostitution des mineurs – ${dep.name}`;
+      return random.chance(0.5)
+        ? `Réseau ${random.pick(THEMES)} – ${region}`
+        : `Collectif départemental contre la prostitution des mineurs – ${dep.name}`;
     case 'forces-ordre':
       return random.chance(0.5) ? `Maison de protection des familles – ${dep.name}` : `Brigade de protection des familles de ${city}`;
   }
 }
 
 const OPENINGS: Record<ActorType, readonly string[]> = {
-  association: ['Association de terrain qui va à la rencontre des jeunes exposés à la prostitution.', 'Association d’éducation populaire engagée dans la prévention des violences sexuelles.', 'Association de protection de l’enfance et de soutien aux familles.'],
-  'service-departemental': ['Service du département chargé de la protection de l’enfance.', 'Cellule départementale de recueil et de traitement des informations préoccupantes.'],
-  'service-etat': ['Service de l’État au contact des mineurs suivis par la justice.', 'Service de l’État qui coordonne la lutte contre l’exploitation sexuelle des mineurs.'],
-  sante: ['Équipe soignante spécialisée dans le psychotraumatisme des enfants et des adolescents.', 'Consultation jeunes consommateurs et soins en addictologie.'],
+  association: [
+    'Association de terrain qui va à la rencontre des jeunes exposés à la prostitution.',
+    'Association d’éducation populaire engagée dans la prévention des violences sexuelles.',
+    'Association de protection de l’enfance et de soutien aux familles.',
+  ],
+  'service-departemental': [
+    'Service du département chargé de la protection de l’enfance.',
+    'Cellule départementale de recueil et de traitement des informations préoccupantes.',
+  ],
+  'service-etat': [
+    'Service de l’État au contact des mineurs suivis par la justice.',
+    'Service de l’État qui coordonne la lutte contre l’exploitation sexuelle des mineurs.',
+  ],
+  sante: [
+    'Équipe soignante spécialisée dans le psychotraumatisme des enfants et des adolescents.',
+    'Consultation jeunes consommateurs et soins en addictologie.',
+  ],
   'maison-ados': ['Lieu d’accueil, d’écoute et de soin pour les adolescents et leurs parents.'],
   'ligne-ecoute': ['Ligne d’écoute anonyme et gratuite.'],
   reseau: ['Réseau qui réunit les acteurs du territoire autour de la prostitution des mineurs.'],
@@ -258,7 +360,10 @@ function pickWeighted<T>(entries: readonly (readonly [T, number])[], count: numb
   while (out.length < count && left.length > 0) {
     const value = random.weighted(left);
     out.push(value);
-    left.splice(left.findIndex(([v]) => v === value), 1);
+    left.splice(
+      left.findIndex(([v]) => v === value),
+      1,
+    );
   }
   return out;
 }
@@ -330,7 +435,16 @@ export function* generateActorInputs(count: number, seed = 1): Generator<CreateA
 
     // Sites: most actors have one, some two or three in the same département; a few are confidential.
     const local = p.byDepartement.get(home.departement) ?? p.all;
-    const siteCount = territory.scope === 'national' ? (random.chance(0.6) ? 1 : 0) : random.weighted([[1, 70], [2, 20], [3, 10]] as const);
+    const siteCount =
+      territory.scope === 'national'
+        ? random.chance(0.6)
+          ? 1
+          : 0
+        : random.weighted([
+            [1, 70],
+            [2, 20],
+            [3, 10],
+          ] as const);
     const actions = pickWeighted(ACTIONS_BY_TYPE[type], random.int(1, 4), random).sort((a, b) => ACTIONS.indexOf(a) - ACTIONS.indexOf(b));
     const shelter = actions.includes('hebergement');
     const sites: SiteInput[] = [];
@@ -340,18 +454,38 @@ export function* generateActorInputs(count: number, seed = 1): Generator<CreateA
       if (territory.scope === 'communes' && i > 0 && !territory.communes.includes(commune.code)) territory.communes.push(commune.code);
     }
 
-    const publics = random.some(['jeunes', 'familles', 'professionnels'] as const, 1, 3).sort((a, b) => PUBLIC_ORDER.indexOf(a) - PUBLIC_ORDER.indexOf(b));
+    const publics = random
+      .some(['jeunes', 'familles', 'professionnels'] as const, 1, 3)
+      .sort((a, b) => PUBLIC_ORDER.indexOf(a) - PUBLIC_ORDER.indexOf(b));
     const domain = `acteur-${runId}-${n}.example`;
     const contacts: ContactInput[] = [];
-    if (random.chance(0.9)) contacts.push({ kind: 'phone', value: fictionPhone(random), label: 'Accueil', visibility: 'public', site: null });
+    if (random.chance(0.9))
+      contacts.push({ kind: 'phone', value: fictionPhone(random), label: 'Accueil', visibility: 'public', site: null });
     if (random.chance(0.6)) contacts.push({ kind: 'email', value: `contact@${domain}`, label: null, visibility: 'public', site: null });
-    if (random.chance(0.5)) contacts.push({ kind: 'website', value: `https://www.${domain}/`, label: 'Site web', visibility: 'public', site: null });
-    if (random.chance(0.05)) contacts.push({ kind: 'sms', value: fictionPhone(random, true), label: 'SMS', visibility: 'public', site: null });
-    if (random.chance(0.03)) contacts.push({ kind: 'chat', value: `https://tchat.${domain}/`, label: 'Tchat', visibility: 'public', site: null });
-    if (random.chance(0.2)) contacts.push({ kind: 'phone', value: fictionPhone(random), label: 'Ligne des professionnels', visibility: 'professionnels', site: null });
+    if (random.chance(0.5))
+      contacts.push({ kind: 'website', value: `https://www.${domain}/`, label: 'Site web', visibility: 'public', site: null });
+    if (random.chance(0.05))
+      contacts.push({ kind: 'sms', value: fictionPhone(random, true), label: 'SMS', visibility: 'public', site: null });
+    if (random.chance(0.03))
+      contacts.push({ kind: 'chat', value: `https://tchat.${domain}/`, label: 'Tchat', visibility: 'public', site: null });
+    if (random.chance(0.2))
+      contacts.push({
+        kind: 'phone',
+        value: fictionPhone(random),
+        label: 'Ligne des professionnels',
+        visibility: 'professionnels',
+        site: null,
+      });
     sites.forEach((s, i) => {
       // The direct line of a confidential place: never public, whatever its visibility says.
-      if (s.confidential) contacts.push({ kind: 'phone', value: fictionPhone(random), label: 'Ligne directe du lieu', visibility: 'professionnels', site: i });
+      if (s.confidential)
+        contacts.push({
+          kind: 'phone',
+          value: fictionPhone(random),
+          label: 'Ligne directe du lieu',
+          visibility: 'professionnels',
+          site: i,
+        });
     });
 
     const accepts = random.chance(0.5);
@@ -457,16 +591,21 @@ function generateResources(db: Db, actorIds: readonly number[], random: Random, 
             if (c.name === 'description' || c.name === 'summary') return 'Ressource fictive produite pour les mesures de performance.';
             if (c.name === 'url' || c.name === 'source_url') return `https://ressource-${runId}-${i}.example/`;
             if (c.name === 'actor_id') return random.pick(actorIds);
-            if (/^(published_at|published_on|last_verified_at)$/.test(c.name)) return `${random.int(2023, 2025)}-0${random.int(1, 9)}-1${random.int(0, 9)}`;
-            if (c.type.toUpperCase().includes('TEXT') && /(^|_)(publics|themes|actions|languages|departements|regions|tags)$/.test(c.name)) return '[]';
+            if (/^(published_at|published_on|last_verified_at)$/.test(c.name))
+              return `${random.int(2023, 2025)}-0${random.int(1, 9)}-1${random.int(0, 9)}`;
+            if (c.type.toUpperCase().includes('TEXT') && /(^|_)(publics|themes|actions|languages|departements|regions|tags)$/.test(c.name))
+              return '[]';
             return undefined;
           })();
           if (value !== undefined) row[c.name] = value;
           else if (c.notnull && c.dflt_value === null) throw new Error(`colonne ${c.name} obligatoire et inconnue du générateur`);
         }
         const keys = Object.keys(row);
-        const id = db.prepare(`INSERT INTO resources (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row).lastInsertRowid;
-        if (hasText) db.prepare('INSERT INTO resources_fts (rowid, title, summary) VALUES (?, ?, ?)').run(id, title, String(row.summary ?? ''));
+        const id = db
+          .prepare(`INSERT INTO resources (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`)
+          .run(row).lastInsertRowid;
+        if (hasText)
+          db.prepare('INSERT INTO resources_fts (rowid, title, summary) VALUES (?, ?, ?)').run(id, title, String(row.summary ?? ''));
         count++;
       }
     })();
@@ -488,15 +627,19 @@ function generateResources(db: Db, actorIds: readonly number[], random: Random, 
  * write the same actors.
  */
 export function bulkActorWriter(db: Db) {
-  const insertActor = db.prepare(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
+  const insertActor =
+    db.prepare(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
     referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)`);
   const insertPublic = db.prepare('INSERT OR IGNORE INTO actor_publics (actor_id, public) VALUES (?, ?)');
   const insertAction = db.prepare('INSERT OR IGNORE INTO actor_actions (actor_id, action) VALUES (?, ?)');
   const insertTerritory = db.prepare('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)');
-  const insertSite = db.prepare(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
+  const insertSite =
+    db.prepare(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
     public_lat, public_lng, confidential, opening_hours, accessibility) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertRtree = db.prepare('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)');
-  const insertContact = db.prepare('INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)');
+  const insertContact = db.prepare(
+    'INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)',
+  );
   const insertText = db.prepare('INSERT INTO actors_fts (rowid, name, description, actions, places) VALUES (?, ?, ?, ?, ?)');
 
   /** Writes one actor (inside the caller's transaction) and returns its id. */
@@ -505,9 +648,19 @@ export function bulkActorWriter(db: Db) {
     if (issues.length > 0) throw new Error(`generated actor ${input.slug}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     const id = Number(
       insertActor.run(
-        input.slug, input.name, sortKey(input.name), input.type, input.description, input.territory.scope, JSON.stringify(input.languages),
-        input.accepts_contact_requests ? 1 : 0, input.referent_email ?? null, input.siret ?? null,
-        input.provenance.source_url ?? null, input.provenance.last_verified_at ?? null, input.provenance.verified_by ?? null,
+        input.slug,
+        input.name,
+        sortKey(input.name),
+        input.type,
+        input.description,
+        input.territory.scope,
+        JSON.stringify(input.languages),
+        input.accepts_contact_requests ? 1 : 0,
+        input.referent_email ?? null,
+        input.siret ?? null,
+        input.provenance.source_url ?? null,
+        input.provenance.last_verified_at ?? null,
+        input.provenance.verified_by ?? null,
       ).lastInsertRowid,
     );
     for (const p of input.publics) insertPublic.run(id, p);
@@ -517,8 +670,21 @@ export function bulkActorWriter(db: Db) {
     sites.forEach((s, position) => {
       const siteId = Number(
         insertSite.run(
-          id, position, s.label, s.address, s.postcode, s.communeCode, s.departementCode, s.lat, s.lng, s.precision,
-          s.publicLat, s.publicLng, s.confidential ? 1 : 0, s.openingHours, s.accessibility,
+          id,
+          position,
+          s.label,
+          s.address,
+          s.postcode,
+          s.communeCode,
+          s.departementCode,
+          s.lat,
+          s.lng,
+          s.precision,
+          s.publicLat,
+          s.publicLng,
+          s.confidential ? 1 : 0,
+          s.openingHours,
+          s.accessibility,
         ).lastInsertRowid,
       );
       siteIds.push(siteId);
@@ -536,7 +702,13 @@ export function bulkActorWriter(db: Db) {
     for (const code of input.territory.communes) placeNames.add(getCommune(code)?.name ?? '');
     for (const code of input.territory.departements) placeNames.add(getDepartement(code)?.name ?? '');
     for (const code of input.territory.regions) placeNames.add(getRegion(code)?.name ?? '');
-    insertText.run(id, input.name, input.description, input.actions.map((a) => ACTION_LABELS[a]).join(' · '), [...placeNames].filter(Boolean).join(' · '));
+    insertText.run(
+      id,
+      input.name,
+      input.description,
+      input.actions.map((a) => ACTION_LABELS[a]).join(' · '),
+      [...placeNames].filter(Boolean).join(' · '),
+    );
     return id;
   };
 }
@@ -546,17 +718,28 @@ export function bulkActorWriter(db: Db) {
  * in batched transactions through `bulkActorWriter`.
  */
 export function generateDirectory(db: Db, options: GenerateOptions): GenerateReport {
-  if (!Number.isInteger(options.actors) || options.actors < 1) throw new GenerationRefusedError('Le nombre d’acteurs doit être un entier positif.');
+  if (!Number.isInteger(options.actors) || options.actors < 1)
+    throw new GenerationRefusedError('Le nombre d’acteurs doit être un entier positif.');
   assertGenerationTarget(db, options.protectedFiles);
   const started = performance.now();
   const seed = options.seed ?? 1;
   const batchSize = options.batchSize ?? 5000;
   const writeActor = bulkActorWriter(db);
-  // A page cache large enough for the indexes being built: with SQLite's 2 MB default, 100,000
+  // A page cache large enough for the indexes being built (64 MB): with SQLite's 2 MB default, 100,000
   // actors take three times longer (pages spill and are read back). Restored afterwards.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -131072');
-  const report: GenerateReport = { actors: 0, sites: 0, confidentialSites: 0, contacts: 0, professionalContacts: 0, nationalActors: 0, resources: 0, resourcesSkipped: null, ms: 0 };
+  db.pragma('cache_size = -65536');
+  const report: GenerateReport = {
+    actors: 0,
+    sites: 0,
+    confidentialSites: 0,
+    contacts: 0,
+    professionalContacts: 0,
+    nationalActors: 0,
+    resources: 0,
+    resourcesSkipped: null,
+    ms: 0,
+  };
   const ids: number[] = [];
   const writeBatch = db.transaction((batch: CreateActorInput[]) => {
     for (const input of batch) ids.push(writeActor(input));

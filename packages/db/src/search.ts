@@ -196,6 +196,41 @@ export function actorSearchSql(db: Db) {
 // docs/PERFORMANCE.md tells why and how much faster.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A value that changes whenever what a search or an actor page reads may have changed: the
+ * actors, their publics, actions, territories, sites or contacts. Writes on this connection are
+ * counted by temporary triggers calling a JavaScript function (no write of their own, so a bulk
+ * load pays about a microsecond a row, and a rolled-back write still counts: nothing kept can
+ * outlive it); commits from any other connection or process move `PRAGMA data_version`.
+ * Set up once per connection, outside a transaction; undefined until then.
+ */
+const versionTrackers = new WeakMap<Db, () => string>();
+const TRACKED_TABLES = ['actors', 'actor_publics', 'actor_actions', 'actor_territories', 'sites', 'contacts'];
+
+export function directoryVersion(db: Db): (() => string) | undefined {
+  const known = versionTrackers.get(db);
+  if (known) return known;
+  if (db.inTransaction || !db.open) return undefined;
+  let local = 0;
+  try {
+    db.function('pare_directory_changed', { deterministic: false }, () => {
+      local++;
+      return null;
+    });
+    for (const table of TRACKED_TABLES) {
+      for (const op of ['insert', 'update', 'delete']) {
+        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS pare_changed_${table}_${op} AFTER ${op.toUpperCase()} ON main.${table} BEGIN SELECT pare_directory_changed(); END`);
+      }
+    }
+  } catch {
+    return undefined; // a connection that cannot hold temporary triggers: nothing is kept
+  }
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const tracker = () => `${dataVersion.get() as number}:${local}`;
+  versionTrackers.set(db, tracker);
+  return tracker;
+}
+
 const SCOPE_RANK: Record<string, number> = { communes: 0, departements: 1, regions: 2, national: 3 };
 const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
 const PUBLIC_BIT = new Map<string, number>(PUBLICS.map((p, i) => [p, 1 << i]));
@@ -262,20 +297,18 @@ function lru<V>(max: number, weight: (v: V) => number = () => 1) {
 }
 
 /**
- * Search over the directory. A version number (migration 0010, bumped by triggers on every
- * write to actors, their publics, actions, territories and sites) tells when what is kept in
- * memory is stale; while it holds:
+ * Search over the directory. `directoryVersion` tells when what is kept in memory is stale;
+ * while it holds:
  * - an index of every published actor (type, scope, publics and actions as bit masks, rank in
  *   name order and in update order) answers the code-list filters, the facets and the orders
  *   without SQL;
  * - the candidates of a text / département / place (FTS5, R*Tree and indexed lookups, run once)
  *   are kept with their sort orders, so paging and filtering them is one pass over an array;
  * - whole answers are kept for the searches asked again.
- * Nothing is kept inside a transaction (its writes may be rolled back, and the version number
- * with them): there the SQL definition answers.
+ * Nothing is used inside a transaction (its own uncommitted writes are not for others to see
+ * later): there the SQL definition answers.
  */
 export function actorSearch(db: Db) {
-  const versionStmt = db.prepare('SELECT version FROM directory_version WHERE id = 1').pluck();
   const ftsStmt = db.prepare('SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?').raw();
   const nearStmt = db
     .prepare(`SELECT s.actor_id, s.public_lat, s.public_lng FROM sites_rtree r JOIN sites s ON s.id = r.id
@@ -295,7 +328,7 @@ export function actorSearch(db: Db) {
 
   // Inside a transaction, whose writes may yet be rolled back, nothing is kept: the SQL answers.
   const inTransaction = actorSearchSql(db);
-  let version = -1;
+  let version = '';
   let index: DirectoryIndex | null = null;
   const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
   const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
@@ -303,7 +336,7 @@ export function actorSearch(db: Db) {
 
   /** Drops everything kept when the directory changed since. */
   function fresh(): DirectoryIndex {
-    const v = versionStmt.get() as number;
+    const v = directoryVersion(db)?.() ?? `uncached:${Math.random()}`;
     if (v !== version || !index) {
       version = v;
       candidatesCache.clear();
@@ -314,8 +347,16 @@ export function actorSearch(db: Db) {
     return index;
   }
 
+  /**
+   * Reads the index from SQLite indexes only: ids in name order, in update order, by type, by
+   * scope, by public and by action (migration 0010 adds the two that were missing). Plain lists
+   * of integers are about five times cheaper to read than rows of strings.
+   */
   function buildIndex(): DirectoryIndex {
     const size = ((db.prepare('SELECT max(id) FROM actors').pluck().get() as number | null) ?? 0) + 1;
+    const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
+    const byName = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY name_sort, id`));
+    const byUpdated = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY updated_at DESC, id`));
     const ix: DirectoryIndex = {
       published: new Uint8Array(size),
       type: new Uint8Array(size),
@@ -324,32 +365,29 @@ export function actorSearch(db: Db) {
       actions: new Uint16Array(size),
       nameRank: new Int32Array(size),
       updatedRank: new Int32Array(size),
-      byName: new Int32Array(0),
-      byUpdated: new Int32Array(0),
-      national: new Int32Array(0),
+      byName,
+      byUpdated,
+      national: Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = 'national' ORDER BY id`)),
     };
-    const rows = db.prepare(`SELECT id, type, territory_scope FROM actors WHERE status = 'published' ORDER BY name_sort, id`).raw().all() as [number, string, string][];
-    ix.byName = new Int32Array(rows.length);
-    const national: number[] = [];
-    rows.forEach(([id, type, scope], i) => {
+    byName.forEach((id, i) => {
       ix.published[id] = 1;
-      ix.type[id] = TYPE_INDEX.get(type) ?? 0;
-      ix.scope[id] = SCOPE_RANK[scope] ?? 3;
       ix.nameRank[id] = i;
-      ix.byName[i] = id;
-      if (scope === 'national') national.push(id);
     });
-    ix.national = Int32Array.from(national);
-    ix.byUpdated = Int32Array.from(db.prepare(`SELECT id FROM actors WHERE status = 'published' ORDER BY updated_at DESC, id`).pluck().all() as number[]);
-    ix.byUpdated.forEach((id, i) => {
+    byUpdated.forEach((id, i) => {
       ix.updatedRank[id] = i;
     });
-    for (const [id, code] of db.prepare('SELECT actor_id, public FROM actor_publics').raw().all() as [number, string][]) {
-      if (id < size) ix.publics[id] = (ix.publics[id] ?? 0) | (PUBLIC_BIT.get(code) ?? 0);
+    ACTOR_TYPES.forEach((type, t) => {
+      for (const id of ids(`SELECT id FROM actors WHERE status = 'published' AND type = ?`, type)) ix.type[id] = t;
+    });
+    for (const [scope, rank] of Object.entries(SCOPE_RANK)) {
+      for (const id of ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = ?`, scope)) ix.scope[id] = rank;
     }
-    for (const [id, code] of db.prepare('SELECT actor_id, action FROM actor_actions').raw().all() as [number, string][]) {
-      if (id < size) ix.actions[id] = (ix.actions[id] ?? 0) | (ACTION_BIT.get(code) ?? 0);
-    }
+    PUBLICS.forEach((code, b) => {
+      for (const id of ids('SELECT actor_id FROM actor_publics WHERE public = ?', code)) if (id < size) ix.publics[id] = (ix.publics[id] as number) | (1 << b);
+    });
+    ACTIONS.forEach((code, b) => {
+      for (const id of ids('SELECT actor_id FROM actor_actions WHERE action = ?', code)) if (id < size) ix.actions[id] = (ix.actions[id] as number) | (1 << b);
+    });
     return ix;
   }
 

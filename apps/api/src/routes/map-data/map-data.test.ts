@@ -36,6 +36,13 @@ describe('mapPoints', () => {
   });
 });
 
+describe('mapPoints sizes', () => {
+  it('answers a wide box asked at street zoom as the zoom that fits it, not with every point', () => {
+    const wide = mapPoints(db, FRANCE, 22);
+    expect(wide).toEqual(mapPoints(db, FRANCE, 7));
+  });
+});
+
 describe('GET /api/map/points query', () => {
   it('refuses a bbox that is not west,south,east,north, in French', () => {
     const bad = MapPointsQuerySchema.safeParse({ bbox: '2,49,3', zoom: '10' });

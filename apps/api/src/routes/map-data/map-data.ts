@@ -12,7 +12,7 @@
 import { type Db, directoryVersion } from '@pare/db';
 import Supercluster from 'supercluster';
 
-type PointProps = { site_id: number; actor: string; name: string };
+type PointProps = { site_id: number };
 type Index = { version: string; sites: Supercluster<PointProps>; confidential: Supercluster<PointProps> };
 
 export type MapFeature = {
@@ -25,24 +25,26 @@ export type MapFeature = {
 };
 
 const OPTIONS = { radius: 60, maxZoom: 16, minPoints: 3 } as const;
+const MAX_VIEW_PX = 1600;
 const indexes = new WeakMap<Db, Index>();
 
+/** Only numbers go into the trees; slugs and names are read for the few points a view shows. */
 function build(db: Db, version: string): Index {
   const rows = db
     .prepare(
-      `SELECT s.id, s.public_lat, s.public_lng, s.confidential, a.slug, a.name
+      `SELECT s.id, s.public_lat, s.public_lng, s.confidential
        FROM sites s JOIN actors a ON a.id = s.actor_id
        WHERE a.status = 'published' AND a.territory_scope <> 'national'`,
     )
     .raw()
-    .all() as [number, number, number, number, string, string][];
+    .all() as [number, number, number, number][];
   const points = (confidential: boolean) =>
     rows
       .filter((r) => (r[3] === 1) === confidential)
-      .map(([id, lat, lng, , slug, name]) => ({
+      .map(([id, lat, lng]) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [lng, lat] },
-        properties: { site_id: id, actor: slug, name },
+        properties: { site_id: id },
       }));
   return {
     version,
@@ -70,34 +72,55 @@ export function mapPoints(
   zoom: number,
 ): { type: 'FeatureCollection'; features: MapFeature[] } {
   const index = indexFor(db);
-  const features: MapFeature[] = [];
+  // Beyond the view a screen can show (1,600 px across) or the last clustered level, a larger
+  // zoom would only unpack every point of a wide box: answer at the zoom that fits instead.
+  const width = Math.max(1e-6, bbox[2] - bbox[0]);
+  const fits = Math.floor(Math.log2((MAX_VIEW_PX * 360) / (256 * width)));
+  zoom = Math.max(0, Math.min(zoom, OPTIONS.maxZoom, fits));
+  const found: { f: ReturnType<Supercluster<PointProps>['getClusters']>[number]; tree: Supercluster<PointProps>; confidential: boolean }[] =
+    [];
   for (const [tree, confidential] of [
     [index.sites, false],
     [index.confidential, true],
   ] as const) {
-    for (const f of tree.getClusters(bbox, zoom)) {
-      const [lng, lat] = f.geometry.coordinates as [number, number];
-      const geometry = { type: 'Point' as const, coordinates: [round6(lng), round6(lat)] as [number, number] };
-      const p = f.properties as Partial<PointProps> & { cluster?: boolean; cluster_id?: number; point_count?: number };
-      if (p.cluster) {
-        features.push({
-          type: 'Feature',
-          geometry,
-          properties: {
-            cluster: true,
-            count: p.point_count ?? 0,
-            confidential,
-            expansion_zoom: tree.getClusterExpansionZoom(p.cluster_id as number),
-          },
-        });
-      } else {
-        features.push({
-          type: 'Feature',
-          id: p.site_id,
-          geometry,
-          properties: { cluster: false, confidential, site_id: p.site_id as number, actor: p.actor as string, name: p.name as string },
-        });
-      }
+    for (const f of tree.getClusters(bbox, zoom)) found.push({ f, tree, confidential });
+  }
+  const siteIds = found
+    .filter(({ f }) => !(f.properties as { cluster?: boolean }).cluster)
+    .map(({ f }) => (f.properties as PointProps).site_id);
+  const actors = new Map<number, { slug: string; name: string }>();
+  if (siteIds.length > 0) {
+    const rows = db
+      .prepare('SELECT s.id, a.slug, a.name FROM sites s JOIN actors a ON a.id = s.actor_id WHERE s.id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(siteIds)) as [number, string, string][];
+    for (const [id, slug, name] of rows) actors.set(id, { slug, name });
+  }
+  const features: MapFeature[] = [];
+  for (const { f, tree, confidential } of found) {
+    const [lng, lat] = f.geometry.coordinates as [number, number];
+    const geometry = { type: 'Point' as const, coordinates: [round6(lng), round6(lat)] as [number, number] };
+    const p = f.properties as Partial<PointProps> & { cluster?: boolean; cluster_id?: number; point_count?: number };
+    if (p.cluster) {
+      features.push({
+        type: 'Feature',
+        geometry,
+        properties: {
+          cluster: true,
+          count: p.point_count ?? 0,
+          confidential,
+          expansion_zoom: tree.getClusterExpansionZoom(p.cluster_id as number),
+        },
+      });
+    } else {
+      const actor = actors.get(p.site_id as number);
+      if (!actor) continue;
+      features.push({
+        type: 'Feature',
+        id: p.site_id,
+        geometry,
+        properties: { cluster: false, confidential, site_id: p.site_id as number, actor: actor.slug, name: actor.name },
+      });
     }
   }
   return { type: 'FeatureCollection', features };

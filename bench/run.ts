@@ -1,0 +1,609 @@
+/**
+ * `pnpm bench`: PARÉ at 1,000, 10,000 and 100,000 generated actors, against a bare Hono baseline
+ * measured in the same run. Not part of `pnpm test`. See bench/README.md.
+ *
+ *   pnpm bench [--sizes 1000,10000,100000] [--seed 1] [--duration 10] [--connections 50]
+ *              [--skip import,exports,http,cold,map,autocomplete,web,lighthouse]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { openDatabase } from '../packages/db/src/index.ts';
+import { type LoadResult, load, processMemory, ROOT, round, type Server, sequential, startServer, streamed } from './lib.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seed: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    skip: { type: 'string', default: '' },
+  },
+});
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+const seed = Number(values.seed);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const skip = new Set(
+  values.skip
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const RESULTS = join(ROOT, 'bench/results');
+mkdirSync(RESULTS, { recursive: true });
+
+const log = (...args: unknown[]) => console.error('[bench]', ...args);
+
+// ---------------------------------------------------------------------------------------------
+// Databases, cached by size, seed and a hash of the generator and the migrations
+// ---------------------------------------------------------------------------------------------
+
+function schemaKey(): string {
+  const hash = createHash('sha1');
+  hash.update(readFileSync(join(ROOT, 'packages/db/src/generate.ts')));
+  const migrations = join(ROOT, 'packages/db/src/migrations');
+  for (const f of readdirSync(migrations).sort()) hash.update(f).update(readFileSync(join(migrations, f)));
+  return hash.digest('hex').slice(0, 8);
+}
+
+type ImportResult = { actors: number; seconds: number; peakMb: number; method: string; dbMb: number };
+
+/** Runs the real CLI (`pare generate`) under /usr/bin/time -v: wall time and peak resident memory. */
+function generate(file: string, actors: number): ImportResult {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  const cli = [
+    process.execPath,
+    '--import',
+    'tsx',
+    join(ROOT, 'apps/api/src/cli.ts'),
+    'generate',
+    '--actors',
+    String(actors),
+    '--seed',
+    String(seed),
+    '--db',
+    file,
+  ];
+  const timed = existsSync('/usr/bin/time');
+  const run = spawnSync(timed ? '/usr/bin/time' : (cli[0] as string), timed ? ['-v', ...cli] : cli.slice(1), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: ROOT },
+  });
+  if (run.status !== 0) throw new Error(`generate failed: ${run.stderr}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
+  const dbMb = Math.round(Number(readFileSync(file).byteLength) / 1e6);
+  return {
+    actors,
+    seconds: round(seconds, 1),
+    peakMb: rss ? Math.round(Number(rss[1]) / 1024) : -1,
+    method: 'pare generate (bulk load, same rows as createActor)',
+    dbMb,
+  };
+}
+
+function databaseFor(actors: number): { file: string; built: ImportResult | null } {
+  const file = join(RESULTS, `pare-${actors}-s${seed}-${schemaKey()}.db`);
+  if (existsSync(file)) return { file, built: null };
+  log(`generating ${actors} actors into ${file}`);
+  const tmp = `${file}.tmp`;
+  const built = generate(tmp, actors);
+  const db = openDatabase(tmp);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+  renameSync(tmp, file);
+  return { file, built };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is measured
+// ---------------------------------------------------------------------------------------------
+
+const PARIS = { lat: 48.8566, lng: 2.3522 };
+const SCENARIOS = {
+  text: '/api/actors?q=enfance',
+  near: `/api/actors?near=${PARIS.lat},${PARIS.lng}&radius_km=10&actions=ecoute`,
+  departement: '/api/actors?departement=13',
+};
+/** A Paris street-level viewport (about 2.5 × 1.6 km) and the whole of metropolitan France. */
+const STREET_BBOX = '2.335,48.848,2.370,48.863';
+const FRANCE_BBOX = '-5.5,41.2,9.8,51.2';
+
+/** Queries nobody asked before in the run: each is a cache miss (sequential, one at a time). */
+const COLD_TEXT = [
+  'jeunes',
+  'ecoute',
+  'prevention',
+  'famille',
+  'lyon',
+  'marseille',
+  'toulouse',
+  'soin',
+  'hebergement',
+  'juridique',
+  'repere',
+  'horizon',
+  'passerelle',
+  'crip',
+  'pjj',
+  'adolescents',
+  'maison',
+  'brigade',
+  'reseau',
+  'fugue',
+];
+const COLD_DEPS = [
+  '75',
+  '69',
+  '59',
+  '33',
+  '31',
+  '57',
+  '67',
+  '06',
+  '34',
+  '44',
+  '35',
+  '76',
+  '38',
+  '2A',
+  '971',
+  '974',
+  '01',
+  '29',
+  '62',
+  '92',
+];
+const COLD_CITIES: [number, number][] = [
+  [45.764, 4.8357],
+  [43.2965, 5.3698],
+  [43.6047, 1.4442],
+  [50.6292, 3.0573],
+  [44.8378, -0.5792],
+  [47.2184, -1.5536],
+  [48.5734, 7.7521],
+  [43.7102, 7.262],
+  [49.1193, 6.1757],
+  [48.1173, -1.6778],
+  [45.1885, 5.7245],
+  [47.322, 5.0415],
+  [43.6108, 3.8767],
+  [49.4432, 1.0999],
+  [45.7772, 3.087],
+  [47.3941, 0.6848],
+  [50.2905, 2.7775],
+  [48.6921, 6.1844],
+  [46.5802, 0.3404],
+  [44.933, 4.8924],
+];
+
+type SizeResult = {
+  actors: number;
+  dbMb: number;
+  import: ImportResult | null;
+  http: Record<string, LoadResult & { ratio?: number }>;
+  cold: Record<string, { p50: number; p99: number }>;
+  bytes: Record<string, number>;
+  map: {
+    endpoint: string | null;
+    street: { p50: number; p99: number; bytes: number } | null;
+    france: { p50: number; p99: number; bytes: number } | null;
+  };
+  exports: Record<string, { status: number; bytes: number; ms: number; serverPeakMb: number | null; serverRssBeforeMb: number | null }>;
+  serverRssMb: number | null;
+};
+
+async function measureSize(actors: number): Promise<SizeResult> {
+  const { file, built } = databaseFor(actors);
+  const result: SizeResult = {
+    actors,
+    dbMb: Math.round(readFileSync(file).byteLength / 1e6),
+    import: null,
+    http: {},
+    cold: {},
+    bytes: {},
+    map: { endpoint: null, street: null, france: null },
+    exports: {},
+    serverRssMb: null,
+  };
+
+  if (!skip.has('import')) {
+    if (built) result.import = built;
+    else {
+      const tmp = join(RESULTS, `import-${actors}.db`);
+      log(`import (bulk load) of ${actors} actors`);
+      result.import = generate(tmp, actors);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+    }
+  }
+
+  const db = openDatabase(file);
+  const slug = db
+    .prepare(`SELECT slug FROM actors a WHERE EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id) ORDER BY id LIMIT 1 OFFSET ?`)
+    .pluck()
+    .get(Math.floor(actors / 2)) as string;
+  db.close();
+  // `health` is the app's floor: its whole middleware stack and one `SELECT 1`.
+  const paths: Record<string, string> = { health: '/api/health', ...SCENARIOS, detail: `/api/actors/${slug}` };
+
+  let app: Server | null = null;
+  let bare: Server | null = null;
+  try {
+    app = await startServer(['--mode', 'app', '--db', file]);
+    const probe = await fetch(`${app.url}/api/map/points?bbox=${STREET_BBOX}&zoom=14`);
+    await probe.arrayBuffer();
+    const mapEndpoint = probe.status === 200 ? '/api/map/points' : null;
+    result.map.endpoint = mapEndpoint;
+    const mapPaths: Record<string, string> = mapEndpoint
+      ? { 'map-street': `/api/map/points?bbox=${STREET_BBOX}&zoom=14`, 'map-france': `/api/map/points?bbox=${FRANCE_BBOX}&zoom=5` }
+      : { 'map-street': `/api/actors?near=${PARIS.lat},${PARIS.lng}&radius_km=2&per_page=100`, 'map-france': '/api/actors?per_page=100' };
+    Object.assign(paths, mapPaths);
+
+    // First request of each path: the cold cost (empty caches), then sizes.
+    for (const [name, path] of Object.entries(paths)) {
+      const first = await sequential(app.url + path, 1);
+      if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
+      result.bytes[name] = first.bytes;
+      result.cold[`${name}-first`] = { p50: first.p50, p99: first.p99 };
+    }
+
+    if (!skip.has('cold')) {
+      log(`${actors}: cold queries (sequential, each asked once)`);
+      const coldRuns: Record<string, string[]> = {
+        text: COLD_TEXT.map((q) => `/api/actors?q=${q}`),
+        departement: COLD_DEPS.map((d) => `/api/actors?departement=${d}`),
+        near: COLD_CITIES.map(([lat, lng]) => `/api/actors?near=${lat},${lng}&radius_km=10&actions=ecoute`),
+        'map-france': mapEndpoint
+          ? COLD_CITIES.map(
+              ([lat, lng]) =>
+                `/api/map/points?bbox=${round(lng - 3, 3)},${round(lat - 2, 3)},${round(lng + 3, 3)},${round(lat + 2, 3)}&zoom=7`,
+            )
+          : [],
+      };
+      for (const [name, list] of Object.entries(coldRuns)) {
+        if (list.length === 0) continue;
+        const times: number[] = [];
+        for (const path of list) times.push((await sequential(app.url + path, 1)).p50);
+        times.sort((a, b) => a - b);
+        result.cold[name] = { p50: times[Math.floor(times.length / 2)] ?? 0, p99: times[times.length - 1] ?? 0 };
+      }
+    }
+
+    if (!skip.has('map')) {
+      const street = await sequential(app.url + paths['map-street'], 50);
+      const france = await sequential(app.url + paths['map-france'], 50);
+      result.map.street = { p50: street.p50, p99: street.p99, bytes: street.bytes };
+      result.map.france = { p50: france.p50, p99: france.p99, bytes: france.bytes };
+    }
+
+    if (!skip.has('http')) {
+      bare = await startServer(['--mode', 'bare']);
+      log(`${actors}: bare Hono baseline, ${connections} connections × ${duration} s`);
+      await load(`${bare.url}/`, { connections, duration: 2 });
+      result.http.bare = await load(`${bare.url}/`, { connections, duration });
+      await load(`${bare.url}/page`, { connections, duration: 1 });
+      const page = await load(`${bare.url}/page`, { connections, duration });
+      result.http['bare-page'] = { ...page, ratio: round(page.rps / Math.max(1, result.http.bare.rps), 3) };
+      await bare.stop();
+      bare = null;
+      for (const [name, path] of Object.entries(paths)) {
+        log(`${actors}: ${name} ${path}`);
+        await load(app.url + path, { connections, duration: 1 });
+        const r = await load(app.url + path, { connections, duration });
+        result.http[name] = { ...r, ratio: round(r.rps / Math.max(1, result.http.bare?.rps ?? 1), 3) };
+      }
+    }
+    result.serverRssMb = processMemory(app.child.pid ?? 0)?.rssMb ?? null;
+    await app.stop();
+    app = null;
+
+    if (!skip.has('exports')) {
+      // A fresh server per export, so its memory high-water mark is the export's own.
+      for (const path of ['/api/exports/actors.csv', '/api/exports/actors.geojson']) {
+        const server = await startServer(['--mode', 'app', '--db', file]);
+        try {
+          log(`${actors}: ${path}`);
+          const r = await streamed(server.url + path, server.child.pid ?? 0);
+          const after = processMemory(server.child.pid ?? 0);
+          result.exports[path] = { ...r, serverPeakMb: after?.peakMb ?? r.serverPeakMb };
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    await bare?.stop();
+    await app?.stop();
+  }
+  return result;
+}
+
+function runChild(script: string, args: string[], timeoutMs = 600_000): Promise<unknown> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        resolve({ error: `exit ${code}: ${(err || out).trim().split('\n').slice(-5).join(' | ')}` });
+      }
+    });
+  });
+}
+
+/** Initial JS and CSS of the web client: what index.html loads before anything lazy. */
+function webBytes(): unknown {
+  const dist = join(ROOT, 'apps/web/dist');
+  if (!existsSync(join(dist, 'index.html'))) return { error: 'apps/web/dist is not built: run pnpm build first' };
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [
+    ...[...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => ({ kind: 'js', path: m[1] as string })),
+    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => ({ kind: 'js', path: m[1] as string })),
+    ...[...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => ({ kind: 'css', path: m[1] as string })),
+  ];
+  const files = refs.map((r) => {
+    const body = readFileSync(join(dist, r.path.replace(/^\//, '')));
+    return { ...r, bytes: body.byteLength, gzip: gzipSync(body, { level: 9 }).byteLength };
+  });
+  const sum = (kind: string, key: 'bytes' | 'gzip') => files.filter((f) => f.kind === kind).reduce((n, f) => n + f[key], 0);
+  const lazy = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !files.some((x) => x.path.endsWith(f)));
+  return {
+    jsBytes: sum('js', 'bytes'),
+    jsGzip: sum('js', 'gzip'),
+    cssBytes: sum('css', 'bytes'),
+    cssGzip: sum('css', 'gzip'),
+    files,
+    lazyChunks: lazy,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+const started = new Date();
+const report: Record<string, unknown> = {
+  date: started.toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((n) => round(n, 2)),
+  },
+  settings: { sizes, seed, durationSeconds: duration, connections, skipped: [...skip] },
+  note: 'The load generator (autocannon) runs on the same 2 cores as the server: it takes CPU from it, for the baseline and the app alike. Other processes on the machine are not controlled: see loadAverage.',
+};
+const perSize: SizeResult[] = [];
+for (const n of sizes) {
+  perSize.push(await measureSize(n));
+  report.sizes = perSize;
+}
+report.loadAverageAtEnd = loadavg().map((n) => round(n, 2));
+
+if (!skip.has('autocomplete')) {
+  log('territory autocomplete over every commune prefix');
+  report.autocomplete = await runChild('bench/autocomplete.ts', []);
+}
+if (!skip.has('web')) report.web = webBytes();
+if (!skip.has('lighthouse')) {
+  const largest = perSize[perSize.length - 1];
+  if (largest && existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+    const file = databaseFor(largest.actors).file;
+    const server = await startServer(['--mode', 'app', '--db', file, '--web']);
+    try {
+      log('Lighthouse on / and /?q=enfance');
+      report.lighthouse = await runChild('bench/lighthouse.ts', [`${server.url}/`, `${server.url}/?q=enfance`]);
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets at the largest size, growth between sizes, the table
+// ---------------------------------------------------------------------------------------------
+
+type Check = { target: string; value: string; pass: boolean | null };
+const checks: Check[] = [];
+const top = perSize[perSize.length - 1];
+if (top) {
+  for (const name of ['text', 'near', 'departement']) {
+    const r = top.http[name];
+    if (!r) continue;
+    checks.push({
+      target: `${name} search ≥ 40 % of bare Hono (${top.actors})`,
+      value: `${round((r.ratio ?? 0) * 100, 1)} %`,
+      pass: (r.ratio ?? 0) >= 0.4,
+    });
+    checks.push({
+      target: `${name} search p99 < 50 ms at ${connections} connections (${top.actors})`,
+      value: `${r.p99} ms`,
+      pass: r.p99 < 50,
+    });
+  }
+  const street = top.http['map-street'];
+  if (street) {
+    checks.push({
+      target: `viewport map data p99 < 30 ms at ${connections} connections (${top.actors})`,
+      value: `${street.p99} ms`,
+      pass: street.p99 < 30,
+    });
+  }
+  if (top.map.street)
+    checks.push({ target: 'viewport map data p99 < 30 ms, one client', value: `${top.map.street.p99} ms`, pass: top.map.street.p99 < 30 });
+  for (const k of ['map-street', 'map-france']) {
+    const bytes = top.bytes[k];
+    if (bytes !== undefined)
+      checks.push({ target: `${k} response < 200 KB`, value: `${round(bytes / 1024, 1)} KB`, pass: bytes < 200 * 1024 });
+  }
+  if (top.import) {
+    checks.push({ target: `import of ${top.actors} < 30 s`, value: `${top.import.seconds} s`, pass: top.import.seconds < 30 });
+    checks.push({ target: `import of ${top.actors} < 500 MB`, value: `${top.import.peakMb} MB`, pass: top.import.peakMb < 500 });
+  }
+}
+const ac = report.autocomplete as { p99Us?: number } | undefined;
+if (ac?.p99Us !== undefined)
+  checks.push({ target: 'autocomplete p99 < 1 ms', value: `${round(ac.p99Us / 1000, 3)} ms`, pass: ac.p99Us < 1000 });
+const lh = report.lighthouse as { url: string; performance: number; accessibility: number }[] | { error: string } | undefined;
+if (Array.isArray(lh)) {
+  for (const page of lh) {
+    const path = new URL(page.url).pathname + new URL(page.url).search;
+    checks.push({ target: `Lighthouse performance ≥ 90 (${path})`, value: String(page.performance), pass: page.performance >= 90 });
+    checks.push({
+      target: `Lighthouse accessibility = 100 (${path})`,
+      value: String(page.accessibility),
+      pass: page.accessibility === 100,
+    });
+  }
+} else if (lh && 'error' in lh) {
+  checks.push({ target: 'Lighthouse', value: `not run: ${lh.error}`, pass: null });
+}
+report.targets = checks;
+
+/** Cost ratio from one size to the next: above 1.2 × the ratio of actors grows faster than linearly. */
+const growth: { metric: string; factors: number[]; flag: string | null }[] = [];
+function grow(metric: string, pick: (s: SizeResult) => number | undefined, constant = false) {
+  const factors: number[] = [];
+  let flag: string | null = null;
+  for (let i = 1; i < perSize.length; i++) {
+    const a = pick(perSize[i - 1] as SizeResult);
+    const b = pick(perSize[i] as SizeResult);
+    if (!a || !b) continue;
+    const factor = round(b / a, 2);
+    factors.push(factor);
+    const sizeRatio = (perSize[i] as SizeResult).actors / (perSize[i - 1] as SizeResult).actors;
+    if (constant && factor > 1.5) flag = 'grows: should stay constant';
+    if (!constant && factor > 1.2 * sizeRatio) flag = 'grows faster than the number of actors';
+  }
+  growth.push({ metric, factors, flag });
+}
+for (const name of ['text', 'near', 'departement', 'detail', 'map-street', 'map-france']) {
+  grow(`${name} warm p99 (ms)`, (s) => s.http[name]?.p99, name !== 'map-france');
+  // A page of results must not grow; map data grows with the density of the viewport, bounded by clustering.
+  if (!name.startsWith('map')) grow(`${name} response bytes`, (s) => s.bytes[name], true);
+}
+for (const name of ['text', 'near', 'departement', 'map-france']) grow(`${name} cold p50 (ms)`, (s) => s.cold[name]?.p50);
+grow('import seconds', (s) => s.import?.seconds);
+grow('import peak MB', (s) => s.import?.peakMb);
+grow('database MB', (s) => s.dbMb);
+grow('CSV export ms', (s) => s.exports['/api/exports/actors.csv']?.ms);
+grow('CSV export server peak MB', (s) => s.exports['/api/exports/actors.csv']?.serverPeakMb ?? undefined);
+grow('GeoJSON export ms', (s) => s.exports['/api/exports/actors.geojson']?.ms);
+grow('GeoJSON export server peak MB', (s) => s.exports['/api/exports/actors.geojson']?.serverPeakMb ?? undefined);
+report.growth = growth;
+
+const fmt = (n: number | undefined | null, unit = '') =>
+  n === undefined || n === null || Number.isNaN(n) ? '–' : `${n.toLocaleString('en-US')}${unit}`;
+const rows: [string, (s: SizeResult) => string][] = [
+  ['database size', (s) => fmt(s.dbMb, ' MB')],
+  ['bare Hono req/s', (s) => fmt(s.http.bare?.rps)],
+  [
+    'bare Hono, fixed 30 KB page: req/s (× bare) p50/p99 ms',
+    (s) => {
+      const r = s.http['bare-page'];
+      return r ? `${fmt(r.rps)} (${round((r.ratio ?? 0) * 100, 1)} %) ${r.p50}/${r.p99}` : '–';
+    },
+  ],
+];
+for (const name of ['health', 'text', 'near', 'departement', 'detail', 'map-street', 'map-france']) {
+  rows.push([
+    `${name}: req/s (× bare) p50/p99 ms`,
+    (s) => {
+      const r = s.http[name];
+      return r ? `${fmt(r.rps)} (${round((r.ratio ?? 0) * 100, 1)} %) ${r.p50}/${r.p99}` : '–';
+    },
+  ]);
+}
+for (const name of ['text', 'near', 'departement', 'map-france']) {
+  rows.push([`${name}: cold p50/max ms (new query, sequential)`, (s) => (s.cold[name] ? `${s.cold[name].p50}/${s.cold[name].p99}` : '–')]);
+}
+for (const name of ['text', 'near', 'departement', 'detail', 'map-street', 'map-france']) {
+  rows.push([`${name}: response KB`, (s) => fmt(s.bytes[name] === undefined ? undefined : round((s.bytes[name] ?? 0) / 1024, 1))]);
+}
+rows.push([
+  'map, one client p50/p99 ms street · France',
+  (s) => (s.map.street && s.map.france ? `${s.map.street.p50}/${s.map.street.p99} · ${s.map.france.p50}/${s.map.france.p99}` : '–'),
+]);
+rows.push(['import (bulk load): s / peak MB', (s) => (s.import ? `${s.import.seconds} / ${s.import.peakMb}` : '–')]);
+for (const path of ['/api/exports/actors.csv', '/api/exports/actors.geojson']) {
+  rows.push([
+    `${path.split('/').pop()}: ms / MB / server peak MB`,
+    (s) => {
+      const e = s.exports[path];
+      return e ? (e.status === 200 ? `${fmt(e.ms)} / ${round(e.bytes / 1e6, 1)} / ${fmt(e.serverPeakMb)}` : `HTTP ${e.status}`) : '–';
+    },
+  ]);
+}
+rows.push(['server RSS after load, MB', (s) => fmt(s.serverRssMb)]);
+
+const header = `| measure | ${perSize.map((s) => s.actors.toLocaleString('en-US')).join(' | ')} |`;
+const lines = [
+  header,
+  `|---|${perSize.map(() => '---').join('|')}|`,
+  ...rows.map(([label, f]) => `| ${label} | ${perSize.map(f).join(' | ')} |`),
+];
+const web = report.web as { jsGzip?: number; cssGzip?: number; jsBytes?: number; cssBytes?: number } | undefined;
+const out = [
+  `PARÉ benchmark ${report.date} — ${cpus().length} cores, ${process.version}, ${connections} connections × ${duration} s, seed ${seed}`,
+  `load average at start ${(report.machine as { loadAverageAtStart: number[] }).loadAverageAtStart.join(' ')}, at end ${(report.loadAverageAtEnd as number[]).join(' ')}`,
+  'autocannon shares the 2 cores with the server: every req/s figure is for both on one machine.',
+  '',
+  ...lines,
+  '',
+  ac
+    ? `autocomplete over ${(report.autocomplete as { prefixes: number }).prefixes} commune prefixes: p50 ${(report.autocomplete as { p50Us: number }).p50Us.toFixed(1)} µs, p99 ${ac.p99Us?.toFixed(1)} µs`
+    : '',
+  web?.jsGzip !== undefined
+    ? `web client initial load: JS ${fmt(web.jsGzip)} B gzip (${fmt(web.jsBytes)} B raw), CSS ${fmt(web.cssGzip)} B gzip (${fmt(web.cssBytes)} B raw)`
+    : '',
+  Array.isArray(lh)
+    ? lh
+        .map(
+          (p) =>
+            `Lighthouse ${new URL(p.url).pathname}${new URL(p.url).search}: performance ${p.performance}, accessibility ${p.accessibility}`,
+        )
+        .join('\n')
+    : '',
+  '',
+  'Targets:',
+  ...checks.map((c) => `  ${c.pass === null ? 'N/A ' : c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.value}`),
+  '',
+  `Growth from one size to the next (${sizes.join(' → ')} actors; a page of results should not grow at all):`,
+  ...growth
+    .filter((g) => g.factors.length > 0)
+    .map((g) => `  ${g.flag ? 'FLAG' : 'ok  '}  ${g.metric}: ${g.factors.map((f) => `×${f}`).join(', ')}${g.flag ? ` — ${g.flag}` : ''}`),
+].filter((l, i, all) => l !== '' || all[i - 1] !== '');
+report.table = lines.join('\n');
+console.log(out.join('\n'));
+
+const stamp = started.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+writeFileSync(join(RESULTS, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(RESULTS, `${stamp}.txt`), `${out.join('\n')}\n`);
+log(`written bench/results/${stamp}.json, ${stamp}.txt and latest.json`);

@@ -1,0 +1,79 @@
+/**
+ * The server under test, run as a child process of bench/run.ts so the load generator does not
+ * share its event loop:
+ *
+ *   node --import tsx bench/server.ts --mode app --db bench/results/pare-100000-….db [--web]
+ *   node --import tsx bench/server.ts --mode bare
+ *
+ * `app` serves the real application (createApp, as server.ts does, logs silenced) on the given
+ * database; `bare` serves one Hono route returning a fixed JSON body, the baseline every figure
+ * is divided by (and `/page`, a fixed body the size of a page of results). Prints `READY <port>` on stdout once listening.
+ */
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string', default: 'app' },
+    db: { type: 'string' },
+    web: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+  },
+});
+
+async function appFetch(): Promise<(req: Request) => Response | Promise<Response>> {
+  if (!values.db) throw new Error('--db is required in app mode');
+  const { openDatabase } = await import('../packages/db/src/index.ts');
+  const { warmUpSearch } = await import('../packages/geo/src/index.ts');
+  const { createApp } = await import('../apps/api/src/app.ts');
+  const { createLogger } = await import('../apps/api/src/lib/logger.ts');
+  const db = openDatabase(values.db);
+  warmUpSearch();
+  const root = join(import.meta.dirname, '..');
+  const log = createLogger('silent');
+  const app = createApp({ db, log, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) });
+  const probe = await app.request('/api/map/points?bbox=2.3,48.8,2.4,48.9&zoom=12');
+  if (probe.status !== 404) return app.fetch;
+  // The clustered map endpoint exists (apps/api/src/routes/map-data/) but app.ts does not mount
+  // it yet: serve it beside the app, with the app's error handling, so it can be measured.
+  // Its figures then miss the app's middleware (secure headers, request id, session): see
+  // docs/PERFORMANCE.md for what that stack costs on every route.
+  const { createRouter } = await import('../apps/api/src/lib/create-router.ts');
+  const { handleError } = await import('../apps/api/src/lib/errors.ts');
+  const { mapDataRouter } = await import('../apps/api/src/routes/map-data/map-data.index.ts');
+  const outer = createRouter();
+  outer.use('/api/map/points', async (c, next) => {
+    c.set('db', db);
+    await next();
+  });
+  outer.route('/api', mapDataRouter);
+  outer.onError((err, c) => handleError(err, c, log));
+  process.stderr.write('[bench server] /api/map/points is not mounted in app.ts: served beside the app\n');
+  // Dispatch on the raw URL: touching the request in a wrapper would build a full Request for
+  // every call and slow the app itself down.
+  return (req) => (req.url.includes('/api/map/points') ? outer.fetch(req) : app.fetch(req));
+}
+
+function bareFetch(): (req: Request) => Response | Promise<Response> {
+  // `/page`: a fixed body the size of a page of search results (about 30 KB), to tell what
+  // moving a page costs from what making it costs.
+  const page = {
+    total: 1000,
+    items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: `Acteur ${i}`, description: 'x'.repeat(1400) })),
+  };
+  const app = new Hono().get('/', (c) => c.json({ status: 'ok', name: 'PARÉ', items: [1, 2, 3] })).get('/page', (c) => c.json(page));
+  return app.fetch;
+}
+
+const fetch = values.mode === 'bare' ? bareFetch() : await appFetch();
+const server = serve({ fetch, port: Number(values.port), hostname: '127.0.0.1' });
+server.once('listening', () => {
+  process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  process.exit(0);
+});
