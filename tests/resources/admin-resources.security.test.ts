@@ -74,6 +74,30 @@ const routes: [string, () => Promise<Call>, number][] = [
   ],
   ['POST /api/admin/protocols/:id/archive', async () => json('POST', `/api/admin/protocols/${await freshProtocol()}/archive`), 200],
   ['POST /api/admin/protocols/:id/restore', async () => json('POST', `/api/admin/protocols/${await freshProtocol()}/restore`), 200],
+  [
+    'POST /api/admin/resources/:id/revisions/:revisionId/revert',
+    async () => {
+      const id = await freshResource();
+      await asUser(t, curator, `/api/admin/resources/${id}`, { method: 'PATCH', body: { summary: 'Résumé modifié' } });
+      const first = (
+        (await (await asUser(t, curator, `/api/admin/resources/${id}/revisions`)).json()) as { items: { id: number }[] }
+      ).items.at(-1);
+      return json('POST', `/api/admin/resources/${id}/revisions/${first?.id}/revert`);
+    },
+    200,
+  ],
+  [
+    'POST /api/admin/protocols/:id/revisions/:revisionId/revert',
+    async () => {
+      const id = await freshProtocol();
+      await asUser(t, curator, `/api/admin/protocols/${id}`, { method: 'PATCH', body: { frequency: 'trimestriel' } });
+      const first = (
+        (await (await asUser(t, curator, `/api/admin/protocols/${id}/revisions`)).json()) as { items: { id: number }[] }
+      ).items.at(-1);
+      return json('POST', `/api/admin/protocols/${id}/revisions/${first?.id}/revert`);
+    },
+    200,
+  ],
 ];
 
 const roles: [string, (ok: number) => number][] = [
@@ -143,4 +167,31 @@ describe('reading the back office', () => {
 // The table names every role; a new role added to the schema fails here until it is placed.
 it('covers every role of the schema', () => {
   expect([...ROLES].sort()).toEqual(['admin', 'curateur', 'professionnel-verifie', 'relais']);
+});
+
+describe('history and revert', () => {
+  it('puts a resource back exactly as it was, and records the revert', async () => {
+    const id = await freshResource();
+    const before = await (await asUser(t, curator, `/api/admin/resources/${id}`)).json();
+    await asUser(t, curator, `/api/admin/resources/${id}`, { method: 'PATCH', body: { summary: 'Résumé changé', themes: ['chiffres'] } });
+    const history = (await (await asUser(t, curator, `/api/admin/resources/${id}/revisions`)).json()) as {
+      items: { id: number; action: string }[];
+    };
+    const created = history.items.find((r) => r.action === 'create');
+    const res = await asUser(t, curator, `/api/admin/resources/${id}/revisions/${created?.id}/revert`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const after = await res.json();
+    expect(after.summary).toEqual(before.summary);
+    expect(after.themes).toEqual(before.themes);
+    const again = (await (await asUser(t, curator, `/api/admin/resources/${id}/revisions`)).json()) as { items: { action: string }[] };
+    expect(again.items[0]?.action).toBe('revert');
+  });
+
+  it('refuses a revision of another entry with a 404', async () => {
+    const a = await freshResource();
+    const b = await freshResource();
+    const ofB = ((await (await asUser(t, curator, `/api/admin/resources/${b}/revisions`)).json()) as { items: { id: number }[] }).items[0];
+    const res = await asUser(t, curator, `/api/admin/resources/${a}/revisions/${ofB?.id}/revert`, { method: 'POST' });
+    expect(res.status).toBe(404);
+  });
 });

@@ -525,3 +525,75 @@ export function removeOrphanUploads(db: Db, dir: string, minAgeMs = 60 * 60 * 10
   }
   return removed;
 }
+
+/** The revision of this entry a curator asked to go back to, or a 404. */
+function revisionOf(deps: Deps, entity: 'resource' | 'protocol', id: number, revisionId: number) {
+  const revision = reposOf(deps.db).revisions.findRevision(revisionId);
+  if (!revision || revision.entity !== entity || revision.entityId !== id) {
+    throw new ApiError('not_found', 'Cette version n’existe pas pour cette fiche.');
+  }
+  return revision;
+}
+
+/**
+ * Puts a resource back as it was at a revision: its fields, not its file (files are not
+ * versioned; a revision whose link would sit beside the current file is refused). A new
+ * `revert` revision records it.
+ */
+export function revertAdminResource(deps: Deps, user: UserRecord, id: number, revisionId: number): AdminResource {
+  const current = editableResource(deps, user, id);
+  const { file: _file, status: _status, ...fields } = revisionOf(deps, 'resource', id, revisionId).snapshot as Record<string, unknown>;
+  const parsed = CreateResourceInputSchema.safeParse(fields);
+  if (!parsed.success) throw validationError(zodIssues(parsed.error));
+  const next = parsed.data;
+  if (next.url && current.file) {
+    throw validationError([{ path: 'url', message: 'Cette version avait un lien : retirez d’abord le fichier actuel de la ressource.' }]);
+  }
+  if (!mayEditDepartements(user, resourceDepartements(next))) refuse('Le territoire de cette version');
+  const { resources, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const r = resources.replaceResource(id, next);
+      revisions.recordRevision({
+        entity: 'resource',
+        entityId: id,
+        action: 'revert',
+        snapshot: resourceSnapshot(r),
+        previous: resourceSnapshot(current),
+        revertedTo: revisionId,
+        note: `Retour à la version n° ${revisionId}`,
+        ...authorOf(user),
+      });
+      return adminResource(r, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+/** Puts a protocol back as it was at a revision, with a new `revert` revision. */
+export function revertAdminProtocol(deps: Deps, user: UserRecord, id: number, revisionId: number): AdminProtocol {
+  const current = editableProtocol(deps, user, id);
+  const parsed = CreateProtocolInputSchema.safeParse(revisionOf(deps, 'protocol', id, revisionId).snapshot);
+  if (!parsed.success) throw validationError(zodIssues(parsed.error));
+  if (!mayEditDepartements(user, parsed.data.departements)) refuse('Un des départements de cette version');
+  const { protocols, revisions } = reposOf(deps.db);
+  try {
+    return deps.db.transaction(() => {
+      const p = protocols.replaceProtocol(id, parsed.data);
+      revisions.recordRevision({
+        entity: 'protocol',
+        entityId: id,
+        action: 'revert',
+        snapshot: protocolToInput(p),
+        previous: protocolToInput(current),
+        revertedTo: revisionId,
+        note: `Retour à la version n° ${revisionId}`,
+        ...authorOf(user),
+      });
+      return adminProtocol(p, user);
+    })();
+  } catch (err) {
+    translateDbError(err);
+  }
+}

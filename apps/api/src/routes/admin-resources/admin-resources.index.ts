@@ -13,6 +13,8 @@ import {
   listAdminResources,
   listProtocolRevisions,
   listResourceRevisions,
+  revertAdminProtocol,
+  revertAdminResource,
   setAdminProtocolStatus,
   setAdminResourceStatus,
   updateAdminProtocol,
@@ -35,6 +37,8 @@ import {
   resourceRevisionsRoute,
   restoreAdminProtocolRoute,
   restoreAdminResourceRoute,
+  revertProtocolRoute,
+  revertResourceRoute,
   updateAdminProtocolRoute,
   updateAdminResourceRoute,
   uploadAdminResourceFileDoc,
@@ -103,4 +107,12 @@ export const adminResourcesRouter = router
   .openapi(restoreAdminProtocolRoute, (c) =>
     c.json(setAdminProtocolStatus(c.var, currentEditor(c), c.req.valid('param').id, 'published'), 200),
   )
-  .openapi(protocolRevisionsRoute, (c) => c.json(listProtocolRevisions(c.var, currentEditor(c), c.req.valid('param').id), 200));
+  .openapi(protocolRevisionsRoute, (c) => c.json(listProtocolRevisions(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(revertResourceRoute, (c) => {
+    const { id, revisionId } = c.req.valid('param');
+    return c.json(revertAdminResource(c.var, currentEditor(c), id, revisionId), 200);
+  })
+  .openapi(revertProtocolRoute, (c) => {
+    const { id, revisionId } = c.req.valid('param');
+    return c.json(revertAdminProtocol(c.var, currentEditor(c), id, revisionId), 200);
+  });

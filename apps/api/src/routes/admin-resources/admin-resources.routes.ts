@@ -212,3 +212,30 @@ export const protocolRevisionsRoute = createRoute({
     404: unknownProtocol,
   },
 });
+
+const RevertParamSchema = IdParamSchema.extend({
+  revisionId: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Identifiant numérique attendu')
+    .transform(Number),
+});
+
+export const revertResourceRoute = createRoute({
+  method: 'post',
+  path: '/admin/resources/{id}/revisions/{revisionId}/revert',
+  tags: rTags,
+  middleware: guard(...EDITORS),
+  summary: 'Revenir à une version d’une ressource',
+  request: { params: RevertParamSchema },
+  responses: { 200: resource, 400: invalid, ...guardErrors, 404: errorResponse('Ressource ou version inconnue') },
+});
+
+export const revertProtocolRoute = createRoute({
+  method: 'post',
+  path: '/admin/protocols/{id}/revisions/{revisionId}/revert',
+  tags: pTags,
+  middleware: guard(...EDITORS),
+  summary: 'Revenir à une version d’un protocole',
+  request: { params: RevertParamSchema },
+  responses: { 200: protocol, 400: invalid, ...guardErrors, 404: errorResponse('Protocole ou version inconnu') },
+});
