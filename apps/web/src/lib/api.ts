@@ -83,3 +83,68 @@ export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: Abor
   if (!res.ok) throw toApiRequestError(res.status, body);
   return body as T;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writes. Every POST/PATCH/PUT/DELETE of the app goes through `apiSend`: the public forms (no
+// session: no token needed), the back office and the inbox (a session: its CSRF token).
+// ---------------------------------------------------------------------------------------------
+
+/** The CSRF token of the session this page knows (from the sign-in answer or /api/auth/me). */
+let csrfToken: string | null = null;
+
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function refreshCsrfToken(): Promise<string | null> {
+  try {
+    const me = await apiGet<{ csrf_token?: unknown }>('/auth/me');
+    csrfToken = typeof me.csrf_token === 'string' ? me.csrf_token : null;
+  } catch {
+    csrfToken = null;
+  }
+  return csrfToken;
+}
+
+async function send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData)
+    payload = body; // the browser sets the multipart boundary
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (token) headers['X-CSRF-Token'] = token;
+  try {
+    return await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', ...(payload !== undefined ? { body: payload } : {}) });
+  } catch {
+    throw new ApiRequestError('network_error', fr.errors.network, 0);
+  }
+}
+
+/**
+ * Sends `body` (JSON, or a FormData as multipart) to `/api${path}` and returns the typed answer,
+ * or throws one `ApiRequestError` carrying the API's `issues`. A 403 with a token unknown or
+ * stale (a signed-in person in a new tab) is retried once with the session's current token: the
+ * refused request had no effect, the CSRF check runs before anything else.
+ */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: `/${string}`, body?: unknown): Promise<T> {
+  const sentWith = csrfToken;
+  let res = await send(method, path, body, sentWith);
+  if (res.status === 403) {
+    const fresh = await refreshCsrfToken();
+    if (fresh && fresh !== sentWith) res = await send(method, path, body, fresh);
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      if (res.ok) throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
+    }
+  }
+  if (!res.ok) throw toApiRequestError(res.status, parsed);
+  return parsed as T;
+}
