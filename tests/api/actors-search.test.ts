@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(() => {
@@ -170,7 +170,14 @@ describe('GET /api/actors — around a place', () => {
 describe('GET /api/actors — sorting and paging', () => {
   it('sorts by name in French order, accents ignored', async () => {
     const { body } = await getJson(t.app, '/api/actors?sort=name&per_page=100');
-    const keys = body.items.map((a: { name: string }) => a.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+    const keys = body.items.map((a: { name: string }) =>
+      a.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    );
     expect([...keys].sort()).toEqual(keys);
   });
 

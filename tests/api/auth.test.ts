@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, asUser, createAccount, signIn } from '../helpers/accounts.ts';
-import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+import { asUser, createAccount, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(() => {
@@ -9,7 +9,11 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) });
+  t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
 
 describe('sign-in and sessions', () => {
   it('stores passwords as argon2id hashes, never in clear', async () => {
@@ -69,10 +73,18 @@ describe('sign-in and sessions', () => {
     try {
       const headers = {};
       for (let i = 0; i < 20; i++) {
-        const r = await t2.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email: `x${i}@example.test`, password: 'nope' }) });
+        const r = await t2.app.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ email: `x${i}@example.test`, password: 'nope' }),
+        });
         expect(r.status).toBe(401);
       }
-      const r = await t2.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'other@example.test', password: 'nope' }) });
+      const r = await t2.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'other@example.test', password: 'nope' }),
+      });
       expect(r.status).toBe(429);
     } finally {
       t2.close();
@@ -103,7 +115,10 @@ describe('sign-in and sessions', () => {
 
   it('refuses a mutating request from another origin', async () => {
     const who = await signIn(t, await createAccount(t, 'admin'));
-    const res = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, origin: 'https://evil.example' } });
+    const res = await t.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
   });
 

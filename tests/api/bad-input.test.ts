@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(() => {

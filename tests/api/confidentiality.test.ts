@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Crawls every public response the API can give about the directory and looks for anything
@@ -15,7 +15,13 @@ beforeAll(async () => {
   t = createTestApp();
   const db = t.db;
   const confidentialSites = db.prepare('SELECT * FROM sites WHERE confidential = 1').all() as {
-    id: number; address: string | null; label: string | null; lat: number; lng: number; public_lat: number; opening_hours: string | null;
+    id: number;
+    address: string | null;
+    label: string | null;
+    lat: number;
+    lng: number;
+    public_lat: number;
+    opening_hours: string | null;
   }[];
   expect(confidentialSites.length).toBeGreaterThan(0);
   secrets = [];
@@ -25,9 +31,10 @@ beforeAll(async () => {
     if (s.opening_hours) secrets.push(s.opening_hours);
     if (s.lat !== s.public_lat) secrets.push(String(s.lat), String(s.lng));
   }
-  const hidden = db.prepare(
-    `SELECT value FROM contacts WHERE visibility = 'professionnels' OR site_id IN (SELECT id FROM sites WHERE confidential = 1)`,
-  ).pluck().all() as string[];
+  const hidden = db
+    .prepare(`SELECT value FROM contacts WHERE visibility = 'professionnels' OR site_id IN (SELECT id FROM sites WHERE confidential = 1)`)
+    .pluck()
+    .all() as string[];
   const referents = db.prepare('SELECT referent_email FROM actors WHERE referent_email IS NOT NULL').pluck().all() as string[];
   secrets.push(...hidden, ...referents);
   expect(secrets).toContain('referent-secret@example.test');
@@ -73,9 +80,12 @@ describe('confidential data never leaves the public API', () => {
   });
 
   it('the seed directory has at least one confidential site in Moselle', async () => {
-    const n = t.db.prepare(
-      `SELECT count(*) FROM sites s JOIN actors a ON a.id = s.actor_id WHERE s.confidential = 1 AND s.departement_code = '57' AND a.slug NOT LIKE 'test-%'`,
-    ).pluck().get() as number;
+    const n = t.db
+      .prepare(
+        `SELECT count(*) FROM sites s JOIN actors a ON a.id = s.actor_id WHERE s.confidential = 1 AND s.departement_code = '57' AND a.slug NOT LIKE 'test-%'`,
+      )
+      .pluck()
+      .get() as number;
     expect(n).toBeGreaterThan(0);
   });
 });

@@ -40,7 +40,7 @@ describe('PARE_MAP_STYLE_URL: an online map style', () => {
   it('is served from our own style route, and the CSP allows exactly its hosts', async () => {
     const online = await fetchOnlineMapStyle(styleUrl, silent);
     expect(online?.origins).toEqual(
-      ['http://127.0.0.1:' + new URL(styleUrl).port, 'https://fonts.tiles.test', 'https://tiles.test'].sort(),
+      [`http://127.0.0.1:${new URL(styleUrl).port}`, 'https://fonts.tiles.test', 'https://tiles.test'].sort(),
     );
     const app = createApp({ db: t.db, config: { onlineMapStyle: online } });
     const res = await app.request('/api/map/style.json');

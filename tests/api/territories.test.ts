@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, getJson } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(() => {
@@ -37,7 +37,10 @@ describe('GET /api/territories/search', () => {
   });
 
   it('refuses an empty query and a limit over 10 with the field named', async () => {
-    for (const [url, field] of [['/api/territories/search?q=', 'q'], ['/api/territories/search?q=metz&limit=50', 'limit']]) {
+    for (const [url, field] of [
+      ['/api/territories/search?q=', 'q'],
+      ['/api/territories/search?q=metz&limit=50', 'limit'],
+    ]) {
       const { status, body } = await getJson(t.app, url as string);
       expect(status).toBe(400);
       expect(body.issues[0].path).toBe(field);
@@ -54,7 +57,10 @@ describe('GET /api/territories/at', () => {
   });
 
   it('answers a clear 404 for a point at sea or abroad', async () => {
-    for (const [lat, lng] of [[46.0, -5.0], [52.52, 13.405]]) {
+    for (const [lat, lng] of [
+      [46.0, -5.0],
+      [52.52, 13.405],
+    ]) {
       const { status, body } = await getJson(t.app, `/api/territories/at?lat=${lat}&lng=${lng}`);
       expect(status).toBe(404);
       expect(body.error).toBe('not_found');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, WEB_DIST, createTestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp, WEB_DIST } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let script: string;

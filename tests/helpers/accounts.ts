@@ -1,7 +1,8 @@
 /** Test accounts: real argon2 hashes in the real users table, real sign-in through the API. */
-import type { Role } from '@pare/schema';
-import { userRepository } from '@pare/db';
+
 import { hashPassword } from '@pare/api/auth';
+import { userRepository } from '@pare/db';
+import type { Role } from '@pare/schema';
 import type { TestApp } from './test-app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

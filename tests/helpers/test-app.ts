@@ -1,8 +1,8 @@
 /** Builds the real app on a real temporary SQLite file, seeded with the real seed plus the test fixtures. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@pare/api/app';
 import { type Db, openDatabase, seedDirectory, seedResourcesIfEmpty } from '@pare/db';
@@ -49,10 +49,9 @@ export async function startTestServer(opts: { fixtures?: boolean } = {}): Promis
 }
 
 /** GET a JSON route and return status + parsed body. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read many response shapes; each assertion says what it expects.
 export async function getJson(app: TestApp['app'], url: string): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await app.request(url);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }
-
-

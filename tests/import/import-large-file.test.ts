@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
-import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { createEmptyApp, postImport } from './helpers.ts';
 
 let source: TestApp;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Db, actorRepository, actorSearch, userRepository } from '@pare/db';
+import { actorRepository, actorSearch, type Db, userRepository } from '@pare/db';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
@@ -10,20 +10,20 @@ import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
-import { type Logger, createLogger } from './lib/logger.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
-import { isUploadPath } from './services/uploads.ts';
-import { isImportPath } from './routes/admin-import/admin-import.index.ts';
-import { mapDataRouter } from './routes/map-data/map-data.index.ts';
-import { authRouter } from './routes/auth/auth.index.ts';
-import { healthRouter } from './routes/health/health.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
+import { isImportPath } from './routes/admin-import/admin-import.index.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
+import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
+import { healthRouter } from './routes/health/health.index.ts';
+import { mapRoutes } from './routes/map/map.index.ts';
+import { mapDataRouter } from './routes/map-data/map-data.index.ts';
 import { openDataRoutes } from './routes/open-data.mount.ts';
 import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
 import { territoriesRouter } from './routes/territories/territories.index.ts';
-import { mapRoutes } from './routes/map/map.index.ts';
-import { type OpenApiDocument, docsRoute, renderDocsPage } from './routes/docs/docs-page.ts';
+import { isUploadPath } from './services/uploads.ts';
 
 export type CreateAppOptions = {
   db: Db;
@@ -86,16 +86,29 @@ export function createApp(options: CreateAppOptions) {
     const started = performance.now();
     await next();
     // Path only: query strings may hold what a person searched for, bodies are never logged.
-    log.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+    log.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());
   // JSON bodies: 64 KiB. The upload (10 MB) and import (100 MB) routes have their own limits, enforced while they read.
-  const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError('payload_too_large'); } });
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new ApiError('payload_too_large');
+    },
+  });
   // A GET has no body to limit; skipping the middleware also spares Node's adapter building a
   // full Request for every read (a large share of a search's cost, see docs/PERFORMANCE.md).
   app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path) || isImportPath(c.req.path) ? next() : jsonBodyLimit(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path) || isImportPath(c.req.path)
+      ? next()
+      : jsonBodyLimit(c, next),
   );
 
   const api = createRouter()
@@ -120,7 +133,10 @@ export function createApp(options: CreateAppOptions) {
   app.doc31('/api/openapi.json', openApiConfig);
   // The same description as a French HTML page, rendered once: it only changes with the code.
   let docsPage: string | undefined;
-  app.openapi(docsRoute, (c) => c.html((docsPage ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as OpenApiDocument)), 200));
+  app.openapi(docsRoute, (c) => {
+    docsPage ??= renderDocsPage(app.getOpenAPI31Document(openApiConfig) as OpenApiDocument);
+    return c.html(docsPage, 200);
+  });
 
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'Route inconnue.');

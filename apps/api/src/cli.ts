@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openDatabase, userRepository } from '@pare/db';
-import { CreateUserInputSchema, ROLES } from '@pare/schema';
+import { CreateUserInputSchema, type ROLES } from '@pare/schema';
 import { loadEnv } from './env.ts';
 import { hashPassword } from './services/auth.ts';
 
@@ -85,7 +85,11 @@ switch (command) {
     // every record marked generated. Never into the directory's own database (see generate.ts).
     const { resolve } = await import('node:path');
     const { GenerationRefusedError, assertGenerationFile, generateDirectory } = await import('@pare/db');
-    const { values } = parseArgs({ args: rest, options: { actors: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: rest,
+      options: { actors: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' } },
+      strict: true,
+    });
     const actors = Number(values.actors ?? '1000');
     const seed = Number(values.seed ?? '1');
     if (!values.db) {
@@ -158,16 +162,28 @@ switch (command) {
     const env = loadEnv();
     const db = openDatabase(env.PARE_DB);
     // The command line has the database in hand: it imports with a curator's reach.
-    const cliUser = { id: 0, email: 'import-cli', passwordHash: '', role: 'admin' as const, departements: [], displayName: 'import CLI', active: true };
+    const cliUser = {
+      id: 0,
+      email: 'import-cli',
+      passwordHash: '',
+      role: 'admin' as const,
+      departements: [],
+      displayName: 'import CLI',
+      active: true,
+    };
     try {
       const { detected } = await probeFile(file);
-      const report = await runImport({ db, actors: actorRepository(db) }, { path: file, detected }, {
-        format,
-        dryRun: values['dry-run'] === true,
-        details: values.json ? 'all' : 'rejected',
-        defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
-        author: { user: cliUser, authorId: null, label: 'import CLI' },
-      });
+      const report = await runImport(
+        { db, actors: actorRepository(db) },
+        { path: file, detected },
+        {
+          format,
+          dryRun: values['dry-run'] === true,
+          details: values.json ? 'all' : 'rejected',
+          defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
+          author: { user: cliUser, authorId: null, label: 'import CLI' },
+        },
+      );
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
         const s = report.summary;
@@ -178,10 +194,12 @@ switch (command) {
         for (const r of report.rows.filter((x) => x.action === 'rejected')) {
           console.log(`  ligne ${r.row} : ${(r.issues ?? []).map((i) => `${i.field} — ${i.message}`).join(' ; ')}`);
         }
-        if (report.rows_omitted > 0 && report.rows.length >= 10_000) console.log('  (seules les 10 000 premières lignes refusées sont listées)');
+        if (report.rows_omitted > 0 && report.rows.length >= 10_000)
+          console.log('  (seules les 10 000 premières lignes refusées sont listées)');
         for (const w of report.warnings) console.log(`  ${w}`);
         if (report.ignored_columns.length > 0) console.log(`  Colonnes ignorées : ${report.ignored_columns.join(', ')}`);
-        if (report.import_id) console.log(`Identifiant de l’import : ${report.import_id} (annulation : POST /api/admin/import/${report.import_id}/revert)`);
+        if (report.import_id)
+          console.log(`Identifiant de l’import : ${report.import_id} (annulation : POST /api/admin/import/${report.import_id}/revert)`);
       }
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;

@@ -49,7 +49,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   // directory the command was typed in as INIT_CWD.
   const base = source.INIT_CWD ?? process.cwd();
   const paths = Object.fromEntries(
-    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST', 'PARE_UPLOADS_DIR'] as const).filter((k) => source[k]).map((k) => [k, resolve(base, source[k] as string)]),
+    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST', 'PARE_UPLOADS_DIR'] as const)
+      .filter((k) => source[k])
+      .map((k) => [k, resolve(base, source[k] as string)]),
   );
   const parsed = EnvSchema.safeParse({ ...source, ...paths });
   if (!parsed.success) {

@@ -1,15 +1,16 @@
 /** The only place that listens: opens the database, seeds it on first start, serves the app. */
-import { serve } from '@hono/node-server';
+
 import { dirname, join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
 import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { startFreshnessSchedule } from './services/freshness.ts';
+import { startOutboxWorker } from './services/mailer.ts';
 import { fetchOnlineMapStyle } from './services/online-map-style.ts';
 import { removeOrphanUploads } from './services/resources.ts';
-import { startOutboxWorker } from './services/mailer.ts';
 import { startRetentionJob } from './services/retention.ts';
 
 const env = loadEnv();
@@ -19,7 +20,8 @@ const seeded = seedIfEmpty(db, env.PARE_SEED_FILE);
 log.info(seeded.skipped ? 'database ready' : 'database created and seeded', { db: env.PARE_DB, seeded: seeded.created });
 // The resource centre's seed (legal texts, the Moselle convention) sits beside the actors' one.
 const resourcesSeeded = seedResourcesIfEmpty(db, join(dirname(env.PARE_SEED_FILE), 'resources.yaml'));
-if (!resourcesSeeded.skipped) log.info('resource centre seeded', { resources: resourcesSeeded.resources, protocols: resourcesSeeded.protocols });
+if (!resourcesSeeded.skipped)
+  log.info('resource centre seeded', { resources: resourcesSeeded.resources, protocols: resourcesSeeded.protocols });
 removeOrphanUploads(db, env.PARE_UPLOADS_DIR);
 
 // Build the autocomplete index now rather than on the first keystroke.

@@ -2,13 +2,13 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
 import { ActorPage } from './features/actor/actor-page.tsx';
 import * as Admin from './features/admin/lazy.ts';
-import * as Submissions from './features/submissions/lazy.ts';
 import { NotFoundPage } from './features/placeholder/not-found-page.tsx';
 import { SearchPage } from './features/search/search-page.tsx';
+import * as Submissions from './features/submissions/lazy.ts';
 import { fr } from './i18n/fr.ts';
 
 const OrientationPage = lazy(() => import('./features/orientation/index.ts').then((m) => ({ default: m.OrientationPage })));
@@ -22,6 +22,7 @@ const Resources = {
   AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
 };
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
+
 import { matchRoute, useLocation } from './lib/router.tsx';
 
 function Page() {

@@ -1,10 +1,19 @@
-import type { Action, ActorType, ContactKind, ContactVisibility, CreateActorInput, GeoPrecision, Public, TerritoryScope } from '@pare/schema';
-import { ACTION_LABELS } from '@pare/schema';
 import { getCommune, getDepartement, getRegion } from '@pare/geo';
+import type {
+  Action,
+  ActorType,
+  ContactKind,
+  ContactVisibility,
+  CreateActorInput,
+  GeoPrecision,
+  Public,
+  TerritoryScope,
+} from '@pare/schema';
+import { ACTION_LABELS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
-import { directoryVersion } from './search.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
+import { directoryVersion } from './search.ts';
 
 /** Everything the database knows about an actor, private fields included. Never sent as is. */
 export type ActorRecord = {
@@ -44,18 +53,49 @@ export type ContactRecord = {
 };
 
 type ActorRow = {
-  id: number; slug: string; name: string; type: ActorType; description: string; territory_scope: TerritoryScope;
-  languages: string; accepts_contact_requests: number; referent_email: string | null; siret: string | null;
-  source_url: string | null; last_verified_at: string | null; verified_by: string | null;
-  status: 'published' | 'archived'; generated: number; created_at: string; updated_at: string;
+  id: number;
+  slug: string;
+  name: string;
+  type: ActorType;
+  description: string;
+  territory_scope: TerritoryScope;
+  languages: string;
+  accepts_contact_requests: number;
+  referent_email: string | null;
+  siret: string | null;
+  source_url: string | null;
+  last_verified_at: string | null;
+  verified_by: string | null;
+  status: 'published' | 'archived';
+  generated: number;
+  created_at: string;
+  updated_at: string;
 };
 type SiteRow = {
-  id: number; actor_id: number; label: string | null; address: string | null; postcode: string | null;
-  commune_code: string | null; departement_code: string | null; lat: number; lng: number; precision: GeoPrecision;
-  public_lat: number; public_lng: number; confidential: number; opening_hours: string | null; accessibility: string | null;
+  id: number;
+  actor_id: number;
+  label: string | null;
+  address: string | null;
+  postcode: string | null;
+  commune_code: string | null;
+  departement_code: string | null;
+  lat: number;
+  lng: number;
+  precision: GeoPrecision;
+  public_lat: number;
+  public_lng: number;
+  confidential: number;
+  opening_hours: string | null;
+  accessibility: string | null;
 };
 type ContactRow = {
-  id: number; actor_id: number; site_id: number | null; kind: ContactKind; value: string; label: string | null; visibility: ContactVisibility;
+  id: number;
+  actor_id: number;
+  site_id: number | null;
+  kind: ContactKind;
+  value: string;
+  label: string | null;
+  visibility: ContactVisibility;
 };
 
 export class ActorValidationError extends Error {
@@ -72,26 +112,43 @@ export class SlugConflictError extends Error {
 
 /** The key actors are sorted by: French order without a French collation in SQLite. */
 export function sortKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-/** Lowercase ASCII words joined by hyphens, from any French name. */
-export function slugify(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100) || 'acteur';
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Lowercase ASCII words joined by hyphens, from any French name. */
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100) || 'acteur'
+  );
 }
 
 function rowToSite(r: SiteRow): SiteRecord {
   return {
-    id: r.id, label: r.label, address: r.address, postcode: r.postcode, communeCode: r.commune_code,
-    departementCode: r.departement_code, lat: r.lat, lng: r.lng, precision: r.precision,
-    publicLat: r.public_lat, publicLng: r.public_lng, confidential: r.confidential === 1,
-    openingHours: r.opening_hours, accessibility: r.accessibility,
+    id: r.id,
+    label: r.label,
+    address: r.address,
+    postcode: r.postcode,
+    communeCode: r.commune_code,
+    departementCode: r.departement_code,
+    lat: r.lat,
+    lng: r.lng,
+    precision: r.precision,
+    publicLat: r.public_lat,
+    publicLng: r.public_lng,
+    confidential: r.confidential === 1,
+    openingHours: r.opening_hours,
+    accessibility: r.accessibility,
   };
 }
 
@@ -112,7 +169,12 @@ export function actorToInput(a: ActorRecord): CreateActorInput {
     description: a.description,
     publics: a.publics,
     actions: a.actions,
-    territory: { scope: a.territory.scope, regions: a.territory.regions, departements: a.territory.departements, communes: a.territory.communes },
+    territory: {
+      scope: a.territory.scope,
+      regions: a.territory.regions,
+      departements: a.territory.departements,
+      communes: a.territory.communes,
+    },
     languages: a.languages,
     accepts_contact_requests: a.acceptsContactRequests,
     referent_email: a.referentEmail,
@@ -146,7 +208,12 @@ function copyRecord(a: ActorRecord): ActorRecord {
     ...a,
     publics: [...a.publics],
     actions: [...a.actions],
-    territory: { scope: a.territory.scope, regions: [...a.territory.regions], departements: [...a.territory.departements], communes: [...a.territory.communes] },
+    territory: {
+      scope: a.territory.scope,
+      regions: [...a.territory.regions],
+      departements: [...a.territory.departements],
+      communes: [...a.territory.communes],
+    },
     languages: [...a.languages],
     sites: a.sites.map((x) => ({ ...x })),
     contacts: a.contacts.map((x) => ({ ...x })),
@@ -166,24 +233,46 @@ export function actorRepository(db: Db) {
     const byId = new Map<number, ActorRecord>();
     for (const r of rows) {
       byId.set(r.id, {
-        id: r.id, slug: r.slug, name: r.name, type: r.type, description: r.description,
-        publics: [], actions: [],
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        type: r.type,
+        description: r.description,
+        publics: [],
+        actions: [],
         territory: { scope: r.territory_scope, regions: [], departements: [], communes: [] },
         languages: JSON.parse(r.languages) as string[],
         acceptsContactRequests: r.accepts_contact_requests === 1,
-        referentEmail: r.referent_email, siret: r.siret, sourceUrl: r.source_url,
-        lastVerifiedAt: r.last_verified_at, verifiedBy: r.verified_by, status: r.status,
-        generated: r.generated === 1, createdAt: r.created_at, updatedAt: r.updated_at,
-        sites: [], contacts: [],
+        referentEmail: r.referent_email,
+        siret: r.siret,
+        sourceUrl: r.source_url,
+        lastVerifiedAt: r.last_verified_at,
+        verifiedBy: r.verified_by,
+        status: r.status,
+        generated: r.generated === 1,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        sites: [],
+        contacts: [],
       });
     }
-    for (const p of stmt(`SELECT actor_id, public FROM actor_publics WHERE actor_id IN (${IDS})`).all(json) as { actor_id: number; public: Public }[]) {
+    for (const p of stmt(`SELECT actor_id, public FROM actor_publics WHERE actor_id IN (${IDS})`).all(json) as {
+      actor_id: number;
+      public: Public;
+    }[]) {
       byId.get(p.actor_id)?.publics.push(p.public);
     }
-    for (const a of stmt(`SELECT actor_id, action FROM actor_actions WHERE actor_id IN (${IDS})`).all(json) as { actor_id: number; action: Action }[]) {
+    for (const a of stmt(`SELECT actor_id, action FROM actor_actions WHERE actor_id IN (${IDS})`).all(json) as {
+      actor_id: number;
+      action: Action;
+    }[]) {
       byId.get(a.actor_id)?.actions.push(a.action);
     }
-    for (const t of stmt(`SELECT actor_id, kind, code FROM actor_territories WHERE actor_id IN (${IDS}) ORDER BY code`).all(json) as { actor_id: number; kind: 'region' | 'departement' | 'commune'; code: string }[]) {
+    for (const t of stmt(`SELECT actor_id, kind, code FROM actor_territories WHERE actor_id IN (${IDS}) ORDER BY code`).all(json) as {
+      actor_id: number;
+      kind: 'region' | 'departement' | 'commune';
+      code: string;
+    }[]) {
       const terr = byId.get(t.actor_id)?.territory;
       if (terr) terr[t.kind === 'region' ? 'regions' : t.kind === 'departement' ? 'departements' : 'communes'].push(t.code);
     }
@@ -254,22 +343,53 @@ export function actorRepository(db: Db) {
     for (const p of input.publics) stmt('INSERT OR IGNORE INTO actor_publics (actor_id, public) VALUES (?, ?)').run(id, p);
     for (const a of input.actions) stmt('INSERT OR IGNORE INTO actor_actions (actor_id, action) VALUES (?, ?)').run(id, a);
     for (const t of territory) {
-      stmt('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)').run(id, t.kind, t.code, t.departement);
+      stmt('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)').run(
+        id,
+        t.kind,
+        t.code,
+        t.departement,
+      );
     }
     const siteIds: number[] = [];
     sites.forEach((s, position) => {
-      const info = stmt(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
+      const info =
+        stmt(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
         public_lat, public_lng, confidential, opening_hours, accessibility) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-        id, position, s.label, s.address, s.postcode, s.communeCode, s.departementCode, s.lat, s.lng, s.precision,
-        s.publicLat, s.publicLng, s.confidential ? 1 : 0, s.openingHours, s.accessibility,
-      );
+          id,
+          position,
+          s.label,
+          s.address,
+          s.postcode,
+          s.communeCode,
+          s.departementCode,
+          s.lat,
+          s.lng,
+          s.precision,
+          s.publicLat,
+          s.publicLng,
+          s.confidential ? 1 : 0,
+          s.openingHours,
+          s.accessibility,
+        );
       const siteId = Number(info.lastInsertRowid);
       siteIds.push(siteId);
-      stmt('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)').run(siteId, s.publicLat, s.publicLat, s.publicLng, s.publicLng);
+      stmt('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)').run(
+        siteId,
+        s.publicLat,
+        s.publicLat,
+        s.publicLng,
+        s.publicLng,
+      );
     });
     input.contacts.forEach((c, position) => {
       stmt('INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)').run(
-        id, c.site != null ? (siteIds[c.site] ?? null) : null, position, c.kind, c.value, c.label ?? null, c.visibility,
+        id,
+        c.site != null ? (siteIds[c.site] ?? null) : null,
+        position,
+        c.kind,
+        c.value,
+        c.label ?? null,
+        c.visibility,
       );
     });
     indexActorText(id, input, sites);
@@ -287,7 +407,11 @@ export function actorRepository(db: Db) {
     for (const code of input.territory.regions) places.add(getRegion(code)?.name ?? '');
     stmt('DELETE FROM actors_fts WHERE rowid = ?').run(id);
     stmt('INSERT INTO actors_fts (rowid, name, description, actions, places) VALUES (?, ?, ?, ?, ?)').run(
-      id, input.name, input.description, input.actions.map((a) => ACTION_LABELS[a]).join(' · '), [...places].filter(Boolean).join(' · '),
+      id,
+      input.name,
+      input.description,
+      input.actions.map((a) => ACTION_LABELS[a]).join(' · '),
+      [...places].filter(Boolean).join(' · '),
     );
   }
 
@@ -305,47 +429,72 @@ export function actorRepository(db: Db) {
    * Creates an actor from validated input. Throws ActorValidationError when a territory or
    * commune code is unknown, SlugConflictError when an explicit slug is taken.
    */
-  const createActor: (input: CreateActorInput, opts?: { generated?: boolean }) => ActorRecord = db.transaction((input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
-    const { issues, sites, territory } = resolveActorGeography(input);
-    if (issues.length > 0) throw new ActorValidationError(issues);
-    let slug: string;
-    if (input.slug) {
-      if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
-      slug = input.slug;
-    } else {
-      slug = uniqueSlug(slugify(input.name));
-    }
-    const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
+  const createActor: (input: CreateActorInput, opts?: { generated?: boolean }) => ActorRecord = db.transaction(
+    (input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
+      const { issues, sites, territory } = resolveActorGeography(input);
+      if (issues.length > 0) throw new ActorValidationError(issues);
+      let slug: string;
+      if (input.slug) {
+        if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
+        slug = input.slug;
+      } else {
+        slug = uniqueSlug(slugify(input.name));
+      }
+      const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
       referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-      slug, input.name, sortKey(input.name), input.type, input.description, input.territory.scope, JSON.stringify(input.languages),
-      input.accepts_contact_requests ? 1 : 0, input.referent_email ?? null, input.siret ?? null,
-      input.provenance.source_url ?? null, input.provenance.last_verified_at ?? null, input.provenance.verified_by ?? null,
-      opts.generated ? 1 : 0,
-    );
-    const id = Number(info.lastInsertRowid);
-    writeChildren(id, input, sites, territory);
-    return loadActors([id])[0] as ActorRecord;
-  });
+        slug,
+        input.name,
+        sortKey(input.name),
+        input.type,
+        input.description,
+        input.territory.scope,
+        JSON.stringify(input.languages),
+        input.accepts_contact_requests ? 1 : 0,
+        input.referent_email ?? null,
+        input.siret ?? null,
+        input.provenance.source_url ?? null,
+        input.provenance.last_verified_at ?? null,
+        input.provenance.verified_by ?? null,
+        opts.generated ? 1 : 0,
+      );
+      const id = Number(info.lastInsertRowid);
+      writeChildren(id, input, sites, territory);
+      return loadActors([id])[0] as ActorRecord;
+    },
+  );
 
   /** Replaces every field of an existing actor (its slug is kept unless a new one is given). */
-  const replaceActor: (id: number, input: CreateActorInput) => ActorRecord = db.transaction((id: number, input: CreateActorInput): ActorRecord => {
-    const { issues, sites, territory } = resolveActorGeography(input);
-    if (issues.length > 0) throw new ActorValidationError(issues);
-    const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
-    if (current === undefined) throw new Error(`No actor ${id}`);
-    const slug = input.slug ?? current;
-    const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-    if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
-    stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
+  const replaceActor: (id: number, input: CreateActorInput) => ActorRecord = db.transaction(
+    (id: number, input: CreateActorInput): ActorRecord => {
+      const { issues, sites, territory } = resolveActorGeography(input);
+      if (issues.length > 0) throw new ActorValidationError(issues);
+      const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
+      if (current === undefined) throw new Error(`No actor ${id}`);
+      const slug = input.slug ?? current;
+      const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
+      if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
+      stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
       referent_email=?, siret=?, source_url=?, last_verified_at=?, verified_by=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
-      slug, input.name, sortKey(input.name), input.type, input.description, input.territory.scope, JSON.stringify(input.languages),
-      input.accepts_contact_requests ? 1 : 0, input.referent_email ?? null, input.siret ?? null,
-      input.provenance.source_url ?? null, input.provenance.last_verified_at ?? null, input.provenance.verified_by ?? null, id,
-    );
-    clearChildren(id);
-    writeChildren(id, input, sites, territory);
-    return loadActors([id])[0] as ActorRecord;
-  });
+        slug,
+        input.name,
+        sortKey(input.name),
+        input.type,
+        input.description,
+        input.territory.scope,
+        JSON.stringify(input.languages),
+        input.accepts_contact_requests ? 1 : 0,
+        input.referent_email ?? null,
+        input.siret ?? null,
+        input.provenance.source_url ?? null,
+        input.provenance.last_verified_at ?? null,
+        input.provenance.verified_by ?? null,
+        id,
+      );
+      clearChildren(id);
+      writeChildren(id, input, sites, territory);
+      return loadActors([id])[0] as ActorRecord;
+    },
+  );
 
   function countActors(): number {
     return stmt('SELECT count(*) FROM actors').pluck().get() as number;
@@ -353,7 +502,9 @@ export function actorRepository(db: Db) {
 
   /** Publishes or archives an actor (an archived actor leaves every public answer). False when unknown. */
   function setActorStatus(id: number, status: 'published' | 'archived'): boolean {
-    return stmt(`UPDATE actors SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(status, id).changes === 1;
+    return (
+      stmt(`UPDATE actors SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(status, id).changes === 1
+    );
   }
 
   /**
@@ -368,13 +519,25 @@ export function actorRepository(db: Db) {
         (SELECT json_group_array(d) FROM (SELECT departement_code AS d FROM sites WHERE actor_id = a.id AND departement_code IS NOT NULL
           UNION SELECT departement FROM actor_territories WHERE actor_id = a.id AND departement IS NOT NULL)) AS departements
       FROM actors a ORDER BY a.id`).all() as {
-      id: number; slug: string; name: string; status: 'published' | 'archived'; siret: string | null; territory_scope: TerritoryScope;
-      contacts: string; communes: string; departements: string;
+      id: number;
+      slug: string;
+      name: string;
+      status: 'published' | 'archived';
+      siret: string | null;
+      territory_scope: TerritoryScope;
+      contacts: string;
+      communes: string;
+      departements: string;
     }[];
     return rows.map((r) => {
       const contacts = JSON.parse(r.contacts) as [ContactKind, string][];
       return {
-        id: r.id, slug: r.slug, name: r.name, status: r.status, siret: r.siret, national: r.territory_scope === 'national',
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        status: r.status,
+        siret: r.siret,
+        national: r.territory_scope === 'national',
         websites: contacts.filter(([k]) => k === 'website').map(([, v]) => v),
         phones: contacts.filter(([k]) => k !== 'website').map(([, v]) => v),
         communes: JSON.parse(r.communes) as string[],
@@ -390,8 +553,16 @@ export type ActorRepository = ReturnType<typeof actorRepository>;
 
 /** The fields duplicate detection compares (see `listDuplicateCandidates`). */
 export type DuplicateCandidate = {
-  id: number; slug: string; name: string; status: 'published' | 'archived'; siret: string | null; national: boolean;
-  websites: string[]; phones: string[]; communes: string[]; departements: string[];
+  id: number;
+  slug: string;
+  name: string;
+  status: 'published' | 'archived';
+  siret: string | null;
+  national: boolean;
+  websites: string[];
+  phones: string[];
+  communes: string[];
+  departements: string[];
 };
 
 const ACTION_ORDER: readonly string[] = Object.keys(ACTION_LABELS);

@@ -13,7 +13,9 @@ function checkList(sql: string, column: string): string[] {
 
 describe('migrations', () => {
   it('keep the database code lists equal to the shared schema ones', () => {
-    const sql = listMigrations().map((m) => m.sql).join('\n');
+    const sql = listMigrations()
+      .map((m) => m.sql)
+      .join('\n');
     expect(checkList(sql, 'type')).toEqual([...ACTOR_TYPES]);
     expect(checkList(sql, 'public')).toEqual([...PUBLICS]);
     expect(checkList(sql, 'action')).toEqual([...ACTIONS]);

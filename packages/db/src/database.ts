@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -27,9 +27,7 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.function('distance_km', { deterministic: true }, (a, b, c, d) =>
-    haversineKm(Number(a), Number(b), Number(c), Number(d)),
-  );
+  db.function('distance_km', { deterministic: true }, (a, b, c, d) => haversineKm(Number(a), Number(b), Number(c), Number(d)));
   migrate(db);
   return db;
 }
@@ -48,9 +46,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`);
-  const done = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  );
+  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const applied: string[] = [];
   for (const m of listMigrations(dir)) {
     if (done.has(m.version)) continue;

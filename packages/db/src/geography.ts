@@ -1,5 +1,5 @@
-import type { CreateActorInput, ErrorIssue, GeoPrecision } from '@pare/schema';
 import { getCommune, getCommunesByPostcode, getDepartement, getRegion } from '@pare/geo';
+import type { CreateActorInput, ErrorIssue, GeoPrecision } from '@pare/schema';
 
 export type ResolvedSite = {
   label: string | null;

@@ -17,13 +17,33 @@ export type OutboxMessage = {
 };
 
 type Row = {
-  id: number; kind: string; recipient: string; subject: string; body: string; status: OutboxMessage['status'];
-  attempts: number; last_error: string | null; next_attempt_at: string; sent_at: string | null; subject_ref: string | null; created_at: string;
+  id: number;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: OutboxMessage['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+  sent_at: string | null;
+  subject_ref: string | null;
+  created_at: string;
 };
 
 const toMessage = (r: Row): OutboxMessage => ({
-  id: r.id, kind: r.kind, recipient: r.recipient, subject: r.subject, body: r.body, status: r.status, attempts: r.attempts,
-  lastError: r.last_error, nextAttemptAt: r.next_attempt_at, sentAt: r.sent_at, subjectRef: r.subject_ref, createdAt: r.created_at,
+  id: r.id,
+  kind: r.kind,
+  recipient: r.recipient,
+  subject: r.subject,
+  body: r.body,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  nextAttemptAt: r.next_attempt_at,
+  sentAt: r.sent_at,
+  subjectRef: r.subject_ref,
+  createdAt: r.created_at,
 });
 
 /** The outbox: mails are queued in the same transaction as what caused them, sent later. */
@@ -33,21 +53,37 @@ export function outboxRepository(db: Db) {
     /** Queues a mail; call inside the transaction that records the event it reports. */
     enqueueMail(m: { kind: string; recipient: string; subject: string; body: string; subjectRef?: string | null }): number {
       const info = stmt('INSERT INTO outbox (kind, recipient, subject, body, subject_ref) VALUES (?, ?, ?, ?, ?)').run(
-        m.kind, m.recipient, m.subject, m.body, m.subjectRef ?? null,
+        m.kind,
+        m.recipient,
+        m.subject,
+        m.body,
+        m.subjectRef ?? null,
       );
       return Number(info.lastInsertRowid);
     },
     /** Messages due for a (re)try, oldest first. */
     listDue(now: Date, limit = 50): OutboxMessage[] {
-      return (stmt(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`).all(now.toISOString(), limit) as Row[]).map(toMessage);
+      return (
+        stmt(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`).all(
+          now.toISOString(),
+          limit,
+        ) as Row[]
+      ).map(toMessage);
     },
     markSent(id: number, now: Date) {
-      stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(now.toISOString(), id);
+      stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(
+        now.toISOString(),
+        id,
+      );
     },
     /** Records a failure; gives up (status failed) after `maxAttempts`, else schedules the next try. */
     markFailed(id: number, error: string, nextAttemptAt: Date | null) {
       if (nextAttemptAt) {
-        stmt(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(error.slice(0, 500), nextAttemptAt.toISOString(), id);
+        stmt(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(
+          error.slice(0, 500),
+          nextAttemptAt.toISOString(),
+          id,
+        );
       } else {
         stmt(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(error.slice(0, 500), id);
       }
@@ -60,7 +96,11 @@ export function outboxRepository(db: Db) {
     },
     countByStatus(): Record<OutboxMessage['status'], number> {
       const counts = { pending: 0, sent: 0, failed: 0 };
-      for (const r of stmt('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as { status: OutboxMessage['status']; n: number }[]) counts[r.status] = r.n;
+      for (const r of stmt('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as {
+        status: OutboxMessage['status'];
+        n: number;
+      }[])
+        counts[r.status] = r.n;
       return counts;
     },
     deleteByRef(subjectRef: string) {
@@ -68,7 +108,8 @@ export function outboxRepository(db: Db) {
     },
     /** Puts a failed message back in the queue (a curator's "retry"). */
     retry(id: number, now: Date) {
-      return stmt(`UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'failed'`).run(now.toISOString(), id).changes;
+      return stmt(`UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'failed'`).run(now.toISOString(), id)
+        .changes;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
 import { getCommune, getDepartement, getRegion } from '@pare/geo';
+import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
 import type { ActorRecord, SiteRecord } from './actors.ts';
 
 /** Who is looking. Anonymous visitors get the strictest view. */

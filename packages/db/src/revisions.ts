@@ -22,15 +22,35 @@ export type Revision = {
 };
 
 type Row = {
-  id: number; entity: RevisionEntity; entity_id: number; action: RevisionAction; snapshot: string; changes: string;
-  author_id: number | null; author_label: string | null; submission_id: number | null; import_id: string | null;
-  reverted_to: number | null; note: string | null; created_at: string;
+  id: number;
+  entity: RevisionEntity;
+  entity_id: number;
+  action: RevisionAction;
+  snapshot: string;
+  changes: string;
+  author_id: number | null;
+  author_label: string | null;
+  submission_id: number | null;
+  import_id: string | null;
+  reverted_to: number | null;
+  note: string | null;
+  created_at: string;
 };
 
 const toRevision = (r: Row): Revision => ({
-  id: r.id, entity: r.entity, entityId: r.entity_id, action: r.action, snapshot: JSON.parse(r.snapshot),
-  changes: JSON.parse(r.changes) as FieldChange[], authorId: r.author_id, authorLabel: r.author_label,
-  submissionId: r.submission_id, importId: r.import_id, revertedTo: r.reverted_to, note: r.note, createdAt: r.created_at,
+  id: r.id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  snapshot: JSON.parse(r.snapshot),
+  changes: JSON.parse(r.changes) as FieldChange[],
+  authorId: r.author_id,
+  authorLabel: r.author_label,
+  submissionId: r.submission_id,
+  importId: r.import_id,
+  revertedTo: r.reverted_to,
+  note: r.note,
+  createdAt: r.created_at,
 });
 
 /**
@@ -57,27 +77,49 @@ export function revisionRepository(db: Db) {
   const stmt = statementCache(db);
   return {
     recordRevision(r: {
-      entity: RevisionEntity; entityId: number; action: RevisionAction; snapshot: unknown; previous?: unknown;
-      authorId?: number | null; authorLabel?: string | null; submissionId?: number | null; importId?: string | null;
-      revertedTo?: number | null; note?: string | null;
+      entity: RevisionEntity;
+      entityId: number;
+      action: RevisionAction;
+      snapshot: unknown;
+      previous?: unknown;
+      authorId?: number | null;
+      authorLabel?: string | null;
+      submissionId?: number | null;
+      importId?: string | null;
+      revertedTo?: number | null;
+      note?: string | null;
     }): number {
       const changes = r.previous === undefined ? [] : diffSnapshots(r.previous, r.snapshot);
-      const info = stmt(`INSERT INTO revisions (entity, entity_id, action, snapshot, changes, author_id, author_label, submission_id, import_id, reverted_to, note)
+      const info =
+        stmt(`INSERT INTO revisions (entity, entity_id, action, snapshot, changes, author_id, author_label, submission_id, import_id, reverted_to, note)
         VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(
-        r.entity, r.entityId, r.action, JSON.stringify(r.snapshot), JSON.stringify(changes), r.authorId ?? null,
-        r.authorLabel ?? null, r.submissionId ?? null, r.importId ?? null, r.revertedTo ?? null, r.note ?? null,
-      );
+          r.entity,
+          r.entityId,
+          r.action,
+          JSON.stringify(r.snapshot),
+          JSON.stringify(changes),
+          r.authorId ?? null,
+          r.authorLabel ?? null,
+          r.submissionId ?? null,
+          r.importId ?? null,
+          r.revertedTo ?? null,
+          r.note ?? null,
+        );
       return Number(info.lastInsertRowid);
     },
     listRevisions(entity: RevisionEntity, entityId: number): Revision[] {
-      return (stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as Row[]).map(toRevision);
+      return (stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as Row[]).map(
+        toRevision,
+      );
     },
     findRevision(id: number): Revision | undefined {
       const row = stmt('SELECT * FROM revisions WHERE id = ?').get(id) as Row | undefined;
       return row && toRevision(row);
     },
     latestRevision(entity: RevisionEntity, entityId: number): Revision | undefined {
-      const row = stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as Row | undefined;
+      const row = stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as
+        | Row
+        | undefined;
       return row && toRevision(row);
     },
     listByImport(importId: string): Revision[] {

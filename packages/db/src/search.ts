@@ -67,7 +67,8 @@ export function actorSearchSql(db: Db) {
 
     const fts = s.text ? toFtsQuery(s.text) : null;
     if (fts) {
-      joins += ' JOIN (SELECT rowid AS id, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) AS rank FROM actors_fts WHERE actors_fts MATCH @fts) f ON f.id = a.id';
+      joins +=
+        ' JOIN (SELECT rowid AS id, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) AS rank FROM actors_fts WHERE actors_fts MATCH @fts) f ON f.id = a.id';
       params.fts = fts;
     }
     if (s.types?.length && except !== 'types') {
@@ -95,8 +96,13 @@ export function actorSearchSql(db: Db) {
       const dLat = p.radiusKm / 111.2;
       const dLng = p.radiusKm / (111.2 * Math.max(0.05, Math.cos((p.lat * Math.PI) / 180)));
       Object.assign(params, {
-        lat: p.lat, lng: p.lng, radius: p.radiusKm,
-        minLat: p.lat - dLat, maxLat: p.lat + dLat, minLng: p.lng - dLng, maxLng: p.lng + dLng,
+        lat: p.lat,
+        lng: p.lng,
+        radius: p.radiusKm,
+        minLat: p.lat - dLat,
+        maxLat: p.lat + dLat,
+        minLng: p.lng - dLng,
+        maxLng: p.lng + dLng,
       });
       ctes.push(`near AS (
         SELECT s.actor_id AS actor_id, MIN(distance_km(@lat, @lng, s.public_lat, s.public_lng)) AS d
@@ -219,7 +225,9 @@ export function directoryVersion(db: Db): (() => string) | undefined {
     });
     for (const table of TRACKED_TABLES) {
       for (const op of ['insert', 'update', 'delete']) {
-        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS pare_changed_${table}_${op} AFTER ${op.toUpperCase()} ON main.${table} BEGIN SELECT pare_directory_changed(); END`);
+        db.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS pare_changed_${table}_${op} AFTER ${op.toUpperCase()} ON main.${table} BEGIN SELECT pare_directory_changed(); END`,
+        );
       }
     }
   } catch {
@@ -354,7 +362,11 @@ export function actorSearch(db: Db) {
    */
   function buildIndex(): DirectoryIndex {
     const size = ((db.prepare('SELECT max(id) FROM actors').pluck().get() as number | null) ?? 0) + 1;
-    const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
+    const ids = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as number[];
     const byName = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY name_sort, id`));
     const byUpdated = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY updated_at DESC, id`));
     const ix: DirectoryIndex = {
@@ -383,10 +395,12 @@ export function actorSearch(db: Db) {
       for (const id of ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = ?`, scope)) ix.scope[id] = rank;
     }
     PUBLICS.forEach((code, b) => {
-      for (const id of ids('SELECT actor_id FROM actor_publics WHERE public = ?', code)) if (id < size) ix.publics[id] = (ix.publics[id] as number) | (1 << b);
+      for (const id of ids('SELECT actor_id FROM actor_publics WHERE public = ?', code))
+        if (id < size) ix.publics[id] = (ix.publics[id] as number) | (1 << b);
     });
     ACTIONS.forEach((code, b) => {
-      for (const id of ids('SELECT actor_id FROM actor_actions WHERE action = ?', code)) if (id < size) ix.actions[id] = (ix.actions[id] as number) | (1 << b);
+      for (const id of ids('SELECT actor_id FROM actor_actions WHERE action = ?', code))
+        if (id < size) ix.actions[id] = (ix.actions[id] as number) | (1 << b);
     });
     return ix;
   }
@@ -410,7 +424,12 @@ export function actorSearch(db: Db) {
   function candidates(s: ActorSearch, ix: DirectoryIndex): Candidates {
     const fts = s.text ? toFtsQuery(s.text) : null;
     const p = s.place;
-    const key = JSON.stringify([fts, s.departement?.code ?? null, s.departement?.region ?? null, p ? [p.lat, p.lng, p.radiusKm, p.strict, p.commune, p.departement, p.region] : null]);
+    const key = JSON.stringify([
+      fts,
+      s.departement?.code ?? null,
+      s.departement?.region ?? null,
+      p ? [p.lat, p.lng, p.radiusKm, p.strict, p.commune, p.departement, p.region] : null,
+    ]);
     const cached = candidatesCache.get(key);
     if (cached) return cached;
 
@@ -424,7 +443,8 @@ export function actorSearch(db: Db) {
     if (s.departement) {
       inDepartement = new Uint8Array(published.length);
       for (const id of ix.national) inDepartement[id] = 1;
-      for (const id of depStmt.all({ dep: s.departement.code, region: s.departement.region }) as number[]) if (id < published.length) inDepartement[id] = 1;
+      for (const id of depStmt.all({ dep: s.departement.code, region: s.departement.region }) as number[])
+        if (id < published.length) inDepartement[id] = 1;
     }
     let near: Map<number, number> | null = null;
     let around: Uint8Array | null = null;
@@ -432,7 +452,8 @@ export function actorSearch(db: Db) {
       near = nearActors(p);
       if (!p.strict) {
         around = new Uint8Array(published.length);
-        for (const id of aroundStmt.all({ commune: p.commune ?? '', dep: p.departement ?? '', region: p.region ?? '' }) as number[]) if (id < published.length) around[id] = 1;
+        for (const id of aroundStmt.all({ commune: p.commune ?? '', dep: p.departement ?? '', region: p.region ?? '' }) as number[])
+          if (id < published.length) around[id] = 1;
       }
     }
 
@@ -594,7 +615,11 @@ export function actorSearch(db: Db) {
       if (total >= s.offset && total < end) {
         const d = c.distance ? (c.distance[i] as number) : Number.NaN;
         const g = c.grp ? (c.grp[i] as number) : -1;
-        hits.push({ id, distanceKm: Number.isNaN(d) ? null : Math.round(d * 10) / 10, match: s.place && g >= 0 ? (MATCHES[g] ?? null) : null });
+        hits.push({
+          id,
+          distanceKm: Number.isNaN(d) ? null : Math.round(d * 10) / 10,
+          match: s.place && g >= 0 ? (MATCHES[g] ?? null) : null,
+        });
       }
       total++;
     }

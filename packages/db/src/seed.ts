@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { CreateActorInputSchema } from '@pare/schema';
-import type { Db } from './database.ts';
+import { parse } from 'yaml';
 import { actorRepository, actorToInput } from './actors.ts';
+import type { Db } from './database.ts';
 import { revisionRepository } from './revisions.ts';
 
 export class SeedFileError extends Error {}
@@ -27,7 +27,13 @@ export function seedDirectory(db: Db, file: string): { created: number } {
         throw new SeedFileError(`${file}: entry ${where}: ${detail}`);
       }
       const actor = repo.createActor(parsed.data);
-      revisions.recordRevision({ entity: 'actor', entityId: actor.id, action: 'create', snapshot: actorToInput(actor), authorLabel: 'jeu de données initial' });
+      revisions.recordRevision({
+        entity: 'actor',
+        entityId: actor.id,
+        action: 'create',
+        snapshot: actorToInput(actor),
+        authorLabel: 'jeu de données initial',
+      });
       created++;
     });
   })();

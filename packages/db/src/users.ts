@@ -15,12 +15,25 @@ export type UserRecord = {
 
 export type SessionRecord = { user: UserRecord; csrfToken: string; expiresAt: string };
 
-type UserRow = { id: number; email: string; password_hash: string; role: Role; departements: string; display_name: string | null; active: number };
+type UserRow = {
+  id: number;
+  email: string;
+  password_hash: string;
+  role: Role;
+  departements: string;
+  display_name: string | null;
+  active: number;
+};
 
 function rowToUser(r: UserRow): UserRecord {
   return {
-    id: r.id, email: r.email, passwordHash: r.password_hash, role: r.role,
-    departements: JSON.parse(r.departements) as string[], displayName: r.display_name, active: r.active === 1,
+    id: r.id,
+    email: r.email,
+    passwordHash: r.password_hash,
+    role: r.role,
+    departements: JSON.parse(r.departements) as string[],
+    displayName: r.display_name,
+    active: r.active === 1,
   };
 }
 
@@ -44,20 +57,37 @@ export function userRepository(db: Db) {
     return (stmt('SELECT * FROM users ORDER BY email').all() as UserRow[]).map(rowToUser);
   }
 
-  function createUser(u: { email: string; passwordHash: string; role: Role; departements?: string[]; displayName?: string | null }): UserRecord {
+  function createUser(u: {
+    email: string;
+    passwordHash: string;
+    role: Role;
+    departements?: string[];
+    displayName?: string | null;
+  }): UserRecord {
     const info = stmt('INSERT INTO users (email, password_hash, role, departements, display_name) VALUES (?, ?, ?, ?, ?)').run(
-      u.email.toLowerCase(), u.passwordHash, u.role, JSON.stringify(u.departements ?? []), u.displayName ?? null,
+      u.email.toLowerCase(),
+      u.passwordHash,
+      u.role,
+      JSON.stringify(u.departements ?? []),
+      u.displayName ?? null,
     );
     return findUserById(Number(info.lastInsertRowid)) as UserRecord;
   }
 
-  function updateUser(id: number, patch: { role?: Role; departements?: string[]; active?: boolean; passwordHash?: string; displayName?: string | null }) {
+  function updateUser(
+    id: number,
+    patch: { role?: Role; departements?: string[]; active?: boolean; passwordHash?: string; displayName?: string | null },
+  ) {
     const current = findUserById(id);
     if (!current) return undefined;
     stmt(`UPDATE users SET role = ?, departements = ?, active = ?, password_hash = ?, display_name = ?,
       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
-      patch.role ?? current.role, JSON.stringify(patch.departements ?? current.departements), (patch.active ?? current.active) ? 1 : 0,
-      patch.passwordHash ?? current.passwordHash, patch.displayName === undefined ? current.displayName : patch.displayName, id,
+      patch.role ?? current.role,
+      JSON.stringify(patch.departements ?? current.departements),
+      (patch.active ?? current.active) ? 1 : 0,
+      patch.passwordHash ?? current.passwordHash,
+      patch.displayName === undefined ? current.displayName : patch.displayName,
+      id,
     );
     if (patch.active === false || patch.passwordHash || patch.role) stmt('DELETE FROM sessions WHERE user_id = ?').run(id);
     return findUserById(id);
@@ -69,7 +99,12 @@ export function userRepository(db: Db) {
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     stmt('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      sha256(token), userId, csrfToken, now.toISOString(), now.toISOString(), expiresAt,
+      sha256(token),
+      userId,
+      csrfToken,
+      now.toISOString(),
+      now.toISOString(),
+      expiresAt,
     );
     return { token, csrfToken, expiresAt };
   }
@@ -120,9 +155,18 @@ export function userRepository(db: Db) {
   }
 
   return {
-    findUserByEmail, findUserById, listUsers, createUser, updateUser,
-    createSession, findSession, deleteSession, purgeExpiredSessions,
-    recordLoginFailure, countLoginFailures, clearLoginFailures,
+    findUserByEmail,
+    findUserById,
+    listUsers,
+    createUser,
+    updateUser,
+    createSession,
+    findSession,
+    deleteSession,
+    purgeExpiredSessions,
+    recordLoginFailure,
+    countLoginFailures,
+    clearLoginFailures,
   };
 }
 

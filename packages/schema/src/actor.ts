@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  ACTIONS,
-  ACTOR_TYPES,
-  CONTACT_KINDS,
-  CONTACT_VISIBILITIES,
-  GEO_PRECISIONS,
-  PUBLICS,
-  TERRITORY_SCOPES,
-} from './codes.ts';
+import { ACTIONS, ACTOR_TYPES, CONTACT_KINDS, CONTACT_VISIBILITIES, GEO_PRECISIONS, PUBLICS, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema, RegionCodeSchema } from './territory.ts';
 
 export const PublicCodeSchema = z.enum(PUBLICS);
@@ -103,7 +95,10 @@ export const CreateActorInputSchema = z.object({
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'Code de langue ISO 639 (ex. fr, en)')).default(['fr']),
   accepts_contact_requests: z.boolean().default(false),
   referent_email: z.email('Adresse e-mail du référent invalide').nullish(),
-  siret: z.string().regex(/^\d{14}$/, 'SIRET : 14 chiffres').nullish(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, 'SIRET : 14 chiffres')
+    .nullish(),
   sites: z.array(SiteInputSchema).max(50).default([]),
   contacts: z.array(ContactInputSchema).max(50).default([]),
   provenance: ProvenanceSchema.default({}),
@@ -172,7 +167,10 @@ export const PublicActorSchema = z
       verified_by: z.string().nullable(),
     }),
     updated_at: z.string(),
-    distance_km: z.number().optional().meta({ description: 'Distance au lieu public le plus proche, si `near`/`commune`/`postcode` est donné' }),
+    distance_km: z
+      .number()
+      .optional()
+      .meta({ description: 'Distance au lieu public le plus proche, si `near`/`commune`/`postcode` est donné' }),
   })
   .meta({ id: 'PublicActor' });
 export type PublicActor = z.infer<typeof PublicActorSchema>;

@@ -293,7 +293,9 @@ export const GeocodeResultSchema = z.object({
   commune: z.object({ code: z.string(), name: z.string(), departement: z.string(), postcodes: z.array(z.string()) }),
   lat: z.number(),
   lng: z.number(),
-  precision: z.enum(['address', 'commune']).meta({ description: '`address` : point trouvé par le géocodeur d’adresses ; sinon le centre de la commune' }),
+  precision: z
+    .enum(['address', 'commune'])
+    .meta({ description: '`address` : point trouvé par le géocodeur d’adresses ; sinon le centre de la commune' }),
   label: z.string().nullable().meta({ description: 'L’adresse reconnue par le géocodeur, à vérifier' }),
 });
 export type GeocodeResult = z.infer<typeof GeocodeResultSchema>;

@@ -3,11 +3,11 @@ import { z } from 'zod';
 // Validation messages a person reads are in French, everywhere the schemas are used.
 z.config(z.locales.fr());
 
-export * from './codes.ts';
-export * from './errors.ts';
-export * from './territory.ts';
 export * from './actor.ts';
-export * from './query.ts';
 export * from './auth.ts';
+export * from './codes.ts';
 export * from './curation.ts';
+export * from './errors.ts';
+export * from './query.ts';
 export * from './resources.ts';
+export * from './territory.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from './codes.ts';
 import { PublicActorSchema } from './actor.ts';
+import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 
 /** A comma-separated list of codes in a query string (`actions=ecoute,soin`), validated one by one. */
@@ -9,7 +9,10 @@ function codeList<const T extends readonly [string, ...string[]]>(codes: T) {
   return z
     .string()
     .transform((raw, ctx) => {
-      const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+      const values = raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       for (const v of values) {
         if (!allowed.has(v)) {
           ctx.addIssue({ code: 'custom', message: `Code inconnu « ${v.slice(0, 40)} ». Valeurs possibles : ${codes.join(', ')}` });
@@ -106,7 +109,14 @@ export const SearchActorsResponseSchema = z
       description: 'Pour chaque option d’un filtre, le nombre de résultats si on la choisissait (les autres filtres restant appliqués)',
     }),
     place: z
-      .object({ kind: z.enum(['point', 'commune', 'postcode']), name: z.string().nullable(), departement: z.string().nullable(), lat: z.number(), lng: z.number(), radius_km: z.number() })
+      .object({
+        kind: z.enum(['point', 'commune', 'postcode']),
+        name: z.string().nullable(),
+        departement: z.string().nullable(),
+        lat: z.number(),
+        lng: z.number(),
+        radius_km: z.number(),
+      })
       .nullable(),
   })
   .meta({ id: 'ActorSearchResult' });

@@ -6,13 +6,19 @@ export const DepartementCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[4-9])$/, 'Code de département invalide (ex. 57, 2A, 971)');
-export const RegionCodeSchema = z.string().trim().regex(/^\d{2}$/, 'Code de région invalide (ex. 44)');
+export const RegionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{2}$/, 'Code de région invalide (ex. 44)');
 export const CommuneCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide (ex. 57672)');
-export const PostcodeSchema = z.string().trim().regex(/^\d{5}$/, 'Code postal invalide (5 chiffres)');
+export const PostcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, 'Code postal invalide (5 chiffres)');
 
 export const TerritoryKindSchema = z.enum(['commune', 'departement', 'region']);
 export type TerritoryKind = z.infer<typeof TerritoryKindSchema>;

@@ -67,7 +67,8 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
       const origin = c.req.header('origin');
       if (origin && origin !== new URL(c.req.url).origin) throw new ApiError('forbidden', 'Requête refusée : origine inconnue.');
       const sent = c.req.header(CSRF_HEADER);
-      if (!sent || !sameToken(sent, c.var.csrfToken)) throw new ApiError('forbidden', 'Jeton CSRF manquant ou invalide : rechargez la page.');
+      if (!sent || !sameToken(sent, c.var.csrfToken))
+        throw new ApiError('forbidden', 'Jeton CSRF manquant ou invalide : rechargez la page.');
     }
     await next();
   };

@@ -1,5 +1,5 @@
+import type { ActorRepository, actorSearch, Db, UserRecord, UserRepository, Viewer } from '@pare/db';
 import type { OnlineMapStyle } from '../services/online-map-style.ts';
-import type { ActorRepository, Db, UserRecord, UserRepository, Viewer, actorSearch } from '@pare/db';
 import type { Logger } from './logger.ts';
 
 /** What every handler can reach through `c.var`. */

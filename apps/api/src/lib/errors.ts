@@ -58,7 +58,9 @@ export function handleError(err: unknown, c: Context, log: Logger): Response {
   else if (err instanceof ZodError) apiError = validationError(zodIssues(err));
   else if (err instanceof HTTPException && err.status === 413) apiError = new ApiError('payload_too_large');
   else if (err instanceof HTTPException && err.status < 500) {
-    apiError = new ApiError(err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : err.status === 404 ? 'not_found' : 'validation_error');
+    apiError = new ApiError(
+      err.status === 401 ? 'unauthorized' : err.status === 403 ? 'forbidden' : err.status === 404 ? 'not_found' : 'validation_error',
+    );
   } else {
     // Only the error's class and message go to the log: never a request body.
     log.error('unhandled error', { requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });

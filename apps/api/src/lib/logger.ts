@@ -4,7 +4,10 @@ export type Logger = {
   error: (msg: string, fields?: Record<string, unknown>) => void;
 };
 
-export function createLogger(level: 'silent' | 'error' | 'info', write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+export function createLogger(
+  level: 'silent' | 'error' | 'info',
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Logger {
   const emit = (lvl: string, msg: string, fields?: Record<string, unknown>) =>
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
   return {

@@ -1,4 +1,4 @@
-import { ANONYMOUS, type SearchPlace, type Viewer, publicView } from '@pare/db';
+import { ANONYMOUS, publicView, type SearchPlace, type Viewer } from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
 import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -15,21 +15,39 @@ export function resolvePlace(q: SearchActorsQuery): ResolvedPlace | null {
   if (q.near) {
     const where = locate(q.near.lat, q.near.lng);
     return {
-      search: { ...q.near, radiusKm, strict: true, commune: null, departement: where?.departement.code ?? null, region: where?.region.code ?? null },
+      search: {
+        ...q.near,
+        radiusKm,
+        strict: true,
+        commune: null,
+        departement: where?.departement.code ?? null,
+        region: where?.region.code ?? null,
+      },
       response: { kind: 'point', name: null, departement: where?.departement.code ?? null, ...q.near, radius_km: radiusKm },
     };
   }
-  const commune = q.commune
-    ? getCommune(q.commune)
-    : q.postcode
-      ? getCommunesByPostcode(q.postcode)[0]
-      : undefined;
+  const commune = q.commune ? getCommune(q.commune) : q.postcode ? getCommunesByPostcode(q.postcode)[0] : undefined;
   if (q.commune && !commune) throw validationError([{ path: 'commune', message: `Commune inconnue : ${q.commune}` }]);
   if (q.postcode && !commune) throw validationError([{ path: 'postcode', message: `Code postal inconnu : ${q.postcode}` }]);
   if (!commune) return null;
   return {
-    search: { lat: commune.lat, lng: commune.lng, radiusKm, strict: false, commune: commune.code, departement: commune.departement, region: commune.region },
-    response: { kind: q.commune ? 'commune' : 'postcode', name: commune.name, departement: commune.departement, lat: commune.lat, lng: commune.lng, radius_km: radiusKm },
+    search: {
+      lat: commune.lat,
+      lng: commune.lng,
+      radiusKm,
+      strict: false,
+      commune: commune.code,
+      departement: commune.departement,
+      region: commune.region,
+    },
+    response: {
+      kind: q.commune ? 'commune' : 'postcode',
+      name: commune.name,
+      departement: commune.departement,
+      lat: commune.lat,
+      lng: commune.lng,
+      radius_km: radiusKm,
+    },
   };
 }
 
@@ -77,6 +95,6 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
 /** One published actor's public record, or a 404. */
 export function getActor(deps: AppDeps, slug: string, viewer: Viewer = ANONYMOUS): PublicActor {
   const record = deps.actors.findActorBySlug(slug);
-  if (!record || record.status !== 'published') throw new ApiError('not_found', 'Cet acteur n’existe pas ou n’est plus référencé.');
+  if (record?.status !== 'published') throw new ApiError('not_found', 'Cet acteur n’existe pas ou n’est plus référencé.');
   return publicView(record, viewer);
 }

@@ -2,7 +2,7 @@
  * Curators' work on entries: who may touch which actor, listing, creating, editing, archiving,
  * verifying, history and revert. Every change writes one revision in the same transaction.
  */
-import { geocodeAddress } from './address-geocoder.ts';
+
 import {
   type ActorRecord,
   type ActorSummaryRecord,
@@ -29,6 +29,7 @@ import {
 import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { geocodeAddress } from './address-geocoder.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
 
 // --- dates ------------------------------------------------------------------------------------

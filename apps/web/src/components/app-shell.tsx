@@ -1,9 +1,9 @@
 /** What every public page has: skip link, quick exit, emergency numbers, header, footer. */
 import type { ReactNode } from 'react';
-import { NAV_LINKS } from './nav-links.ts';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
+import { NAV_LINKS } from './nav-links.ts';
 import { QuickExitButton } from './quick-exit.tsx';
 
 export const MAIN_ID = 'contenu';

@@ -124,7 +124,8 @@ export function matchRoute(pathname: string): Route {
   const departement = /^\/departements\/(\d{2,3}|2[ABab])$/.exec(path);
   if (departement?.[1]) return { name: 'departement', code: departement[1].toUpperCase() };
   const adminItem = /^\/admin\/(ressources|protocoles)\/(\d{1,9})$/.exec(path);
-  if (adminItem?.[2]) return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
+  if (adminItem?.[2])
+    return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 // The public pages load first on a family's phone: they may import only the code lists
 // ('@pare/schema/codes'), not the zod schemas ('@pare/schema', ~28 kB gzip), which stay in the
 // lazily loaded back-office and form chunks.
-const PUBLIC_DIRS = ['components', 'lib', 'features/search', 'features/map', 'features/actor', 'features/territories', 'features/placeholder', 'features/resources', 'features/departements'];
+const PUBLIC_DIRS = [
+  'components',
+  'lib',
+  'features/search',
+  'features/map',
+  'features/actor',
+  'features/territories',
+  'features/placeholder',
+  'features/resources',
+  'features/departements',
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

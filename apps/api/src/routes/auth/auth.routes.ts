@@ -10,7 +10,10 @@ export const loginRoute = createRoute({
   summary: 'Se connecter (curateurs, relais, professionnels vérifiés)',
   request: { body: { required: true, content: { 'application/json': { schema: LoginInputSchema } } } },
   responses: {
-    200: { description: 'Session ouverte ; le cookie de session est HttpOnly', content: { 'application/json': { schema: SessionResponseSchema } } },
+    200: {
+      description: 'Session ouverte ; le cookie de session est HttpOnly',
+      content: { 'application/json': { schema: SessionResponseSchema } },
+    },
     400: error('Champ invalide'),
     401: error('Identifiants incorrects'),
     429: error('Trop de tentatives'),

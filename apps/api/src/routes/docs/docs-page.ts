@@ -14,8 +14,6 @@ export const docsRoute = createRoute({
   responses: { 200: { description: 'La page de documentation', content: { 'text/html': { schema: z.string() } } } },
 });
 
-
-
 type Schema = {
   type?: string | string[];
   $ref?: string;

@@ -38,7 +38,10 @@ export const searchTerritoriesRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Au plus 10 lieux, le plus probable d’abord', content: { 'application/json': { schema: z.object({ items: z.array(TerritoryHitSchema) }) } } },
+    200: {
+      description: 'Au plus 10 lieux, le plus probable d’abord',
+      content: { 'application/json': { schema: z.object({ items: z.array(TerritoryHitSchema) }) } },
+    },
     ...errors,
   },
 });
@@ -57,7 +60,10 @@ export const locateRoute = createRoute({
   summary: 'Département et région contenant un point',
   request: { query: z.object({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) }) },
   responses: {
-    200: { description: 'Le département et sa région', content: { 'application/json': { schema: z.object({ departement: PlaceRef, region: PlaceRef }) } } },
+    200: {
+      description: 'Le département et sa région',
+      content: { 'application/json': { schema: z.object({ departement: PlaceRef, region: PlaceRef }) } },
+    },
     404: { description: 'Point hors de France (en mer ou à l’étranger)', content: { 'application/json': { schema: ErrorBodySchema } } },
     ...errors,
   },

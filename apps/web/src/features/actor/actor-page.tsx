@@ -1,7 +1,6 @@
 /** `/acteurs/:slug` — an actor's public record. */
 
 import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
-import { ActorResources } from '../resources/actor-resources.tsx';
 import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
@@ -13,6 +12,7 @@ import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, formatLanguage, phoneHref, safeHttpUrl, shortHost } from '../../lib/format.ts';
 import { historyState, Link } from '../../lib/router.tsx';
+import { ActorResources } from '../resources/actor-resources.tsx';
 import { actorQuery } from './queries.ts';
 
 function BackLink() {

@@ -35,7 +35,9 @@ export function localizeStyle(style: StyleSpecification, origin: string = window
   // Our own server may name the hosts of an online style a deployment configured
   // (PARE_MAP_STYLE_URL); its Content-Security-Policy allows exactly those.
   const meta = (style.metadata ?? {}) as Record<string, unknown>;
-  const allowed = Array.isArray(meta['pare:allowed-origins']) ? meta['pare:allowed-origins'].filter((o): o is string => typeof o === 'string') : [];
+  const allowed = Array.isArray(meta['pare:allowed-origins'])
+    ? meta['pare:allowed-origins'].filter((o): o is string => typeof o === 'string')
+    : [];
   const same = (url: string) => isSameOrigin(url, origin) || allowed.some((o) => isSameOrigin(url, o));
   const abs = (url: string) => absolute(url, origin);
   const out: StyleSpecification = { ...style, sources: {} };

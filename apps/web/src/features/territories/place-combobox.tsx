@@ -67,7 +67,6 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
   const unavailable = query.error instanceof ApiRequestError && (query.error.code === 'not_found' || query.error.status === 0);
 
   // A new list starts with nothing highlighted.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the suggestions change
   useEffect(() => setActive(-1), [query.data]);
 
   function pick(s: TerritorySuggestion) {
