@@ -271,26 +271,40 @@ export function updateAdminResource(deps: Deps, user: UserRecord, id: number, pa
   const current = editableResource(deps, user, id);
   const merged = CreateResourceInputSchema.safeParse({ ...resourceToInput(current), ...stripUndefined(patch) });
   if (!merged.success) throw validationError(zodIssues(merged.error));
-  const next = merged.data;
-  if (next.url && current.file) {
-    throw validationError([
-      {
-        path: 'url',
-        message: 'Cette ressource a un fichier : retirez-le avant de donner un lien (une ressource a un lien ou un fichier).',
-      },
-    ]);
-  }
-  if (!mayEditDepartements(user, resourceDepartements(next))) refuse('Le nouveau territoire');
+  return saveResource(deps, user, current, merged.data, {
+    action: 'update',
+    urlBesideFile: 'Cette ressource a un fichier : retirez-le avant de donner un lien (une ressource a un lien ou un fichier).',
+    territory: 'Le nouveau territoire',
+  });
+}
+
+type SaveChange = { action: 'update' | 'revert'; revertedTo?: number; note?: string };
+
+/**
+ * Replaces a resource's fields and records the revision, for an edit or a revert: the checks
+ * (a link never beside a file, the editor's départements) and the write are the same.
+ */
+function saveResource(
+  deps: Deps,
+  user: UserRecord,
+  current: ResourceRecord,
+  next: CreateResourceInput,
+  change: SaveChange & { urlBesideFile: string; territory: string },
+): AdminResource {
+  if (next.url && current.file) throw validationError([{ path: 'url', message: change.urlBesideFile }]);
+  if (!mayEditDepartements(user, resourceDepartements(next))) refuse(change.territory);
   const { resources, revisions } = reposOf(deps.db);
   try {
     return deps.db.transaction(() => {
-      const r = resources.replaceResource(id, next);
+      const r = resources.replaceResource(current.id, next);
       revisions.recordRevision({
         entity: 'resource',
-        entityId: id,
-        action: 'update',
+        entityId: current.id,
+        action: change.action,
         snapshot: resourceSnapshot(r),
         previous: resourceSnapshot(current),
+        revertedTo: change.revertedTo ?? null,
+        note: change.note ?? null,
         ...authorOf(user),
       });
       return adminResource(r, user);
@@ -450,17 +464,30 @@ export function updateAdminProtocol(deps: Deps, user: UserRecord, id: number, pa
   const current = editableProtocol(deps, user, id);
   const merged = CreateProtocolInputSchema.safeParse({ ...protocolToInput(current), ...stripUndefined(patch) });
   if (!merged.success) throw validationError(zodIssues(merged.error));
-  if (!mayEditDepartements(user, merged.data.departements)) refuse('Un des départements choisis');
+  return saveProtocol(deps, user, current, merged.data, { action: 'update', territory: 'Un des départements choisis' });
+}
+
+/** Replaces a protocol's fields and records the revision, for an edit or a revert. */
+function saveProtocol(
+  deps: Deps,
+  user: UserRecord,
+  current: ProtocolRecord,
+  next: CreateProtocolInput,
+  change: SaveChange & { territory: string },
+): AdminProtocol {
+  if (!mayEditDepartements(user, next.departements)) refuse(change.territory);
   const { protocols, revisions } = reposOf(deps.db);
   try {
     return deps.db.transaction(() => {
-      const p = protocols.replaceProtocol(id, merged.data);
+      const p = protocols.replaceProtocol(current.id, next);
       revisions.recordRevision({
         entity: 'protocol',
-        entityId: id,
-        action: 'update',
+        entityId: current.id,
+        action: change.action,
         snapshot: protocolToInput(p),
         previous: protocolToInput(current),
+        revertedTo: change.revertedTo ?? null,
+        note: change.note ?? null,
         ...authorOf(user),
       });
       return adminProtocol(p, user);
@@ -545,30 +572,13 @@ export function revertAdminResource(deps: Deps, user: UserRecord, id: number, re
   const { file: _file, status: _status, ...fields } = revisionOf(deps, 'resource', id, revisionId).snapshot as Record<string, unknown>;
   const parsed = CreateResourceInputSchema.safeParse(fields);
   if (!parsed.success) throw validationError(zodIssues(parsed.error));
-  const next = parsed.data;
-  if (next.url && current.file) {
-    throw validationError([{ path: 'url', message: 'Cette version avait un lien : retirez d’abord le fichier actuel de la ressource.' }]);
-  }
-  if (!mayEditDepartements(user, resourceDepartements(next))) refuse('Le territoire de cette version');
-  const { resources, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const r = resources.replaceResource(id, next);
-      revisions.recordRevision({
-        entity: 'resource',
-        entityId: id,
-        action: 'revert',
-        snapshot: resourceSnapshot(r),
-        previous: resourceSnapshot(current),
-        revertedTo: revisionId,
-        note: `Retour à la version n° ${revisionId}`,
-        ...authorOf(user),
-      });
-      return adminResource(r, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return saveResource(deps, user, current, parsed.data, {
+    action: 'revert',
+    revertedTo: revisionId,
+    note: `Retour à la version n° ${revisionId}`,
+    urlBesideFile: 'Cette version avait un lien : retirez d’abord le fichier actuel de la ressource.',
+    territory: 'Le territoire de cette version',
+  });
 }
 
 /** Puts a protocol back as it was at a revision, with a new `revert` revision. */
@@ -576,24 +586,10 @@ export function revertAdminProtocol(deps: Deps, user: UserRecord, id: number, re
   const current = editableProtocol(deps, user, id);
   const parsed = CreateProtocolInputSchema.safeParse(revisionOf(deps, 'protocol', id, revisionId).snapshot);
   if (!parsed.success) throw validationError(zodIssues(parsed.error));
-  if (!mayEditDepartements(user, parsed.data.departements)) refuse('Un des départements de cette version');
-  const { protocols, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const p = protocols.replaceProtocol(id, parsed.data);
-      revisions.recordRevision({
-        entity: 'protocol',
-        entityId: id,
-        action: 'revert',
-        snapshot: protocolToInput(p),
-        previous: protocolToInput(current),
-        revertedTo: revisionId,
-        note: `Retour à la version n° ${revisionId}`,
-        ...authorOf(user),
-      });
-      return adminProtocol(p, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return saveProtocol(deps, user, current, parsed.data, {
+    action: 'revert',
+    revertedTo: revisionId,
+    note: `Retour à la version n° ${revisionId}`,
+    territory: 'Un des départements de cette version',
+  });
 }
