@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { actorRepository, actorSearch, type Db, userRepository } from '@pare/db';
+import { actorRepository, actorSearch, type Db, directoryVersion, userRepository } from '@pare/db';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { publicResponseCache } from './lib/public-cache.ts';
+import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
@@ -55,39 +55,18 @@ export function createApp(options: CreateAppOptions) {
   // Outside hosts allowed only when a deployment configured an online map style.
   const mapOrigins = deps.config.onlineMapStyle?.origins ?? [];
 
+  const security = securityHeaders(mapOrigins);
+  const depEntries = Object.entries(deps) as [keyof AppDeps, never][];
+
   const app = createRouter();
-  app.use(requestId());
-  app.use(
-    secureHeaders({
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: 'same-origin',
-      crossOriginOpenerPolicy: 'same-origin',
-      xFrameOptions: 'DENY',
-      strictTransportSecurity: false,
-      permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [], payment: [], usb: [] },
-      // Public pages talk to this origin only: no CDN, no tracker, no outside font or tile.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
-        connectSrc: ["'self'", ...mapOrigins],
-        workerSrc: ["'self'", 'blob:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  app.use(securityHeadersMiddleware(security));
   app.use('*', async (c, next) => {
-    for (const [k, v] of Object.entries(deps)) c.set(k as keyof AppDeps, v as never);
+    for (const [k, v] of depEntries) c.set(k, v);
     const started = performance.now();
     await next();
     // Path only: query strings may hold what a person searched for, bodies are never logged.
     log.info('request', {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
@@ -110,6 +89,10 @@ export function createApp(options: CreateAppOptions) {
       ? next()
       : jsonBodyLimit(c, next),
   );
+
+  // Anonymous reads of the directory, kept whole until it changes (lib/public-cache.ts).
+  const publicCache = publicResponseCache({ version: () => directoryVersion(options.db)?.(), securityHeaders: security.json });
+  for (const path of ['/api/actors', '/api/actors/:slug', '/api/map/points']) app.use(path, publicCache);
 
   const api = createRouter()
     .route('/', healthRouter)

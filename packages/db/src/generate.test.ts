@@ -282,7 +282,7 @@ describe('actorSearch on a generated directory', () => {
     expect(repo.loadActors([first])[0]?.name).toBe(before?.name);
   });
 
-  it('sees what another connection commits', () => {
+  it('sees what another connection commits, from the next turn of the event loop', async () => {
     const file = join(dir, 'two-connections.db');
     const first = openDatabase(file);
     generateDirectory(first, { actors: 30, seed: 4 });
@@ -294,6 +294,8 @@ describe('actorSearch on a generated directory', () => {
     const second = openDatabase(file);
     second.prepare(`UPDATE actors SET status = 'archived' WHERE id = ?`).run(id);
     second.close();
+    // The other connection's commit is read once per turn (directoryVersion): the next turn sees it.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(search.searchActors({ limit: 100, offset: 0 }).total).toBe(all.total - 1);
     expect(repo.loadActors([id])[0]?.status).toBe('archived');
     first.close();

@@ -233,8 +233,21 @@ export function directoryVersion(db: Db): (() => string) | undefined {
   } catch {
     return undefined; // a connection that cannot hold temporary triggers: nothing is kept
   }
+  // `PRAGMA data_version` costs a few microseconds under load, and a cached search asks for the
+  // version once or twice: it is read once per turn of the event loop. A commit from another
+  // connection is thus seen from the next turn on (writes on this connection, at once).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  const tracker = () => `${dataVersion.get() as number}:${local}`;
+  let external: number | undefined;
+  const forget = () => {
+    external = undefined;
+  };
+  const tracker = () => {
+    if (external === undefined) {
+      external = dataVersion.get() as number;
+      setImmediate(forget);
+    }
+    return `${external}:${local}`;
+  };
   versionTrackers.set(db, tracker);
   return tracker;
 }

@@ -1,0 +1,169 @@
+/**
+ * Finished answers of the public directory reads (search, an actor's page, map data), kept for
+ * anonymous visitors until the directory changes.
+ *
+ * A page of search results is ~30 KB of JSON. Under load, building it again (loading 20 records,
+ * `publicView`, `JSON.stringify`), writing it uncompressed and turning its headers into a
+ * `Headers` object cost far more than the search itself (docs/PERFORMANCE.md). A hit here is a
+ * map lookup: the body is already serialised, compressed once per encoding (Brotli or gzip, as
+ * the client accepts) and sent with a plain header record; `If-None-Match` gets a 304.
+ *
+ * What may be kept: only GET answers `200 application/json` given to a request without a session
+ * cookie and without `Set-Cookie`; a professional's answer (which shows contacts reserved to
+ * professionals) is never stored, and a request carrying a session cookie never reads the cache.
+ * Staleness: every entry carries the directory version it was built at (`directoryVersion` in
+ * @pare/db: any write to an actor, its publics, actions, territories, sites or contacts, from
+ * this process or another) and is dropped when the version moved. The answers cached here must
+ * depend on nothing else than the URL and those tables.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+import { accepts } from 'hono/accepts';
+import { SESSION_COOKIE } from './auth.ts';
+import type { AppEnv } from './context.ts';
+import { completeResponse } from './security-headers.ts';
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+type Entry = {
+  version: string;
+  bodies: Partial<Record<Encoding, Buffer>>;
+  /** The handler's headers (content type, cache control) with the ETag and Vary, and the security headers. */
+  headers: Record<string, string>;
+  etag: string;
+  /** Bytes of the bodies, counted in the cache's total while `stored`. */
+  bytes: number;
+  stored: boolean;
+};
+
+export type PublicCacheOptions = {
+  /** The directory version; undefined means nothing may be kept (see `directoryVersion`). */
+  version: () => string | undefined;
+  /** The security headers of a JSON answer (lib/security-headers.ts). */
+  securityHeaders: Readonly<Record<string, string>>;
+  /** Bytes kept in all (bodies, every encoding); the least recently used go first. Default 64 MB. */
+  maxBytes?: number;
+  /** A larger answer is not kept. Default 2 MB. */
+  maxEntryBytes?: number;
+};
+
+/** Below this size, compressing costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+/** Brotli when accepted (smallest), else gzip, else the JSON as is; `q=0` refuses an encoding. */
+function encodingOf(c: Parameters<MiddlewareHandler>[0]): Encoding {
+  return accepts(c, {
+    header: 'Accept-Encoding',
+    supports: ['br', 'gzip'],
+    default: 'identity',
+    match: (list) => {
+      const ok = (name: string) => list.some((a) => (a.type === name || a.type === '*') && a.q > 0);
+      return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
+    },
+  }) as Encoding;
+}
+
+function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+      })
+    : gzipSync(body, { level: 6 });
+}
+
+/** Does the request carry a session cookie (valid or not)? Such a request never touches the cache. */
+function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return cookieHeader?.includes(`${SESSION_COOKIE}=`) === true;
+}
+
+export type PublicCache = MiddlewareHandler<AppEnv> & {
+  /** What is held: answers and bytes (all encodings). */
+  stats: () => { entries: number; bytes: number };
+};
+
+export function publicResponseCache(options: PublicCacheOptions): PublicCache {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+  /** Insertion order is recency: a hit moves its entry to the end, eviction takes from the start. */
+  const entries = new Map<string, Entry>();
+  let total = 0;
+
+  const drop = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entry.stored = false;
+    total -= entry.bytes;
+  };
+  const store = (key: string, entry: Entry) => {
+    entries.set(key, entry);
+    entry.stored = true;
+    total += entry.bytes;
+    evict();
+  };
+  const evict = () => {
+    for (const [key, old] of entries) {
+      if (total <= maxBytes) break;
+      drop(key, old);
+    }
+  };
+
+  const respond = (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string): Response => {
+    const headers: Record<string, string> = { ...entry.headers, 'x-request-id': requestId };
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
+      delete headers['content-type'];
+      return completeResponse(null, 304, headers);
+    }
+    let body = entry.bodies[encoding];
+    if (!body) {
+      body = compress(entry.bodies.identity as Buffer, encoding as 'br' | 'gzip');
+      entry.bodies[encoding] = body;
+      entry.bytes += body.byteLength;
+      if (entry.stored) {
+        total += body.byteLength;
+        evict();
+      }
+    }
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    return completeResponse(body, 200, headers);
+  };
+
+  const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method !== 'GET' || c.get('user') || hasSessionCookie(c.req.header('cookie'))) return next();
+    const version = options.version();
+    if (version === undefined) return next();
+    const url = c.req.url;
+    const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const small = (body: Buffer) => body.byteLength < MIN_COMPRESS_BYTES;
+
+    const found = entries.get(key);
+    if (found) {
+      drop(key, found);
+      if (found.version === version) {
+        store(key, found);
+        const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingOf(c);
+        return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
+      }
+    }
+
+    await next();
+    const res = c.res;
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status !== 200 || !type.startsWith('application/json') || res.headers.has('set-cookie')) return;
+    const identity = Buffer.from(await res.arrayBuffer());
+    const headers: Record<string, string> = { ...options.securityHeaders };
+    res.headers.forEach((value, name) => {
+      if (name !== 'content-length') headers[name] = value;
+    });
+    const vary = new Set(['Cookie', 'Accept-Encoding', ...(headers.vary ? headers.vary.split(/\s*,\s*/) : [])]);
+    headers.vary = [...vary].join(', ');
+    const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+    headers.etag = etag;
+    const entry: Entry = { version, bodies: { identity }, headers, etag, bytes: identity.byteLength, stored: false };
+    // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
+    c.res = undefined;
+    // Kept only if nothing was written while the answer was built, and if it is not too large.
+    if (identity.byteLength <= maxEntryBytes && options.version() === version) store(key, entry);
+    c.res = respond(entry, small(identity) ? 'identity' : encodingOf(c), c.req.header('if-none-match'), c.get('requestId'));
+  };
+  return Object.assign(publicCache, { stats: () => ({ entries: entries.size, bytes: total }) });
+}
