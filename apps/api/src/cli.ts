@@ -139,7 +139,7 @@ switch (command) {
     const { resolve } = await import('node:path');
     const { actorRepository } = await import('@pare/db');
     const { ACTOR_TYPES } = await import('@pare/schema');
-    const { runImport } = await import('./services/import/executor.ts');
+    const { CLI_IMPORT_BATCH_SIZE, runImport } = await import('./services/import/executor.ts');
     const { ImportFileError, probeFile } = await import('./services/import/source.ts');
     const { values, positionals } = parseArgs({
       args: rest,
@@ -182,6 +182,7 @@ switch (command) {
           details: values.json ? 'all' : 'rejected',
           defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
           author: { user: cliUser, authorId: null, label: 'import CLI' },
+          batchSize: CLI_IMPORT_BATCH_SIZE,
         },
       );
       if (values.json) console.log(JSON.stringify(report, null, 2));

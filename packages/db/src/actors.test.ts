@@ -42,3 +42,76 @@ describe('diffSnapshots', () => {
     ]);
   });
 });
+
+describe('actorRepository.batch (bulk writes: the import)', () => {
+  const input = (name: string, commune = '57463') =>
+    CreateActorInputSchema.parse({
+      name,
+      type: 'association',
+      description: `Groupe de parole fictif ${name}`,
+      publics: ['familles'],
+      actions: ['ecoute'],
+      territory: { scope: 'communes', communes: [commune] },
+      sites: [{ commune_code: commune }],
+    });
+  const found = (db: ReturnType<typeof openDatabase>, word: string) =>
+    db.prepare('SELECT rowid FROM actors_fts WHERE actors_fts MATCH ? ORDER BY rowid').pluck().all(word) as number[];
+
+  it('actors created or replaced in a batch are found by their words once it ends, by their new words only', () => {
+    const db = openDatabase(':memory:');
+    const repo = actorRepository(db);
+    const kept = repo.createActor(input('Avant Ancien'));
+    const ids = repo.batch(() => {
+      const created = [repo.createActor(input('Xylophone Un')), repo.createActor(input('Xylophone Deux', '57672'))];
+      repo.replaceActor(kept.id, input('Après Nouveau'));
+      return created.map((a) => a.id);
+    });
+    expect(found(db, 'xylophone')).toEqual(ids);
+    expect(found(db, 'thionville')).toEqual([ids[1]]); // the place of its site
+    expect(found(db, 'nouveau')).toEqual([kept.id]);
+    expect(found(db, 'ancien')).toEqual([]);
+    db.close();
+  });
+
+  it('a row refused inside a batch leaves nothing behind, and the rows around it are written', () => {
+    const db = openDatabase(':memory:');
+    const repo = actorRepository(db);
+    repo.createActor({ ...input('Déjà là'), slug: 'pris' });
+    const before = repo.countActors();
+    const refused: string[] = [];
+    repo.batch(() => {
+      repo.createActor(input('Zèbre Premier'));
+      for (const bad of [{ ...input('Zèbre Pris'), slug: 'pris' }, input('Zèbre Inconnu', '99999')]) {
+        try {
+          repo.createActor(bad);
+        } catch (err) {
+          refused.push((err as Error).constructor.name);
+        }
+      }
+      repo.createActor(input('Zèbre Second'));
+    });
+    expect(refused).toEqual(['SlugConflictError', 'ActorValidationError']);
+    expect(repo.countActors()).toBe(before + 2);
+    expect(found(db, 'zèbre')).toHaveLength(2);
+    expect(db.prepare('SELECT count(*) FROM sites WHERE actor_id NOT IN (SELECT id FROM actors)').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('an error inside a batch undoes all of it, full-text entries included', () => {
+    const db = openDatabase(':memory:');
+    const repo = actorRepository(db);
+    const before = repo.countActors();
+    expect(() =>
+      repo.batch(() => {
+        repo.createActor(input('Wapiti Perdu'));
+        throw new Error('panne');
+      }),
+    ).toThrow('panne');
+    expect(repo.countActors()).toBe(before);
+    expect(found(db, 'wapiti')).toEqual([]);
+    // And the repository writes its text index at once again afterwards.
+    repo.createActor(input('Wapiti Retrouvé'));
+    expect(found(db, 'wapiti')).toHaveLength(1);
+    db.close();
+  });
+});

@@ -40,6 +40,11 @@ export type ActorRecord = {
   contacts: ContactRecord[];
 };
 
+/** What the full-text index reads of an actor: an input or a stored record. */
+type TextSource = Pick<CreateActorInput, 'name' | 'description' | 'actions'> & {
+  territory: Pick<CreateActorInput['territory'], 'communes' | 'departements' | 'regions'>;
+};
+
 /** A stored site: what geography resolved, plus its id. */
 export type SiteRecord = ResolvedSite & { id: number };
 
@@ -395,7 +400,46 @@ export function actorRepository(db: Db) {
     indexActorText(id, input, sites);
   }
 
-  function indexActorText(id: number, input: CreateActorInput, sites: ResolvedSite[]) {
+  /** Inside `batch`: the actors whose full-text entry is written when the batch ends. */
+  let deferredText: Set<number> | null = null;
+
+  function indexActorText(id: number, actor: TextSource, sites: ResolvedSite[]) {
+    if (deferredText) deferredText.add(id);
+    else writeActorText(id, actor, sites);
+  }
+
+  /**
+   * Runs `fn` in one transaction and writes the full-text entries of the actors it created or
+   * replaced once, at its end, from what is then stored (a row rolled back inside leaves nothing
+   * behind). FTS5 flushes its pending terms at every savepoint: a bulk write with a savepoint per
+   * row, as the import does, would otherwise write one index segment per row and spend most of
+   * its time merging them (docs/PERFORMANCE.md). Nested, it just runs `fn`.
+   *
+   * Inside a batch, `createActor` and `replaceActor` open no savepoint of their own (in WAL mode a
+   * savepoint copies every page it touches to a sub-journal): they throw their errors
+   * (`ActorValidationError`, `SlugConflictError`) before writing anything, and any other error
+   * rolls the whole batch back.
+   */
+  function batch<T>(fn: () => T): T {
+    if (deferredText) return fn();
+    return db.transaction(() => {
+      const pending = new Set<number>();
+      deferredText = pending;
+      try {
+        const result = fn();
+        deferredText = null;
+        const ids = [...pending];
+        for (let i = 0; i < ids.length; i += 500) {
+          for (const record of readActors(ids.slice(i, i + 500))) writeActorText(record.id, record, record.sites);
+        }
+        return result;
+      } finally {
+        deferredText = null;
+      }
+    })();
+  }
+
+  function writeActorText(id: number, input: TextSource, sites: ResolvedSite[]) {
     const places = new Set<string>();
     for (const s of sites) {
       if (s.communeCode) places.add(getCommune(s.communeCode)?.name ?? '');
@@ -429,72 +473,76 @@ export function actorRepository(db: Db) {
    * Creates an actor from validated input. Throws ActorValidationError when a territory or
    * commune code is unknown, SlugConflictError when an explicit slug is taken.
    */
-  const createActor: (input: CreateActorInput, opts?: { generated?: boolean }) => ActorRecord = db.transaction(
-    (input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord => {
-      const { issues, sites, territory } = resolveActorGeography(input);
-      if (issues.length > 0) throw new ActorValidationError(issues);
-      let slug: string;
-      if (input.slug) {
-        if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
-        slug = input.slug;
-      } else {
-        slug = uniqueSlug(slugify(input.name));
-      }
-      const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
-      referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-        slug,
-        input.name,
-        sortKey(input.name),
-        input.type,
-        input.description,
-        input.territory.scope,
-        JSON.stringify(input.languages),
-        input.accepts_contact_requests ? 1 : 0,
-        input.referent_email ?? null,
-        input.siret ?? null,
-        input.provenance.source_url ?? null,
-        input.provenance.last_verified_at ?? null,
-        input.provenance.verified_by ?? null,
-        opts.generated ? 1 : 0,
-      );
-      const id = Number(info.lastInsertRowid);
-      writeChildren(id, input, sites, territory);
-      return loadActors([id])[0] as ActorRecord;
-    },
-  );
+  const createActorTx = db.transaction(writeNewActor);
+  const createActor = (input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord =>
+    deferredText ? writeNewActor(input, opts) : createActorTx(input, opts);
+
+  function writeNewActor(input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord {
+    const { issues, sites, territory } = resolveActorGeography(input);
+    if (issues.length > 0) throw new ActorValidationError(issues);
+    let slug: string;
+    if (input.slug) {
+      if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
+      slug = input.slug;
+    } else {
+      slug = uniqueSlug(slugify(input.name));
+    }
+    const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
+    referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
+      slug,
+      input.name,
+      sortKey(input.name),
+      input.type,
+      input.description,
+      input.territory.scope,
+      JSON.stringify(input.languages),
+      input.accepts_contact_requests ? 1 : 0,
+      input.referent_email ?? null,
+      input.siret ?? null,
+      input.provenance.source_url ?? null,
+      input.provenance.last_verified_at ?? null,
+      input.provenance.verified_by ?? null,
+      opts.generated ? 1 : 0,
+    );
+    const id = Number(info.lastInsertRowid);
+    writeChildren(id, input, sites, territory);
+    return loadActors([id])[0] as ActorRecord;
+  }
 
   /** Replaces every field of an existing actor (its slug is kept unless a new one is given). */
-  const replaceActor: (id: number, input: CreateActorInput) => ActorRecord = db.transaction(
-    (id: number, input: CreateActorInput): ActorRecord => {
-      const { issues, sites, territory } = resolveActorGeography(input);
-      if (issues.length > 0) throw new ActorValidationError(issues);
-      const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
-      if (current === undefined) throw new Error(`No actor ${id}`);
-      const slug = input.slug ?? current;
-      const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-      if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
-      stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
-      referent_email=?, siret=?, source_url=?, last_verified_at=?, verified_by=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
-        slug,
-        input.name,
-        sortKey(input.name),
-        input.type,
-        input.description,
-        input.territory.scope,
-        JSON.stringify(input.languages),
-        input.accepts_contact_requests ? 1 : 0,
-        input.referent_email ?? null,
-        input.siret ?? null,
-        input.provenance.source_url ?? null,
-        input.provenance.last_verified_at ?? null,
-        input.provenance.verified_by ?? null,
-        id,
-      );
-      clearChildren(id);
-      writeChildren(id, input, sites, territory);
-      return loadActors([id])[0] as ActorRecord;
-    },
-  );
+  const replaceActorTx = db.transaction(writeActorOver);
+  const replaceActor = (id: number, input: CreateActorInput): ActorRecord =>
+    deferredText ? writeActorOver(id, input) : replaceActorTx(id, input);
+
+  function writeActorOver(id: number, input: CreateActorInput): ActorRecord {
+    const { issues, sites, territory } = resolveActorGeography(input);
+    if (issues.length > 0) throw new ActorValidationError(issues);
+    const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
+    if (current === undefined) throw new Error(`No actor ${id}`);
+    const slug = input.slug ?? current;
+    const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
+    if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
+    stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
+    referent_email=?, siret=?, source_url=?, last_verified_at=?, verified_by=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
+      slug,
+      input.name,
+      sortKey(input.name),
+      input.type,
+      input.description,
+      input.territory.scope,
+      JSON.stringify(input.languages),
+      input.accepts_contact_requests ? 1 : 0,
+      input.referent_email ?? null,
+      input.siret ?? null,
+      input.provenance.source_url ?? null,
+      input.provenance.last_verified_at ?? null,
+      input.provenance.verified_by ?? null,
+      id,
+    );
+    clearChildren(id);
+    writeChildren(id, input, sites, territory);
+    return loadActors([id])[0] as ActorRecord;
+  }
 
   function countActors(): number {
     return stmt('SELECT count(*) FROM actors').pluck().get() as number;
@@ -546,7 +594,17 @@ export function actorRepository(db: Db) {
     });
   }
 
-  return { loadActors, findActorBySlug, findActorById, createActor, replaceActor, countActors, setActorStatus, listDuplicateCandidates };
+  return {
+    loadActors,
+    findActorBySlug,
+    findActorById,
+    createActor,
+    replaceActor,
+    batch,
+    countActors,
+    setActorStatus,
+    listDuplicateCandidates,
+  };
 }
 
 export type ActorRepository = ReturnType<typeof actorRepository>;

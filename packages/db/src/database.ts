@@ -32,6 +32,21 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * Runs `fn` with SQLite's page cache of this connection raised to `mb` megabytes, then puts it
+ * back: bulk writes touch index pages all over the file, and the default cache (2 MB) would read
+ * them again and again.
+ */
+export async function withPageCache<T>(db: Db, mb: number, fn: () => Promise<T> | T): Promise<T> {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${-Math.round(mb * 1024)}`);
+  try {
+    return await fn();
+  } finally {
+    if (db.open) db.pragma(`cache_size = ${before}`);
+  }
+}
+
 export type MigrationFile = { version: number; name: string; sql: string };
 
 export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
