@@ -7,6 +7,8 @@ export const ActionCodeSchema = z.enum(ACTIONS);
 export const ActorTypeSchema = z.enum(ACTOR_TYPES);
 
 const isoDate = z.iso.date('Date attendue au format AAAA-MM-JJ');
+/** Made once: building a zod schema costs more than checking a value with it. */
+const email = z.email();
 const httpUrl = z.url({ protocol: /^https?$/, message: 'Adresse web invalide (http:// ou https://)' });
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +62,7 @@ export const ContactInputSchema = z
     site: z.number().int().min(0).nullish(),
   })
   .superRefine((c, ctx) => {
-    if (c.kind === 'email' && !z.email().safeParse(c.value).success) {
+    if (c.kind === 'email' && !email.safeParse(c.value).success) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'Adresse e-mail invalide' });
     }
     if ((c.kind === 'website' || c.kind === 'chat') && !httpUrl.safeParse(c.value).success) {

@@ -245,10 +245,10 @@ class Importer {
     }
     if (issues.length > 0 || !parsed.success) return reject(issues, { ...found, ...warnings });
     const input = parsed.data;
-    const geography = resolveActorGeography(input).issues;
-    if (geography.length > 0)
+    const geography = resolveActorGeography(input);
+    if (geography.issues.length > 0)
       return reject(
-        geography.map((i) => ({ field: fieldOfPath(i.path, raw, row.names), message: i.message })),
+        geography.issues.map((i) => ({ field: fieldOfPath(i.path, raw, row.names), message: i.message })),
         { ...found, ...warnings },
       );
 
@@ -261,7 +261,7 @@ class Importer {
       }
     }
 
-    const planned = storedForm(input, input.slug ?? '');
+    const planned = storedForm(input, input.slug ?? '', geography);
     // Without the slug: a new row without one has none yet, the same row read again has the one it was given.
     const content = fingerprint(JSON.stringify({ ...planned, slug: undefined }));
     // Keys of the entry within this file: its id once it has one; in a dry run, where nothing is

@@ -131,10 +131,15 @@ const PUBLIC_ORDER: readonly string[] = PUBLICS;
  * The input form the database would give back after saving `input` (what `actorToInput` returns
  * for the stored entry): codes deduplicated and in their canonical order, territory codes sorted,
  * sites placed (postcode of a one-postcode commune filled in, derived coordinates dropped). Two
- * such forms are equal exactly when saving would change nothing.
+ * such forms are equal exactly when saving would change nothing. `geography`: the input's, when
+ * already resolved.
  */
-export function storedForm(input: CreateActorInput, slug: string): CreateActorInput {
-  const { sites, territory } = resolveActorGeography(input);
+export function storedForm(
+  input: CreateActorInput,
+  slug: string,
+  geography: ReturnType<typeof resolveActorGeography> = resolveActorGeography(input),
+): CreateActorInput {
+  const { sites, territory } = geography;
   const codes = (kind: 'region' | 'departement' | 'commune') =>
     [...new Set(territory.filter((t) => t.kind === kind).map((t) => t.code))].sort();
   const record: ActorRecord = {
