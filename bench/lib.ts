@@ -61,14 +61,21 @@ export type LoadResult = {
   bytes: number;
 };
 
-/** One autocannon run: `connections` keep-alive connections for `duration` seconds. */
-export async function load(url: string, opts: { connections: number; duration: number; paths?: string[] }): Promise<LoadResult> {
+/** What a browser's fetch sends: every figure under load is for requests that accept compression. */
+export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/** One autocannon run: `connections` keep-alive connections for `duration` seconds, with `headers` (a browser's by default). */
+export async function load(
+  url: string,
+  opts: { connections: number; duration: number; paths?: string[]; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const requests = opts.paths?.map((path) => ({ method: 'GET' as const, path }));
   const result = await autocannon({
     url,
     connections: opts.connections,
     duration: opts.duration,
     timeout: 30,
+    headers: opts.headers ?? BROWSER_HEADERS,
     ...(requests ? { requests } : {}),
   });
   return {

@@ -34,27 +34,7 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   warmUpSearch();
   const root = join(import.meta.dirname, '..');
   const log = createLogger('silent');
-  const app = createApp({ db, log, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) });
-  const probe = await app.request('/api/map/points?bbox=2.3,48.8,2.4,48.9&zoom=12');
-  if (probe.status !== 404) return app.fetch;
-  // The clustered map endpoint exists (apps/api/src/routes/map-data/) but app.ts does not mount
-  // it yet: serve it beside the app, with the app's error handling, so it can be measured.
-  // Its figures then miss the app's middleware (secure headers, request id, session): see
-  // docs/PERFORMANCE.md for what that stack costs on every route.
-  const { createRouter } = await import('../apps/api/src/lib/create-router.ts');
-  const { handleError } = await import('../apps/api/src/lib/errors.ts');
-  const { mapDataRouter } = await import('../apps/api/src/routes/map-data/map-data.index.ts');
-  const outer = createRouter();
-  outer.use('/api/map/points', async (c, next) => {
-    c.set('db', db);
-    await next();
-  });
-  outer.route('/api', mapDataRouter);
-  outer.onError((err, c) => handleError(err, c, log));
-  process.stderr.write('[bench server] /api/map/points is not mounted in app.ts: served beside the app\n');
-  // Dispatch on the raw URL: touching the request in a wrapper would build a full Request for
-  // every call and slow the app itself down.
-  return (req) => (req.url.includes('/api/map/points') ? outer.fetch(req) : app.fetch(req));
+  return createApp({ db, log, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) }).fetch;
 }
 
 function bareFetch(): (req: Request) => Response | Promise<Response> {
