@@ -208,6 +208,24 @@ describe('verification and the admin list', () => {
     expect(byDep.every((i: { departements: string[] }) => i.departements.includes('13'))).toBe(true);
   });
 
+  it('shows each change at once: a renamed entry, its new département, its verification', async () => {
+    const list = async (query: string) => (await json(await asUser(t, curator, `/api/admin/actors?${query}&per_page=200`))).body;
+    const a = makeActor(t, 'moselle');
+    const before = await list('departement=57');
+    expect(before.items.map((i: { id: number }) => i.id)).toContain(a.id);
+    const renamed = uniqueName('Renommée');
+    const patched = await asUser(t, curator, `/api/admin/actors/${a.id}`, {
+      method: 'PATCH',
+      body: { name: renamed, territory: { scope: 'departements', departements: ['13'] }, sites: [{ commune_code: '13055' }] },
+    });
+    expect(patched.status).toBe(200);
+    expect((await list('departement=57')).items.map((i: { id: number }) => i.id)).not.toContain(a.id);
+    const moved = (await list('departement=13')).items.find((i: { id: number }) => i.id === a.id);
+    expect(moved).toMatchObject({ name: renamed, departements: ['13'], stale: true });
+    await asUser(t, curator, `/api/admin/actors/${a.id}/verify`, { method: 'POST' });
+    expect((await list('departement=13')).items.find((i: { id: number }) => i.id === a.id)).toMatchObject({ stale: false });
+  });
+
   it('gives the centre of a commune for the map preview', async () => {
     const { status, body } = await json(await asUser(t, curator, '/api/admin/geocode?postcode=57100'));
     expect(status).toBe(200);

@@ -5,7 +5,7 @@
 import type { ActorType, SubmissionKind, SubmissionStatus, TerritoryScope } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
-import { toFtsQuery } from './search.ts';
+import { directoryVersion, toFtsQuery } from './search.ts';
 
 export type SubmissionRecord = {
   id: number;
@@ -201,25 +201,45 @@ type SummaryRow = {
   type: ActorType;
   status: 'published' | 'archived';
   territory_scope: TerritoryScope;
-  deps: string;
   last_verified_at: string | null;
   verified_by: string | null;
   updated_at: string;
 };
 
-/** Read queries of the back office. The directory holds thousands of actors at most: lists are filtered in memory. */
+/**
+ * Read queries of the back office. Lists are filtered in memory from the kept summaries: a pass
+ * over 100,000 of them takes a few milliseconds.
+ */
+/** The actor summaries of each connection, with the directory version they were read at. */
+const summariesKept = new WeakMap<Db, { version: string; rows: readonly ActorSummaryRecord[] }>();
+
 export function curationQueries(db: Db) {
   const stmt = statementCache(db);
 
-  /** Every actor (archived ones included), sorted by name, with the départements it belongs to. */
-  function listActorSummaries(): ActorSummaryRecord[] {
-    const rows =
-      stmt(`SELECT a.id, a.slug, a.name, a.name_sort, a.type, a.status, a.territory_scope, a.last_verified_at, a.verified_by, a.updated_at,
-        (SELECT json_group_array(d) FROM (
-          SELECT departement_code AS d FROM sites WHERE actor_id = a.id AND departement_code IS NOT NULL
-          UNION SELECT departement FROM actor_territories WHERE actor_id = a.id AND departement IS NOT NULL)) AS deps
-      FROM actors a ORDER BY a.name_sort, a.id`).all() as SummaryRow[];
-    return rows.map((r) => ({
+  /**
+   * Every actor (archived ones included), sorted by name, with the départements it belongs to.
+   * Kept while the directory does not change (`directoryVersion`): at 100,000 actors reading it
+   * takes ~0.8 s, and the back office asks for it on every page of its list. Callers only read
+   * the records (they are shared).
+   */
+  function listActorSummaries(): readonly ActorSummaryRecord[] {
+    const version = db.inTransaction ? undefined : directoryVersion(db)?.();
+    const kept = summariesKept.get(db);
+    if (version !== undefined && kept?.version === version) return kept.rows;
+    const deps = new Map<number, Set<string>>();
+    const add = ([id, d]: [number, string]) => {
+      const set = deps.get(id);
+      if (set) set.add(d);
+      else deps.set(id, new Set([d]));
+    };
+    // Two flat reads rather than two correlated subqueries per actor.
+    for (const r of stmt('SELECT actor_id, departement_code FROM sites WHERE departement_code IS NOT NULL').raw().all())
+      add(r as [number, string]);
+    for (const r of stmt('SELECT actor_id, departement FROM actor_territories WHERE departement IS NOT NULL').raw().all())
+      add(r as [number, string]);
+    const rows = stmt(`SELECT id, slug, name, name_sort, type, status, territory_scope, last_verified_at, verified_by, updated_at
+      FROM actors ORDER BY name_sort, id`).all() as SummaryRow[];
+    const summaries = rows.map((r) => ({
       id: r.id,
       slug: r.slug,
       name: r.name,
@@ -227,11 +247,13 @@ export function curationQueries(db: Db) {
       type: r.type,
       status: r.status,
       scope: r.territory_scope,
-      departements: (JSON.parse(r.deps) as string[]).sort(),
+      departements: [...(deps.get(r.id) ?? [])].sort(),
       lastVerifiedAt: r.last_verified_at,
       verifiedBy: r.verified_by,
       updatedAt: r.updated_at,
     }));
+    if (version !== undefined) summariesKept.set(db, { version, rows: summaries });
+    return summaries;
   }
 
   /** Ids of the actors (any status) whose name, description, actions or places match the words typed. */
