@@ -82,6 +82,9 @@ export type SubmissionFilter = {
 };
 
 /** Submissions: written by the public form, read and decided by curators. */
+/** The outbox reference of the mails about a submission. */
+export const submissionRef = (id: number) => `submission:${id}`;
+
 export function submissionRepository(db: Db) {
   const stmt = statementCache(db);
 
@@ -172,7 +175,24 @@ export function submissionRepository(db: Db) {
     return info.changes === 1;
   }
 
-  return { createSubmission, findSubmission, listSubmissions, countSubmissions, decideSubmission };
+  /**
+   * Erases who sent the submissions decided before `cutoff` — name, e-mail, free message — and
+   * deletes the mails sent to them (they hold the same). What was proposed and decided stays:
+   * it is the history of the entry. A submission awaiting a decision keeps them (to answer).
+   */
+  const eraseSubmittersDecidedBefore: (cutoff: Date) => { submissions: number; mails: number } = db.transaction((cutoff: Date) => {
+    const ids = stmt(`SELECT id FROM submissions WHERE status <> 'nouvelle' AND decided_at < ? AND submitter_email <> ''`)
+      .pluck()
+      .all(cutoff.toISOString()) as number[];
+    let mails = 0;
+    for (const id of ids) {
+      stmt(`UPDATE submissions SET submitter_name = '', submitter_email = '', message = NULL WHERE id = ?`).run(id);
+      mails += stmt('DELETE FROM outbox WHERE subject_ref = ?').run(submissionRef(id)).changes;
+    }
+    return { submissions: ids.length, mails };
+  });
+
+  return { createSubmission, findSubmission, listSubmissions, countSubmissions, decideSubmission, eraseSubmittersDecidedBefore };
 }
 
 export type SubmissionRepository = ReturnType<typeof submissionRepository>;

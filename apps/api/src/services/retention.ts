@@ -1,5 +1,9 @@
-/** The retention job: contact requests, their history and their mails are deleted after PARE_RETENTION_DAYS. */
-import { contactRequestRepository, type Db } from '@pare/db';
+/**
+ * The retention job: contact requests, their history and their mails are deleted
+ * PARE_RETENTION_DAYS after they were made; whoever sent a submission (referencing request or
+ * correction) is erased from it the same number of days after the curators' decision.
+ */
+import { contactRequestRepository, type Db, submissionRepository } from '@pare/db';
 import type { Logger } from '../lib/logger.ts';
 import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 
@@ -19,13 +23,30 @@ export function purgeExpiredContactRequests(deps: RetentionDeps, now = new Date(
   return purged;
 }
 
+/**
+ * Erases the name, e-mail and message of the submitters whose submission was decided more than
+ * `retentionDays` days before `now`, and the mails sent to them. Returns the counts, which alone are logged.
+ */
+export function eraseExpiredSubmitters(deps: RetentionDeps, now = new Date()): { submissions: number; mails: number } {
+  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  const erased = submissionRepository(deps.db).eraseSubmittersDecidedBefore(cutoff);
+  if (erased.submissions > 0) deps.log.info('submitters erased', { ...erased, retentionDays: days });
+  return erased;
+}
+
 /** Purges at start, then once a day. Returns a function that stops it. */
 export function startRetentionJob(deps: RetentionDeps, intervalMs = DAY_MS): () => void {
   const run = () => {
-    try {
-      purgeExpiredContactRequests(deps, new Date());
-    } catch (err) {
-      deps.log.error('contact request purge failed', { error: err instanceof Error ? err.name : 'unknown' });
+    for (const [what, purge] of [
+      ['contact request purge', purgeExpiredContactRequests],
+      ['submitter erasure', eraseExpiredSubmitters],
+    ] as const) {
+      try {
+        purge(deps, new Date());
+      } catch (err) {
+        deps.log.error(`${what} failed`, { error: err instanceof Error ? err.name : 'unknown' });
+      }
     }
   };
   run();

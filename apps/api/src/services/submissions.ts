@@ -11,6 +11,7 @@ import {
   outboxRepository,
   revisionRepository,
   type SubmissionRecord,
+  submissionRef,
   submissionRepository,
   type UserRecord,
 } from '@pare/db';
@@ -271,7 +272,7 @@ function acceptanceMail(s: SubmissionRecord, actor: { name: string; slug: string
     recipient: s.submitterEmail,
     subject: 'PARÉ : votre proposition a été acceptée',
     body,
-    subjectRef: `submission:${s.id}`,
+    subjectRef: submissionRef(s.id),
   };
 }
 
@@ -293,7 +294,7 @@ function rejectionMail(s: SubmissionRecord, reason: string) {
     recipient: s.submitterEmail,
     subject: 'PARÉ : réponse à votre proposition',
     body,
-    subjectRef: `submission:${s.id}`,
+    subjectRef: submissionRef(s.id),
   };
 }
 

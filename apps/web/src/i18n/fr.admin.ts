@@ -221,6 +221,7 @@ export const frAdmin = {
     heading: (kind: string, title: string) => `${kind} : ${title}`,
     receivedOn: (date: string) => `Reçue le ${date}`,
     from: 'Envoyée par',
+    submitterErased: 'Coordonnées et message effacés (délai de conservation passé après la décision).',
     message: 'Message',
     noMessage: 'Pas de message.',
     currentEntry: 'Fiche concernée',

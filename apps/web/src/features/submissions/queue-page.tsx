@@ -45,7 +45,7 @@ function Queue({ status }: { status: string }) {
                   <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
                   <td>{formatDate(s.created_at)}</td>
                   <td>{s.departements.join(', ') || frAdmin.list.national}</td>
-                  <td>{s.submitter_name}</td>
+                  <td>{s.submitter_name || '—'}</td>
                   <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
                 </tr>
               ))}

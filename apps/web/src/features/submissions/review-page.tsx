@@ -347,7 +347,13 @@ function Review({ id }: { id: number }) {
       <dl>
         <dt>{t.from}</dt>
         <dd>
-          {s.submitter_name} — <a href={`mailto:${s.submitter_email}`}>{s.submitter_email}</a>
+          {s.submitter_email ? (
+            <>
+              {s.submitter_name} — <a href={`mailto:${s.submitter_email}`}>{s.submitter_email}</a>
+            </>
+          ) : (
+            t.submitterErased
+          )}
         </dd>
         <dt>{t.message}</dt>
         <dd>{s.message ? <p className="admin-value">{s.message}</p> : t.noMessage}</dd>
