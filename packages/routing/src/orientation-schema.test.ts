@@ -17,8 +17,18 @@ const rejected: { name: string; input: unknown; path: string; message: RegExp }[
     message: /au moins un besoin/,
   },
   { name: 'an unknown need is named as such', input: { ...valid, needs: ['massage'] }, path: 'needs.0', message: /Besoin inconnu/ },
-  { name: 'an unknown profile is refused in French', input: { ...valid, profile: 'voisin' }, path: 'profile', message: /Profil inconnu/ },
-  { name: 'an unknown urgency is refused in French', input: { ...valid, urgency: 'bof' }, path: 'urgency', message: /Urgence inconnue/ },
+  {
+    name: 'an unknown profile is refused in French',
+    input: { ...valid, profile: 'voisin' },
+    path: 'profile',
+    message: /^Indiquez qui vous êtes : jeune, parent ou proche, ou professionnel$/,
+  },
+  {
+    name: 'an unknown urgency is refused in French',
+    input: { ...valid, urgency: 'bof' },
+    path: 'urgency',
+    message: /^Indiquez l’urgence : /u,
+  },
   { name: 'a malformed commune code is refused', input: { ...valid, commune: '5767' }, path: 'commune', message: /Code INSEE/ },
   {
     name: 'a commune outside the département given is refused rather than guessed',

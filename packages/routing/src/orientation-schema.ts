@@ -30,10 +30,11 @@ export const PROFILE_TO_PUBLIC: Record<OrientationProfile, Public> = {
 };
 
 export const OrientationProfileSchema = z.enum(ORIENTATION_PROFILES, {
-  error: 'Profil inconnu : choisissez jeune, famille ou professionnel',
+  // Said with the words of the form (« Jeune », « Parent ou proche », « Professionnel »), not the codes.
+  error: 'Indiquez qui vous êtes : jeune, parent ou proche, ou professionnel',
 });
 export const UrgencySchema = z.enum(URGENCIES, {
-  error: 'Urgence inconnue : choisissez danger-immediat, inquietude ou information',
+  error: 'Indiquez l’urgence : quelqu’un est en danger maintenant, vous êtes inquiet, ou vous cherchez une information',
 });
 export const OrientationNeedSchema = z.enum(ORIENTATION_NEEDS, {
   error: `Besoin inconnu. Valeurs possibles : ${ORIENTATION_NEEDS.join(', ')}`,

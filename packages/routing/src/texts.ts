@@ -60,34 +60,39 @@ const ACTOR_NOUN: Record<ActorType, string> = {
   'forces-ordre': 'Forces de l’ordre',
 };
 
+/** Types whose name is plural (« Forces de l’ordre »): their verbs agree. */
+const PLURAL_NOUNS: ReadonlySet<ActorType> = new Set<ActorType>(['forces-ordre']);
+
 function actionPhrase(action: Action, profile: OrientationProfile, type: ActorType): string {
   const a = AUDIENCE[profile];
+  const plural = PLURAL_NOUNS.has(type);
+  const qui = (singular: string, pluralForm: string) => `qui ${plural ? pluralForm : singular}`;
   switch (action) {
     case 'prevention':
-      return `qui fait de la prévention auprès ${a.des}`;
+      return `${qui('fait', 'font')} de la prévention auprès ${a.des}`;
     case 'reperage':
-      return 'qui va à la rencontre des jeunes là où ils se trouvent';
+      return `${qui('va', 'vont')} à la rencontre des jeunes là où ils se trouvent`;
     case 'ecoute':
       // "Ligne d'écoute qui écoute" would say the same thing twice.
       return type === 'ligne-ecoute'
         ? `pour ${profile === 'professionnel' ? 'les professionnels' : a.les}`
-        : `qui écoute ${profile === 'professionnel' ? 'les professionnels' : a.les}`;
+        : `${qui('écoute', 'écoutent')} ${profile === 'professionnel' ? 'les professionnels' : a.les}`;
     case 'accompagnement':
-      return `qui accompagne ${a.les}`;
+      return `${qui('accompagne', 'accompagnent')} ${a.les}`;
     case 'soin':
-      return 'qui soigne (santé, psychotraumatisme, addictions)';
+      return `${qui('soigne', 'soignent')} (santé, psychotraumatisme, addictions)`;
     case 'hebergement':
-      return 'qui peut mettre à l’abri';
+      return `${qui('peut', 'peuvent')} mettre à l’abri`;
     case 'juridique':
-      return 'qui aide dans les démarches juridiques et judiciaires';
+      return `${qui('aide', 'aident')} dans les démarches juridiques et judiciaires`;
     case 'soutien-familles':
-      return 'qui soutient les familles et les proches';
+      return `${qui('soutient', 'soutiennent')} les familles et les proches`;
     case 'formation':
-      return 'qui forme les professionnels';
+      return `${qui('forme', 'forment')} les professionnels`;
     case 'signalement':
-      return 'qui recueille les informations préoccupantes';
+      return `${qui('recueille', 'recueillent')} les informations préoccupantes`;
     case 'coordination':
-      return 'qui coordonne les acteurs du territoire';
+      return `${qui('coordonne', 'coordonnent')} les acteurs du territoire`;
   }
 }
 
@@ -186,7 +191,8 @@ export const orientationTexts = {
     const what = facts.action ? ` ${actionPhrase(facts.action, facts.profile, facts.type)}` : '';
     const sentences = [`${noun}${what}${wherePhrase(facts.where, facts.profile)}.`];
     if (facts.alsoOffers.length > 0) {
-      sentences.push(`Propose aussi : ${facts.alsoOffers.map((a) => ACTION_SHORT[a]).join(', ')}.`);
+      const verb = PLURAL_NOUNS.has(facts.type) ? 'Proposent' : 'Propose';
+      sentences.push(`${verb} aussi : ${facts.alsoOffers.map((a) => ACTION_SHORT[a]).join(', ')}.`);
     }
     if (facts.general) {
       sentences.push('Sans proposer directement ce que vous cherchez, cette structure peut vous écouter et vous orienter.');
