@@ -4,7 +4,8 @@
  *   node --expose-gc --import tsx tests/import/bench-import.ts [N]
  * A directory of N actors is generated (`generateDirectory`, every record marked generated) in a
  * temporary database, exported with the real CSV export, and that file is imported into a second,
- * empty temporary database: a dry run, the real import, then the same file again (all unchanged).
+ * empty temporary database: a dry run, the real import, then the same file again (all unchanged);
+ * then into a third through the route's worker thread.
  * Both databases are deleted afterwards; nothing touches data/pare.db.
  */
 
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createApp } from '@pare/api/app';
 import { actorRepository, generateDirectory, openDatabase, type UserRecord } from '@pare/db';
+import { runImportApart } from '../../apps/api/src/services/import/apart.ts';
 import { runImport } from '../../apps/api/src/services/import/executor.ts';
 import { spoolBody } from '../../apps/api/src/services/import/source.ts';
 
@@ -83,6 +85,28 @@ try {
     );
   }
   target.close();
+
+  // What the route runs: the same import in a worker thread (services/import/apart.ts, 2,000 rows
+  // per transaction), into another empty database. Time and the process's peak RSS (workers included).
+  const routed = openDatabase(join(dir, 'routed.db'));
+  let peakRss = process.memoryUsage().rss;
+  const sample = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  started = performance.now();
+  const file = await spoolBody(Readable.toWeb(createReadStream(csvFile)) as ReadableStream<Uint8Array>);
+  const report = await runImportApart({ db: routed, actors: actorRepository(routed) }, file, {
+    format: 'csv',
+    dryRun: false,
+    author: { user, authorId: null, label: 'bench' },
+  });
+  file.dispose();
+  clearInterval(sample);
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `import through the route's worker: ${ms} ms (${Math.round((count / ms) * 1000)} rows/s), ${JSON.stringify(report.summary)}; peak RSS ${mb(peakRss)} MB`,
+  );
+  routed.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

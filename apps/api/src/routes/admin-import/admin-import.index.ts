@@ -4,7 +4,8 @@ import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { authorLabel } from '../../services/curation.ts';
-import { revertImport, runImport } from '../../services/import/executor.ts';
+import { runImportApart } from '../../services/import/apart.ts';
+import { revertImport } from '../../services/import/executor.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
 import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
@@ -54,7 +55,8 @@ router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => 
   let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
   try {
     file = await spoolBody(c.req.raw.body);
-    const report = await runImport(c.var, file, {
+    // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+    const report = await runImportApart(c.var, file, {
       format,
       dryRun: query.data.dry_run ?? false,
       details: query.data.details ?? 'auto',

@@ -51,8 +51,9 @@ export type ImportOptions = {
 };
 
 /**
- * Rows per transaction through the route: a batch of 500 takes ~0.15 s, during which the server
- * answers nothing else (the import runs on its event loop) and other writers wait.
+ * Rows per transaction by default, for an import run on the caller's thread: a batch of 500
+ * takes ~0.15 s, during which that thread does nothing else. The route runs its imports in a
+ * worker thread with larger batches (apart.ts).
  */
 export const IMPORT_BATCH_SIZE = 500;
 /**
