@@ -11,13 +11,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type RetentionDeps = { db: Db; log: Logger; retentionDays?: number | undefined };
 
+/** The retention period in days, and the moment before which what it covers goes. */
+function retention(deps: RetentionDeps, now: Date): { days: number; cutoff: Date } {
+  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  return { days, cutoff: new Date(now.getTime() - days * DAY_MS) };
+}
+
 /**
  * Deletes every request created more than `retentionDays` days before `now`, whatever its status,
  * with its status history and its mails (sent or not). Returns the counts, which alone are logged.
  */
 export function purgeExpiredContactRequests(deps: RetentionDeps, now = new Date()): { requests: number; mails: number } {
-  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  const { days, cutoff } = retention(deps, now);
   const purged = contactRequestRepository(deps.db).purgeContactRequestsCreatedBefore(cutoff);
   if (purged.requests > 0) deps.log.info('contact requests purged', { ...purged, retentionDays: days });
   return purged;
@@ -28,8 +33,7 @@ export function purgeExpiredContactRequests(deps: RetentionDeps, now = new Date(
  * `retentionDays` days before `now`, and the mails sent to them. Returns the counts, which alone are logged.
  */
 export function eraseExpiredSubmitters(deps: RetentionDeps, now = new Date()): { submissions: number; mails: number } {
-  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  const { days, cutoff } = retention(deps, now);
   const erased = submissionRepository(deps.db).eraseSubmittersDecidedBefore(cutoff);
   if (erased.submissions > 0) deps.log.info('submitters erased', { ...erased, retentionDays: days });
   return erased;
