@@ -50,6 +50,7 @@ export type PublicCacheOptions = {
 
 /** Below this size, compressing costs more than it saves. */
 const MIN_COMPRESS_BYTES = 1024;
+const small = (body: Buffer) => body.byteLength < MIN_COMPRESS_BYTES;
 
 /** Brotli when accepted (smallest), else gzip, else the JSON as is; `q=0` refuses an encoding. */
 function encodingOf(c: Parameters<MiddlewareHandler>[0]): Encoding {
@@ -109,7 +110,9 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
 
   const respond = (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string): Response => {
     const headers: Record<string, string> = { ...entry.headers, 'x-request-id': requestId };
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
+    // Weak comparison (RFC 9110): `W/"x"` and `"x"` match.
+    const opaque = entry.etag.slice(2);
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque || tag.trim() === '*')) {
       delete headers['content-type'];
       return completeResponse(null, 304, headers);
     }
@@ -133,7 +136,6 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     if (version === undefined) return next();
     const url = c.req.url;
     const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
-    const small = (body: Buffer) => body.byteLength < MIN_COMPRESS_BYTES;
 
     const found = entries.get(key);
     if (found) {
@@ -156,7 +158,8 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     });
     const vary = new Set(['Cookie', 'Accept-Encoding', ...(headers.vary ? headers.vary.split(/\s*,\s*/) : [])]);
     headers.vary = [...vary].join(', ');
-    const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+    // Weak: the same content is sent under several encodings, each a different representation.
+    const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
     headers.etag = etag;
     const entry: Entry = { version, bodies: { identity }, headers, etag, bytes: identity.byteLength, stored: false };
     // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
