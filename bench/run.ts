@@ -452,6 +452,13 @@ const report: Record<string, unknown> = {
   settings: { sizes, seed, durationSeconds: duration, connections, skipped: [...skip] },
   note: 'The load generator (autocannon) runs on the same 2 cores as the server: it takes CPU from it, for the baseline and the app alike. Other processes on the machine are not controlled: see loadAverage.',
 };
+// The web client's figures (bytes, Lighthouse) need its build: made here when a fresh clone has none.
+if ((!skip.has('web') || !skip.has('lighthouse')) && !existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+  log('building the web client (pnpm build)');
+  const built = spawnSync('pnpm', ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) log('the web client could not be built: its figures will be missing');
+}
+
 const perSize: SizeResult[] = [];
 for (const n of sizes) {
   perSize.push(await measureSize(n));
