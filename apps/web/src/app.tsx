@@ -79,6 +79,8 @@ function Page() {
       return <Admin.ActorHistoryPage key={route.id} id={route.id} />;
     case 'admin-submissions':
       return <Submissions.SubmissionQueuePage />;
+    case 'admin-import':
+      return <Admin.AdminImportPage />;
     case 'admin-submission':
       return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
     default:

@@ -47,6 +47,7 @@ export const frAdmin = {
     newActor: 'Nouvelle fiche',
     submissions: 'Propositions',
     resources: 'Ressources et protocoles',
+    import: 'Importer',
     inbox: 'Demandes de contact',
     signedInAs: (who: string, role: string) => `${who} · ${role}`,
     logout: 'Se déconnecter',
@@ -297,6 +298,39 @@ export const frAdmin = {
     website: 'Site web',
     siret: 'SIRET',
     message: 'Autre chose à nous dire',
+  },
+
+  import: {
+    title: 'Importer un fichier',
+    intro:
+      'Un CSV (l’export de l’annuaire retouché, ou un tableur enregistré en « CSV UTF-8 ») ou un JSON data·inclusion. Chaque ligne est vérifiée seule : elle crée une fiche, en met une à jour, ne change rien ou est refusée avec ses raisons. Commencez par un essai : il n’écrit rien.',
+    file: 'Fichier',
+    fileHint: 'CSV ou JSON, 100 Mo au plus.',
+    format: 'Format',
+    formats: { csv: 'CSV', 'data-inclusion': 'JSON data·inclusion' } as Record<string, string>,
+    noFile: 'Choisissez un fichier.',
+    dryRun: 'Essayer (rien n’est écrit)',
+    run: 'Importer ces lignes',
+    running: 'Lecture du fichier…',
+    dryRunHeading: 'Essai : rien n’a été écrit',
+    doneHeading: 'Import terminé',
+    summary: (s: { created: number; updated: number; unchanged: number; rejected: number }) =>
+      `${s.created} créée(s), ${s.updated} mise(s) à jour, ${s.unchanged} inchangée(s), ${s.rejected} refusée(s)`,
+    readAs: (encoding: string, delimiter: string | undefined) =>
+      `Lu en ${encoding}${delimiter ? `, séparateur « ${delimiter === '\t' ? 'tabulation' : delimiter} »` : ''}.`,
+    ignored: (columns: string) => `Colonnes ignorées : ${columns}.`,
+    rejectedHeading: 'Lignes refusées',
+    line: 'Ligne',
+    field: 'Champ',
+    reason: 'Raison',
+    omitted: (n: number) => `${n} ligne(s) acceptée(s) ou inchangée(s) ne sont pas listées.`,
+    importId: (id: string) => `Identifiant de l’import : ${id}`,
+    revert: 'Annuler cet import',
+    reverting: 'Annulation…',
+    confirmRevert: 'Annuler cet import ? Les fiches créées seront archivées, les fiches mises à jour reviendront à leur version d’avant.',
+    reverted: (s: { reverted: number; archived: number; skipped: number }) =>
+      `Import annulé : ${s.archived} fiche(s) archivée(s), ${s.reverted} remise(s) dans leur version d’avant, ${s.skipped} laissée(s) telles quelles.`,
+    skippedHeading: 'Fiches laissées telles quelles',
   },
 
   report: {

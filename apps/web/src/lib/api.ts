@@ -111,7 +111,10 @@ async function send(method: string, path: string, body: unknown, token: string |
   let payload: BodyInit | undefined;
   if (body instanceof FormData)
     payload = body; // the browser sets the multipart boundary
-  else if (body !== undefined) {
+  else if (body instanceof Blob) {
+    headers['Content-Type'] = body.type || 'application/octet-stream'; // a file sent as is (the import)
+    payload = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
@@ -124,7 +127,7 @@ async function send(method: string, path: string, body: unknown, token: string |
 }
 
 /**
- * Sends `body` (JSON, or a FormData as multipart) to `/api${path}` and returns the typed answer,
+ * Sends `body` (JSON, a FormData as multipart, or a Blob as is) to `/api${path}` and returns the typed answer,
  * or throws one `ApiRequestError` carrying the API's `issues`. A 403 with a token unknown or
  * stale (a signed-in person in a new tab) is retried once with the session's current token: the
  * refused request had no effect, the CSRF check runs before anything else.

@@ -79,6 +79,7 @@ export type Route =
   | { name: 'admin-actor-history'; id: number }
   | { name: 'admin-submissions' }
   | { name: 'admin-submission'; id: number }
+  | { name: 'admin-import' }
   | { name: 'inbox' }
   | { name: 'resources' }
   | { name: 'resource'; slug: string }
@@ -104,6 +105,7 @@ export function matchRoute(pathname: string): Route {
     '/admin/acteurs': { name: 'admin-actors' },
     '/admin/acteurs/nouveau': { name: 'admin-actor', id: null },
     '/admin/propositions': { name: 'admin-submissions' },
+    '/admin/import': { name: 'admin-import' },
     '/equipe/demandes': { name: 'inbox' },
     '/ressources': { name: 'resources' },
     '/protocoles': { name: 'protocols' },

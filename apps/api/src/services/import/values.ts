@@ -3,8 +3,9 @@
  * codes a spreadsheet stripped of their leading zero, and the export's formula escape.
  */
 import { listDepartements, listRegions } from '@pare/geo';
+import type { RowIssue } from '@pare/schema';
 
-export type RowIssue = { field: string; message: string };
+export type { RowIssue };
 
 /** Lower case, no accents, words separated by one space: how labels and headers are compared. */
 export function foldText(s: string): string {

@@ -28,6 +28,7 @@ function Nav({ session }: { session: Session }) {
     ['/admin/acteurs/nouveau', t.newActor],
     ['/admin/propositions', t.submissions],
     ['/admin/ressources', t.resources],
+    ['/admin/import', t.import],
     ['/equipe/demandes', t.inbox],
   ];
   const current = (href: string) =>

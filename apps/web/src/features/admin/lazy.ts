@@ -10,3 +10,4 @@ export const AdminDashboardPage = lazy(() => import('./dashboard-page.tsx').then
 export const AdminActorListPage = lazy(() => import('./actor-list-page.tsx').then((m) => ({ default: m.AdminActorListPage })));
 export const AdminActorEditPage = lazy(() => import('./actor-edit-page.tsx').then((m) => ({ default: m.AdminActorEditPage })));
 export const ActorHistoryPage = lazy(() => import('./actor-history.tsx').then((m) => ({ default: m.ActorHistoryPage })));
+export const AdminImportPage = lazy(() => import('./import-page.tsx').then((m) => ({ default: m.AdminImportPage })));

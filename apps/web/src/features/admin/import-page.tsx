@@ -1,0 +1,204 @@
+/**
+ * `/admin/import` — a curator imports a file: a dry run first (nothing written), its report
+ * (counts, rejected rows with their reasons), then the real import, which can be undone.
+ * The file goes as the request body of `POST /api/admin/import` (docs/import.md).
+ */
+import type { ImportFormat, ImportReport, RevertReport } from '@pare/schema';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { apiSend } from './admin-api.ts';
+import { AdminLayout } from './admin-layout.tsx';
+
+const t = frAdmin.import;
+const CONTENT_TYPE: Record<ImportFormat, string> = { csv: 'text/csv', 'data-inclusion': 'application/json' };
+
+const formatOf = (file: File): ImportFormat => (/\.json$/i.test(file.name) ? 'data-inclusion' : 'csv');
+
+function sendFile(file: File, format: ImportFormat, dryRun: boolean): Promise<ImportReport> {
+  // The file's own type is often empty or wrong (a CSV from Windows is « application/vnd.ms-excel »): the format says.
+  const body = file.slice(0, file.size, CONTENT_TYPE[format]);
+  return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=rejected`, body);
+}
+
+function Report({ report }: { report: ImportReport }) {
+  const rejected = report.rows.filter((r) => r.action === 'rejected');
+  return (
+    <section aria-labelledby="import-report" className="notice">
+      <h2 id="import-report" className="notice__title">
+        {report.dry_run ? t.dryRunHeading : t.doneHeading}
+      </h2>
+      <p role="status">{t.summary(report.summary)}</p>
+      <p>{t.readAs(report.encoding, report.delimiter)}</p>
+      {report.ignored_columns.length > 0 && <p>{t.ignored(report.ignored_columns.join(', '))}</p>}
+      {report.warnings.map((w) => (
+        <p key={w}>{w}</p>
+      ))}
+      {report.import_id && <p>{t.importId(report.import_id)}</p>}
+      {rejected.length > 0 && (
+        <>
+          <h3>{t.rejectedHeading}</h3>
+          <div className="admin-table-wrap">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.line}</th>
+                  <th scope="col">{t.field}</th>
+                  <th scope="col">{t.reason}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rejected.flatMap((r) =>
+                  (r.issues ?? []).map((issue, i) => (
+                    <tr key={`${r.row}-${issue.field}-${i}`}>
+                      <td>{r.row}</td>
+                      <td>{issue.field}</td>
+                      <td>{issue.message}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {report.rows_omitted > 0 && rejected.length > 0 && <p>{t.omitted(report.rows_omitted)}</p>}
+    </section>
+  );
+}
+
+function ImportForm() {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat>('csv');
+  const [missing, setMissing] = useState(false);
+  const importFile = useMutation({ mutationFn: ({ dryRun }: { dryRun: boolean }) => sendFile(file as File, format, dryRun) });
+  const revert = useMutation({
+    mutationFn: (importId: string) => apiSend<RevertReport>('POST', `/admin/import/${encodeURIComponent(importId)}/revert`),
+  });
+  const report = importFile.data;
+
+  const start = (dryRun: boolean) => {
+    if (!file) {
+      setMissing(true);
+      return;
+    }
+    revert.reset();
+    importFile.mutate({ dryRun });
+  };
+
+  return (
+    <>
+      <p>{t.intro}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          start(true);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t.file}</label>
+          <p id={`${id}-file-hint`} className="field__hint">
+            {t.fileHint}
+          </p>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            aria-describedby={`${id}-file-hint${missing ? ` ${id}-file-error` : ''}`}
+            aria-invalid={missing || undefined}
+            onChange={(e) => {
+              const chosen = e.target.files?.[0] ?? null;
+              setFile(chosen);
+              setMissing(false);
+              if (chosen) setFormat(formatOf(chosen));
+              importFile.reset();
+              revert.reset();
+            }}
+          />
+          {missing && (
+            <p id={`${id}-file-error`} className="field__error">
+              {t.noFile}
+            </p>
+          )}
+        </div>
+        <fieldset className="field">
+          <legend>{t.format}</legend>
+          {(['csv', 'data-inclusion'] as const).map((f) => (
+            <label key={f} className="admin-checkbox">
+              <input type="radio" name={`${id}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} /> {t.formats[f]}
+            </label>
+          ))}
+        </fieldset>
+        <p>
+          <button type="submit" className="button" disabled={importFile.isPending}>
+            {t.dryRun}
+          </button>{' '}
+          {report?.dry_run && report.summary.created + report.summary.updated > 0 && (
+            <button type="button" className="button button--secondary" disabled={importFile.isPending} onClick={() => start(false)}>
+              {t.run}
+            </button>
+          )}
+        </p>
+      </form>
+      {importFile.isPending && <p role="status">{t.running}</p>}
+      {importFile.isError && <ErrorMessage error={importFile.error} />}
+      {report && <Report report={report} />}
+      {report?.import_id && !revert.isSuccess && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={revert.isPending}
+            onClick={() => {
+              if (window.confirm(t.confirmRevert)) revert.mutate(report.import_id as string);
+            }}
+          >
+            {revert.isPending ? t.reverting : t.revert}
+          </button>
+        </p>
+      )}
+      {revert.isError && <ErrorMessage error={revert.error} />}
+      {revert.data && (
+        <section aria-labelledby="import-revert" className="notice">
+          <h2 id="import-revert" className="notice__title">
+            {t.revert}
+          </h2>
+          <p role="status">{t.reverted(revert.data.summary)}</p>
+          {revert.data.actors.some((a) => a.action === 'skipped') && (
+            <>
+              <h3>{t.skippedHeading}</h3>
+              <ul>
+                {revert.data.actors
+                  .filter((a) => a.action === 'skipped')
+                  .map((a) => (
+                    <li key={a.id}>
+                      {a.slug} : {a.reason}
+                    </li>
+                  ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function AdminImportPage() {
+  useDocumentTitle(t.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {t.title}
+          </h1>
+          <ImportForm />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
