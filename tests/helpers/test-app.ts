@@ -8,7 +8,7 @@ import { createApp } from '@pare/api/app';
 import { type Db, openDatabase, seedDirectory, seedResourcesIfEmpty } from '@pare/db';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SEED_FILE = join(ROOT, 'data/seed/actors.yaml');
+export const SEED_FILE = join(ROOT, 'data/seed/actors');
 export const FIXTURES_FILE = join(ROOT, 'tests/fixtures/actors.yaml');
 export const WEB_DIST = join(ROOT, 'apps/web/dist');
 

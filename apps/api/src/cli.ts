@@ -4,6 +4,7 @@
  *   user:create --email <a> --role <r> [--departements 57,54] [--name "…"]   same, any role
  *   db:migrate                            applies pending migrations
  *   freshness:digest                      queues this week's « à revérifier » digest to the curators
+ *   seed:report [--seed <dir>]            the shipped seed per département: types, actions, its CRIP; totals
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -74,6 +75,14 @@ switch (command) {
   case 'user:create':
     await createUserCommand(rest);
     break;
+  case 'seed:report': {
+    // seed:report [--seed <dir>]: per département, the entries of the shipped seed, their types and
+    // actions, and whether its CRIP publishes a direct contact; then the totals.
+    const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } }, strict: true });
+    const { formatSeedReport, readSeedEntries, seedReport } = await import('@pare/db');
+    console.log(formatSeedReport(seedReport(readSeedEntries(values.seed ?? loadEnv().PARE_SEED_FILE))));
+    break;
+  }
   case 'db:migrate': {
     const env = loadEnv();
     openDatabase(env.PARE_DB).close();

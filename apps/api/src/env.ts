@@ -13,7 +13,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   PARE_DB: z.string().min(1).default(resolve(ROOT, 'data/pare.db')),
-  PARE_SEED_FILE: z.string().min(1).default(resolve(ROOT, 'data/seed/actors.yaml')),
+  PARE_SEED_FILE: z.string().min(1).default(resolve(ROOT, 'data/seed/actors')),
   PARE_WEB_DIST: z.string().min(1).default(resolve(ROOT, 'apps/web/dist')),
   // Uploaded resource files: outside the web root, under random names (see services/uploads.ts).
   PARE_UPLOADS_DIR: z.string().min(1).default(resolve(ROOT, 'data/uploads')),

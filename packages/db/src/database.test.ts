@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTIONS, ACTOR_TYPES, CONTACT_KINDS, PUBLICS, TERRITORY_SCOPES } from '@pare/schema';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { haversineKm, listMigrations, migrate, openDatabase } from './database.ts';
 
-function checkList(sql: string, column: string): string[] {
-  const m = new RegExp(`${column}\\s+[^\\n]*CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(sql);
+/** The CHECK list of the column in the first migration's text, or in `sql` from `from` on. */
+function checkList(sql: string, column: string, from = 0): string[] {
+  const m = new RegExp(`${column}\\s+[^\\n]*CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(sql.slice(from));
   if (!m?.[1]) throw new Error(`no CHECK for ${column}`);
   return m[1].split(',').map((s) => s.trim().replace(/'/g, ''));
 }
@@ -16,7 +18,8 @@ describe('migrations', () => {
     const sql = listMigrations()
       .map((m) => m.sql)
       .join('\n');
-    expect(checkList(sql, 'type')).toEqual([...ACTOR_TYPES]);
+    // The actors table was last rebuilt by 0011 (new types).
+    expect(checkList(sql, 'type', sql.indexOf('CREATE TABLE actors_new'))).toEqual([...ACTOR_TYPES]);
     expect(checkList(sql, 'public')).toEqual([...PUBLICS]);
     expect(checkList(sql, 'action')).toEqual([...ACTIONS]);
     expect(checkList(sql, 'territory_scope')).toEqual([...TERRITORY_SCOPES]);
@@ -35,6 +38,31 @@ describe('migrations', () => {
     const again = openDatabase(file);
     expect(again.prepare('SELECT count(*) FROM actors').pluck().get()).toBe(1);
     again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuild the actors table for the new types without losing an actor or its sites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
+    const before = join(dir, 'migrations');
+    mkdirSync(before);
+    for (const m of listMigrations().filter((x) => x.version < 11)) writeFileSync(join(before, m.name), m.sql);
+    const db = new Database(join(dir, 'x.db'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, before);
+    const id = db
+      .prepare(
+        `INSERT INTO actors (slug, name, name_sort, type, territory_scope) VALUES ('u', 'Urgence 112', 'urgence 112', 'service-etat', 'national')`,
+      )
+      .run().lastInsertRowid;
+    db.prepare(`INSERT INTO actor_publics (actor_id, public) VALUES (?, 'jeunes')`).run(id);
+    expect(migrate(db)).toContain('0011_actor_types.sql');
+    expect(db.prepare('SELECT count(*) FROM actor_publics WHERE actor_id = ?').pluck().get(id)).toBe(1);
+    db.prepare(`UPDATE actors SET type = 'numero-urgence' WHERE id = ?`).run(id);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Foreign keys still bind the children to the rebuilt table.
+    db.prepare('DELETE FROM actors WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) FROM actor_publics').pluck().get()).toBe(0);
+    db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -65,10 +65,20 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   const applied: string[] = [];
   for (const m of listMigrations(dir)) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
-    })();
+    // A migration that rebuilds a table (SQLite cannot alter a CHECK) starts with this marker:
+    // foreign keys are off while it runs, so dropping the old table cascades nothing, and are
+    // checked before it commits (https://sqlite.org/lang_altertable.html#otheralter).
+    const rebuild = m.sql.startsWith('-- pare:rebuild');
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`${m.name}: foreign key check failed`);
+        db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+      })();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.name);
   }
   return applied;

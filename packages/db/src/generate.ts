@@ -188,6 +188,12 @@ const ACTIONS_BY_TYPE: Record<ActorType, readonly (readonly [Action, number])[]>
     ['soin', 1],
     ['coordination', 1],
   ],
+  // Not drawn by the generator (absent from its type weights); listed so every type has its actions.
+  'numero-urgence': [['hebergement', 1]],
+  fondation: [
+    ['formation', 2],
+    ['prevention', 2],
+  ],
   'service-departemental': [
     ['signalement', 6],
     ['accompagnement', 5],
@@ -309,6 +315,10 @@ function actorName(type: ActorType, commune: Commune, dep: Departement, region: 
         : `Collectif départemental contre la prostitution des mineurs – ${dep.name}`;
     case 'forces-ordre':
       return random.chance(0.5) ? `Maison de protection des familles – ${dep.name}` : `Brigade de protection des familles de ${city}`;
+    case 'numero-urgence':
+      return `Numéro d’urgence ${random.int(1, 999)}`;
+    case 'fondation':
+      return `Fondation ${random.pick(THEMES)}`;
   }
 }
 
@@ -318,6 +328,8 @@ const OPENINGS: Record<ActorType, readonly string[]> = {
     'Association d’éducation populaire engagée dans la prévention des violences sexuelles.',
     'Association de protection de l’enfance et de soutien aux familles.',
   ],
+  'numero-urgence': ['Numéro d’urgence gratuit, joignable 24 h/24.'],
+  fondation: ['Fondation reconnue d’utilité publique engagée pour la protection de l’enfance.'],
   'service-departemental': [
     'Service du département chargé de la protection de l’enfance.',
     'Cellule départementale de recueil et de traitement des informations préoccupantes.',

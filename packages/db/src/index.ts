@@ -11,5 +11,7 @@ export * from './resources.ts';
 export * from './revisions.ts';
 export * from './search.ts';
 export * from './seed.ts';
+export * from './seed-check.ts';
+export * from './seed-report.ts';
 export * from './submissions.ts';
 export * from './users.ts';

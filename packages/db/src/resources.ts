@@ -1,5 +1,6 @@
 /** The resource centre: repository, full-text search and the seed loader (resources + protocols). */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { getDepartement, getRegion } from '@pare/geo';
 import type {
   ActorType,
@@ -20,6 +21,7 @@ import { statementCache } from './database.ts';
 import { protocolRepository, protocolToInput } from './protocols.ts';
 import { revisionRepository } from './revisions.ts';
 import { toFtsQuery } from './search.ts';
+import { listSeedFiles } from './seed.ts';
 
 /** A stored file: `key` is its random name in the uploads directory. Never sent as is. */
 export type StoredFile = { key: string; name: string; type: string; size: number };
@@ -424,9 +426,13 @@ export function seedResourcesIfEmpty(db: Db, file: string): ResourceSeedResult {
   const protocols = protocolRepository(db);
   if (resources.countResources() > 0 || protocols.countProtocols() > 0) return { resources: 0, protocols: 0, skipped: true, warnings: [] };
   if (!existsSync(file)) return { resources: 0, protocols: 0, skipped: true, warnings: [`${file} absent`] };
-  const doc = parse(readFileSync(file, 'utf8')) as { resources?: unknown; protocols?: unknown } | null;
-  const rawResources = Array.isArray(doc?.resources) ? doc.resources : [];
-  const rawProtocols = Array.isArray(doc?.protocols) ? doc.protocols : [];
+  // `resources.yaml`, then the territories' own files beside it (`protocols/<département>.yaml`,
+  // same two lists), so each département's protocols are reviewed with its actors.
+  const protocolsDir = join(dirname(file), 'protocols');
+  const files = [file, ...(existsSync(protocolsDir) ? listSeedFiles(protocolsDir) : [])];
+  const docs = files.map((f) => parse(readFileSync(f, 'utf8')) as { resources?: unknown; protocols?: unknown } | null);
+  const rawResources = docs.flatMap((doc) => (Array.isArray(doc?.resources) ? doc.resources : []));
+  const rawProtocols = docs.flatMap((doc) => (Array.isArray(doc?.protocols) ? doc.protocols : []));
   const revisions = revisionRepository(db);
   const warnings: string[] = [];
   const author = { authorLabel: 'jeu de données initial' };

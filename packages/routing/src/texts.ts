@@ -56,7 +56,9 @@ const ACTOR_NOUN: Record<ActorType, string> = {
   sante: 'Établissement de santé',
   'maison-ados': 'Maison des adolescents',
   'ligne-ecoute': 'Ligne d’écoute',
+  'numero-urgence': 'Numéro d’urgence',
   reseau: 'Réseau',
+  fondation: 'Fondation',
   'forces-ordre': 'Forces de l’ordre',
 };
 

@@ -28,7 +28,9 @@ export const ACTOR_TYPES = [
   'sante',
   'maison-ados',
   'ligne-ecoute',
+  'numero-urgence',
   'reseau',
+  'fondation',
   'forces-ordre',
 ] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -78,7 +80,9 @@ export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
   sante: 'Établissement de santé',
   'maison-ados': 'Maison des adolescents',
   'ligne-ecoute': 'Ligne d’écoute nationale',
+  'numero-urgence': 'Numéro d’urgence',
   reseau: 'Réseau / collectif',
+  fondation: 'Fondation',
   'forces-ordre': 'Forces de l’ordre',
 };
 

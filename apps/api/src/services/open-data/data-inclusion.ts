@@ -71,7 +71,9 @@ export const TYPE_TO_DI_RESEAUX: Record<ActorType, readonly string[] | null> = {
   sante: null,
   'maison-ados': null,
   'ligne-ecoute': null,
+  'numero-urgence': null,
   reseau: null,
+  fondation: null,
   'forces-ordre': null,
 };
 

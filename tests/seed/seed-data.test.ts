@@ -1,0 +1,126 @@
+/**
+ * The shipped directory, as a reviewer and a family would check it: every entry sourced from an
+ * https page read on a past date, phone numbers a French phone can dial, and in every one of the
+ * 101 départements a CRIP that the département page shows under « Signaler ».
+ */
+
+import { checkSeedEntries, readSeedEntries, type SeedEntry } from '@pare/db';
+import { listDepartements } from '@pare/geo';
+import type { CreateActorInputRaw } from '@pare/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, getJson, SEED_FILE, type TestApp } from '../helpers/test-app.ts';
+
+const entries = readSeedEntries(SEED_FILE);
+const actors = entries.map((e) => e.raw as CreateActorInputRaw);
+const cripOf = (code: string) => actors.find((a) => a.slug === `crip-${code.toLowerCase()}`);
+
+const valid: CreateActorInputRaw = {
+  slug: 'crip-test',
+  name: 'Cellule de test',
+  type: 'service-departemental',
+  publics: ['familles'],
+  actions: ['signalement'],
+  territory: { scope: 'departements', departements: ['57'] },
+  sites: [{ commune_code: '57463' }],
+  contacts: [{ kind: 'phone', value: '03 87 00 00 00' }],
+  provenance: { source_url: 'https://www.moselle.fr/', last_verified_at: '2026-01-02' },
+};
+const check = (raw: Partial<CreateActorInputRaw>, file = '57.yaml') =>
+  checkSeedEntries([{ file, raw: { ...valid, ...raw } } satisfies SeedEntry], '2026-12-03').map((p) => p.message);
+
+describe('the seed checker', () => {
+  it('accepts an entry with an https source, a past date and a dialable number', () => {
+    expect(check({})).toEqual([]);
+    expect(check({ contacts: [{ kind: 'phone', value: '0262 90 30 57' }] }, '57.yaml')).toEqual([]);
+    expect(
+      check({
+        contacts: [
+          { kind: 'phone', value: '119' },
+          { kind: 'phone', value: '116 000' },
+          { kind: 'sms', value: '114' },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a source that is not https, a missing one and a verification date in the future', () => {
+    expect(check({ provenance: { source_url: 'http://www.moselle.fr/', last_verified_at: '2026-01-02' } })[0]).toMatch(/https/);
+    expect(check({ provenance: { last_verified_at: '2026-01-02' } })[0]).toMatch(/https/);
+    expect(check({ provenance: { source_url: 'https://www.moselle.fr/', last_verified_at: '2027-01-01' } })[0]).toMatch(/futur/);
+  });
+
+  it('refuses a number no French phone can dial', () => {
+    expect(check({ contacts: [{ kind: 'phone', value: '03 87 00 00' }] })[0]).toMatch(/numéro français/);
+    expect(check({ contacts: [{ kind: 'phone', value: '12 34 56 78 90' }] })[0]).toMatch(/numéro français/);
+    expect(check({ contacts: [{ kind: 'sms', value: '1234' }] })[0]).toMatch(/numéro français/);
+  });
+
+  it('refuses a site outside the département of its file, and a slug used twice', () => {
+    expect(check({ sites: [{ commune_code: '13055' }] })[0]).toMatch(/hors du département 57/);
+    const twice = checkSeedEntries(
+      [
+        { file: '57.yaml', raw: valid },
+        { file: '54.yaml', raw: { ...valid, sites: [] } },
+      ],
+      '2026-12-03',
+    );
+    expect(twice.map((p) => p.message)).toEqual([expect.stringMatching(/déjà utilisé dans 57.yaml/)]);
+  });
+});
+
+describe('the shipped seed', () => {
+  it('has no entry without an https source, dated in the future or with an undialable number', () => {
+    const problems = checkSeedEntries(entries).map((p) => `${p.file} · ${p.slug} · ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('has the CRIP of each of the 101 départements, covering exactly its département', () => {
+    const missing = listDepartements()
+      .map((d) => d.code)
+      .filter((code) => {
+        const crip = cripOf(code);
+        return !crip || crip.type !== 'service-departemental' || !crip.actions.includes('signalement');
+      });
+    expect(missing).toEqual([]);
+    for (const d of listDepartements()) {
+      expect(cripOf(d.code)?.territory).toMatchObject({ scope: 'departements', departements: [d.code] });
+    }
+  });
+
+  it('tells the reader to call the 119 wherever a CRIP publishes no direct contact', () => {
+    const withoutContact = listDepartements()
+      .map((d) => cripOf(d.code))
+      .filter((crip) => crip && !(crip.contacts ?? []).some((c) => c.kind === 'phone' || c.kind === 'email'));
+    for (const crip of withoutContact) expect(crip?.description, crip?.slug).toMatch(/119/);
+  });
+
+  it('keeps « signalement » for the CRIPs and the 119, not emergency numbers or reporting platforms', () => {
+    const others = actors.filter(
+      (a) => a.actions.includes('signalement') && !a.slug?.startsWith('crip-') && a.slug !== 'allo-enfance-en-danger-119',
+    );
+    expect(others.map((a) => a.slug)).toEqual([]);
+  });
+
+  it('lists at least 150 real structures beyond the CRIPs and the national lines', () => {
+    const local = entries.filter((e) => e.file !== 'national.yaml' && !(e.raw as CreateActorInputRaw).slug?.startsWith('crip-'));
+    expect(local.length).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('the département pages', () => {
+  let t: TestApp;
+  beforeAll(() => {
+    t = createTestApp({ fixtures: false });
+  });
+  afterAll(() => t.close());
+
+  it('show a CRIP under « Signaler » in every one of the 101 départements', async () => {
+    const without: string[] = [];
+    for (const d of listDepartements()) {
+      const { status, body } = await getJson(t.app, `/api/departements/${d.code}`);
+      expect(status).toBe(200);
+      if (!body.reporting.some((a: { slug: string; actions: string[] }) => a.actions.includes('signalement'))) without.push(d.code);
+    }
+    expect(without).toEqual([]);
+  });
+});
