@@ -7,12 +7,14 @@ import { compress } from 'hono/compress';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
+import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
+import { followUpRoutes } from './routes/follow-up.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
@@ -64,11 +66,13 @@ export function createApp(options: CreateAppOptions) {
     for (const [k, v] of depEntries) c.set(k, v);
     const started = performance.now();
     await next();
+    // Links that act without an account: never cached, never in a log (their token is cut from the path).
+    if (isSecureLinkPath(c.req.path)) c.header('Cache-Control', 'no-store');
     // Path only: query strings may hold what a person searched for, bodies are never logged.
     log.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
@@ -103,6 +107,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', orientationRoutes)
     .route('/', resourcesRoutes)
     .route('/', openDataRoutes)
+    .route('/', followUpRoutes)
     .route('/', adminRoutes);
   app.route('/api', api);
   const onlineStyle = deps.config.onlineMapStyle?.style;

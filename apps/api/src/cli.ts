@@ -4,6 +4,7 @@
  *   user:create --email <a> --role <r> [--departements 57,54] [--name "…"]   same, any role
  *   db:migrate                            applies pending migrations
  *   freshness:digest                      queues this week's « à revérifier » digest to the curators
+ *   jobs:run [--now <ISO date>]           runs every periodic job (follow-up, purges, digest) as of that instant
  *   seed:report [--seed <dir>]            the shipped seed per département: types, actions, its CRIP; totals
  */
 import { createInterface } from 'node:readline';
@@ -75,6 +76,27 @@ switch (command) {
   case 'user:create':
     await createUserCommand(rest);
     break;
+  case 'jobs:run': {
+    // jobs:run [--now <ISO date>]: every periodic job (request reminders and escalation, retention
+    // purges, the weekly digest) as if it were that instant, against PARE_DB; the server's timer runs the same code.
+    const { values } = parseArgs({ args: rest, options: { now: { type: 'string' } }, strict: true });
+    const now = values.now ? new Date(values.now) : new Date();
+    if (Number.isNaN(now.getTime())) {
+      console.error('--now attend une date ISO 8601 (ex. 2026-12-15T09:00:00+01:00).');
+      process.exit(2);
+    }
+    const env = loadEnv();
+    const { actorRepository } = await import('@pare/db');
+    const { jobConfig, runJobs } = await import('./services/jobs.ts');
+    const { createLogger } = await import('./lib/logger.ts');
+    const db = openDatabase(env.PARE_DB);
+    const log = createLogger(env.PARE_LOG_LEVEL);
+    const reports = runJobs({ db, log, actors: actorRepository(db), config: jobConfig(env) }, now, { force: true });
+    db.close();
+    for (const r of reports) console.log(`${r.name} : ${r.error ? `ÉCHEC ${r.error}` : JSON.stringify(r.result)}`);
+    if (reports.some((r) => r.error)) process.exit(1);
+    break;
+  }
   case 'seed:report': {
     // seed:report [--seed <dir>]: per département, the entries of the shipped seed, their types and
     // actions, and whether its CRIP publishes a direct contact; then the totals.

@@ -39,6 +39,12 @@ const EnvSchema = z.object({
   /** An online address geocoder answering like the BAN API, e.g. https://api-adresse.data.gouv.fr/search/ */
   PARE_GEOCODER_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   PARE_PUBLIC_URL: z.preprocess(emptyIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Days an answer or update link stays usable (a request's link also ends when the request is closed). */
+  PARE_ANSWER_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Working days without an answer before the one reminder to a structure's referent. */
+  PARE_REQUEST_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Working days without an answer before the request returns to the team as `sans-reponse`. */
+  PARE_REQUEST_ESCALATION_DAYS: z.coerce.number().int().min(1).max(120).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,16 +2,15 @@
 
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
+import { actorRepository, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
 import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
-import { startFreshnessSchedule } from './services/freshness.ts';
 import { startOutboxWorker } from './services/mailer.ts';
+import { jobConfig, startJobSchedule } from './services/jobs.ts';
 import { fetchOnlineMapStyle } from './services/online-map-style.ts';
 import { removeOrphanUploads } from './services/resources.ts';
-import { startRetentionJob } from './services/retention.ts';
 
 const env = loadEnv();
 const log = createLogger(env.PARE_LOG_LEVEL);
@@ -43,20 +42,21 @@ const app = createApp({
     ...(onlineMapStyle ? { onlineMapStyle } : {}),
     secureCookies: env.NODE_ENV !== 'development',
     trustProxy: env.PARE_TRUST_PROXY,
+    followUp: jobConfig(env).followUp,
   },
 });
 // Outside createApp so tests drive them: mails from the outbox, and the purge of old contact requests.
 const stopMail = startOutboxWorker({ db, log, mailFrom: env.PARE_MAIL_FROM, smtpUrl: env.PARE_SMTP_URL });
-const stopRetention = startRetentionJob({ db, log, retentionDays: env.PARE_RETENTION_DAYS });
-// The weekly « à revérifier » digest to the curators, queued in the outbox (timer unref'd: nothing to stop).
-startFreshnessSchedule({ db, log, publicUrl: env.PARE_PUBLIC_URL });
+// The periodic jobs (request follow-up, retention purges, weekly digest): the same code as `pnpm pare jobs:run`.
+if (!env.PARE_PUBLIC_URL) log.info('PARE_PUBLIC_URL is not set: links in mails (answer, update) are written without the site address');
+const stopJobs = startJobSchedule({ db, log, actors: actorRepository(db), config: jobConfig(env) });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
 });
 
 function shutdown() {
   stopMail();
-  stopRetention();
+  stopJobs();
   server.close();
   db.close();
   process.exit(0);

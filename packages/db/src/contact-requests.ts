@@ -3,8 +3,12 @@ import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { outboxRepository } from './outbox.ts';
 
-/** `nouvelle` on arrival, `transmise` once its recipient has it, `en-cours` while handled, `cloturee` when done. */
-export const CONTACT_REQUEST_STATUSES = ['nouvelle', 'transmise', 'en-cours', 'cloturee'] as const;
+/**
+ * `nouvelle` on arrival, `transmise` once its recipient has it, `en-cours` while handled, `cloturee`
+ * when done; `a-reorienter` when the structure said it cannot take it, `sans-reponse` when its
+ * referent did not answer in time: both are back with the team.
+ */
+export const CONTACT_REQUEST_STATUSES = ['nouvelle', 'transmise', 'en-cours', 'cloturee', 'a-reorienter', 'sans-reponse'] as const;
 export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
 
 /** The actor's referent, or the PARÉ team (always for confidential actors). */
@@ -40,6 +44,12 @@ export type ContactRequestRecord = {
   consentAt: string;
   createdAt: string;
   updatedAt: string;
+  /** When it was handed to a structure's referent; null while only the team has it. */
+  routedAt: string | null;
+  /** The referent's first answer through the answer link. */
+  answeredAt: string | null;
+  reminderSentAt: string | null;
+  escalatedAt: string | null;
 };
 
 export type ContactRequestHistoryEntry = {
@@ -92,6 +102,10 @@ type Row = {
   consent_at: string;
   created_at: string;
   updated_at: string;
+  routed_at: string | null;
+  answered_at: string | null;
+  reminder_sent_at: string | null;
+  escalated_at: string | null;
 };
 type HistoryRow = {
   from_status: ContactRequestStatus | null;
@@ -118,6 +132,10 @@ const toRecord = (r: Row): ContactRequestRecord => ({
   consentAt: r.consent_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  routedAt: r.routed_at,
+  answeredAt: r.answered_at,
+  reminderSentAt: r.reminder_sent_at,
+  escalatedAt: r.escalated_at,
 });
 
 const SELECT = `SELECT r.*, a.slug AS actor_slug, a.name AS actor_name FROM contact_requests r LEFT JOIN actors a ON a.id = r.actor_id`;
@@ -158,14 +176,18 @@ export function contactRequestRepository(db: Db) {
    * Throws DuplicateReferenceError when the reference is taken (the caller draws another).
    */
   type QueuedMail = { kind: string; recipient: string; subject: string; body: string };
-  const createContactRequest: (input: NewContactRequest, mail: QueuedMail, now: Date) => { id: number; outboxId: number } = db.transaction(
-    (input: NewContactRequest, mail: QueuedMail, now: Date): { id: number; outboxId: number } => {
+  const createContactRequest: (
+    input: NewContactRequest,
+    mail: QueuedMail | ((id: number) => QueuedMail),
+    now: Date,
+  ) => { id: number; outboxId: number } = db.transaction(
+    (input: NewContactRequest, mailOrBuild: QueuedMail | ((id: number) => QueuedMail), now: Date): { id: number; outboxId: number } => {
       const at = now.toISOString();
       let id: number;
       try {
         id = Number(
           stmt(`INSERT INTO contact_requests (reference, status, recipient, actor_id, name, phone, email, profile, commune_code, departement_code,
-            message, consent_at, created_at, updated_at) VALUES (?, 'nouvelle', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            message, consent_at, created_at, updated_at, routed_at) VALUES (?, 'nouvelle', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             input.reference,
             input.recipient,
             input.actorId,
@@ -179,6 +201,7 @@ export function contactRequestRepository(db: Db) {
             at,
             at,
             at,
+            input.recipient === 'acteur' ? at : null,
           ).lastInsertRowid,
         );
       } catch (err) {
@@ -186,6 +209,8 @@ export function contactRequestRepository(db: Db) {
         throw err;
       }
       addHistory(id, { from: null, to: 'nouvelle', userId: null, byLabel: 'formulaire public', note: null, at });
+      // A builder runs inside the transaction: an answer link made for this request is stored with it.
+      const mail = typeof mailOrBuild === 'function' ? mailOrBuild(id) : mailOrBuild;
       const outboxId = outbox.enqueueMail({ ...mail, subjectRef: contactRequestRef(id) });
       return { id, outboxId };
     },
@@ -269,6 +294,10 @@ export function contactRequestRepository(db: Db) {
     byLabel: string;
     note: string | null;
     now: Date;
+    /** What else the change marks: the referent's answer, the escalation, a new routing (and its clock). */
+    mark?: { answered?: boolean; escalated?: boolean; routedTo?: { actorId: number } };
+    /** Mails that go with the change (the person told, the team told), queued in the same transaction. */
+    mails?: QueuedMail[];
   };
   const changeContactRequestStatus: (id: number, change: StatusChange) => boolean = db.transaction(
     (id: number, change: StatusChange): boolean => {
@@ -280,10 +309,60 @@ export function contactRequestRepository(db: Db) {
         change.from,
       ).changes;
       if (done === 0) return false;
+      if (change.mark?.answered) stmt('UPDATE contact_requests SET answered_at = coalesce(answered_at, ?) WHERE id = ?').run(at, id);
+      if (change.mark?.escalated) stmt('UPDATE contact_requests SET escalated_at = ? WHERE id = ?').run(at, id);
+      if (change.mark?.routedTo) {
+        // A new structure: its own clock for the reminder and the escalation.
+        stmt(
+          `UPDATE contact_requests SET recipient = 'acteur', actor_id = ?, routed_at = ?, answered_at = NULL, reminder_sent_at = NULL,
+            escalated_at = NULL WHERE id = ?`,
+        ).run(change.mark.routedTo.actorId, at, id);
+      }
       addHistory(id, { from: change.from, to: change.to, userId: change.userId, byLabel: change.byLabel, note: change.note, at });
+      for (const mail of change.mails ?? []) outbox.enqueueMail({ ...mail, subjectRef: contactRequestRef(id) });
       return true;
     },
   );
+
+  /** Routed requests the referent has not answered, still open: the follow-up job's candidates. */
+  function listAwaitingAnswer(): ContactRequestRecord[] {
+    const rows = stmt(
+      `${SELECT} WHERE r.routed_at IS NOT NULL AND r.answered_at IS NULL AND r.escalated_at IS NULL AND r.status IN ('nouvelle', 'transmise')
+        ORDER BY r.routed_at`,
+    ).all() as Row[];
+    return rows.map(toRecord);
+  }
+
+  /** Records the reminder sent to a referent, with its mail, once. False if it was already sent. */
+  const recordReminder: (id: number, mail: QueuedMail, now: Date) => boolean = db.transaction(
+    (id: number, mail: QueuedMail, now: Date): boolean => {
+      const done = stmt('UPDATE contact_requests SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL').run(now.toISOString(), id);
+      if (done.changes === 0) return false;
+      outbox.enqueueMail({ ...mail, subjectRef: contactRequestRef(id) });
+      return true;
+    },
+  );
+
+  /** The last history line of each request, for the inbox's « dernier événement ». */
+  function lastEvents(ids: readonly number[]): Map<number, ContactRequestHistoryEntry> {
+    const out = new Map<number, ContactRequestHistoryEntry>();
+    if (ids.length === 0) return out;
+    const rows = stmt(
+      `SELECT h.* FROM contact_request_history h JOIN (SELECT contact_request_id, max(id) AS id FROM contact_request_history
+        WHERE contact_request_id IN (SELECT value FROM json_each(?)) GROUP BY contact_request_id) last ON last.id = h.id`,
+    ).all(JSON.stringify(ids)) as (HistoryRow & { contact_request_id: number })[];
+    for (const r of rows) {
+      out.set(r.contact_request_id, {
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        userId: r.user_id,
+        byLabel: r.by_label,
+        note: r.note,
+        at: r.at,
+      });
+    }
+    return out;
+  }
 
   /** After its mail went out: a `nouvelle` request becomes `transmise` (its recipient has it). */
   function markTransmittedByMail(id: number, now: Date): boolean {
@@ -315,6 +394,9 @@ export function contactRequestRepository(db: Db) {
     listHistory,
     listMails,
     changeContactRequestStatus,
+    listAwaitingAnswer,
+    recordReminder,
+    lastEvents,
     markTransmittedByMail,
     purgeContactRequestsCreatedBefore,
   };

@@ -15,3 +15,4 @@ export * from './seed-check.ts';
 export * from './seed-report.ts';
 export * from './submissions.ts';
 export * from './users.ts';
+export * from './follow-up.ts';

@@ -47,6 +47,9 @@ const toMessage = (r: Row): OutboxMessage => ({
 });
 
 /** The outbox: mails are queued in the same transaction as what caused them, sent later. */
+/** A mail to queue: what it is about (`kind`), to whom, and its plain-text subject and body. */
+export type QueuedMail = { kind: string; recipient: string; subject: string; body: string };
+
 export function outboxRepository(db: Db) {
   const stmt = statementCache(db);
   return {
@@ -70,9 +73,11 @@ export function outboxRepository(db: Db) {
         ) as Row[]
       ).map(toMessage);
     },
-    markSent(id: number, now: Date) {
-      stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(
+    /** Marks a mail sent; `body`, when given, replaces the stored one (links to act without an account are cut once sent). */
+    markSent(id: number, now: Date, body?: string) {
+      stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, body = coalesce(?, body) WHERE id = ?`).run(
         now.toISOString(),
+        body ?? null,
         id,
       );
     },

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'forbidden',
   'rate_limited',
   'conflict',
+  'gone',
   'payload_too_large',
   'internal_error',
 ] as const;

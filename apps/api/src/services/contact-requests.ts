@@ -5,12 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import {
   type ActorRecord,
+  type ContactRequestHistoryEntry,
   type ContactRequestRecipient,
   type ContactRequestRecord,
   type ContactRequestRepository,
   contactRequestRepository,
   type Db,
   DuplicateReferenceError,
+  secureLinkRepository,
   type UserRecord,
 } from '@pare/db';
 import { getCommune, getDepartement } from '@pare/geo';
@@ -18,6 +20,9 @@ import type { OrientationProfile } from '@pare/routing';
 import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
+import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
+import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
+import { issueLink, linkUrl } from './secure-links.ts';
 import type {
   ChangeContactRequestStatusInput,
   ContactRequestCreated,
@@ -105,6 +110,8 @@ type MailFacts = {
   retentionDays: number;
   teamEmail: string;
   publicUrl: string | undefined;
+  /** The structure's answer link (routed requests only) and how long it lasts. */
+  answer?: { url: string; days: number } | undefined;
 };
 
 /**
@@ -146,8 +153,9 @@ export function composeContactRequestMail(f: MailFacts): { kind: string; recipie
     f.message || '(pas de message)',
     '',
     toActor
-      ? `Merci de recontacter cette personne par le moyen qu’elle a indiqué. Si la demande ne relève pas de votre structure, écrivez à l’équipe PARÉ (${f.teamEmail}) en citant la référence, sans transférer ce message.`
+      ? `Merci de recontacter cette personne par le moyen qu’elle a indiqué. Si la demande ne relève pas de votre structure, dites-le sur la page ci-dessous (ou écrivez à l’équipe PARÉ, ${f.teamEmail}, en citant la référence), sans transférer ce message.`
       : 'Recontactez la personne, ou transmettez la demande à la structure la plus adaptée, puis mettez à jour son statut dans la boîte de l’équipe.',
+    ...(toActor && f.answer ? ['', ...answerLinkLines(f.answer.url, f.answer.days)] : []),
     ...(!toActor && f.publicUrl ? [`Boîte de l’équipe : ${f.publicUrl.replace(/\/+$/, '')}${INBOX_WEB_PATH}`] : []),
     '',
     `Ces informations sont confidentielles : ne les gardez que le temps de traiter la demande. PARÉ les supprime le ${parisDate.format(purgeDate(f.now, f.retentionDays))} (${f.retentionDays} jours après la demande).`,
@@ -155,7 +163,7 @@ export function composeContactRequestMail(f: MailFacts): { kind: string; recipie
     '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs',
     'Ce message est envoyé automatiquement.',
   ];
-  return { kind: 'contact-request', recipient: f.routing.to, subject: `Demande de contact ${f.reference} — PARÉ`, body: lines.join('\n') };
+  return { kind: CONTACT_REQUEST_MAIL_KIND, recipient: f.routing.to, subject: `Demande de contact ${f.reference} — PARÉ`, body: lines.join('\n') };
 }
 
 /** What the person reads after sending: who has the request, what comes next, how long we keep it. */
@@ -167,7 +175,7 @@ export function nextSteps(reference: string, routing: ContactRouting, actorName:
   return [
     `Votre demande est enregistrée sous la référence ${reference}.`,
     who,
-    'Gardez cette référence : elle permet de retrouver votre demande.',
+    'Gardez cette référence : citez-la si vous recontactez l’équipe PARÉ. Si vous avez laissé une adresse e-mail, vous serez prévenu(e) quand la demande sera prise en charge, puis close.',
     `Vos coordonnées et votre message sont supprimés au plus tard ${retentionDays} jours après votre demande.`,
     'En cas de danger, n’attendez pas : appelez le 17 ou le 112, ou le 119 (enfance en danger, gratuit, 24 h/24).',
   ].join(' ');
@@ -218,18 +226,28 @@ export function submitContactRequest(deps: AppDeps, input: CreateContactRequestI
   };
   const repo = repository(deps.db);
   // 40 random bits: a clash is very unlikely; draw again if it happens.
+  const follow = followUpConfig(deps.config);
   for (let attempt = 0; attempt < 5; attempt++) {
     const reference = generateReference();
-    const mail = composeContactRequestMail({
-      ...request,
-      reference,
-      routing,
-      actor,
-      now,
-      retentionDays,
-      teamEmail,
-      publicUrl: deps.config.publicUrl,
-    });
+    // Built inside the request's transaction: a routed request's answer link is stored with it.
+    const mail = (id: number) =>
+      composeContactRequestMail({
+        ...request,
+        reference,
+        routing,
+        actor,
+        now,
+        retentionDays,
+        teamEmail,
+        publicUrl: deps.config.publicUrl,
+        answer:
+          routing.recipient === 'acteur'
+            ? {
+                url: linkUrl(deps.config.publicUrl, 'answer', issueLink(deps.db, { purpose: 'answer', contactRequestId: id }, follow.answerLinkDays, now)),
+                days: follow.answerLinkDays,
+              }
+            : undefined,
+      });
     try {
       repo.createContactRequest({ ...request, reference }, mail, now);
     } catch (err) {
@@ -249,7 +267,15 @@ function placeRef(kind: 'commune' | 'departement', code: string): { code: string
   return { code, name: found?.name ?? code };
 }
 
-export function toSummary(r: ContactRequestRecord): ContactRequestSummary {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Who holds a request: the structure it was handed to while it is in its hands, the team otherwise. */
+function holderOf(r: ContactRequestRecord): ContactRequestSummary['holder'] {
+  const withStructure = r.recipient === 'acteur' && r.actor && r.status !== 'a-reorienter' && r.status !== 'sans-reponse';
+  return withStructure && r.actor ? { kind: 'structure', name: r.actor.name } : { kind: 'equipe', name: 'Équipe PARÉ' };
+}
+
+export function toSummary(r: ContactRequestRecord, last?: ContactRequestHistoryEntry, now = new Date()): ContactRequestSummary {
   return {
     reference: r.reference,
     status: r.status,
@@ -261,20 +287,25 @@ export function toSummary(r: ContactRequestRecord): ContactRequestSummary {
     departement: placeRef('departement', r.departementCode),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
+    age_days: Math.max(0, Math.floor((now.getTime() - new Date(r.createdAt).getTime()) / DAY_MS)),
+    holder: holderOf(r),
+    last_event: last ? { to: last.toStatus, by: last.byLabel, at: last.at } : null,
+    needs_attention: r.status === 'a-reorienter' || r.status === 'sans-reponse',
   };
 }
 
 function toDetail(deps: AppDeps, r: ContactRequestRecord): ContactRequestDetail {
   const repo = repository(deps.db);
   const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const history = repo.listHistory(r.id);
   return {
-    ...toSummary(r),
+    ...toSummary(r, history.at(-1)),
     phone: r.phone,
     email: r.email,
     message: r.message,
     consent_at: r.consentAt,
     purge_after: purgeDate(new Date(r.createdAt), retentionDays).toISOString(),
-    history: repo.listHistory(r.id).map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.byLabel, note: h.note, at: h.at })),
+    history: history.map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.byLabel, note: h.note, at: h.at })),
     mails: repo
       .listMails(r.id)
       .map((m) => ({ id: m.id, status: m.status, attempts: m.attempts, sent_at: m.sentAt, next_attempt_at: m.nextAttemptAt })),
@@ -306,7 +337,8 @@ export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListC
     limit: perPage,
     offset: (page - 1) * perPage,
   });
-  return { total, page, per_page: perPage, items: items.map(toSummary) };
+  const last = repository(deps.db).lastEvents(items.map((r) => r.id));
+  return { total, page, per_page: perPage, items: items.map((r) => toSummary(r, last.get(r.id))) };
 }
 
 export function getContactRequestFor(deps: AppDeps, user: UserRecord, reference: string): ContactRequestDetail {
@@ -324,14 +356,22 @@ export function changeContactRequestStatusFor(
   const current = findForUser(deps, user, reference);
   if (current.status === input.status) throw new ApiError('conflict', 'La demande a déjà ce statut.');
   const repo = repository(deps.db);
-  const changed = repo.changeContactRequestStatus(current.id, {
-    from: current.status,
-    to: input.status,
-    userId: user.id,
-    byLabel: user.email,
-    note: input.note && input.note !== '' ? input.note : null,
-    now,
-  });
+  // The person who left an e-mail hears when someone takes the request in charge, and when it is closed.
+  const told = input.status === 'en-cours' || input.status === 'cloturee' ? requesterMail(current, input.status, nameableStructure(deps, current)) : null;
+  const changed = deps.db.transaction(() => {
+    const ok = repo.changeContactRequestStatus(current.id, {
+      from: current.status,
+      to: input.status,
+      userId: user.id,
+      byLabel: user.email,
+      note: input.note && input.note !== '' ? input.note : null,
+      now,
+      mails: told ? [told] : [],
+    });
+    // Closed: the structure's answer link has no use left.
+    if (ok && input.status === 'cloturee') secureLinkRepository(deps.db).revokeRequestLinks(current.id, now);
+    return ok;
+  })();
   if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
   deps.log.info('contact request status changed', { userId: user.id, to: input.status });
   return toDetail(deps, repo.findContactRequestById(current.id) as ContactRequestRecord);

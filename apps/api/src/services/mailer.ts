@@ -7,6 +7,14 @@ import { createTransport } from 'nodemailer';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 
+/** The kind of the mail that carries a new request to its recipient. */
+export const CONTACT_REQUEST_MAIL_KIND = 'contact-request';
+
+/** A sent mail's stored body without the tokens of its links (`/reponse/<token>` → `/reponse/[lien retiré après envoi]`). */
+export function redactLinks(body: string): string {
+  return body.replace(/\/(reponse|mise-a-jour)\/[A-Za-z0-9_-]+/g, '/$1/[lien retiré après envoi]');
+}
+
 /** Waits after the 1st, 2nd… failure: 1 min, 5 min, 30 min, 2 h, 12 h; the next failure gives up. */
 export const RETRY_DELAYS_MS: readonly number[] = [1, 5, 30, 120, 720].map((minutes) => minutes * 60_000);
 /** Tries in all before a mail is marked failed. */
@@ -82,9 +90,12 @@ export async function sendDueMail(deps: MailerDeps, transport: MailTransport, no
       continue;
     }
     deps.db.transaction(() => {
-      outbox.markSent(mail.id, now);
+      // The stored copy loses its answer or update link once the mail is out: the token then
+      // exists only in the recipient's mailbox (the database keeps its SHA-256 alone).
+      outbox.markSent(mail.id, now, redactLinks(mail.body));
       const requestId = contactRequestIdOfRef(mail.subjectRef);
-      if (requestId !== null) requests.markTransmittedByMail(requestId, now);
+      // The request's own mail (not a reminder nor a mail to the person) means its recipient has it.
+      if (requestId !== null && mail.kind === CONTACT_REQUEST_MAIL_KIND) requests.markTransmittedByMail(requestId, now);
     })();
     report.sent++;
     deps.log.info('mail sent', { outboxId: mail.id, kind: mail.kind });

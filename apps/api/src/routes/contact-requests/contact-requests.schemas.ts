@@ -127,6 +127,15 @@ export const ContactRequestSummarySchema = z
     departement: PlaceRef,
     created_at: z.string(),
     updated_at: z.string(),
+    age_days: z.number().int().meta({ description: 'Jours écoulés depuis la demande' }),
+    holder: z
+      .object({ kind: z.enum(['structure', 'equipe']), name: z.string() })
+      .meta({ description: 'Qui a la demande en main : la structure à qui elle a été transmise, ou l’équipe' }),
+    last_event: z
+      .object({ to: ContactRequestStatusSchema, by: z.string(), at: z.string() })
+      .nullable()
+      .meta({ description: 'Le dernier changement de statut' }),
+    needs_attention: z.boolean().meta({ description: 'Revenue à l’équipe (« à réorienter » ou « sans réponse ») : à traiter en premier' }),
   })
   .meta({ id: 'ContactRequestSummary' });
 export type ContactRequestSummary = z.infer<typeof ContactRequestSummarySchema>;

@@ -11,6 +11,8 @@ export type RateLimitName = keyof NonNullable<AppConfig['rateLimits']>;
 export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   orientation: { limit: 60, windowMs: 60_000 },
   contactRequests: { limit: 10, windowMs: 10 * 60_000 },
+  // Answer and update links: a referent opens a page and clicks once or twice; a guesser tries thousands.
+  secureLinks: { limit: 30, windowMs: 10 * 60_000 },
 };
 
 /**

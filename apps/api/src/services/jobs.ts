@@ -1,0 +1,100 @@
+/**
+ * The periodic jobs, in one place: the follow-up of routed requests (reminders, escalation), the
+ * retention purges (requests, submitters, expired links, old campaigns) and the weekly digest.
+ * `pnpm pare jobs:run --now <ISO date>` and the server's timer call the same `runJobs`; each run
+ * is recorded in `job_runs`. Every job is idempotent: run twice at one instant, it acts once.
+ */
+import { campaignRepository, jobRunRepository, secureLinkRepository } from '@pare/db';
+import type { Env } from '../env.ts';
+import type { AppConfig, AppDeps } from '../lib/context.ts';
+import type { Logger } from '../lib/logger.ts';
+import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
+import { queueFreshnessDigest } from './freshness.ts';
+import { runRequestFollowUp } from './request-follow-up.ts';
+import { eraseExpiredSubmitters, purgeExpiredContactRequests } from './retention.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** What the jobs need: no web app, so `pnpm pare jobs:run` builds it from the environment alone. */
+export type JobDeps = Pick<AppDeps, 'db' | 'actors'> & { log: Logger; config: Pick<AppConfig, 'teamEmail' | 'publicUrl' | 'followUp' | 'retentionDays'> };
+
+/** The jobs' settings from the environment (server and CLI alike). */
+export function jobConfig(env: Env): JobDeps['config'] {
+  return {
+    teamEmail: env.PARE_TEAM_EMAIL,
+    publicUrl: env.PARE_PUBLIC_URL,
+    retentionDays: env.PARE_RETENTION_DAYS,
+    followUp: {
+      answerLinkDays: env.PARE_ANSWER_LINK_DAYS,
+      reminderWorkingDays: env.PARE_REQUEST_REMINDER_DAYS,
+      escalationWorkingDays: env.PARE_REQUEST_ESCALATION_DAYS,
+    },
+  };
+}
+
+type Job = { name: string; everyMs: number; run: (deps: JobDeps, now: Date) => unknown };
+
+/** Before Monday 8:00 in Paris the week's digest waits (curators read it on Monday morning). */
+function digestMayGo(now: Date): boolean {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const weekday = parts.find((p) => p.type === 'weekday')?.value;
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+  return !(weekday === 'Mon' && hour < 8);
+}
+
+export const JOBS: readonly Job[] = [
+  { name: 'request-follow-up', everyMs: HOUR_MS / 4, run: (deps, now) => runRequestFollowUp(deps, now) },
+  {
+    name: 'retention',
+    everyMs: DAY_MS,
+    run: (deps, now) => {
+      const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+      const rd = { db: deps.db, log: deps.log, retentionDays };
+      return {
+        ...purgeExpiredContactRequests(rd, now),
+        submitters: eraseExpiredSubmitters(rd, now).submissions,
+        links: secureLinkRepository(deps.db).purgeExpiredLinks(now),
+        campaigns: campaignRepository(deps.db).purgeCampaignsCreatedBefore(new Date(now.getTime() - retentionDays * DAY_MS)),
+      };
+    },
+  },
+  {
+    name: 'freshness-digest',
+    everyMs: 3 * HOUR_MS,
+    run: (deps, now) => (digestMayGo(now) ? queueFreshnessDigest({ db: deps.db, log: deps.log, publicUrl: deps.config.publicUrl }, now) : 'attente lundi 8 h'),
+  },
+];
+
+export type JobReport = { name: string; ran: boolean; result?: unknown; error?: string };
+
+/**
+ * Runs the jobs due at `now` (all of them with `force`, as `jobs:run` does), records each run, and
+ * returns what each did. A failing job is logged by name and does not stop the others.
+ */
+export function runJobs(deps: JobDeps, now = new Date(), opts: { force?: boolean } = {}): JobReport[] {
+  const runs = jobRunRepository(deps.db);
+  return JOBS.map((job) => {
+    const last = runs.lastRun(job.name);
+    const due = opts.force || !last || Math.abs(now.getTime() - new Date(last).getTime()) >= job.everyMs;
+    if (!due) return { name: job.name, ran: false };
+    try {
+      const result = job.run(deps, now);
+      runs.recordRun(job.name, now, result);
+      return { name: job.name, ran: true, result };
+    } catch (err) {
+      deps.log.error('job failed', { job: job.name, error: err instanceof Error ? err.name : 'unknown' });
+      runs.recordRun(job.name, now, { error: err instanceof Error ? err.name : 'unknown' });
+      return { name: job.name, ran: true, error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+}
+
+/** The server's timer: every minute, the jobs that are due. The timer does not keep the process alive. */
+export function startJobSchedule(deps: JobDeps, everyMs = 60_000): () => void {
+  const tick = () => runJobs(deps, new Date());
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
