@@ -64,7 +64,12 @@ const linkIn = (text: string, path: 'reponse' | 'mise-a-jour') => {
   if (!m?.[1]) throw new Error(`no ${path} link in: ${text}`);
   return m[1];
 };
-const jobDeps = () => ({ db: t.db, log: createLogger('silent'), actors: actorRepo(), config: { teamEmail: TEAM_EMAIL, publicUrl: PUBLIC_URL } });
+const jobDeps = () => ({
+  db: t.db,
+  log: createLogger('silent'),
+  actors: actorRepo(),
+  config: { teamEmail: TEAM_EMAIL, publicUrl: PUBLIC_URL },
+});
 const actorRepo = () => actorRepository(t.db);
 
 async function routedRequest(over: Record<string, unknown> = {}): Promise<{ reference: string; token: string }> {
@@ -176,7 +181,9 @@ describe('the answer link of a routed request', () => {
     const forged = await view('A'.repeat(43));
     const malformed = await view('abc');
     t.db
-      .prepare(`UPDATE secure_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE contact_request_id = (SELECT id FROM contact_requests WHERE reference = ?)`)
+      .prepare(
+        `UPDATE secure_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE contact_request_id = (SELECT id FROM contact_requests WHERE reference = ?)`,
+      )
       .run(reference);
     const expired = await view(token);
     const bodies = await Promise.all([forged, malformed, expired].map(async (r) => [r.status, (await r.json()).message]));

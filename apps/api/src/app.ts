@@ -7,17 +7,16 @@ import { compress } from 'hono/compress';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
-import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
-import { followUpRoutes } from './routes/follow-up.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
+import { followUpRoutes } from './routes/follow-up.mount.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { mapRoutes } from './routes/map/map.index.ts';
 import { mapDataRouter } from './routes/map-data/map-data.index.ts';
@@ -25,6 +24,7 @@ import { openDataRoutes } from './routes/open-data.mount.ts';
 import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
 import { territoriesRouter } from './routes/territories/territories.index.ts';
+import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { isUploadPath } from './services/uploads.ts';
 
 export type CreateAppOptions = {

@@ -7,8 +7,8 @@ import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
-import { startOutboxWorker } from './services/mailer.ts';
 import { jobConfig, startJobSchedule } from './services/jobs.ts';
+import { startOutboxWorker } from './services/mailer.ts';
 import { fetchOnlineMapStyle } from './services/online-map-style.ts';
 import { removeOrphanUploads } from './services/resources.ts';
 

@@ -336,7 +336,10 @@ export function contactRequestRepository(db: Db) {
   /** Records the reminder sent to a referent, with its mail, once. False if it was already sent. */
   const recordReminder: (id: number, mail: QueuedMail, now: Date) => boolean = db.transaction(
     (id: number, mail: QueuedMail, now: Date): boolean => {
-      const done = stmt('UPDATE contact_requests SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL').run(now.toISOString(), id);
+      const done = stmt('UPDATE contact_requests SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL').run(
+        now.toISOString(),
+        id,
+      );
       if (done.changes === 0) return false;
       outbox.enqueueMail({ ...mail, subjectRef: contactRequestRef(id) });
       return true;

@@ -167,7 +167,6 @@ const ENTRY_SELECT = `SELECT e.*, a.slug AS actor_slug, a.name AS actor_name, a.
 
 export const campaignRef = (entryId: number) => `campaign_entry:${entryId}`;
 
-
 export type CampaignRepository = {
   createCampaign: (
     c: { title: string; selection: unknown; createdById: number; createdByLabel: string; now: Date },
@@ -219,7 +218,8 @@ export function campaignRepository(db: Db): CampaignRepository {
               e.recipient ? at : null,
             ).lastInsertRowid,
           );
-          if (e.recipient) outbox.enqueueMail({ ...mailFor(entryId, { actorId: e.actorId, recipient: e.recipient }), subjectRef: campaignRef(entryId) });
+          if (e.recipient)
+            outbox.enqueueMail({ ...mailFor(entryId, { actorId: e.actorId, recipient: e.recipient }), subjectRef: campaignRef(entryId) });
         }
         return id;
       },
@@ -248,18 +248,16 @@ export function campaignRepository(db: Db): CampaignRepository {
       stmt('UPDATE campaign_entries SET corrected_at = ?, submission_id = ? WHERE id = ?').run(now.toISOString(), submissionId, entryId);
     },
     /** The one reminder of a campaign: marks it sent and queues the mails, in one transaction; false if already sent. */
-    recordReminder: db.transaction(
-      (campaignId: number, now: Date, mails: { entryId: number; mail: QueuedMail }[]): boolean => {
-        const at = now.toISOString();
-        if (stmt('UPDATE campaigns SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL').run(at, campaignId).changes === 0)
-          return false;
-        for (const { entryId, mail } of mails) {
-          stmt('UPDATE campaign_entries SET reminded_at = ? WHERE id = ?').run(at, entryId);
-          outbox.enqueueMail({ ...mail, subjectRef: campaignRef(entryId) });
-        }
-        return true;
-      },
-    ),
+    recordReminder: db.transaction((campaignId: number, now: Date, mails: { entryId: number; mail: QueuedMail }[]): boolean => {
+      const at = now.toISOString();
+      if (stmt('UPDATE campaigns SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL').run(at, campaignId).changes === 0)
+        return false;
+      for (const { entryId, mail } of mails) {
+        stmt('UPDATE campaign_entries SET reminded_at = ? WHERE id = ?').run(at, entryId);
+        outbox.enqueueMail({ ...mail, subjectRef: campaignRef(entryId) });
+      }
+      return true;
+    }),
     /** Campaigns launched before `cutoff` go with their entries, links and mails (retention). */
     purgeCampaignsCreatedBefore: db.transaction((cutoff: Date): number => {
       const ids = stmt('SELECT id FROM campaigns WHERE created_at < ?').pluck().all(cutoff.toISOString()) as number[];

@@ -1,6 +1,7 @@
 export * from './actors.ts';
 export * from './contact-requests.ts';
 export * from './database.ts';
+export * from './follow-up.ts';
 export * from './generate.ts';
 export * from './geography.ts';
 export * from './import.ts';
@@ -15,4 +16,3 @@ export * from './seed-check.ts';
 export * from './seed-report.ts';
 export * from './submissions.ts';
 export * from './users.ts';
-export * from './follow-up.ts';

@@ -75,11 +75,9 @@ export function outboxRepository(db: Db) {
     },
     /** Marks a mail sent; `body`, when given, replaces the stored one (links to act without an account are cut once sent). */
     markSent(id: number, now: Date, body?: string) {
-      stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, body = coalesce(?, body) WHERE id = ?`).run(
-        now.toISOString(),
-        body ?? null,
-        id,
-      );
+      stmt(
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, body = coalesce(?, body) WHERE id = ?`,
+      ).run(now.toISOString(), body ?? null, id);
     },
     /** Records a failure; gives up (status failed) after `maxAttempts`, else schedules the next try. */
     markFailed(id: number, error: string, nextAttemptAt: Date | null) {

@@ -26,7 +26,16 @@ import type {
   UpdateLinkInput,
   UpdateLinkView,
 } from '../routes/campaigns/campaigns.schemas.ts';
-import { inputDepartements, isStale, mayHandle, mergeActorPatch, parseActorInput, staleBefore, todayIn, withActorErrors } from './curation.ts';
+import {
+  inputDepartements,
+  isStale,
+  mayHandle,
+  mergeActorPatch,
+  parseActorInput,
+  staleBefore,
+  todayIn,
+  withActorErrors,
+} from './curation.ts';
 import { followUpConfig } from './request-follow-up.ts';
 import { issueLink, linkUrl, resolveLink } from './secure-links.ts';
 
@@ -35,7 +44,11 @@ export const CAMPAIGN_MAIL_KINDS = { request: 'campaign-request', reminder: 'cam
 export const MAX_CAMPAIGN_ENTRIES = 2000;
 
 const reach = (a: { scope: string; departements: string[] }) => ({ national: a.scope === 'national', departements: a.departements });
-const SIGNATURE = ['', '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs', 'Ce message est envoyé automatiquement.'];
+const SIGNATURE = [
+  '',
+  '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs',
+  'Ce message est envoyé automatiquement.',
+];
 
 /** The public label of an answer through an update link: the structure, never an address. */
 export const structureLabel = (name: string) => `la structure elle-même (${name})`;
@@ -78,6 +91,7 @@ function select(deps: AppDeps, user: UserRecord, input: LaunchCampaignInput, now
         case 'all':
           return true;
       }
+      return false;
     });
 }
 
@@ -87,7 +101,10 @@ export function launchCampaign(deps: AppDeps, user: UserRecord, input: LaunchCam
     throw new ApiError('forbidden', 'Ce département n’est pas dans votre périmètre.');
   }
   const chosen = select(deps, user, input, now);
-  if (chosen.length === 0) throw new ApiError('validation_error', 'Aucune fiche ne correspond à cette sélection.', [{ path: 'selection', message: 'Sélection vide' }]);
+  if (chosen.length === 0)
+    throw new ApiError('validation_error', 'Aucune fiche ne correspond à cette sélection.', [
+      { path: 'selection', message: 'Sélection vide' },
+    ]);
   if (chosen.length > MAX_CAMPAIGN_ENTRIES) {
     throw new ApiError('validation_error', `Plus de ${MAX_CAMPAIGN_ENTRIES} fiches : choisissez un département ou un type.`, [
       { path: 'selection', message: `${chosen.length} fiches` },
@@ -160,7 +177,8 @@ function findCampaign(deps: AppDeps, user: UserRecord, id: number): { c: Campaig
   const c = repo.findCampaign(id);
   if (!c) throw new ApiError('not_found', 'Aucune campagne ne porte ce numéro.');
   const entries = visibleEntries(user, repo.listEntries(id));
-  if (entries.length === 0 && c.createdById !== user.id) throw new ApiError('forbidden', 'Cette campagne ne concerne pas vos départements.');
+  if (entries.length === 0 && c.createdById !== user.id)
+    throw new ApiError('forbidden', 'Cette campagne ne concerne pas vos départements.');
   return { c, entries };
 }
 
@@ -186,7 +204,8 @@ export function getCampaign(deps: AppDeps, user: UserRecord, id: number): Campai
 /** `POST /api/admin/campaigns/{id}/remind`: one reminder, with a fresh link, to every referent that has not answered. */
 export function remindCampaign(deps: AppDeps, user: UserRecord, id: number, now = new Date()): CampaignDetail {
   const { c } = findCampaign(deps, user, id);
-  if (user.role === 'relais' && c.createdById !== user.id) throw new ApiError('forbidden', 'Seul l’auteur de la campagne ou un curateur peut la relancer.');
+  if (user.role === 'relais' && c.createdById !== user.id)
+    throw new ApiError('forbidden', 'Seul l’auteur de la campagne ou un curateur peut la relancer.');
   if (c.reminderSentAt) throw new ApiError('conflict', 'Le rappel de cette campagne a déjà été envoyé.');
   const repo = campaignRepository(deps.db);
   const cfg = followUpConfig(deps.config);
@@ -199,7 +218,10 @@ export function remindCampaign(deps: AppDeps, user: UserRecord, id: number, now 
         const token = issueLink(deps.db, { purpose: 'update', campaignEntryId: e.id }, cfg.answerLinkDays, now);
         return {
           entryId: e.id,
-          mail: { recipient: e.recipient as string, ...campaignMail(e.actor.name, c.title, linkUrl(cfg.publicUrl, 'update', token), cfg.answerLinkDays, true) },
+          mail: {
+            recipient: e.recipient as string,
+            ...campaignMail(e.actor.name, c.title, linkUrl(cfg.publicUrl, 'update', token), cfg.answerLinkDays, true),
+          },
         };
       }),
     ),
@@ -211,7 +233,11 @@ export function remindCampaign(deps: AppDeps, user: UserRecord, id: number, now 
 
 // --- the update link ---------------------------------------------------------------------------
 
-function entryOfToken(deps: AppDeps, token: string, now: Date): { entry: CampaignEntryRecord; actor: ActorRecord; title: string; expiresAt: string } {
+function entryOfToken(
+  deps: AppDeps,
+  token: string,
+  now: Date,
+): { entry: CampaignEntryRecord; actor: ActorRecord; title: string; expiresAt: string } {
   const link = resolveLink(deps.db, 'update', token, now);
   const repo = campaignRepository(deps.db);
   const entry = repo.findEntry(link.campaignEntryId as number);
@@ -235,7 +261,12 @@ export function getUpdateView(deps: AppDeps, token: string, now = new Date()): U
  * `POST /api/update/{token}`: « rien-na-change » marks the entry verified today (a revision says by
  * whom: the structure); « corrections » files a correction submission with its diff for the curators.
  */
-export function answerUpdate(deps: AppDeps, token: string, input: UpdateLinkInput, now = new Date()): { result: 'confirmee' | 'corrigee'; message: string } {
+export function answerUpdate(
+  deps: AppDeps,
+  token: string,
+  input: UpdateLinkInput,
+  now = new Date(),
+): { result: 'confirmee' | 'corrigee'; message: string } {
   const { entry, actor } = entryOfToken(deps, token, now);
   const campaigns = campaignRepository(deps.db);
   const links = secureLinkRepository(deps.db);

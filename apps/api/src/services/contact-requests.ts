@@ -20,9 +20,6 @@ import type { OrientationProfile } from '@pare/routing';
 import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
-import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
-import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
-import { issueLink, linkUrl } from './secure-links.ts';
 import type {
   ChangeContactRequestStatusInput,
   ContactRequestCreated,
@@ -31,6 +28,9 @@ import type {
   CreateContactRequestInput,
   ListContactRequestsQuery,
 } from '../routes/contact-requests/contact-requests.schemas.ts';
+import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
+import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
+import { issueLink, linkUrl } from './secure-links.ts';
 
 /** The same defaults as env.ts, for apps built without them (tests). */
 export const DEFAULT_TEAM_EMAIL = 'equipe@pare.invalid';
@@ -163,7 +163,12 @@ export function composeContactRequestMail(f: MailFacts): { kind: string; recipie
     '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs',
     'Ce message est envoyé automatiquement.',
   ];
-  return { kind: CONTACT_REQUEST_MAIL_KIND, recipient: f.routing.to, subject: `Demande de contact ${f.reference} — PARÉ`, body: lines.join('\n') };
+  return {
+    kind: CONTACT_REQUEST_MAIL_KIND,
+    recipient: f.routing.to,
+    subject: `Demande de contact ${f.reference} — PARÉ`,
+    body: lines.join('\n'),
+  };
 }
 
 /** What the person reads after sending: who has the request, what comes next, how long we keep it. */
@@ -243,7 +248,11 @@ export function submitContactRequest(deps: AppDeps, input: CreateContactRequestI
         answer:
           routing.recipient === 'acteur'
             ? {
-                url: linkUrl(deps.config.publicUrl, 'answer', issueLink(deps.db, { purpose: 'answer', contactRequestId: id }, follow.answerLinkDays, now)),
+                url: linkUrl(
+                  deps.config.publicUrl,
+                  'answer',
+                  issueLink(deps.db, { purpose: 'answer', contactRequestId: id }, follow.answerLinkDays, now),
+                ),
                 days: follow.answerLinkDays,
               }
             : undefined,
@@ -357,7 +366,10 @@ export function changeContactRequestStatusFor(
   if (current.status === input.status) throw new ApiError('conflict', 'La demande a déjà ce statut.');
   const repo = repository(deps.db);
   // The person who left an e-mail hears when someone takes the request in charge, and when it is closed.
-  const told = input.status === 'en-cours' || input.status === 'cloturee' ? requesterMail(current, input.status, nameableStructure(deps, current)) : null;
+  const told =
+    input.status === 'en-cours' || input.status === 'cloturee'
+      ? requesterMail(current, input.status, nameableStructure(deps, current))
+      : null;
   const changed = deps.db.transaction(() => {
     const ok = repo.changeContactRequestStatus(current.id, {
       from: current.status,

@@ -17,7 +17,10 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** What the jobs need: no web app, so `pnpm pare jobs:run` builds it from the environment alone. */
-export type JobDeps = Pick<AppDeps, 'db' | 'actors'> & { log: Logger; config: Pick<AppConfig, 'teamEmail' | 'publicUrl' | 'followUp' | 'retentionDays'> };
+export type JobDeps = Pick<AppDeps, 'db' | 'actors'> & {
+  log: Logger;
+  config: Pick<AppConfig, 'teamEmail' | 'publicUrl' | 'followUp' | 'retentionDays'>;
+};
 
 /** The jobs' settings from the environment (server and CLI alike). */
 export function jobConfig(env: Env): JobDeps['config'] {
@@ -37,7 +40,12 @@ type Job = { name: string; everyMs: number; run: (deps: JobDeps, now: Date) => u
 
 /** Before Monday 8:00 in Paris the week's digest waits (curators read it on Monday morning). */
 function digestMayGo(now: Date): boolean {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris',
+    weekday: 'short',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const weekday = parts.find((p) => p.type === 'weekday')?.value;
   const hour = Number(parts.find((p) => p.type === 'hour')?.value);
   return !(weekday === 'Mon' && hour < 8);
@@ -62,7 +70,8 @@ export const JOBS: readonly Job[] = [
   {
     name: 'freshness-digest',
     everyMs: 3 * HOUR_MS,
-    run: (deps, now) => (digestMayGo(now) ? queueFreshnessDigest({ db: deps.db, log: deps.log, publicUrl: deps.config.publicUrl }, now) : 'attente lundi 8 h'),
+    run: (deps, now) =>
+      digestMayGo(now) ? queueFreshnessDigest({ db: deps.db, log: deps.log, publicUrl: deps.config.publicUrl }, now) : 'attente lundi 8 h',
   },
 ];
 

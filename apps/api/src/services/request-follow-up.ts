@@ -51,8 +51,13 @@ export function followUpConfig(config: FollowUpSettings): FollowUpConfig {
   };
 }
 
-const SIGNATURE = ['', '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs', 'Ce message est envoyé automatiquement.'];
-const EMERGENCY = 'En cas de danger, n’attendez pas : appelez le 17 ou le 112, le 119 (enfance en danger, gratuit, 24 h/24), ou envoyez un SMS au 114.';
+const SIGNATURE = [
+  '',
+  '— PARÉ, annuaire des acteurs de la lutte contre la prostitution des mineurs',
+  'Ce message est envoyé automatiquement.',
+];
+const EMERGENCY =
+  'En cas de danger, n’attendez pas : appelez le 17 ou le 112, le 119 (enfance en danger, gratuit, 24 h/24), ou envoyez un SMS au 114.';
 
 /** The history's « who » for an answer through the link: the structure, never an address. */
 export const referentLabel = (actorName: string | undefined) => `référent de ${actorName ?? 'la structure'}`;
@@ -81,7 +86,8 @@ function requestOfToken(db: Db, token: string, now: Date): { request: ContactReq
   const link = resolveLink(db, 'answer', token, now);
   const request = contactRequestRepository(db).findContactRequestById(link.contactRequestId as number);
   if (!request) throw new ApiError('not_found');
-  if (request.status === 'cloturee') throw new ApiError('gone', 'Cette demande est close : ce lien ne sert plus. Merci pour votre réponse.');
+  if (request.status === 'cloturee')
+    throw new ApiError('gone', 'Cette demande est close : ce lien ne sert plus. Merci pour votre réponse.');
   if (link.revokedAt || !ANSWERABLE.includes(request.status)) {
     throw new ApiError('gone', 'Cette demande a été reprise par l’équipe PARÉ : ce lien ne sert plus. Merci.');
   }
@@ -133,7 +139,8 @@ export function requesterMail(r: ContactRequestRecord, to: 'en-cours' | 'cloture
   return {
     kind: FOLLOW_UP_MAIL_KINDS.requester,
     recipient: r.email,
-    subject: to === 'en-cours' ? `Votre demande ${r.reference} est prise en charge — PARÉ` : `Votre demande ${r.reference} est close — PARÉ`,
+    subject:
+      to === 'en-cours' ? `Votre demande ${r.reference} est prise en charge — PARÉ` : `Votre demande ${r.reference} est close — PARÉ`,
     body: [...lines, '', EMERGENCY, ...SIGNATURE].join('\n'),
   };
 }
@@ -150,7 +157,10 @@ function teamMail(cfg: FollowUpConfig, r: ContactRequestRecord, why: 'impossible
   const inbox = cfg.publicUrl ? [`Boîte de l’équipe : ${cfg.publicUrl.replace(/\/+$/, '')}${INBOX_WEB_PATH}`] : [];
   const intro =
     why === 'impossible'
-      ? [`${r.actor?.name ?? 'La structure'} indique ne pas pouvoir prendre en charge la demande ${r.reference}.`, `Raison donnée : ${reason ?? ''}`]
+      ? [
+          `${r.actor?.name ?? 'La structure'} indique ne pas pouvoir prendre en charge la demande ${r.reference}.`,
+          `Raison donnée : ${reason ?? ''}`,
+        ]
       : [
           `${r.actor?.name ?? 'La structure'} n’a pas répondu à la demande ${r.reference} dans le délai prévu, malgré une relance.`,
           'La demande revient dans la boîte de l’équipe, au statut « sans réponse ».',
@@ -159,9 +169,15 @@ function teamMail(cfg: FollowUpConfig, r: ContactRequestRecord, why: 'impossible
     kind: FOLLOW_UP_MAIL_KINDS.team,
     recipient: cfg.teamEmail,
     subject: `Demande ${r.reference} à réorienter — PARÉ`,
-    body: ['Bonjour,', '', ...intro, '', 'Merci de la réorienter vers une autre structure ou de recontacter la personne.', ...inbox, ...SIGNATURE].join(
-      '\n',
-    ),
+    body: [
+      'Bonjour,',
+      '',
+      ...intro,
+      '',
+      'Merci de la réorienter vers une autre structure ou de recontacter la personne.',
+      ...inbox,
+      ...SIGNATURE,
+    ].join('\n'),
   };
 }
 
@@ -239,7 +255,10 @@ export function runRequestFollowUp(
   for (const r of repo.listAwaitingAnswer()) {
     const routedAt = new Date(r.routedAt as string);
     const referent = r.actor ? deps.actors.findActorById(r.actor.id)?.referentEmail : null;
-    if (now >= addWorkingDays(routedAt, cfg.escalationWorkingDays) || (!referent && now >= addWorkingDays(routedAt, cfg.reminderWorkingDays))) {
+    if (
+      now >= addWorkingDays(routedAt, cfg.escalationWorkingDays) ||
+      (!referent && now >= addWorkingDays(routedAt, cfg.reminderWorkingDays))
+    ) {
       const ok = repo.changeContactRequestStatus(r.id, {
         from: r.status,
         to: 'sans-reponse',

@@ -5,17 +5,32 @@ import { ContactRequestStatusSchema } from '../contact-requests/contact-requests
 
 export const ANSWER_ACTIONS = ['prise-en-charge', 'contact-etabli', 'impossible'] as const;
 
-/** Line breaks are allowed in a reason; other control characters (and bidi tricks) are not. */
-const hasBadCharacter = (v: string) => /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(v);
+/**
+ * Control characters (C0 but line breaks, DEL, C1), zero-width and bidi-override characters: none
+ * belongs in a short text that ends up in a mail or a history line.
+ */
+export function hasBadCharacter(value: string, allowLineBreaks = true): boolean {
+  for (const ch of value) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (allowLineBreaks && (c === 0x0a || c === 0x0d)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
 
 export const TokenParamSchema = z.object({
-  token: z.string().max(200).meta({ param: { name: 'token', in: 'path' }, description: 'Le jeton du lien reçu par courriel' }),
+  token: z
+    .string()
+    .max(200)
+    .meta({ param: { name: 'token', in: 'path' }, description: 'Le jeton du lien reçu par courriel' }),
 });
 
 export const AnswerInputSchema = z
   .object({
     action: z.enum(ANSWER_ACTIONS, { error: `Réponse inconnue : ${ANSWER_ACTIONS.join(', ')}` }).meta({
-      description: '« prise-en-charge » (je prends contact), « contact-etabli » (la demande est close), « impossible » (elle revient à l’équipe)',
+      description:
+        '« prise-en-charge » (je prends contact), « contact-etabli » (la demande est close), « impossible » (elle revient à l’équipe)',
     }),
     reason: z
       .string({ error: 'La raison doit être du texte' })
@@ -27,7 +42,11 @@ export const AnswerInputSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.action === 'impossible' && (!input.reason || input.reason.length < 3)) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Dites en quelques mots pourquoi, pour que l’équipe réoriente la personne' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Dites en quelques mots pourquoi, pour que l’équipe réoriente la personne',
+      });
     }
   })
   .meta({ id: 'AnswerInput' });

@@ -1,6 +1,7 @@
 /** Freshness campaigns (back office) and the update link a structure answers through. */
 import { z } from '@hono/zod-openapi';
 import { ACTOR_TYPES, ActorChangesSchema, DepartementCodeSchema, PublicActorSchema } from '@pare/schema';
+import { hasBadCharacter } from '../answer/answer.schemas.ts';
 
 export const CampaignSelectionSchema = z
   .discriminatedUnion('kind', [
@@ -22,7 +23,7 @@ export const LaunchCampaignInputSchema = z
       .trim()
       .min(3, 'Titre trop court')
       .max(200, 'Titre trop long (200 caractères au plus)')
-      .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Le titre tient sur une ligne')
+      .refine((v) => !hasBadCharacter(v, false), 'Le titre tient sur une ligne, sans caractère spécial')
       .optional(),
     selection: CampaignSelectionSchema,
   })
