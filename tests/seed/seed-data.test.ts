@@ -4,7 +4,7 @@
  * 101 départements a CRIP that the département page shows under « Signaler ».
  */
 
-import { checkSeedEntries, readSeedEntries, type SeedEntry } from '@pare/db';
+import { checkSeedEntries, formatSeedReport, readSeedEntries, type SeedEntry, seedReport } from '@pare/db';
 import { listDepartements } from '@pare/geo';
 import type { CreateActorInputRaw } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,38 @@ describe('the seed checker', () => {
       '2026-12-03',
     );
     expect(twice.map((p) => p.message)).toEqual([expect.stringMatching(/déjà utilisé dans 57.yaml/)]);
+  });
+});
+
+describe('the seed report', () => {
+  it('says per département whether its CRIP has a direct contact, and totals what is filed where', () => {
+    const crip = (code: string, contacts: CreateActorInputRaw['contacts']) => ({
+      file: `${code}.yaml`,
+      raw: { ...valid, slug: `crip-${code}`, territory: { scope: 'departements', departements: [code] }, contacts },
+    });
+    const report = seedReport([
+      crip('57', [{ kind: 'phone', value: '03 87 00 00 00' }]),
+      crip('54', [{ kind: 'website', value: 'https://meurthe-et-moselle.fr/' }]),
+      crip('55', [{ kind: 'website', value: 'https://meuse.fr/ip', label: 'Formulaire de transmission d’une information préoccupante' }]),
+      { file: '57.yaml', raw: { ...valid, slug: 'asso-57', type: 'association', actions: ['ecoute', 'reperage'] } },
+      { file: 'national.yaml', raw: { ...valid, slug: 'ligne', territory: { scope: 'national' } } },
+    ]);
+    const row = (code: string) => report.rows.find((r) => r.departement === code);
+    expect(row('57')).toMatchObject({ entries: 2, crip: 'direct', types: { 'service-departemental': 1, association: 1 } });
+    expect(row('57')?.actions).toEqual({ signalement: 1, ecoute: 1, reperage: 1 });
+    expect(row('54')?.crip).toBe('page');
+    expect(row('55')?.crip).toBe('direct');
+    expect(row('13')?.crip).toBe('none');
+    expect(report.totals).toMatchObject({
+      entries: 5,
+      national: 1,
+      departemental: 4,
+      crips: 3,
+      cripsWithDirectContact: 2,
+      cripsWithoutDirectContact: ['54'],
+    });
+    expect(report.totals.departementsWithoutCrip).toHaveLength(98);
+    expect(formatSeedReport(report)).toContain('CRIP : 3 / 101 départements, dont 2 avec un contact direct');
   });
 });
 
