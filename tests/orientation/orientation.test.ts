@@ -46,11 +46,12 @@ describe('POST /api/orientation — the journeys of the issue', () => {
     expect(r.recommendations.every((x) => ['appeler', 'ecrire', 'demande-de-contact'].includes(x.channel))).toBe(true);
   });
 
-  it('a school nurse in Toulouse, where the directory knows no CRIP, is sent to the 119 first and reminded of the law', async () => {
+  it('a school nurse in Toulouse is sent to the CRIP of the Haute-Garonne first and reminded of the law', async () => {
     const r = await orient({ profile: 'professionnel', commune: '31555', needs: ['signalement', 'accompagnement'], urgency: 'inquietude' });
-    expect(r.recommendations[0]?.actor.slug).toBe('allo-enfance-en-danger-119');
+    expect(r.recommendations[0]?.actor.slug).toBe('crip-31');
     expect(r.recommendations[0]?.group).toBe('signalement');
-    expect(codes(r)).toEqual(expect.arrayContaining(['crip-inconnue', 'obligation-de-transmettre', 'information-partagee']));
+    expect(codes(r)).not.toContain('crip-inconnue');
+    expect(codes(r)).toEqual(expect.arrayContaining(['obligation-de-transmettre', 'information-partagee']));
     const law = r.notices.find((n) => n.code === 'obligation-de-transmettre');
     expect(law?.reference?.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     // The Toulouse association that accompanies minors, close to the school.
@@ -58,10 +59,9 @@ describe('POST /api/orientation — the journeys of the issue', () => {
     for (const s of EMERGENCY_ONLY) expect(slugs(r)).not.toContain(s);
   });
 
-  it('a school nurse in Marseille gets the 119 in place of a CRIP and the prevention actors of the Bouches-du-Rhône', async () => {
+  it('a school nurse in Marseille gets the CRIP of the Bouches-du-Rhône and the prevention actors around', async () => {
     const r = await orient({ profile: 'professionnel', commune: '13055', needs: ['signalement', 'prevention'], urgency: 'inquietude' });
-    expect(r.recommendations[0]?.actor.slug).toBe('allo-enfance-en-danger-119');
-    expect(codes(r)).toContain('crip-inconnue');
+    expect(r.recommendations[0]?.actor.slug).toBe('crip-13');
     expect(slugs(r)).toContain('test-prevention-marseille');
   });
 
@@ -105,6 +105,31 @@ describe('POST /api/orientation — the journeys of the issue', () => {
     }
   });
 
+  it('never refuses a person in danger: no place, or a commune we do not know, still gets the emergency numbers first', async () => {
+    for (const where of [{}, { commune: '99999' }]) {
+      const r = await orient({ profile: 'jeune', urgency: 'danger-immediat', ...where });
+      expect(slugs(r).slice(0, 4)).toEqual(['urgence-17', 'urgence-112', 'allo-enfance-en-danger-119', 'urgence-114']);
+      expect(codes(r)).toContain('lieu-inconnu');
+      expect(r.recommendations.every((x) => x.group === 'urgence' || x.group === 'national')).toBe(true);
+    }
+    // Outside danger, an unknown commune is still named as such.
+    const refused = await postJson(t.app, '/api/orientation', { profile: 'jeune', commune: '99999', urgency: 'inquietude' });
+    expect(refused.status).toBe(400);
+  });
+
+  it('a young person with nowhere safe to sleep tonight is sent to the 115 first, with the 119', async () => {
+    const r = await orient({ profile: 'jeune', commune: '13055', needs: ['hebergement'], urgency: 'inquietude' });
+    expect(slugs(r).slice(0, 2)).toEqual(['samu-social-115', 'allo-enfance-en-danger-119']);
+    expect(rec(r, 'samu-social-115')?.group).toBe('abri');
+    expect(rec(r, 'samu-social-115')?.channel).toBe('appeler');
+  });
+
+  it('takes a question without needs as « je ne sais pas »', async () => {
+    const r = await orient({ profile: 'famille', commune: '57672', urgency: 'inquietude' });
+    expect(slugs(r)).toContain('allo-enfance-en-danger-119');
+    expect(r.recommendations.length).toBeGreaterThan(3);
+  });
+
   it('works from a département alone, without distances', async () => {
     const r = await orient({ profile: 'famille', departement: '57', needs: ['soutien-familles'], urgency: 'inquietude' });
     expect(slugs(r)).toContain('test-association-familles-metz');
@@ -145,7 +170,6 @@ describe('POST /api/orientation — bad input gets the one 400 shape naming the 
     ['an unknown profile', { ...valid, profile: 'parent' }, 'profile'],
     ['a missing profile', { ...valid, profile: undefined }, 'profile'],
     ['an unknown need', { ...valid, needs: ['magie'] }, 'needs.0'],
-    ['no need at all', { ...valid, needs: [] }, 'needs'],
     ['needs that are not a list', { ...valid, needs: 'ecoute' }, 'needs'],
     ['an unknown urgency', { ...valid, urgency: 'demain' }, 'urgency'],
     ['a malformed commune code', { ...valid, commune: 'Thionville' }, 'commune'],

@@ -10,12 +10,6 @@ const rejected: { name: string; input: unknown; path: string; message: RegExp }[
     path: 'commune',
     message: /Indiquez votre commune ou votre département/,
   },
-  {
-    name: 'a question with no need asks to choose one, or « je ne sais pas »',
-    input: { ...valid, needs: [] },
-    path: 'needs',
-    message: /au moins un besoin/,
-  },
   { name: 'an unknown need is named as such', input: { ...valid, needs: ['massage'] }, path: 'needs.0', message: /Besoin inconnu/ },
   {
     name: 'an unknown profile is refused in French',

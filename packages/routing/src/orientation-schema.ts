@@ -18,8 +18,12 @@ export type OrientationNeed = (typeof ORIENTATION_NEEDS)[number];
 export const CHANNELS = ['appeler', 'ecrire', 'demande-de-contact'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** In the order the engine lists them: the UI can show one section per group. */
-export const RECOMMENDATION_GROUPS = ['urgence', 'signalement', 'proximite', 'departement', 'national'] as const;
+/**
+ * In the order the engine lists them: the UI shows one section per group. `abri` holds the 115
+ * (and the 119) for a young person who needs a safe place tonight; `ecoute` the actors that offer
+ * none of the needs named but can listen and orient, after every actor that offers one.
+ */
+export const RECOMMENDATION_GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
 export type RecommendationGroup = (typeof RECOMMENDATION_GROUPS)[number];
 
 /** Who is asking → the audience code an actor must serve (`publics`) to be shown to them. */
@@ -45,14 +49,16 @@ export const OrientationInputSchema = z
     profile: OrientationProfileSchema,
     commune: CommuneCodeSchema.optional().meta({ description: 'Code INSEE de la commune (ex. 57672)' }),
     departement: DepartementCodeSchema.optional().meta({ description: 'Code du département, si la commune n’est pas donnée' }),
+    // Absent or empty: « je ne sais pas » — a person who cannot name a need is never refused.
     needs: z
       .array(OrientationNeedSchema, { error: 'Les besoins sont attendus sous forme de liste' })
-      .min(1, 'Choisissez au moins un besoin, ou « je ne sais pas »')
-      .max(ORIENTATION_NEEDS.length, 'Trop de besoins'),
+      .max(ORIENTATION_NEEDS.length, 'Trop de besoins')
+      .default([]),
     urgency: UrgencySchema,
   })
   .superRefine((input, ctx) => {
-    if (!input.commune && !input.departement) {
+    // In danger the place is not required: the emergency numbers do not depend on it.
+    if (!input.commune && !input.departement && input.urgency !== 'danger-immediat') {
       ctx.addIssue({ code: 'custom', path: ['commune'], message: 'Indiquez votre commune ou votre département' });
     }
     // An INSEE commune code starts with its département's code (57672, 2A004, 97105): a mismatch
@@ -115,7 +121,8 @@ export type OrientationPlace = {
 
 export type RouteOrientationInput = {
   profile: OrientationProfile;
-  place: OrientationPlace;
+  /** Undefined when the person gave no place or one we do not know (accepted in danger only). */
+  place: OrientationPlace | undefined;
   needs: readonly OrientationNeed[];
   urgency: Urgency;
 };

@@ -208,12 +208,14 @@ const cases: Case[] = [
 
   // --- Young people ----------------------------------------------------------------------------
   {
-    name: 'a young person in Marseille sees outreach and listening actors, then the 119 and national youth lines',
+    name: 'a young person in Marseille asking to be listened to sees who listens, near then national, then an outreach team that does not',
     input: { profile: 'jeune', place: placeOf(COMMUNES.marseille), needs: ['ecoute'], urgency: 'inquietude' },
     check: (r) => {
-      expectBefore(r, [marseilleMda, marseilleOutreach], [line119, youthLine]);
-      expect(groupOf(r, marseilleOutreach)).toBe('proximite');
+      expectBefore(r, [marseilleMda], [line119, youthLine]);
+      expectBefore(r, [line119, youthLine], [marseilleOutreach]);
+      expect(groupOf(r, marseilleMda)).toBe('proximite');
       expect(groupOf(r, youthLine)).toBe('national');
+      expect(groupOf(r, marseilleOutreach)).toBe('ecoute');
     },
   },
   {

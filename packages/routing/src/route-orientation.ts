@@ -93,9 +93,21 @@ export function routeOrientation(input: RouteOrientationInput, candidates: reado
   } else {
     notices.push(notice('numeros-urgence', texts.notices.ifDanger));
   }
+  if (!place) notices.push(notice('lieu-inconnu', texts.notices.unknownPlace));
+
+  // 1b. A young person without a safe place tonight: the 115 first, with the 119 that can shelter a minor.
+  const wantsShelter = input.needs.includes('hebergement') && input.profile === 'jeune' && input.urgency !== 'information';
+  if (wantsShelter) {
+    const line115 = bySlug.get(EMERGENCY_SLUGS.shelter);
+    if (line115 && !placed.has(line115.id)) {
+      add({ actor: line115, reason: texts.emergencyReasons[EMERGENCY_SLUGS.shelter] ?? '', channel: 'appeler', group: 'abri' });
+    }
+    const line119 = bySlug.get(EMERGENCY_SLUGS.childInDanger);
+    if (line119 && !placed.has(line119.id)) add({ actor: line119, reason: texts.shelterWith119, channel: 'appeler', group: 'abri' });
+  }
 
   // 2. A professional with a worry has a legal channel: the CRIP of the département.
-  if (input.profile === 'professionnel' && input.urgency !== 'information') {
+  if (place && input.profile === 'professionnel' && input.urgency !== 'information') {
     const crips = actors
       .filter((a) => isCrip(a) && a.territory.departements.some((d) => d.code === place.departement))
       .map((actor) => ({ actor, placement: placeActor(actor, place) }))
@@ -130,8 +142,13 @@ export function routeOrientation(input: RouteOrientationInput, candidates: reado
     .filter((c): c is Candidate => c !== undefined)
     .sort(compareCandidates);
 
-  const local = ranked.filter((c) => c.group !== 'national');
-  const national = ranked.filter((c) => c.group === 'national');
+  const local = ranked.filter((c) => c.group !== 'national' && c.group !== 'ecoute');
+  // The 119 is the line for any worry about a child: first of the national lines, never cut for another.
+  const national = ranked
+    .filter((c) => c.group === 'national')
+    .sort((a, b) => Number(b.actor.slug === EMERGENCY_SLUGS.childInDanger) - Number(a.actor.slug === EMERGENCY_SLUGS.childInDanger));
+  // Those who offer none of the needs named but listen and orient: after everyone who offers one.
+  const listening = ranked.filter((c) => c.group === 'ecoute');
   if (local.length === 0) notices.push(notice('aucun-acteur-local', texts.notices.noLocalActor));
 
   // Emergency numbers and the CRIP are never cut; the rest fills the room left, keeping a few
@@ -140,7 +157,8 @@ export function routeOrientation(input: RouteOrientationInput, candidates: reado
   const reserved = Math.min(NATIONAL_RESERVED, national.length, room);
   const localKept = local.slice(0, room - reserved);
   const nationalKept = national.slice(0, room - localKept.length);
-  for (const c of [...localKept, ...nationalKept]) {
+  const listeningKept = listening.slice(0, room - localKept.length - nationalKept.length);
+  for (const c of [...localKept, ...nationalKept, ...listeningKept]) {
     add({ actor: c.actor, reason: c.reason, channel: c.channel, group: c.group, ...distanceField(c.placement.distanceKm) });
   }
 
@@ -171,13 +189,17 @@ function evaluate(actor: PublicActor, input: RouteOrientationInput, wanted: Want
       contactNote: note,
     });
 
-  const group: RecommendationGroup = placement.rank === 0 ? 'proximite' : placement.rank === 4 ? 'national' : 'departement';
+  const group: RecommendationGroup =
+    tier === 1 ? 'ecoute' : placement.rank === 0 ? 'proximite' : placement.rank === 4 ? 'national' : 'departement';
   return { actor, placement, group, tier, reason, channel };
 }
 
 /** Where the actor stands for this place, or undefined when it does not serve it at all. */
-function placeActor(actor: PublicActor, place: OrientationPlace): Placement | undefined {
+function placeActor(actor: PublicActor, place: OrientationPlace | undefined): Placement | undefined {
   const t = actor.territory;
+  // No known place: only what answers everywhere.
+  if (!place)
+    return t.scope === 'national' ? { rank: 4, where: { kind: 'national' }, reachedSite: undefined, distanceKm: undefined } : undefined;
   const coversCommune = place.communeCode !== undefined && t.communes.some((c) => c.code === place.communeCode);
   const coveredDepartement = t.departements.find((d) => d.code === place.departement);
   const coveredRegion = t.regions.find((r) => r.code === place.region);

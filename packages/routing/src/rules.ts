@@ -8,6 +8,8 @@ export const EMERGENCY_SLUGS = {
   europe: 'urgence-112',
   childInDanger: 'allo-enfance-en-danger-119',
   sms: 'urgence-114',
+  /** Samu social: emergency shelter, free, 24 h/24. */
+  shelter: 'samu-social-115',
 } as const;
 
 /** 17 and 112 before the 119 (the police comes to you; the 119 listens), the 114 last: it is for those who cannot speak. */

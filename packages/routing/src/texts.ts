@@ -159,10 +159,12 @@ export const orientationTexts = {
 
   groupLabels: {
     urgence: 'En cas de danger immédiat',
+    abri: 'Pour dormir en sécurité ce soir',
     signalement: 'Pour transmettre une information préoccupante',
     proximite: 'Près de chez vous',
     departement: 'Dans votre département et alentour',
     national: 'Partout en France',
+    ecoute: 'Pour être écouté et orienté',
   } satisfies Record<RecommendationGroup, string>,
 
   channelLabels: {
@@ -177,12 +179,17 @@ export const orientationTexts = {
     'urgence-112': 'Numéro d’urgence européen, depuis n’importe quel téléphone, partout dans l’Union européenne. Gratuit, 24 h/24.',
     'allo-enfance-en-danger-119':
       'Allô Enfance en Danger : des écoutants formés répondent pour tout enfant en danger ou en risque de l’être. Gratuit, 24 h/24, 7 j/7.',
+    'samu-social-115':
+      'Le 115 (Samu social) cherche un endroit sûr où dormir ce soir, gratuitement, 24 h/24. Dites que vous êtes mineur·e : le 119 peut aussi vous mettre à l’abri.',
     'urgence-114':
       'Si vous ne pouvez pas parler (vous êtes sourd ou malentendant, ou parler vous mettrait en danger), écrivez un SMS au 114. Gratuit, 24 h/24.',
   } as Readonly<Record<string, string>>,
 
   cripReason: (departementName: string | undefined) =>
     `Cellule de recueil des informations préoccupantes (CRIP) de votre département${departementName ? ` (${departementName})` : ''} : c’est à elle que vous transmettez une information préoccupante sur un mineur.`,
+
+  shelterWith119:
+    'Pour un·e mineur·e sans endroit sûr ce soir, le 119 (Allô Enfance en Danger) fait intervenir les services de protection de l’enfance, 24 h/24, gratuitement.',
 
   noCripReason:
     'Aucune cellule de recueil des informations préoccupantes (CRIP) n’est référencée pour votre département : le 119 reçoit votre information préoccupante et la transmet à la CRIP compétente.',
@@ -240,7 +247,11 @@ export const orientationTexts = {
     },
     noLocalActor: {
       title: 'Pas encore d’acteur référencé près de chez vous',
-      text: 'Les lignes nationales ci-dessous peuvent vous écouter et vous orienter. Vous pouvez aussi laisser une demande de contact : l’équipe PARÉ cherchera avec vous le bon interlocuteur.',
+      text: 'Les lignes nationales de cette liste peuvent vous écouter et vous orienter. Vous pouvez aussi laisser une demande de contact : l’équipe PARÉ cherchera avec vous le bon interlocuteur.',
+    },
+    unknownPlace: {
+      title: 'Nous n’avons pas reconnu votre commune',
+      text: 'Les numéros d’urgence et les lignes nationales répondent partout en France. Le 119 transmet à la cellule de protection de l’enfance de votre département. Pour voir les acteurs près de chez vous, indiquez votre commune ou votre code postal.',
     },
   } satisfies Record<string, NoticeText>,
 };

@@ -85,10 +85,38 @@ export function gatherOrientationCandidates(deps: AppDeps, place: OrientationPla
   return records.map((r) => publicView(r, viewer));
 }
 
-/** Whom to contact and why, for who is asking, where, what for and how urgently. */
+/**
+ * The numbers and lines that answer everywhere: for a person in danger whose place we do not know,
+ * the emergency numbers and the national lines (listening lines, emergency numbers such as the 115).
+ */
+function nationalLines(deps: AppDeps, viewer: Viewer): PublicActor[] {
+  const ids = deps.search
+    .searchActors({ types: ['numero-urgence', 'ligne-ecoute'], limit: 100, offset: 0 })
+    .hits.filter((h) => h.match === 'national' || h.match === null)
+    .map((h) => h.id);
+  const records = deps.actors.loadActors(ids).filter((r) => r.status === 'published');
+  const slugs = new Set(records.map((r) => r.slug));
+  for (const slug of EMERGENCY_ORDER) {
+    if (slugs.has(slug)) continue;
+    const found = deps.actors.findActorBySlug(slug);
+    if (found?.status === 'published') records.push(found);
+  }
+  return records.map((r) => publicView(r, viewer)).filter((a) => a.territory.scope === 'national');
+}
+
+/**
+ * Whom to contact and why, for who is asking, where, what for and how urgently. A person in
+ * danger is never refused: without a place, or with one we do not know, they get the emergency
+ * numbers and the national lines, and a notice about the place.
+ */
 export function orient(deps: AppDeps, input: OrientationInput, viewer: Viewer): OrientationResult {
-  const place = resolveOrientationPlace(input);
-  const candidates = gatherOrientationCandidates(deps, place, viewer);
+  let place: OrientationPlace | undefined;
+  try {
+    place = input.commune || input.departement ? resolveOrientationPlace(input) : undefined;
+  } catch (err) {
+    if (input.urgency !== 'danger-immediat') throw err;
+  }
+  const candidates = place ? gatherOrientationCandidates(deps, place, viewer) : nationalLines(deps, viewer);
   const result = routeOrientation({ profile: input.profile, place, needs: input.needs, urgency: input.urgency }, candidates);
   // Like every response: parsed through its schema before it leaves.
   return OrientationResultSchema.parse(result);

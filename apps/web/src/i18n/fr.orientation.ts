@@ -106,10 +106,12 @@ export const frOrientation = {
     noticesHeading: 'À savoir',
     groups: {
       urgence: 'En cas de danger immédiat',
+      abri: 'Pour dormir en sécurité ce soir',
       signalement: 'Pour transmettre une information préoccupante',
       proximite: 'Près de chez vous',
       departement: 'Dans votre département et alentour',
       national: 'Partout en France',
+      ecoute: 'Pour être écouté et orienté',
     } as Record<string, string>,
     distance: (km: number) => `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`,
     viewActor: (name: string) => `Voir la fiche de ${name}`,

@@ -28,7 +28,7 @@ export const NEEDS = [
   'coordination',
 ] as const;
 
-export const GROUPS = ['urgence', 'signalement', 'proximite', 'departement', 'national'] as const;
+export const GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export type Channel = 'appeler' | 'ecrire' | 'demande-de-contact';
