@@ -28,6 +28,18 @@ describe('searchTerritories', () => {
     expect(hits.every((h) => h.kind === 'postcode' && h.departement?.code === '01')).toBe(true);
   });
 
+  it('matches names typed without their apostrophe or diaeresis, and « oe » for « œ »', () => {
+    for (const [typed, code] of [
+      ['lhay les roses', '94038'],
+      ['L Hay les Roses', '94038'],
+      ['villeneuve dascq', '59009'],
+      ['lisle adam', '95313'],
+      ['coeuvres', '02201'],
+    ] as const) {
+      expect(searchTerritories(typed)[0]?.code, typed).toBe(code);
+    }
+  });
+
   it('puts Metz first for "metz"', () => {
     expect(first('metz')).toMatchObject({ kind: 'commune', code: '57463', departement: { code: '57', name: 'Moselle' } });
   });

@@ -107,6 +107,12 @@ const buildIndex = lazy((): Index => {
     keyed.push([folded, index]);
     const bare = stripLeadingArticle(folded);
     if (bare !== folded) keyed.push([bare, index]);
+    // People type an elided article without its apostrophe: « lhay les roses » for L'Haÿ-les-Roses,
+    // « lisle adam » for L'Isle-Adam, « villeneuve dascq » for Villeneuve-d'Ascq.
+    if (/['’‘`´]/.test(name)) {
+      const joined = foldPlaceName(name.replace(/['’‘`´]/g, ''));
+      if (joined !== folded) keyed.push([joined, index]);
+    }
   };
   const communeHit = (c: Commune, kind: 'commune' | 'postcode', postcodes: string[]): TerritoryHit => ({
     kind,
