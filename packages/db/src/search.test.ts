@@ -3,10 +3,10 @@ import { toFtsQuery } from './search.ts';
 
 describe('toFtsQuery', () => {
   it('makes every typed word a required prefix, accents and case folded', () => {
-    expect(toFtsQuery('Écoute  Familles')).toBe('"ecoute"* "familles"*');
+    expect(toFtsQuery('Écoute  Familles')).toBe('"ecoute"* AND "familles"*');
   });
   it('drops FTS operators and quotes a person may type', () => {
-    expect(toFtsQuery('"foyer" OR NEAR(*) -x')).toBe('"foyer"* "or"* "near"* "x"*');
+    expect(toFtsQuery('"enfant" OR NEAR(*) -x')).toBe('"enfant"* AND "or"* AND "near"* AND "x"*');
   });
   it('gives nothing to search for punctuation only', () => {
     expect(toFtsQuery(' -- ** ')).toBeNull();

@@ -2,6 +2,7 @@ import type { Action, ActorFacets, ActorType, Public, Sort } from '@pare/schema'
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { haversineKm, statementCache } from './database.ts';
+import { SEARCH_SYNONYMS } from './search-synonyms.ts';
 
 /**
  * Where a place-based search is centred. `strict`: only actors with a site within the radius
@@ -33,17 +34,38 @@ export type ActorSearch = {
 
 export type ActorSearchHit = { id: number; distanceKm: number | null; match: 'proximite' | 'territoire' | 'national' | null };
 
-/** Turns what a person typed into an FTS5 query: every word is required, as a prefix. */
+/** French words that carry no search meaning on their own (articles, prepositions, pronouns). */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a au aux avec ce d de des du en et il j je l la le les ma mes mon ou par pour que qui sa ses son sur un une'.split(' '),
+);
+
+/**
+ * Turns what a person typed into an FTS5 query: every word is required, as a prefix. A word people
+ * use for something the directory names otherwise (SEARCH_SYNONYMS: « signalement » for the CRIP's
+ * « informations préoccupantes », « infirmière » for care) matches any of its meanings.
+ */
 export function toFtsQuery(text: string): string | null {
   const words = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/œ/g, 'oe')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  // « un endroit pour dormir » is searched as « endroit dormir »: little words would be required too.
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  return (
+    (meaningful.length > 0 ? meaningful : words)
+      .map((w) => {
+        const meanings = SEARCH_SYNONYMS[w];
+        if (!meanings) return `"${w}"*`;
+        return `(${[...new Set([w, ...meanings])].map((m) => `"${m}"*`).join(' OR ')})`;
+      })
+      // Explicit AND: FTS5 refuses an implicit AND after a parenthesised group.
+      .join(' AND ')
+  );
 }
 
 type Facet = 'publics' | 'actions' | 'types';
