@@ -32,7 +32,7 @@ export type AppConfig = {
   /** Whether an SMTP relay is configured (PARE_SMTP_URL), shown to curators with the outbox. */
   smtpConfigured?: boolean;
   /** Per-client limits of the public POST routes (tests lower them); see services/orientation.ts for defaults. */
-  rateLimits?: { orientation?: RateLimit; contactRequests?: RateLimit; secureLinks?: RateLimit };
+  rateLimits?: { orientation?: RateLimit; contactRequests?: RateLimit; secureLinks?: RateLimit; requestStatus?: RateLimit };
   /** Follow-up of routed requests and campaign links (PARE_ANSWER_LINK_DAYS, PARE_REQUEST_REMINDER_DAYS, PARE_REQUEST_ESCALATION_DAYS). */
   followUp?: { answerLinkDays?: number; reminderWorkingDays?: number; escalationWorkingDays?: number };
   /** Where uploaded resource files are kept, outside the web root (PARE_UPLOADS_DIR). */

@@ -27,6 +27,8 @@ import type {
   ContactRequestSummary,
   CreateContactRequestInput,
   ListContactRequestsQuery,
+  RequestStatus,
+  RequestStatusLookupInput,
 } from '../routes/contact-requests/contact-requests.schemas.ts';
 import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
 import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
@@ -180,7 +182,7 @@ export function nextSteps(reference: string, routing: ContactRouting, actorName:
   return [
     `Votre demande est enregistrée sous la référence ${reference}.`,
     who,
-    'Gardez cette référence : citez-la si vous recontactez l’équipe PARÉ. Si vous avez laissé une adresse e-mail, vous serez prévenu(e) quand la demande sera prise en charge, puis close.',
+    'Gardez cette référence : avec l’e-mail ou le téléphone que vous avez donné, elle permet de voir où en est votre demande sur la page « Suivre ma demande ». Si vous avez laissé une adresse e-mail, vous serez aussi prévenu(e) quand elle sera prise en charge, puis close.',
     `Vos coordonnées et votre message sont supprimés au plus tard ${retentionDays} jours après votre demande.`,
     'En cas de danger, n’attendez pas : appelez le 17 ou le 112, ou le 119 (enfance en danger, gratuit, 24 h/24).',
   ].join(' ');
@@ -387,4 +389,35 @@ export function changeContactRequestStatusFor(
   if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
   deps.log.info('contact request status changed', { userId: user.id, to: input.status });
   return toDetail(deps, repo.findContactRequestById(current.id) as ContactRequestRecord);
+}
+
+// ——— « Où en est ma demande ? » ———
+
+const STATUS_FOR_THE_PERSON: Record<ContactRequestRecord['status'], string> = {
+  nouvelle: 'Reçue : elle va être transmise.',
+  transmise: 'Transmise : la structure ou l’équipe PARÉ l’a reçue.',
+  'en-cours': 'Prise en charge : quelqu’un va vous recontacter, ou l’a fait.',
+  cloturee: 'Close.',
+  'a-reorienter': 'En cours de réorientation par l’équipe PARÉ.',
+  'sans-reponse': 'Reprise par l’équipe PARÉ, qui cherche qui vous recontactera.',
+};
+
+const digits = (v: string) => v.replace(/\D/g, '').replace(/^33(?=\d{9}$)/, '0');
+
+/**
+ * The status of a request, for the person who made it: the reference and the e-mail or phone they
+ * gave must both match. Nothing else leaves (no message, no structure), and a wrong reference or a
+ * wrong contact get the same 404.
+ */
+export function lookUpRequestStatus(deps: AppDeps, input: RequestStatusLookupInput): RequestStatus {
+  const found = repository(deps.db).findContactRequestByReference(input.reference);
+  const given = input.contact.trim().toLowerCase();
+  const matches =
+    found !== undefined &&
+    ((found.email !== null && found.email.toLowerCase() === given) ||
+      (found.phone !== null && digits(given).length >= 9 && digits(found.phone) === digits(given)));
+  if (!found || !matches) {
+    throw new ApiError('not_found', 'Aucune demande ne correspond à cette référence et à ce contact. Vérifiez-les, ou écrivez à l’équipe PARÉ.');
+  }
+  return { reference: found.reference, status: found.status, label: STATUS_FOR_THE_PERSON[found.status], updated_at: found.updatedAt };
 }

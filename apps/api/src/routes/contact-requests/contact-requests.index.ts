@@ -1,9 +1,14 @@
 import { createRouter } from '../../lib/create-router.ts';
-import { submitContactRequest } from '../../services/contact-requests.ts';
-import { createContactRequestRoute } from './contact-requests.routes.ts';
+import { lookUpRequestStatus, submitContactRequest } from '../../services/contact-requests.ts';
+import { createContactRequestRoute, requestStatusRoute } from './contact-requests.routes.ts';
 import { ContactRequestCreatedSchema } from './contact-requests.schemas.ts';
 
-export const contactRequestsRouter = createRouter().openapi(createContactRequestRoute, (c) => {
-  c.header('Cache-Control', 'no-store');
-  return c.json(ContactRequestCreatedSchema.parse(submitContactRequest(c.var, c.req.valid('json'))), 201);
-});
+export const contactRequestsRouter = createRouter()
+  .openapi(createContactRequestRoute, (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(ContactRequestCreatedSchema.parse(submitContactRequest(c.var, c.req.valid('json'))), 201);
+  })
+  .openapi(requestStatusRoute, (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(lookUpRequestStatus(c.var, c.req.valid('json')), 200);
+  });

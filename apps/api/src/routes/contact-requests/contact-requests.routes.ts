@@ -3,7 +3,12 @@ import { ErrorBodySchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../lib/errors.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
-import { ContactRequestCreatedSchema, CreateContactRequestInputSchema } from './contact-requests.schemas.ts';
+import {
+  ContactRequestCreatedSchema,
+  CreateContactRequestInputSchema,
+  RequestStatusLookupInputSchema,
+  RequestStatusSchema,
+} from './contact-requests.schemas.ts';
 
 /** A request is a few lines of text: far below the 64 KB every /api route accepts. */
 export const CONTACT_REQUEST_MAX_BYTES = 8 * 1024;
@@ -38,5 +43,23 @@ export const createContactRequestRoute = createRoute({
     400: error('Champ invalide'),
     413: error('Demande trop longue'),
     429: error('Trop de demandes depuis ce client'),
+  },
+});
+
+export const requestStatusRoute = createRoute({
+  method: 'post',
+  path: '/contact-requests/status',
+  tags: ['Orientation'],
+  summary: 'Où en est ma demande ?',
+  description:
+    'La référence reçue et l’e-mail ou le téléphone donnés avec la demande → son statut et sa date, rien d’autre (ni message, ni structure). ' +
+    'Une référence inconnue et un contact qui ne correspond pas reçoivent la même réponse 404. POST pour que la référence reste hors des URL et des journaux ; 10 essais par 10 minutes et par client.',
+  middleware: [perClientRateLimit('requestStatus')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: RequestStatusLookupInputSchema } } } },
+  responses: {
+    200: { description: 'Le statut', content: { 'application/json': { schema: RequestStatusSchema } } },
+    400: error('Référence ou contact invalide'),
+    404: error('Aucune demande ne correspond'),
+    429: error('Trop d’essais depuis ce client'),
   },
 });

@@ -211,3 +211,29 @@ export const ReferenceParamSchema = z.object({
     .regex(/^PARE-[2-9A-HJ-NP-Z]{8}$/, 'Référence invalide (ex. PARE-7K3MQ9TX)')
     .meta({ param: { name: 'reference', in: 'path' }, example: 'PARE-7K3MQ9TX' }),
 });
+
+export const RequestStatusLookupInputSchema = z
+  .object({
+    reference: z
+      .string({ error: 'Indiquez la référence reçue (ex. PARE-7K3MQ9TX)' })
+      .trim()
+      .toUpperCase()
+      .regex(/^PARE-[2-9A-HJ-NP-Z]{8}$/, 'Référence invalide (ex. PARE-7K3MQ9TX)'),
+    contact: z
+      .string({ error: 'Indiquez l’e-mail ou le téléphone donné avec la demande' })
+      .trim()
+      .min(3, 'Indiquez l’e-mail ou le téléphone donné avec la demande')
+      .max(254),
+  })
+  .meta({ id: 'RequestStatusLookupInput' });
+export type RequestStatusLookupInput = z.infer<typeof RequestStatusLookupInputSchema>;
+
+export const RequestStatusSchema = z
+  .object({
+    reference: z.string(),
+    status: ContactRequestStatusSchema,
+    label: z.string().meta({ description: 'Le statut en français simple' }),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'RequestStatus' });
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;

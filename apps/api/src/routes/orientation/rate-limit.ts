@@ -13,6 +13,8 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   contactRequests: { limit: 10, windowMs: 10 * 60_000 },
   // Answer and update links: a referent opens a page and clicks once or twice; a guesser tries thousands.
   secureLinks: { limit: 30, windowMs: 10 * 60_000 },
+  // « Où en est ma demande ? »: a person checks a few times; a guesser of references is stopped.
+  requestStatus: { limit: 10, windowMs: 10 * 60_000 },
 };
 
 /**
