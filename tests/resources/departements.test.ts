@@ -120,7 +120,9 @@ describe('the national view', () => {
     expect(moselle).toMatchObject({ name: 'Moselle', protocols: 3, has_protocol: true });
     expect(moselle.actors).toBeGreaterThanOrEqual(8);
     const withProtocol = body.items.filter((d: { has_protocol: boolean }) => d.has_protocol).map((d: { code: string }) => d.code);
-    expect(withProtocol).toEqual(['57']);
+    // The Moselle convention and the Seine-Saint-Denis protocol of 2020 (data/seed/protocols/93.yaml).
+    expect(withProtocol).toEqual(expect.arrayContaining(['57', '93']));
+    expect(body.items.find((d: { code: string }) => d.code === '33').has_protocol).toBe(false);
     // A région-wide actor counts in each of the région's départements.
     const meuse = body.items.find((d: { code: string }) => d.code === '55');
     expect(meuse.actors).toBeGreaterThanOrEqual(2);
@@ -129,11 +131,14 @@ describe('the national view', () => {
   it('GET /api/protocols lists the protocols, a convention before the instances it created', async () => {
     const { status, body } = await getJson(t.app, '/api/protocols');
     expect(status).toBe(200);
-    expect(body.items.map((p: Protocol) => p.slug)).toEqual([
+    const slugs = body.items.map((p: Protocol) => p.slug);
+    const moselle = slugs.filter((s: string) => s.includes('moselle'));
+    expect(moselle).toEqual([
       'convention-moselle-prostitution-des-mineurs',
       'comite-de-suivi-moselle-prostitution-des-mineurs',
       'commission-prostitution-des-mineurs-moselle',
     ]);
+    expect(slugs).toContain('protocole-prostitution-des-mineurs-93-2020');
     const committees = await getJson(t.app, '/api/protocols?kinds=comite-de-suivi');
     expect(committees.body.total).toBe(1);
     expect((await getJson(t.app, '/api/protocols?departement=33')).body.total).toBe(0);

@@ -44,11 +44,11 @@ describe('the legal references are shipped', () => {
     expect(convention.body.producers.map((p: { slug: string }) => p.slug)).toEqual(['ase-moselle', 'dirpjj-grand-est', 'cour-appel-metz']);
     const report = await getJson(t.app, '/api/resources/bilan-convention-moselle-2025');
     expect(report.body.date).toBe('2025-01-16');
+    // As the Département's communiqué states them (issue 14): 34 situations in 2024, aged 13 to 17.
     for (const fact of [
-      '34 mineurs',
+      '34 situations',
       '2 garçons',
-      '12 à 18 ans',
-      '15 ans en moyenne',
+      '13 à 17 ans',
       '25 janvier 2024',
       '23 adolescentes',
       '7 âgées de 14 ans',
@@ -56,13 +56,18 @@ describe('the legal references are shipped', () => {
     ]) {
       expect(report.body.summary).toContain(fact);
     }
+    // The « 12 to 18, 15 on average » profile is not in the communiqué: it is not repeated.
+    expect(report.body.summary).not.toContain('15 ans en moyenne');
   });
 
   it('every shipped link is https and none is invented for texts we could not check', async () => {
     const { body } = await getJson(t.app, '/api/resources?per_page=100');
     for (const r of body.items) if (r.url) expect(r.url).toMatch(/^https:\/\//);
+    // Article 226-14 now links to Légifrance (its permanent id); L. 226-2-2 CASF, whose id could not be established, has no link.
     const art = await getJson(t.app, '/api/resources/code-penal-article-226-14');
-    expect(art.body.url).toBeNull();
+    expect(art.body.url).toBe('https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417946');
+    const casf = await getJson(t.app, '/api/resources/casf-article-l226-2-2-information-partagee');
+    expect(casf.body.url).toBeNull();
   });
 });
 
@@ -100,7 +105,8 @@ describe('GET /api/resources — full text', () => {
 describe('GET /api/resources — filters and paging', () => {
   it('keeps only the chosen types (OR within the filter)', async () => {
     const { body } = await getJson(t.app, '/api/resources?types=texte-juridique,etude&per_page=100');
-    expect(body.total).toBe(4);
+    // Loi 2002-305, art. 226-14, L. 226-2-2, loi 2022-140, the 2025 assessment.
+    expect(body.total).toBe(5);
     for (const r of body.items) expect(['texte-juridique', 'etude']).toContain(r.type);
   });
 
@@ -128,12 +134,12 @@ describe('GET /api/resources — filters and paging', () => {
   it('pages with the same shape as /api/actors', async () => {
     const first = await getJson(t.app, '/api/resources?per_page=2');
     const second = await getJson(t.app, '/api/resources?per_page=2&page=2');
-    expect(first.body).toMatchObject({ total: 5, page: 1, per_page: 2 });
+    expect(first.body).toMatchObject({ total: 6, page: 1, per_page: 2 });
     expect(first.body.items).toHaveLength(2);
     expect(second.body.page).toBe(2);
     expect(slugs(second.body).some((s) => slugs(first.body).includes(s))).toBe(false);
     const beyond = await getJson(t.app, '/api/resources?per_page=2&page=50');
-    expect(beyond.body).toMatchObject({ total: 5, items: [] });
+    expect(beyond.body).toMatchObject({ total: 6, items: [] });
   });
 
   it('is newest first without a search text', async () => {
