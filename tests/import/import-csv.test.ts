@@ -229,7 +229,7 @@ describe('rows with errors', () => {
       4,
       'rejected',
       'type',
-      'Valeur inconnue « club » : valeurs possibles association, service-departemental, service-etat, sante, maison-ados, ligne-ecoute, reseau, forces-ordre',
+      'Valeur inconnue « club » : valeurs possibles association, service-departemental, service-etat, sante, maison-ados, ligne-ecoute, numero-urgence, reseau, fondation, forces-ordre',
     ],
     [5, 'created', null, null], // its description runs over lines 5 and 6
     [7, 'rejected', 'code_postal', 'Code postal invalide (5 chiffres)'],
