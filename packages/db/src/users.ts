@@ -136,20 +136,57 @@ export function userRepository(db: Db) {
     return stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes;
   }
 
-  function recordLoginFailure(email: string, address: string, now: Date) {
-    stmt('INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)').run(email.toLowerCase(), address, now.toISOString());
+  /**
+   * Counts a sign-in attempt before its password is checked, in one write transaction: the
+   * attempts already in the window are counted and, when both are under their limit, this one is
+   * written at once. So concurrent attempts (the password check takes tens of milliseconds) each
+   * see the ones before them, and no more than the limit are ever checked. Refused attempts are
+   * not written: a locked account unlocks when its window passes.
+   */
+  const beginAttempt = db.transaction(
+    (email: string, address: string, now: Date, since: Date, limits: { account: number; address: number }) => {
+      const s = since.toISOString();
+      stmt('DELETE FROM login_failures WHERE at < ?').run(s);
+      const account = stmt('SELECT count(*) FROM login_failures WHERE email = ? AND at >= ?').pluck().get(email.toLowerCase(), s) as number;
+      const byAddress = stmt('SELECT count(*) FROM login_failures WHERE address = ? AND at >= ?').pluck().get(address, s) as number;
+      if (account >= limits.account || byAddress >= limits.address) return null;
+      const info = stmt('INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)').run(
+        email.toLowerCase(),
+        address,
+        now.toISOString(),
+      );
+      return Number(info.lastInsertRowid);
+    },
+  );
+
+  function beginLoginAttempt(
+    email: string,
+    address: string,
+    now: Date,
+    since: Date,
+    limits: { account: number; address: number },
+  ): number | null {
+    return beginAttempt.immediate(email, address, now, since, limits);
+  }
+
+  /** A successful sign-in: its attempt and the account's earlier failures are forgotten. */
+  function endSuccessfulLoginAttempt(attemptId: number, email: string) {
+    db.transaction(() => {
+      stmt('DELETE FROM login_failures WHERE id = ?').run(attemptId);
+      stmt('DELETE FROM login_failures WHERE email = ?').run(email.toLowerCase());
+    })();
   }
 
   /** Failures in the window, for the account and for the address. */
   function countLoginFailures(email: string, address: string, since: Date): { account: number; address: number } {
     const s = since.toISOString();
-    stmt('DELETE FROM login_failures WHERE at < ?').run(s);
     return {
       account: stmt('SELECT count(*) FROM login_failures WHERE email = ? AND at >= ?').pluck().get(email.toLowerCase(), s) as number,
       address: stmt('SELECT count(*) FROM login_failures WHERE address = ? AND at >= ?').pluck().get(address, s) as number,
     };
   }
 
+  /** An administrator unlocks an account: its failures are forgotten. */
   function clearLoginFailures(email: string) {
     stmt('DELETE FROM login_failures WHERE email = ?').run(email.toLowerCase());
   }
@@ -164,7 +201,8 @@ export function userRepository(db: Db) {
     findSession,
     deleteSession,
     purgeExpiredSessions,
-    recordLoginFailure,
+    beginLoginAttempt,
+    endSuccessfulLoginAttempt,
     countLoginFailures,
     clearLoginFailures,
   };

@@ -22,22 +22,28 @@ export function currentUser(u: UserRecord): CurrentUser {
 }
 
 /**
- * Checks the password and opens a session. Throttled per account and per address; the error
- * never says whether the account exists.
+ * Checks the password and opens a session. Throttled per account and per address: the attempt
+ * is counted (in the database, atomically) before the password is checked, so concurrent
+ * attempts cannot slip under the limits. The answer and its timing never say whether the
+ * account exists.
  */
 export async function login(deps: AppDeps, input: LoginInput, address: string, now = new Date()) {
-  const failures = deps.users.countLoginFailures(input.email, address, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
+  const attemptId = deps.users.beginLoginAttempt(input.email, address, now, new Date(now.getTime() - LOGIN_WINDOW_MS), {
+    account: MAX_FAILURES_PER_ACCOUNT,
+    address: MAX_FAILURES_PER_ADDRESS,
+  });
+  if (attemptId === null) {
+    deps.log.info('login throttled', { address });
     throw new ApiError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans 15 minutes.');
   }
   const user = deps.users.findUserByEmail(input.email);
   const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
   if (!user || !ok || !user.active) {
-    deps.users.recordLoginFailure(input.email, address, now);
+    // The attempt stays counted as a failure.
     deps.log.info('login failed', { address });
     throw new ApiError('unauthorized', 'Adresse e-mail ou mot de passe incorrect.');
   }
-  deps.users.clearLoginFailures(input.email);
+  deps.users.endSuccessfulLoginAttempt(attemptId, input.email);
   const session = deps.users.createSession(user.id, now, deps.config.sessionTtlMs);
   deps.log.info('login', { userId: user.id });
   return { user, ...session };
