@@ -149,7 +149,7 @@ describe('reviewing and accepting', () => {
 
     const history = (await json(await asUser(t, curator, `/api/admin/actors/${actorId}/revisions`))).body.items;
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ action: 'create', submission_id: id, author: curator.email });
+    expect(history[0]).toMatchObject({ action: 'create', submission_id: id, author: 'Équipe PARÉ' });
 
     const mails = mailsFor(id);
     expect(mails).toHaveLength(1);
@@ -245,7 +245,7 @@ describe('rejecting', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('rejetee');
     const detail = (await json(await asUser(t, curator, `/api/admin/submissions/${id}`))).body;
-    expect(detail).toMatchObject({ decision_reason: 'Nous avons vérifié : le numéro est le bon.', decided_by: curator.email });
+    expect(detail).toMatchObject({ decision_reason: 'Nous avons vérifié : le numéro est le bon.', decided_by: 'Équipe PARÉ' });
     const [mail] = mailsFor(id);
     expect(mail?.recipient).toBe(submitter.email);
     expect(mail?.body).toContain('Nous avons vérifié : le numéro est le bon.');

@@ -51,7 +51,7 @@ describe('curators manage resources', () => {
     };
     expect(items.map((i) => i.action)).toEqual(['archive', 'update', 'create']);
     expect(items[1]?.changes).toEqual([{ path: 'themes', before: ['reperage'], after: ['prevention', 'reperage'] }]);
-    expect(items[0]?.author).toBe(curator.email);
+    expect(items[0]?.author).toBe('Équipe PARÉ'); // the organisation, never the login
   });
 
   it.each([

@@ -2,10 +2,13 @@
  * PARÉ's command line: `pnpm pare <command>`. Works on the database named by PARE_DB.
  *   admin:create --email <address>        creates an administrator; the password is read from stdin
  *   user:create --email <a> --role <r> [--departements 57,54] [--name "…"]   same, any role
+ *   user:unlock --email <address>         lifts the sign-in lockout (5 failures) of an account at once
  *   db:migrate                            applies pending migrations
  *   freshness:digest                      queues this week's « à revérifier » digest to the curators
  *   jobs:run [--now <ISO date>]           runs every periodic job (follow-up, purges, digest) as of that instant
  *   seed:report [--seed <dir>]            the shipped seed per département: types, actions, its CRIP; totals
+ *   backup [--to <dir>]                   one dated archive of the database (consistent, online) and the uploads
+ *   restore <archive>                     verifies an archive, then restores it to PARE_DB and PARE_UPLOADS_DIR
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,7 @@ import { openDatabase, userRepository } from '@pare/db';
 import { CreateUserInputSchema, type ROLES } from '@pare/schema';
 import { loadEnv } from './env.ts';
 import { hashPassword } from './services/auth.ts';
+import { organisationLabel } from './services/curation.ts';
 
 /** Reads one line from stdin without echoing it when stdin is a terminal. */
 async function readPassword(prompt: string): Promise<string> {
@@ -62,7 +66,8 @@ async function createUserCommand(args: string[], forcedRole?: (typeof ROLES)[num
     passwordHash: await hashPassword(parsed.data.password),
     role: parsed.data.role,
     departements: parsed.data.departements,
-    displayName: parsed.data.display_name ?? null,
+    // Every account signs the history with a name, never with its login.
+    displayName: parsed.data.display_name || organisationLabel(parsed.data),
   });
   db.close();
   console.log(`Compte ${user.role} créé : ${user.email} (id ${user.id}) dans ${env.PARE_DB}`);
@@ -76,6 +81,22 @@ switch (command) {
   case 'user:create':
     await createUserCommand(rest);
     break;
+  case 'user:unlock': {
+    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } }, strict: true });
+    if (!values.email) {
+      console.error('Indiquez le compte avec --email <adresse>.');
+      process.exit(2);
+    }
+    const env = loadEnv();
+    const db = openDatabase(env.PARE_DB);
+    const users = userRepository(db);
+    const found = users.findUserByEmail(values.email);
+    if (found) users.clearLoginFailures(found.email);
+    db.close();
+    console.log(found ? `Compte débloqué : ${found.email}` : `Aucun compte pour ${values.email}.`);
+    if (!found) process.exit(3);
+    break;
+  }
   case 'jobs:run': {
     // jobs:run [--now <ISO date>]: every periodic job (request reminders and escalation, retention
     // purges, the weekly digest) as if it were that instant, against PARE_DB; the server's timer runs the same code.
@@ -250,6 +271,13 @@ switch (command) {
     const { week, queued } = queueFreshnessDigest({ db, publicUrl: env.PARE_PUBLIC_URL });
     db.close();
     console.log(`Point hebdomadaire ${week} : ${queued} message(s) mis en file d’envoi.`);
+    break;
+  }
+  case 'backup':
+  case 'restore': {
+    // backup [--to <dir>] / restore <archive>: services/backup.ts; docs/OPERATIONS.md says when and how.
+    const { runBackupCommand } = await import('./services/backup-command.ts');
+    process.exitCode = await runBackupCommand(command, rest, loadEnv());
     break;
   }
   default:

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIONS, ACTOR_TYPES, CONTACT_KINDS, CONTACT_VISIBILITIES, GEO_PRECISIONS, PUBLICS, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema, RegionCodeSchema } from './territory.ts';
+import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 export const PublicCodeSchema = z.enum(PUBLICS);
 export const ActionCodeSchema = z.enum(ACTIONS);
@@ -32,7 +33,12 @@ export type TerritoryInput = z.infer<typeof TerritoryInputSchema>;
 
 export const SiteInputSchema = z
   .object({
-    label: z.string().trim().max(200).nullish(),
+    label: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE)
+      .nullish(),
     address: z.string().trim().max(300).nullish(),
     postcode: PostcodeSchema.nullish(),
     commune_code: CommuneCodeSchema.nullish(),
@@ -56,7 +62,12 @@ export const ContactInputSchema = z
   .object({
     kind: z.enum(CONTACT_KINDS),
     value: z.string().trim().min(1).max(300),
-    label: z.string().trim().max(200).nullish(),
+    label: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE)
+      .nullish(),
     visibility: z.enum(CONTACT_VISIBILITIES).default('public'),
     /** Index of the site (in `sites`) this contact belongs to; a confidential site's contacts are never public. */
     site: z.number().int().min(0).nullish(),
@@ -77,7 +88,12 @@ export type ContactInput = z.infer<typeof ContactInputSchema>;
 export const ProvenanceSchema = z.object({
   source_url: httpUrl.nullish(),
   last_verified_at: isoDate.nullish(),
-  verified_by: z.string().trim().max(200).nullish(),
+  verified_by: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE)
+    .nullish(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -88,7 +104,12 @@ export const SlugSchema = z
 
 export const CreateActorInputSchema = z.object({
   slug: SlugSchema.optional(),
-  name: z.string().trim().min(2, 'Le nom est requis').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Le nom est requis')
+    .max(200)
+    .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE),
   type: ActorTypeSchema,
   description: z.string().trim().max(5000).default(''),
   publics: z.array(PublicCodeSchema).min(1, 'Au moins un public'),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { DepartementCodeSchema } from './territory.ts';
+import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
+
+/** The name an account signs with in the history: one line, and never an e-mail address (it would be a login). */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE)
+  .refine((v) => !v.includes('@'), 'Un nom, pas une adresse e-mail (« Équipe PARÉ », « Relais territorial Moselle »)');
 
 /**
  * `admin`: everything, accounts included. `curateur`: all entries and submissions.
@@ -51,7 +60,7 @@ export const CreateUserInputSchema = z
     password: NewPasswordSchema,
     role: z.enum(ROLES),
     departements: z.array(DepartementCodeSchema).default([]),
-    display_name: z.string().trim().max(200).nullish(),
+    display_name: DisplayNameSchema.nullish(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'relais' && u.departements.length === 0) {

@@ -12,3 +12,4 @@ export * from './import-report.ts';
 export * from './query.ts';
 export * from './resources.ts';
 export * from './territory.ts';
+export * from './text.ts';

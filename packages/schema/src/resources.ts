@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PublicActorSchema, SlugSchema } from './actor.ts';
 import { ACTION_LABELS, ACTIONS, ACTOR_TYPES, type Action, PUBLICS } from './codes.ts';
 import { DepartementCodeSchema, RegionCodeSchema } from './territory.ts';
+import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Code lists
@@ -140,7 +141,12 @@ export type ResourceTerritoryInput = z.infer<typeof ResourceTerritoryInputSchema
 /** The fields of a resource, without defaults, so a partial edit does not erase what it omits. */
 const resourceFields = {
   slug: SlugSchema,
-  title: z.string().trim().min(3, 'Le titre est requis (3 caractères au moins)').max(300, 'Titre trop long (300 caractères au plus)'),
+  title: z
+    .string()
+    .trim()
+    .min(3, 'Le titre est requis (3 caractères au moins)')
+    .max(300, 'Titre trop long (300 caractères au plus)')
+    .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE),
   summary: z.string().trim().max(5000, 'Résumé trop long (5 000 caractères au plus)'),
   type: z.enum(RESOURCE_TYPES),
   publics: z.array(z.enum(PUBLICS)).min(1, 'Au moins un public'),
@@ -189,7 +195,12 @@ export type ProtocolMeetingInput = z.infer<typeof ProtocolMeetingInputSchema>;
 const protocolFields = {
   slug: SlugSchema,
   kind: z.enum(PROTOCOL_KINDS),
-  title: z.string().trim().min(3, 'Le titre est requis (3 caractères au moins)').max(300),
+  title: z
+    .string()
+    .trim()
+    .min(3, 'Le titre est requis (3 caractères au moins)')
+    .max(300)
+    .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE),
   summary: z.string().trim().max(5000),
   departements: z.array(DepartementCodeSchema).min(1, 'Au moins un département').max(20),
   date: isoDate.nullable().meta({ description: 'Date de signature ou de création' }),

@@ -4,6 +4,7 @@ import type { AdminUser, CreateUserInput, UpdateUserInput } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
 import { hashPassword } from './auth.ts';
+import { organisationLabel } from './curation.ts';
 
 /** Never the password hash. */
 export function adminUserView(u: UserRecord): AdminUser {
@@ -25,7 +26,9 @@ export async function createUser(deps: AppDeps, input: CreateUserInput): Promise
     passwordHash: await hashPassword(input.password),
     role: input.role,
     departements: input.role === 'relais' ? input.departements : [],
-    displayName: input.display_name ?? null,
+    // Every account signs the history with a name, never with its login.
+    displayName:
+      input.display_name || organisationLabel({ role: input.role, departements: input.role === 'relais' ? input.departements : [] }),
   });
   deps.log.info('user created', { userId: user.id, role: user.role });
   return adminUserView(user);
@@ -33,6 +36,8 @@ export async function createUser(deps: AppDeps, input: CreateUserInput): Promise
 
 /**
  * Changes an account. A new role, a deactivation or a new password closes its sessions.
+ * `unlock` (or a new password) forgets the account's failed sign-ins: the way an administrator
+ * lifts the 15-minute lockout at once.
  * Administrators cannot demote or deactivate themselves (so someone can always manage accounts).
  */
 export async function updateUser(deps: AppDeps, actor: UserRecord, id: number, patch: UpdateUserInput): Promise<AdminUser> {
@@ -56,6 +61,7 @@ export async function updateUser(deps: AppDeps, actor: UserRecord, id: number, p
     ...(patch.display_name !== undefined ? { displayName: patch.display_name } : {}),
     ...(patch.password ? { passwordHash: await hashPassword(patch.password) } : {}),
   });
+  if (patch.unlock || patch.password) deps.users.clearLoginFailures(current.email);
   deps.log.info('user updated', { userId: id, by: actor.id });
   return adminUserView(updated as UserRecord);
 }
