@@ -13,6 +13,8 @@ export type ImportSummaryRecord = {
   importId: string;
   createdAt: string;
   authorLabel: string | null;
+  /** The account that ran it (null when run from the command line or when the account is gone). */
+  authorId: number | null;
   actors: number;
   created: number;
   updated: number;
@@ -103,20 +105,23 @@ export function importQueries(db: Db) {
 
     /** Who ran an import, when, and what it wrote; undefined when no revision carries this id. */
     importSummary(importId: string): ImportSummaryRecord | undefined {
-      const row = stmt(`SELECT min(created_at) AS created_at, min(author_label) AS author_label, count(*) AS actors,
+      const row =
+        stmt(`SELECT min(created_at) AS created_at, min(author_label) AS author_label, min(author_id) AS author_id, count(*) AS actors,
           sum(CASE WHEN changes = '[]' THEN 1 ELSE 0 END) AS created
         FROM revisions WHERE import_id = ? AND entity = 'actor' AND action = 'import'`).get(importId) as {
-        created_at: string | null;
-        author_label: string | null;
-        actors: number;
-        created: number | null;
-      };
+          created_at: string | null;
+          author_label: string | null;
+          author_id: number | null;
+          actors: number;
+          created: number | null;
+        };
       if (!row.created_at || row.actors === 0) return undefined;
       const created = row.created ?? 0;
       return {
         importId,
         createdAt: row.created_at,
         authorLabel: row.author_label,
+        authorId: row.author_id,
         actors: row.actors,
         created,
         updated: row.actors - created,

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { CreateActorInputSchema, SlugSchema } from './actor.ts';
-import { ROLES } from './auth.ts';
+import { DisplayNameSchema, ROLES } from './auth.ts';
 import { ACTOR_TYPES, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
+import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 /** An entry not verified for this long is « à revérifier ». */
 export const STALE_AFTER_DAYS = 365;
@@ -93,7 +94,12 @@ export const ReferencingProposalSchema = ActorChangesSchema.extend({
 export type ReferencingProposal = z.infer<typeof ReferencingProposalSchema>;
 
 const SubmitterSchema = z.object({
-  name: z.string().trim().min(2, 'Indiquez votre nom').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Indiquez votre nom')
+    .max(200)
+    .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE),
   email: z.email('Adresse e-mail invalide').max(254),
 });
 
@@ -355,14 +361,33 @@ export const SubmissionDetailSchema = SubmissionSummarySchema.extend({
 }).meta({ id: 'SubmissionDetail' });
 export type SubmissionDetail = z.infer<typeof SubmissionDetailSchema>;
 
+/** The longest list of an entry (sites, contacts: 50): a path's index never goes past it. */
+export const MAX_FIELD_PATH_INDEX = 50;
+const FIELD_PATH = /^[a-z_]{1,40}(?:\.(?:0|[1-9]\d{0,2}|[a-z_]{1,40})){0,3}$/;
+
+/**
+ * A field of an entry by its dotted path (`description`, `sites.0.postcode`): at most four
+ * parts, lower-case names, indexes up to MAX_FIELD_PATH_INDEX. Checked before any work, so a
+ * path like `sites.1000000000.label` costs nothing.
+ */
+export const FieldPathSchema = z
+  .string()
+  .max(200)
+  .regex(FIELD_PATH, 'Chemin de champ invalide')
+  .refine(
+    (p) => p.split('.').every((k) => !/^\d+$/.test(k) || Number(k) <= MAX_FIELD_PATH_INDEX),
+    `Chemin de champ invalide : une liste compte ${MAX_FIELD_PATH_INDEX} éléments au plus`,
+  );
+
 export const AcceptSubmissionInputSchema = z.object({
   fields: z
-    .array(z.string().max(200))
+    .array(FieldPathSchema)
     .max(500)
     .optional()
     .meta({ description: 'Chemins acceptés (`description`, `sites.0.postcode`, `contacts`…) ; tous si absent' }),
   overrides: z
-    .record(z.string().max(200), z.unknown())
+    .record(FieldPathSchema, z.unknown())
+    .refine((o) => Object.keys(o).length <= 500, '500 corrections au plus')
     .optional()
     .meta({ description: 'Corrections du curateur, par chemin : `{"sites.0.postcode": "57100"}`' }),
   confirm_duplicates: z.boolean().optional(),
@@ -407,7 +432,11 @@ export const UpdateUserInputSchema = z.object({
   role: z.enum(ROLES).optional(),
   departements: z.array(DepartementCodeSchema).optional(),
   active: z.boolean().optional(),
-  display_name: z.string().trim().max(200).nullish(),
+  display_name: DisplayNameSchema.nullish(),
   password: z.string().min(12, 'Le mot de passe doit faire au moins 12 caractères').max(1024).optional(),
+  unlock: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'Lève le blocage après 5 échecs de connexion (sinon levé au bout de 15 minutes)' }),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;

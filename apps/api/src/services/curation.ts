@@ -52,9 +52,21 @@ export function isStale(lastVerifiedAt: string | null, before: string): boolean 
 
 // --- who may do what ---------------------------------------------------------------------------
 
-/** How an author appears in the history and on `verified_by`. */
+/**
+ * The organisation a staff account speaks for, as the public reads it on « Vérifié … par … »:
+ * « Équipe PARÉ » for administrators and curators, « Relais territorial Moselle » for a relais.
+ * Never a login: an e-mail address must not leave the back office.
+ */
+export function organisationLabel(user: Pick<UserRecord, 'role' | 'departements'>): string {
+  if (user.role !== 'relais') return 'Équipe PARÉ';
+  const names = user.departements.map((d) => getDepartement(d)?.name ?? d);
+  return names.length > 0 ? `Relais territorial ${names.join(', ')}` : 'Relais territorial';
+}
+
+/** How an author appears in the history (back office only): the display name, else the organisation, never the e-mail. */
 export function authorLabel(user: UserRecord): string {
-  return user.displayName?.trim() || user.email;
+  const name = user.displayName?.trim();
+  return name && !name.includes('@') ? name : organisationLabel(user);
 }
 
 /**
@@ -231,7 +243,7 @@ export function findHandledActor(deps: AppDeps, user: UserRecord, id: number): A
 export function createAdminActor(deps: AppDeps, user: UserRecord, input: CreateActorInput, opts: { force: boolean }): AdminActor {
   assertMayWrite(user, null, reachOfInput(input));
   if (!opts.force) {
-    const duplicates = findDuplicates(deps, probeFromInput(input));
+    const duplicates = findDuplicates(deps, probeFromInput(input), (c) => mayHandle(user, c));
     if (duplicates.length > 0) {
       throw new ApiError(
         'conflict',
@@ -325,7 +337,9 @@ export function setAdminActorStatus(deps: AppDeps, user: UserRecord, id: number,
 export function verifyAdminActor(deps: AppDeps, user: UserRecord, id: number, now = new Date()): AdminActor {
   const actor = findHandledActor(deps, user, id);
   assertMayWrite(user, reachOfRecord(actor), reachOfRecord(actor));
-  const next = mergeActorPatch(actorToInput(actor), { provenance: { last_verified_at: todayIn(now), verified_by: authorLabel(user) } });
+  const next = mergeActorPatch(actorToInput(actor), {
+    provenance: { last_verified_at: todayIn(now), verified_by: organisationLabel(user) },
+  });
   return adminView(writeActor(deps, user, actor, next, { action: 'verify' }).actor, now);
 }
 

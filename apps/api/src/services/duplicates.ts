@@ -180,13 +180,19 @@ function samePlace(p: DuplicateProbe, c: DuplicateCandidate): boolean {
 }
 
 /** Likely duplicates, the most certain first. */
-export function findDuplicates(deps: Pick<AppDeps, 'actors'>, probe: DuplicateProbe): Duplicate[] {
+export function findDuplicates(
+  deps: Pick<AppDeps, 'actors'>,
+  probe: DuplicateProbe,
+  /** Who may see a candidate (a relais: the actors of their départements only); everyone when absent. */
+  visible?: (candidate: { national: boolean; departements: string[] }) => boolean,
+): Duplicate[] {
   const siret = probe.siret?.replace(/\s/g, '') || null;
   const sites = new Set(probe.websites.map(websiteKey).filter((k): k is string => k !== null));
   const phones = new Set(probe.phones.map(phoneKey).filter((k): k is string => k !== null));
   const found: Duplicate[] = [];
   for (const c of deps.actors.listDuplicateCandidates()) {
     if (c.id === probe.excludeId) continue;
+    if (visible && !visible(c)) continue;
     const reasons: DuplicateReason[] = [];
     if (siret && c.siret === siret) reasons.push('siret');
     if (c.websites.some((w) => sites.has(websiteKey(w) ?? ''))) reasons.push('website');

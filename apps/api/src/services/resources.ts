@@ -45,6 +45,7 @@ import {
 } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { authorLabel } from './curation.ts';
 import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
 
 type Deps = Pick<AppDeps, 'db'>;
@@ -155,6 +156,8 @@ export function departementProtocols(deps: Deps, code: string): PublicProtocol[]
 // ---------------------------------------------------------------------------------------------
 
 const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
+/** The most entries a relais's back-office list reads before keeping their own. */
+const MAX_RELAIS_LIST = 10_000;
 
 /**
  * Admins and curators edit everything. A relais edits what belongs to its départements only:
@@ -174,7 +177,7 @@ function refuse(what: string): never {
   throw new ApiError('forbidden', `${what} ne relève pas de vos départements.`);
 }
 
-const authorOf = (user: UserRecord) => ({ authorId: user.id, authorLabel: user.displayName?.trim() || user.email });
+const authorOf = (user: UserRecord) => ({ authorId: user.id, authorLabel: authorLabel(user) });
 
 function translateDbError(err: unknown): never {
   if (err instanceof ResourceValidationError || err instanceof ProtocolValidationError) throw validationError(err.issues);
@@ -235,21 +238,27 @@ export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQue
     const d = departementOrFail(q.departement);
     departement = { code: d.code, region: d.region };
   }
-  const { total, ids } = resources.searchResources({
-    text: q.q,
-    departement,
-    localOnly: Boolean(departement),
-    status: q.status ?? 'all',
-    limit: q.per_page,
-    offset: (q.page - 1) * q.per_page,
-  });
-  return { total, page: q.page, per_page: q.per_page, items: resources.loadResources(ids).map((r) => adminResource(r, user)) };
+  const search = { text: q.q, departement, localOnly: Boolean(departement), status: q.status ?? 'all' } as const;
+  const start = (q.page - 1) * q.per_page;
+  if (isCurator(user)) {
+    const { total, ids } = resources.searchResources({ ...search, limit: q.per_page, offset: start });
+    return { total, page: q.page, per_page: q.per_page, items: resources.loadResources(ids).map((r) => adminResource(r, user)) };
+  }
+  // A relais sees the resources of their départements only (the same reach as for actors); the
+  // resource centre is small, so the filter runs over the whole list.
+  const { ids } = resources.searchResources({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
+  const mine = resources.loadResources(ids).filter((r) => mayEditDepartements(user, resourceDepartements(r)));
+  return {
+    total: mine.length,
+    page: q.page,
+    per_page: q.per_page,
+    items: mine.slice(start, start + q.per_page).map((r) => adminResource(r, user)),
+  };
 }
 
+/** One resource for the back office: a relais reads only those of their départements. */
 export function getAdminResource(deps: Deps, user: UserRecord, id: number): AdminResource {
-  const r = reposOf(deps.db).resources.findResourceById(id);
-  if (!r) throw new ApiError('not_found', 'Ressource inconnue.');
-  return adminResource(r, user);
+  return adminResource(editableResource(deps, user, id), user);
 }
 
 export function createAdminResource(deps: Deps, user: UserRecord, input: CreateResourceInput): AdminResource {
@@ -430,20 +439,25 @@ function editableProtocol(deps: Deps, user: UserRecord, id: number): ProtocolRec
 export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQuery): AdminProtocolList {
   const { protocols } = reposOf(deps.db);
   if (q.departement) departementOrFail(q.departement);
-  const { total, ids } = protocols.listProtocols({
-    departement: q.departement,
-    text: q.q,
-    status: q.status ?? 'all',
-    limit: q.per_page,
-    offset: (q.page - 1) * q.per_page,
-  });
-  return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
+  const search = { departement: q.departement, text: q.q, status: q.status ?? 'all' } as const;
+  const start = (q.page - 1) * q.per_page;
+  if (isCurator(user)) {
+    const { total, ids } = protocols.listProtocols({ ...search, limit: q.per_page, offset: start });
+    return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
+  }
+  const { ids } = protocols.listProtocols({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
+  const mine = protocols.loadProtocols(ids).filter((p) => mayEditDepartements(user, p.departements));
+  return {
+    total: mine.length,
+    page: q.page,
+    per_page: q.per_page,
+    items: mine.slice(start, start + q.per_page).map((p) => adminProtocol(p, user)),
+  };
 }
 
+/** One protocol for the back office: a relais reads only those of their départements. */
 export function getAdminProtocol(deps: Deps, user: UserRecord, id: number): AdminProtocol {
-  const p = reposOf(deps.db).protocols.findProtocolById(id);
-  if (!p) throw new ApiError('not_found', 'Protocole inconnu.');
-  return adminProtocol(p, user);
+  return adminProtocol(editableProtocol(deps, user, id), user);
 }
 
 export function createAdminProtocol(deps: Deps, user: UserRecord, input: CreateProtocolInput): AdminProtocol {

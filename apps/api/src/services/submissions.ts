@@ -15,14 +15,17 @@ import {
   submissionRepository,
   type UserRecord,
 } from '@pare/db';
-import type {
-  AcceptSubmissionInput,
-  CreateActorInput,
-  SubmissionDetail,
-  SubmissionInput,
-  SubmissionList,
-  SubmissionSummary,
-  SubmissionsQuery,
+import {
+  type AcceptSubmissionInput,
+  type CreateActorInput,
+  FieldPathSchema,
+  MAX_FIELD_PATH_INDEX,
+  type SubmissionDetail,
+  type SubmissionInput,
+  type SubmissionList,
+  type SubmissionSummary,
+  type SubmissionsQuery,
+  toOneLine,
 } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -32,6 +35,7 @@ import {
   inputDepartements,
   mayHandle,
   mergeActorPatch,
+  organisationLabel,
   parseActorInput,
   todayIn,
   withActorErrors,
@@ -120,7 +124,9 @@ export function listSubmissions(deps: AppDeps, user: UserRecord, q: SubmissionsQ
     limit: q.per_page,
     offset: (q.page - 1) * q.per_page,
   });
-  return { total, page: q.page, per_page: q.per_page, items: items.map(summaryOf) };
+  // A relais's list is filtered by the places stored with each submission, then by where its actor is now.
+  const visible = user.role === 'relais' ? items.filter((s) => mayHandleSubmission(deps, user, s)) : items;
+  return { total: total - (items.length - visible.length), page: q.page, per_page: q.per_page, items: visible.map(summaryOf) };
 }
 
 /** Submissions waiting for a decision that this user can see (for the dashboard). */
@@ -131,10 +137,27 @@ export function countPendingSubmissions(deps: AppDeps, user: UserRecord): number
   });
 }
 
+/**
+ * Where a submission belongs now. A correction follows its actor: the départements stored with
+ * it are those of the day it was sent, and the actor may have moved since (a relais of its old
+ * département must not read its confidential address through an old submission).
+ */
+function currentReachOf(deps: AppDeps, s: SubmissionRecord): { national: boolean; departements: string[] } {
+  const actor = s.kind === 'correction' && s.actorId !== null ? deps.actors.findActorById(s.actorId) : undefined;
+  if (!actor) return reachOf(s);
+  const input = actorToInput(actor);
+  return { national: input.territory.scope === 'national', departements: inputDepartements(input) };
+}
+
+/** May this user see and decide this submission? A relais: only when both the stored and the current places are theirs. */
+function mayHandleSubmission(deps: AppDeps, user: UserRecord, s: SubmissionRecord): boolean {
+  return mayHandle(user, reachOf(s)) && mayHandle(user, currentReachOf(deps, s));
+}
+
 function findHandledSubmission(deps: AppDeps, user: UserRecord, id: number): SubmissionRecord {
   const s = submissionRepository(deps.db).findSubmission(id);
   if (!s) throw new ApiError('not_found', 'Cette proposition n’existe pas.');
-  if (!mayHandle(user, reachOf(s))) throw new ApiError('forbidden', 'Cette proposition ne relève pas de vos départements.');
+  if (!mayHandleSubmission(deps, user, s)) throw new ApiError('forbidden', 'Cette proposition ne relève pas de vos départements.');
   return s;
 }
 
@@ -160,7 +183,7 @@ export function getSubmissionDetail(deps: AppDeps, user: UserRecord, id: number)
   const { actor, current, proposed, changes } = compare(deps, s);
   const duplicates =
     s.kind === 'referencement' && s.status === 'nouvelle'
-      ? findDuplicates(deps, probeFromInput(s.proposal as Partial<CreateActorInput>))
+      ? findDuplicates(deps, probeFromInput(s.proposal as Partial<CreateActorInput>), (c) => mayHandle(user, c))
       : [];
   return {
     ...summaryOf(s),
@@ -183,17 +206,24 @@ export function getSubmissionDetail(deps: AppDeps, user: UserRecord, id: number)
 
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-/** Sets `value` at a dotted path (`sites.0.postcode`), creating objects and arrays on the way. */
+const invalidPath = (path: string) =>
+  new ApiError('validation_error', 'Chemin de champ invalide.', [{ path: path.slice(0, 200), message: 'Chemin de champ invalide' }]);
+
+/**
+ * Sets `value` at a dotted path (`sites.0.postcode`), creating objects and arrays on the way.
+ * The path is bounded before anything is touched (the same rule as FieldPathSchema): an index
+ * past the longest list would make a sparse array that every later step walks.
+ */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const checked = FieldPathSchema.safeParse(path);
+  if (!checked.success) throw invalidPath(path);
   const keys = path.split('.');
-  if (keys.some((k) => k === '' || UNSAFE_KEYS.has(k)))
-    throw new ApiError('validation_error', 'Chemin de champ invalide.', [{ path, message: 'Chemin de champ invalide' }]);
+  if (keys.some((k) => k === '' || UNSAFE_KEYS.has(k))) throw invalidPath(path);
   let node: Record<string, unknown> | unknown[] = target;
   keys.forEach((key, i) => {
     const last = i === keys.length - 1;
     const k: string | number = Array.isArray(node) ? Number(key) : key;
-    if (Array.isArray(node) && !Number.isInteger(k))
-      throw new ApiError('validation_error', 'Chemin de champ invalide.', [{ path, message: 'Chemin de champ invalide' }]);
+    if (Array.isArray(node) && (!Number.isInteger(k) || (k as number) > MAX_FIELD_PATH_INDEX)) throw invalidPath(path);
     const container = node as Record<string | number, unknown>;
     if (last) {
       container[k] = value;
@@ -245,23 +275,25 @@ function assertOpen(s: SubmissionRecord) {
   if (s.status !== 'nouvelle') throw new ApiError('conflict', 'Cette proposition a déjà été traitée.');
 }
 
+// Mails are built from one-line values only: a name or a title stored before names were checked
+// must not open a new line (a fake « Référence : … » at the top of a mail from PARÉ).
 function what(s: SubmissionRecord): string {
   return s.kind === 'referencement'
-    ? `votre demande de référencement de « ${s.title} »`
-    : `votre signalement concernant la fiche « ${s.title} »`;
+    ? `votre demande de référencement de « ${toOneLine(s.title)} »`
+    : `votre signalement concernant la fiche « ${toOneLine(s.title)} »`;
 }
 
 function acceptanceMail(s: SubmissionRecord, actor: { name: string; slug: string }, partial: boolean, publicUrl: string | undefined) {
   const body = [
-    `Bonjour ${s.submitterName},`,
+    `Bonjour ${toOneLine(s.submitterName)},`,
     '',
     `Merci pour ${what(s)} dans l’annuaire PARÉ.`,
     partial
       ? 'L’équipe l’a examinée et l’a acceptée en partie : certains éléments ont été ajustés ou n’ont pas été retenus.'
       : 'L’équipe l’a examinée et l’a acceptée.',
     publicUrl
-      ? `La fiche « ${actor.name} » est à jour dans l’annuaire : ${publicUrl.replace(/\/+$/, '')}/acteurs/${actor.slug}`
-      : `La fiche « ${actor.name} » est à jour dans l’annuaire : vous la trouverez en cherchant son nom.`,
+      ? `La fiche « ${toOneLine(actor.name)} » est à jour dans l’annuaire : ${publicUrl.replace(/\/+$/, '')}/acteurs/${actor.slug}`
+      : `La fiche « ${toOneLine(actor.name)} » est à jour dans l’annuaire : vous la trouverez en cherchant son nom.`,
     '',
     'Si une information change, vous pouvez nous le signaler à tout moment depuis la fiche (« Signaler une erreur »).',
     '',
@@ -278,7 +310,7 @@ function acceptanceMail(s: SubmissionRecord, actor: { name: string; slug: string
 
 function rejectionMail(s: SubmissionRecord, reason: string) {
   const body = [
-    `Bonjour ${s.submitterName},`,
+    `Bonjour ${toOneLine(s.submitterName)},`,
     '',
     `Merci pour ${what(s)} dans l’annuaire PARÉ.`,
     'Après examen, l’équipe n’a pas pu y donner suite, pour la raison suivante :',
@@ -318,7 +350,11 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
   const { next: raw, accepted, partial } = applyAcceptance(base, changes, body);
   if (s.kind === 'referencement') {
     // The curator has just reviewed what the actor sent: the new entry starts verified.
-    raw.provenance = { last_verified_at: todayIn(now), verified_by: authorLabel(user), ...((raw.provenance as object | undefined) ?? {}) };
+    raw.provenance = {
+      last_verified_at: todayIn(now),
+      verified_by: organisationLabel(user),
+      ...((raw.provenance as object | undefined) ?? {}),
+    };
   }
   const next = parseActorInput(raw);
   assertMayWrite(user, current ? { national: current.territory.scope === 'national', departements: inputDepartements(current) } : null, {
@@ -326,7 +362,7 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
     departements: inputDepartements(next),
   });
   if (s.kind === 'referencement' && !body.confirm_duplicates) {
-    const duplicates = findDuplicates(deps, probeFromInput(next));
+    const duplicates = findDuplicates(deps, probeFromInput(next), (c) => mayHandle(user, c));
     if (duplicates.length > 0) {
       throw new ApiError(
         'conflict',

@@ -6,6 +6,7 @@ import {
   geocode,
   listActorRevisions,
   listAdminActors,
+  mayHandle,
   revertAdminActor,
   setAdminActorStatus,
   updateAdminActor,
@@ -30,7 +31,11 @@ import { currentEditor } from './admin-guard.ts';
 // `duplicates` is registered before `{id}`, which would otherwise take it.
 export const adminActorsRouter = createRouter()
   .openapi(listAdminActorsRoute, (c) => c.json(listAdminActors(c.var, currentEditor(c), c.req.valid('query')), 200))
-  .openapi(duplicatesRoute, (c) => c.json({ items: findDuplicates(c.var, probeFromQuery(c.req.valid('query'))) }, 200))
+  .openapi(duplicatesRoute, (c) => {
+    const user = currentEditor(c);
+    // A relais learns nothing of the actors outside their départements, not even that one has this SIRET.
+    return c.json({ items: findDuplicates(c.var, probeFromQuery(c.req.valid('query')), (a) => mayHandle(user, a)) }, 200);
+  })
   .openapi(geocodeRoute, async (c) => c.json(await geocode(c.req.valid('query'), c.var.config.geocoderUrl), 200))
   .openapi(createAdminActorRoute, (c) => {
     const { confirm_duplicates, ...input } = c.req.valid('json');

@@ -1,11 +1,10 @@
-import { importQueries } from '@pare/db';
 import type { ActorType } from '@pare/schema';
 import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { authorLabel } from '../../services/curation.ts';
 import { runImportApart } from '../../services/import/apart.ts';
-import { revertImport } from '../../services/import/executor.ts';
+import { assertMayReadImport, revertImport } from '../../services/import/executor.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
 import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
@@ -76,9 +75,7 @@ router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => 
 
 export const adminImportRouter = router
   .openapi(getImportRoute, (c) => {
-    currentEditor(c);
-    const summary = importQueries(c.var.db).importSummary(c.req.valid('param').importId);
-    if (!summary) throw new ApiError('not_found', 'Cet import n’existe pas (ou n’a rien écrit).');
+    const summary = assertMayReadImport(c.var, currentEditor(c), c.req.valid('param').importId);
     return c.json(
       {
         import_id: summary.importId,

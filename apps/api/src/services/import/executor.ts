@@ -11,6 +11,7 @@ import {
   actorToInput,
   type Db,
   diffSnapshots,
+  type ImportSummaryRecord,
   importQueries,
   resolveActorGeography,
   revisionRepository,
@@ -22,7 +23,7 @@ import {
 } from '@pare/db';
 import { type ActorType, type CreateActorInput, CreateActorInputSchema } from '@pare/schema';
 import { ApiError } from '../../lib/errors.ts';
-import { assertMayWrite, inputDepartements } from '../curation.ts';
+import { assertMayWrite, inputDepartements, mayHandle } from '../curation.ts';
 import { CsvRow, readCsvHeader } from './csv-format.ts';
 import { csvRecords, detectDelimiter } from './csv-reader.ts';
 import { DataInclusionRow, type DiService, isDiService } from './data-inclusion-format.ts';
@@ -523,6 +524,30 @@ export async function runImport(
 }
 
 /**
+ * Who may read an import's summary: administrators and curators; a relais when they ran it, or
+ * when every actor it wrote is within their départements (now). 404 when it wrote nothing.
+ */
+export function assertMayReadImport(deps: ImportDeps, user: UserRecord, importId: string): ImportSummaryRecord {
+  const queries = importQueries(deps.db);
+  const summary = queries.importSummary(importId);
+  if (!summary) throw new ApiError('not_found', 'Cet import n’existe pas (ou n’a rien écrit).');
+  if (user.role === 'admin' || user.role === 'curateur') return summary;
+  if (user.role === 'relais' && summary.authorId === user.id) return summary;
+  let after = 0;
+  for (;;) {
+    const batch = queries.listImportRevisions(importId, after, IMPORT_BATCH_SIZE);
+    if (batch.length === 0) return summary;
+    for (const revision of batch) {
+      const actor = deps.actors.findActorById(revision.entityId);
+      if (!actor || !mayHandle(user, reachOf(actorToInput(actor)))) {
+        throw new ApiError('forbidden', 'Cet import touche des fiches qui ne relèvent pas de vos départements.');
+      }
+    }
+    after = (batch[batch.length - 1] as { id: number }).id;
+  }
+}
+
+/**
  * Undoes an import: every actor it created is archived, every actor it updated goes back to its
  * content before the import (a `revert` revision; the history keeps everything). An actor changed
  * since the import is left alone and reported, unless `force`. Running it twice changes nothing.
@@ -589,6 +614,15 @@ export function revertImport(
     }
     const before = CreateActorInputSchema.safeParse(snapshotBefore(revision.snapshot, revision.changes));
     if (!before.success) return skip('La version d’avant l’import est illisible');
+    if (!unrestricted) {
+      // The version put back must stay within the relais's départements too (the import may have moved it in).
+      try {
+        assertMayWrite(author.user, reachOf(current), reachOf(before.data));
+      } catch (err) {
+        if (err instanceof ApiError) return skip(err.message);
+        throw err;
+      }
+    }
     if (diffSnapshots(current, storedForm(before.data, before.data.slug ?? actor.slug)).length === 0)
       return skip('Déjà revenue à sa version d’avant l’import');
     if (!untouched && !options.force) return skip(modified);
