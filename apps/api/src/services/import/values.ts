@@ -20,12 +20,16 @@ export function foldText(s: string): string {
 
 /** What csv-stringify's `escape_formulas` puts before a cell (see services/open-data/csv.ts). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** The export also puts `'` after a line break before a formula-like line (neutraliseLineFormulas). */
+const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+const ESCAPED_AFTER_BREAK = /([\r\n])'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
 /** A cell as our export writes this value: `'` before a text starting like a formula; numbers as they are. */
 export function exportedCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const lines = value.replace(FORMULA_AFTER_BREAK, "$1'");
+  return FORMULA_START.test(lines) ? `'${lines}` : lines;
 }
 
 /**
@@ -33,7 +37,8 @@ export function exportedCell(value: string | number | null | undefined): string 
  * and the text is stored as it is (text, never a formula: the export escapes it again).
  */
 export function unescapeCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  const first = cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return first.replace(ESCAPED_AFTER_BREAK, '$1');
 }
 
 /** Several values in one cell: `|` as the export writes them; `;`, `,` and line breaks as people type them. */

@@ -51,22 +51,37 @@ function list(values: readonly string[]): string | null {
   return values.length > 0 ? values.join(CSV_LIST_SEPARATOR) : null;
 }
 
+/**
+ * A cell a spreadsheet could read as a formula after a line break: csv-stringify's
+ * `escape_formulas` looks at a cell's first character only, and a spreadsheet that splits a
+ * cell on its line breaks (or a reader that does not honour quotes) sees `=cmd|…` start a row.
+ * Every line of a text cell that starts like a formula gets the same `'` prefix.
+ */
+const FORMULA_AFTER_BREAK = /([\r\n])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+export function neutraliseLineFormulas(value: CsvValue): CsvValue {
+  return typeof value === 'string' ? value.replace(FORMULA_AFTER_BREAK, "$1'") : value;
+}
+
 /** One CSV record (column order of CSV_HEADERS) for an actor's public view. */
 export function actorToCsvRecord(actor: PublicActor, origin: string): CsvValue[] {
-  return COLUMNS.map(([, value]) => value(actor, origin));
+  return COLUMNS.map(([, value]) => neutraliseLineFormulas(value(actor, origin)));
 }
 
 export type CsvOptions = { origin: string; delimiter: ',' | ';'; batchSize?: number };
 
 /**
  * The CSV text, batch by batch: UTF-8 with a BOM (so spreadsheets read the accents), a header
- * row, CRLF line ends (RFC 4180). csv-stringify quotes, and with `escape_formulas` prefixes with
- * `'` every text cell starting with `=`, `+`, `-`, `@`, tab or CR (and their full-width forms),
- * so a spreadsheet shows a hostile name instead of running it. Numbers (a negative longitude)
- * are left as numbers.
+ * row, CRLF line ends (RFC 4180). csv-stringify quotes (every cell holding CR or LF included),
+ * and with `escape_formulas` prefixes with `'` every text cell starting with `=`, `+`, `-`, `@`,
+ * tab or CR (and their full-width forms); neutraliseLineFormulas does the same after every line
+ * break inside a cell, so a spreadsheet shows a hostile name instead of running it. Numbers (a
+ * negative longitude) are left as numbers.
  */
 export function* actorsCsvChunks(deps: OpenDataDeps, options: CsvOptions): Generator<string> {
-  const base = { delimiter: options.delimiter, record_delimiter: 'windows', escape_formulas: true } as const;
+  // Every cell holding CR or LF is quoted: csv-stringify quotes on the record delimiter (CRLF)
+  // only, and a lone LF left bare starts a new row in most readers.
+  const base = { delimiter: options.delimiter, record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/ } as const;
   yield stringify([CSV_HEADERS as string[]], { ...base, bom: true });
   for (const batch of publishedActorBatches(deps, options.batchSize)) {
     yield stringify(
