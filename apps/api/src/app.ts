@@ -5,6 +5,7 @@ import { actorRepository, actorSearch, type Db, directoryVersion, userRepository
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
+import { closeAfterRefusedBody } from './lib/connections.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
@@ -57,7 +58,7 @@ export function createApp(options: CreateAppOptions) {
   // Outside hosts allowed only when a deployment configured an online map style.
   const mapOrigins = deps.config.onlineMapStyle?.origins ?? [];
 
-  const security = securityHeaders(mapOrigins);
+  const security = securityHeaders(mapOrigins, { hsts: deps.config.publicUrl?.startsWith('https://') ?? false });
   const depEntries = Object.entries(deps) as [keyof AppDeps, never][];
 
   const app = createRouter();
@@ -77,6 +78,8 @@ export function createApp(options: CreateAppOptions) {
       ms: Math.round(performance.now() - started),
     });
   });
+  // An early 413 closes its connection, once what the client was still sending is read (lib/connections.ts).
+  app.use('/api/*', closeAfterRefusedBody());
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());
   // JSON bodies: 64 KiB. The upload (10 MB) and import (100 MB) routes have their own limits, enforced while they read.

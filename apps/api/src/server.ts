@@ -6,6 +6,7 @@ import { actorRepository, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from
 import { warmUpSearch } from '@pare/geo';
 import { createApp } from './app.ts';
 import { loadEnv } from './env.ts';
+import { serverTimeouts } from './lib/connections.ts';
 import { createLogger } from './lib/logger.ts';
 import { jobConfig, startJobSchedule } from './services/jobs.ts';
 import { startOutboxWorker } from './services/mailer.ts';
@@ -36,6 +37,7 @@ const app = createApp({
     teamEmail: env.PARE_TEAM_EMAIL,
     retentionDays: env.PARE_RETENTION_DAYS,
     publicUrl: env.PARE_PUBLIC_URL,
+    localOrigin: `http://localhost:${env.PORT}`,
     smtpConfigured: Boolean(env.PARE_SMTP_URL),
     uploadsDir: env.PARE_UPLOADS_DIR,
     ...(env.PARE_GEOCODER_URL ? { geocoderUrl: env.PARE_GEOCODER_URL } : {}),
@@ -50,7 +52,8 @@ const stopMail = startOutboxWorker({ db, log, mailFrom: env.PARE_MAIL_FROM, smtp
 // The periodic jobs (request follow-up, retention purges, weekly digest): the same code as `pnpm pare jobs:run`.
 if (!env.PARE_PUBLIC_URL) log.info('PARE_PUBLIC_URL is not set: links in mails (answer, update) are written without the site address');
 const stopJobs = startJobSchedule({ db, log, actors: actorRepository(db), config: jobConfig(env) });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+// Slow clients (slowloris) get a 408 and lose their connection: lib/connections.ts.
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: serverTimeouts() }, (info) => {
   log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
 });
 

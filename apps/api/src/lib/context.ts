@@ -27,8 +27,13 @@ export type AppConfig = {
   onlineMapStyle?: OnlineMapStyle;
   /** Days a contact request is kept before the purge (PARE_RETENTION_DAYS, default 180). */
   retentionDays?: number;
-  /** The site's public address, for links in mails (PARE_PUBLIC_URL); no link when absent. */
+  /** The site's public address, for links in mails and exports (PARE_PUBLIC_URL); no link in mails when absent. */
   publicUrl?: string;
+  /**
+   * The base of export links when PARE_PUBLIC_URL is not set: the server's own address on this
+   * machine (`http://localhost:<PORT>`), never the request's Host header.
+   */
+  localOrigin?: string;
   /** Whether an SMTP relay is configured (PARE_SMTP_URL), shown to curators with the outbox. */
   smtpConfigured?: boolean;
   /** Per-client limits of the public POST routes (tests lower them); see services/orientation.ts for defaults. */

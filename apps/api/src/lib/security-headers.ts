@@ -42,9 +42,12 @@ export type SecurityHeaders = {
 /**
  * The headers, as records (lower-case names). `mapOrigins`: the hosts of an online map style
  * (PARE_MAP_STYLE_URL), allowed for images and connections of the pages; none by default.
+ * `hsts`: add Strict-Transport-Security (when the public address is https).
  */
-export function securityHeaders(mapOrigins: readonly string[] = []): SecurityHeaders {
+export function securityHeaders(mapOrigins: readonly string[] = [], options: { hsts?: boolean } = {}): SecurityHeaders {
   const both = {
+    // Served over https (PARE_PUBLIC_URL says so): browsers never try plain http again for a year.
+    ...(options.hsts ? { 'strict-transport-security': 'max-age=31536000' } : {}),
     'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
