@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadMimeType } from '@pare/schema';
+import { hasUnsafeLineCharacter, MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadMimeType } from '@pare/schema';
+import { unzipSync } from 'fflate';
 import { fileTypeFromBuffer } from 'file-type';
 import { ApiError } from '../lib/errors.ts';
+import { inspectPdf } from './pdf-actions.ts';
 
 /** `data/uploads` at the project root: ignored by git, never served as static files. */
 export const DEFAULT_UPLOADS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../data/uploads');
@@ -65,8 +67,11 @@ export function cleanFileName(raw: string): { name: string } | { error: string }
   const name = raw.normalize('NFC').trim();
   if (name.length === 0) return { error: 'Le fichier n’a pas de nom.' };
   if (name.length > 200) return { error: 'Nom de fichier trop long (200 caractères au plus).' };
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { error: 'Le nom du fichier contient des caractères de contrôle.' };
+  // C0 and C1 controls (U+0085 is a line break to some readers), bidi overrides (« fdp.exe » shown
+  // as « exe.pdf »), zero-width characters: refused, as in every name (@pare/schema text.ts).
+  if (hasUnsafeLineCharacter(name)) {
+    return { error: 'Le nom du fichier contient des caractères de contrôle ou invisibles : renommez-le.' };
+  }
   if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) {
     return { error: 'Le nom du fichier ne doit contenir ni « / », ni « \\ », ni « .. » : renommez-le.' };
   }
@@ -79,21 +84,62 @@ function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-/** Code a browser or a reader could run, hidden in a file that passes for a document or an image. */
-const ACTIVE_CONTENT = /<(script|html|!doctype|\?php|svg|iframe|body|object|embed)[\s>/]|javascript:/i;
-/** PDF actions that run code or carry other files. PDF names are case-sensitive. */
-const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b/;
+/**
+ * HTML markup, in the bytes of a file that is not text: an element a browser would act on
+ * (script, image with an error handler, refresh, frame, form, link, style…), an event handler
+ * attribute, or a `javascript:` URL. Names of a few letters are left out (`<a>`, `<b>`), since
+ * compressed data holds such byte runs by chance; every element that can act is named.
+ */
+const HTML_MARKUP =
+  /<(?:script|html|!doctype|\?php|svg|iframe|frame|frameset|body|head|object|embed|applet|img|image|meta|link|style|base|form|input|button|textarea|select|video|audio|source|track|math|template|details|marquee|isindex|noscript|title|xml|a\s+href)[\s>/]|<[a-z][\w:-]{0,30}\s[^<>]{0,500}\bon[a-z]{3,30}\s*=|javascript:/i;
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** OOXML and ODF documents: ZIP archives whose entries are read by office suites. */
+const ZIP_TYPES = new Set<UploadMimeType>([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+]);
+/** The largest uncompressed size a document's entry may declare, and all of them together (a zip bomb declares gigabytes). */
+export const MAX_ZIP_ENTRY_BYTES = 64 * MEGA;
+export const MAX_ZIP_TOTAL_BYTES = 256 * MEGA;
 
-/** True when the bytes also read as something else: HTML or script, an appended archive, an active PDF. */
+/** True when the bytes also read as something else: HTML or script, or an appended archive. */
 function looksPolyglot(bytes: Buffer, type: UploadMimeType): boolean {
-  const text = bytes.toString('latin1');
-  if (ACTIVE_CONTENT.test(text)) return true;
-  if (type === 'application/pdf' && PDF_ACTIVE.test(text)) return true;
+  if (HTML_MARKUP.test(bytes.toString('latin1'))) return true;
   // An image or a PDF never holds a ZIP archive (a "GIFAR"-style polyglot); OOXML and ODF are ZIPs.
   if (type === 'application/pdf' || type.startsWith('image/')) return bytes.indexOf(ZIP_LOCAL_HEADER) >= 0;
   return false;
 }
+
+/**
+ * The entries of a ZIP-based document, as its central directory declares them (read by fflate,
+ * nothing decompressed): refused when one declares more than MAX_ZIP_ENTRY_BYTES once
+ * uncompressed, or all together more than MAX_ZIP_TOTAL_BYTES, or when the archive is unreadable.
+ */
+function zipTooLarge(bytes: Buffer): boolean {
+  let total = 0;
+  let tooLarge = false;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        if (entry.originalSize > MAX_ZIP_ENTRY_BYTES || total > MAX_ZIP_TOTAL_BYTES) tooLarge = true;
+        return false;
+      },
+    });
+  } catch {
+    return true;
+  }
+  return tooLarge;
+}
+
+const PDF_REFUSALS: Record<'active' | 'encrypted' | 'unreadable', string> = {
+  active:
+    'Le PDF contient des actions (JavaScript, lancement de programme, envoi de formulaire, lien ouvert tout seul, fichier joint) : il est refusé. Imprimez-le de nouveau en PDF.',
+  encrypted: 'Le PDF est chiffré : son contenu ne peut pas être vérifié. Enregistrez-le sans mot de passe ni restriction.',
+  unreadable: 'Le PDF est abîmé ou contient des parties illisibles : il est refusé. Exportez-le de nouveau depuis son logiciel d’origine.',
+};
 
 export type CheckedUpload = { bytes: Buffer; name: string; type: UploadMimeType; size: number };
 
@@ -132,7 +178,16 @@ export async function checkUpload(field: unknown): Promise<CheckedUpload> {
   }
   if (looksPolyglot(bytes, type)) {
     throw fileError(
-      'Le fichier contient du code (HTML, script, action PDF) ou un autre fichier caché : il est refusé. Exportez-le de nouveau depuis son logiciel d’origine.',
+      'Le fichier contient du code (HTML, script) ou un autre fichier caché : il est refusé. Exportez-le de nouveau depuis son logiciel d’origine.',
+    );
+  }
+  if (type === 'application/pdf') {
+    const verdict = await inspectPdf(bytes);
+    if (!verdict.ok) throw fileError(PDF_REFUSALS[verdict.reason]);
+  }
+  if (ZIP_TYPES.has(type) && zipTooLarge(bytes)) {
+    throw fileError(
+      `Le document est illisible ou annonce un contenu démesuré une fois décompressé (plus de ${MAX_ZIP_ENTRY_BYTES / MEGA} Mo pour une de ses parties) : il est refusé.`,
     );
   }
   return { bytes, name: cleaned.name, type, size: bytes.length };
