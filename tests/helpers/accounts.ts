@@ -31,14 +31,25 @@ export async function signedInAs(t: TestApp, role: Role, opts: { departements?: 
   return signIn(t, await createAccount(t, role, opts));
 }
 
-/** A request as a signed-in user, with the session cookie and the CSRF header. */
-export function asUser(t: TestApp, who: Signed | null, url: string, init: { method?: string; body?: unknown; csrf?: boolean } = {}) {
+/** The origin `app.request()` gives a relative URL: a browser on our own pages sends it as `Origin`. */
+export const TEST_ORIGIN = 'http://localhost';
+
+/** A request as a signed-in user, with the session cookie, the CSRF header and our own `Origin`, as a browser sends them. */
+export function asUser(
+  t: TestApp,
+  who: Signed | null,
+  url: string,
+  init: { method?: string; body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (who) {
     headers.cookie = who.cookie;
+    headers.origin = TEST_ORIGIN;
     if (init.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
+  Object.assign(headers, init.headers);
+  for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
   return t.app.request(url, {
     method: init.method ?? 'GET',
     headers,

@@ -40,6 +40,7 @@ export function postImport(
   const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'text/csv', ...opts.headers };
   if (who) {
     headers.cookie = who.cookie;
+    headers.origin ??= 'http://localhost';
     if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
   return t.app.request(`/api/admin/import${opts.query ? `?${opts.query}` : ''}`, {

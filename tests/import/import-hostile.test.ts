@@ -166,7 +166,7 @@ describe('files that cannot be read at all get a 400 naming the file', () => {
     form.set('file', new Blob(['nom\nx']), 'a.csv');
     const res = await t.app.request('/api/admin/import', {
       method: 'POST',
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, origin: 'http://localhost' },
       body: form,
     });
     expect(res.status).toBe(400);

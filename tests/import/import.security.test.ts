@@ -2,6 +2,8 @@
  * Who may import and revert, read in one place: every route × every role, then what a
  * territorial relay may import (the actors of their départements only, row by row).
  */
+import { type AddressInfo, connect } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Role } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
@@ -73,7 +75,7 @@ describe.each([
             method,
             headers: {
               ...(session ? { cookie: session.cookie, ...(csrf ? { 'x-csrf-token': session.csrf } : {}) } : {}),
-              ...(origin ? { origin } : {}),
+              ...(origin ? { origin } : session ? { origin: 'http://localhost' } : {}),
             },
           });
     expect(res.status).toBe(status);
@@ -136,5 +138,85 @@ describe('a territorial relay imports the actors of their départements only', (
       action: 'skipped',
       reason: 'Cette fiche ne relève pas de vos départements.',
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 24: undoing an import never takes an actor out of a relais's reach; an import's summary
+// is for those it concerns; an early 413 is read by every client.
+// ---------------------------------------------------------------------------------------------
+
+describe('a relais undoing an import stays within their départements', () => {
+  it('an import that moved an actor from 13 into 57 is not undone by the relais of 57 (that would move it out)', async () => {
+    const admin = await signedInAs(t, 'admin');
+    const relais = await signedInAs(t, 'relais', { departements: ['57'] });
+    await importJson(t, admin, [HEADER, row('test-revert-deplacee', 'departements', '13', '', '13055')].join('\n'));
+    const moved = await importJson(t, admin, [HEADER, row('test-revert-deplacee', 'departements', '57', '', '57672')].join('\n'));
+    expect(moved.body.summary.updated).toBe(1);
+    const res = await asUser(t, relais, `/api/admin/import/${moved.body.import_id}/revert`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.summary).toEqual({ reverted: 0, archived: 0, skipped: 1 });
+    const now = (await asUser(t, admin, '/api/admin/actors?q=test-revert-deplacee&per_page=10')).json();
+    expect((await now).items[0]?.departements).toEqual(['57']);
+  });
+
+  it('the relais of 57 cannot read the summary of an import that touched 13, but reads their own', async () => {
+    const admin = await signedInAs(t, 'admin');
+    const relais = await signedInAs(t, 'relais', { departements: ['57'] });
+    const foreign = await importJson(t, admin, [HEADER, row('test-resume-marseille', 'departements', '13', '', '13055')].join('\n'));
+    const refused = await asUser(t, relais, `/api/admin/import/${foreign.body.import_id}`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('@example.test');
+    const own = await importJson(t, relais, [HEADER, row('test-resume-moselle', 'departements', '57')].join('\n'));
+    const read = await asUser(t, relais, `/api/admin/import/${own.body.import_id}`);
+    expect(read.status).toBe(200);
+    expect((await read.json()).author).not.toContain('@');
+  });
+});
+
+describe('an early 413 is answered so that every client reads it', () => {
+  let server: ReturnType<typeof serve>;
+  let port: number;
+  beforeAll(async () => {
+    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  it('a body announced too large gets 413 with Connection: close, even though keep-alive was announced', async () => {
+    const socket = connect(port, '127.0.0.1');
+    const body = Buffer.alloc(512 * 1024, 0x61);
+    socket.write(
+      `POST /api/submissions HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      socket.on('data', (d) => {
+        text += d.toString('latin1');
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('payload_too_large');
+  });
+
+  it('a client reusing its connection gets the 413 and then its next small request answered', async () => {
+    const big = await fetch(`http://127.0.0.1:${port}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(300 * 1024),
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('connection')).toBe('close');
+    await big.text();
+    const next = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(next.status).toBe(200);
   });
 });

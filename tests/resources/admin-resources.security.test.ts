@@ -1,8 +1,9 @@
 /** Who may change the resource centre and the protocols: every mutating route × every role, in one table. */
+import { deflateSync } from 'node:zlib';
 import { ROLES } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { createResourcesTestApp, PDF, type ResourcesTestApp, uploadAs } from './setup.ts';
+import { concat, createResourcesTestApp, DOCX, filesIn, JPEG, PDF, PNG, type ResourcesTestApp, uploadAs } from './setup.ts';
 
 let t: ResourcesTestApp;
 let curator: Signed;
@@ -146,11 +147,13 @@ describe('a relais stays within its départements', () => {
     expect(res.status).toBe(403);
   });
 
-  it('sees in the list which entries it may edit', async () => {
+  it('sees in its list the entries of its départements only, each editable', async () => {
     const res = await asUser(t, who['relais-57'] as Signed, '/api/admin/resources?per_page=200');
-    const { items } = (await res.json()) as { items: { slug: string; editable: boolean }[] };
-    expect(items.find((i) => i.slug === 'code-penal-article-226-14')?.editable).toBe(false);
+    const { items, total } = (await res.json()) as { items: { slug: string; editable: boolean }[]; total: number };
+    expect(items.find((i) => i.slug === 'code-penal-article-226-14')).toBeUndefined();
     expect(items.find((i) => i.slug === 'convention-moselle-prostitution-des-mineurs-2023')?.editable).toBe(true);
+    expect(items.every((i) => i.editable)).toBe(true);
+    expect(total).toBe(items.length);
   });
 });
 
@@ -193,5 +196,118 @@ describe('history and revert', () => {
     const ofB = ((await (await asUser(t, curator, `/api/admin/resources/${b}/revisions`)).json()) as { items: { id: number }[] }).items[0];
     const res = await asUser(t, curator, `/api/admin/resources/${a}/revisions/${ofB?.id}/revert`, { method: 'POST' });
     expect(res.status).toBe(404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 24: a relais reads only its own départements' resources and protocols; active PDFs,
+// polyglots, hostile names and zip bombs are refused.
+// ---------------------------------------------------------------------------------------------
+
+describe('a relais reads the back-office view of its own départements only', () => {
+  it.each([
+    ['resource', freshResource, '/api/admin/resources'],
+    ['protocol', freshProtocol, '/api/admin/protocols'],
+  ] as const)(
+    'a Moselle %s: 403 for the relais of 33 (its view and its history with staff names), 200 for the relais of 57',
+    async (_what, make, base) => {
+      const id = await make();
+      for (const url of [`${base}/${id}`, `${base}/${id}/revisions`]) {
+        const refused = await asUser(t, who['relais-33'] as Signed, url);
+        expect(refused.status, url).toBe(403);
+        expect(await refused.text()).not.toContain('@example.test');
+        expect((await asUser(t, who['relais-57'] as Signed, url)).status, url).toBe(200);
+      }
+      const list = (await (await asUser(t, who['relais-33'] as Signed, `${base}?per_page=200`)).json()) as { items: { id: number }[] };
+      expect(list.items.map((i) => i.id)).not.toContain(id);
+    },
+  );
+
+  it('the history names the organisation, never a login', async () => {
+    const id = await freshResource();
+    const text = await (await asUser(t, curator, `/api/admin/resources/${id}/revisions`)).text();
+    expect(text).toContain('Équipe PARÉ');
+    expect(text).not.toContain('@example.test');
+  });
+});
+
+/** A one-page PDF around `catalog` (extra entries of the catalogue) and `objects` (more objects). */
+const pdfWith = (catalog: string, objects = '') =>
+  `%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n${objects}trailer\n<< /Root 1 0 R >>\n%%EOF\n`;
+
+/** The JavaScript action hidden in a compressed object stream: invisible to a search of the bytes. */
+function pdfWithObjectStream(): Uint8Array {
+  const objs = '<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >> << /S /JavaScript /JS (app.alert(1)) >>';
+  const header = `1 0 4 ${objs.indexOf('<< /S')} `;
+  const data = deflateSync(Buffer.from(header + objs, 'latin1'));
+  return concat(
+    `%PDF-1.5\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Type /ObjStm /N 2 /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+    data,
+    '\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  );
+}
+
+/** A docx whose one entry declares `size` bytes once uncompressed (the central directory says so). */
+function docxDeclaring(size: number): Uint8Array {
+  const bytes = Buffer.from(DOCX);
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const cdStart = bytes.readUInt32LE(eocd + 16);
+  bytes.writeUInt32LE(size, cdStart + 24); // the first entry's uncompressed size
+  return Uint8Array.from(bytes);
+}
+
+describe('uploads: active PDFs, polyglots, hostile names and archives are refused', () => {
+  const cases: [string, { bytes: Uint8Array | string; name: string; type?: string }][] = [
+    ['/J#61vaScript (a name escape)', { bytes: pdfWith('/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>'), name: 'a.pdf' }],
+    ['JavaScript inside a compressed object stream', { bytes: pdfWithObjectStream(), name: 'a.pdf' }],
+    [
+      '/OpenAction /URI (opens a link by itself)',
+      { bytes: pdfWith('/OpenAction << /S /URI /URI (https://evil.example) >>'), name: 'a.pdf' },
+    ],
+    ['/AA /SubmitForm', { bytes: pdfWith('/AA << /O << /S /SubmitForm /F (https://evil.example) >> >>'), name: 'a.pdf' }],
+    ['/Launch', { bytes: pdfWith('/OpenAction << /S /Launch /F (cmd.exe) >>'), name: 'a.pdf' }],
+    ['/L#61unch (escaped)', { bytes: pdfWith('/OpenAction << /S /L#61unch /F (cmd.exe) >>'), name: 'a.pdf' }],
+    ['/ImportData', { bytes: pdfWith('/OpenAction << /S /ImportData /F (data.fdf) >>'), name: 'a.pdf' }],
+    ['/RichMedia', { bytes: pdfWith('', '3 0 obj\n<< /Type /Annot /Subtype /RichMedia >>\nendobj\n'), name: 'a.pdf' }],
+    [
+      '/EmbeddedFile',
+      { bytes: pdfWith('/Names << /EmbeddedFiles 3 0 R >>', '3 0 obj\n<< /Type /EmbeddedFile >>\nendobj\n'), name: 'a.pdf' },
+    ],
+    [
+      '/JS in a page’s /AA, through /Next',
+      { bytes: pdfWith('/AA << /O << /S /GoTo /D [0] /Next << /S /JavaScript /JS (x) >> >> >>'), name: 'a.pdf' },
+    ],
+    ['a PDF with <img onerror> appended', { bytes: concat(PDF, '<img src=x onerror=alert(1)>'), name: 'a.pdf' }],
+    [
+      'a PNG with <meta refresh> appended',
+      { bytes: concat(PNG, '<meta http-equiv="refresh" content="0;url=https://evil.example">'), name: 'a.png' },
+    ],
+    ['a PNG with an event handler on any tag', { bytes: concat(PNG, '<x onmouseover=alert(1)>'), name: 'a.png' }],
+    ['a JPEG with <a href=javascript:…>', { bytes: concat(JPEG, '<a href="javascript:alert(1)">x</a>'), name: 'a.jpg' }],
+    ['a name with U+0085 (a C1 control)', { bytes: PDF, name: 'guide\u0085.pdf' }],
+    ['a name with a bidi override', { bytes: PDF, name: 'guide\u202efdp.exe.pdf' }],
+    ['a name with a zero-width space', { bytes: PDF, name: 'gu\u200bide.pdf' }],
+    ['a docx whose entry declares 500 MB once uncompressed', { bytes: docxDeclaring(500 * 1024 * 1024), name: 'rapport.docx' }],
+  ];
+  it.each(cases)('%s → 400 on `file`, nothing stored', async (_what, file) => {
+    const id = await freshResource();
+    const before = filesIn(t.uploadsDir);
+    const res = await uploadAs(t, curator, id, file);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('file');
+    expect(filesIn(t.uploadsDir)).toEqual(before);
+  });
+
+  it.each([
+    ['a plain PDF', { bytes: PDF, name: 'guide.pdf' }],
+    [
+      'a PDF with an ordinary link annotation',
+      { bytes: pdfWith('/Annots [ << /Type /Annot /Subtype /Link /A << /S /URI /URI (https://ok.example) >> >> ]'), name: 'a.pdf' },
+    ],
+    ['a docx', { bytes: DOCX, name: 'rapport.docx' }],
+    ['a name with accents and spaces', { bytes: PDF, name: 'Guide été 2025.pdf' }],
+  ] as const)('%s still goes in', async (_what, file) => {
+    const id = await freshResource();
+    expect((await uploadAs(t, curator, id, file)).status).toBe(200);
   });
 });

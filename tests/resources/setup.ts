@@ -56,6 +56,7 @@ export function uploadAs(
   const headers: Record<string, string> = {};
   if (who) {
     headers.cookie = who.cookie;
+    headers.origin = 'http://localhost';
     if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
   return t.app.request(`/api/admin/resources/${id}/file`, { method: 'PUT', headers, body: form });
