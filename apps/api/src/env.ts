@@ -45,6 +45,12 @@ const EnvSchema = z.object({
   PARE_REQUEST_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Working days without an answer before the request returns to the team as `sans-reponse`. */
   PARE_REQUEST_ESCALATION_DAYS: z.coerce.number().int().min(1).max(120).default(7),
+  /** Where the daily backup (and `pnpm pare backup` without --to) writes its archives. */
+  PARE_BACKUP_DIR: z.string().min(1).default(resolve(ROOT, 'data/backups')),
+  /** Archives kept in PARE_BACKUP_DIR; older ones are removed after each backup. */
+  PARE_BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Unset: no /metrics. Set: /metrics answers only `Authorization: Bearer <this token>`. */
+  PARE_METRICS_TOKEN: z.preprocess(emptyIsUnset, z.string().min(16, 'expected 16 characters at least').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -55,7 +61,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   // directory the command was typed in as INIT_CWD.
   const base = source.INIT_CWD ?? process.cwd();
   const paths = Object.fromEntries(
-    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST', 'PARE_UPLOADS_DIR'] as const)
+    (['PARE_DB', 'PARE_SEED_FILE', 'PARE_WEB_DIST', 'PARE_UPLOADS_DIR', 'PARE_BACKUP_DIR'] as const)
       .filter((k) => source[k])
       .map((k) => [k, resolve(base, source[k] as string)]),
   );

@@ -14,5 +14,6 @@ export * from './search.ts';
 export * from './seed.ts';
 export * from './seed-check.ts';
 export * from './seed-report.ts';
+export * from './snapshot.ts';
 export * from './submissions.ts';
 export * from './users.ts';

@@ -8,6 +8,7 @@ import { campaignRepository, jobRunRepository, secureLinkRepository } from '@par
 import type { Env } from '../env.ts';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import type { Logger } from '../lib/logger.ts';
+import { type BackupSettings, runBackupIfDue } from './backup-job.ts';
 import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 import { queueFreshnessDigest } from './freshness.ts';
 import { runRequestFollowUp } from './request-follow-up.ts';
@@ -99,11 +100,28 @@ export function runJobs(deps: JobDeps, now = new Date(), opts: { force?: boolean
   });
 }
 
-/** The server's timer: every minute, the jobs that are due. The timer does not keep the process alive. */
-export function startJobSchedule(deps: JobDeps, everyMs = 60_000): () => void {
-  const tick = () => runJobs(deps, new Date());
+/**
+ * The server's timer: every minute, the jobs that are due, and the daily backup (in a worker
+ * thread, when `backup` is given; recorded in `job_runs` as `backup`). The timer does not keep
+ * the process alive. The returned stop function ends the timer and a backup under way (its
+ * unfinished files removed); it resolves once nothing runs.
+ */
+export function startJobSchedule(deps: JobDeps & { backup?: BackupSettings | undefined }, everyMs = 60_000): () => Promise<void> {
+  let backup: ReturnType<typeof runBackupIfDue>;
+  const tick = () => {
+    runJobs(deps, new Date());
+    if (deps.backup && !backup) {
+      backup = runBackupIfDue({ db: deps.db, log: deps.log, backup: deps.backup }, new Date());
+      void backup?.recorded.finally(() => {
+        backup = undefined;
+      });
+    }
+  };
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    if (backup) await backup.abort();
+  };
 }
