@@ -10,6 +10,7 @@ import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { createMetrics } from './lib/metrics.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
@@ -25,6 +26,7 @@ import { openDataRoutes } from './routes/open-data.mount.ts';
 import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
 import { territoriesRouter } from './routes/territories/territories.index.ts';
+import { listBackups } from './services/backup.ts';
 import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { isUploadPath } from './services/uploads.ts';
 
@@ -62,6 +64,16 @@ export function createApp(options: CreateAppOptions) {
   const depEntries = Object.entries(deps) as [keyof AppDeps, never][];
 
   const app = createRouter();
+  // Prometheus metrics only when a token is configured (lib/metrics.ts); otherwise /metrics is a 404.
+  const backupDir = deps.config.backupDir;
+  const metrics = deps.config.metricsToken
+    ? createMetrics({
+        db: options.db,
+        token: deps.config.metricsToken,
+        lastBackupAt: async () => (backupDir ? (await listBackups(backupDir))[0]?.at : undefined),
+      })
+    : undefined;
+  if (metrics) app.use(metrics.middleware);
   app.use(securityHeadersMiddleware(security));
   app.use('*', async (c, next) => {
     for (const [k, v] of depEntries) c.set(k, v);
@@ -98,7 +110,11 @@ export function createApp(options: CreateAppOptions) {
   );
 
   // Anonymous reads of the directory, kept whole until it changes (lib/public-cache.ts).
-  const publicCache = publicResponseCache({ version: () => directoryVersion(options.db)?.(), securityHeaders: security.json });
+  const publicCache = publicResponseCache({
+    version: () => directoryVersion(options.db)?.(),
+    securityHeaders: security.json,
+    ...(metrics ? { onLookup: metrics.cacheLookup } : {}),
+  });
   for (const path of ['/api/actors', '/api/actors/:slug', '/api/map/points']) app.use(path, publicCache);
 
   const api = createRouter()
@@ -131,6 +147,10 @@ export function createApp(options: CreateAppOptions) {
 
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'Route inconnue.');
+  });
+  app.get('/metrics', (c, next) => {
+    if (!metrics) throw new ApiError('not_found', 'Route inconnue.');
+    return metrics.handler(c, next);
   });
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {

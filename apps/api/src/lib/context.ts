@@ -42,6 +42,10 @@ export type AppConfig = {
   followUp?: { answerLinkDays?: number; reminderWorkingDays?: number; escalationWorkingDays?: number };
   /** Where uploaded resource files are kept, outside the web root (PARE_UPLOADS_DIR). */
   uploadsDir?: string;
+  /** Where backup archives are written (PARE_BACKUP_DIR): health details read the newest one there. */
+  backupDir?: string;
+  /** PARE_METRICS_TOKEN: `/metrics` exists only when set, and answers only this bearer token. */
+  metricsToken?: string;
 };
 
 /** At most `limit` requests per `windowMs`, per client address. */

@@ -46,6 +46,8 @@ export type PublicCacheOptions = {
   maxBytes?: number;
   /** A larger answer is not kept. Default 2 MB. */
   maxEntryBytes?: number;
+  /** Told of every lookup, hit or not (the hit ratio in /metrics). */
+  onLookup?: (hit: boolean) => void;
 };
 
 /** Below this size, compressing costs more than it saves. */
@@ -138,6 +140,7 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
 
     const found = entries.get(key);
+    options.onLookup?.(found?.version === version);
     if (found) {
       drop(key, found);
       if (found.version === version) {
