@@ -61,11 +61,19 @@ export type SendReport = { sent: number; retrying: number; failed: number };
  * request moves the request from `nouvelle` to `transmise`; a failure schedules the next try, or
  * marks the mail `failed` after MAX_MAIL_ATTEMPTS. Logs ids, kinds and error codes only.
  */
-export async function sendDueMail(deps: MailerDeps, transport: MailTransport, now = new Date(), limit = 50): Promise<SendReport> {
+export async function sendDueMail(
+  deps: MailerDeps,
+  transport: MailTransport,
+  now = new Date(),
+  limit = 50,
+  /** Asked before each mail: once true, the mail being sent is finished and no other is begun. */
+  stopping: () => boolean = () => false,
+): Promise<SendReport> {
   const outbox = outboxRepository(deps.db);
   const requests = contactRequestRepository(deps.db);
   const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
   for (const mail of outbox.listDue(now, limit)) {
+    if (stopping()) break;
     try {
       await transport.sendMail({
         from: deps.mailFrom ?? DEFAULT_MAIL_FROM,
@@ -128,34 +136,41 @@ function smtpHost(smtpUrl: string): string {
 
 /**
  * Runs `sendDueMail` now and then every `intervalMs`, one run at a time. Without an SMTP URL nothing
- * is sent: mails wait in the outbox, and one log line says so. Returns a function that stops it.
+ * is sent: mails wait in the outbox, and one log line says so. Returns a function that stops it:
+ * no new run, no new mail; it resolves once the mail being sent (if any) is sent and recorded,
+ * so a graceful stop neither cuts an SMTP session nor sends a mail twice.
  */
 export function startOutboxWorker(
   deps: MailerDeps & { smtpUrl?: string | undefined },
   options: { intervalMs?: number; transport?: MailTransport } = {},
-): () => void {
+): () => Promise<void> {
   if (!deps.smtpUrl && !options.transport) {
     deps.log.info('mail: no SMTP relay configured (PARE_SMTP_URL): mails wait in the outbox, visible to curators at /api/admin/outbox');
-    return () => {};
+    return async () => {};
   }
   const transport = options.transport ?? createMailTransport(deps.smtpUrl as string);
   deps.log.info('mail: outbox worker started', { smtp: deps.smtpUrl ? smtpHost(deps.smtpUrl) : 'custom transport' });
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendDueMail(deps, transport, new Date());
-    } catch (err) {
-      deps.log.error('mail worker failed', { error: err instanceof Error ? err.name : 'unknown' });
-    } finally {
-      running = false;
-    }
+  let current: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (current || stopped) return;
+    current = sendDueMail(deps, transport, new Date(), 50, () => stopped)
+      .then(
+        () => undefined,
+        (err: unknown) => deps.log.error('mail worker failed', { error: err instanceof Error ? err.name : 'unknown' }),
+      )
+      .finally(() => {
+        current = undefined;
+      });
   };
-  void tick();
-  const timer = setInterval(() => void tick(), options.intervalMs ?? MAIL_WORKER_INTERVAL_MS);
+  tick();
+  const timer = setInterval(tick, options.intervalMs ?? MAIL_WORKER_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await current;
+  };
 }
 
 // ——— What curators see and do (GET /api/admin/outbox, POST /api/admin/outbox/:id/retry) ———

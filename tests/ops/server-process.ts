@@ -1,0 +1,92 @@
+/** The real server (`apps/api/src/server.ts`) in its own process, on a temporary deployment: what systemd runs. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+export type Deployment = { dir: string; env: Record<string, string> };
+
+/** A fresh deployment directory: its database, uploads and backups, logs silenced but errors. */
+export function newDeployment(extra: Record<string, string> = {}): Deployment {
+  const dir = mkdtempSync(join(tmpdir(), 'pare-ops-'));
+  return {
+    dir,
+    env: {
+      PARE_DB: join(dir, 'pare.db'),
+      PARE_UPLOADS_DIR: join(dir, 'uploads'),
+      PARE_BACKUP_DIR: join(dir, 'backups'),
+      PARE_WEB_DIST: join(dir, 'no-web-client'),
+      PARE_LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      NODE_ENV: 'development',
+      ...extra,
+    },
+  };
+}
+
+export type ServerProcess = {
+  url: string;
+  child: ChildProcess;
+  logs: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+/** Starts server.ts and waits for its « listening » line. */
+export async function startServer(d: Deployment, extra: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')], {
+    cwd: join(ROOT, 'apps/api'),
+    env: { ...process.env, ...d.env, ...extra, INIT_CWD: d.dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let buffer = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        logs.push(line);
+        const m = /"msg":"listening","url":"([^"]+)"/.exec(line);
+        if (m?.[1]) resolveUrl(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
+    void exited.then(() => reject(new Error(`server exited before listening:\n${logs.join('\n')}`)));
+    setTimeout(() => reject(new Error(`server not listening after 60 s:\n${logs.join('\n')}`)), 60_000).unref();
+  });
+  return { url, child, logs, exited };
+}
+
+/** `pnpm pare <args>` as the guide writes it (the same CLI, run by Node with tsx). */
+export async function pare(d: Deployment, args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+  const child = execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/cli.ts'), ...args], {
+    cwd: join(ROOT, 'apps/api'),
+    env: { ...process.env, ...d.env, ...opts.env, INIT_CWD: d.dir },
+    encoding: 'utf8',
+  });
+  if (opts.input !== undefined) child.stdin?.end(opts.input);
+  const [code, stdout, stderr] = await new Promise<[number, string, string]>((r) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (c: string) => {
+      out += c;
+    });
+    child.stderr?.on('data', (c: string) => {
+      err += c;
+    });
+    child.once('exit', (c) => r([c ?? -1, out, err]));
+  });
+  return { code, stdout, stderr };
+}
+
+export { run };
