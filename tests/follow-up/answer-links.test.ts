@@ -190,6 +190,15 @@ describe('the answer link of a routed request', () => {
     expect(bodies[0]).toEqual([404, expect.any(String)]);
     expect(bodies[1]).toEqual(bodies[0]);
     expect(bodies[2]).toEqual(bodies[0]);
+    expect(forged.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('serves the pages the links open without cache and without referrer', async () => {
+    for (const path of ['/reponse/abc', '/mise-a-jour/abc']) {
+      const res = await t.app.request(path);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
   });
 
   it('is rate-limited per client', async () => {

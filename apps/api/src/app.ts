@@ -78,9 +78,11 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', async (c, next) => {
     for (const [k, v] of depEntries) c.set(k, v);
     const started = performance.now();
+    // Links that act without an account: never cached (their errors neither), never in a log (the token is cut from the path).
+    const secureLink = isSecureLinkPath(c.req.path);
+    if (secureLink) c.header('Cache-Control', 'no-store');
     await next();
-    // Links that act without an account: never cached, never in a log (their token is cut from the path).
-    if (isSecureLinkPath(c.req.path)) c.header('Cache-Control', 'no-store');
+    if (secureLink) c.header('Cache-Control', 'no-store');
     // Path only: query strings may hold what a person searched for, bodies are never logged.
     log.info('request', {
       requestId: c.get('requestId'),
