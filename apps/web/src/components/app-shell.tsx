@@ -14,8 +14,15 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="skip-link" href={`#${MAIN_ID}`}>
         {fr.app.skipLink}
       </a>
-      <QuickExitButton />
-      <EmergencyBanner />
+      {/* One band: the quick exit (first in the tab order) and the emergency numbers. On a phone the
+          quick exit is a bar of its own at the bottom of the screen, with its height kept free under
+          the page; on larger screens the band sticks to the top. Either way it covers nothing. */}
+      <div className="top-band">
+        <div className="quick-exit-bar">
+          <QuickExitButton />
+        </div>
+        <EmergencyBanner />
+      </div>
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/" className="site-header__brand">

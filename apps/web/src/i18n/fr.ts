@@ -70,6 +70,8 @@ export const fr = {
     aroundMe: 'Autour de moi',
     aroundMeBusy: 'Localisation…',
     aroundMeLabel: 'Autour de ma position',
+    /** The same place inside a sentence (« Près de votre position »). */
+    aroundMePhrase: 'votre position',
     geoUnsupported: 'Votre navigateur ne permet pas de vous localiser.',
     geoDenied: 'Vous n’avez pas autorisé la localisation. Saisissez plutôt une commune.',
     geoFailed: 'Votre position n’a pas pu être déterminée. Saisissez plutôt une commune.',
@@ -110,6 +112,18 @@ export const fr = {
       'Vérifiez l’orthographe des mots-clés.',
     ],
     emptyEmergency: 'En cas de danger, les numéros d’urgence en haut de la page sont joignables partout, à toute heure.',
+    nothingLocal: {
+      title: (place: string, km: number) => `Aucune structure n’a de lieu d’accueil à moins de ${km} km de ${place}.`,
+      text: 'Vous pouvez quand même être aidé : élargissez la recherche, contactez la cellule de votre département ou une ligne nationale.',
+      widen: (km: number) => `Élargir la recherche à ${km} km`,
+      crip: (name: string) => name,
+      departement: (code: string) => `Les contacts du département ${code}, dont sa cellule de recueil (CRIP)`,
+      cripHint: 'reçoit les informations préoccupantes sur un mineur en danger ou en risque de l’être',
+      nationalBelow: 'Les lignes nationales, listées plus bas',
+      nationalLink: 'Les lignes d’écoute et numéros nationaux',
+      nationalHint: 'joignables où que vous soyez, souvent gratuitement',
+      mapNote: 'Aucun lieu d’accueil dans ce rayon : la carte est vide. Voir les autres solutions dans la liste.',
+    },
     errorTitle: 'La recherche n’a pas abouti.',
     retry: 'Réessayer',
     resetSearch: 'Nouvelle recherche',
@@ -151,6 +165,12 @@ export const fr = {
     legendConfidential: 'Adresse confidentielle : seule la commune est indiquée',
     legendSelected: 'Acteur sélectionné',
     confidentialLabel: 'adresse confidentielle',
+    popupLink: 'Voir la fiche',
+    popupLinkLabel: (name: string) => `Voir la fiche de ${name}`,
+    /** Accessible names of the keyboard stops over the markers. */
+    pinButton: (name: string, distance: string | null, confidential: boolean) =>
+      [name, distance, confidential ? 'adresse confidentielle' : null].filter(Boolean).join(', '),
+    clusterButton: (n: number) => `${n} lieux regroupés : zoomer pour les séparer`,
     nationalNote: 'Les acteurs nationaux ne figurent pas sur la carte.',
     jumpLabel: 'Aller à',
     areas: {

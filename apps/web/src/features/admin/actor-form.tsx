@@ -15,7 +15,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
-import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
+import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
 import { Checkbox, CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './fields.tsx';
 
@@ -118,8 +118,10 @@ function SiteEditor({
               });
               void locate(s.code, '');
             } else if (s.kind === 'postcode') {
-              update({ ...site, place: label, postcode: s.code, commune_code: '', lat: null, lng: null });
-              void locate('', s.code);
+              // `code` is the INSEE code of the commune; the postcode is the one typed.
+              const postcode = postcodeOf(s);
+              update({ ...site, place: label, postcode, commune_code: s.code, lat: null, lng: null });
+              void locate(s.code, postcode);
             } else update({ ...site, place: label });
           }}
         />

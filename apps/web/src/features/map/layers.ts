@@ -91,8 +91,11 @@ export const highlightPoints: CircleLayerSpecification = {
   },
 };
 
-/** Bottom to top. */
-export const RESULT_LAYERS = [searchAreaFill, searchAreaLine, confidentialCircles, clusterCircles, sitePoints, highlightPoints] as const;
+/**
+ * Bottom to top. The translucent « adresse confidentielle » circle is drawn above the public pins
+ * and clusters: they show through it, and no cluster ever hides it.
+ */
+export const RESULT_LAYERS = [searchAreaFill, searchAreaLine, clusterCircles, sitePoints, confidentialCircles, highlightPoints] as const;
 
 /** Layers a pointer can hover or click. */
 export const INTERACTIVE_LAYER_IDS = [sitePoints.id, confidentialCircles.id, clusterCircles.id] as const;

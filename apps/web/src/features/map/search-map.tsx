@@ -7,6 +7,7 @@ import maplibregl, { type GeoJSONSource, type MapLayerMouseEvent, type Map as Ml
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
+import { navigate } from '../../lib/router.tsx';
 import { REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
 import {
   CLUSTER_OPTIONS,
@@ -33,6 +34,8 @@ export type SearchMapProps = {
 };
 
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
+/** A keyboard stop over a pin: a site (public or confidential) or a cluster. */
+type Pin = { key: string; lngLat: [number, number]; actorId: number | null; clusterId: number | null; count: number; confidential: boolean };
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** Room for the markers' radius, the zoom buttons and the attribution. */
@@ -51,6 +54,8 @@ function actorIdOf(e: MapLayerMouseEvent): number | null {
 export default function SearchMap({ items, place, searchKey, highlightedId, onHover, onSelect }: SearchMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const labelsRef = useRef<HTMLDivElement>(null);
+  const pinsRef = useRef<HTMLDivElement>(null);
+  const popupRef = useRef<maplibregl.Popup | null>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -58,8 +63,63 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
   const geo = useMemo(() => resultsToGeoJson(items), [items]);
 
   // Handlers registered once on the map read the latest props through this ref.
-  const latest = useRef({ onHover, onSelect, reducedMotion, geo });
-  latest.current = { onHover, onSelect, reducedMotion, geo };
+  const latest = useRef({ onHover, onSelect, reducedMotion, geo, items });
+  latest.current = { onHover, onSelect, reducedMotion, geo, items };
+
+  /**
+   * The pin's popup: the actor's name, its distance and a link to its page. Opened by a click, a
+   * tap or the pin's keyboard stop (then the link takes the focus; Escape closes and returns).
+   */
+  function openPopup(m: MlMap, actorId: number, lngLat: [number, number], confidential: boolean, from?: HTMLElement) {
+    const actor = latest.current.items.find((a) => a.id === actorId);
+    if (!actor) return;
+    popupRef.current?.remove();
+    const box = document.createElement('div');
+    box.className = 'map-popup';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', actor.name);
+    const name = document.createElement('p');
+    name.className = 'map-popup__name';
+    name.textContent = actor.name;
+    box.append(name);
+    const facts = [
+      actor.distance_km !== undefined ? fr.result.distance(actor.distance_km) : null,
+      confidential ? fr.map.confidentialLabel : null,
+    ].filter((x): x is string => Boolean(x));
+    if (facts.length > 0) {
+      const p = document.createElement('p');
+      p.className = 'map-popup__facts';
+      p.textContent = facts.join(' · ');
+      box.append(p);
+    }
+    const link = document.createElement('a');
+    const href = `/acteurs/${actor.slug}`;
+    link.href = href;
+    link.className = 'map-popup__link';
+    link.textContent = fr.map.popupLink;
+    link.setAttribute('aria-label', fr.map.popupLinkLabel(actor.name));
+    link.addEventListener('click', (e) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      navigate(href, { state: { searchHref: window.location.pathname + window.location.search } });
+    });
+    const p2 = document.createElement('p');
+    p2.append(link);
+    box.append(p2);
+    box.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      // Used: it does not count towards the double-Escape quick exit.
+      e.preventDefault();
+      popup.remove();
+      from?.focus();
+    });
+    const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '16rem', offset: confidential ? 24 : 12 })
+      .setLngLat(lngLat)
+      .setDOMContent(box)
+      .addTo(m);
+    popupRef.current = popup;
+    if (from) link.focus();
+  }
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -115,19 +175,34 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       }
       m.on('mousemove', INTERACTIVE_LAYER_IDS[0], (e) => latest.current.onHover(actorIdOf(e)));
       m.on('mousemove', INTERACTIVE_LAYER_IDS[1], (e) => latest.current.onHover(actorIdOf(e)));
-      m.on('click', INTERACTIVE_LAYER_IDS[0], (e) => {
-        const id = actorIdOf(e);
-        if (id !== null) latest.current.onSelect(id);
-      });
-      m.on('click', INTERACTIVE_LAYER_IDS[1], (e) => {
-        const id = actorIdOf(e);
-        if (id !== null) latest.current.onSelect(id);
-      });
+      for (const layerId of [INTERACTIVE_LAYER_IDS[0], INTERACTIVE_LAYER_IDS[1]]) {
+        m.on('click', layerId, (e) => {
+          const id = actorIdOf(e);
+          const f = e.features?.[0];
+          if (id === null || !f || f.geometry.type !== 'Point') return;
+          openPopup(m, id, f.geometry.coordinates as [number, number], layerId === INTERACTIVE_LAYER_IDS[1]);
+          latest.current.onSelect(id);
+        });
+      }
       m.on('click', clusterCircles.id, (e) => {
         const feature = e.features?.[0];
         const clusterId = feature?.properties?.cluster_id;
         if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
-        const center = feature.geometry.coordinates as [number, number];
+        expandCluster(m, clusterId, feature.geometry.coordinates as [number, number]);
+      });
+      m.on('render', () => drawLabels(m));
+      // A missing base-map file must not break the page: the markers and the list still work.
+      m.on('error', () => undefined);
+    });
+    return () => {
+      ctrl.abort();
+      map?.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  /** A cluster opens by zooming in; sites at the very same point open the first one's popup. */
+  function expandCluster(m: MlMap, clusterId: number, center: [number, number], from?: HTMLElement) {
         const source = m.getSource(SOURCE_SITES) as GeoJSONSource;
         void source
           .getClusterExpansionZoom(clusterId)
@@ -141,20 +216,13 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
             m.easeTo({ center, zoom: Math.max(m.getZoom(), CLUSTER_OPTIONS.clusterMaxZoom), animate: !latest.current.reducedMotion });
             const [leaf] = await source.getClusterLeaves(clusterId, 1, 0);
             const id = leaf?.properties?.actorId;
-            if (typeof id === 'number') latest.current.onSelect(id);
+            if (typeof id === 'number') {
+              openPopup(m, id, center, false, from);
+              if (!from) latest.current.onSelect(id);
+            }
           })
           .catch(() => undefined);
-      });
-      m.on('render', () => drawLabels(m));
-      // A missing base-map file must not break the page: the markers and the list still work.
-      m.on('error', () => undefined);
-    });
-    return () => {
-      ctrl.abort();
-      map?.remove();
-      mapRef.current = null;
-    };
-  }, []);
+  }
 
   /**
    * Cluster counts and « adresse confidentielle » labels are HTML drawn over the canvas: a text
@@ -197,6 +265,87 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
     }
     for (const el of Array.from(root.children) as HTMLElement[]) if (!keep.has(el.dataset.key ?? '')) el.remove();
+    drawPins(m, width, height);
+  }
+
+  /**
+   * One button over each pin, cluster and confidential circle in view: the map's markers are
+   * reachable with the keyboard (Tab), each opens its popup (or zooms into its cluster).
+   */
+  function drawPins(m: MlMap, width: number, height: number) {
+    const root = pinsRef.current;
+    if (!root) return;
+    const pins: Pin[] = [];
+    const seen = new Set<string>();
+    for (const f of m.querySourceFeatures(SOURCE_SITES)) {
+      if (f.geometry.type !== 'Point') continue;
+      const clusterId = f.properties?.cluster_id;
+      const key = typeof clusterId === 'number' ? `c${clusterId}` : `s${f.properties?.siteId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const actorId = Number(f.properties?.actorId);
+      pins.push({
+        key,
+        lngLat: f.geometry.coordinates as [number, number],
+        actorId: typeof clusterId === 'number' || !Number.isFinite(actorId) ? null : actorId,
+        clusterId: typeof clusterId === 'number' ? clusterId : null,
+        count: Number(f.properties?.point_count ?? 1),
+        confidential: false,
+      });
+    }
+    for (const f of latest.current.geo.confidential.features) {
+      pins.push({
+        key: `x${f.properties.siteId}`,
+        lngLat: f.geometry.coordinates,
+        actorId: f.properties.actorId,
+        clusterId: null,
+        count: 1,
+        confidential: true,
+      });
+    }
+    const keep = new Set<string>();
+    for (const pin of pins) {
+      const p = m.project(pin.lngLat);
+      if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
+      const actor = pin.actorId === null ? undefined : latest.current.items.find((a) => a.id === pin.actorId);
+      const label =
+        pin.clusterId !== null
+          ? fr.map.clusterButton(pin.count)
+          : actor
+            ? fr.map.pinButton(actor.name, actor.distance_km !== undefined ? fr.result.distance(actor.distance_km) : null, pin.confidential)
+            : null;
+      if (!label) continue;
+      keep.add(pin.key);
+      let el = root.querySelector<HTMLButtonElement>(`[data-key="${pin.key}"]`);
+      if (!el) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.key = pin.key;
+        button.className = `map-pin${pin.confidential ? ' map-pin--confidential' : ''}`;
+        button.addEventListener('click', () => {
+          const lngLat = JSON.parse(button.dataset.lnglat ?? '[0,0]') as [number, number];
+          const cluster = button.dataset.cluster;
+          if (cluster) expandCluster(m, Number(cluster), lngLat, button);
+          else if (button.dataset.actor) openPopup(m, Number(button.dataset.actor), lngLat, button.dataset.confidential === 'true', button);
+        });
+        button.addEventListener('focus', () => {
+          if (button.dataset.actor) latest.current.onHover(Number(button.dataset.actor));
+        });
+        button.addEventListener('blur', () => latest.current.onHover(null));
+        root.append(button);
+        el = button;
+      }
+      if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+      el.dataset.lnglat = JSON.stringify(pin.lngLat);
+      if (pin.clusterId !== null) el.dataset.cluster = String(pin.clusterId);
+      else delete el.dataset.cluster;
+      if (pin.actorId !== null) el.dataset.actor = String(pin.actorId);
+      el.dataset.confidential = String(pin.confidential);
+      el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
+    }
+    for (const el of Array.from(root.children) as HTMLElement[]) {
+      if (!keep.has(el.dataset.key ?? '') && el !== document.activeElement) el.remove();
+    }
   }
 
   useEffect(() => {
@@ -234,6 +383,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       <section className="search-map__frame" aria-label={fr.map.regionLabel}>
         <div ref={containerRef} className="search-map__canvas" />
         <div ref={labelsRef} className="search-map__labels" aria-hidden="true" />
+        <div ref={pinsRef} className="search-map__pins" />
         {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>

@@ -17,8 +17,10 @@ const POSTCODE = /^\d{5}$/;
 const DEPARTEMENT = /^(0?[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8])$/;
 
 function placeFromSuggestion(s: TerritorySuggestion) {
-  const kind = s.kind === 'postcode' ? 'postcode' : s.kind === 'departement' ? 'departement' : 'commune';
-  return { kind, code: s.code, label: suggestionLabel(s) } as const;
+  const label = suggestionLabel(s);
+  // A postcode hit: search by the postcode typed (its `code` is the commune's INSEE code).
+  if (s.kind === 'postcode') return s.postcodes[0] ? ({ kind: 'postcode', code: s.postcodes[0], label } as const) : ({ kind: 'commune', code: s.code, label } as const);
+  return { kind: s.kind === 'departement' ? 'departement' : 'commune', code: s.code, label } as const;
 }
 
 export function SearchForm({ state, placeLabel, onSearch }: Props) {

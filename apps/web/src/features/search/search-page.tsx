@@ -3,7 +3,7 @@
 import type { Sort } from '@pare/schema';
 import { SORTS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -12,6 +12,7 @@ import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
 import { Pagination } from './pagination.tsx';
 import { searchActorsQuery } from './queries.ts';
+import { NothingLocal, nothingLocal, widerRadius } from './nothing-local.tsx';
 import { ResultCard, ResultList, resultLinkId } from './result-list.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -31,6 +32,11 @@ export function SearchPage() {
   const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
   const [hoveredId, setHoveredId] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  /** Set by « Rechercher » or a filter tap: once the new results are in, the view and the focus go to them. */
+  const toResults = useRef(false);
+  const [showTick, setShowTick] = useState(0);
+  const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   const sortId = useId();
 
   const data = query.data;
@@ -42,12 +48,44 @@ export function SearchPage() {
     state.postcode ??
     state.departement ??
     '';
-  useDocumentTitle(hasPlace(state) && placeLabel ? fr.search.pageTitleNear(placeLabel) : fr.search.pageTitle);
+  /** The place inside a sentence: « près de Thionville (57) », « près de votre position ». */
+  const placePhrase = state.near ? fr.search.aroundMePhrase : placeLabel;
+  useDocumentTitle(hasPlace(state) && placePhrase ? fr.search.pageTitleNear(placePhrase) : fr.search.pageTitle);
 
   function search(next: SearchState) {
     setSelectedId(null);
     navigate(toPageHref(next), { keepScroll: true });
   }
+
+  /** « Rechercher », a place picked, a radius: the results take the view and the focus. */
+  function searchAndShow(next: SearchState) {
+    toResults.current = true;
+    // The same search again still brings the results into view.
+    setShowTick((n) => n + 1);
+    search(next);
+  }
+
+  /** A filter tap: on a phone the filters fold and the results come into view; on a desk they sit side by side. */
+  function filter(next: SearchState) {
+    if (!isDesktop) {
+      setFiltersOpen(false);
+      toResults.current = true;
+      setShowTick((n) => n + 1);
+    }
+    search(next);
+  }
+
+  // The new results are in: bring them into view and give their heading the focus (the count
+  // beside it is a live region, so it is announced too).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: showTick asks for the move even when the search is unchanged
+  useEffect(() => {
+    if (!toResults.current || query.isFetching || !query.data) return;
+    toResults.current = false;
+    const heading = resultsHeadingRef.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    (heading.closest('.results-toolbar') ?? heading).scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
+  }, [query.isFetching, query.data, reducedMotion, showTick]);
 
   const showMap = isDesktop || state.view === 'carte';
   const showList = isDesktop || state.view === 'liste';
@@ -62,9 +100,13 @@ export function SearchPage() {
     link?.focus({ preventScroll: true });
   }
 
-  const selected = !showList && selectedId !== null ? items.find((a) => a.id === selectedId) : undefined;
   const filterCount = activeFilterCount(state) - (state.q ? 1 : 0);
-  const filters = <SearchFilters state={state} facets={data?.facets} onSearch={search} />;
+  // A place was given and no structure has a place within the radius (first page: nearest first).
+  const localMissing = Boolean(data && data.total > 0 && hasPoint(state) && state.page === 1 && nothingLocal(items));
+  function widen(km: number) {
+    searchAndShow({ ...state, radiusKm: km, page: 1 });
+  }
+  const filters = <SearchFilters state={state} facets={data?.facets} onSearch={filter} />;
 
   let results: ReactNode;
   if (query.isPending) {
@@ -91,6 +133,13 @@ export function SearchPage() {
             <li key={tip}>{tip}</li>
           ))}
         </ul>
+        {hasPoint(state) && widerRadius(state.radiusKm) !== null && (
+          <p className="notice__actions">
+            <button type="button" className="button button--secondary" onClick={() => widen(widerRadius(state.radiusKm) ?? 100)}>
+              {fr.search.nothingLocal.widen(widerRadius(state.radiusKm) ?? 100)}
+            </button>
+          </p>
+        )}
         <p>{fr.search.emptyEmergency}</p>
         {activeFilterCount(state) > 0 && (
           <p className="notice__actions">
@@ -108,13 +157,23 @@ export function SearchPage() {
   } else if (data) {
     results = (
       <>
+        {showList && localMissing && (
+          <NothingLocal
+            items={items}
+            placePhrase={placePhrase}
+            radiusKm={state.radiusKm}
+            departement={data.place?.departement ?? state.departement}
+            searchHref={location.href}
+            onWiden={widen}
+          />
+        )}
         {showList && (
           <ResultList
             items={items}
             searchHref={location.href}
             highlightedId={highlightedId}
             onHighlight={setHoveredId}
-            localHeading={fr.search.localHeading(hasPlace(state) ? placeLabel : null)}
+            localHeading={fr.search.localHeading(hasPlace(state) ? placePhrase : null)}
           />
         )}
         {showList && <Pagination state={state} total={data.total} perPage={data.per_page || PER_PAGE} />}
@@ -124,7 +183,7 @@ export function SearchPage() {
 
   const countText = data
     ? hasPlace(state) && placeLabel
-      ? fr.search.resultsCountPlace(data.total, placeLabel)
+      ? fr.search.resultsCountPlace(data.total, placePhrase)
       : fr.search.resultsCount(data.total)
     : '';
 
@@ -136,7 +195,7 @@ export function SearchPage() {
         </h1>
         <p>{fr.search.intro}</p>
       </div>
-      <SearchForm state={state} placeLabel={placeLabel} onSearch={search} />
+      <SearchForm state={state} placeLabel={placeLabel} onSearch={searchAndShow} />
 
       <div className={`search-layout${showMap ? ' has-map' : ''}`}>
         <aside className="search-layout__filters" aria-labelledby="titre-filtres">
@@ -148,7 +207,7 @@ export function SearchPage() {
               {filters}
             </>
           ) : (
-            <details className="filters-disclosure" open={filterCount > 0 ? true : undefined}>
+            <details className="filters-disclosure" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
               <summary>
                 <h2 id="titre-filtres" className="section-title">
                   {fr.search.filtersToggle(filterCount)}
@@ -161,7 +220,7 @@ export function SearchPage() {
 
         <section className="search-layout__results" aria-labelledby="titre-resultats" aria-busy={query.isFetching}>
           <div className="results-toolbar">
-            <h2 id="titre-resultats" className="section-title">
+            <h2 id="titre-resultats" className="section-title" ref={resultsHeadingRef} tabIndex={-1}>
               {fr.search.resultsHeading}
             </h2>
             <p className="results-toolbar__count" role="status">
@@ -206,6 +265,7 @@ export function SearchPage() {
 
         {showMap && (
           <div className="search-layout__map">
+            {localMissing && <p className="notice search-map__empty">{fr.search.nothingLocal.mapNote}</p>}
             <ErrorBoundary fallback={<p className="notice">{fr.map.failed}</p>}>
               <Suspense fallback={<p className="notice">{fr.map.loading}</p>}>
                 <SearchMap
@@ -218,13 +278,6 @@ export function SearchPage() {
                 />
               </Suspense>
             </ErrorBoundary>
-            {selected && (
-              <section className="map-selection" aria-label={fr.search.selectedOnMap}>
-                <ol className="result-list">
-                  <ResultCard actor={selected} searchHref={location.href} highlighted onHighlight={() => undefined} />
-                </ol>
-              </section>
-            )}
           </div>
         )}
       </div>

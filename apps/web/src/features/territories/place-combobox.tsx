@@ -10,13 +10,19 @@ import { type TerritorySuggestion, territorySearchQuery } from './queries.ts';
 
 const MAX_OPTIONS = 8;
 
+/** The postcode of a postcode suggestion (its `code` is the INSEE code of the commune). */
+export function postcodeOf(s: TerritorySuggestion): string {
+  return s.postcodes[0] ?? s.code;
+}
+
 /** How a chosen place is written back in the box (and in the URL's `lieu`). */
 export function suggestionLabel(s: TerritorySuggestion): string {
   switch (s.kind) {
     case 'commune':
       return s.departement ? `${s.name} (${s.departement.code})` : s.name;
     case 'postcode':
-      return `${s.code} ${s.name}`;
+      // `code` is the commune's INSEE code; the postcode typed is in `postcodes`.
+      return `${postcodeOf(s)} ${s.name}`;
     default:
       return `${s.name} (${s.code})`;
   }
