@@ -48,6 +48,7 @@ export const frAdmin = {
     submissions: 'Propositions',
     resources: 'Ressources et protocoles',
     import: 'Importer',
+    campaigns: 'Campagnes',
     inbox: 'Demandes de contact',
     signedInAs: (who: string, role: string) => `${who} · ${role}`,
     logout: 'Se déconnecter',
@@ -268,7 +269,8 @@ export const frAdmin = {
     honeypot: 'Ne remplissez pas ce champ',
     send: 'Envoyer',
     sending: 'Envoi…',
-    thanksTitle: 'Merci !',
+    /** The server's message that follows starts with « Merci ! »: not said twice. */
+    thanksTitle: 'Demande envoyée',
     reference: (ref: string) => `Référence de votre demande : ${ref}.`,
     backHome: 'Retour à l’annuaire',
     errorsSummary: (n: number) => `${n} ${plural(n, 'champ à corriger', 'champs à corriger')} :`,

@@ -145,6 +145,8 @@ export const fr = {
       national: 'Partout en France',
     },
     nationalReach: 'Partout en France',
+    call: (phone: string) => `Appeler le ${phone}`,
+    callLabel: (phone: string, name: string) => `Appeler le ${phone} (${name})`,
     moreSites: (n: number) => ` et ${n} ${plural(n, 'autre lieu', 'autres lieux')}`,
   },
 
@@ -212,7 +214,17 @@ export const fr = {
     territory: 'Territoire couvert',
     territoryNational: 'Toute la France (y compris les outre-mer)',
     sites: 'Lieux',
-    noSite: 'Pas de lieu d’accueil public : contactez la structure par les moyens ci-dessous.',
+    noSite: 'Pas de lieu d’accueil public : contactez la structure par les moyens indiqués dans « Contacts ».',
+    directions: 'Itinéraire',
+    directionsLabel: (address: string) => `Itinéraire vers ${address} (ouvre votre application de cartes)`,
+    share: {
+      heading: 'Partager ou imprimer cette fiche',
+      copy: 'Copier le lien',
+      copied: 'Lien copié.',
+      copyFailed: (url: string) => `Copiez ce lien : ${url}`,
+      sms: 'Envoyer par SMS',
+      print: 'Imprimer',
+    },
     siteConfidentialText:
       'Pour la sécurité des personnes accueillies, l’adresse de ce lieu n’est pas publiée. Seule la commune est indiquée. Pour joindre ce lieu, faites une demande de mise en relation.',
     openingHours: 'Horaires',

@@ -13,6 +13,7 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, formatLanguage, phoneHref, safeHttpUrl, shortHost } from '../../lib/format.ts';
 import { historyState, Link } from '../../lib/router.tsx';
 import { ActorResources } from '../resources/actor-resources.tsx';
+import { ActorSitesMap, DirectionsLink, ShareAndPrint } from './actor-tools.tsx';
 import { actorQuery } from './queries.ts';
 
 function BackLink() {
@@ -108,6 +109,7 @@ function SiteItem({ site }: { site: PublicSite }) {
           {place}
         </address>
       )}
+      {!site.confidential && <DirectionsLink site={site} />}
       {(site.opening_hours || site.accessibility) && (
         <dl className="site__details">
           {site.opening_hours && (
@@ -224,7 +226,9 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
             ) : (
               <p>{t.noSite}</p>
             )}
+            <ActorSitesMap actor={actor} />
           </section>
+          <ShareAndPrint actor={actor} />
         </div>
         <div className="actor__main">
           {paragraphs.length > 0 && (

@@ -31,6 +31,8 @@ export type SearchMapProps = {
   highlightedId: number | null;
   onHover: (actorId: number | null) => void;
   onSelect: (actorId: number) => void;
+  /** A small map (an actor's page): no jump buttons, no legend. */
+  compact?: boolean;
 };
 
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
@@ -51,7 +53,7 @@ function actorIdOf(e: MapLayerMouseEvent): number | null {
   return typeof id === 'number' ? id : typeof id === 'string' ? Number(id) : null;
 }
 
-export default function SearchMap({ items, place, searchKey, highlightedId, onHover, onSelect }: SearchMapProps) {
+export default function SearchMap({ items, place, searchKey, highlightedId, onHover, onSelect, compact = false }: SearchMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const labelsRef = useRef<HTMLDivElement>(null);
   const pinsRef = useRef<HTMLDivElement>(null);
@@ -379,7 +381,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
   const hasNational = items.some((i) => i.territory.scope === 'national');
 
   return (
-    <div className="search-map">
+    <div className={`search-map${compact ? ' search-map--compact' : ''}`}>
       <section className="search-map__frame" aria-label={fr.map.regionLabel}>
         <div ref={containerRef} className="search-map__canvas" />
         <div ref={labelsRef} className="search-map__labels" aria-hidden="true" />
@@ -387,6 +389,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>
+      {!compact && (
       <fieldset className="search-map__areas">
         <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>
         {MAP_AREA_ORDER.map((area) => (
@@ -395,6 +398,8 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
           </button>
         ))}
       </fieldset>
+      )}
+      {!compact && (
       <div className="search-map__legend">
         <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
         <ul>
@@ -413,6 +418,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         </ul>
         {hasNational && <p>{fr.map.nationalNote}</p>}
       </div>
+      )}
     </div>
   );
 }

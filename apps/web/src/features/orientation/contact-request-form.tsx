@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_RETENTION_DAYS, frOrientation } from '../../i18n/fr.orientation.ts';
 import { ApiRequestError } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
@@ -77,6 +78,8 @@ export function ContactRequestForm({ actor, actorName, defaultProfile, defaultPl
   const errors = { ...fieldErrors(mutation.error), ...(placeProblem ? { commune: placeProblem } : {}) };
   const general = generalError(mutation.error);
   const errorList = FIELDS.filter((f) => errors[f]);
+  // One line per distinct message: « un téléphone ou un e-mail » is one problem, not two.
+  const summaryList = errorList.filter((f, i) => errorList.findIndex((g) => errors[g] === errors[f]) === i);
 
   // After a failed send, the summary takes the focus; after a success, the confirmation does.
   useEffect(() => {
@@ -121,7 +124,9 @@ export function ContactRequestForm({ actor, actorName, defaultProfile, defaultPl
         <p className="contact-form__reference">
           {t.referenceLabel} : <strong>{done.reference}</strong>
         </p>
-        <p className="field__hint">{t.referenceHint}</p>
+        <p className="field__hint">
+          {t.referenceHint} <Link href="/suivre-ma-demande">{t.followLink}</Link>
+        </p>
         {/* The server's text says who has the request, what comes next and how long it is kept. */}
         <p>{done.next_steps}</p>
         <p className="notice__actions">
@@ -168,9 +173,9 @@ export function ContactRequestForm({ actor, actorName, defaultProfile, defaultPl
         {general && <p>{general}</p>}
         {errorList.length > 0 && (
           <>
-            <p>{t.errorsHeading(errorList.length)}</p>
+            <p>{t.errorsHeading(summaryList.length)}</p>
             <ul>
-              {errorList.map((f) => (
+              {summaryList.map((f) => (
                 <li key={f}>
                   <a href={`#${id(f)}`}>{errors[f]}</a>
                 </li>

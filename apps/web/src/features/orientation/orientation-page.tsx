@@ -80,6 +80,13 @@ function EmergencyNumbers({ headingRef }: { headingRef?: Ref<HTMLHeadingElement>
   );
 }
 
+const PANEL_NUMBERS = new Set(['17', '112', '119', '114']);
+/** An actor whose public numbers are all in the emergency panel. */
+function inPanel(actor: PublicActor): boolean {
+  const numbers = actor.contacts.filter((c) => c.kind === 'phone' || c.kind === 'sms').map((c) => c.value.replace(/\s/g, ''));
+  return numbers.length > 0 && numbers.some((n) => PANEL_NUMBERS.has(n));
+}
+
 /** The button that fits the channel the engine chose: a tel: link, a written channel, or the contact form. */
 function ChannelAction({
   rec,
@@ -151,6 +158,17 @@ function ChannelAction({
   );
 }
 
+/** What the seed says about the channel's line: its hours, whether it is free (« 7 j/7 de 9 h à 23 h »). */
+function mainLabel(rec: Recommendation): string | null {
+  if (rec.channel === 'demande-de-contact') return null;
+  const kinds = rec.channel === 'appeler' ? ['phone', 'sms', 'email', 'chat', 'website'] : ['sms', 'email', 'chat', 'website'];
+  for (const kind of kinds) {
+    const c = rec.actor.contacts.find((x) => x.kind === kind && !x.professional_only);
+    if (c) return c.label;
+  }
+  return null;
+}
+
 function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation; answers: Answers; highlighted: boolean }) {
   const [formOpen, setFormOpen] = useState(false);
   const formId = useId();
@@ -168,6 +186,7 @@ function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation
       <p className="notice__actions">
         <ChannelAction rec={rec} formOpen={formOpen} formId={formId} onToggleForm={() => setFormOpen((o) => !o)} />
       </p>
+      {mainLabel(rec) && <p className="orientation-result__hours">{mainLabel(rec)}</p>}
       {rec.channel === 'demande-de-contact' && (
         <div id={formId} hidden={!formOpen}>
           {formOpen && (
@@ -237,7 +256,8 @@ function Results({
     (danger ? emergencyRef.current : headingRef.current)?.focus();
   }, [danger, emergencyRef]);
 
-  const recs = query.data?.recommendations ?? [];
+  // In danger, the big panel above already gives 17, 112, 119 and the 114: their cards are not repeated.
+  const recs = (query.data?.recommendations ?? []).filter((x) => !(danger && x.group === 'urgence' && inPanel(x.actor)));
   // The notice repeating the emergency numbers is shown as the big panel when there is danger.
   const notices = (query.data?.notices ?? []).filter((n) => !(danger && n.code === 'numeros-urgence'));
   const byGroup = new Map<Group, Recommendation[]>();
@@ -394,27 +414,107 @@ export function OrientationPage() {
   return <OrientationQuestions />;
 }
 
+const EMPTY_ANSWERS: Answers = { profile: null, place: null, needs: [], urgency: null };
+
+/**
+ * The questionnaire's place lives in the URL (`?question=2`, `?question=contacts`) and its answers in
+ * the history entry's state (never in storage): Back goes to the previous question with the answers
+ * kept, a reload keeps them, and the quick exit (location.replace) still leaves no entry behind.
+ */
+type Saved = { answers: Answers; placeText: string };
+type OrientationState = { orientation?: Saved; orientationPushed?: boolean };
+
+function savedState(): Saved | null {
+  const s: unknown = window.history.state;
+  if (typeof s !== 'object' || s === null || !('orientation' in s)) return null;
+  const o = (s as OrientationState).orientation;
+  if (!o || typeof o !== 'object' || !o.answers || typeof o.placeText !== 'string') return null;
+  const a = o.answers;
+  return {
+    placeText: o.placeText,
+    answers: {
+      profile: (PROFILES as readonly string[]).includes(a.profile ?? '') ? a.profile : null,
+      place: a.place && typeof a.place.code === 'string' ? a.place : null,
+      needs: Array.isArray(a.needs) ? a.needs.filter((n) => typeof n === 'string') : [],
+      urgency: (URGENCIES as readonly string[]).includes(a.urgency ?? '') ? a.urgency : null,
+    },
+  };
+}
+
+/** A new history entry for this page, with the answers in its state; the router hears it as a popstate. */
+function pushQuestion(param: string, saved: Saved): void {
+  const state: OrientationState = { orientation: saved, orientationPushed: true };
+  window.history.pushState(state, '', `/orientation?question=${param}`);
+  window.dispatchEvent(new PopStateEvent('popstate', { state }));
+  window.scrollTo(0, 0);
+}
+
+function firstUnanswered(a: Answers): number {
+  if (!a.profile) return 0;
+  if (!a.place) return 1;
+  if (a.needs.length === 0) return 2;
+  if (!a.urgency) return 3;
+  return 4;
+}
+
 function OrientationQuestions() {
   useDocumentTitle(t.page.title);
   const ids = { place: useId(), placeHint: useId(), error: useId() };
-  const [step, setStep] = useState(0);
-  const [answers, setAnswers] = useState<Answers>({ profile: null, place: null, needs: [], urgency: null });
-  const [placeText, setPlaceText] = useState('');
+  const location = useLocation();
+  const [answers, setAnswers] = useState<Answers>(() => savedState()?.answers ?? EMPTY_ANSWERS);
+  const [placeText, setPlaceText] = useState(() => savedState()?.placeText ?? '');
   const [problem, setProblem] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState<OrientationInput | null>(null);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const emergencyRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  // Where the URL says we are, never past the first question still unanswered.
+  const param = new URLSearchParams(location.search).get('question');
+  const reachable = firstUnanswered(answers);
+  const wanted = param === 'contacts' ? 4 : Math.max(0, Math.min(3, (Number(param) || 1) - 1));
+  const position = Math.min(wanted, reachable);
+  const submitted = position === 4 ? toInput(answers) : null;
+  const step = Math.min(position, 3);
   const current: Step = STEPS[step] ?? 'profile';
   const danger = answers.urgency === 'danger-immediat';
 
-  // A new question (not the first page load) takes the focus, so screen readers read it.
+  // The answers follow their history entry (Back, Forward, reload).
   useEffect(() => {
-    if (moved.current && !submitted) questionRef.current?.focus();
-  }, [step, submitted]);
+    const prev: unknown = window.history.state;
+    const base = typeof prev === 'object' && prev !== null ? prev : {};
+    window.history.replaceState({ ...base, orientation: { answers, placeText } }, '');
+  }, [answers, placeText]);
 
-  // Danger chosen: the numbers are on screen at once, above everything, and announced (role=alert
-  // below) without moving the focus away from the radio buttons the person is still using.
+  // Back or Forward brought other answers (another entry's): take them.
+  useEffect(() => {
+    function onPop() {
+      const saved = savedState();
+      if (saved) {
+        setAnswers(saved.answers);
+        setPlaceText(saved.placeText);
+      }
+      setProblem(null);
+    }
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  // A new question (not the first page load) takes the focus, so screen readers read it.
+  const shownStep = useRef(position);
+  useEffect(() => {
+    if (shownStep.current === position) return;
+    shownStep.current = position;
+    if (position < 4) questionRef.current?.focus();
+  }, [position]);
+
+  // Danger chosen: the numbers are announced (role=alert below) and brought into view, without
+  // moving the focus away from the radio buttons the person is still using.
+  const wasDanger = useRef(danger);
+  useEffect(() => {
+    if (danger && !wasDanger.current && !submitted) panelRef.current?.scrollIntoView({ block: 'start' });
+    wasDanger.current = danger;
+  }, [danger, submitted]);
+
   function answered(s: Step): boolean {
     if (s === 'profile') return answers.profile !== null;
     if (s === 'place') return answers.place !== null;
@@ -429,15 +529,19 @@ function OrientationQuestions() {
       return;
     }
     setProblem(null);
-    moved.current = true;
-    if (step < STEPS.length - 1) setStep(step + 1);
-    else setSubmitted(toInput(answers));
+    pushQuestion(step < STEPS.length - 1 ? String(step + 2) : 'contacts', { answers, placeText });
   }
 
   function back() {
     setProblem(null);
-    moved.current = true;
-    setStep(Math.max(0, step - 1));
+    const s: unknown = window.history.state;
+    // This question was reached from the previous one: Back is the same move.
+    if (typeof s === 'object' && s !== null && (s as OrientationState).orientationPushed) window.history.back();
+    else {
+      const state: OrientationState = { orientation: { answers, placeText } };
+      window.history.replaceState(state, '', `/orientation?question=${Math.max(1, step)}`);
+      window.dispatchEvent(new PopStateEvent('popstate', { state }));
+    }
   }
 
   function pickPlace(s: TerritorySuggestion) {
@@ -464,11 +568,9 @@ function OrientationQuestions() {
   }
 
   const restart = () => {
-    moved.current = true;
-    setSubmitted(null);
-    setAnswers({ profile: null, place: null, needs: [], urgency: null });
+    setAnswers(EMPTY_ANSWERS);
     setPlaceText('');
-    setStep(0);
+    pushQuestion('1', { answers: EMPTY_ANSWERS, placeText: '' });
   };
 
   const errorProps = problem ? { 'aria-describedby': ids.error } : {};
@@ -586,7 +688,9 @@ function OrientationQuestions() {
 
   return (
     <div className="narrow-page orientation">
-      <div role="alert">{danger && <EmergencyNumbers headingRef={emergencyRef} />}</div>
+      <div role="alert" ref={panelRef} className="orientation-alert">
+        {danger && <EmergencyNumbers headingRef={emergencyRef} />}
+      </div>
       <div className="page-intro">
         <h1 tabIndex={-1} data-page-heading>
           {t.page.heading}
@@ -597,11 +701,7 @@ function OrientationQuestions() {
         <Results
           input={submitted}
           answers={answers}
-          onEdit={() => {
-            moved.current = true;
-            setSubmitted(null);
-            setStep(0);
-          }}
+          onEdit={() => pushQuestion('1', { answers, placeText })}
           onRestart={restart}
           emergencyRef={emergencyRef}
         />

@@ -58,6 +58,32 @@ function Access({ resource }: { resource: PublicResource }) {
   return <p className="notice">{t.noAccess}</p>;
 }
 
+const LEGIFRANCE = /sur Légifrance/;
+
+/** The Légifrance page of a legal text: its own link when it is one, else a search for its title there. */
+export function legifranceHref(resource: Pick<PublicResource, 'url' | 'source_url' | 'title' | 'reference'>): string {
+  for (const u of [resource.url, resource.source_url]) {
+    const safe = u ? safeHttpUrl(u) : null;
+    if (safe && new URL(safe).hostname === 'www.legifrance.gouv.fr') return safe;
+  }
+  return `https://www.legifrance.gouv.fr/search/all?tab_selection=all&searchField=ALL&query=${encodeURIComponent(resource.reference ?? resource.title)}`;
+}
+
+/** « Consultez le texte en vigueur sur Légifrance » says where: the words are a link there. */
+function WithLegifranceLink({ text, resource }: { text: string; resource: PublicResource }) {
+  const m = LEGIFRANCE.exec(text);
+  if (!m) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, m.index)}
+      <a href={legifranceHref(resource)} rel="noopener noreferrer external">
+        {m[0]}
+      </a>
+      {text.slice(m.index + m[0].length)}
+    </>
+  );
+}
+
 function ResourceDetail({ resource }: { resource: PublicResource }) {
   const t = frResources.detail;
   const i = frResources.item;
@@ -78,7 +104,9 @@ function ResourceDetail({ resource }: { resource: PublicResource }) {
         <section className="actor-section" aria-labelledby="titre-resume">
           <h2 id="titre-resume">{t.summary}</h2>
           {resource.summary.split(/\n{2,}/).map((p) => (
-            <p key={p}>{p}</p>
+            <p key={p}>
+              <WithLegifranceLink text={p} resource={resource} />
+            </p>
           ))}
         </section>
       )}

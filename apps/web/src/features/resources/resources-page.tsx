@@ -2,7 +2,7 @@
 import type { Public, ResourceTheme, ResourceType } from '@pare/schema';
 import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import {
@@ -13,7 +13,7 @@ import {
   RESOURCE_TYPE_LABELS,
 } from '../../i18n/fr.resources.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { resourcesQuery } from './queries.ts';
+import { departementsQuery, resourcesQuery } from './queries.ts';
 import { ResourceCard } from './resource-card.tsx';
 
 const PER_PAGE = 20;
@@ -33,13 +33,34 @@ function pick<T extends string>(raw: string | null, allowed: readonly T[]): T[] 
   return allowed.filter((c) => wanted.has(c));
 }
 
+const DEPARTEMENT_CODE = /^(0?[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8])$/;
+
+/** « Moselle », « moselle », « 57 » or « 57 — Moselle » → « 57 »; null when nothing matches. */
+export function departementCode(text: string, list: readonly { code: string; name: string }[]): string | null {
+  const norm = (v: string) =>
+    v
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’'\-\s]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  const t = norm(text);
+  if (!t) return null;
+  const code = t.split(' ')[0]?.toUpperCase() ?? '';
+  if (DEPARTEMENT_CODE.test(code)) {
+    const padded = code.padStart(2, '0');
+    return list.find((d) => d.code === padded)?.code ?? padded;
+  }
+  return list.find((d) => norm(d.name) === t)?.code ?? null;
+}
+
 /** The page URL ↔ the state ↔ the API's parameters (the same names, so one string serves both). */
 export function readState(search: string): State {
   const p = new URLSearchParams(search);
   const page = Number(p.get('page'));
   return {
     q: p.get('q') ?? '',
-    departement: p.get('departement') ?? '',
+    departement: (p.get('departement') ?? '').slice(0, 60),
     actor: p.get('actor') ?? '',
     types: pick(p.get('types'), RESOURCE_TYPE_CODES),
     publics: pick(p.get('publics'), PUBLICS),
@@ -51,7 +72,8 @@ export function readState(search: string): State {
 export function toParams(s: State): string {
   const p = new URLSearchParams();
   if (s.q.trim()) p.set('q', s.q.trim());
-  if (s.departement.trim()) p.set('departement', s.departement.trim().toUpperCase());
+  // Only a département code reaches the API (a name is turned into its code by the page).
+  if (DEPARTEMENT_CODE.test(s.departement.trim())) p.set('departement', s.departement.trim().toUpperCase());
   if (s.actor.trim()) p.set('actor', s.actor.trim());
   if (s.types.length) p.set('types', s.types.join(','));
   if (s.publics.length) p.set('publics', s.publics.join(','));
@@ -104,11 +126,18 @@ function CodeFilter<T extends string>({
 export function ResourcesPage() {
   const t = frResources.list;
   const { search } = useLocation();
-  const state = readState(search);
+  const departements = useQuery(departementsQuery());
+  const depList = departements.data?.items ?? [];
+  const raw = readState(search);
+  // A name in the URL (« Moselle ») is read as its code; an unknown one is said, never sent.
+  const depCode = raw.departement ? departementCode(raw.departement, depList) : null;
+  const state = { ...raw, departement: depCode ?? (DEPARTEMENT_CODE.test(raw.departement) ? raw.departement : '') };
+  const unknownDep = Boolean(raw.departement) && depCode === null && departements.isSuccess;
   const params = toParams({ ...state, page: state.page });
   const query = useQuery(resourcesQuery(`${params}${params ? '&' : ''}per_page=${PER_PAGE}`));
   const [text, setText] = useState(state.q);
   const [departement, setDepartement] = useState(state.departement);
+  useEffect(() => setDepartement(state.departement), [state.departement]);
   useDocumentTitle(t.pageTitle);
 
   const go = (next: Partial<State>) => navigate(href({ ...state, ...next, page: next.page ?? 1 }), { keepScroll: true });
@@ -145,19 +174,31 @@ export function ResourcesPage() {
           </div>
           <div className="field">
             <label htmlFor="ressources-dep">{t.departementLabel}</label>
-            <input
+            <select
               id="ressources-dep"
-              type="text"
-              inputMode="text"
-              size={4}
-              maxLength={3}
               value={departement}
               aria-describedby="ressources-dep-aide"
-              onChange={(e) => setDepartement(e.target.value)}
-            />
+              onChange={(e) => {
+                setDepartement(e.target.value);
+                go({ q: text, departement: e.target.value });
+              }}
+            >
+              <option value="">{t.departementAll}</option>
+              {departement && !depList.some((d) => d.code === departement) && <option value={departement}>{departement}</option>}
+              {depList.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {t.departementOption(d.code, d.name)}
+                </option>
+              ))}
+            </select>
             <span id="ressources-dep-aide" className="field__hint">
               {t.departementHint}
             </span>
+            {unknownDep && (
+              <p className="field__error" role="alert">
+                {t.departementUnknown(raw.departement)}
+              </p>
+            )}
           </div>
           <div className="field field--submit">
             <button type="submit" className="button button--primary">

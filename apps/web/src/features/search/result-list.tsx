@@ -4,6 +4,7 @@ import type { ActorListItem } from '@pare/schema';
 import { ACTOR_TYPE_LABELS } from '@pare/schema/codes';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
 import { fr } from '../../i18n/fr.ts';
+import { phoneHref } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { isNationalActor } from '../map/map-data.ts';
 
@@ -37,6 +38,8 @@ type CardProps = {
 export function ResultCard({ actor, searchHref, highlighted, onHighlight }: CardProps) {
   const confidential = actor.sites.some((s) => s.confidential);
   const national = isNationalActor(actor);
+  /** The main public phone: one tap to call, with its hours when the seed gives them. */
+  const phone = actor.contacts.find((c) => c.kind === 'phone' && !c.professional_only);
   return (
     <li
       className={`result${highlighted ? ' is-highlighted' : ''}`}
@@ -75,6 +78,14 @@ export function ResultCard({ actor, searchHref, highlighted, onHighlight }: Card
         )}
         <PublicBadges publics={actor.publics} />
         <ActionBadges actions={actor.actions} />
+        {phone && (
+          <p className="result__call">
+            <a className="button button--secondary" href={phoneHref(phone.value)} aria-label={fr.result.callLabel(phone.value, actor.name)}>
+              {fr.result.call(phone.value)}
+            </a>
+            {phone.label && <span className="result__call-label">{phone.label}</span>}
+          </p>
+        )}
       </article>
     </li>
   );

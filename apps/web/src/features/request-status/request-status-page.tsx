@@ -1,0 +1,114 @@
+/**
+ * `/suivre-ma-demande` — « Où en est ma demande ? »: the reference and the e-mail or phone given with
+ * the request show its status, nothing of its content. The API answers the same 404 for a wrong
+ * reference and a wrong contact, and 429 when someone guesses.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frRequestStatus as t } from '../../i18n/fr.request-status.ts';
+import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+
+type RequestStatus = { reference: string; status: string; label: string; updated_at: string };
+
+function problemOf(error: unknown): string {
+  if (error instanceof ApiRequestError) {
+    if (error.code === 'not_found') return t.notFound;
+    if (error.code === 'rate_limited') return t.rateLimited;
+    if (error.code === 'validation_error') return error.issues[0]?.message ?? t.invalid;
+    if (error.status === 0) return t.network;
+  }
+  return t.failed;
+}
+
+export function RequestStatusPage() {
+  useDocumentTitle(t.title);
+  const ids = { reference: useId(), contact: useId(), contactHint: useId(), referenceHint: useId() };
+  const [reference, setReference] = useState('');
+  const [contact, setContact] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const mutation = useMutation<RequestStatus, Error>({
+    mutationFn: () => apiSend<RequestStatus>('POST', '/contact-requests/status', { reference: reference.trim(), contact: contact.trim() }),
+  });
+
+  useEffect(() => {
+    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
+  }, [mutation.isSuccess, mutation.isError]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reference.trim() || !contact.trim()) {
+      setMissing(t.missing);
+      resultRef.current?.focus();
+      return;
+    }
+    setMissing(null);
+    mutation.mutate();
+  }
+
+  const problem = missing ?? (mutation.isError ? problemOf(mutation.error) : null);
+
+  return (
+    <div className="narrow-page">
+      <div className="page-intro">
+        <h1 tabIndex={-1} data-page-heading>
+          {t.heading}
+        </h1>
+        <p>{t.intro}</p>
+      </div>
+      <form className="contact-form__form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.reference}>{t.reference}</label>
+          <p id={ids.referenceHint} className="field__hint">
+            {t.referenceHint}
+          </p>
+          <input
+            id={ids.reference}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            value={reference}
+            aria-describedby={ids.referenceHint}
+            onChange={(e) => setReference(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.contact}>{t.contact}</label>
+          <p id={ids.contactHint} className="field__hint">
+            {t.contactHint}
+          </p>
+          <input
+            id={ids.contact}
+            type="text"
+            autoComplete="off"
+            maxLength={254}
+            value={contact}
+            aria-describedby={ids.contactHint}
+            onChange={(e) => setContact(e.target.value)}
+          />
+        </div>
+        <p className="notice__actions">
+          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            {mutation.isPending ? t.sending : t.submit}
+          </button>
+        </p>
+      </form>
+      <div ref={resultRef} tabIndex={-1} role="status" className="request-status__result">
+        {problem && <p className="notice notice--error">{problem}</p>}
+        {!problem && mutation.data && (
+          <section className="notice" aria-labelledby="titre-statut">
+            <h2 id="titre-statut">{t.resultHeading(mutation.data.reference)}</h2>
+            <p className="request-status__label">
+              <strong>{mutation.data.label}</strong>
+            </p>
+            <p>{t.updatedOn(formatDate(mutation.data.updated_at))}</p>
+          </section>
+        )}
+      </div>
+      <p className="field__hint">{t.emergency}</p>
+    </div>
+  );
+}
