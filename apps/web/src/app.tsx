@@ -21,6 +21,13 @@ const Resources = {
   AdminResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourcesPage }))),
   AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
 };
+const FollowUp = {
+  AnswerPage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.AnswerPage }))),
+  UpdatePage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.UpdatePage }))),
+};
+const RequestStatusPage = lazy(() =>
+  import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
+);
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 
 import { matchRoute, useLocation } from './lib/router.tsx';
@@ -47,6 +54,8 @@ function Page() {
       return <ActorPage key={route.slug} slug={route.slug} />;
     case 'orientation':
       return <OrientationPage />;
+    case 'request-status':
+      return <RequestStatusPage />;
     case 'inbox':
       return <InboxPage />;
     case 'resources':

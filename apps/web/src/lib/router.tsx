@@ -70,6 +70,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'actor'; slug: string }
   | { name: 'orientation' }
+  | { name: 'request-status' }
   | { name: 'report' }
   | { name: 'referencing' }
   | { name: 'login' }
@@ -102,6 +103,7 @@ export function matchRoute(pathname: string): Route {
     '/referencer': { name: 'referencing' },
     '/connexion': { name: 'login' },
     '/admin': { name: 'admin' },
+    '/suivre-ma-demande': { name: 'request-status' },
     '/admin/acteurs': { name: 'admin-actors' },
     '/admin/acteurs/nouveau': { name: 'admin-actor', id: null },
     '/admin/propositions': { name: 'admin-submissions' },
