@@ -21,10 +21,6 @@ const Resources = {
   AdminResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourcesPage }))),
   AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
 };
-const FollowUp = {
-  AnswerPage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.AnswerPage }))),
-  UpdatePage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.UpdatePage }))),
-};
 const RequestStatusPage = lazy(() =>
   import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
 );
