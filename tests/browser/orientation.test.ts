@@ -315,10 +315,10 @@ describe('orientation: whom to contact', () => {
       for (const group of await results.getByRole('heading', { level: 3 }).all()) expect(await precedes(panel, group)).toBe(true);
       expect(await firstInMain(page)).toEqual({ heading: t.emergency.heading, link: 'tel:17' });
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(t.emergency.heading);
-      // The emergency group of the results exists, after the panel; the notice repeating the numbers is not shown twice.
+      // Issue 16.3: the emergency numbers once — the panel; neither their cards nor the notice repeat them.
       const urgentGroup = results.getByRole('region', { name: t.results.groups.urgence, exact: true });
-      expect(await urgentGroup.count()).toBe(1);
-      expect(await precedes(panel, urgentGroup)).toBe(true);
+      expect(await urgentGroup.count()).toBe(0);
+      expect(await page.locator('main a[href="tel:17"]').count()).toBe(1);
 
       expect(outsideRequests(requests, h.server.url)).toEqual([]);
       expect(errors).toEqual([]);
@@ -425,11 +425,12 @@ describe('orientation: asking to be contacted', () => {
     await page.getByRole('button', { name: t.form.submit, exact: true }).click();
 
     // The summary, announced and focused, counts the fields to correct.
-    const summary = page.getByRole('alert').filter({ hasText: t.form.errorsHeading(2) });
+    // Issue 16.7: one line for one problem (« un téléphone ou un e-mail »), shown beside both fields.
+    const summary = page.getByRole('alert').filter({ hasText: t.form.errorsHeading(1) });
     await summary.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     const missing = /Indiquez un téléphone ou une adresse e-mail/;
-    expect(await summary.getByRole('link', { name: missing }).count()).toBe(2);
+    expect(await summary.getByRole('link', { name: missing }).count()).toBe(1);
 
     // Each field says it is wrong, and why, right under it.
     for (const label of [t.form.phone, t.form.email]) {

@@ -67,7 +67,12 @@ export function DirectionsLink({ site }: { site: PublicSite }) {
   if (!address) return null;
   return (
     <p className="site__directions no-print">
-      <a className="button button--secondary" href={directionsHref(address)} rel="noopener noreferrer external" aria-label={fr.actor.directionsLabel(address)}>
+      <a
+        className="button button--secondary"
+        href={directionsHref(address)}
+        rel="noopener noreferrer external"
+        aria-label={fr.actor.directionsLabel(address)}
+      >
         {fr.actor.directions}
       </a>
     </p>
@@ -83,7 +88,15 @@ export function ActorSitesMap({ actor }: { actor: PublicActor }) {
     <div className="actor-map no-print">
       <ErrorBoundary fallback={null}>
         <Suspense fallback={<p className="notice">{fr.map.loading}</p>}>
-          <SearchMap items={[item]} place={null} searchKey={actor.slug} highlightedId={null} onHover={() => undefined} onSelect={() => undefined} compact />
+          <SearchMap
+            items={[item]}
+            place={null}
+            searchKey={actor.slug}
+            highlightedId={null}
+            onHover={() => undefined}
+            onSelect={() => undefined}
+            compact
+          />
         </Suspense>
       </ErrorBoundary>
     </div>

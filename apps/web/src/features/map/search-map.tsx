@@ -37,7 +37,14 @@ export type SearchMapProps = {
 
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
 /** A keyboard stop over a pin: a site (public or confidential) or a cluster. */
-type Pin = { key: string; lngLat: [number, number]; actorId: number | null; clusterId: number | null; count: number; confidential: boolean };
+type Pin = {
+  key: string;
+  lngLat: [number, number];
+  actorId: number | null;
+  clusterId: number | null;
+  count: number;
+  confidential: boolean;
+};
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** Room for the markers' radius, the zoom buttons and the attribution. */
@@ -205,25 +212,25 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
 
   /** A cluster opens by zooming in; sites at the very same point open the first one's popup. */
   function expandCluster(m: MlMap, clusterId: number, center: [number, number], from?: HTMLElement) {
-        const source = m.getSource(SOURCE_SITES) as GeoJSONSource;
-        void source
-          .getClusterExpansionZoom(clusterId)
-          .then(async (zoom) => {
-            if (zoom <= CLUSTER_OPTIONS.clusterMaxZoom) {
-              m.easeTo({ center, zoom, animate: !latest.current.reducedMotion });
-              return;
-            }
-            // Sites at the very same point (several actors at a commune's centre) never split:
-            // go to the first one in the list, the others sit next to it.
-            m.easeTo({ center, zoom: Math.max(m.getZoom(), CLUSTER_OPTIONS.clusterMaxZoom), animate: !latest.current.reducedMotion });
-            const [leaf] = await source.getClusterLeaves(clusterId, 1, 0);
-            const id = leaf?.properties?.actorId;
-            if (typeof id === 'number') {
-              openPopup(m, id, center, false, from);
-              if (!from) latest.current.onSelect(id);
-            }
-          })
-          .catch(() => undefined);
+    const source = m.getSource(SOURCE_SITES) as GeoJSONSource;
+    void source
+      .getClusterExpansionZoom(clusterId)
+      .then(async (zoom) => {
+        if (zoom <= CLUSTER_OPTIONS.clusterMaxZoom) {
+          m.easeTo({ center, zoom, animate: !latest.current.reducedMotion });
+          return;
+        }
+        // Sites at the very same point (several actors at a commune's centre) never split:
+        // go to the first one in the list, the others sit next to it.
+        m.easeTo({ center, zoom: Math.max(m.getZoom(), CLUSTER_OPTIONS.clusterMaxZoom), animate: !latest.current.reducedMotion });
+        const [leaf] = await source.getClusterLeaves(clusterId, 1, 0);
+        const id = leaf?.properties?.actorId;
+        if (typeof id === 'number') {
+          openPopup(m, id, center, false, from);
+          if (!from) latest.current.onSelect(id);
+        }
+      })
+      .catch(() => undefined);
   }
 
   /**
@@ -390,34 +397,34 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>
       {!compact && (
-      <fieldset className="search-map__areas">
-        <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>
-        {MAP_AREA_ORDER.map((area) => (
-          <button key={area} type="button" className="chip" onClick={() => goTo(MAP_AREAS[area])} disabled={failed}>
-            {fr.map.areas[area]}
-          </button>
-        ))}
-      </fieldset>
+        <fieldset className="search-map__areas">
+          <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>
+          {MAP_AREA_ORDER.map((area) => (
+            <button key={area} type="button" className="chip" onClick={() => goTo(MAP_AREAS[area])} disabled={failed}>
+              {fr.map.areas[area]}
+            </button>
+          ))}
+        </fieldset>
       )}
       {!compact && (
-      <div className="search-map__legend">
-        <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
-        <ul>
-          <li>
-            <span className="swatch swatch--site" aria-hidden="true" /> {fr.map.legendSite}
-          </li>
-          <li>
-            <span className="swatch swatch--cluster" aria-hidden="true" /> {fr.map.legendCluster}
-          </li>
-          <li>
-            <span className="swatch swatch--confidential" aria-hidden="true" /> {fr.map.legendConfidential}
-          </li>
-          <li>
-            <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
-          </li>
-        </ul>
-        {hasNational && <p>{fr.map.nationalNote}</p>}
-      </div>
+        <div className="search-map__legend">
+          <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
+          <ul>
+            <li>
+              <span className="swatch swatch--site" aria-hidden="true" /> {fr.map.legendSite}
+            </li>
+            <li>
+              <span className="swatch swatch--cluster" aria-hidden="true" /> {fr.map.legendCluster}
+            </li>
+            <li>
+              <span className="swatch swatch--confidential" aria-hidden="true" /> {fr.map.legendConfidential}
+            </li>
+            <li>
+              <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
+            </li>
+          </ul>
+          {hasNational && <p>{fr.map.nationalNote}</p>}
+        </div>
       )}
     </div>
   );

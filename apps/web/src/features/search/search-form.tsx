@@ -19,7 +19,10 @@ const DEPARTEMENT = /^(0?[1-9]|[1-8]\d|9[0-5]|2[AaBb]|97[1-8])$/;
 function placeFromSuggestion(s: TerritorySuggestion) {
   const label = suggestionLabel(s);
   // A postcode hit: search by the postcode typed (its `code` is the commune's INSEE code).
-  if (s.kind === 'postcode') return s.postcodes[0] ? ({ kind: 'postcode', code: s.postcodes[0], label } as const) : ({ kind: 'commune', code: s.code, label } as const);
+  if (s.kind === 'postcode')
+    return s.postcodes[0]
+      ? ({ kind: 'postcode', code: s.postcodes[0], label } as const)
+      : ({ kind: 'commune', code: s.code, label } as const);
   return { kind: s.kind === 'departement' ? 'departement' : 'commune', code: s.code, label } as const;
 }
 
