@@ -21,6 +21,10 @@ const Resources = {
   AdminResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourcesPage }))),
   AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
 };
+const FollowUp = {
+  AnswerPage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.AnswerPage }))),
+  UpdatePage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.UpdatePage }))),
+};
 const RequestStatusPage = lazy(() =>
   import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
 );
@@ -86,6 +90,14 @@ function Page() {
       return <Submissions.SubmissionQueuePage />;
     case 'admin-import':
       return <Admin.AdminImportPage />;
+    case 'admin-campaigns':
+      return <Admin.CampaignsPage />;
+    case 'admin-campaign':
+      return <Admin.CampaignPage key={route.id} id={route.id} />;
+    case 'answer':
+      return <FollowUp.AnswerPage key={route.token} token={route.token} />;
+    case 'update':
+      return <FollowUp.UpdatePage key={route.token} token={route.token} />;
     case 'admin-submission':
       return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
     default:

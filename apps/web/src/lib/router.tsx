@@ -81,6 +81,10 @@ export type Route =
   | { name: 'admin-submissions' }
   | { name: 'admin-submission'; id: number }
   | { name: 'admin-import' }
+  | { name: 'admin-campaigns' }
+  | { name: 'admin-campaign'; id: number }
+  | { name: 'answer'; token: string }
+  | { name: 'update'; token: string }
   | { name: 'inbox' }
   | { name: 'resources' }
   | { name: 'resource'; slug: string }
@@ -99,15 +103,16 @@ export function matchRoute(pathname: string): Route {
   if (actor?.[1]) return { name: 'actor', slug: actor[1] };
   const fixed: Record<string, Route> = {
     '/orientation': { name: 'orientation' },
+    '/suivre-ma-demande': { name: 'request-status' },
     '/signaler': { name: 'report' },
     '/referencer': { name: 'referencing' },
     '/connexion': { name: 'login' },
     '/admin': { name: 'admin' },
-    '/suivre-ma-demande': { name: 'request-status' },
     '/admin/acteurs': { name: 'admin-actors' },
     '/admin/acteurs/nouveau': { name: 'admin-actor', id: null },
     '/admin/propositions': { name: 'admin-submissions' },
     '/admin/import': { name: 'admin-import' },
+    '/admin/campagnes': { name: 'admin-campaigns' },
     '/equipe/demandes': { name: 'inbox' },
     '/ressources': { name: 'resources' },
     '/protocoles': { name: 'protocols' },
@@ -130,6 +135,11 @@ export function matchRoute(pathname: string): Route {
   const adminItem = /^\/admin\/(ressources|protocoles)\/(\d{1,9})$/.exec(path);
   if (adminItem?.[2])
     return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
+  const campaign = /^\/admin\/campagnes\/(\d{1,9})$/.exec(path);
+  if (campaign?.[1]) return { name: 'admin-campaign', id: Number(campaign[1]) };
+  // The links mailed to structures: the token as the API made it (base64url), nothing else.
+  const link = /^\/(reponse|mise-a-jour)\/([A-Za-z0-9_-]{1,200})$/.exec(path);
+  if (link?.[2]) return link[1] === 'reponse' ? { name: 'answer', token: link[2] } : { name: 'update', token: link[2] };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

@@ -15,6 +15,7 @@ const PUBLIC_DIRS = [
   'features/placeholder',
   'features/resources',
   'features/departements',
+  'features/follow-up',
 ];
 
 function files(dir: string): string[] {

@@ -29,6 +29,7 @@ function Nav({ session }: { session: Session }) {
     ['/admin/propositions', t.submissions],
     ['/admin/ressources', t.resources],
     ['/admin/import', t.import],
+    ['/admin/campagnes', t.campaigns],
     ['/equipe/demandes', t.inbox],
   ];
   const current = (href: string) =>

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
+import { campaignsQuery } from './campaign-queries.ts';
 import { freshnessQuery, outboxQuery } from './queries.ts';
 
 const t = frAdmin.dashboard;
@@ -13,6 +15,8 @@ const t = frAdmin.dashboard;
 function Dashboard() {
   const freshness = useQuery(freshnessQuery());
   const outbox = useQuery(outboxQuery());
+  const campaigns = useQuery(campaignsQuery());
+  const latest = campaigns.data?.items[0];
   const [all, setAll] = useState(false);
   if (freshness.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (freshness.isError) return <ErrorMessage error={freshness.error} />;
@@ -38,6 +42,22 @@ function Dashboard() {
         <li className="admin-card">
           <p className="admin-card__figure">{f.gaps.length}</p>
           <p>{t.gaps(f.gaps.length)}</p>
+        </li>
+        <li className="admin-card">
+          <p className="admin-card__figure">{frFollowUp.campaigns.dashboardCard}</p>
+          <p>
+            {latest
+              ? frFollowUp.campaigns.dashboardLatest(
+                  latest.title || frFollowUp.campaigns.untitled,
+                  latest.counts.confirmed,
+                  latest.counts.corrected,
+                  latest.counts.no_answer,
+                )
+              : campaigns.isSuccess
+                ? frFollowUp.campaigns.dashboardNone
+                : ''}
+          </p>
+          <Link href="/admin/campagnes">{frFollowUp.campaigns.dashboardLink}</Link>
         </li>
         {mail && (
           <li className="admin-card">

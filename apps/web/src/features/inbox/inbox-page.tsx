@@ -19,6 +19,7 @@ import {
   outboxQuery,
   PER_PAGE,
   type RequestStatus,
+  type RequestSummary,
   requestDetailQuery,
   requestListQuery,
   retryMail,
@@ -196,6 +197,115 @@ function OutboxPanel({ csrf }: { csrf: string }) {
   );
 }
 
+/** One table of requests: age, who holds it, its last event; the rows that came back to the team are highlighted. */
+function RequestTable({
+  caption,
+  items,
+  open,
+  onOpen,
+}: {
+  caption: string;
+  items: RequestSummary[];
+  open: string | null;
+  onOpen: (r: string) => void;
+}) {
+  return (
+    <div className="inbox-table-wrap">
+      <table className="inbox-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.columns.reference}</th>
+            <th scope="col">{t.columns.age}</th>
+            <th scope="col">{t.columns.status}</th>
+            <th scope="col">{t.columns.holder}</th>
+            <th scope="col">{t.columns.lastEvent}</th>
+            <th scope="col">{t.columns.place}</th>
+            <th scope="col">{t.columns.actor}</th>
+            <th scope="col">{t.columns.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr
+              key={r.reference}
+              className={
+                [open === r.reference ? 'is-open' : '', r.needs_attention ? 'needs-attention' : ''].filter(Boolean).join(' ') || undefined
+              }
+            >
+              <th scope="row">
+                <button
+                  type="button"
+                  className="button button--link"
+                  aria-label={t.open(r.reference)}
+                  aria-pressed={open === r.reference}
+                  onClick={() => onOpen(r.reference)}
+                >
+                  {r.reference}
+                </button>
+              </th>
+              <td>
+                <time dateTime={r.created_at} title={when(r.created_at)}>
+                  {t.age(r.age_days)}
+                </time>
+                <span className="visually-hidden"> ({when(r.created_at)})</span>
+              </td>
+              <td>
+                <span className={`inbox-status inbox-status--${r.status}`}>{t.statuses[r.status] ?? r.status}</span>
+              </td>
+              <td>
+                {r.holder.name}
+                <br />
+                <span className="field__hint">{t.holders[r.holder.kind] ?? r.holder.kind}</span>
+              </td>
+              <td>
+                {r.last_event ? (
+                  <>
+                    {t.lastEvent(t.statuses[r.last_event.to] ?? r.last_event.to, r.last_event.by)}
+                    <br />
+                    <time className="field__hint" dateTime={r.last_event.at}>
+                      {when(r.last_event.at)}
+                    </time>
+                  </>
+                ) : (
+                  t.noEvent
+                )}
+              </td>
+              <td>
+                {r.commune.name} ({r.departement.code})
+              </td>
+              <td>{r.actor?.name ?? t.noActor}</td>
+              <td>{r.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The requests that came back to the team first, in their own group; then the others, in the API's order. */
+function RequestTables({ items, open, onOpen }: { items: RequestSummary[]; open: string | null; onOpen: (r: string) => void }) {
+  const priority = items.filter((r) => r.needs_attention);
+  const others = items.filter((r) => !r.needs_attention);
+  if (priority.length === 0) return <RequestTable caption={t.heading} items={others} open={open} onOpen={onOpen} />;
+  return (
+    <>
+      <section className="inbox-group inbox-group--priority" aria-labelledby="inbox-priorite">
+        <h2 id="inbox-priorite">{t.priorityHeading(priority.length)}</h2>
+        <p className="field__hint">{t.priorityIntro}</p>
+        <RequestTable caption={t.priorityHeading(priority.length)} items={priority} open={open} onOpen={onOpen} />
+      </section>
+      {others.length > 0 && (
+        <section className="inbox-group" aria-labelledby="inbox-autres">
+          <h2 id="inbox-autres">{t.othersHeading}</h2>
+          <RequestTable caption={t.othersHeading} items={others} open={open} onOpen={onOpen} />
+        </section>
+      )}
+    </>
+  );
+}
+
 function Inbox({ session }: { session: Session }) {
   const ids = { status: useId(), departement: useId(), departementHint: useId(), actor: useId(), actorHint: useId() };
   const [draft, setDraft] = useState({ status: '', departement: '', actor: '' });
@@ -278,51 +388,7 @@ function Inbox({ session }: { session: Session }) {
       {list.data && (
         <>
           <p role="status">{t.count(list.data.total)}</p>
-          {list.data.items.length > 0 && (
-            <div className="inbox-table-wrap">
-              <table className="inbox-table">
-                <caption className="visually-hidden">{t.heading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.columns.reference}</th>
-                    <th scope="col">{t.columns.received}</th>
-                    <th scope="col">{t.columns.status}</th>
-                    <th scope="col">{t.columns.recipient}</th>
-                    <th scope="col">{t.columns.place}</th>
-                    <th scope="col">{t.columns.actor}</th>
-                    <th scope="col">{t.columns.name}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((r) => (
-                    <tr key={r.reference} className={open === r.reference ? 'is-open' : undefined}>
-                      <th scope="row">
-                        <button
-                          type="button"
-                          className="button button--link"
-                          aria-label={t.open(r.reference)}
-                          aria-pressed={open === r.reference}
-                          onClick={() => setOpen(r.reference)}
-                        >
-                          {r.reference}
-                        </button>
-                      </th>
-                      <td>{when(r.created_at)}</td>
-                      <td>
-                        <span className={`inbox-status inbox-status--${r.status}`}>{t.statuses[r.status]}</span>
-                      </td>
-                      <td>{t.recipients[r.recipient]}</td>
-                      <td>
-                        {r.commune.name} ({r.departement.code})
-                      </td>
-                      <td>{r.actor?.name ?? t.noActor}</td>
-                      <td>{r.name}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {list.data.items.length > 0 && <RequestTables items={list.data.items} open={open} onOpen={setOpen} />}
           {pages > 1 && (
             <nav className="pagination" aria-label={t.heading}>
               <button

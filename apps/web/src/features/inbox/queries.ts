@@ -1,36 +1,18 @@
 /** The team inbox's calls: the session, the requests (list, detail, status change) and the outbox. */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import type { ContactRequestDetail, ContactRequestStatus, ContactRequestSummary } from '../../lib/api-types.ts';
 import { sendJson } from '../orientation/send-json.ts';
 
-/** Restated from the API's schemas (apps/api/src/routes/contact-requests/contact-requests.schemas.ts). */
-export type RequestStatus = 'nouvelle' | 'transmise' | 'en-cours' | 'cloturee';
-export const STATUSES: readonly RequestStatus[] = ['nouvelle', 'transmise', 'en-cours', 'cloturee'];
-/** A request never goes back to `nouvelle`. */
+/** The API's own types (apps/api/src/routes/contact-requests/contact-requests.schemas.ts), not restated. */
+export type RequestStatus = ContactRequestStatus;
+/** In the order a request goes through them; the two last are the ones that came back to the team. */
+export const STATUSES: readonly RequestStatus[] = ['nouvelle', 'transmise', 'en-cours', 'cloturee', 'a-reorienter', 'sans-reponse'];
+/** What the team may set by hand (a request never goes back to `nouvelle`; the two others are set by the follow-up). */
 export const NEXT_STATUSES: readonly RequestStatus[] = ['transmise', 'en-cours', 'cloturee'];
 
-type Place = { code: string; name: string };
-export type RequestSummary = {
-  reference: string;
-  status: RequestStatus;
-  recipient: 'acteur' | 'equipe-pare';
-  actor: { slug: string; name: string } | null;
-  profile: string;
-  name: string;
-  commune: Place;
-  departement: Place;
-  created_at: string;
-  updated_at: string;
-};
-export type RequestDetail = RequestSummary & {
-  phone: string | null;
-  email: string | null;
-  message: string;
-  consent_at: string;
-  purge_after: string;
-  history: { from: RequestStatus | null; to: RequestStatus; by: string; note: string | null; at: string }[];
-  mails: { id: number; status: 'pending' | 'sent' | 'failed'; attempts: number; sent_at: string | null; next_attempt_at: string }[];
-};
+export type RequestSummary = ContactRequestSummary;
+export type RequestDetail = ContactRequestDetail;
 export type RequestList = { total: number; page: number; per_page: number; items: RequestSummary[] };
 export type OutboxList = {
   smtp_configured: boolean | null;

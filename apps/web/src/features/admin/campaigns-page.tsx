@@ -1,0 +1,208 @@
+/** `/admin/campagnes` — the freshness campaigns: launch one (stale, a département, a type, all) and follow each. */
+import { ACTOR_TYPE_LABELS, ACTOR_TYPES, type ActorType } from '@pare/schema/codes';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frFollowUp } from '../../i18n/fr.follow-up.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import type { LaunchCampaignInput } from '../../lib/api-types.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link, navigate } from '../../lib/router.tsx';
+import { AdminLayout } from './admin-layout.tsx';
+import { campaignKeys, campaignsQuery, launchCampaign } from './campaign-queries.ts';
+import { FieldError, SelectField, TextField } from './fields.tsx';
+import { errorsAt, issuesToErrors } from './form-errors.ts';
+
+const t = frFollowUp.campaigns;
+type Kind = 'stale' | 'departement' | 'type' | 'all';
+const KINDS: readonly Kind[] = ['stale', 'departement', 'type', 'all'];
+const TYPE_OPTIONS = ACTOR_TYPES.map((c) => [c, ACTOR_TYPE_LABELS[c]] as const);
+const DEPARTEMENT = /^(\d{2}|2[AB]|97[1-6])$/;
+
+function LaunchForm() {
+  const base = useId().replace(/:/g, '');
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Kind>('stale');
+  const [departement, setDepartement] = useState('');
+  const [type, setType] = useState<ActorType>(ACTOR_TYPES[0]);
+  const [missing, setMissing] = useState(false);
+  const launch = useMutation({
+    mutationFn: launchCampaign,
+    onSuccess: (campaign) => {
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.all });
+      queryClient.setQueryData(campaignKeys.detail(campaign.id), campaign);
+      navigate(`/admin/campagnes/${campaign.id}`);
+    },
+  });
+  const errors = launch.error instanceof ApiRequestError ? issuesToErrors(launch.error.issues) : new Map<string, string[]>();
+  const dep = departement.trim().toUpperCase();
+  const depErrors = [...(missing ? [t.departementMissing] : []), ...errorsAt(errors, 'selection.departement')];
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (launch.isPending) return;
+    const needsDep = kind === 'departement';
+    if ((needsDep && !dep) || (dep && !DEPARTEMENT.test(dep))) {
+      setMissing(true);
+      document.getElementById(`${base}-dep`)?.focus();
+      return;
+    }
+    setMissing(false);
+    const selection: LaunchCampaignInput['selection'] =
+      kind === 'all'
+        ? { kind: 'all' }
+        : kind === 'departement'
+          ? { kind: 'departement', departement: dep }
+          : kind === 'type'
+            ? { kind: 'type', type, ...(dep ? { departement: dep } : {}) }
+            : { kind: 'stale', ...(dep ? { departement: dep } : {}) };
+    launch.mutate({ ...(title.trim() ? { title: title.trim() } : {}), selection });
+  }
+
+  return (
+    <section className="follow-up-admin__launch" aria-labelledby={`${base}-heading`}>
+      <h2 id={`${base}-heading`}>{t.launchHeading}</h2>
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <TextField
+          id={`${base}-title`}
+          label={t.titleLabel}
+          hint={t.titleHint}
+          value={title}
+          errors={errorsAt(errors, 'title')}
+          onChange={setTitle}
+        />
+        <fieldset>
+          <legend>{t.selectionLegend}</legend>
+          {KINDS.map((k) => (
+            <label key={k} className="admin-checkbox">
+              <input type="radio" name={`${base}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <span>
+                {t.kinds[k].label}
+                <span className="field__hint"> — {t.kinds[k].hint}</span>
+              </span>
+            </label>
+          ))}
+          <FieldError id={`${base}-kind-error`} messages={[...(errors.get('selection') ?? []), ...(errors.get('selection.kind') ?? [])]} />
+        </fieldset>
+        {kind === 'type' && (
+          <SelectField
+            id={`${base}-type`}
+            label={t.type}
+            value={type}
+            options={TYPE_OPTIONS}
+            errors={errorsAt(errors, 'selection.type')}
+            onChange={(v) => setType(v as ActorType)}
+          />
+        )}
+        {kind !== 'all' && (
+          <TextField
+            id={`${base}-dep`}
+            label={kind === 'departement' ? t.departement : t.departementOptional}
+            hint={t.departementHint}
+            value={departement}
+            errors={depErrors}
+            onChange={(v) => {
+              setMissing(false);
+              setDepartement(v);
+            }}
+          />
+        )}
+        {launch.isError && !(launch.error instanceof ApiRequestError && launch.error.issues.length > 0) && (
+          <ErrorMessage error={launch.error} />
+        )}
+        <p className="admin-actions">
+          <button type="submit" className="button button--primary" disabled={launch.isPending}>
+            {launch.isPending ? t.launching : t.launch}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function CampaignList() {
+  const list = useQuery(campaignsQuery());
+  if (list.isPending) return <p role="status">{t.loading}</p>;
+  if (list.isError) return <ErrorMessage error={list.error} />;
+  const items = list.data.items;
+  return (
+    <section aria-labelledby="campagnes-lancees">
+      <h2 id="campagnes-lancees">{t.listHeading}</h2>
+      {items.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t.listHeading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.campaign}</th>
+                <th scope="col">{t.columns.launched}</th>
+                <th scope="col" className="num">
+                  {t.columns.sent}
+                </th>
+                <th scope="col" className="num">
+                  {t.columns.opened}
+                </th>
+                <th scope="col" className="num">
+                  {t.columns.confirmed}
+                </th>
+                <th scope="col" className="num">
+                  {t.columns.corrected}
+                </th>
+                <th scope="col" className="num">
+                  {t.columns.noAnswer}
+                </th>
+                <th scope="col" className="num">
+                  {t.columns.withoutReferent}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`/admin/campagnes/${c.id}`}>{c.title || t.untitled}</Link>
+                  </th>
+                  <td>
+                    {formatDate(c.created_at)}
+                    <br />
+                    <span className="field__hint">{c.created_by}</span>
+                  </td>
+                  <td className="num">{c.counts.sent}</td>
+                  <td className="num">{c.counts.opened}</td>
+                  <td className="num">{c.counts.confirmed}</td>
+                  <td className="num">{c.counts.corrected}</td>
+                  <td className="num">{c.counts.no_answer}</td>
+                  <td className="num">{c.counts.without_referent}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function CampaignsPage() {
+  useDocumentTitle(t.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-page">
+          <div>
+            <h1 data-page-heading tabIndex={-1}>
+              {t.heading}
+            </h1>
+            <p>{t.intro}</p>
+          </div>
+          <CampaignList />
+          <LaunchForm />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
