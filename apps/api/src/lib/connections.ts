@@ -51,6 +51,12 @@ function drain(incoming: IncomingMessage): Promise<void> {
       if (read >= DRAIN_MAX_BYTES) done();
     };
     const timer = setTimeout(done, DRAIN_MAX_MS);
+    // The refused Request's body stream still listens to `incoming` and, nobody reading it any more,
+    // pauses it as soon as its queue is full: the drain would stall until its timeout, and the unread
+    // bytes would make the close reset the connection before the client reads the 413. That stream
+    // is done with: its listeners go, ours read and drop.
+    incoming.removeAllListeners('data');
+    incoming.removeAllListeners('readable');
     incoming.on('data', onData);
     incoming.once('end', done);
     incoming.once('error', done);
