@@ -83,7 +83,7 @@ export const frFollowUp = {
     sending: 'Envoi…',
     done: {
       'prise-en-charge':
-        'C’est noté : vous prenez contact avec la personne. Merci ! Quand vous lui aurez parlé, revenez sur cette page et choisissez « Contact établi ».',
+        'C’est noté : vous prenez contact avec la personne. Merci\u00a0! Quand vous lui aurez parlé, revenez sur cette page et choisissez « Contact établi ».',
       'contact-etabli': 'Merci : la demande est close. La personne, si elle a laissé un e-mail, en est informée.',
       impossible: 'C’est noté : la demande revient à l’équipe PARÉ, qui va réorienter la personne. Merci de nous l’avoir dit.',
     },
@@ -116,7 +116,7 @@ export const frFollowUp = {
     propose: 'Proposer des corrections',
     proposeHint: 'Un formulaire déjà rempli avec votre fiche : changez ce qui ne va plus.',
     sending: 'Envoi…',
-    doneHeading: 'Merci !',
+    doneHeading: 'Réponse enregistrée',
     doneConfirmed: 'Votre fiche est marquée comme vérifiée aujourd’hui. Merci de garder l’annuaire à jour.',
     formHeading: 'Vos corrections',
     formIntro: 'Changez seulement ce qui ne va plus. Seuls les champs modifiés sont envoyés à l’équipe PARÉ.',

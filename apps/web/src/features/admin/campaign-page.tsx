@@ -92,7 +92,7 @@ function Entries({ c }: { c: CampaignDetail }) {
       <section aria-labelledby="fiche-par-fiche">
         <h2 id="fiche-par-fiche">{t.entriesHeading}</h2>
         <div className="admin-table-wrap">
-          <table className="admin-table">
+          <table className="admin-table campaign-entries">
             <caption className="visually-hidden">{t.entriesHeading}</caption>
             <thead>
               <tr>
@@ -111,12 +111,12 @@ function Entries({ c }: { c: CampaignDetail }) {
                     <th scope="row">
                       <Link href={`/admin/acteurs/${e.actor.id}`}>{e.actor.name}</Link>
                     </th>
-                    <td>
+                    <td data-label={t.entryColumns.state}>
                       <span className={`campaign-state campaign-state--${e.state}`}>{t.states[e.state] ?? e.state}</span>
                     </td>
-                    <td>{e.sent_at ? formatDate(e.sent_at) : '—'}</td>
-                    <td>{answered ? formatDate(answered) : '—'}</td>
-                    <td>
+                    <td data-label={t.entryColumns.sent}>{e.sent_at ? formatDate(e.sent_at) : '—'}</td>
+                    <td data-label={t.entryColumns.answered}>{answered ? formatDate(answered) : '—'}</td>
+                    <td data-label={t.entryColumns.review}>
                       {e.submission_id !== null ? (
                         <Link href={`/admin/propositions/${e.submission_id}`} aria-label={t.reviewLabel(e.actor.name)}>
                           {t.review}

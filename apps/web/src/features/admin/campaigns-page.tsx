@@ -97,17 +97,19 @@ function LaunchForm() {
           />
         )}
         {kind !== 'all' && (
-          <TextField
-            id={`${base}-dep`}
-            label={kind === 'departement' ? t.departement : t.departementOptional}
-            hint={t.departementHint}
-            value={departement}
-            errors={depErrors}
-            onChange={(v) => {
-              setMissing(false);
-              setDepartement(v);
-            }}
-          />
+          <div className="campaign-short">
+            <TextField
+              id={`${base}-dep`}
+              label={kind === 'departement' ? t.departement : t.departementOptional}
+              hint={t.departementHint}
+              value={departement}
+              errors={depErrors}
+              onChange={(v) => {
+                setMissing(false);
+                setDepartement(v);
+              }}
+            />
+          </div>
         )}
         {launch.isError && !(launch.error instanceof ApiRequestError && launch.error.issues.length > 0) && (
           <ErrorMessage error={launch.error} />

@@ -161,7 +161,14 @@ export function CorrectionsForm({
     return undefined;
   };
   const summary = apiIssues.map((i) => {
-    const field = t.fieldNames[i.path.split('.')[0] ?? ''];
+    const [head, index] = i.path.split('.');
+    const row = index !== undefined && /^\d+$/.test(index) ? Number(index) + 1 : null;
+    const field =
+      row !== null && head === 'contacts'
+        ? t.contactLegend(row)
+        : row !== null && head === 'sites'
+          ? t.siteLegend(row)
+          : t.fieldNames[head ?? ''];
     return { path: i.path, message: field ? `${field} : ${i.message}` : i.message, target: targetOf(i.path) };
   });
 

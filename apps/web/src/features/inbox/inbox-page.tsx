@@ -244,21 +244,25 @@ function RequestTable({
                   {r.reference}
                 </button>
               </th>
-              <td>
+              <td data-label={t.columns.age}>
                 <time dateTime={r.created_at} title={when(r.created_at)}>
                   {t.age(r.age_days)}
                 </time>
                 <span className="visually-hidden"> ({when(r.created_at)})</span>
               </td>
-              <td>
+              <td data-label={t.columns.status}>
                 <span className={`inbox-status inbox-status--${r.status}`}>{t.statuses[r.status] ?? r.status}</span>
               </td>
-              <td>
+              <td data-label={t.columns.holder}>
                 {r.holder.name}
-                <br />
-                <span className="field__hint">{t.holders[r.holder.kind] ?? r.holder.kind}</span>
+                {r.holder.kind === 'structure' && (
+                  <>
+                    <br />
+                    <span className="field__hint">{t.holders.structure}</span>
+                  </>
+                )}
               </td>
-              <td>
+              <td data-label={t.columns.lastEvent}>
                 {r.last_event ? (
                   <>
                     {t.lastEvent(t.statuses[r.last_event.to] ?? r.last_event.to, r.last_event.by)}
@@ -271,11 +275,11 @@ function RequestTable({
                   t.noEvent
                 )}
               </td>
-              <td>
+              <td data-label={t.columns.place}>
                 {r.commune.name} ({r.departement.code})
               </td>
-              <td>{r.actor?.name ?? t.noActor}</td>
-              <td>{r.name}</td>
+              <td data-label={t.columns.actor}>{r.actor?.name ?? t.noActor}</td>
+              <td data-label={t.columns.name}>{r.name}</td>
             </tr>
           ))}
         </tbody>
