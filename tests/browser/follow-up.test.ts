@@ -27,7 +27,7 @@ const template = (..._: unknown[]) => '';
 const action = { label: text, hint: text };
 const USED = {
   frFollowUp: {
-    link: { unknownHeading: text, reachTeamHeading: text, goneHeading: text },
+    link: { unknownHeading: text, reachTeamHeading: text, reachTeamUpdateHeading: text, goneHeading: text },
     answer: {
       heading: template,
       call: template,
@@ -277,7 +277,8 @@ describe('the answer link of a routed request (/reponse/<jeton>)', () => {
       for (const path of ['reponse', 'mise-a-jour']) {
         await page.goto(`${h.server.url}/${path}/lien-invente-0123456789abcdefghij`);
         await page.getByRole('heading', { level: 1, name: t.link.unknownHeading }).waitFor();
-        expect(await page.getByRole('heading', { level: 2, name: t.link.reachTeamHeading }).isVisible()).toBe(true);
+        const next = path === 'reponse' ? t.link.reachTeamHeading : t.link.reachTeamUpdateHeading;
+        expect(await page.getByRole('heading', { level: 2, name: next }).isVisible()).toBe(true);
       }
       await shot(page, `link-unknown-${size}`);
       await expectNoAxeViolation(page, `unknown link (${size})`);

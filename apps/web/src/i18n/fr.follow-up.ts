@@ -18,8 +18,9 @@ export const frFollowUp = {
     reachTeamHeading: 'Joindre l’équipe PARÉ',
     reachTeamText:
       'Écrivez à l’équipe PARÉ à l’adresse indiquée dans le courriel que vous avez reçu, en rappelant la référence qui y figure (par exemple PARE-7K3MQ9TX). Ne transférez pas le courriel lui-même : il contient des données personnelles.',
+    reachTeamUpdateHeading: 'Corriger votre fiche sans ce lien',
     reachTeamUpdate:
-      'Vous pouvez aussi corriger votre fiche sans ce lien : cherchez-la dans l’annuaire, puis choisissez « Signaler une erreur » en bas de la fiche. L’équipe PARÉ relit chaque correction.',
+      'Cherchez votre fiche dans l’annuaire, puis choisissez « Signaler une erreur » en bas de la fiche : l’équipe PARÉ reçoit vos corrections et les relit avant publication.',
     searchEntry: 'Chercher ma fiche dans l’annuaire',
     goneTitle: 'Lien qui ne sert plus',
     goneHeading: 'Ce lien ne sert plus',

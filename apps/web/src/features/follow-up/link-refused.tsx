@@ -11,7 +11,7 @@ const t = frFollowUp.link;
 function ReachTheTeam({ link }: { link: LinkKind }) {
   return (
     <section className="follow-up__panel" aria-labelledby="joindre-equipe">
-      <h2 id="joindre-equipe">{t.reachTeamHeading}</h2>
+      <h2 id="joindre-equipe">{link === 'update' ? t.reachTeamUpdateHeading : t.reachTeamHeading}</h2>
       {link === 'update' ? (
         <>
           <p>{t.reachTeamUpdate}</p>
