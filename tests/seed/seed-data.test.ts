@@ -55,6 +55,11 @@ describe('the seed checker', () => {
     expect(check({ contacts: [{ kind: 'sms', value: '1234' }] })[0]).toMatch(/numéro français/);
   });
 
+  it('refuses an address with accents or spaces, which the open-data formats reject', () => {
+    expect(check({ contacts: [{ kind: 'website', value: 'https://www.chu.fr/Unité-médicale' }] })[0]).toMatch(/encodée/);
+    expect(check({ contacts: [{ kind: 'website', value: 'https://www.chu.fr/Unit%C3%A9' }] })).toEqual([]);
+  });
+
   it('refuses a site outside the département of its file, and a slug used twice', () => {
     expect(check({ sites: [{ commune_code: '13055' }] })[0]).toMatch(/hors du département 57/);
     const twice = checkSeedEntries(

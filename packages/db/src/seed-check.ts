@@ -21,6 +21,9 @@ export function isValidFrenchPhone(value: string): boolean {
   return FRENCH_REGIONS.some((region) => isValidPhoneNumber(value, region));
 }
 
+/** An address as the open-data formats require it (RFC 3986): accents and spaces percent-encoded. */
+const isAsciiUri = (value: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(value);
+
 export type SeedProblem = { file: string; slug: string; message: string };
 
 /** A seed file's territory: `57.yaml` → département 57, `regions/44.yaml` → région 44. */
@@ -62,7 +65,10 @@ export function checkSeedEntries(entries: SeedEntry[], today = new Date().toISOS
       if ((c.kind === 'phone' || c.kind === 'sms') && !isValidFrenchPhone(c.value)) {
         report(`contacts.${j}: « ${c.value} » n'est pas un numéro français valide`);
       }
+      if ((c.kind === 'website' || c.kind === 'chat') && !isAsciiUri(c.value))
+        report(`contacts.${j}: adresse à écrire encodée (%C3%A9…) : ${c.value}`);
     });
+    if (source_url && !isAsciiUri(source_url)) report(`provenance.source_url à écrire encodée (%C3%A9…) : ${source_url}`);
 
     const territory = seedFileTerritory(file);
     actor.sites.forEach((site, j) => {
