@@ -201,7 +201,9 @@ describe('verification and the admin list', () => {
   });
 
   it('filters by words and by département', async () => {
-    const byText = (await json(await asUser(t, curator, '/api/admin/actors?q=crip&per_page=200'))).body.items.map((i: { slug: string }) => i.slug);
+    const byText = (await json(await asUser(t, curator, '/api/admin/actors?q=crip&per_page=200'))).body.items.map(
+      (i: { slug: string }) => i.slug,
+    );
     expect(byText).toContain('crip-57');
     const byDep = (await json(await asUser(t, curator, '/api/admin/actors?departement=13&per_page=200'))).body.items;
     expect(byDep.length).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ async function coveredControls(page: Page, scope: string): Promise<string[]> {
   return page.evaluate(async (sel) => {
     const out: string[] = [];
     const root = document.querySelector(sel);
-    if (!root) return ['no ' + sel];
+    if (!root) return [`no ${sel}`];
     for (const el of Array.from(root.querySelectorAll<HTMLElement>('a[href], button'))) {
       if (!el.offsetParent || el.closest('.search-map, .maplibregl-map')) continue;
       for (const block of ['start', 'center', 'end'] as const) {

@@ -116,7 +116,7 @@ describe('the shipped seed', () => {
       .map((d) => d.code)
       .filter((code) => {
         const crip = cripOf(code);
-        return !crip || crip.type !== 'service-departemental' || !crip.actions.includes('signalement');
+        return crip?.type !== 'service-departemental' || !crip.actions.includes('signalement');
       });
     expect(missing).toEqual([]);
     for (const d of listDepartements()) {

@@ -68,14 +68,14 @@ const route = (input: RouteOrientationInput) => routeOrientation(input, ALL_ACTO
 const slugs = (r: OrientationResult) => r.recommendations.map((x) => x.actor.slug);
 const groups = (r: OrientationResult) => [...new Set(r.recommendations.map((x) => x.group))];
 
-type Situation = { who: string; input: RouteOrientationInput; first: string[]; then?: (r: OrientationResult) => void };
+type Situation = { who: string; input: RouteOrientationInput; first: string[]; check?: (r: OrientationResult) => void };
 
 const SITUATIONS: Situation[] = [
   {
     who: 'a girl of 16 in danger tonight, no place given',
     input: { profile: 'jeune', place: undefined, needs: [], urgency: 'danger-immediat' },
     first: ['urgence-17', 'urgence-112', 'allo-enfance-en-danger-119', 'urgence-114'],
-    then: (r) => {
+    check: (r) => {
       expect(r.notices.map((n) => n.code)).toContain('lieu-inconnu');
       expect(r.recommendations.every((x) => x.actor.territory.scope === 'national')).toBe(true);
     },
@@ -84,7 +84,7 @@ const SITUATIONS: Situation[] = [
     who: 'a young person with nowhere safe to sleep tonight, in Thionville',
     input: { profile: 'jeune', place: placeOf(COMMUNES.thionville), needs: ['hebergement'], urgency: 'inquietude' },
     first: ['samu-social-115', 'allo-enfance-en-danger-119'],
-    then: (r) => expect(groups(r)[0]).toBe('abri'),
+    check: (r) => expect(groups(r)[0]).toBe('abri'),
   },
   {
     who: 'a young person in danger who needs shelter: the emergency numbers, then the 115',
@@ -95,7 +95,7 @@ const SITUATIONS: Situation[] = [
     who: 'an educator in Metz asking for training, no danger',
     input: { profile: 'professionnel', place: placeOf(COMMUNES.metz), needs: ['formation'], urgency: 'information' },
     first: ['formation-test-metz'],
-    then: (r) => {
+    check: (r) => {
       // A court and the police offer no training: after every actor that does, if at all.
       const s = slugs(r);
       for (const other of ['cour-test-metz', 'police-test-metz']) {
@@ -112,7 +112,7 @@ const SITUATIONS: Situation[] = [
     who: 'a worried mother who cannot say what she needs (needs absent)',
     input: { profile: 'famille', place: placeOf(COMMUNES.metz), needs: [], urgency: 'inquietude' },
     first: [],
-    then: (r) => {
+    check: (r) => {
       expect(r.recommendations.length).toBeGreaterThan(3);
       expect(slugs(r)).toContain(line119.slug);
     },
@@ -124,7 +124,7 @@ describe('the ranking rules, situation by situation', () => {
     it(s.who, () => {
       const r = route(s.input);
       expect(slugs(r).slice(0, s.first.length)).toEqual(s.first);
-      s.then?.(r);
+      s.check?.(r);
     });
   }
 

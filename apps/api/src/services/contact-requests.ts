@@ -417,7 +417,10 @@ export function lookUpRequestStatus(deps: AppDeps, input: RequestStatusLookupInp
     ((found.email !== null && found.email.toLowerCase() === given) ||
       (found.phone !== null && digits(given).length >= 9 && digits(found.phone) === digits(given)));
   if (!found || !matches) {
-    throw new ApiError('not_found', 'Aucune demande ne correspond à cette référence et à ce contact. Vérifiez-les, ou écrivez à l’équipe PARÉ.');
+    throw new ApiError(
+      'not_found',
+      'Aucune demande ne correspond à cette référence et à ce contact. Vérifiez-les, ou écrivez à l’équipe PARÉ.',
+    );
   }
   return { reference: found.reference, status: found.status, label: STATUS_FOR_THE_PERSON[found.status], updated_at: found.updatedAt };
 }

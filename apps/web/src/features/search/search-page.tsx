@@ -13,7 +13,7 @@ import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/us
 import { NothingLocal, nothingLocal, widerRadius } from './nothing-local.tsx';
 import { Pagination } from './pagination.tsx';
 import { searchActorsQuery } from './queries.ts';
-import { ResultCard, ResultList, resultLinkId } from './result-list.tsx';
+import { ResultList, resultLinkId } from './result-list.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import { SearchForm } from './search-form.tsx';
 import { activeFilterCount, hasPlace, hasPoint, PER_PAGE, parseSearch, type SearchState, toApiQuery, toPageHref } from './search-state.ts';
