@@ -105,7 +105,7 @@ describe('département pages', () => {
       const crip = firstReporting.getByRole('heading', { level: 3 }).getByRole('link');
       expect(await crip.innerText()).toMatch(CRIP_57);
       expect(await crip.getAttribute('href')).toBe('/acteurs/crip-57');
-      expect(await firstReporting.innerText()).toMatch(/119/);
+      expect(await firstReporting.getByRole('link', { name: /appelez le 119/ }).getAttribute('href')).toBe('tel:119');
       // The CRIP is not repeated among the other actors of the département.
       expect(await section(page, t.departement.actorsHeading).getByRole('link', { name: CRIP_57 }).count()).toBe(0);
 

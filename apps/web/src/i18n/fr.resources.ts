@@ -169,6 +169,8 @@ export const frResources = {
       'Tout mineur en situation de prostitution est réputé en danger. Les informations préoccupantes se transmettent à la CRIP du département ; en cas de danger grave et immédiat, appelez le 17 ou le 119.',
     reportingNone:
       'Aucune CRIP ni aucun service d’aide sociale à l’enfance n’est encore référencé pour ce département. Le 119 reçoit les informations préoccupantes de toute la France.',
+    noDirectContact: 'Pas de numéro direct publié par le Département :',
+    call119: 'appelez le 119 (gratuit, 24 h/24), qui lui transmet',
     actorsHeading: 'Acteurs du département',
     actorsNone: 'Aucun autre acteur local n’est encore référencé ici. Les lignes nationales restent joignables.',
     protocolsHeading: 'Protocoles territoriaux',

@@ -11,8 +11,10 @@ import { Link } from '../../lib/router.tsx';
 import { ProtocolCard, ResourceCard } from '../resources/resource-card.tsx';
 import { departementQuery } from './queries.ts';
 
-function ActorItem({ actor }: { actor: PublicActor }) {
+function ActorItem({ actor, reporting = false }: { actor: PublicActor; reporting?: boolean }) {
+  const t = frResources.departement;
   const phone = actor.contacts.find((c) => c.kind === 'phone');
+  const email = actor.contacts.find((c) => c.kind === 'email');
   return (
     <li className="result">
       <h3 className="result__name">
@@ -27,6 +29,12 @@ function ActorItem({ actor }: { actor: PublicActor }) {
           </>
         )}
       </p>
+      {/* A cell whose Département publishes no number or address: the 119 forwards to it, at any hour. */}
+      {reporting && !phone && !email && (
+        <p className="result__meta">
+          {t.noDirectContact} <a href="tel:119">{t.call119}</a>
+        </p>
+      )}
       <ActionBadges actions={actor.actions} />
     </li>
   );
@@ -71,7 +79,7 @@ export function DepartementPage({ code }: { code: string }) {
             {query.data.reporting.length > 0 ? (
               <ul className="result-list">
                 {query.data.reporting.map((a) => (
-                  <ActorItem key={a.slug} actor={a} />
+                  <ActorItem key={a.slug} actor={a} reporting />
                 ))}
               </ul>
             ) : (
