@@ -139,6 +139,52 @@ describe('a freshness campaign', () => {
     expect((await postJson(t.app, `/api/update/${token}`, { action: 'rien-na-change' })).status).toBe(410);
   });
 
+  it('keeps what the link holder cannot see — a confidential site, a professionals-only contact — in its corrections', async () => {
+    const hidden = actorRepository(t.db).createActor(
+      CreateActorInputSchema.parse({
+        slug: 'campagne-confidentielle',
+        name: 'Structure test à lieu confidentiel',
+        type: 'association',
+        publics: ['jeunes'],
+        actions: ['hebergement'],
+        territory: { scope: 'departements', departements: ['57'] },
+        referent_email: 'referent-confidentiel@example.test',
+        sites: [
+          { label: 'Accueil de jour', commune_code: '57463' },
+          { label: 'Hébergement', address: '1 rue Secrète', postcode: '57000', commune_code: '57463', confidential: true },
+        ],
+        contacts: [
+          { kind: 'phone', value: '03 87 00 00 09' },
+          { kind: 'phone', value: '03 87 00 00 10', visibility: 'professionnels' },
+          { kind: 'phone', value: '03 87 00 00 11', site: 1 },
+        ],
+        provenance: { source_url: 'https://example.test/', last_verified_at: '2024-01-01' },
+      }),
+    );
+    const res = await launch(curator, { selection: { kind: 'actors', actor_ids: [hidden.id] } });
+    await flush();
+    const token = linkFor('referent-confidentiel@example.test');
+    const seen = (await (await t.app.request(`/api/update/${token}`)).json()).actor;
+    expect(JSON.stringify(seen)).not.toContain('1 rue Secrète');
+    expect(JSON.stringify(seen)).not.toContain('03 87 00 00 10');
+    await postJson(t.app, `/api/update/${token}`, {
+      action: 'corrections',
+      changes: { sites: [{ label: 'Accueil de jour', commune_code: '57672' }], contacts: [{ kind: 'phone', value: '03 87 00 00 12' }] },
+    });
+    const detail = await (await asUser(t, curator, `/api/admin/campaigns/${(await res.json()).id}`)).json();
+    const proposal = t.db.prepare('SELECT proposal FROM submissions WHERE id = ?').pluck().get(detail.entries[0].submission_id) as string;
+    const p = JSON.parse(proposal);
+    expect(p.sites).toEqual([
+      { label: 'Accueil de jour', commune_code: '57672', confidential: false },
+      expect.objectContaining({ address: '1 rue Secrète', confidential: true }),
+    ]);
+    expect(p.contacts.map((c: { value: string; site?: number | null }) => [c.value, c.site ?? null])).toEqual([
+      ['03 87 00 00 12', null],
+      ['03 87 00 00 10', null],
+      ['03 87 00 00 11', 1],
+    ]);
+  });
+
   it('sends one reminder, with a fresh link, to the referents that have not answered', async () => {
     const first = await asUser(t, curator, `/api/admin/campaigns/${campaignId}/remind`, { method: 'POST' });
     expect(first.status).toBe(200);

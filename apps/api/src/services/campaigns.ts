@@ -119,7 +119,7 @@ export function launchCampaign(deps: AppDeps, user: UserRecord, input: LaunchCam
   }));
   const names = new Map(chosen.map((a) => [a.id, a.name]));
   const id = campaignRepository(deps.db).createCampaign(
-    { title, selection: input.selection, createdById: user.id, createdByLabel: user.email, now },
+    { title, selection: input.selection, createdById: user.id, createdByLabel: authorLabel(user), now },
     entries,
     (entryId, e) => {
       const token = issueLink(deps.db, { purpose: 'update', campaignEntryId: entryId }, cfg.answerLinkDays, now);
@@ -250,6 +250,36 @@ function entryOfToken(
   return { entry, actor, title: repo.findCampaign(entry.campaignId)?.title ?? '', expiresAt: link.expiresAt };
 }
 
+/**
+ * The link holder sees the entry as the public does: a confidential site without its address, no
+ * professionals-only contact. Lists it sends back replace the whole list when accepted, so what it
+ * could not see is put back: confidential sites (whole) after its sites, hidden contacts after its
+ * contacts, their site index following their site.
+ */
+export function keepHidden(current: ReturnType<typeof actorToInput>, proposal: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...proposal };
+  const sites = Array.isArray(proposal.sites) ? (proposal.sites as unknown[]) : null;
+  const confidential = current.sites.map((site, index) => ({ site, index })).filter((x) => x.site.confidential);
+  const newIndex = new Map<number, number>();
+  if (sites) {
+    confidential.forEach((x, k) => newIndex.set(x.index, sites.length + k));
+    out.sites = [...sites, ...confidential.map((x) => x.site)];
+  }
+  const hiddenContacts = current.contacts.filter(
+    (c) => c.visibility === 'professionnels' || (c.site != null && current.sites[c.site]?.confidential === true),
+  );
+  if (Array.isArray(proposal.contacts)) {
+    out.contacts = [
+      ...(proposal.contacts as unknown[]),
+      ...hiddenContacts.map((c) => ({ ...c, site: c.site != null && sites ? (newIndex.get(c.site) ?? null) : c.site })),
+    ];
+  } else if (sites && hiddenContacts.some((c) => c.site != null)) {
+    // Its sites change but not its contacts: the hidden contacts keep pointing at their (moved) site.
+    out.contacts = current.contacts.map((c) => (c.site != null && newIndex.has(c.site) ? { ...c, site: newIndex.get(c.site) } : c));
+  }
+  return out;
+}
+
 /** `GET /api/update/{token}`: the entry as the public sees it (a confidential site stays at its commune), and the campaign. */
 export function getUpdateView(deps: AppDeps, token: string, now = new Date()): UpdateLinkView {
   const { entry, actor, title, expiresAt } = entryOfToken(deps, token, now);
@@ -300,7 +330,7 @@ export function answerUpdate(
       kind: 'correction',
       actorId: actor.id,
       title: actor.name,
-      proposal: Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined)),
+      proposal: keepHidden(current, Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined))),
       departements: current.territory.scope === 'national' ? [] : inputDepartements(current),
       message: input.message || 'Corrections proposées par la structure (campagne de mise à jour).',
       submitterName: label.slice(0, 200),
