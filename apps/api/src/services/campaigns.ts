@@ -27,6 +27,7 @@ import type {
   UpdateLinkView,
 } from '../routes/campaigns/campaigns.schemas.ts';
 import {
+  authorLabel,
   inputDepartements,
   isStale,
   mayHandle,
