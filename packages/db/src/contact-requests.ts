@@ -138,6 +138,15 @@ const toRecord = (r: Row): ContactRequestRecord => ({
   escalatedAt: r.escalated_at,
 });
 
+const toHistoryEntry = (r: HistoryRow): ContactRequestHistoryEntry => ({
+  fromStatus: r.from_status,
+  toStatus: r.to_status,
+  userId: r.user_id,
+  byLabel: r.by_label,
+  note: r.note,
+  at: r.at,
+});
+
 const SELECT = `SELECT r.*, a.slug AS actor_slug, a.name AS actor_name FROM contact_requests r LEFT JOIN actors a ON a.id = r.actor_id`;
 
 /** The label the history shows when the mailer, not a person, moved a request on. */
@@ -257,14 +266,7 @@ export function contactRequestRepository(db: Db) {
 
   function listHistory(id: number): ContactRequestHistoryEntry[] {
     const rows = stmt('SELECT * FROM contact_request_history WHERE contact_request_id = ? ORDER BY id').all(id) as HistoryRow[];
-    return rows.map((r) => ({
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      userId: r.user_id,
-      byLabel: r.by_label,
-      note: r.note,
-      at: r.at,
-    }));
+    return rows.map(toHistoryEntry);
   }
 
   /** The request's mails, without their bodies (status only). */
@@ -354,16 +356,7 @@ export function contactRequestRepository(db: Db) {
       `SELECT h.* FROM contact_request_history h JOIN (SELECT contact_request_id, max(id) AS id FROM contact_request_history
         WHERE contact_request_id IN (SELECT value FROM json_each(?)) GROUP BY contact_request_id) last ON last.id = h.id`,
     ).all(JSON.stringify(ids)) as (HistoryRow & { contact_request_id: number })[];
-    for (const r of rows) {
-      out.set(r.contact_request_id, {
-        fromStatus: r.from_status,
-        toStatus: r.to_status,
-        userId: r.user_id,
-        byLabel: r.by_label,
-        note: r.note,
-        at: r.at,
-      });
-    }
+    for (const r of rows) out.set(r.contact_request_id, toHistoryEntry(r));
     return out;
   }
 
