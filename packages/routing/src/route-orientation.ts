@@ -147,9 +147,18 @@ export function routeOrientation(input: RouteOrientationInput, candidates: reado
   const national = ranked
     .filter((c) => c.group === 'national')
     .sort((a, b) => Number(b.actor.slug === EMERGENCY_SLUGS.childInDanger) - Number(a.actor.slug === EMERGENCY_SLUGS.childInDanger));
+
   // Those who offer none of the needs named but listen and orient: after everyone who offers one.
   const listening = ranked.filter((c) => c.group === 'ecoute');
-  if (local.length === 0) notices.push(notice('aucun-acteur-local', texts.notices.noLocalActor));
+  if (local.length === 0) {
+    // Local actors that listen but offer none of the needs: say what is missing, not that nobody is there.
+    const listeningNearby = listening.some((c) => c.placement.rank < 4);
+    notices.push(
+      listeningNearby
+        ? notice('besoin-sans-acteur-local', texts.notices.noLocalActorForNeed)
+        : notice('aucun-acteur-local', texts.notices.noLocalActor),
+    );
+  }
 
   // Emergency numbers and the CRIP are never cut; the rest fills the room left, keeping a few
   // national lines so a long local list does not hide the lines that answer at any hour.

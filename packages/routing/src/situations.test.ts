@@ -87,6 +87,17 @@ const SITUATIONS: Situation[] = [
     check: (r) => expect(groups(r)[0]).toBe('abri'),
   },
   {
+    who: 'a young person in Marseille asking for shelter, where nobody near shelters but some listen: told what is missing',
+    input: { profile: 'jeune', place: placeOf(COMMUNES.marseille), needs: ['hebergement'], urgency: 'inquietude' },
+    first: ['samu-social-115', 'allo-enfance-en-danger-119'],
+    check: (r) => {
+      const codes = r.notices.map((n) => n.code);
+      expect(codes).toContain('besoin-sans-acteur-local');
+      expect(codes).not.toContain('aucun-acteur-local');
+      expect(groups(r)).toContain('ecoute');
+    },
+  },
+  {
     who: 'a young person in danger who needs shelter: the emergency numbers, then the 115',
     input: { profile: 'jeune', place: placeOf(COMMUNES.metz), needs: ['hebergement'], urgency: 'danger-immediat' },
     first: ['urgence-17', 'urgence-112', 'allo-enfance-en-danger-119', 'urgence-114', 'samu-social-115'],

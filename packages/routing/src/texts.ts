@@ -249,6 +249,10 @@ export const orientationTexts = {
       title: 'Pas encore d’acteur référencé près de chez vous',
       text: 'Les lignes nationales de cette liste peuvent vous écouter et vous orienter. Vous pouvez aussi laisser une demande de contact : l’équipe PARÉ cherchera avec vous le bon interlocuteur.',
     },
+    noLocalActorForNeed: {
+      title: 'Personne près de chez vous ne propose encore ce que vous cherchez',
+      text: 'Les structures proches de cette liste peuvent vous écouter et vous orienter, et les lignes nationales répondent partout. Vous pouvez aussi laisser une demande de contact : l’équipe PARÉ cherchera avec vous le bon interlocuteur.',
+    },
     unknownPlace: {
       title: 'Nous n’avons pas reconnu votre commune',
       text: 'Les numéros d’urgence et les lignes nationales répondent partout en France. Le 119 transmet à la cellule de protection de l’enfance de votre département. Pour voir les acteurs près de chez vous, indiquez votre commune ou votre code postal.',
