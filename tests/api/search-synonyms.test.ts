@@ -23,6 +23,16 @@ describe('search in the words people use', () => {
       ).toContain('crip-57');
   });
 
+  it('puts the actors doing what the words name first: « signalement » gives the CRIP before Pharos', async () => {
+    const found = await search('signalement');
+    expect(found[0]?.slug).toBe('crip-57');
+    expect(found.findIndex((a) => a.slug === 'crip-57')).toBeLessThan(
+      found.findIndex((a) => a.slug === 'pharos-signalement-contenus-illicites'),
+    );
+    const shelter = await search('dormir');
+    expect(shelter[0]?.actions).toContain('hebergement');
+  });
+
   it('« infirmière » finds care and health actors, « dormir » the 115', async () => {
     const care = await search('infirmière', '38');
     expect(care.length).toBeGreaterThan(0);

@@ -5,6 +5,8 @@
  * lower case, no accents) widens its word in the full-text query to any of its values (prefixes),
  * matched in names, descriptions, action labels and places. Documented in the README (« Search »).
  */
+import type { Action } from '@pare/schema';
+
 export const SEARCH_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // Reporting a child in danger: the CRIP's action label and name.
   signalement: ['signalement', 'preoccupante', 'crip'],
@@ -59,4 +61,35 @@ export const SEARCH_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   proxenete: ['proxenet', 'prostitution'],
   loverboy: ['loverboy', 'prostitution', 'proxenet'],
   escort: ['escort', 'prostitution'],
+};
+
+/**
+ * Words that name what an actor does: the actors that do it come first among the text matches
+ * (« signalement » puts the CRIP before a platform whose name says « signalement »).
+ */
+export const SEARCH_ACTION_WORDS: Readonly<Record<string, Action>> = {
+  signalement: 'signalement',
+  signaler: 'signalement',
+  crip: 'signalement',
+  ip: 'signalement',
+  dormir: 'hebergement',
+  hebergement: 'hebergement',
+  abri: 'hebergement',
+  foyer: 'hebergement',
+  infirmiere: 'soin',
+  infirmier: 'soin',
+  medecin: 'soin',
+  soin: 'soin',
+  soins: 'soin',
+  avocat: 'juridique',
+  plainte: 'juridique',
+  parler: 'ecoute',
+  ecouter: 'ecoute',
+  ecoute: 'ecoute',
+  psy: 'ecoute',
+  psychologue: 'ecoute',
+  parent: 'soutien-familles',
+  parents: 'soutien-familles',
+  formation: 'formation',
+  former: 'formation',
 };

@@ -2,7 +2,7 @@ import type { Action, ActorFacets, ActorType, Public, Sort } from '@pare/schema'
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { haversineKm, statementCache } from './database.ts';
-import { SEARCH_SYNONYMS } from './search-synonyms.ts';
+import { SEARCH_ACTION_WORDS, SEARCH_SYNONYMS } from './search-synonyms.ts';
 
 /**
  * Where a place-based search is centred. `strict`: only actors with a site within the radius
@@ -33,6 +33,20 @@ export type ActorSearch = {
 };
 
 export type ActorSearchHit = { id: number; distanceKm: number | null; match: 'proximite' | 'territoire' | 'national' | null };
+
+/** How much ahead a text match offering an action the words name goes (bm25 ranks are small negatives). */
+const ACTION_BOOST = 1000;
+
+/** The actions a typed text names (SEARCH_ACTION_WORDS), folded as the FTS query is. */
+export function actionsNamedBy(text: string | undefined): Action[] {
+  if (!text) return [];
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return [...new Set(words.map((w) => SEARCH_ACTION_WORDS[w]).filter((a): a is Action => a !== undefined))];
+}
 
 /** French words that carry no search meaning on their own (articles, prepositions, pronouns). */
 const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -89,9 +103,14 @@ export function actorSearchSql(db: Db) {
 
     const fts = s.text ? toFtsQuery(s.text) : null;
     if (fts) {
-      joins +=
-        ' JOIN (SELECT rowid AS id, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) AS rank FROM actors_fts WHERE actors_fts MATCH @fts) f ON f.id = a.id';
+      const named = actionsNamedBy(s.text);
+      // An actor doing what the words name comes first (same rule as the in-memory search below).
+      const boost = named.length
+        ? ` - CASE WHEN EXISTS (SELECT 1 FROM actor_actions b WHERE b.actor_id = rowid AND b.action IN (SELECT value FROM json_each(@named))) THEN ${ACTION_BOOST} ELSE 0 END`
+        : '';
+      joins += ` JOIN (SELECT rowid AS id, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0)${boost} AS rank FROM actors_fts WHERE actors_fts MATCH @fts) f ON f.id = a.id`;
       params.fts = fts;
+      if (named.length) params.named = JSON.stringify(named);
     }
     if (s.types?.length && except !== 'types') {
       where.push('a.type IN (SELECT value FROM json_each(@types))');
@@ -472,7 +491,11 @@ export function actorSearch(db: Db) {
     let textRank: Map<number, number> | null = null;
     if (fts) {
       textRank = new Map();
-      for (const [id, rank] of ftsStmt.all(fts) as [number, number][]) if (published[id]) textRank.set(id, rank);
+      const namedMask = actionsNamedBy(s.text).reduce((m, a) => m | (1 << ACTIONS.indexOf(a)), 0);
+      for (const [id, rank] of ftsStmt.all(fts) as [number, number][]) {
+        if (!published[id]) continue;
+        textRank.set(id, namedMask && (ix.actions[id] as number) & namedMask ? rank - ACTION_BOOST : rank);
+      }
     }
     let inDepartement: Uint8Array | null = null;
     if (s.departement) {
