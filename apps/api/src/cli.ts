@@ -7,6 +7,7 @@
  *   freshness:digest                      queues this week's « à revérifier » digest to the curators
  *   jobs:run [--now <ISO date>]           runs every periodic job (follow-up, purges, digest) as of that instant
  *   seed:report [--seed <dir>]            the shipped seed per département: types, actions, its CRIP; totals
+ *   report:quarter --quarter 2026-Q4 [--out <dir>]   writes the quarter's summary (coverage, gaps, activity) as Markdown and CSV
  *   backup [--to <dir>]                   one dated archive of the database (consistent, online) and the uploads
  *   restore <archive>                     verifies an archive, then restores it to PARE_DB and PARE_UPLOADS_DIR
  */
@@ -271,6 +272,33 @@ switch (command) {
     const { week, queued } = queueFreshnessDigest({ db, publicUrl: env.PARE_PUBLIC_URL });
     db.close();
     console.log(`Point hebdomadaire ${week} : ${queued} message(s) mis en file d’envoi.`);
+    break;
+  }
+  case 'report:quarter': {
+    // report:quarter --quarter 2026-Q4 [--out <dir>]: pare-2026-Q4.md and pare-2026-Q4.csv (services/stats.ts).
+    const { resolve, join } = await import('node:path');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { actorRepository } = await import('@pare/db');
+    const { quarterReport } = await import('./services/stats.ts');
+    const { values } = parseArgs({ args: rest, options: { quarter: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    if (!values.quarter || !/^\d{4}-Q[1-4]$/.test(values.quarter)) {
+      console.error('Indiquez le trimestre : --quarter 2026-Q4');
+      process.exit(2);
+    }
+    const env = loadEnv();
+    const db = openDatabase(env.PARE_DB);
+    // biome-ignore lint/style/noProcessEnv: the directory the command was typed in, as for generate
+    const dir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out ?? '.');
+    try {
+      const report = quarterReport({ db, actors: actorRepository(db) }, values.quarter);
+      mkdirSync(dir, { recursive: true });
+      const base = join(dir, `pare-${values.quarter}`);
+      writeFileSync(`${base}.md`, report.markdown);
+      writeFileSync(`${base}.csv`, report.csv);
+      console.log(`Bilan ${values.quarter} écrit : ${base}.md et ${base}.csv`);
+    } finally {
+      db.close();
+    }
     break;
   }
   case 'backup':

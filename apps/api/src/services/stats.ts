@@ -173,9 +173,46 @@ export function coverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new Date())
   const found = kept.get(deps.db);
   if (key !== undefined && found?.key === key) return found;
   const c = computeCoverage(deps, now);
+  recordGaps(deps.db, c, now);
   const entry = { key: key ?? '', coverage: c, json: JSON.stringify(c), csv: coverageCsv(c) };
   if (key !== undefined) kept.set(deps.db, entry);
   return entry;
+}
+
+/**
+ * Opens an episode for every gap not yet open and closes those that disappeared (table
+ * coverage_gaps). Skipped inside a transaction or on a read-only database: the report then works
+ * from what was recorded before.
+ */
+export function recordGaps(db: Db, c: Coverage, now = new Date()): { opened: number; closed: number } {
+  if (db.inTransaction || db.readonly) return { opened: 0, closed: 0 };
+  const at = now.toISOString();
+  const current = new Set(c.departements.flatMap((d) => d.gaps.map((g) => `${d.code}|${g}`)));
+  const open = db.prepare('SELECT id, departement, code FROM coverage_gaps WHERE closed_at IS NULL').all() as {
+    id: number;
+    departement: string;
+    code: string;
+  }[];
+  const openKeys = new Set(open.map((o) => `${o.departement}|${o.code}`));
+  const close = db.prepare('UPDATE coverage_gaps SET closed_at = ? WHERE id = ?');
+  const insert = db.prepare('INSERT INTO coverage_gaps (departement, code, opened_at) VALUES (?, ?, ?)');
+  let opened = 0;
+  let closed = 0;
+  db.transaction(() => {
+    for (const o of open) {
+      if (!current.has(`${o.departement}|${o.code}`)) {
+        close.run(at, o.id);
+        closed++;
+      }
+    }
+    for (const key of current) {
+      if (openKeys.has(key)) continue;
+      const [d, g] = key.split('|') as [string, string];
+      insert.run(d, g, at);
+      opened++;
+    }
+  })();
+  return { opened, closed };
 }
 
 /** RFC 4180: quoted when needed; a leading =, +, -, @ is neutralised for spreadsheets. */
@@ -347,4 +384,144 @@ export function activityCsv(a: Activity): string {
     ['departement', 'mois', ...ACTIVITY_MEASURES, 'mediane_jours_cloture'],
     ...a.rows.map((r) => [r.departement, r.month, ...ACTIVITY_MEASURES.map((m) => exportCount(r[m])), r.median_days_to_close]),
   ]);
+}
+
+// --- quarterly report ----------------------------------------------------------------------------
+
+/** `2026-Q4` → its first and last months and its bounds as ISO instants. */
+export function quarterBounds(quarter: string): { from: string; to: string; start: string; end: string } {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`Trimestre attendu au format AAAA-QN (2026-Q4), reçu : ${quarter}`);
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  const first = (q - 1) * 3 + 1;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const next = q === 4 ? `${year + 1}-01` : `${year}-${pad(first + 3)}`;
+  return {
+    from: `${year}-${pad(first)}`,
+    to: `${year}-${pad(first + 2)}`,
+    start: `${year}-${pad(first)}-01T00:00:00.000Z`,
+    end: `${next}-01T00:00:00.000Z`,
+  };
+}
+
+export type QuarterReport = { markdown: string; csv: string };
+
+const GAP_LABELS: Record<GapCode, string> = {
+  'no-crip': 'sans CRIP joignable directement',
+  'no-listening-young': 'sans écoute pour les jeunes à moins de 50 km de la préfecture',
+  'no-shelter-region': 'sans hébergement dans la région',
+  'no-specialised-association': 'sans association d’accompagnement ou de repérage',
+  'stale-majority': 'plus de la moitié des fiches à revérifier',
+};
+
+/**
+ * The quarter's summary for the newsletter: coverage now, gaps opened and closed in the quarter,
+ * activity counts summed over the quarter (under 5 written `<5`). National figures; no name.
+ */
+export function quarterReport(deps: Pick<AppDeps, 'db' | 'actors'>, quarter: string, now = new Date()): QuarterReport {
+  const b = quarterBounds(quarter);
+  const cov = coverage(deps, now).coverage;
+  const admin = { role: 'admin', departements: [] } as unknown as Viewer;
+  const activity = computeActivity(deps.db, admin, { from: b.from, to: b.to });
+  const episodes = (column: 'opened_at' | 'closed_at') =>
+    deps.db
+      .prepare(`SELECT departement, code FROM coverage_gaps WHERE ${column} >= ? AND ${column} < ? ORDER BY departement, code`)
+      .all(b.start, b.end) as { departement: string; code: GapCode }[];
+  const opened = episodes('opened_at');
+  const closed = episodes('closed_at');
+  const totals = Object.fromEntries(ACTIVITY_MEASURES.map((m) => [m, activity.rows.reduce((n, r) => n + r[m], 0)])) as Record<
+    ActivityMeasure,
+    number
+  >;
+  const nameOf = new Map(cov.departements.map((d) => [d.code, d.name]));
+  const gapCount = (g: GapCode) => cov.departements.filter((d) => d.gaps.includes(g)).length;
+  const withoutGap = cov.departements.filter((d) => d.gaps.length === 0).length;
+  const list = (xs: { departement: string; code: GapCode }[]) =>
+    xs.length === 0
+      ? ['- aucun']
+      : xs.map((x) => `- ${nameOf.get(x.departement) ?? x.departement} (${x.departement}) : ${GAP_LABELS[x.code]}`);
+  const fmt = (n: number) => String(exportCount(n));
+  const md = [
+    `# PARÉ — le réseau au ${quarter}`,
+    '',
+    `Du ${b.start.slice(0, 10)} au ${new Date(Date.parse(b.end) - 86_400_000).toISOString().slice(0, 10)}. Chiffres au ${todayIn(now)}.`,
+    '',
+    '## Couverture',
+    '',
+    `- ${cov.departements.reduce((n, d) => n + d.actors, 0)} présences locales d’acteurs publiés dans ${cov.departements.length} départements, et ${cov.national.actors} acteurs nationaux.`,
+    `- ${cov.departements.filter((d) => d.has_crip).length} départements avec une CRIP joignable directement ; ${cov.departements.filter((d) => d.has_protocol).length} avec un protocole.`,
+    `- ${withoutGap} départements sans aucun manque.`,
+    '',
+    '| Manque | Départements |',
+    '| --- | ---: |',
+    ...GAP_CODES.map((g) => `| ${GAP_LABELS[g]} (\`${g}\`) | ${gapCount(g)} |`),
+    '',
+    '## Manques ouverts dans le trimestre',
+    '',
+    ...list(opened),
+    '',
+    '## Manques comblés dans le trimestre',
+    '',
+    ...list(closed),
+    '',
+    '## Activité du trimestre',
+    '',
+    '| Mesure | Nombre |',
+    '| --- | ---: |',
+    `| Demandes de mise en relation reçues | ${fmt(totals.requests_received)} |`,
+    `| … orientées vers un acteur | ${fmt(totals.requests_routed_actor)} |`,
+    `| … orientées vers l’équipe | ${fmt(totals.requests_routed_team)} |`,
+    `| … clôturées | ${fmt(totals.requests_closed)} |`,
+    `| Propositions reçues | ${fmt(totals.submissions_received)} |`,
+    `| Propositions décidées | ${fmt(totals.submissions_decided)} |`,
+    `| Fiches créées | ${fmt(totals.entries_created)} |`,
+    `| Fiches modifiées | ${fmt(totals.entries_edited)} |`,
+    `| Fiches vérifiées | ${fmt(totals.entries_verified)} |`,
+    '',
+    'Un nombre inférieur à 5 est écrit « <5 ».',
+    '',
+  ].join('\n');
+  const byDep = new Map<string, Record<ActivityMeasure, number>>();
+  for (const r of activity.rows) {
+    const t = byDep.get(r.departement) ?? (zeroes(ACTIVITY_MEASURES) as Record<ActivityMeasure, number>);
+    for (const m of ACTIVITY_MEASURES) t[m] += r[m];
+    byDep.set(r.departement, t);
+  }
+  const csv = csvLines([
+    [
+      'trimestre',
+      'departement',
+      'nom',
+      'acteurs',
+      'crip',
+      'protocole',
+      'manques',
+      'manques_ouverts',
+      'manques_combles',
+      ...ACTIVITY_MEASURES,
+    ],
+    ...cov.departements.map((d) => {
+      const a = byDep.get(d.code) ?? (zeroes(ACTIVITY_MEASURES) as Record<ActivityMeasure, number>);
+      return [
+        quarter,
+        d.code,
+        d.name,
+        d.actors,
+        d.has_crip ? 'oui' : 'non',
+        d.has_protocol ? 'oui' : 'non',
+        d.gaps.join(' '),
+        opened
+          .filter((o) => o.departement === d.code)
+          .map((o) => o.code)
+          .join(' '),
+        closed
+          .filter((o) => o.departement === d.code)
+          .map((o) => o.code)
+          .join(' '),
+        ...ACTIVITY_MEASURES.map((m) => exportCount(a[m])),
+      ];
+    }),
+  ]);
+  return { markdown: md, csv };
 }
