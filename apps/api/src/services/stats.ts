@@ -62,14 +62,65 @@ function departementsOf(a: PublicActor, regionDeps: Map<string, string[]>): Set<
   return out;
 }
 
-/** Every published actor, as the public sees it. */
-function publicActors(deps: Pick<AppDeps, 'db' | 'actors'>): PublicActor[] {
-  const ids = (deps.db.prepare(`SELECT id FROM actors WHERE status = 'published' ORDER BY id`).pluck().all() as number[]) ?? [];
-  const out: PublicActor[] = [];
-  for (let i = 0; i < ids.length; i += 2000) {
-    for (const r of deps.actors.loadActors(ids.slice(i, i + 2000))) if (r.status === 'published') out.push(publicView(r, ANONYMOUS));
+/**
+ * What the coverage needs of one published actor, taken from its `publicView()` (public
+ * coordinates only: a confidential site at its commune's centre).
+ */
+type ActorFacts = {
+  national: boolean;
+  type: string;
+  actions: readonly Action[];
+  publics: readonly string[];
+  departements: readonly string[];
+  /** Departements named by its territory (a CRIP covers exactly these). */
+  territoryDepartements: readonly string[];
+  sites: readonly { lat: number; lng: number }[];
+  lastVerifiedAt: string | null;
+  crip: boolean;
+};
+
+function factsOf(a: PublicActor, regionDeps: Map<string, string[]>): ActorFacts {
+  return {
+    national: a.territory.scope === 'national',
+    type: a.type,
+    actions: a.actions,
+    publics: a.publics,
+    departements: [...departementsOf(a, regionDeps)],
+    territoryDepartements: a.territory.departements.map((d) => d.code),
+    sites: a.sites.map((s) => ({ lat: s.lat, lng: s.lng })),
+    lastVerifiedAt: a.provenance.last_verified_at,
+    crip: isCrip(a) && a.contacts.length > 0,
+  };
+}
+
+/**
+ * Facts of every published actor, kept between rebuilds: only the actors whose row changed
+ * (`updated_at`, which every write of an actor moves, or `last_verified_at`) are read again.
+ */
+const factsKept = new WeakMap<Db, Map<number, { stamp: string; facts: ActorFacts }>>();
+
+function publishedFacts(deps: Pick<AppDeps, 'db' | 'actors'>, regionDeps: Map<string, string[]>): ActorFacts[] {
+  const rows = deps.db
+    .prepare(`SELECT id, updated_at || '|' || coalesce(last_verified_at, '') FROM actors WHERE status = 'published'`)
+    .raw()
+    .all() as [number, string][];
+  const kept = factsKept.get(deps.db) ?? new Map<number, { stamp: string; facts: ActorFacts }>();
+  const next = new Map<number, { stamp: string; facts: ActorFacts }>();
+  const toLoad: number[] = [];
+  for (const [id, stamp] of rows) {
+    const k = kept.get(id);
+    if (k?.stamp === stamp) next.set(id, k);
+    else toLoad.push(id);
   }
-  return out;
+  const stampOf = new Map(rows);
+  for (let i = 0; i < toLoad.length; i += 2000) {
+    for (const r of deps.actors.loadActors(toLoad.slice(i, i + 2000))) {
+      if (r.status !== 'published') continue;
+      next.set(r.id, { stamp: stampOf.get(r.id) as string, facts: factsOf(publicView(r, ANONYMOUS), regionDeps) });
+    }
+  }
+  if (!deps.db.inTransaction) factsKept.set(deps.db, next);
+  return [...next.values()].map((k) => k.facts);
 }
 
 /** Computes the coverage of every département; see `coverage()` for the kept answer. */
@@ -102,16 +153,16 @@ export function computeCoverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new 
   const shelterRegions = new Set<string>();
   const specialised = new Set<string>();
 
-  for (const a of publicActors(deps)) {
-    if (a.territory.scope === 'national') {
+  for (const a of publishedFacts(deps, regionDeps)) {
+    if (a.national) {
       national.actors++;
       for (const act of a.actions) national.by_action[act] = (national.by_action[act] ?? 0) + 1;
       continue;
     }
-    const stale = isStale(a.provenance.last_verified_at, before);
-    const crip = isCrip(a) && a.contacts.length > 0;
+    const stale = isStale(a.lastVerifiedAt, before);
+    const crip = a.crip;
     const isSpecialised = a.type === 'association' && (a.actions.includes('accompagnement') || a.actions.includes('reperage'));
-    for (const code of departementsOf(a, regionDeps)) {
+    for (const code of a.departements) {
       const row = rows.get(code);
       if (!row) continue;
       row.actors++;
@@ -120,7 +171,7 @@ export function computeCoverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new 
       for (const act of a.actions) row.by_action[act] = (row.by_action[act] ?? 0) + 1;
       for (const p of a.publics) row.by_public[p] = (row.by_public[p] ?? 0) + 1;
       // A CRIP covers its own département only (a site across the border does not make it ours).
-      if (crip && a.territory.departements.some((d) => d.code === code)) row.has_crip = true;
+      if (crip && a.territoryDepartements.includes(code)) row.has_crip = true;
       if (isSpecialised) specialised.add(code);
       if (a.actions.includes('hebergement')) shelterRegions.add(row.region);
     }
@@ -129,24 +180,55 @@ export function computeCoverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new 
     }
   }
 
-  // One degree of latitude is ~111 km: a cheap bound before the haversine.
+  // Points sorted by latitude: a département looks only at the band within 200 km north and south,
+  // ranks candidates by the flat (equirectangular) distance, and measures the best one exactly.
   const maxDLat = NEAREST_MAX_KM / 110;
-  const nearest = (from: { lat: number; lng: number }, points: readonly Point[], keep?: (p: Point) => boolean) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (const p of points) {
-      if (Math.abs(p.lat - from.lat) > maxDLat || (keep && !keep(p))) continue;
-      const km = distanceKm(from, p);
-      if (km < best) best = km;
+  type Band = { lat: Float64Array; lng: Float64Array; young: Uint8Array };
+  const band = (points: Point[]): Band => {
+    points.sort((p, q) => p.lat - q.lat);
+    return {
+      lat: Float64Array.from(points, (p) => p.lat),
+      lng: Float64Array.from(points, (p) => p.lng),
+      young: Uint8Array.from(points, (p) => (p.publics.includes('jeunes') ? 1 : 0)),
+    };
+  };
+  const bands = new Map<Action, Band>([...sitesByAction].map(([act, points]) => [act, band(points)]));
+  const lowerBound = (xs: Float64Array, v: number) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((xs[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
     }
-    return best <= NEAREST_MAX_KM ? Math.round(best * 10) / 10 : null;
+    return lo;
+  };
+  const nearest = (from: { lat: number; lng: number }, b: Band | undefined, youngOnly = false): number | null => {
+    if (!b) return null;
+    const cos = Math.cos((from.lat * Math.PI) / 180);
+    let best = -1;
+    let bestD2 = Number.POSITIVE_INFINITY;
+    for (let i = lowerBound(b.lat, from.lat - maxDLat); i < b.lat.length && (b.lat[i] as number) <= from.lat + maxDLat; i++) {
+      if (youngOnly && !b.young[i]) continue;
+      const dy = (b.lat[i] as number) - from.lat;
+      const dx = ((b.lng[i] as number) - from.lng) * cos;
+      const d2 = dx * dx + dy * dy;
+      if (d2 < bestD2) {
+        bestD2 = d2;
+        best = i;
+      }
+    }
+    if (best < 0) return null;
+    const km = distanceKm(from, { lat: b.lat[best] as number, lng: b.lng[best] as number });
+    return km <= NEAREST_MAX_KM ? Math.round(km * 10) / 10 : null;
   };
 
   for (const row of rows.values()) {
     const d = getDepartement(row.code);
     const prefecture = d ? getCommune(d.chefLieu) : undefined;
     const from = prefecture ?? d;
-    if (from) for (const act of ACTIONS) row.nearest_km[act] = nearest(from, sitesByAction.get(act) ?? []);
-    const young = from ? nearest(from, sitesByAction.get('ecoute') ?? [], (p) => p.publics.includes('jeunes')) : null;
+    if (from) for (const act of ACTIONS) row.nearest_km[act] = nearest(from, bands.get(act));
+    const young = from ? nearest(from, bands.get('ecoute'), true) : null;
     if (!row.has_crip) row.gaps.push('no-crip');
     if (young === null || young > LISTENING_YOUNG_KM) row.gaps.push('no-listening-young');
     if (!shelterRegions.has(row.region)) row.gaps.push('no-shelter-region');
