@@ -92,6 +92,8 @@ function Page() {
       return <Admin.AdminImportPage />;
     case 'admin-campaigns':
       return <Admin.CampaignsPage />;
+    case 'admin-coverage':
+      return <Admin.CoveragePage />;
     case 'admin-campaign':
       return <Admin.CampaignPage key={route.id} id={route.id} />;
     case 'answer':

@@ -93,6 +93,7 @@ export type Route =
   | { name: 'departement'; code: string }
   | { name: 'admin-resources' }
   | { name: 'admin-resource'; kind: 'resource' | 'protocol'; id: number | null }
+  | { name: 'admin-coverage' }
   | { name: 'not-found' };
 
 /** The app's routes. */
@@ -113,6 +114,7 @@ export function matchRoute(pathname: string): Route {
     '/admin/propositions': { name: 'admin-submissions' },
     '/admin/import': { name: 'admin-import' },
     '/admin/campagnes': { name: 'admin-campaigns' },
+    '/admin/couverture': { name: 'admin-coverage' },
     '/equipe/demandes': { name: 'inbox' },
     '/ressources': { name: 'resources' },
     '/protocoles': { name: 'protocols' },

@@ -1,9 +1,11 @@
 /** The frame of every back-office page: checks the session, the navigation, sign-out. */
+
 import { ROLE_LABELS } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
 import './admin.css';
@@ -30,6 +32,7 @@ function Nav({ session }: { session: Session }) {
     ['/admin/ressources', t.resources],
     ['/admin/import', t.import],
     ['/admin/campagnes', t.campaigns],
+    ['/admin/couverture', frStats.nav],
     ['/equipe/demandes', t.inbox],
   ];
   const current = (href: string) =>

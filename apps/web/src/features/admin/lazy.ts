@@ -11,5 +11,6 @@ export const AdminActorListPage = lazy(() => import('./actor-list-page.tsx').the
 export const AdminActorEditPage = lazy(() => import('./actor-edit-page.tsx').then((m) => ({ default: m.AdminActorEditPage })));
 export const ActorHistoryPage = lazy(() => import('./actor-history.tsx').then((m) => ({ default: m.ActorHistoryPage })));
 export const AdminImportPage = lazy(() => import('./import-page.tsx').then((m) => ({ default: m.AdminImportPage })));
+export const CoveragePage = lazy(() => import('../stats/coverage-page.tsx').then((m) => ({ default: m.CoveragePage })));
 export const CampaignsPage = lazy(() => import('./campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })));
 export const CampaignPage = lazy(() => import('./campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));

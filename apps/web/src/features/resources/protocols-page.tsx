@@ -3,13 +3,16 @@
  * for other territories); `DepartementsPage` lists every département with its local actors and
  * protocols counted, each linked to its page.
  */
+
 import type { PublicProtocol } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
+import { frStats } from '../../i18n/fr.stats.ts';
 import { Link } from '../../lib/router.tsx';
+import { CoverageView } from '../stats/coverage.tsx';
 import { departementsQuery, protocolsQuery } from './queries.ts';
 import { ProtocolCard } from './resource-card.tsx';
 
@@ -75,6 +78,10 @@ export function DepartementsPage() {
           <Link href="/protocoles">{t.heading}</Link>
         </p>
       </header>
+      <section aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">{frStats.publicTitle}</h2>
+        <CoverageView />
+      </section>
       <p className="field field--inline">
         <label>
           <input type="checkbox" checked={onlyProtocols} onChange={(e) => setOnlyProtocols(e.target.checked)} /> {t.withProtocolOnly}
