@@ -53,7 +53,7 @@ function CoverageMap({
   max: number;
   onPick: (code: string) => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -123,7 +123,7 @@ function CoverageMap({
           </button>
         ))}
       </fieldset>
-      <div ref={ref} className="coverage__map" role="img" aria-label={frStats.mapLabel} />
+      <section ref={ref} className="coverage__map" aria-label={frStats.mapLabel} />
       <p className="coverage__legend" aria-hidden="true">
         <span>{frStats.legendLow}</span>
         {PALETTE.map((c) => (
