@@ -1,17 +1,17 @@
 /**
  * Issue 19 in a real browser, outside requests blocked: the coverage page /admin/couverture (map,
  * measure, sortable table, a département's gaps) and the public « Départements » map, axe-clean,
- * at phone and desktop sizes. Screenshots in tests/browser/screenshots/.
+ * at phone and desktop sizes. Screenshots in $TMPDIR/pare-coverage-screenshots/.
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { ROOT } from '../helpers/test-app.ts';
 import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, startHarness } from './browser.ts';
 
 let h: Harness;
-const SHOTS = join(ROOT, 'tests/browser/screenshots');
+const SHOTS = join(tmpdir(), 'pare-coverage-screenshots');
 beforeAll(async () => {
   h = await startHarness();
   mkdirSync(SHOTS, { recursive: true });
