@@ -107,34 +107,49 @@ describe('a 2 MB body to any POST route', () => {
     }
   });
 
-  // Known gap (issue 23.6, see the README): with a chunked body, the refused request's stream is
-  // cancelled, which destroys the socket before the 413's body is written; curl reads the status only.
-  it.todo('curl with a chunked 2 MB body reads the JSON answer');
+  /** curl sends a 2 MB body, with its length or chunked; the answer's body and status. */
+  async function curlPost(path: string, chunked: boolean) {
+    const args = [
+      '-sS',
+      '-X',
+      'POST',
+      '-H',
+      'content-type: application/json',
+      '--data-binary',
+      '@-',
+      '-w',
+      '\n%{http_code}',
+      `${base}${path}`,
+    ];
+    // Before the other arguments: spliced between a `-H` and its value, it once made curl take the
+    // header for a URL and never send a chunked body at all.
+    if (chunked) args.unshift('-v', '-H', 'transfer-encoding: chunked');
+    const child = promisify(execFile)('curl', args, { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+    child.child.stdin?.end(TWO_MB);
+    const { stdout, stderr } = await child;
+    // curl -v shows the request it sent: the body really went chunked, with no Content-Length.
+    if (chunked) {
+      expect(stderr, path).toMatch(/^> transfer-encoding: chunked\r?$/im);
+      expect(stderr, path).not.toMatch(/^> content-length:/im);
+    }
+    const lines = stdout.trimEnd().split('\n');
+    const status = Number(lines.pop());
+    return { status, text: lines.join('\n') };
+  }
 
   it.skipIf(!hasCurl)('curl reads the JSON answer', { timeout: 300_000 }, async () => {
-    const run = promisify(execFile);
     for (const path of sample()) {
-      for (const chunked of [false]) {
-        const args = [
-          '-sS',
-          '-X',
-          'POST',
-          '-H',
-          'content-type: application/json',
-          '--data-binary',
-          '@-',
-          '-w',
-          '\n%{http_code}',
-          `${base}${path}`,
-        ];
-        if (chunked) args.splice(4, 0, '-H', 'transfer-encoding: chunked');
-        const child = run('curl', args, { encoding: 'utf8', maxBuffer: 1024 * 1024 });
-        child.child.stdin?.end(TWO_MB);
-        const { stdout } = await child;
-        const lines = stdout.trimEnd().split('\n');
-        const status = Number(lines.pop());
-        expectReadable(status, lines.join('\n'), `${path} (curl${chunked ? ', chunked' : ''})`);
-      }
+      const { status, text } = await curlPost(path, false);
+      expectReadable(status, text, `${path} (curl)`);
+    }
+  });
+
+  // A chunked body has no Content-Length: hono's bodyLimit finds the limit while reading, and the
+  // refused rest is drained before the close (lib/connections.ts), so the 413's JSON reaches curl.
+  it.skipIf(!hasCurl)('curl with a chunked 2 MB body reads the JSON answer', { timeout: 300_000 }, async () => {
+    for (const path of sample()) {
+      const { status, text } = await curlPost(path, true);
+      expectReadable(status, text, `${path} (curl, chunked)`);
     }
   });
 });
