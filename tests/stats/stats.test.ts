@@ -72,6 +72,13 @@ describe('GET /api/stats/coverage', () => {
     expect(row(await coverage(), '2A').gaps).not.toContain('no-crip');
   });
 
+  it('answers 304 to a revalidation while nothing changed', async () => {
+    const first = await t.app.request('/api/stats/coverage');
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\//);
+    expect((await t.app.request('/api/stats/coverage', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
   it('uses only the stable gap codes', async () => {
     const codes = new Set((await coverage()).departements.flatMap((d) => d.gaps));
     for (const c of codes)

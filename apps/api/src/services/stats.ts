@@ -6,6 +6,7 @@
  * département (the public coordinates are the commune's centre), never located further. It is
  * kept per directory version, protocol counts and day, so a change (a CRIP archived) shows at once.
  */
+import { createHash } from 'node:crypto';
 import { ANONYMOUS, curationQueries, type Db, directoryVersion, publicView } from '@pare/db';
 import { distanceKm, getCommune, getDepartement, listDepartements } from '@pare/geo';
 import { isCrip } from '@pare/routing';
@@ -238,7 +239,7 @@ export function computeCoverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new 
   return { generated_at: now.toISOString(), national, departements: [...rows.values()] };
 }
 
-type Kept = { key: string; coverage: Coverage; json: string; csv: string };
+type Kept = { key: string; coverage: Coverage; json: string; csv: string; etag: string };
 const kept = new WeakMap<Db, Kept>();
 
 /** What the kept answer depends on: the directory, the published protocols, the day (freshness). */
@@ -256,7 +257,9 @@ export function coverage(deps: Pick<AppDeps, 'db' | 'actors'>, now = new Date())
   if (key !== undefined && found?.key === key) return found;
   const c = computeCoverage(deps, now);
   recordGaps(deps.db, c, now);
-  const entry = { key: key ?? '', coverage: c, json: JSON.stringify(c), csv: coverageCsv(c) };
+  const json = JSON.stringify(c);
+  const etag = `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
+  const entry = { key: key ?? '', coverage: c, json, csv: coverageCsv(c), etag };
   if (key !== undefined) kept.set(deps.db, entry);
   return entry;
 }

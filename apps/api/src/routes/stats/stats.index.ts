@@ -18,6 +18,16 @@ router.get(documented(router, coverageRoute), (c) => {
   const query = FormatQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const kept = coverage(c.var);
+  const etag = query.data.format === 'csv' ? kept.etag.replace(/"$/, '-csv"') : kept.etag;
+  c.header('ETag', etag);
+  c.header('Vary', 'Accept-Encoding');
+  if (
+    c.req
+      .header('if-none-match')
+      ?.split(',')
+      .some((t) => t.trim().replace(/^W\//, '') === etag.slice(2))
+  )
+    return c.body(null, 304);
   if (query.data.format === 'csv') {
     return c.body(kept.csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
