@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBodySchema } from '@pare/schema';
-import { EDITORS, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { guardErrors } from '../admin-actors/admin-guard.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 const csvOrJson = (description: string) => ({
@@ -35,7 +35,6 @@ export const activityRoute = createRoute({
   method: 'get',
   path: '/admin/stats/activity',
   tags: ['Back-office : statistiques'],
-  middleware: guard(...EDITORS),
   summary: 'Activité par département et par mois (des nombres seulement)',
   description:
     'Demandes de mise en relation reçues, orientées vers un acteur ou vers l’équipe, clôturées et médiane des jours jusqu’à la clôture ; propositions reçues et décidées ; fiches créées, modifiées, vérifiées. Aucun nom, message ni référence. En CSV, un nombre inférieur à 5 est écrit `<5`. Un relais ne voit que ses départements.',
