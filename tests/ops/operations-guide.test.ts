@@ -1,5 +1,6 @@
 /**
- * docs/OPERATIONS.md followed step by step: every block marked `ops-test` is run, in a temporary
+ * docs/OPERATIONS.md followed step by step: every `sh ops-test` block is run (the `ops-test:prod`
+ * ones by operations-production.test.ts), and the `not-run` ones are listed, in a temporary
  * deployment standing for /srv/pare (a running server, `pnpm pare` through a shim on PATH), and
  * the systemd unit is checked with `systemd-analyze verify` when the machine has it.
  */
@@ -46,9 +47,18 @@ describe('docs/OPERATIONS.md', () => {
     expect(blocks.some((b) => b.kind === 'systemd')).toBe(true);
   });
 
+  it('runs or names every block: the ones no test runs are the three marked not-run, for a stated reason', () => {
+    const fences = [...GUIDE.matchAll(/^```(.*)$/gm)].map((m) => m[1] as string).filter((_, i) => i % 2 === 0);
+    const notRun = fences.filter((info) => / not-run:/.test(info));
+    // useradd/apt/git clone (root, the network), systemctl (no systemd here), the Caddyfile (no caddy offline).
+    expect(notRun).toEqual(['sh not-run:root', 'sh not-run:systemd', 'caddyfile not-run:caddy']);
+    expect(fences.filter((info) => !/ (ops-test|not-run:)/.test(info))).toEqual([]);
+    expect(GUIDE.match(/\*Not (run|checked) by a test\*/g)?.length).toBe(3);
+  });
+
   it('every `sh ops-test` block runs as written (paths moved to a temporary deployment)', { timeout: 180_000 }, async () => {
     const port = new URL(server.url).port;
-    for (const block of blocks.filter((b) => b.lang === 'sh')) {
+    for (const block of blocks.filter((b) => b.lang === 'sh' && b.kind === undefined)) {
       const code = block.code
         .replaceAll('/tmp/', `${d.dir}/tmp-`)
         .replaceAll('/srv/pare/backups', d.env.PARE_BACKUP_DIR as string)
