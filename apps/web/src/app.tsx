@@ -18,8 +18,10 @@ const Resources = {
   ProtocolsPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ProtocolsPage }))),
   DepartementsPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementsPage }))),
   DepartementPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementPage }))),
-  AdminResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourcesPage }))),
-  AdminResourceEditPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.AdminResourceEditPage }))),
+  AdminResourcesPage: lazy(() => import('./features/resources/admin-resources-page.tsx').then((m) => ({ default: m.AdminResourcesPage }))),
+  AdminResourceEditPage: lazy(() =>
+    import('./features/resources/admin-resource-edit-page.tsx').then((m) => ({ default: m.AdminResourceEditPage })),
+  ),
 };
 const FollowUp = {
   AnswerPage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.AnswerPage }))),

@@ -42,6 +42,7 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { apiSend } from './api-send.ts';
 import { adminProtocolQuery, adminResourceQuery, resourceKeys, revisionsQuery } from './queries.ts';
+import './resources.css';
 
 const t = frResources.edit;
 const MAX_BYTES = 10 * 1024 * 1024;

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { adminProtocolsQuery, adminResourcesQuery } from './queries.ts';
+import './resources.css';
 
 type Tab = 'ressources' | 'protocoles';
 
@@ -116,7 +117,7 @@ function Lists() {
           {tab === 'ressources' ? t.newResource : t.newProtocol}
         </Link>
       </p>
-      <form className="search-form" onSubmit={submit}>
+      <form className="search-form search-form--admin-resources" onSubmit={submit}>
         <div className="field">
           <label htmlFor="admin-ressources-q">{t.searchLabel}</label>
           <input id="admin-ressources-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
