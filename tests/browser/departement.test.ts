@@ -150,7 +150,8 @@ describe('département pages', () => {
     const { page, context, requests, errors } = await openPage(h, DESKTOP);
     await page.goto(`${h.server.url}/departements`);
     await page.getByRole('heading', { level: 1, name: t.protocols.departementsHeading, exact: true }).waitFor();
-    const table = page.getByRole('table');
+    // The page also holds the coverage table (issue 19): this one is captioned by the list's intro.
+    const table = page.getByRole('table', { name: /Nombre d’acteurs locaux/ });
     const rows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
     await rows.first().waitFor();
     const all = await rows.count();

@@ -263,7 +263,7 @@ export function keepHidden(current: ReturnType<typeof actorToInput>, proposal: R
   const confidential = current.sites.map((site, index) => ({ site, index })).filter((x) => x.site.confidential);
   const newIndex = new Map<number, number>();
   if (sites) {
-    confidential.forEach((x, k) => newIndex.set(x.index, sites.length + k));
+    for (const [k, x] of confidential.entries()) newIndex.set(x.index, sites.length + k);
     out.sites = [...sites, ...confidential.map((x) => x.site)];
   }
   const hiddenContacts = current.contacts.filter(

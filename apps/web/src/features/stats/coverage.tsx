@@ -94,7 +94,7 @@ function CoverageMap({
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || !map.getLayer('departements-fill')) return;
+    if (!ready || !map?.getLayer('departements-fill')) return;
     for (const r of rows) map.setFeatureState({ source: 'departements', id: r.code }, { value: values.get(r.code) ?? 0 });
     const top = Math.max(1, max);
     map.setPaintProperty('departements-fill', 'fill-color', [
