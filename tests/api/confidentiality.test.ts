@@ -22,6 +22,7 @@ beforeAll(async () => {
     lng: number;
     public_lat: number;
     opening_hours: string | null;
+    temporary_closures: string;
   }[];
   expect(confidentialSites.length).toBeGreaterThan(0);
   secrets = [];
@@ -29,6 +30,7 @@ beforeAll(async () => {
     if (s.address) secrets.push(s.address);
     if (s.label) secrets.push(s.label);
     if (s.opening_hours) secrets.push(s.opening_hours);
+    for (const c of JSON.parse(s.temporary_closures) as { message: string }[]) secrets.push(c.message);
     if (s.lat !== s.public_lat) secrets.push(String(s.lat), String(s.lng));
   }
   const hidden = db
@@ -49,6 +51,8 @@ beforeAll(async () => {
     '/api/actors?per_page=100&q=foyer',
     '/api/actors?per_page=100&q=secrete',
     '/api/actors?per_page=100&sort=updated',
+    '/api/actors?per_page=100&ouvert=maintenant',
+    '/api/actors?per_page=100&open_at=2026-12-07T22:00:00%2B01:00',
   ];
   const slugs = db.prepare('SELECT slug FROM actors').pluck().all() as string[];
   for (const s of slugs) urls.push(`/api/actors/${s}`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '@pare/api/app';
+import { type CreateAppOptions, createApp } from '@pare/api/app';
 import { type Db, openDatabase, seedDirectory, seedResourcesIfEmpty } from '@pare/db';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,13 +14,13 @@ export const WEB_DIST = join(ROOT, 'apps/web/dist');
 
 export type TestApp = { app: ReturnType<typeof createApp>; db: Db; dir: string; close: () => void };
 
-export function createTestApp(opts: { fixtures?: boolean; webDist?: boolean } = {}): TestApp {
+export function createTestApp(opts: { fixtures?: boolean; webDist?: boolean; config?: CreateAppOptions['config'] } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'pare-test-'));
   const db = openDatabase(join(dir, 'pare.db'));
   seedDirectory(db, SEED_FILE);
   if (opts.fixtures !== false) seedDirectory(db, FIXTURES_FILE);
   seedResourcesIfEmpty(db, join(ROOT, 'data/seed/resources.yaml'));
-  const app = createApp({ db, ...(opts.webDist ? { webDist: WEB_DIST } : {}) });
+  const app = createApp({ db, ...(opts.webDist ? { webDist: WEB_DIST } : {}), ...(opts.config ? { config: opts.config } : {}) });
   return {
     app,
     db,
@@ -33,7 +33,9 @@ export function createTestApp(opts: { fixtures?: boolean; webDist?: boolean } = 
 }
 
 /** The same app on a real port, for browser journeys. */
-export async function startTestServer(opts: { fixtures?: boolean } = {}): Promise<TestApp & { url: string }> {
+export async function startTestServer(
+  opts: { fixtures?: boolean; config?: CreateAppOptions['config'] } = {},
+): Promise<TestApp & { url: string }> {
   const t = createTestApp({ ...opts, webDist: true });
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));

@@ -31,12 +31,14 @@ beforeAll(async () => {
     lng: number;
     public_lat: number;
     opening_hours: string | null;
+    temporary_closures: string;
     accessibility: string | null;
   }[];
   expect(confidentialSites.length).toBeGreaterThan(0);
   secrets = [];
   for (const s of confidentialSites) {
     for (const v of [s.address, s.label, s.opening_hours, s.accessibility]) if (v) secrets.push(v);
+    for (const c of JSON.parse(s.temporary_closures) as { message: string }[]) secrets.push(c.message);
     if (s.lat !== s.public_lat) secrets.push(String(s.lat), String(s.lng));
   }
   const hidden = db

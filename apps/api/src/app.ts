@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { actorRepository, actorSearch, type Db, directoryVersion, userRepository } from '@pare/db';
+import { actorRepository, actorSearch, type Db, directoryVersion, openActorsIndex, userRepository } from '@pare/db';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
@@ -53,6 +53,7 @@ export function createApp(options: CreateAppOptions) {
     actors: actorRepository(options.db),
     users: userRepository(options.db),
     search: actorSearch(options.db),
+    openActors: openActorsIndex(options.db),
     log,
     config: { ...DEFAULT_CONFIG, ...options.config },
   };
@@ -115,6 +116,7 @@ export function createApp(options: CreateAppOptions) {
   const publicCache = publicResponseCache({
     version: () => directoryVersion(options.db)?.(),
     securityHeaders: security.json,
+    now: () => (deps.config.now?.() ?? new Date()).getTime(),
     ...(metrics ? { onLookup: metrics.cacheLookup } : {}),
   });
   for (const path of ['/api/actors', '/api/actors/:slug', '/api/map/points']) app.use(path, publicCache);

@@ -13,6 +13,7 @@ import { ACTION_LABELS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
+import type { TemporaryClosure } from './opening-hours.ts';
 import { directoryVersion } from './search.ts';
 
 /** Everything the database knows about an actor, private fields included. Never sent as is. */
@@ -55,6 +56,8 @@ export type ContactRecord = {
   value: string;
   label: string | null;
   visibility: ContactVisibility;
+  /** The line's own hours (OSM syntax), e.g. `24/7` for the 119. */
+  openingHours: string | null;
 };
 
 type ActorRow = {
@@ -92,6 +95,7 @@ type SiteRow = {
   confidential: number;
   opening_hours: string | null;
   accessibility: string | null;
+  temporary_closures: string;
 };
 type ContactRow = {
   id: number;
@@ -101,6 +105,7 @@ type ContactRow = {
   value: string;
   label: string | null;
   visibility: ContactVisibility;
+  opening_hours: string | null;
 };
 
 export class ActorValidationError extends Error {
@@ -154,11 +159,20 @@ function rowToSite(r: SiteRow): SiteRecord {
     confidential: r.confidential === 1,
     openingHours: r.opening_hours,
     accessibility: r.accessibility,
+    temporaryClosures: JSON.parse(r.temporary_closures) as TemporaryClosure[],
   };
 }
 
 function rowToContact(r: ContactRow): ContactRecord {
-  return { id: r.id, siteId: r.site_id, kind: r.kind, value: r.value, label: r.label, visibility: r.visibility };
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    kind: r.kind,
+    value: r.value,
+    label: r.label,
+    visibility: r.visibility,
+    openingHours: r.opening_hours,
+  };
 }
 
 /**
@@ -195,12 +209,14 @@ export function actorToInput(a: ActorRecord): CreateActorInput {
       confidential: s.confidential,
       opening_hours: s.openingHours,
       accessibility: s.accessibility,
+      ...(s.temporaryClosures.length > 0 ? { temporary_closures: s.temporaryClosures.map((c) => ({ ...c })) } : {}),
     })),
     contacts: a.contacts.map((c) => ({
       kind: c.kind,
       value: c.value,
       label: c.label,
       visibility: c.visibility,
+      opening_hours: c.openingHours,
       site: c.siteId === null ? null : (siteIndex.get(c.siteId) ?? null),
     })),
     provenance: { source_url: a.sourceUrl, last_verified_at: a.lastVerifiedAt, verified_by: a.verifiedBy },
@@ -220,7 +236,7 @@ function copyRecord(a: ActorRecord): ActorRecord {
       communes: [...a.territory.communes],
     },
     languages: [...a.languages],
-    sites: a.sites.map((x) => ({ ...x })),
+    sites: a.sites.map((x) => ({ ...x, temporaryClosures: x.temporaryClosures.map((c) => ({ ...c })) })),
     contacts: a.contacts.map((x) => ({ ...x })),
   };
 }
@@ -359,7 +375,7 @@ export function actorRepository(db: Db) {
     sites.forEach((s, position) => {
       const info =
         stmt(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
-        public_lat, public_lng, confidential, opening_hours, accessibility) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
+        public_lat, public_lng, confidential, opening_hours, accessibility, temporary_closures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
           id,
           position,
           s.label,
@@ -375,6 +391,7 @@ export function actorRepository(db: Db) {
           s.confidential ? 1 : 0,
           s.openingHours,
           s.accessibility,
+          JSON.stringify(s.temporaryClosures),
         );
       const siteId = Number(info.lastInsertRowid);
       siteIds.push(siteId);
@@ -387,7 +404,9 @@ export function actorRepository(db: Db) {
       );
     });
     input.contacts.forEach((c, position) => {
-      stmt('INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)').run(
+      stmt(
+        'INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility, opening_hours) VALUES (?,?,?,?,?,?,?,?)',
+      ).run(
         id,
         c.site != null ? (siteIds[c.site] ?? null) : null,
         position,
@@ -395,6 +414,7 @@ export function actorRepository(db: Db) {
         c.value,
         c.label ?? null,
         c.visibility,
+        c.opening_hours?.trim() ? c.opening_hours.trim() : null,
       );
     });
     indexActorText(id, input, sites);

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { isValidOpeningHours } from './opening-hours.ts';
 
 export type Db = Database.Database;
 
@@ -57,6 +58,30 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 }
 
 /** Applies, in order and each in its own transaction, the migrations not yet recorded. Returns their names. */
+/**
+ * What a migration needs done in JavaScript, in the same transaction, right after its SQL: a
+ * conversion SQLite cannot do by itself.
+ */
+const MIGRATION_STEPS: Record<number, (db: Db) => void> = {
+  // 0017: free-text hours the `opening_hours` library cannot read go to the site's notes, kept word for word.
+  17: (db) => {
+    const rows = db.prepare('SELECT id, opening_hours, accessibility FROM sites WHERE opening_hours IS NOT NULL').all() as {
+      id: number;
+      opening_hours: string;
+      accessibility: string | null;
+    }[];
+    const move = db.prepare('UPDATE sites SET opening_hours = NULL, accessibility = ? WHERE id = ?');
+    for (const r of rows) {
+      if (r.opening_hours.trim() !== '' && isValidOpeningHours(r.opening_hours)) continue;
+      const note =
+        r.opening_hours.trim() === ''
+          ? r.accessibility
+          : [`Horaires : ${r.opening_hours.trim()}`, r.accessibility].filter(Boolean).join('\n');
+      move.run(note ? note.slice(0, 500) : null, r.id);
+    }
+  },
+};
+
 export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
@@ -73,6 +98,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        MIGRATION_STEPS[m.version]?.(db);
         if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`${m.name}: foreign key check failed`);
         db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
       })();

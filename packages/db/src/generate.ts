@@ -276,11 +276,12 @@ const STREETS = [
   'chemin des Vignes',
 ];
 const HOURS = [
-  'Du lundi au vendredi, 9 h – 17 h',
-  'Lundi, mercredi et vendredi, 14 h – 19 h',
-  'Sur rendez-vous',
-  'Du mardi au samedi, 10 h – 18 h',
-  'Permanence le mercredi après-midi',
+  'Mo-Fr 09:00-17:00; PH off',
+  'Mo,We,Fr 14:00-19:00',
+  'Mo-Fr 09:00-17:00 "sur rendez-vous"',
+  'Tu-Sa 10:00-18:00; PH off',
+  'We 14:00-18:00',
+  'Mo-Fr 09:00-12:00,14:00-17:30; PH off',
 ];
 const LANGUAGES = ['en', 'ar', 'es', 'ro', 'pt', 'tr', 'uk', 'fsl'];
 
@@ -647,10 +648,10 @@ export function bulkActorWriter(db: Db) {
   const insertTerritory = db.prepare('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)');
   const insertSite =
     db.prepare(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
-    public_lat, public_lng, confidential, opening_hours, accessibility) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    public_lat, public_lng, confidential, opening_hours, accessibility, temporary_closures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertRtree = db.prepare('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)');
   const insertContact = db.prepare(
-    'INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility) VALUES (?,?,?,?,?,?,?)',
+    'INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility, opening_hours) VALUES (?,?,?,?,?,?,?,?)',
   );
   const insertText = db.prepare('INSERT INTO actors_fts (rowid, name, description, actions, places) VALUES (?, ?, ?, ?, ?)');
 
@@ -697,13 +698,23 @@ export function bulkActorWriter(db: Db) {
           s.confidential ? 1 : 0,
           s.openingHours,
           s.accessibility,
+          JSON.stringify(s.temporaryClosures),
         ).lastInsertRowid,
       );
       siteIds.push(siteId);
       insertRtree.run(siteId, s.publicLat, s.publicLat, s.publicLng, s.publicLng);
     });
     input.contacts.forEach((c, position) => {
-      insertContact.run(id, c.site != null ? (siteIds[c.site] ?? null) : null, position, c.kind, c.value, c.label ?? null, c.visibility);
+      insertContact.run(
+        id,
+        c.site != null ? (siteIds[c.site] ?? null) : null,
+        position,
+        c.kind,
+        c.value,
+        c.label ?? null,
+        c.visibility,
+        c.opening_hours?.trim() ? c.opening_hours.trim() : null,
+      );
     });
     const placeNames = new Set<string>();
     for (const s of sites) {

@@ -1,5 +1,6 @@
 import { getCommune, getCommunesByPostcode, getDepartement, getRegion } from '@pare/geo';
 import type { CreateActorInput, ErrorIssue, GeoPrecision } from '@pare/schema';
+import type { TemporaryClosure } from './opening-hours.ts';
 
 export type ResolvedSite = {
   label: string | null;
@@ -15,6 +16,8 @@ export type ResolvedSite = {
   confidential: boolean;
   openingHours: string | null;
   accessibility: string | null;
+  /** Closures and changes of the site, as given (the public view drops those that have ended). */
+  temporaryClosures: TemporaryClosure[];
 };
 
 export type ResolvedTerritoryRow = { kind: 'region' | 'departement' | 'commune'; code: string; departement: string | null };
@@ -85,8 +88,14 @@ export function resolveActorGeography(input: CreateActorInput): {
       publicLat: s.confidential ? commune.lat : lat,
       publicLng: s.confidential ? commune.lng : lng,
       confidential: s.confidential,
-      openingHours: s.opening_hours ?? null,
+      openingHours: s.opening_hours?.trim() ? s.opening_hours.trim() : null,
       accessibility: s.accessibility ?? null,
+      temporaryClosures: (s.temporary_closures ?? []).map((c) => ({
+        starts_on: c.starts_on,
+        ends_on: c.ends_on ?? null,
+        message: c.message,
+        closed: c.closed,
+      })),
     });
   });
   input.contacts.forEach((c, i) => {

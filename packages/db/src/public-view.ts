@@ -1,6 +1,7 @@
 import { getCommune, getDepartement, getRegion } from '@pare/geo';
 import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
 import type { ActorRecord, SiteRecord } from './actors.ts';
+import { currentClosures, type HoursPlace, hoursSchedule, hoursState, type TemporaryClosure } from './opening-hours.ts';
 
 /** Who is looking. Anonymous visitors get the strictest view. */
 export type Viewer = {
@@ -16,7 +17,22 @@ function placeRef(kind: 'commune' | 'departement' | 'region', code: string | nul
   return { code, name: found?.name ?? code };
 }
 
-function publicSite(s: SiteRecord): PublicSite {
+export type PublicViewOptions = {
+  /**
+   * The instant the answer is for: with it, each site and contact says whether it is open then
+   * (`open_now`), when that changes and its next 7 days (`week`). Without it (exports), only the
+   * hours and the closures not yet ended.
+   */
+  at?: Date;
+};
+
+/** What the hours say at `at`, for a site or a line. */
+function hoursNow(value: string | null, closures: readonly TemporaryClosure[], place: HoursPlace, at: Date | undefined) {
+  if (!at) return {};
+  return { ...hoursState(value, closures, at, place), week: hoursSchedule(value, closures, at, place) };
+}
+
+function publicSite(s: SiteRecord, options: PublicViewOptions): PublicSite {
   if (s.confidential) {
     // Only what a visitor may know: the commune (and its centre), never the street, postcode,
     // label, hours or exact point. `publicLat/Lng` already hold the commune's centre.
@@ -33,8 +49,11 @@ function publicSite(s: SiteRecord): PublicSite {
       precision: s.communeCode ? 'commune' : 'departement',
       opening_hours: null,
       accessibility: null,
+      temporary_closures: [],
+      ...(options.at ? { open_now: null, next_change: null, week: [] } : {}),
     };
   }
+  const place = { departement: s.departementCode };
   return {
     id: s.id,
     confidential: false,
@@ -48,6 +67,8 @@ function publicSite(s: SiteRecord): PublicSite {
     precision: s.precision,
     opening_hours: s.openingHours,
     accessibility: s.accessibility,
+    temporary_closures: currentClosures(s.temporaryClosures, options.at ?? new Date(), place),
+    ...hoursNow(s.openingHours, s.temporaryClosures, place, options.at),
   };
 }
 
@@ -57,12 +78,31 @@ function publicSite(s: SiteRecord): PublicSite {
  * direct contacts; professionals-only contacts are kept only for viewers allowed to see them;
  * the referent e-mail, SIRET and curation fields never come out.
  */
-export function publicView(actor: ActorRecord, viewer: Viewer = ANONYMOUS): PublicActor {
+export function publicView(actor: ActorRecord, viewer: Viewer = ANONYMOUS, options: PublicViewOptions = {}): PublicActor {
   const confidentialSiteIds = new Set(actor.sites.filter((s) => s.confidential).map((s) => s.id));
+  const siteDepartement = new Map(actor.sites.map((s) => [s.id, s.departementCode]));
+  // A line not tied to a site keeps the time of the actor's first site (Europe/Paris when none).
+  const actorDepartement = actor.sites[0]?.departementCode ?? null;
   const contacts: PublicContact[] = actor.contacts
     .filter((c) => !(c.siteId !== null && confidentialSiteIds.has(c.siteId)))
     .filter((c) => c.visibility === 'public' || viewer.seesProfessionalContacts)
-    .map((c) => ({ kind: c.kind, value: c.value, label: c.label, professional_only: c.visibility === 'professionnels' }));
+    .map((c) => ({
+      kind: c.kind,
+      value: c.value,
+      label: c.label,
+      professional_only: c.visibility === 'professionnels',
+      opening_hours: c.openingHours,
+      ...(c.openingHours
+        ? hoursNow(
+            c.openingHours,
+            [],
+            { departement: (c.siteId !== null ? siteDepartement.get(c.siteId) : null) ?? actorDepartement },
+            options.at,
+          )
+        : options.at
+          ? { open_now: null, next_change: null }
+          : {}),
+    }));
   return {
     id: actor.id,
     slug: actor.slug,
@@ -79,7 +119,7 @@ export function publicView(actor: ActorRecord, viewer: Viewer = ANONYMOUS): Publ
     },
     languages: actor.languages,
     accepts_contact_requests: actor.acceptsContactRequests,
-    sites: actor.sites.map(publicSite),
+    sites: actor.sites.map((s) => publicSite(s, options)),
     contacts,
     provenance: {
       source_url: actor.sourceUrl,

@@ -28,9 +28,16 @@ export type ActorSearch = {
   departement?: { code: string; region: string } | undefined;
   place?: SearchPlace | undefined;
   sort?: Sort | undefined;
+  /** Only the actors open at an instant (`openActorIds`); `key` names the instant for the caches. */
+  open?: OpenSet | undefined;
+  /** The actors open now, counted in the facets' `open_now`. */
+  openNow?: OpenSet | undefined;
   limit: number;
   offset: number;
 };
+
+/** Actors open at an instant, and a name for that instant (what the caches know it by). */
+export type OpenSet = { key: string; ids: ReadonlySet<number> };
 
 export type ActorSearchHit = { id: number; distanceKm: number | null; match: 'proximite' | 'territoire' | 'national' | null };
 
@@ -123,6 +130,10 @@ export function actorSearchSql(db: Db) {
     if (s.actions?.length && except !== 'actions') {
       where.push('EXISTS (SELECT 1 FROM actor_actions x WHERE x.actor_id = a.id AND x.action IN (SELECT value FROM json_each(@actions)))');
       params.actions = JSON.stringify(s.actions);
+    }
+    if (s.open) {
+      where.push('a.id IN (SELECT value FROM json_each(@open))');
+      params.open = JSON.stringify([...s.open.ids]);
     }
     if (s.departement) {
       where.push(`(a.territory_scope = 'national'
@@ -219,7 +230,15 @@ export function actorSearchSql(db: Db) {
       publics: Object.fromEntries(PUBLICS.map((c) => [c, 0])),
       actions: Object.fromEntries(ACTIONS.map((c) => [c, 0])),
       types: Object.fromEntries(ACTOR_TYPES.map((c) => [c, 0])),
+      open_now: 0,
     } as ActorFacets;
+    if (s.openNow) {
+      const { sql, params, placeFilter } = build(s);
+      const where = `${placeFilter ? `${placeFilter} AND` : 'WHERE'} id IN (SELECT value FROM json_each(@openNow))`;
+      facets.open_now = stmt(`${sql} SELECT count(*) FROM base ${where}`)
+        .pluck()
+        .get({ ...params, openNow: JSON.stringify([...s.openNow.ids]) }) as number;
+    }
     const specs: [Facet, string][] = [
       ['publics', 'SELECT p.public AS code, count(*) AS n FROM base JOIN actor_publics p ON p.actor_id = base.id'],
       ['actions', 'SELECT x.action AS code, count(*) AS n FROM base JOIN actor_actions x ON x.actor_id = base.id'],
@@ -647,7 +666,8 @@ export function actorSearch(db: Db) {
       [...(s.types ?? [])].sort(),
       s.departement ?? null,
       s.place ?? null,
-      withPage ? [s.sort ?? null, s.limit, s.offset] : null,
+      s.open?.key ?? null,
+      withPage ? [s.sort ?? null, s.limit, s.offset] : (s.openNow?.key ?? null),
     ]);
 
   /** One page of matching actor ids with their distance, and the total. */
@@ -670,6 +690,7 @@ export function actorSearch(db: Db) {
       if (m.types && !(m.types & (1 << (ix.type[id] as number)))) continue;
       if (m.publics && !(m.publics & (ix.publics[id] as number))) continue;
       if (m.actions && !(m.actions & (ix.actions[id] as number))) continue;
+      if (s.open && !s.open.ids.has(id)) continue;
       if (total >= s.offset && total < end) {
         const d = c.distance ? (c.distance[i] as number) : Number.NaN;
         const g = c.grp ? (c.grp[i] as number) : -1;
@@ -697,8 +718,10 @@ export function actorSearch(db: Db) {
       const types = new Array<number>(ACTOR_TYPES.length).fill(0);
       const publics = new Array<number>(PUBLICS.length).fill(0);
       const actions = new Array<number>(ACTIONS.length).fill(0);
+      let openNow = 0;
       for (let i = 0; i < c.ids.length; i++) {
         const id = c.ids[i] as number;
+        if (s.open && !s.open.ids.has(id)) continue;
         const t = ix.type[id] as number;
         const pm = ix.publics[id] as number;
         const am = ix.actions[id] as number;
@@ -708,15 +731,17 @@ export function actorSearch(db: Db) {
         if (okP && okA) types[t] = (types[t] as number) + 1;
         if (okT && okA) for (let b = 0; b < PUBLICS.length; b++) if (pm & (1 << b)) publics[b] = (publics[b] as number) + 1;
         if (okT && okP) for (let b = 0; b < ACTIONS.length; b++) if (am & (1 << b)) actions[b] = (actions[b] as number) + 1;
+        if (okT && okP && okA && s.openNow?.ids.has(id)) openNow++;
       }
       facets = {
         publics: Object.fromEntries(PUBLICS.map((code, i) => [code, publics[i]])),
         actions: Object.fromEntries(ACTIONS.map((code, i) => [code, actions[i]])),
         types: Object.fromEntries(ACTOR_TYPES.map((code, i) => [code, types[i]])),
+        open_now: openNow,
       } as ActorFacets;
       facetCache.set(key, facets);
     }
-    return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types } };
+    return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types }, open_now: facets.open_now };
   }
 
   return { searchActors, facetCounts };

@@ -31,6 +31,46 @@ export const TerritoryInputSchema = z
   });
 export type TerritoryInput = z.infer<typeof TerritoryInputSchema>;
 
+/**
+ * How opening hours are checked. The check needs the `opening_hours` library (1 MB), which the
+ * server installs here when `@pare/db` loads (`setOpeningHoursCheck`); the web's bundle leaves
+ * it out and the server's answer names the problem. Returns null when valid, else a French message.
+ */
+let openingHoursCheck: ((value: string) => string | null) | undefined;
+export function setOpeningHoursCheck(check: (value: string) => string | null): void {
+  openingHoursCheck = check;
+}
+
+/** Hours in the OpenStreetMap `opening_hours` syntax, e.g. `Mo-Fr 09:00-12:00,14:00-17:30; PH off`; empty: none. */
+export const OpeningHoursInputSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .superRefine((value, ctx) => {
+    const problem = value === '' ? null : openingHoursCheck?.(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const TemporaryClosureInputSchema = z
+  .object({
+    starts_on: isoDate,
+    ends_on: isoDate.nullish(),
+    message: z
+      .string()
+      .trim()
+      .min(1, 'Indiquez un message (« Fermé pour travaux », « Permanence déplacée à … »)')
+      .max(300)
+      .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE),
+    /** true: the site is closed those days; false: a change to read (it stays open). */
+    closed: z.boolean().default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.ends_on && c.ends_on < c.starts_on) {
+      ctx.addIssue({ code: 'custom', path: ['ends_on'], message: 'La date de fin précède la date de début' });
+    }
+  });
+export type TemporaryClosureInput = z.infer<typeof TemporaryClosureInputSchema>;
+
 export const SiteInputSchema = z
   .object({
     label: z
@@ -45,8 +85,9 @@ export const SiteInputSchema = z
     lat: z.number().min(-90).max(90).nullish(),
     lng: z.number().min(-180).max(180).nullish(),
     confidential: z.boolean().default(false),
-    opening_hours: z.string().trim().max(500).nullish(),
+    opening_hours: OpeningHoursInputSchema.nullish(),
     accessibility: z.string().trim().max(500).nullish(),
+    temporary_closures: z.array(TemporaryClosureInputSchema).max(20).optional(),
   })
   .superRefine((s, ctx) => {
     if (!s.commune_code && !s.postcode) {
@@ -69,6 +110,8 @@ export const ContactInputSchema = z
       .refine((v) => !hasUnsafeLineCharacter(v), ONE_LINE_MESSAGE)
       .nullish(),
     visibility: z.enum(CONTACT_VISIBILITIES).default('public'),
+    /** The line's own hours (the 119: `24/7`). */
+    opening_hours: OpeningHoursInputSchema.nullish(),
     /** Index of the site (in `sites`) this contact belongs to; a confidential site's contacts are never public. */
     site: z.number().int().min(0).nullish(),
   })
@@ -135,6 +178,32 @@ export type CreateActorInputRaw = z.input<typeof CreateActorInputSchema>;
 
 export const PlaceRefSchema = z.object({ code: z.string(), name: z.string() });
 
+export const TemporaryClosureSchema = z
+  .object({ starts_on: z.string(), ends_on: z.string().nullable(), message: z.string(), closed: z.boolean() })
+  .meta({ id: 'TemporaryClosure' });
+
+export const DayHoursSchema = z
+  .object({
+    date: z.string().meta({ description: 'AAAA-MM-JJ, heure du lieu' }),
+    weekday: z.number().int().min(0).max(6).meta({ description: '0 = lundi … 6 = dimanche' }),
+    intervals: z.array(z.object({ from: z.string(), to: z.string(), comment: z.string().nullable(), unknown: z.boolean() })),
+    holiday: z.string().nullable(),
+    closure: z.object({ message: z.string(), closed: z.boolean() }).nullable(),
+  })
+  .meta({ id: 'DayHours' });
+export type DayHours = z.infer<typeof DayHoursSchema>;
+
+/** What the hours say at the time of the answer: present in `/api/actors` and `/api/actors/{slug}` answers. */
+const HoursNowShape = {
+  open_now: z
+    .boolean()
+    .nullable()
+    .optional()
+    .meta({ description: 'Ouvert au moment de la réponse ; null si inconnu (pas d’horaires, ou horaires sur rendez-vous)' }),
+  next_change: z.string().nullable().optional().meta({ description: 'Prochain changement d’état (instant ISO 8601)' }),
+  week: z.array(DayHoursSchema).optional().meta({ description: 'Les 7 jours à venir, jours fériés et fermetures compris' }),
+};
+
 export const PublicSiteSchema = z
   .object({
     id: z.number().int(),
@@ -149,14 +218,28 @@ export const PublicSiteSchema = z
     precision: z.enum(GEO_PRECISIONS).meta({
       description: 'Précision des coordonnées ; un lieu confidentiel n’est jamais plus précis que sa commune',
     }),
-    opening_hours: z.string().nullable(),
+    opening_hours: z.string().nullable().meta({
+      description:
+        'Horaires au format OpenStreetMap `opening_hours` (https://wiki.openstreetmap.org/wiki/Key:opening_hours) ; null pour un lieu confidentiel',
+    }),
     accessibility: z.string().nullable(),
+    temporary_closures: z
+      .array(TemporaryClosureSchema)
+      .meta({ description: 'Fermetures et changements en cours ou à venir ; vide pour un lieu confidentiel' }),
+    ...HoursNowShape,
   })
   .meta({ id: 'PublicSite' });
 export type PublicSite = z.infer<typeof PublicSiteSchema>;
 
 export const PublicContactSchema = z
-  .object({ kind: z.enum(CONTACT_KINDS), value: z.string(), label: z.string().nullable(), professional_only: z.boolean() })
+  .object({
+    kind: z.enum(CONTACT_KINDS),
+    value: z.string(),
+    label: z.string().nullable(),
+    professional_only: z.boolean(),
+    opening_hours: z.string().nullable().meta({ description: 'Horaires propres à cette ligne (format OpenStreetMap), ex. `24/7`' }),
+    ...HoursNowShape,
+  })
   .meta({ id: 'PublicContact' });
 export type PublicContact = z.infer<typeof PublicContactSchema>;
 

@@ -64,6 +64,14 @@ export const SearchActorsQuerySchema = z
       .pipe(z.number().positive('radius_km doit être positif').max(1000, 'radius_km ne peut pas dépasser 1000'))
       .optional(),
     sort: z.enum(SORTS).optional(),
+    open_at: z.iso
+      .datetime({ offset: true, message: 'open_at : date et heure ISO 8601 attendues (ex. 2026-12-24T18:00:00+01:00)' })
+      .optional()
+      .meta({ description: 'Seulement les acteurs dont au moins un lieu public ou une ligne est ouvert à cet instant' }),
+    ouvert: z
+      .enum(['maintenant'], { message: 'ouvert accepte seulement « maintenant »' })
+      .optional()
+      .meta({ description: '`maintenant` : seulement les acteurs ouverts au moment de la recherche' }),
     page: intParam('page', 1, 10_000, 1),
     per_page: intParam('per_page', 1, 100, 20),
   })
@@ -74,6 +82,9 @@ export const SearchActorsQuerySchema = z
     }
     if (q.sort === 'distance' && places.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['sort'], message: 'Le tri par distance demande un lieu (near, commune ou postcode)' });
+    }
+    if (q.open_at && q.ouvert) {
+      ctx.addIssue({ code: 'custom', path: ['ouvert'], message: 'open_at ou ouvert=maintenant, pas les deux' });
     }
     if (q.radius_km !== undefined && places.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'radius_km demande un lieu (near, commune ou postcode)' });
@@ -96,6 +107,7 @@ export const ActorFacetsSchema = z.object({
   publics: counts(PUBLICS),
   actions: counts(ACTIONS),
   types: counts(ACTOR_TYPES),
+  open_now: z.number().int().meta({ description: 'Nombre de résultats ouverts au moment de la réponse (filtre « Ouvert maintenant »)' }),
 });
 export type ActorFacets = z.infer<typeof ActorFacetsSchema>;
 

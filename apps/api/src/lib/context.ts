@@ -1,4 +1,4 @@
-import type { ActorRepository, actorSearch, Db, UserRecord, UserRepository, Viewer } from '@pare/db';
+import type { ActorRepository, actorSearch, Db, OpenActorsIndex, UserRecord, UserRepository, Viewer } from '@pare/db';
 import type { OnlineMapStyle } from '../services/online-map-style.ts';
 import type { Logger } from './logger.ts';
 
@@ -8,6 +8,8 @@ export type AppDeps = {
   actors: ActorRepository;
   users: UserRepository;
   search: ReturnType<typeof actorSearch>;
+  /** Which actors are open at an instant (« Ouvert maintenant », `open_at`). */
+  openActors: OpenActorsIndex;
   log: Logger;
   config: AppConfig;
 };
@@ -46,6 +48,8 @@ export type AppConfig = {
   backupDir?: string;
   /** PARE_METRICS_TOKEN: `/metrics` exists only when set, and answers only this bearer token. */
   metricsToken?: string;
+  /** The clock of the hours (« ouvert maintenant ») and of the public cache's expiry; tests set it. Default: the system's. */
+  now?: () => Date;
 };
 
 /** At most `limit` requests per `windowMs`, per client address. */
@@ -59,4 +63,11 @@ export type RequestAuth = {
   viewer: Viewer;
 };
 
-export type AppEnv = { Variables: AppDeps & RequestAuth & { requestId: string } };
+export type AppEnv = {
+  Variables: AppDeps &
+    RequestAuth & {
+      requestId: string;
+      /** Set by a handler whose answer holds the time (open now, next 7 days): the public cache keeps it until then (epoch ms). */
+      cacheUntil?: number;
+    };
+};

@@ -14,7 +14,9 @@
  * Staleness: every entry carries the directory version it was built at (`directoryVersion` in
  * @pare/db: any write to an actor, its publics, actions, territories, sites or contacts, from
  * this process or another) and is dropped when the version moved. The answers cached here must
- * depend on nothing else than the URL and those tables.
+ * depend on nothing else than the URL and those tables — and the time, for answers that say what
+ * is open now: their handler sets `cacheUntil` (the next change, the next minute) and the entry
+ * is dropped then.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -35,6 +37,8 @@ type Entry = {
   /** Bytes of the bodies, counted in the cache's total while `stored`. */
   bytes: number;
   stored: boolean;
+  /** When an answer that holds the time (open now, the week's hours) stops being true, epoch ms. */
+  expiresAt: number | undefined;
 };
 
 export type PublicCacheOptions = {
@@ -48,6 +52,8 @@ export type PublicCacheOptions = {
   maxEntryBytes?: number;
   /** Told of every lookup, hit or not (the hit ratio in /metrics). */
   onLookup?: (hit: boolean) => void;
+  /** The clock that `cacheUntil` is read against (epoch ms). Default: `Date.now`. */
+  now?: () => number;
 };
 
 /** Below this size, compressing costs more than it saves. */
@@ -88,6 +94,7 @@ export type PublicCache = MiddlewareHandler<AppEnv> & {
 export function publicResponseCache(options: PublicCacheOptions): PublicCache {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+  const now = options.now ?? Date.now;
   /** Insertion order is recency: a hit moves its entry to the end, eviction takes from the start. */
   const entries = new Map<string, Entry>();
   let total = 0;
@@ -140,10 +147,11 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
 
     const found = entries.get(key);
-    options.onLookup?.(found?.version === version);
+    const valid = found?.version === version && (found.expiresAt === undefined || now() < found.expiresAt);
+    options.onLookup?.(valid);
     if (found) {
       drop(key, found);
-      if (found.version === version) {
+      if (valid) {
         store(key, found);
         const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingOf(c);
         return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
@@ -164,7 +172,15 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     // Weak: the same content is sent under several encodings, each a different representation.
     const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
     headers.etag = etag;
-    const entry: Entry = { version, bodies: { identity }, headers, etag, bytes: identity.byteLength, stored: false };
+    const entry: Entry = {
+      version,
+      bodies: { identity },
+      headers,
+      etag,
+      bytes: identity.byteLength,
+      stored: false,
+      expiresAt: c.get('cacheUntil'),
+    };
     // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
     c.res = undefined;
     // Kept only if nothing was written while the answer was built, and if it is not too large.

@@ -1,4 +1,4 @@
-import { ANONYMOUS, publicView, type SearchPlace, type Viewer } from '@pare/db';
+import { ANONYMOUS, dayOf, instantOf, publicView, type SearchPlace, timeZoneOf, type Viewer } from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
 import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -51,6 +51,32 @@ export function resolvePlace(q: SearchActorsQuery): ResolvedPlace | null {
   };
 }
 
+/** The instant the answers are for (tests set the clock). */
+export const clockOf = (deps: AppDeps): Date => deps.config.now?.() ?? new Date();
+
+/**
+ * Until when an answer holding the time stays true: the first `next_change` of its sites and
+ * lines, the next local midnight of each (their week moves on), and at most `cap`.
+ */
+export function answerValidUntil(actors: readonly PublicActor[], now: Date, cap?: number): number {
+  let until = cap ?? Number.POSITIVE_INFINITY;
+  const zones = new Set<string>(['Europe/Paris']);
+  for (const a of actors) {
+    for (const s of a.sites) {
+      if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
+      if (s.departement) zones.add(timeZoneOf({ departement: s.departement.code }));
+    }
+    for (const c of a.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
+  }
+  for (const zone of zones) {
+    const [y, mo, d] = dayOf(new Date(now.getTime() + 24 * 3600 * 1000), zone)
+      .split('-')
+      .map(Number) as [number, number, number];
+    until = Math.min(until, instantOf({ y, mo, d, h: 0, mi: 0, s: 0 }, zone).getTime());
+  }
+  return until;
+}
+
 /** The public search: filters, place, paging, facets; every item through `publicView`. */
 export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer = ANONYMOUS): SearchActorsResponse {
   let departement: { code: string; region: string } | undefined;
@@ -60,6 +86,8 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     departement = { code: d.code, region: d.region };
   }
   const place = resolvePlace(q);
+  const now = clockOf(deps);
+  const openAt = q.open_at ? new Date(q.open_at) : undefined;
   const criteria = {
     text: q.q,
     publics: q.publics,
@@ -68,6 +96,8 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     departement,
     place: place?.search,
     sort: q.sort,
+    open: q.ouvert ? deps.openActors.openNow(now) : openAt ? deps.openActors.openAt(openAt, `at:${openAt.toISOString()}`) : undefined,
+    openNow: deps.openActors.openNow(now),
     limit: q.per_page,
     offset: (q.page - 1) * q.per_page,
   };
@@ -75,7 +105,7 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
   const records = deps.actors.loadActors(hits.map((h) => h.id));
   const items = records.map((record, i) => {
     const hit = hits[i];
-    const view = publicView(record, viewer);
+    const view = publicView(record, viewer, { at: now });
     return {
       ...view,
       ...(hit?.distanceKm != null ? { distance_km: hit.distanceKm } : {}),
@@ -92,9 +122,9 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
   };
 }
 
-/** One published actor's public record, or a 404. */
+/** One published actor's public record (with what is open now), or a 404. */
 export function getActor(deps: AppDeps, slug: string, viewer: Viewer = ANONYMOUS): PublicActor {
   const record = deps.actors.findActorBySlug(slug);
   if (record?.status !== 'published') throw new ApiError('not_found', 'Cet acteur n’existe pas ou n’est plus référencé.');
-  return publicView(record, viewer);
+  return publicView(record, viewer, { at: clockOf(deps) });
 }

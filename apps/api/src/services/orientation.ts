@@ -13,6 +13,7 @@ import {
 import type { PublicActor } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { validationError } from '../lib/errors.ts';
+import { clockOf } from './actors.ts';
 
 /**
  * How many actors around a place are handed to the engine at most. The nearest come first (then
@@ -82,7 +83,7 @@ export function gatherOrientationCandidates(deps: AppDeps, place: OrientationPla
     const found = deps.actors.findActorBySlug(slug);
     if (found?.status === 'published') records.push(found);
   }
-  return records.map((r) => publicView(r, viewer));
+  return records.map((r) => publicView(r, viewer, { at: clockOf(deps) }));
 }
 
 /**
@@ -101,7 +102,7 @@ function nationalLines(deps: AppDeps, viewer: Viewer): PublicActor[] {
     const found = deps.actors.findActorBySlug(slug);
     if (found?.status === 'published') records.push(found);
   }
-  return records.map((r) => publicView(r, viewer)).filter((a) => a.territory.scope === 'national');
+  return records.map((r) => publicView(r, viewer, { at: clockOf(deps) })).filter((a) => a.territory.scope === 'national');
 }
 
 /**

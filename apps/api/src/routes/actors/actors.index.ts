@@ -1,5 +1,5 @@
 import { createRouter } from '../../lib/create-router.ts';
-import { getActor, searchActors } from '../../services/actors.ts';
+import { answerValidUntil, clockOf, getActor, searchActors } from '../../services/actors.ts';
 import { getActorRoute, listActorsRoute } from './actors.routes.ts';
 
 export const actorsRouter = createRouter()
@@ -7,10 +7,16 @@ export const actorsRouter = createRouter()
     // A signed-in professional sees more: never let a shared cache keep that answer.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'no-cache');
     c.header('Vary', 'Cookie');
-    return c.json(searchActors(c.var, c.req.valid('query'), c.var.viewer), 200);
+    const answer = searchActors(c.var, c.req.valid('query'), c.var.viewer);
+    // The facet « ouvert maintenant » counts the whole directory: true for this minute at most.
+    const now = clockOf(c.var);
+    c.set('cacheUntil', answerValidUntil(answer.items, now, Math.floor(now.getTime() / 60_000 + 1) * 60_000));
+    return c.json(answer, 200);
   })
   .openapi(getActorRoute, (c) => {
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'no-cache');
     c.header('Vary', 'Cookie');
-    return c.json(getActor(c.var, c.req.valid('param').slug, c.var.viewer), 200);
+    const actor = getActor(c.var, c.req.valid('param').slug, c.var.viewer);
+    c.set('cacheUntil', answerValidUntil([actor], clockOf(c.var)));
+    return c.json(actor, 200);
   });

@@ -170,6 +170,7 @@ export function storedForm(
       value: c.value,
       label: c.label ?? null,
       visibility: c.visibility,
+      openingHours: c.opening_hours ?? null,
     })),
   };
   return actorToInput(record);

@@ -26,11 +26,12 @@ const actor = {
       lat: 49.35,
       lng: 6.16,
       precision: 'address',
-      opening_hours: 'Lundi',
+      opening_hours: 'Mo 09:00-12:00',
+      temporary_closures: [{ starts_on: '2026-12-20', ends_on: '2027-01-02', message: 'Fermé pour les fêtes', closed: true }],
       accessibility: null,
     },
   ],
-  contacts: [{ kind: 'phone', value: '03 00 00 00 00', label: null, professional_only: false }],
+  contacts: [{ kind: 'phone', value: '03 00 00 00 00', label: null, professional_only: false, opening_hours: 'Mo-Fr 09:00-17:00' }],
   provenance: { source_url: null, last_verified_at: null, verified_by: null },
   updated_at: '2026-01-01',
 } as PublicActor;
@@ -48,10 +49,17 @@ describe('a correction proposal', () => {
     const changes = changesFrom(initial, draft);
     expect(Object.keys(changes)).toEqual(['contacts']);
     expect(changes.contacts).toHaveLength(2);
+    // The line's hours, which the form does not show, are kept.
+    expect(changes.contacts?.[0]).toMatchObject({ value: '03 00 00 00 00', opening_hours: 'Mo-Fr 09:00-17:00' });
 
     draft.sites[0]!.address = '4 place de Test';
     const moved = changesFrom(initial, draft);
-    expect(moved.sites?.[0]).toMatchObject({ address: '4 place de Test', commune_code: '57672', opening_hours: 'Lundi' });
+    expect(moved.sites?.[0]).toMatchObject({
+      address: '4 place de Test',
+      commune_code: '57672',
+      opening_hours: 'Mo 09:00-12:00',
+      temporary_closures: [{ starts_on: '2026-12-20', ends_on: '2027-01-02', message: 'Fermé pour les fêtes', closed: true }],
+    });
     // A moved site loses its old coordinates: the team places it again.
     expect(moved.sites?.[0]?.lat).toBeUndefined();
   });

@@ -9,7 +9,15 @@ import type { ActorChanges, ContactKind, PublicActor } from '@pare/schema';
 let lastUid = 0;
 const uid = () => ++lastUid;
 
-export type DraftContact = { uid: number; kind: ContactKind; value: string; label: string; professionalOnly: boolean };
+export type DraftContact = {
+  uid: number;
+  kind: ContactKind;
+  value: string;
+  label: string;
+  professionalOnly: boolean;
+  /** Kept as they are (the form does not show a line's hours). */
+  openingHours: string | null;
+};
 export type DraftSite = {
   uid: number;
   label: string;
@@ -23,6 +31,7 @@ export type DraftSite = {
   /** Kept as they are, so that a proposal does not erase what the form does not show. */
   openingHours: string | null;
   accessibility: string | null;
+  temporaryClosures: PublicActor['sites'][number]['temporary_closures'];
   /** The public coordinates of a site placed at its address: kept while the address is unchanged. */
   position: { lat: number; lng: number } | null;
   /** Its index in the entry, or null for a site added in the form. */
@@ -43,6 +52,7 @@ export function draftFromActor(actor: PublicActor): Draft {
       value: c.value,
       label: c.label ?? '',
       professionalOnly: c.professional_only,
+      openingHours: c.opening_hours,
     })),
     sites: actor.sites.map((s, i) => ({
       uid: uid(),
@@ -55,6 +65,7 @@ export function draftFromActor(actor: PublicActor): Draft {
       confidential: s.confidential,
       openingHours: s.opening_hours,
       accessibility: s.accessibility,
+      temporaryClosures: s.temporary_closures,
       position: s.precision === 'address' && !s.confidential ? { lat: s.lat, lng: s.lng } : null,
       origin: i,
     })),
@@ -62,7 +73,14 @@ export function draftFromActor(actor: PublicActor): Draft {
   };
 }
 
-export const emptyContact = (): DraftContact => ({ uid: uid(), kind: 'phone', value: '', label: '', professionalOnly: false });
+export const emptyContact = (): DraftContact => ({
+  uid: uid(),
+  kind: 'phone',
+  value: '',
+  label: '',
+  professionalOnly: false,
+  openingHours: null,
+});
 export const emptySite = (): DraftSite => ({
   uid: uid(),
   label: '',
@@ -74,6 +92,7 @@ export const emptySite = (): DraftSite => ({
   confidential: false,
   openingHours: null,
   accessibility: null,
+  temporaryClosures: [],
   position: null,
   origin: null,
 });
@@ -81,7 +100,13 @@ export const emptySite = (): DraftSite => ({
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 function contactOut(c: DraftContact): ContactOut {
-  return { kind: c.kind, value: c.value.trim(), label: orNull(c.label), visibility: c.professionalOnly ? 'professionnels' : 'public' };
+  return {
+    kind: c.kind,
+    value: c.value.trim(),
+    label: orNull(c.label),
+    visibility: c.professionalOnly ? 'professionnels' : 'public',
+    ...(c.openingHours ? { opening_hours: c.openingHours } : {}),
+  };
 }
 
 /** Where a site is: what the person may change. */
@@ -96,6 +121,7 @@ function siteOut(s: DraftSite, before: DraftSite | undefined): SiteOut {
     confidential: s.confidential,
     opening_hours: s.openingHours,
     accessibility: s.accessibility,
+    ...(s.temporaryClosures.length > 0 ? { temporary_closures: s.temporaryClosures } : {}),
   };
   // Same place as before: keep its coordinates; a moved site is placed again by the team.
   if (s.position && before && JSON.stringify(placeOf(before)) === JSON.stringify(placeOf(s))) {

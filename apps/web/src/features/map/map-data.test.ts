@@ -31,6 +31,7 @@ function actor(
       lng: s.lng,
       precision: s.confidential ? 'commune' : 'address',
       opening_hours: null,
+      temporary_closures: [],
       accessibility: null,
     })),
     contacts: [],

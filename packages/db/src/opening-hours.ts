@@ -1,0 +1,326 @@
+/**
+ * Opening hours in the OpenStreetMap `opening_hours` syntax (`Mo-Fr 09:00-12:00,14:00-17:30; PH off`),
+ * read and evaluated by the maintained `opening_hours` library — never by a parser of ours.
+ *
+ * Time: the library reads the wall clock of the JavaScript `Date` it is given, in the process's
+ * own time zone. A site's hours are wall-clock hours where the site is (Europe/Paris, or the
+ * overseas département's zone), whatever the server's zone: an instant is turned into a `Date`
+ * whose local fields are the site's wall clock, evaluated, and the library's answers are turned
+ * back into instants (`fakeLocal` / `fromFakeLocal`).
+ *
+ * Public holidays: French ones, with those of Alsace-Moselle and the overseas départements
+ * (the library knows them by « state » name: see `HOLIDAY_STATE`).
+ */
+import { setOpeningHoursCheck } from '@pare/schema';
+import OpeningHours from 'opening_hours';
+
+/** A temporary closure or change of a site: shown first while it lasts; `closed` ones close the site. */
+export type TemporaryClosure = {
+  /** First day, AAAA-MM-JJ, in the site's time zone. */
+  starts_on: string;
+  /** Last day included; null: until further notice. */
+  ends_on: string | null;
+  message: string;
+  /** true: the site is closed on those days (« Fermé pour travaux »); false: a change to read (« Permanence déplacée »). */
+  closed: boolean;
+};
+
+export type HoursPlace = {
+  /** The département the hours are read in: its time zone and its extra public holidays. */
+  departement?: string | null;
+};
+
+/** The zones of the overseas départements; everywhere else, Europe/Paris. */
+const TIME_ZONES: Record<string, string> = {
+  '971': 'America/Guadeloupe',
+  '972': 'America/Martinique',
+  '973': 'America/Cayenne',
+  '974': 'Indian/Reunion',
+  '976': 'Indian/Mayotte',
+};
+/** Départements with public holidays of their own, as the library names them. */
+const HOLIDAY_STATE: Record<string, string> = {
+  '57': 'Moselle',
+  '67': 'Bas-Rhin',
+  '68': 'Haut-Rhin',
+  '971': 'Guadeloupe',
+  '972': 'Martinique',
+  '973': 'Guyane',
+  '974': 'La Réunion',
+  '976': 'Mayotte',
+};
+
+export function timeZoneOf(place: HoursPlace = {}): string {
+  return (place.departement && TIME_ZONES[place.departement]) || 'Europe/Paris';
+}
+
+// -- wall clock --------------------------------------------------------------------------------
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+type WallClock = { y: number; mo: number; d: number; h: number; mi: number; s: number };
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year ?? 0, mo: parts.month ?? 1, d: parts.day ?? 1, h: parts.hour ?? 0, mi: parts.minute ?? 0, s: parts.second ?? 0 };
+}
+
+/** A `Date` whose local (process time zone) fields are the wall clock of `instant` in `timeZone`. */
+function fakeLocal(instant: Date, timeZone: string): Date {
+  const w = wallClock(instant, timeZone);
+  return new Date(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, instant.getMilliseconds());
+}
+
+/** The instant at which the wall clock of `timeZone` shows the given fields. */
+export function instantOf(w: WallClock, timeZone: string): Date {
+  const asUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  const offset = (t: number) => {
+    const v = wallClock(new Date(t), timeZone);
+    return Date.UTC(v.y, v.mo - 1, v.d, v.h, v.mi, v.s) - Math.floor(t / 1000) * 1000;
+  };
+  const first = offset(asUtc);
+  let t = asUtc - first;
+  const second = offset(t);
+  if (second !== first) t = asUtc - second;
+  return new Date(t);
+}
+
+/** Back from the library's local `Date` to a real instant. */
+function fromFakeLocal(local: Date, timeZone: string): Date {
+  return instantOf(
+    {
+      y: local.getFullYear(),
+      mo: local.getMonth() + 1,
+      d: local.getDate(),
+      h: local.getHours(),
+      mi: local.getMinutes(),
+      s: local.getSeconds(),
+    },
+    timeZone,
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** AAAA-MM-JJ of the wall clock in `timeZone`. */
+export function dayOf(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}`;
+}
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+/** The first instant of a day in `timeZone`. */
+function startOfDay(day: string, timeZone: string): Date {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  return instantOf({ y, mo, d, h: 0, mi: 0, s: 0 }, timeZone);
+}
+
+// -- parsing -----------------------------------------------------------------------------------
+
+const SYNTAX_HELP = 'Exemple : « Mo-Fr 09:00-12:00,14:00-17:30; PH off » (jours en anglais : Mo Tu We Th Fr Sa Su ; PH = jours fériés).';
+
+/** Parsed values, by département (holidays differ), kept across calls: the same few strings come back. */
+const parsed = new Map<string, OpeningHours>();
+const MAX_PARSED = 5000;
+
+function nominatim(place: HoursPlace) {
+  const state = (place.departement && HOLIDAY_STATE[place.departement]) || '';
+  return { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state } };
+}
+
+function parse(value: string, place: HoursPlace): OpeningHours {
+  const state = (place.departement && HOLIDAY_STATE[place.departement]) || '';
+  const key = `${state}\u0000${value}`;
+  let oh = parsed.get(key);
+  if (!oh) {
+    oh = new OpeningHours(value, nominatim(place), { mode: 0, locale: 'fr' } as never);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, oh);
+  }
+  return oh;
+}
+
+/**
+ * Null when `value` is valid hours; otherwise a French sentence naming the problem (the
+ * library's own explanation, which marks the place with « <--- »), followed by an example.
+ */
+export function checkOpeningHours(value: string): string | null {
+  if (value.trim() === '') return 'Horaires vides : laissez le champ vide ou indiquez des horaires.';
+  try {
+    new OpeningHours(value, nominatim({}), { mode: 0, locale: 'fr' } as never);
+    return null;
+  } catch (error) {
+    const detail = String(error instanceof Error ? error.message : error)
+      .replace(/\s+/g, ' ')
+      .trim();
+    // The usual mistake: hours written in French words (« du lundi au vendredi, 9h-17h »).
+    const french = /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|du|au|et)\b|\d\s*h\b|\dh\d/i.test(value)
+      ? ' Les jours s’écrivent Mo Tu We Th Fr Sa Su et les heures 09:00-12:00, pas en toutes lettres.'
+      : '';
+    return `Horaires illisibles : ${detail}${french} ${SYNTAX_HELP}`;
+  }
+}
+
+// Every zod check of an actor on the server (API, import, seed) reads hours with the library.
+setOpeningHoursCheck(checkOpeningHours);
+
+/** True when the value parses (a wrong value stored before this check is treated as unknown hours). */
+export function isValidOpeningHours(value: string): boolean {
+  return checkOpeningHours(value) === null;
+}
+
+// -- evaluation ----------------------------------------------------------------------------------
+
+export type HoursState = {
+  /** true / false; null when unknown: no hours, unreadable hours, or a rule that only carries a comment. */
+  open_now: boolean | null;
+  /** When the state changes next (ISO instant); null if not within the next year or unknown. */
+  next_change: string | null;
+};
+
+/** The closures in effect on a day. */
+function closuresOn(day: string, closures: readonly TemporaryClosure[]): TemporaryClosure[] {
+  return closures.filter((c) => c.starts_on <= day && (c.ends_on === null || day <= c.ends_on));
+}
+
+/** The closures still to come or in effect (ended ones are history). */
+export function currentClosures(closures: readonly TemporaryClosure[], at: Date, place: HoursPlace = {}): TemporaryClosure[] {
+  const today = dayOf(at, timeZoneOf(place));
+  return closures.filter((c) => c.ends_on === null || c.ends_on >= today).sort((a, b) => a.starts_on.localeCompare(b.starts_on));
+}
+
+const YEAR_MS = 366 * 24 * 3600 * 1000;
+
+/**
+ * Is it open at `at`, and when does that change? A closure with `closed` closes the whole day;
+ * it ends at the start of the day after `ends_on`.
+ */
+export function hoursState(value: string | null, closures: readonly TemporaryClosure[], at: Date, place: HoursPlace = {}): HoursState {
+  const tz = timeZoneOf(place);
+  const shut = closures.filter((c) => c.closed);
+  const today = dayOf(at, tz);
+  const closingNow = closuresOn(today, shut);
+  if (closingNow.length > 0) {
+    // Closed until the last of the overlapping closures ends (null: until further notice).
+    let end: string | null = today;
+    for (;;) {
+      const covering = closuresOn(end, shut);
+      if (covering.some((c) => c.ends_on === null)) return { open_now: false, next_change: null };
+      const last = covering.reduce((m, c) => ((c.ends_on as string) > m ? (c.ends_on as string) : m), end);
+      const next = addDays(last, 1);
+      if (closuresOn(next, shut).length === 0) {
+        end = next;
+        break;
+      }
+      end = next;
+    }
+    const reopening = startOfDay(end, tz);
+    // When it opens after the closure: the hours' state from that instant.
+    if (value === null || !isValidOpeningHours(value)) return { open_now: false, next_change: null };
+    const after = hoursState(value, [], reopening, place);
+    return { open_now: false, next_change: after.open_now ? reopening.toISOString() : after.next_change };
+  }
+  if (value === null) return { open_now: null, next_change: null };
+  let oh: OpeningHours;
+  try {
+    oh = parse(value, place);
+  } catch {
+    return { open_now: null, next_change: null };
+  }
+  const local = fakeLocal(at, tz);
+  const unknown = oh.getUnknown(local);
+  const open = oh.getState(local);
+  const nextLocal = oh.getNextChange(local, new Date(local.getTime() + YEAR_MS));
+  let next = nextLocal ? fromFakeLocal(nextLocal, tz) : null;
+  // A closure starting before that change closes the site at the start of its first day.
+  const upcoming = shut.filter((c) => c.starts_on > today).sort((a, b) => a.starts_on.localeCompare(b.starts_on))[0];
+  if (upcoming && open) {
+    const closing = startOfDay(upcoming.starts_on, tz);
+    if (!next || closing < next) next = closing;
+  }
+  return { open_now: unknown ? null : open, next_change: next ? next.toISOString() : null };
+}
+
+export type DayHours = {
+  /** AAAA-MM-JJ in the site's time zone. */
+  date: string;
+  /** 0 = lundi … 6 = dimanche. */
+  weekday: number;
+  /** Opening periods of the day, « HH:MM » wall clock; `to` is « 24:00 » when open past midnight. */
+  intervals: { from: string; to: string; comment: string | null; unknown: boolean }[];
+  /** The public holiday's name when the day is one. */
+  holiday: string | null;
+  /** A temporary closure or change in effect that day. */
+  closure: { message: string; closed: boolean } | null;
+};
+
+/** The `days` days from the day of `from`, as a person reads a week of hours. */
+export function hoursSchedule(
+  value: string | null,
+  closures: readonly TemporaryClosure[],
+  from: Date,
+  place: HoursPlace = {},
+  days = 7,
+): DayHours[] {
+  const tz = timeZoneOf(place);
+  let oh: OpeningHours | null = null;
+  if (value !== null) {
+    try {
+      oh = parse(value, place);
+    } catch {
+      oh = null;
+    }
+  }
+  const first = dayOf(from, tz);
+  const out: DayHours[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = addDays(first, i);
+    const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+    const startLocal = new Date(y, mo - 1, d, 0, 0, 0);
+    const endLocal = new Date(y, mo - 1, d + 1, 0, 0, 0);
+    const weekday = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
+    const on = closuresOn(date, closures)[0] ?? null;
+    const closedByClosure = closuresOn(
+      date,
+      closures.filter((c) => c.closed),
+    ).length;
+    let holiday: string | null = null;
+    const intervals: DayHours['intervals'] = [];
+    if (oh) {
+      if (oh.getPublicHolidayContext(startLocal).isHoliday) holiday = holidayName(place, startLocal) ?? 'Jour férié';
+      if (!closedByClosure) {
+        for (const [a, b, unknown, comment] of oh.getOpenIntervals(startLocal, endLocal)) {
+          const to = b.getTime() >= endLocal.getTime() ? '24:00' : `${pad(b.getHours())}:${pad(b.getMinutes())}`;
+          intervals.push({ from: `${pad(a.getHours())}:${pad(a.getMinutes())}`, to, comment: comment ?? null, unknown });
+        }
+      }
+    }
+    out.push({ date, weekday, intervals, holiday, closure: on ? { message: on.message, closed: on.closed } : null });
+  }
+  return out;
+}
+
+/** The holiday's name, as the library gives it in the comment of a `PH` rule; null if it gives none. */
+function holidayName(place: HoursPlace, dayStart: Date): string | null {
+  return parse('PH off', place).getComment(dayStart) ?? null;
+}
