@@ -324,3 +324,67 @@ export function hoursSchedule(
 function holidayName(place: HoursPlace, dayStart: Date): string | null {
   return parse('PH off', place).getComment(dayStart) ?? null;
 }
+
+export type WeeklyInterval = { weekday: number; from: string; to: string };
+
+/**
+ * The hours as the same intervals every week (what HSDS schedules and the editor's day grid can
+ * say), public holidays aside; null when they differ from week to week (months, week numbers,
+ * comments), or cannot be read. Checked on a week of each month of a year.
+ */
+export function weeklyHours(value: string, place: HoursPlace = {}): WeeklyInterval[] | null {
+  let oh: OpeningHours;
+  try {
+    oh = parse(value, place);
+  } catch {
+    return null;
+  }
+  let reference: (string | null)[] | null = null;
+  for (let month = 0; month < 12; month++) {
+    // The first Monday on or after the 8th: a week inside the month.
+    const first = new Date(2027, month, 8);
+    const monday = new Date(2027, month, 8 + ((8 - first.getDay()) % 7));
+    const week: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i);
+      const end = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i + 1);
+      if (oh.getPublicHolidayContext(start).isHoliday) {
+        week.push(null);
+        continue;
+      }
+      const intervals = oh.getOpenIntervals(start, end);
+      if (intervals.some(([, , unknown]) => unknown)) return null;
+      week.push(
+        intervals
+          .map(
+            ([a, b]) => `${pad(a.getHours())}:${pad(a.getMinutes())}-${b >= end ? '24:00' : `${pad(b.getHours())}:${pad(b.getMinutes())}`}`,
+          )
+          .join(','),
+      );
+    }
+    if (!reference) reference = week;
+    else {
+      for (let i = 0; i < 7; i++) {
+        if (reference[i] === null) reference[i] = week[i] ?? null;
+        else if (week[i] !== null && week[i] !== reference[i]) return null;
+      }
+    }
+  }
+  const out: WeeklyInterval[] = [];
+  (reference ?? []).forEach((day, weekday) => {
+    for (const range of day ? day.split(',') : []) {
+      const [from, to] = range.split('-') as [string, string];
+      out.push({ weekday, from, to });
+    }
+  });
+  return out;
+}
+
+/** The hours in French words, as the library writes them (« lun.-ven. 09:00-12:00; jours fériés fermé »). */
+export function hoursInFrench(value: string): string {
+  try {
+    return parse(value, {}).prettifyValue({ conf: { locale: 'fr' } } as never);
+  } catch {
+    return value;
+  }
+}

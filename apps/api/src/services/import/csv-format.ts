@@ -32,6 +32,7 @@ import {
   parseDate,
   parseNumber,
   type RowIssue,
+  readHoursCell,
   splitList,
   unescapeCell,
 } from './values.ts';
@@ -77,6 +78,9 @@ const ALIASES: Record<string, Column> = {
   lat: 'latitude',
   lng: 'longitude',
   lon: 'longitude',
+  horaires_accueil: 'horaires',
+  heures_d_ouverture: 'horaires',
+  opening_hours: 'horaires',
   langue: 'langues',
   languages: 'langues',
   source_url: 'source',
@@ -137,7 +141,14 @@ export const CSV_FIELD_NAMES: FieldNames = {
     'provenance.last_verified_at': 'verifie_le',
     'provenance.verified_by': 'verifie_par',
   },
-  site: { address: 'adresse', postcode: 'code_postal', commune_code: 'code_commune_du_lieu', lat: 'latitude', lng: 'longitude' },
+  site: {
+    address: 'adresse',
+    postcode: 'code_postal',
+    commune_code: 'code_commune_du_lieu',
+    lat: 'latitude',
+    lng: 'longitude',
+    opening_hours: 'horaires',
+  },
   contacts: { phone: 'telephone', sms: 'sms', email: 'email', website: 'site_web', chat: 'tchat' },
 };
 
@@ -301,6 +312,11 @@ export class CsvRow {
       patch.contacts[kind] = { values: splitList(this.get(column), separators), firstOnly: false };
     }
     if (changed(GROUPS.site)) patch.mainSite = this.readSite(issues);
+    if (changed(['horaires'])) {
+      const { hours, warning } = readHoursCell(this.get('horaires'));
+      patch.mainSiteHours = hours;
+      if (warning) patch.warnings.push(warning);
+    }
     if (!existing && this.get('lieu_confidentiel').trim().toLowerCase() === 'oui') {
       patch.warnings.push('Le CSV ne décrit pas les lieux confidentiels : ajoutez celui de cet acteur dans sa fiche.');
     }

@@ -17,7 +17,7 @@ import {
 } from '../open-data/data-inclusion.ts';
 import { slugOfPageUrl } from './csv-format.ts';
 import { type ActorPatch, emptyPatch, type FieldNames, type RowIdentity, type SitePatch } from './patch.ts';
-import { foldText, padCommune, padDepartement, padPostcode, regroupRegions } from './values.ts';
+import { foldText, padCommune, padDepartement, padPostcode, readHoursCell, regroupRegions } from './values.ts';
 
 export const DI_FIELD_NAMES: FieldNames = {
   fields: {
@@ -30,7 +30,14 @@ export const DI_FIELD_NAMES: FieldNames = {
     territory: 'zone_eligibilite',
     siret: 'siret',
   },
-  site: { address: 'adresse', postcode: 'code_postal', commune_code: 'code_insee', lat: 'latitude', lng: 'longitude' },
+  site: {
+    address: 'adresse',
+    postcode: 'code_postal',
+    commune_code: 'code_insee',
+    lat: 'latitude',
+    lng: 'longitude',
+    opening_hours: 'horaires_accueil',
+  },
   contacts: { phone: 'telephone', email: 'courriel', website: 'site_web' },
 };
 
@@ -116,6 +123,11 @@ export class DataInclusionRow {
     if (changed('courriel')) patch.contacts.email = { values: text(s.courriel) ? [String(s.courriel)] : [], firstOnly: true };
     if (changed('site_web')) patch.contacts.website = { values: text(s.site_web) ? [String(s.site_web)] : [], firstOnly: true };
     if (changed('adresse', 'code_postal', 'code_insee', 'commune', 'latitude', 'longitude')) this.readPlace(patch);
+    if (changed('horaires_accueil')) {
+      const { hours, warning } = readHoursCell(text(s.horaires_accueil) ?? '');
+      patch.mainSiteHours = hours;
+      if (warning) patch.warnings.push(warning);
+    }
     const siret = text(s.siret)?.replace(/\s/g, '');
     if (siret && siret !== existing?.siret) patch.fields.siret = siret;
 

@@ -37,6 +37,8 @@ export type ActorPatch = {
    * nothing of it, null when it says there is none.
    */
   mainSite?: SitePatch | null;
+  /** The main public site's hours (undefined: the row says nothing of them); a note keeps free text that did not parse. */
+  mainSiteHours?: { opening_hours: string | null; note: string | null };
   /** data·inclusion: the commune of a site known only by its commune, kept confidential when created. */
   confidentialCommune?: string | null;
   /** Public contacts by kind: the whole list (CSV), or only the first one (data·inclusion). */
@@ -92,6 +94,16 @@ export function applyPatch(base: CreateActorInput | null, patch: ActorPatch): Ra
         if (c.site === i) c.site = null;
         else if (typeof c.site === 'number' && c.site > i) c.site--;
       }
+    }
+  }
+  if (patch.mainSiteHours) {
+    const i = mainSiteIndex(sites);
+    const site = sites[i];
+    if (site) {
+      const { opening_hours, note } = patch.mainSiteHours;
+      site.opening_hours = opening_hours;
+      const notes = typeof site.accessibility === 'string' ? site.accessibility : '';
+      if (note && !notes.includes(note)) site.accessibility = [notes, note].filter(Boolean).join('\n').slice(0, 500);
     }
   }
   if (patch.confidentialCommune && mainSiteIndex(sites) < 0 && !sites.some((s) => s.confidential === true)) {
@@ -179,7 +191,7 @@ export function storedForm(
 /** The names a format gives to the fields of the input form, to name a bad field as the file does. */
 export type FieldNames = {
   fields: Partial<Record<string, string>>;
-  site: Partial<Record<'address' | 'postcode' | 'commune_code' | 'lat' | 'lng', string>>;
+  site: Partial<Record<'address' | 'postcode' | 'commune_code' | 'lat' | 'lng' | 'opening_hours', string>>;
   contacts: Partial<Record<ContactKind, string>>;
 };
 

@@ -2,6 +2,8 @@
  * Reading one cell: code lists (codes or their French labels), yes/no, dates, numbers, INSEE
  * codes a spreadsheet stripped of their leading zero, and the export's formula escape.
  */
+
+import { checkOpeningHours } from '@pare/db';
 import { listDepartements, listRegions } from '@pare/geo';
 import type { RowIssue } from '@pare/schema';
 
@@ -143,4 +145,19 @@ export function regroupRegions(departements: readonly string[]): { regions: stri
     }
   }
   return { regions, departements: departements.filter((d) => wanted.has(d)) };
+}
+
+/**
+ * An hours cell (CSV `horaires`, data·inclusion `horaires_accueil`): OSM syntax is kept as the
+ * main site's hours; free text that does not parse goes, word for word, to the site's notes
+ * (« Horaires : … »), and the row says so. Empty: no hours.
+ */
+export function readHoursCell(cell: string): { hours: { opening_hours: string | null; note: string | null }; warning?: string } {
+  const value = cell.trim();
+  if (value === '') return { hours: { opening_hours: null, note: null } };
+  if (checkOpeningHours(value) === null) return { hours: { opening_hours: value, note: null } };
+  return {
+    hours: { opening_hours: null, note: `Horaires : ${value.slice(0, 480)}` },
+    warning: `Horaires « ${value.slice(0, 80)} » illisibles au format OpenStreetMap : gardés tels quels dans les notes du lieu (accessibilité) ; à saisir dans la grille des horaires de la fiche.`,
+  };
 }

@@ -34,6 +34,8 @@ const COLUMNS: readonly [header: string, value: (a: PublicActor, origin: string)
   ['latitude', (a) => publicSites(a)[0]?.lat ?? null],
   ['longitude', (a) => publicSites(a)[0]?.lng ?? null],
   ['precision_coordonnees', (a) => publicSites(a)[0]?.precision ?? null],
+  // OSM syntax (https://wiki.openstreetmap.org/wiki/Key:opening_hours), as data·inclusion's horaires_accueil.
+  ['horaires', (a) => publicSites(a)[0]?.opening_hours ?? null],
   ['nombre_lieux_publics', (a) => publicSites(a).length],
   ['lieu_confidentiel', (a) => (a.sites.some((s) => s.confidential) ? 'oui' : 'non')],
   ['langues', (a) => list(a.languages)],

@@ -95,7 +95,7 @@ export type DataInclusionStructure = {
   commune: string | null;
   latitude: number | null;
   longitude: number | null;
-  horaires_accueil: null;
+  horaires_accueil: string | null;
   accessibilite_lieu: null;
   reseaux_porteurs: string[] | null;
 };
@@ -125,6 +125,7 @@ export type DataInclusionService = {
   commune: string | null;
   latitude: number | null;
   longitude: number | null;
+  horaires_accueil: string | null;
 };
 
 export function structureId(actor: PublicActor): string {
@@ -185,10 +186,18 @@ export function toDataInclusionStructure(actor: PublicActor, origin: string): Da
     site_web: contactValues(actor, 'website')[0] ?? null,
     ...diPlace(actor),
     complement_adresse: null,
-    horaires_accueil: null,
+    horaires_accueil: diHours(actor),
     accessibilite_lieu: null,
     reseaux_porteurs: TYPE_TO_DI_RESEAUX[actor.type] ? [...(TYPE_TO_DI_RESEAUX[actor.type] as string[])] : null,
   };
+}
+
+/**
+ * `horaires_accueil` (OSM syntax, as data·inclusion asks): the hours of the public site its
+ * address comes from, else of its first public line with hours.
+ */
+export function diHours(actor: PublicActor): string | null {
+  return publicSites(actor)[0]?.opening_hours ?? actor.contacts.find((c) => c.opening_hours && !c.professional_only)?.opening_hours ?? null;
 }
 
 /** INSEE codes of where the actor's services are open: `france`, département codes (a région is listed as its départements) and commune codes. */
@@ -249,6 +258,7 @@ export function toDataInclusionServices(actor: PublicActor, origin: string): Dat
       telephone: phone,
       courriel: email,
       ...place,
+      horaires_accueil: diHours(actor),
     };
   });
 }

@@ -4,7 +4,7 @@
  * become a location with a commune-level name and no address nor coordinates.
  * The mapping is documented in docs/open-data.md.
  */
-import type { actorSearch, Db } from '@pare/db';
+import { type actorSearch, type Db, hoursInFrench, timeZoneOf, wallClock, weeklyHours } from '@pare/db';
 import { getCommune, getRegion } from '@pare/geo';
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, type PublicSite } from '@pare/schema';
 import {
@@ -32,7 +32,6 @@ export const hsdsId = {
   service: (actorId: number) => uuidV5(`service:${actorId}`),
   location: (siteId: number) => uuidV5(`location:${siteId}`),
   address: (siteId: number) => uuidV5(`address:${siteId}`),
-  schedule: (siteId: number) => uuidV5(`schedule:${siteId}`),
   serviceAtLocation: (actorId: number, siteId: number) => uuidV5(`service_at_location:${actorId}:${siteId}`),
   phone: (owner: 'organization' | 'service', actorId: number, number: string) => uuidV5(`phone:${owner}:${actorId}:${number}`),
   language: (actorId: number, code: string) => uuidV5(`language:${actorId}:${code}`),
@@ -86,6 +85,58 @@ function phones(actor: PublicActor, owner: 'organization' | 'service', ownerId: 
  * Otherwise an empty string: HSDS requires the field, and guessing among a city's postcodes
  * would publish a wrong one.
  */
+const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** « +01:00 »: the zone's offset at the time of the export (exports are made on request). */
+function offsetNow(timeZone: string): string {
+  const now = new Date();
+  const w = wallClock(now, timeZone);
+  const minutes = Math.round((Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(now.getTime() / 1000) * 1000) / 60000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * HSDS schedules of hours in the OSM syntax: one WEEKLY rule per opening interval and the days
+ * sharing it (`byday`), times with the zone's offset; the hours in French words as the description
+ * (public holidays and comments included). Hours that change from week to week get the
+ * description only.
+ */
+function hsdsSchedules(
+  value: string | null,
+  owner: { location_id: string } | { service_id: string },
+  idBase: string,
+  departement: string | null,
+  label?: string | null,
+): HsdsRecord[] | undefined {
+  if (!value) return undefined;
+  const zone = timeZoneOf({ departement });
+  const offset = offsetNow(zone);
+  const french = hoursInFrench(value);
+  const description = label ? `${label} : ${french}` : french;
+  const weekly = weeklyHours(value, { departement });
+  if (!weekly || weekly.length === 0) return [{ id: uuidV5(`${idBase}:0`), ...owner, description }];
+  const groups = new Map<string, number[]>();
+  for (const i of weekly) {
+    const key = `${i.from}-${i.to}`;
+    groups.set(key, [...(groups.get(key) ?? []), i.weekday]);
+  }
+  return [...groups].map(([range, days], n) => {
+    const [from, to] = range.split('-') as [string, string];
+    return {
+      id: uuidV5(`${idBase}:${n}`),
+      ...owner,
+      freq: 'WEEKLY',
+      wkst: 'MO',
+      byday: days.map((d) => ICAL_DAYS[d]).join(','),
+      opens_at: `${from}${offset}`,
+      closes_at: `${to === '24:00' ? '23:59' : to}${offset}`,
+      description,
+    };
+  });
+}
+
 function postcodeOf(site: PublicSite): string {
   if (site.postcode) return site.postcode;
   const postcodes = site.commune ? getCommune(site.commune.code)?.postcodes : undefined;
@@ -148,7 +199,7 @@ export function hsdsLocation(actor: PublicActor, site: PublicSite, origin: strin
     latitude: site.lat,
     longitude: site.lng,
     addresses,
-    schedules: site.opening_hours ? [{ id: hsdsId.schedule(site.id), location_id: id, description: site.opening_hours }] : undefined,
+    schedules: hsdsSchedules(site.opening_hours, { location_id: id }, `schedule:${site.id}`, site.departement?.code ?? null),
     accessibility: site.accessibility
       ? [{ id: uuidV5(`accessibility:${site.id}`), location_id: id, description: site.accessibility }]
       : undefined,
@@ -217,6 +268,23 @@ export function hsdsServiceSummary(actor: PublicActor): HsdsRecord {
   });
 }
 
+function lineSchedules(actor: PublicActor, serviceId: string): HsdsRecord[] | undefined {
+  const departement = actor.sites[0]?.departement?.code ?? null;
+  const schedules = actor.contacts
+    .filter((c) => c.opening_hours && !c.professional_only)
+    .flatMap(
+      (c) =>
+        hsdsSchedules(
+          c.opening_hours,
+          { service_id: serviceId },
+          `schedule:${actor.id}:${c.kind}:${c.value}`,
+          departement,
+          c.label ?? c.value,
+        ) ?? [],
+    );
+  return schedules.length > 0 ? schedules : undefined;
+}
+
 /** The fully nested service: phones, areas, locations, languages, taxonomy terms and (unless nested in its organization) the organization. */
 export function hsdsService(
   actor: PublicActor,
@@ -227,6 +295,8 @@ export function hsdsService(
   return compact({
     ...hsdsServiceSummary(actor),
     phones: phones(actor, 'service', serviceId),
+    // A line's own hours (the 119: 24/7) are the service's: HSDS phones carry no schedule.
+    schedules: lineSchedules(actor, serviceId),
     service_areas: serviceAreas(actor),
     service_at_locations: actor.sites.map((site) => ({
       id: hsdsId.serviceAtLocation(actor.id, site.id),
