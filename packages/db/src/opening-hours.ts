@@ -11,7 +11,7 @@
  * Public holidays: French ones, with those of Alsace-Moselle and the overseas départements
  * (the library knows them by « state » name: see `HOLIDAY_STATE`).
  */
-import { setOpeningHoursCheck } from '@pare/schema';
+import { setOpeningHoursCheck, timeZoneOfDepartement } from '@pare/schema';
 import OpeningHours from 'opening_hours';
 
 /** A temporary closure or change of a site: shown first while it lasts; `closed` ones close the site. */
@@ -30,14 +30,6 @@ export type HoursPlace = {
   departement?: string | null;
 };
 
-/** The zones of the overseas départements; everywhere else, Europe/Paris. */
-const TIME_ZONES: Record<string, string> = {
-  '971': 'America/Guadeloupe',
-  '972': 'America/Martinique',
-  '973': 'America/Cayenne',
-  '974': 'Indian/Reunion',
-  '976': 'Indian/Mayotte',
-};
 /** Départements with public holidays of their own, as the library names them. */
 const HOLIDAY_STATE: Record<string, string> = {
   '57': 'Moselle',
@@ -51,7 +43,7 @@ const HOLIDAY_STATE: Record<string, string> = {
 };
 
 export function timeZoneOf(place: HoursPlace = {}): string {
-  return (place.departement && TIME_ZONES[place.departement]) || 'Europe/Paris';
+  return timeZoneOfDepartement(place.departement);
 }
 
 // -- wall clock --------------------------------------------------------------------------------

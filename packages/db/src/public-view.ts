@@ -24,12 +24,16 @@ export type PublicViewOptions = {
    * hours and the closures not yet ended.
    */
   at?: Date;
+  /** With `at`: leave the 7 days out (a list of results shows the state only). Default: included. */
+  week?: boolean;
 };
 
 /** What the hours say at `at`, for a site or a line. */
-function hoursNow(value: string | null, closures: readonly TemporaryClosure[], place: HoursPlace, at: Date | undefined) {
+function hoursNow(value: string | null, closures: readonly TemporaryClosure[], place: HoursPlace, options: PublicViewOptions) {
+  const at = options.at;
   if (!at) return {};
-  return { ...hoursState(value, closures, at, place), week: hoursSchedule(value, closures, at, place) };
+  const state = hoursState(value, closures, at, place);
+  return options.week === false ? state : { ...state, week: hoursSchedule(value, closures, at, place) };
 }
 
 function publicSite(s: SiteRecord, options: PublicViewOptions): PublicSite {
@@ -50,7 +54,7 @@ function publicSite(s: SiteRecord, options: PublicViewOptions): PublicSite {
       opening_hours: null,
       accessibility: null,
       temporary_closures: [],
-      ...(options.at ? { open_now: null, next_change: null, week: [] } : {}),
+      ...(options.at ? { open_now: null, next_change: null, ...(options.week === false ? {} : { week: [] }) } : {}),
     };
   }
   const place = { departement: s.departementCode };
@@ -68,7 +72,7 @@ function publicSite(s: SiteRecord, options: PublicViewOptions): PublicSite {
     opening_hours: s.openingHours,
     accessibility: s.accessibility,
     temporary_closures: currentClosures(s.temporaryClosures, options.at ?? new Date(), place),
-    ...hoursNow(s.openingHours, s.temporaryClosures, place, options.at),
+    ...hoursNow(s.openingHours, s.temporaryClosures, place, options),
   };
 }
 
@@ -97,7 +101,7 @@ export function publicView(actor: ActorRecord, viewer: Viewer = ANONYMOUS, optio
             c.openingHours,
             [],
             { departement: (c.siteId !== null ? siteDepartement.get(c.siteId) : null) ?? actorDepartement },
-            options.at,
+            options,
           )
         : options.at
           ? { open_now: null, next_change: null }

@@ -92,3 +92,15 @@ export const TERRITORY_SCOPE_LABELS: Record<TerritoryScope, string> = {
   departements: 'Département',
   communes: 'Local',
 };
+
+/** The time zones of the overseas départements; everywhere else, Europe/Paris (hours are read in the place's own time). */
+const OVERSEAS_TIME_ZONES: Record<string, string> = {
+  '971': 'America/Guadeloupe',
+  '972': 'America/Martinique',
+  '973': 'America/Cayenne',
+  '974': 'Indian/Reunion',
+  '976': 'Indian/Mayotte',
+};
+export function timeZoneOfDepartement(code: string | null | undefined): string {
+  return (code && OVERSEAS_TIME_ZONES[code]) || 'Europe/Paris';
+}

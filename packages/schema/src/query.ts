@@ -130,6 +130,7 @@ export const SearchActorsResponseSchema = z
         radius_km: z.number(),
       })
       .nullable(),
+    at: z.string().meta({ description: 'L’instant pour lequel `open_now` et `next_change` sont donnés (ISO 8601)' }),
   })
   .meta({ id: 'ActorSearchResult' });
 export type SearchActorsResponse = z.infer<typeof SearchActorsResponseSchema>;

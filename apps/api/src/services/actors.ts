@@ -105,7 +105,7 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
   const records = deps.actors.loadActors(hits.map((h) => h.id));
   const items = records.map((record, i) => {
     const hit = hits[i];
-    const view = publicView(record, viewer, { at: now });
+    const view = publicView(record, viewer, { at: now, week: false });
     return {
       ...view,
       ...(hit?.distanceKm != null ? { distance_km: hit.distanceKm } : {}),
@@ -119,6 +119,7 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     items,
     facets: deps.search.facetCounts(criteria),
     place: place?.response ?? null,
+    at: now.toISOString(),
   };
 }
 

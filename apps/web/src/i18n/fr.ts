@@ -93,6 +93,8 @@ export const fr = {
     filterPublics: 'Public',
     filterActions: 'Action',
     filterTypes: 'Type de structure',
+    filterHours: 'Horaires',
+    openNow: 'Ouvert maintenant',
     facetOption: (label: string, count: number) => `${label} (${nf.format(count)})`,
     clearFilters: 'Retirer tous les filtres',
     resultsHeading: 'Résultats',
@@ -228,6 +230,8 @@ export const fr = {
     siteConfidentialText:
       'Pour la sécurité des personnes accueillies, l’adresse de ce lieu n’est pas publiée. Seule la commune est indiquée. Pour joindre ce lieu, faites une demande de mise en relation.',
     openingHours: 'Horaires',
+    weekCaption: 'Horaires des 7 prochains jours',
+    lineHours: 'Horaires de la ligne',
     accessibility: 'Accessibilité',
     contacts: 'Contacts',
     noContact: 'Aucun contact public. Faites une demande de mise en relation : l’équipe PARÉ vous orientera.',

@@ -12,6 +12,7 @@ import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, formatLanguage, phoneHref, safeHttpUrl, shortHost } from '../../lib/format.ts';
 import { historyState, Link } from '../../lib/router.tsx';
+import { actorHoursSummary, Closures, contactTimeZone, dayOfAnswer, HoursStatus, siteTimeZone, WeekTable } from '../hours/hours.tsx';
 import { ActorResources } from '../resources/actor-resources.tsx';
 import { ActorSitesMap, DirectionsLink, ShareAndPrint } from './actor-tools.tsx';
 import { actorQuery } from './queries.ts';
@@ -35,7 +36,7 @@ function BackLink() {
   );
 }
 
-function ContactItem({ contact }: { contact: PublicContact }) {
+function ContactItem({ contact, timeZone }: { contact: PublicContact; timeZone: string }) {
   const t = fr.actor;
   let link: ReactNode;
   switch (contact.kind) {
@@ -77,11 +78,22 @@ function ContactItem({ contact }: { contact: PublicContact }) {
       {contact.label && <span className="visually-hidden"> ({t.contactKind[contact.kind]})</span>}
       <span className="contact__value">{link}</span>
       {contact.professional_only && <span className="badge badge--muted">{t.professionalOnly}</span>}
+      {contact.opening_hours && (
+        <div className="contact__hours">
+          <HoursStatus state={contact} now={dayOfAnswer(contact.week)} timeZone={timeZone} />
+          {contact.opening_hours !== '24/7' && contact.week && (
+            <details>
+              <summary>{t.lineHours}</summary>
+              <WeekTable week={contact.week} caption={t.weekCaption} />
+            </details>
+          )}
+        </div>
+      )}
     </li>
   );
 }
 
-function SiteItem({ site }: { site: PublicSite }) {
+function SiteItem({ site, many }: { site: PublicSite; many: boolean }) {
   const t = fr.actor;
   const commune = [site.postcode, site.commune?.name].filter(Boolean).join(' ');
   const place = site.departement ? `${commune || site.departement.name}${commune ? ` (${site.departement.name})` : ''}` : commune;
@@ -90,6 +102,7 @@ function SiteItem({ site }: { site: PublicSite }) {
       <h3 className="site__title">
         {site.confidential ? (site.commune?.name ?? site.departement?.name ?? t.sites) : (site.label ?? site.commune?.name ?? t.sites)}
       </h3>
+      {many && <Closures closures={site.temporary_closures} />}
       {site.confidential ? (
         <>
           <p>
@@ -110,23 +123,32 @@ function SiteItem({ site }: { site: PublicSite }) {
         </address>
       )}
       {!site.confidential && <DirectionsLink site={site} />}
-      {(site.opening_hours || site.accessibility) && (
+      {site.opening_hours && (
+        <div className="site__hours">
+          <HoursStatus state={site} now={dayOfAnswer(site.week)} timeZone={siteTimeZone(site)} />
+          {site.week && <WeekTable week={site.week} caption={t.weekCaption} />}
+        </div>
+      )}
+      {site.accessibility && (
         <dl className="site__details">
-          {site.opening_hours && (
-            <>
-              <dt>{t.openingHours}</dt>
-              <dd>{site.opening_hours}</dd>
-            </>
-          )}
-          {site.accessibility && (
-            <>
-              <dt>{t.accessibility}</dt>
-              <dd>{site.accessibility}</dd>
-            </>
-          )}
+          <dt>{t.accessibility}</dt>
+          <dd>{site.accessibility}</dd>
         </dl>
       )}
     </li>
+  );
+}
+
+/** Under the name: is it open now (a place or a line), and any closure in effect. */
+function ActorHoursNow({ actor }: { actor: PublicActor }) {
+  const summary = actorHoursSummary(actor);
+  const closures = actor.sites.flatMap((s) => s.temporary_closures);
+  const week = actor.sites.find((s) => s.week?.length)?.week ?? actor.contacts.find((c) => c.week?.length)?.week;
+  return (
+    <>
+      {summary && <HoursStatus state={summary.state} now={dayOfAnswer(week)} timeZone={summary.timeZone} className="actor__hours" />}
+      <Closures closures={closures} />
+    </>
   );
 }
 
@@ -193,6 +215,7 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
             <ConfidentialBadge />
           </p>
         )}
+        <ActorHoursNow actor={actor} />
       </header>
 
       <div className="actor__layout">
@@ -208,7 +231,7 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
             {actor.contacts.length > 0 ? (
               <ul className="contacts">
                 {actor.contacts.map((c) => (
-                  <ContactItem key={`${c.kind}:${c.value}`} contact={c} />
+                  <ContactItem key={`${c.kind}:${c.value}`} contact={c} timeZone={contactTimeZone(actor)} />
                 ))}
               </ul>
             ) : (
@@ -220,7 +243,7 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
             {actor.sites.length > 0 ? (
               <ul className="sites">
                 {actor.sites.map((s) => (
-                  <SiteItem key={s.id} site={s} />
+                  <SiteItem key={s.id} site={s} many={actor.sites.length > 1} />
                 ))}
               </ul>
             ) : (

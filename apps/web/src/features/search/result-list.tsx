@@ -6,6 +6,7 @@ import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/
 import { fr } from '../../i18n/fr.ts';
 import { phoneHref } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
+import { actorHoursSummary, HoursStatus } from '../hours/hours.tsx';
 import { isNationalActor } from '../map/map-data.ts';
 
 export const resultLinkId = (actorId: number) => `resultat-${actorId}`;
@@ -33,9 +34,12 @@ type CardProps = {
   searchHref: string;
   highlighted: boolean;
   onHighlight: (actorId: number | null) => void;
+  /** The instant the answer's hours are for. */
+  now: string;
 };
 
-export function ResultCard({ actor, searchHref, highlighted, onHighlight }: CardProps) {
+export function ResultCard({ actor, searchHref, highlighted, onHighlight, now }: CardProps) {
+  const hours = actorHoursSummary(actor);
   const confidential = actor.sites.some((s) => s.confidential);
   const national = isNationalActor(actor);
   /** The main public phone: one tap to call, with its hours when the seed gives them. */
@@ -71,6 +75,7 @@ export function ResultCard({ actor, searchHref, highlighted, onHighlight }: Card
             </>
           )}
         </p>
+        {hours && <HoursStatus state={hours.state} now={now} timeZone={hours.timeZone} className="result__hours" />}
         {confidential && (
           <p className="result__flags">
             <ConfidentialBadge />
@@ -97,9 +102,10 @@ type ListProps = {
   highlightedId: number | null;
   onHighlight: (actorId: number | null) => void;
   localHeading: string;
+  now: string;
 };
 
-export function ResultList({ items, searchHref, highlightedId, onHighlight, localHeading }: ListProps) {
+export function ResultList({ items, searchHref, highlightedId, onHighlight, localHeading, now }: ListProps) {
   const local = items.filter((a) => !isNationalActor(a));
   const national = items.filter(isNationalActor);
   return (
@@ -111,7 +117,14 @@ export function ResultList({ items, searchHref, highlightedId, onHighlight, loca
           </h3>
           <ol className="result-list">
             {local.map((a) => (
-              <ResultCard key={a.id} actor={a} searchHref={searchHref} highlighted={a.id === highlightedId} onHighlight={onHighlight} />
+              <ResultCard
+                key={a.id}
+                actor={a}
+                searchHref={searchHref}
+                highlighted={a.id === highlightedId}
+                onHighlight={onHighlight}
+                now={now}
+              />
             ))}
           </ol>
         </section>
@@ -124,7 +137,14 @@ export function ResultList({ items, searchHref, highlightedId, onHighlight, loca
           <p className="result-block__intro">{fr.search.nationalIntro}</p>
           <ol className="result-list">
             {national.map((a) => (
-              <ResultCard key={a.id} actor={a} searchHref={searchHref} highlighted={a.id === highlightedId} onHighlight={onHighlight} />
+              <ResultCard
+                key={a.id}
+                actor={a}
+                searchHref={searchHref}
+                highlighted={a.id === highlightedId}
+                onHighlight={onHighlight}
+                now={now}
+              />
             ))}
           </ol>
         </section>

@@ -59,8 +59,22 @@ export function SearchFilters({ state, facets, onSearch }: Props) {
     onSearch({ ...state, [facet]: next, page: 1 });
   }
   const active = activeFilterCount(state) - (state.q ? 1 : 0);
+  const openId = useId();
   return (
     <div className="search-filters">
+      <fieldset className="filter-group filter-open">
+        <legend>{fr.search.filterHours}</legend>
+        <input
+          id={openId}
+          type="checkbox"
+          name="ouvert"
+          checked={state.openNow}
+          onChange={(e) => onSearch({ ...state, openNow: e.target.checked, page: 1 })}
+        />
+        <label htmlFor={openId} className={facets?.open_now === 0 && !state.openNow ? 'is-empty' : undefined}>
+          {facets ? fr.search.facetOption(fr.search.openNow, facets.open_now) : fr.search.openNow}
+        </label>
+      </fieldset>
       <FilterGroup
         legend={fr.search.filterPublics}
         codes={PUBLICS}
@@ -89,7 +103,7 @@ export function SearchFilters({ state, facets, onSearch }: Props) {
         <button
           type="button"
           className="button button--link"
-          onClick={() => onSearch({ ...state, publics: [], actions: [], types: [], page: 1 })}
+          onClick={() => onSearch({ ...state, publics: [], actions: [], types: [], openNow: false, page: 1 })}
         >
           {fr.search.clearFilters}
         </button>

@@ -174,6 +174,7 @@ export function SearchPage() {
             highlightedId={highlightedId}
             onHighlight={setHoveredId}
             localHeading={fr.search.localHeading(hasPlace(state) ? placePhrase : null)}
+            now={data.at}
           />
         )}
         {showList && <Pagination state={state} total={data.total} perPage={data.per_page || PER_PAGE} />}

@@ -62,3 +62,12 @@ describe('search state in the URL', () => {
     expect(s.page).toBe(1);
   });
 });
+
+describe('« ouvert maintenant » in the URL', () => {
+  it('goes to the API as ouvert=maintenant and comes back from the page URL', () => {
+    const state = { ...EMPTY_SEARCH, openNow: true };
+    expect(new URLSearchParams(toApiQuery(state)).get('ouvert')).toBe('maintenant');
+    expect(parseSearch(toPageHref(state).slice(1)).openNow).toBe(true);
+    expect(parseSearch('?ouvert=demain').openNow).toBe(false);
+  });
+});

@@ -20,6 +20,8 @@ export type SearchState = {
   near: string | null;
   radiusKm: number | null;
   sort: Sort | null;
+  /** « Ouvert maintenant »: only the actors open at the time of the search. */
+  openNow: boolean;
   page: number;
   /** How the chosen place is shown in the place box (« Thionville (57) »); display only, never sent to the API. */
   placeLabel: string | null;
@@ -38,6 +40,7 @@ export const EMPTY_SEARCH: SearchState = {
   near: null,
   radiusKm: null,
   sort: null,
+  openNow: false,
   page: 1,
   placeLabel: null,
   view: 'liste',
@@ -87,6 +90,7 @@ export function parseSearch(search: string): SearchState {
     near,
     radiusKm: Number.isFinite(radius) && radius > 0 ? radius : null,
     sort: oneOf(p.get('sort'), SORTS),
+    openNow: p.get('ouvert') === 'maintenant',
     page: Number.isInteger(page) && page > 1 ? page : 1,
     placeLabel: text(p.get('lieu'), 120),
     view: p.get('vue') === 'carte' ? 'carte' : 'liste',
@@ -115,6 +119,7 @@ export function toApiQuery(s: SearchState): string {
   else if (s.near) p.set('near', s.near);
   if (hasPoint(s) && s.radiusKm) p.set('radius_km', String(s.radiusKm));
   if (s.sort && (s.sort !== 'distance' || hasPoint(s))) p.set('sort', s.sort);
+  if (s.openNow) p.set('ouvert', 'maintenant');
   if (s.page > 1) p.set('page', String(s.page));
   p.set('per_page', String(PER_PAGE));
   return p.toString();
@@ -132,7 +137,7 @@ export function toPageHref(s: SearchState): string {
 
 /** How many filters (publics, actions, types, keywords) are on. */
 export function activeFilterCount(s: SearchState): number {
-  return s.publics.length + s.actions.length + s.types.length + (s.q ? 1 : 0);
+  return s.publics.length + s.actions.length + s.types.length + (s.q ? 1 : 0) + (s.openNow ? 1 : 0);
 }
 
 /** Rounded to 3 decimals (about 100 m): enough to find the nearest actors, less precise in the URL. */
