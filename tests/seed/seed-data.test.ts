@@ -138,6 +138,21 @@ describe('the shipped seed', () => {
     expect(others.map((a) => a.slug)).toEqual([]);
   });
 
+  it('gives hours only where the entry’s own sourced label states them, and the emergency lines 24/7', () => {
+    const withHours = actors
+      .flatMap((a) => [
+        ...(a.sites ?? []).map((s) => ({ slug: a.slug, label: s.label ?? '', hours: s.opening_hours })),
+        ...(a.contacts ?? []).map((c) => ({ slug: a.slug, label: c.label ?? '', hours: c.opening_hours })),
+      ])
+      .filter((x) => x.hours);
+    expect(withHours.length).toBeGreaterThanOrEqual(15);
+    // Hours in words in the label: « 24 h/24 », « 8 h 30–17 h 30 », « de 9 h à 23 h ».
+    for (const x of withHours) expect(x.label, `${x.slug}: ${x.hours}`).toMatch(/\d\s*h/);
+    for (const x of withHours.filter((y) => y.hours === '24/7')) expect(x.label, x.slug).toMatch(/24 h\/24/);
+    const line = (value: string) => actors.flatMap((a) => a.contacts ?? []).find((c) => c.value === value);
+    for (const n of ['119', '17', '112', '115', '3919']) expect(line(n)?.opening_hours, n).toBe('24/7');
+  });
+
   it('lists at least 150 real structures beyond the 101 CRIPs, most of them local', () => {
     const beyond = entries.filter((e) => !(e.raw as CreateActorInputRaw).slug?.startsWith('crip-'));
     expect(beyond.length).toBeGreaterThanOrEqual(150);
