@@ -15,10 +15,10 @@ export const NEUTRAL_SITE = 'https://www.google.fr/';
 export type Harness = { server: TestApp & { url: string }; browser: Browser; close: () => Promise<void> };
 
 /** Starts the real app (temporary SQLite, seed + fixtures, built web client) and a headless chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: Parameters<typeof startTestServer>[0] = {}): Promise<Harness> {
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('apps/web/dist is missing: run `pnpm build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
-  const server = await startTestServer();
+  const server = await startTestServer(opts);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -39,7 +39,17 @@ export function WeekTable({ week, caption }: { week: NonNullable<PublicSite['wee
               {capitalized(formatDay(day.date, day.weekday))}
               {i === 0 && <span className="hours-week__today"> (aujourd’hui)</span>}
             </th>
-            <td>{dayText(day)}</td>
+            <td>
+              {dayText(day)
+                .split(', ')
+                .map((part, j) => (
+                  // A range never breaks inside (« 14 h – 17 h 30 »); lines break after a comma.
+                  <span key={part}>
+                    {j > 0 && ', '}
+                    <span className="hours-week__range">{part}</span>
+                  </span>
+                ))}
+            </td>
           </tr>
         ))}
       </tbody>
