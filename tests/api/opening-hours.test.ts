@@ -249,3 +249,46 @@ describe('writing hours', () => {
     expect(body.contacts[0]).toMatchObject({ opening_hours: '24/7', open_now: true, next_change: null });
   });
 });
+
+describe('POST /api/admin/hours/preview (the editor’s live check)', () => {
+  const preview = (body: unknown, who: Signed | null = curator) => asUser(t, who, '/api/admin/hours/preview', { method: 'POST', body });
+
+  it('reads valid hours back: in French words, as a weekly grid, holidays closed, the next 14 days', async () => {
+    clock = new Date('2026-12-21T10:00:00+01:00');
+    const res = await preview({
+      opening_hours: WEEKDAYS,
+      departement: '57',
+      temporary_closures: [{ starts_on: '2026-12-28', ends_on: '2026-12-31', message: 'Fermé entre les fêtes' }],
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.problem).toBeNull();
+    expect(body.french).toBe('lun.-ven. 09:00-12:00,14:00-17:30; jours fériés fermé');
+    expect(body.weekly).toHaveLength(10);
+    expect(body.weekly[0]).toEqual({ weekday: 0, from: '09:00', to: '12:00' });
+    expect(body.holidays_closed).toBe(true);
+    expect(body.days).toHaveLength(14);
+    expect(body.days[4]).toMatchObject({ date: '2026-12-25', holiday: 'Noël' });
+    expect(body.days[5]).toMatchObject({ date: '2026-12-26', holiday: 'Lendemain de Noël' });
+    expect(body.days[7]).toMatchObject({ date: '2026-12-28', closure: { message: 'Fermé entre les fêtes', closed: true }, intervals: [] });
+  });
+
+  it('names the problem of bad hours instead of refusing the request, and says no grid for irregular ones', async () => {
+    const bad = await (await preview({ opening_hours: 'Mx-Fr 09:00' })).json();
+    expect(bad.problem).toContain('Horaires illisibles');
+    expect(bad.weekly).toBeNull();
+    // Read only by guessing: the message gives the written form to type.
+    const guessed = await (await preview({ opening_hours: 'lundi 9h-12h' })).json();
+    expect(guessed.problem).toMatch(/^Horaires à préciser : .*« Mo 09:00-12:00 »\.$/);
+    const summer = await (await preview({ opening_hours: 'Mo-Fr 09:00-17:00; Jul-Aug off' })).json();
+    expect(summer.problem).toBeNull();
+    expect(summer.weekly).toBeNull();
+    expect(summer.holidays_closed).toBe(false);
+  });
+
+  it('is for back-office accounts only', async () => {
+    expect((await preview({ opening_hours: '24/7' }, null)).status).toBe(401);
+    const professional = await signedInAs(t, 'professionnel-verifie');
+    expect((await preview({ opening_hours: '24/7' }, professional)).status).toBe(403);
+  });
+});

@@ -107,10 +107,11 @@ describe('import', () => {
     const file = csvOf([
       actorRow('horaires-csv-ok', { horaires: 'Tu-Sa 10:00-18:00' }),
       actorRow('horaires-csv-texte', { horaires: 'Du mardi au samedi, 10 h – 18 h' }),
+      actorRow('horaires-csv-devine', { horaires: 'lundi 9h-12h' }),
     ]);
     const { status, body } = await importJson(target, admin, file);
     expect(status).toBe(200);
-    expect(body.rows.map((r: { action: string }) => r.action)).toEqual(['created', 'created']);
+    expect(body.rows.map((r: { action: string }) => r.action)).toEqual(['created', 'created', 'created']);
     expect(body.rows[0].warnings ?? []).toEqual([]);
     expect(body.rows[1].warnings.join(' ')).toContain('illisibles');
     const ok = (await getJson(target.app, '/api/actors/horaires-csv-ok')).body;

@@ -75,6 +75,40 @@ describe('migrations', () => {
   });
 });
 
+describe('migration 0017 (opening hours)', () => {
+  it('rewrites free-text hours the library can read, and moves the others word for word to the site’s notes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
+    const before = join(dir, 'before');
+    mkdirSync(before);
+    for (const m of listMigrations().filter((x) => x.version < 17)) writeFileSync(join(before, m.name), m.sql);
+    const db = new Database(join(dir, 'x.db'));
+    migrate(db, before);
+    db.prepare(
+      `INSERT INTO actors (id, slug, name, name_sort, type, territory_scope) VALUES (1, 'a', 'A', 'a', 'association', 'national')`,
+    ).run();
+    const site = db.prepare(`INSERT INTO sites (actor_id, lat, lng, precision, public_lat, public_lng, opening_hours, accessibility)
+      VALUES (1, 49, 6, 'commune', 49, 6, ?, ?)`);
+    site.run('Mo-Fr 09:00-17:00', null);
+    site.run('lundi 9h-12h', null);
+    site.run('Sur rendez-vous', null);
+    site.run('Permanence le mercredi après-midi', 'Accès de plain-pied');
+    expect(migrate(db)).toEqual(
+      listMigrations()
+        .filter((x) => x.version >= 17)
+        .map((m) => m.name),
+    );
+    expect(db.prepare('SELECT opening_hours, accessibility FROM sites ORDER BY id').all()).toEqual([
+      { opening_hours: 'Mo-Fr 09:00-17:00', accessibility: null },
+      { opening_hours: 'Mo 09:00-12:00', accessibility: null },
+      // A comment alone is valid OSM: the hours are unknown, the comment is shown.
+      { opening_hours: '"Sur rendez-vous"', accessibility: null },
+      { opening_hours: null, accessibility: 'Horaires : Permanence le mercredi après-midi\nAccès de plain-pied' },
+    ]);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('haversineKm', () => {
   it('measures Metz–Thionville at about 26 km and Paris–Marseille at about 660 km', () => {
     expect(haversineKm(49.1193, 6.1757, 49.3579, 6.1686)).toBeCloseTo(26.5, 0);

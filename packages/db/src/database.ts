@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { isValidOpeningHours } from './opening-hours.ts';
+import { normalizeOpeningHours } from './opening-hours.ts';
 
 export type Db = Database.Database;
 
@@ -63,7 +63,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
  * conversion SQLite cannot do by itself.
  */
 const MIGRATION_STEPS: Record<number, (db: Db) => void> = {
-  // 0017: free-text hours the `opening_hours` library cannot read go to the site's notes, kept word for word.
+  // 0017: free-text hours go to the `opening_hours` library's written form when it can read them,
+  // else to the site's notes, kept word for word.
   17: (db) => {
     const rows = db.prepare('SELECT id, opening_hours, accessibility FROM sites WHERE opening_hours IS NOT NULL').all() as {
       id: number;
@@ -71,8 +72,13 @@ const MIGRATION_STEPS: Record<number, (db: Db) => void> = {
       accessibility: string | null;
     }[];
     const move = db.prepare('UPDATE sites SET opening_hours = NULL, accessibility = ? WHERE id = ?');
+    const rewrite = db.prepare('UPDATE sites SET opening_hours = ? WHERE id = ?');
     for (const r of rows) {
-      if (r.opening_hours.trim() !== '' && isValidOpeningHours(r.opening_hours)) continue;
+      const written = normalizeOpeningHours(r.opening_hours);
+      if (written) {
+        if (written !== r.opening_hours) rewrite.run(written, r.id);
+        continue;
+      }
       const note =
         r.opening_hours.trim() === ''
           ? r.accessibility

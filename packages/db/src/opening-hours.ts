@@ -159,8 +159,15 @@ function parse(value: string, place: HoursPlace): OpeningHours {
 export function checkOpeningHours(value: string): string | null {
   if (value.trim() === '') return 'Horaires vides : laissez le champ vide ou indiquez des horaires.';
   try {
-    new OpeningHours(value, nominatim({}), { mode: 0, locale: 'fr' } as never);
-    return null;
+    const oh = new OpeningHours(value, nominatim({}), { mode: 0, locale: 'fr' } as never);
+    // Read, but only by guessing (« lundi », « 9h »): the library says what it corrected; we ask for the written form.
+    const warnings = oh.getWarnings();
+    if (warnings.length === 0) return null;
+    const said = warnings
+      .slice(0, 2)
+      .map((w) => w.replace(/\s+/g, ' ').trim())
+      .join(' ');
+    return `Horaires à préciser : ${said} Écrivez : « ${oh.prettifyValue()} ».`;
   } catch (error) {
     const detail = String(error instanceof Error ? error.message : error)
       .replace(/\s+/g, ' ')
@@ -175,6 +182,20 @@ export function checkOpeningHours(value: string): string | null {
 
 // Every zod check of an actor on the server (API, import, seed) reads hours with the library.
 setOpeningHoursCheck(checkOpeningHours);
+
+/**
+ * The value in the library's written form when it can read it, guesses included (« lundi 9h-12h »
+ * → « Mo 09:00-12:00 »); null when it cannot. For text written before hours were checked (the
+ * migration, the import), never for what a person types in the editor (told instead).
+ */
+export function normalizeOpeningHours(value: string): string | null {
+  if (value.trim() === '') return null;
+  try {
+    return new OpeningHours(value, nominatim({}), { mode: 0, locale: 'fr' } as never).prettifyValue();
+  } catch {
+    return null;
+  }
+}
 
 /** True when the value parses (a wrong value stored before this check is treated as unknown hours). */
 export function isValidOpeningHours(value: string): boolean {
@@ -379,4 +400,44 @@ export function hoursInFrench(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * Whether public holidays close days that are otherwise open (a `PH off` rule): some holiday of a
+ * year has no opening while the same weekday a week before has one.
+ */
+export function holidaysClosed(value: string, place: HoursPlace = {}): boolean {
+  let oh: OpeningHours;
+  try {
+    oh = parse(value, place);
+  } catch {
+    return false;
+  }
+  for (let day = 1; day <= 365; day++) {
+    const start = new Date(2027, 0, day);
+    if (!oh.getPublicHolidayContext(start).isHoliday) continue;
+    const weekBefore = new Date(2027, 0, day - 7);
+    const open = (d: Date) => oh.getOpenIntervals(d, new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1)).length > 0;
+    if (open(weekBefore) && !open(start)) return true;
+  }
+  return false;
+}
+
+/** What the back office's hours editor shows while a curator types: the problem, or the hours read back. */
+export function hoursPreview(
+  value: string,
+  closures: readonly TemporaryClosure[],
+  place: HoursPlace,
+  at: Date,
+): { problem: string | null; french: string | null; weekly: WeeklyInterval[] | null; holidays_closed: boolean; days: DayHours[] } {
+  const trimmed = value.trim();
+  const problem = trimmed === '' ? null : checkOpeningHours(trimmed);
+  const readable = trimmed !== '' && problem === null;
+  return {
+    problem,
+    french: readable ? hoursInFrench(trimmed) : null,
+    weekly: readable ? weeklyHours(trimmed, place) : trimmed === '' ? [] : null,
+    holidays_closed: readable ? holidaysClosed(trimmed, place) : false,
+    days: hoursSchedule(readable ? trimmed : null, closures, at, place, 14),
+  };
 }

@@ -8,6 +8,7 @@ export * from './auth.ts';
 export * from './codes.ts';
 export * from './curation.ts';
 export * from './errors.ts';
+export * from './hours.ts';
 export * from './import-report.ts';
 export * from './query.ts';
 export * from './resources.ts';

@@ -1,5 +1,6 @@
 import { createRouter } from '../lib/create-router.ts';
 import { adminActorsRouter } from './admin-actors/admin-actors.index.ts';
+import { adminHoursRouter } from './admin-hours/admin-hours.index.ts';
 import { adminImportRouter } from './admin-import/admin-import.index.ts';
 import { adminUsersRouter } from './admin-users/admin-users.index.ts';
 import { freshnessRouter } from './freshness/freshness.index.ts';
@@ -14,4 +15,5 @@ export const adminRoutes = createRouter()
   .route('/', submissionsRouter)
   .route('/', freshnessRouter)
   .route('/', adminUsersRouter)
-  .route('/', adminImportRouter);
+  .route('/', adminImportRouter)
+  .route('/', adminHoursRouter);

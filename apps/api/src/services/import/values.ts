@@ -3,7 +3,7 @@
  * codes a spreadsheet stripped of their leading zero, and the export's formula escape.
  */
 
-import { checkOpeningHours } from '@pare/db';
+import { checkOpeningHours, normalizeOpeningHours } from '@pare/db';
 import { listDepartements, listRegions } from '@pare/geo';
 import type { RowIssue } from '@pare/schema';
 
@@ -149,13 +149,21 @@ export function regroupRegions(departements: readonly string[]): { regions: stri
 
 /**
  * An hours cell (CSV `horaires`, data·inclusion `horaires_accueil`): OSM syntax is kept as the
- * main site's hours; free text that does not parse goes, word for word, to the site's notes
- * (« Horaires : … »), and the row says so. Empty: no hours.
+ * main site's hours; what the library can read by guessing (« lundi 9h-12h ») is rewritten in its
+ * written form, and the row says so; free text it cannot read goes, word for word, to the site's
+ * notes (« Horaires : … »), and the row says so. Empty: no hours.
  */
 export function readHoursCell(cell: string): { hours: { opening_hours: string | null; note: string | null }; warning?: string } {
   const value = cell.trim();
   if (value === '') return { hours: { opening_hours: null, note: null } };
   if (checkOpeningHours(value) === null) return { hours: { opening_hours: value, note: null } };
+  const written = normalizeOpeningHours(value);
+  if (written && checkOpeningHours(written) === null) {
+    return {
+      hours: { opening_hours: written, note: null },
+      warning: `Horaires « ${value.slice(0, 80)} » réécrits au format OpenStreetMap : « ${written.slice(0, 120)} » ; vérifiez-les dans la fiche.`,
+    };
+  }
   return {
     hours: { opening_hours: null, note: `Horaires : ${value.slice(0, 480)}` },
     warning: `Horaires « ${value.slice(0, 80)} » illisibles au format OpenStreetMap : gardés tels quels dans les notes du lieu (accessibilité) ; à saisir dans la grille des horaires de la fiche.`,

@@ -53,6 +53,15 @@ describe('hours in French words', () => {
       }),
     ).toBe('9 h – 12 h (sur rendez-vous)');
     expect(
+      dayText({
+        date: '2026-12-07',
+        weekday: 0,
+        intervals: [{ from: '00:00', to: '24:00', comment: 'Sur rendez-vous', unknown: true }],
+        holiday: null,
+        closure: null,
+      }),
+    ).toBe('Sur rendez-vous');
+    expect(
       dayText({ date: '2027-02-16', weekday: 1, intervals: [], holiday: null, closure: { message: 'Fermé pour travaux', closed: true } }),
     ).toBe('Fermé pour travaux');
     expect(dayText({ date: '2027-02-16', weekday: 1, intervals: [], holiday: null, closure: { message: 'Travaux', closed: true } })).toBe(

@@ -86,6 +86,10 @@ export function dayText(day: DayHours): string {
   notes.push(...comments);
   const suffix = notes.length > 0 ? ` (${notes.join(' ; ')})` : '';
   if (day.closure?.closed) return /^ferm/i.test(day.closure.message) ? day.closure.message : `Fermé — ${day.closure.message}`;
+  // A rule that only says something (« "Sur rendez-vous" ») covers the day without opening it: say that, not « 24 h/24 ».
+  const whole =
+    day.intervals.length === 1 && day.intervals[0]?.unknown && day.intervals[0].from === '00:00' && day.intervals[0].to === '24:00';
+  if (whole) return `${day.intervals[0]?.comment ?? 'Horaires non précisés'}${day.holiday ? ` (jour férié : ${day.holiday})` : ''}`;
   const base = day.intervals.length > 0 ? formatRanges(day.intervals) : 'Fermé';
   return `${base}${suffix}${day.closure ? ` — ${day.closure.message}` : ''}`;
 }
