@@ -172,9 +172,26 @@ type Comparison = {
 function compare(deps: AppDeps, s: SubmissionRecord): Comparison {
   const actor = s.kind === 'correction' && s.actorId !== null ? (deps.actors.findActorById(s.actorId) ?? null) : null;
   const current = s.kind === 'correction' && actor ? actorToInput(actor) : null;
-  const base: Record<string, unknown> = current ? { ...current } : {};
+  const base = baseOf(current, s.proposal);
   const proposed = mergeActorPatch(base, s.proposal);
   return { actor, current, proposed, changes: diffSnapshots(base, proposed) };
+}
+
+/**
+ * What a submission is compared with: the current entry, or for a new actor empty lists and
+ * groups, so that each proposed site, contact and territory field is its own change — the
+ * curator keeps the phone and drops the e-mail, item by item.
+ */
+function baseOf(current: CreateActorInput | null, proposal: Record<string, unknown>): Record<string, unknown> {
+  if (current) return { ...current };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return {
+    sites: [],
+    contacts: [],
+    // Only when proposed: a missing territory stays one missing field (« territory »).
+    ...(isObject(proposal.territory) ? { territory: {} } : {}),
+    ...(isObject(proposal.provenance) ? { provenance: {} } : {}),
+  };
 }
 
 /** One submission, side by side with the entry it would change. */
@@ -346,8 +363,7 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
   assertOpen(s);
   const { actor, current, changes } = compare(deps, s);
   if (s.kind === 'correction' && !actor) throw new ApiError('conflict', 'La fiche à corriger n’existe plus.');
-  const base: Record<string, unknown> = current ? { ...current } : {};
-  const { next: raw, accepted, partial } = applyAcceptance(base, changes, body);
+  const { next: raw, accepted, partial } = applyAcceptance(baseOf(current, s.proposal), changes, body);
   if (s.kind === 'referencement') {
     // The curator has just reviewed what the actor sent: the new entry starts verified.
     raw.provenance = {
