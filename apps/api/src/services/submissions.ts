@@ -168,13 +168,17 @@ type Comparison = {
   changes: FieldChange[];
 };
 
+const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 /** The current entry (none for a referencing request), the proposal applied over it, and their differences. */
 function compare(deps: AppDeps, s: SubmissionRecord): Comparison {
   const actor = s.kind === 'correction' && s.actorId !== null ? (deps.actors.findActorById(s.actorId) ?? null) : null;
   const current = s.kind === 'correction' && actor ? actorToInput(actor) : null;
   const base = baseOf(current, s.proposal);
   const proposed = mergeActorPatch(base, s.proposal);
-  return { actor, current, proposed, changes: diffSnapshots(base, proposed) };
+  // « Nothing » against « an empty list » is no change to review (the parser fills the default).
+  const changes = diffSnapshots(base, proposed).filter((c) => !(isBlank(c.before) && isBlank(c.after)));
+  return { actor, current, proposed, changes };
 }
 
 /**

@@ -50,6 +50,44 @@ const EXTRA_PATHS = [
   'provenance.source_url',
 ] as const;
 
+/** The order of the form: a review reads as the entry does (name first, contacts near the end). */
+const FORM_ORDER = [
+  'name',
+  'type',
+  'description',
+  'languages',
+  'siret',
+  'slug',
+  'publics',
+  'actions',
+  'territory',
+  'sites',
+  'accepts_contact_requests',
+  'referent_email',
+  'contacts',
+  'provenance',
+];
+const TERRITORY_ORDER = ['scope', 'regions', 'departements', 'communes'];
+
+function formRank(path: string): number[] {
+  const [head = '', second = '', third = ''] = path.split('.');
+  const top = FORM_ORDER.indexOf(head);
+  const rank = [top === -1 ? FORM_ORDER.length : top];
+  if (head === 'territory') rank.push(TERRITORY_ORDER.indexOf(second));
+  else if (/^\d+$/.test(second)) rank.push(Number(second), third ? 1 : 0);
+  return rank;
+}
+
+export function byFormOrder(a: { path: string }, b: { path: string }): number {
+  const ra = formRank(a.path);
+  const rb = formRank(b.path);
+  for (let i = 0; i < Math.max(ra.length, rb.length); i++) {
+    const d = (ra[i] ?? -1) - (rb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a.path.localeCompare(b.path);
+}
+
 const inputId = (path: string) => `rv-${path.replace(/\./g, '-')}`;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -281,7 +319,7 @@ function Decide({ s }: { s: SubmissionDetail }) {
               </button>
             </p>
             <ul className="review-list">
-              {s.changes.map((c) => (
+              {[...s.changes].sort(byFormOrder).map((c) => (
                 <ChangeItem
                   key={c.path}
                   change={c}
