@@ -246,6 +246,26 @@ describe('the entry form', () => {
   });
 });
 
+describe('the resource and protocol editors', () => {
+  it('choose départements by name, as chips, instead of typing codes', async () => {
+    const { page, context, errors } = await openPage(h, PHONE, { bypassCSP: true });
+    await signIn(page, '/admin/ressources/nouvelle');
+    await page.getByLabel('Territoire', { exact: true }).selectOption('departements');
+    const deps = page.getByRole('combobox', { name: 'Départements' });
+    await deps.fill('57');
+    await page.getByRole('option', { name: /Moselle \(57\)/ }).click();
+    await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
+    expect(await page.getByText(/codes? (INSEE|séparés)/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/resource-phone.png` });
+
+    await page.goto(`${h.server.url}/admin/protocoles/nouveau`);
+    await page.getByRole('combobox', { name: /Départements/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('screens', () => {
   it('the long form at 390 px and 1366 px: sections, table of contents and the sticky save bar', async () => {
     const id = actorBySlug(METZ) as number;
