@@ -177,6 +177,8 @@ describe('the entry form', () => {
     expect(await row.innerText()).toContain('03 00 00 10 10');
     expect(await row.innerText()).toContain(before);
     expect(await history.innerText()).not.toContain('contacts.0');
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/history-desktop.png` });
     expect(errors).toEqual([]);
     await context.close();
   });
