@@ -197,32 +197,6 @@ describe('reviewing and accepting', () => {
     expect(last.changes.map((c: { path: string }) => c.path)).toEqual(['description']);
   });
 
-  it('keeps the phone and drops the e-mail of a referencing request, item by item, with the phone corrected', async () => {
-    const body = referencing();
-    body.proposal.contacts = [
-      { kind: 'phone', value: '03 00 00 01 24' },
-      { kind: 'email', value: 'contact@proposition.example' },
-    ];
-    const id = idFromReference((await json(await submit(body))).body.reference);
-    const detail = (await json(await asUser(t, curator, `/api/admin/submissions/${id}`))).body;
-    const paths = detail.changes.map((c: { path: string }) => c.path);
-    expect(paths).toEqual(expect.arrayContaining(['contacts.0', 'contacts.1']));
-    const accept = await json(
-      await asUser(t, curator, `/api/admin/submissions/${id}/accept`, {
-        method: 'POST',
-        body: {
-          fields: paths.filter((p: string) => p !== 'contacts.1'),
-          overrides: { 'contacts.0': { kind: 'phone', value: '03 00 00 01 25', visibility: 'public' } },
-        },
-      }),
-    );
-    expect(accept.status).toBe(200);
-    expect(accept.body.accepted_fields).not.toContain('contacts.1');
-    const actor = (await json(await asUser(t, curator, `/api/admin/actors/${accept.body.actor_id}`))).body;
-    expect(actor.input.contacts.map((c: { value: string }) => c.value)).toEqual(['03 00 00 01 25']);
-    expect(mailsFor(id)[0]?.body).toContain('acceptée en partie');
-  });
-
   it('explains in French what an accepted proposal still lacks', async () => {
     const ref = (
       await json(

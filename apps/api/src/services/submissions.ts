@@ -262,12 +262,27 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   });
 }
 
-/** Items removed from a list come out of the diff as `null`: drop them. */
+/**
+ * Items removed from a list come out of the diff as `null`, and items refused leave holes: drop
+ * them. A contact tied to a site follows its site's new position, or to none when it is gone.
+ */
 function compactLists(o: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['sites', 'contacts']) {
-    const list = o[key];
-    if (Array.isArray(list)) o[key] = list.filter((x) => x !== null && x !== undefined);
+  const present = (x: unknown) => x !== null && x !== undefined;
+  const sites = o.sites;
+  if (Array.isArray(sites)) {
+    const newIndex = new Map<number, number>();
+    // Array.from visits holes too (a refused site before an accepted one).
+    Array.from(sites).forEach((x, i) => {
+      if (present(x)) newIndex.set(i, newIndex.size);
+    });
+    o.sites = Array.from(sites).filter(present);
+    if (Array.isArray(o.contacts))
+      o.contacts = o.contacts.map((c) => {
+        if (typeof c !== 'object' || c === null || typeof (c as { site?: unknown }).site !== 'number') return c;
+        return { ...(c as object), site: newIndex.get((c as { site: number }).site) ?? null };
+      });
   }
+  if (Array.isArray(o.contacts)) o.contacts = Array.from(o.contacts).filter(present);
   return o;
 }
 
