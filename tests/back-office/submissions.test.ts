@@ -127,7 +127,8 @@ describe('reviewing and accepting', () => {
     expect(detail.current).toBeNull();
     expect(detail.submitter_email).toBe(submitter.email);
     expect(detail.changes.map((c: { path: string }) => c.path)).toEqual(
-      expect.arrayContaining(['name', 'description', 'contacts', 'sites', 'territory']),
+      // Each proposed site, contact and territory field is its own change (accepted or refused item by item).
+      expect.arrayContaining(['name', 'description', 'contacts.0', 'sites.0', 'territory.scope', 'territory.departements']),
     );
 
     const accept = await json(

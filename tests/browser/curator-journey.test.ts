@@ -66,9 +66,9 @@ describe('curator journey', () => {
     await page.getByRole('heading', { level: 1, name: new RegExp(NAME.replace(/[()]/g, '\\$&')) }).waitFor();
 
     // One field corrected by the curator, the phone left out.
-    await page.getByRole('button', { name: 'Corriger description' }).click();
-    await page.getByLabel('Valeur corrigée pour description').fill(CORRECTED);
-    await page.getByRole('checkbox', { name: 'Accepter contacts' }).uncheck();
+    await page.getByRole('button', { name: 'Corriger Description' }).click();
+    await page.getByLabel('Valeur corrigée : Description').fill(CORRECTED);
+    await page.getByRole('group', { name: 'Décision pour « Téléphone — contact 1 »' }).getByLabel('Refuser').check();
     await page.getByRole('button', { name: /^Accepter \d+ champs$/ }).click();
     await page.getByText(/Acceptée par/).waitFor();
 

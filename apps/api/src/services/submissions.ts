@@ -168,13 +168,34 @@ type Comparison = {
   changes: FieldChange[];
 };
 
+const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 /** The current entry (none for a referencing request), the proposal applied over it, and their differences. */
 function compare(deps: AppDeps, s: SubmissionRecord): Comparison {
   const actor = s.kind === 'correction' && s.actorId !== null ? (deps.actors.findActorById(s.actorId) ?? null) : null;
   const current = s.kind === 'correction' && actor ? actorToInput(actor) : null;
-  const base: Record<string, unknown> = current ? { ...current } : {};
+  const base = baseOf(current, s.proposal);
   const proposed = mergeActorPatch(base, s.proposal);
-  return { actor, current, proposed, changes: diffSnapshots(base, proposed) };
+  // « Nothing » against « an empty list » is no change to review (the parser fills the default).
+  const changes = diffSnapshots(base, proposed).filter((c) => !(isBlank(c.before) && isBlank(c.after)));
+  return { actor, current, proposed, changes };
+}
+
+/**
+ * What a submission is compared with: the current entry, or for a new actor empty lists and
+ * groups, so that each proposed site, contact and territory field is its own change — the
+ * curator keeps the phone and drops the e-mail, item by item.
+ */
+function baseOf(current: CreateActorInput | null, proposal: Record<string, unknown>): Record<string, unknown> {
+  if (current) return { ...current };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return {
+    sites: [],
+    contacts: [],
+    // Only when proposed: a missing territory stays one missing field (« territory »).
+    ...(isObject(proposal.territory) ? { territory: {} } : {}),
+    ...(isObject(proposal.provenance) ? { provenance: {} } : {}),
+  };
 }
 
 /** One submission, side by side with the entry it would change. */
@@ -241,12 +262,27 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   });
 }
 
-/** Items removed from a list come out of the diff as `null`: drop them. */
+/**
+ * Items removed from a list come out of the diff as `null`, and items refused leave holes: drop
+ * them. A contact tied to a site follows its site's new position, or to none when it is gone.
+ */
 function compactLists(o: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['sites', 'contacts']) {
-    const list = o[key];
-    if (Array.isArray(list)) o[key] = list.filter((x) => x !== null && x !== undefined);
+  const present = (x: unknown) => x !== null && x !== undefined;
+  const sites = o.sites;
+  if (Array.isArray(sites)) {
+    const newIndex = new Map<number, number>();
+    // Array.from visits holes too (a refused site before an accepted one).
+    Array.from(sites).forEach((x, i) => {
+      if (present(x)) newIndex.set(i, newIndex.size);
+    });
+    o.sites = Array.from(sites).filter(present);
+    if (Array.isArray(o.contacts))
+      o.contacts = o.contacts.map((c) => {
+        if (typeof c !== 'object' || c === null || typeof (c as { site?: unknown }).site !== 'number') return c;
+        return { ...(c as object), site: newIndex.get((c as { site: number }).site) ?? null };
+      });
   }
+  if (Array.isArray(o.contacts)) o.contacts = Array.from(o.contacts).filter(present);
   return o;
 }
 
@@ -346,8 +382,7 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
   assertOpen(s);
   const { actor, current, changes } = compare(deps, s);
   if (s.kind === 'correction' && !actor) throw new ApiError('conflict', 'La fiche à corriger n’existe plus.');
-  const base: Record<string, unknown> = current ? { ...current } : {};
-  const { next: raw, accepted, partial } = applyAcceptance(base, changes, body);
+  const { next: raw, accepted, partial } = applyAcceptance(baseOf(current, s.proposal), changes, body);
   if (s.kind === 'referencement') {
     // The curator has just reviewed what the actor sent: the new entry starts verified.
     raw.provenance = {

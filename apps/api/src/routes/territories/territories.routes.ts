@@ -68,3 +68,69 @@ export const locateRoute = createRoute({
     ...errors,
   },
 });
+
+const codeList = (max: number) =>
+  z
+    .string()
+    .max(max * 7, 'Trop de codes')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9AB]{2,5}$/, 'Code INSEE invalide')).max(max, `${max} codes au plus`))
+    .optional();
+
+/** Names of territories by code, for pickers and diffs that show names instead of INSEE codes. */
+export const territoryNamesRoute = createRoute({
+  method: 'get',
+  path: '/territories/names',
+  tags: ['Territoires'],
+  summary: 'Noms des régions et départements (tous) et des communes demandées',
+  request: { query: z.object({ communes: codeList(200) }) },
+  responses: {
+    200: {
+      description: 'Toutes les régions, tous les départements, et les communes demandées qui existent',
+      content: {
+        'application/json': {
+          schema: z.object({
+            regions: z.array(PlaceRef),
+            departements: z.array(PlaceRef.extend({ region: z.string() })),
+            communes: z.array(PlaceRef.extend({ departement: z.string() })),
+          }),
+        },
+      },
+    },
+    ...errors,
+  },
+});
+
+/** Communes around a point, as GeoJSON points, for the labels of the site editor's pin map. */
+export const communesNearRoute = createRoute({
+  method: 'get',
+  path: '/territories/communes-near',
+  tags: ['Territoires'],
+  summary: 'Communes à moins de 20 km d’un point (GeoJSON, pour les noms sur la carte)',
+  request: { query: z.object({ lat: coordinate('lat', 90), lng: coordinate('lng', 180) }) },
+  responses: {
+    200: {
+      description: 'Les communes proches, les plus peuplées d’abord (400 au plus)',
+      content: {
+        'application/json': {
+          schema: z.object({
+            type: z.literal('FeatureCollection'),
+            features: z.array(
+              z.object({
+                type: z.literal('Feature'),
+                geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()) }),
+                properties: z.object({ code: z.string(), name: z.string(), population: z.number() }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...errors,
+  },
+});

@@ -1,6 +1,6 @@
 /**
  * The edit form's state: the actor's input form (`CreateActorInput`) with the text a person is
- * typing (code lists as « 57, 54 », empty strings for empty fields), and back. The shared zod
+ * typing (empty strings for empty fields; territories as the code lists the pickers fill), and back. The shared zod
  * schema validates `toInput(draft)`, so the client and the API give the same errors.
  */
 import type {
@@ -42,9 +42,10 @@ export type ActorDraft = {
   publics: Public[];
   actions: Action[];
   scope: TerritoryScope;
-  regions: string;
-  departements: string;
-  communes: string;
+  /** INSEE codes, chosen by name in the territory pickers. */
+  regions: string[];
+  departements: string[];
+  communes: string[];
   languages: string;
   accepts: boolean;
   referent_email: string;
@@ -81,9 +82,9 @@ export function emptyDraft(): ActorDraft {
     publics: [],
     actions: [],
     scope: 'departements',
-    regions: '',
-    departements: '',
-    communes: '',
+    regions: [],
+    departements: [],
+    communes: [],
     languages: 'fr',
     accepts: false,
     referent_email: '',
@@ -108,39 +109,71 @@ export function draftFromActor(actor: AdminActor): ActorDraft {
     publics: [...input.publics],
     actions: [...input.actions],
     scope: input.territory.scope,
-    regions: input.territory.regions.join(', '),
-    departements: input.territory.departements.join(', '),
-    communes: input.territory.communes.join(', '),
+    regions: [...input.territory.regions],
+    departements: [...input.territory.departements],
+    communes: [...input.territory.communes],
     languages: input.languages.join(', '),
     accepts: input.accepts_contact_requests,
     referent_email: text(input.referent_email),
     siret: text(input.siret),
-    sites: input.sites.map((s, i) => {
-      const geo = actor.sites_geo[i];
-      return {
-        label: text(s.label),
-        address: text(s.address),
-        postcode: text(s.postcode),
-        commune_code: text(s.commune_code),
-        lat: s.lat ?? null,
-        lng: s.lng ?? null,
-        confidential: s.confidential,
-        opening_hours: text(s.opening_hours),
-        accessibility: text(s.accessibility),
-        place: '',
-        center: geo ? { lat: geo.lat, lng: geo.lng } : null,
-      };
-    }),
-    contacts: input.contacts.map((c) => ({
-      kind: c.kind,
-      value: c.value,
-      label: text(c.label),
-      visibility: c.visibility,
-      site: c.site == null ? '' : String(c.site),
-    })),
+    sites: input.sites.map((s, i) => siteDraftFrom(s, actor.sites_geo[i])),
+    contacts: input.contacts.map(contactDraftFrom),
     source_url: text(input.provenance.source_url),
     last_verified_at: text(input.provenance.last_verified_at),
     verified_by: text(input.provenance.verified_by),
+  };
+}
+
+/** A site of the input form (or of a submission, fields possibly missing) as the form edits it. */
+export function siteDraftFrom(s: Partial<Record<keyof SiteDraft, unknown>>, geo?: { lat: number; lng: number } | null): SiteDraft {
+  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    label: str(s.label),
+    address: str(s.address),
+    postcode: str(s.postcode),
+    commune_code: str(s.commune_code),
+    lat: num(s.lat),
+    lng: num(s.lng),
+    confidential: s.confidential === true,
+    opening_hours: str(s.opening_hours),
+    accessibility: str(s.accessibility),
+    place: '',
+    center: geo ? { lat: geo.lat, lng: geo.lng } : null,
+  };
+}
+
+export function contactDraftFrom(c: Partial<Record<keyof ContactDraft, unknown>>): ContactDraft {
+  return {
+    kind: (typeof c.kind === 'string' ? c.kind : 'phone') as ContactKind,
+    value: typeof c.value === 'string' ? c.value : '',
+    label: typeof c.label === 'string' ? c.label : '',
+    visibility: (typeof c.visibility === 'string' ? c.visibility : 'public') as ContactVisibility,
+    site: typeof c.site === 'number' ? String(c.site) : '',
+  };
+}
+
+export function siteFromDraft(s: SiteDraft) {
+  return {
+    label: orNull(s.label),
+    address: orNull(s.address),
+    postcode: orNull(s.postcode),
+    commune_code: orNull(s.commune_code),
+    lat: s.lat,
+    lng: s.lng,
+    confidential: s.confidential,
+    opening_hours: orNull(s.opening_hours),
+    accessibility: orNull(s.accessibility),
+  };
+}
+
+export function contactFromDraft(c: ContactDraft) {
+  return {
+    kind: c.kind,
+    value: c.value,
+    label: orNull(c.label),
+    visibility: c.visibility,
+    site: c.site === '' ? null : Number(c.site),
   };
 }
 
@@ -163,32 +196,16 @@ export function draftToInput(d: ActorDraft): CreateActorInputRaw {
     actions: d.actions,
     territory: {
       scope: d.scope,
-      regions: national ? [] : list(d.regions),
-      departements: national ? [] : list(d.departements).map((x) => x.toUpperCase()),
-      communes: national ? [] : list(d.communes).map((x) => x.toUpperCase()),
+      regions: national ? [] : d.regions,
+      departements: national ? [] : d.departements.map((x) => x.toUpperCase()),
+      communes: national ? [] : d.communes.map((x) => x.toUpperCase()),
     },
     languages: list(d.languages).map((x) => x.toLowerCase()),
     accepts_contact_requests: d.accepts,
     referent_email: orNull(d.referent_email),
     siret: orNull(d.siret.replace(/\s/g, '')),
-    sites: d.sites.map((s) => ({
-      label: orNull(s.label),
-      address: orNull(s.address),
-      postcode: orNull(s.postcode),
-      commune_code: orNull(s.commune_code),
-      lat: s.lat,
-      lng: s.lng,
-      confidential: s.confidential,
-      opening_hours: orNull(s.opening_hours),
-      accessibility: orNull(s.accessibility),
-    })),
-    contacts: d.contacts.map((c) => ({
-      kind: c.kind,
-      value: c.value,
-      label: orNull(c.label),
-      visibility: c.visibility,
-      site: c.site === '' ? null : Number(c.site),
-    })),
+    sites: d.sites.map(siteFromDraft),
+    contacts: d.contacts.map(contactFromDraft),
     provenance: { source_url: orNull(d.source_url), last_verified_at: orNull(d.last_verified_at), verified_by: orNull(d.verified_by) },
   };
 }

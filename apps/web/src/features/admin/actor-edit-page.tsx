@@ -4,14 +4,15 @@
  */
 import { type AdminActor, CreateActorInputSchema, DUPLICATE_REASON_LABELS, type Duplicate } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { type ActorDraft, draftFromActor, draftToInput, emptyDraft } from './actor-draft.ts';
-import { ActorForm, fieldId } from './actor-form.tsx';
+import { ActorForm, FormToc, fieldId } from './actor-form.tsx';
 import { ActorHistory } from './actor-history.tsx';
 import { StatusBadges } from './actor-list-page.tsx';
 import { apiSend } from './admin-api.ts';
@@ -21,6 +22,7 @@ import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-
 import { adminActorQuery, adminKeys, fetchDuplicates } from './queries.ts';
 
 const t = frAdmin.edit;
+const fe = frEditor.form;
 
 /** Duplicates found before saving, or listed by a 409: a list of links, or of the API's lines. */
 export function DuplicatesWarning({
@@ -64,10 +66,38 @@ export function DuplicatesWarning({
 /** The field a summary line links to: list items go to their list's input. */
 function targetOf(path: string): string {
   const m = /^(territory\.(?:regions|departements|communes)|languages|publics|actions)(\.\d+)?$/.exec(path);
-  return fieldId(m?.[1] ?? path);
+  // A site's commune is chosen in its place box.
+  const commune = /^(sites\.\d+)\.commune_code$/.exec(path);
+  return fieldId(commune ? `${commune[1]}.place` : (m?.[1] ?? path));
 }
 
-function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (message: string) => void }) {
+/** A message for the save bar, tied to the version it confirms (a revert or an action hides it). */
+export type SavedNotice = { message: string; updatedAt: string };
+
+/** Set just before leaving « Nouvelle fiche » for the created entry's page, read once there. */
+let createdNotice: { id: number; name: string } | null = null;
+
+/** Moves the focus to a field (the first error): scrolled to the middle, clear of the sticky save bar. */
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  const focusable = el.matches('input, select, textarea, button, output, [tabindex]')
+    ? el
+    : el.querySelector<HTMLElement>('input, select, textarea');
+  (focusable ?? el).focus({ preventScroll: true });
+}
+
+function EditForm({
+  actor,
+  onSaved,
+  notice,
+}: {
+  actor: AdminActor | null;
+  onSaved?: (notice: SavedNotice) => void;
+  /** What the save bar says when the form opens (« Fiche enregistrée. », « Fiche créée »), focused. */
+  notice?: string | null;
+}) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ActorDraft>(() => (actor ? draftFromActor(actor) : emptyDraft()));
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -75,6 +105,17 @@ function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (mes
   const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
   const [duplicates, setDuplicates] = useState<{ items?: Duplicate[]; lines?: string[] } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [initial] = useState(() => JSON.stringify(draftToInput(draft)));
+  const dirty = useMemo(() => JSON.stringify(draftToInput(draft)) !== initial, [draft, initial]);
+
+  // The confirmation is next to the Save button: the focus goes there (after the page's own
+  // heading focus, which a new address triggers), so a screen reader reads it and the eyes find it.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(() => noticeRef.current?.focus({ preventScroll: true }), 60);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
 
   const parsed = useMemo(() => CreateActorInputSchema.safeParse(draftToInput(draft)), [draft]);
   const clientErrors = useMemo(() => (parsed.success ? new Map() : zodToErrors(parsed.error)), [parsed]);
@@ -96,8 +137,11 @@ function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (mes
       queryClient.setQueryData(adminKeys.actor(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: adminKeys.revisions(saved.id) });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'actors'] });
-      onSaved?.(t.saved);
-      if (!actor) navigate(`/admin/acteurs/${saved.id}`, { replace: true });
+      onSaved?.({ message: t.saved, updatedAt: saved.updated_at });
+      if (!actor) {
+        createdNotice = { id: saved.id, name: saved.name };
+        navigate(`/admin/acteurs/${saved.id}`, { replace: true, keepScroll: true });
+      }
     },
     onError: (err) => {
       if (!(err instanceof ApiRequestError)) return;
@@ -106,6 +150,7 @@ function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (mes
       } else {
         setServerErrors(issuesToErrors(err.issues));
       }
+      if (err.code === 'conflict' && err.issues.some((i) => i.path.startsWith('duplicates'))) return;
       summaryRef.current?.focus();
     },
   });
@@ -119,7 +164,7 @@ function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (mes
         name: draft.name,
         commune: site?.commune_code || undefined,
         postcode: site?.commune_code ? undefined : site?.postcode || undefined,
-        departement: draft.scope === 'departements' ? draft.departements.split(/[\s,;]+/)[0] || undefined : undefined,
+        departement: draft.scope === 'departements' ? draft.departements[0] : undefined,
         siret: draft.siret.replace(/\s/g, '') || undefined,
         website: website || undefined,
         phone: phone || undefined,
@@ -163,11 +208,32 @@ function EditForm({ actor, onSaved }: { actor: AdminActor | null; onSaved?: (mes
         onTouch={(p) => setTouched((s) => (s.has(p) ? s : new Set(s).add(p)))}
       />
       {duplicates && <DuplicatesWarning {...duplicates} busy={busy} onConfirm={() => save.mutate(true)} />}
-      <p className="admin-actions">
+      <section className="save-bar" aria-label={fe.saveBar}>
+        <p className="save-bar__state">
+          {summary.length > 0 ? (
+            <a
+              href={`#${summary[0]?.target ?? 'af-summary'}`}
+              className="save-bar__errors"
+              onClick={(e) => {
+                e.preventDefault();
+                focusField(summary[0]?.target ?? 'af-summary');
+              }}
+            >
+              {fe.errors(summary.length)}
+            </a>
+          ) : dirty ? (
+            <span className="save-bar__dirty">{fe.unsaved}</span>
+          ) : (
+            <span>{fe.upToDate}</span>
+          )}
+        </p>
+        <p ref={noticeRef} className="save-bar__notice" role="status" tabIndex={-1}>
+          {notice && !dirty ? notice : ''}
+        </p>
         <button type="submit" className="button button--primary" disabled={busy}>
           {checkDuplicates.isPending ? t.checking : save.isPending ? frAdmin.common.saving : frAdmin.common.save}
         </button>
-      </p>
+      </section>
     </form>
   );
 }
@@ -218,7 +284,12 @@ function Actions({ actor }: { actor: AdminActor }) {
 
 function Existing({ id }: { id: number }) {
   const actor = useQuery(adminActorQuery(id));
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedNotice | null>(null);
+  const [created] = useState(() => {
+    const c = createdNotice?.id === id ? createdNotice : null;
+    createdNotice = null;
+    return c;
+  });
   useDocumentTitle(actor.data ? t.titleEdit(actor.data.name) : t.titleNew);
   if (actor.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (actor.isError) return <ErrorMessage error={actor.error} />;
@@ -231,13 +302,14 @@ function Existing({ id }: { id: number }) {
       {a.status === 'archived' && <p className="notice">{t.archivedNotice}</p>}
       {a.stale && a.status === 'published' && <p className="notice">{t.staleNotice}</p>}
       <Actions actor={a} />
+      <FormToc />
       {/* A new key after a revert or an action: the form starts again from what was saved. */}
-      {saved && (
-        <p className="notice notice--success" role="status">
-          {saved}
-        </p>
-      )}
-      <EditForm key={`${a.id}:${a.updated_at}:${a.status}`} actor={a} onSaved={setSaved} />
+      <EditForm
+        key={`${a.id}:${a.updated_at}:${a.status}`}
+        actor={a}
+        onSaved={setSaved}
+        notice={saved?.updatedAt === a.updated_at ? saved.message : created ? frEditor.form.created(created.name) : null}
+      />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{frAdmin.history.heading}</h2>
         <ActorHistory actorId={a.id} />
@@ -259,6 +331,7 @@ function NewActor() {
       <h1 data-page-heading tabIndex={-1}>
         {t.headingNew}
       </h1>
+      <FormToc />
       <EditForm actor={null} />
     </div>
   );

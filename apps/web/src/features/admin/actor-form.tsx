@@ -14,14 +14,19 @@ import {
 } from '@pare/schema';
 import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
 import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
+import { CONTACT_FIELD_LABELS, FIELD_LABELS, SITE_FIELD_LABELS } from './field-labels.tsx';
 import { Checkbox, CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './fields.tsx';
+import { placeName, useTerritoryNames } from './territory-names.ts';
+import { TerritoryPicker } from './territory-picker.tsx';
 
 const SitePinMap = lazy(() => import('./site-pin-map.tsx'));
 
 const t = frAdmin.edit;
+const fe = frEditor.form;
 
 /** The id of a field's input, from its path: `sites.0.postcode` → `af-sites-0-postcode` (the error summary links to it). */
 export const fieldId = (path: string) => `af-${path.replace(/\./g, '-')}`;
@@ -33,6 +38,22 @@ export type ActorFormProps = {
   errorsFor: (path: string) => string[];
   onTouch: (path: string) => void;
 };
+
+/** The site's commune, by name: set by the place box above (no INSEE code to type). */
+function CommuneReadout({ id, code, errors }: { id: string; code: string; errors: string[] }) {
+  const names = useTerritoryNames(code ? [code] : []);
+  return (
+    <div className="field">
+      <p className="field__label" id={`${id}-label`}>
+        {SITE_FIELD_LABELS.commune_code}
+      </p>
+      <output id={id} className="admin-value" aria-labelledby={`${id}-label`} aria-describedby={errors.length ? `${id}-error` : undefined}>
+        {code ? placeName(names, 'communes', code) : frEditor.fields.empty}
+      </output>
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
 
 function SiteEditor({
   index,
@@ -127,10 +148,10 @@ function SiteEditor({
         />
       </div>
       <div className="admin-grid">
-        {field('label', t.siteLabel)}
-        {field('address', t.address)}
-        {field('postcode', t.postcode)}
-        {field('commune_code', t.communeCode)}
+        {field('label', SITE_FIELD_LABELS.label ?? t.siteLabel)}
+        {field('address', SITE_FIELD_LABELS.address ?? t.address)}
+        {field('postcode', SITE_FIELD_LABELS.postcode ?? t.postcode)}
+        <CommuneReadout id={fieldId(`${base}.commune_code`)} code={site.commune_code} errors={errorsFor(`${base}.commune_code`)} />
       </div>
       <div className="admin-actions">
         <button
@@ -175,8 +196,8 @@ function SiteEditor({
         onChange={(v) => update({ ...site, confidential: v })}
       />
       <div className="admin-grid">
-        {field('opening_hours', t.openingHours)}
-        {field('accessibility', t.accessibility)}
+        {field('opening_hours', SITE_FIELD_LABELS.opening_hours ?? t.openingHours)}
+        {field('accessibility', SITE_FIELD_LABELS.accessibility ?? t.accessibility)}
       </div>
       <p>
         <button type="button" className="button button--link" onClick={remove}>
@@ -211,7 +232,7 @@ function ContactEditor({
       <div className="admin-grid">
         <SelectField
           id={fieldId(`${base}.kind`)}
-          label={t.kind}
+          label={CONTACT_FIELD_LABELS.kind ?? t.kind}
           value={contact.kind}
           errors={errorsFor(`${base}.kind`)}
           options={CONTACT_KINDS.map((k) => [k, t.kinds[k] ?? k] as const)}
@@ -219,7 +240,7 @@ function ContactEditor({
         />
         <TextField
           id={fieldId(`${base}.value`)}
-          label={t.value}
+          label={CONTACT_FIELD_LABELS.value ?? t.value}
           value={contact.value}
           errors={errorsFor(`${base}.value`)}
           onChange={(v) => update({ ...contact, value: v })}
@@ -227,14 +248,14 @@ function ContactEditor({
         />
         <TextField
           id={fieldId(`${base}.label`)}
-          label={t.contactLabel}
+          label={CONTACT_FIELD_LABELS.label ?? t.contactLabel}
           value={contact.label}
           errors={errorsFor(`${base}.label`)}
           onChange={(v) => update({ ...contact, label: v })}
         />
         <SelectField
           id={fieldId(`${base}.visibility`)}
-          label={t.visibility}
+          label={CONTACT_FIELD_LABELS.visibility ?? t.visibility}
           value={contact.visibility}
           errors={errorsFor(`${base}.visibility`)}
           options={CONTACT_VISIBILITIES.map((v) => [v, t.visibilities[v] ?? v] as const)}
@@ -242,7 +263,7 @@ function ContactEditor({
         />
         <SelectField
           id={fieldId(`${base}.site`)}
-          label={t.contactSite}
+          label={CONTACT_FIELD_LABELS.site ?? t.contactSite}
           value={contact.site}
           errors={errorsFor(`${base}.site`)}
           options={[['', t.noSite] as const, ...sites.map((s, i) => [String(i), s.label || t.site(i + 1)] as const)]}
@@ -258,18 +279,56 @@ function ContactEditor({
   );
 }
 
+/** The form's sections, in order, for the in-page table of contents. */
+export const FORM_SECTIONS = [
+  { id: 'af-sec-identity', label: fe.identity },
+  { id: 'af-sec-audiences', label: fe.audiences },
+  { id: 'af-sec-territory', label: fe.territory },
+  { id: 'af-sites-title', label: fe.sites },
+  { id: 'af-contacts-title', label: fe.contacts },
+  { id: 'af-sec-provenance', label: fe.provenance },
+] as const;
+
+/** The in-page table of contents of a long form: one link per section. */
+export function FormToc() {
+  return (
+    <nav className="form-toc" aria-label={fe.toc}>
+      <p className="form-toc__title" aria-hidden="true">
+        {fe.toc}
+      </p>
+      <ul>
+        {FORM_SECTIONS.map((s) => (
+          <li key={s.id}>
+            <a
+              href={`#${s.id}`}
+              onClick={(e) => {
+                const target = document.getElementById(s.id);
+                if (!target) return;
+                e.preventDefault();
+                target.scrollIntoView({ block: 'start' });
+                target.focus({ preventScroll: true });
+              }}
+            >
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProps) {
   const set = <K extends keyof ActorDraft>(key: K, value: ActorDraft[K]) => onChange({ ...draft, [key]: value });
   const text = (
     key: 'name' | 'slug' | 'referent_email' | 'siret' | 'source_url' | 'last_verified_at' | 'verified_by' | 'languages',
     path: string,
-    label: string,
     hint?: string,
     required?: boolean,
   ) => (
     <TextField
       id={fieldId(path)}
-      label={label}
+      label={FIELD_LABELS[path] ?? path}
       hint={hint}
       required={required}
       value={draft[key]}
@@ -288,15 +347,20 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
       'contacts',
       draft.contacts.map((x, j) => (j === i ? c : x)),
     );
+  const heading = (id: string, label: string) => (
+    <h2 id={id} tabIndex={-1}>
+      {label}
+    </h2>
+  );
 
   return (
     <>
-      <fieldset>
-        <legend>{t.general}</legend>
-        {text('name', 'name', t.name, undefined, true)}
+      <section aria-labelledby="af-sec-identity" className="form-section">
+        {heading('af-sec-identity', fe.identity)}
+        {text('name', 'name', undefined, true)}
         <SelectField
           id={fieldId('type')}
-          label={t.type}
+          label={FIELD_LABELS.type}
           value={draft.type}
           errors={errorsFor('type')}
           options={Object.entries(ACTOR_TYPE_LABELS)}
@@ -304,16 +368,25 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         />
         <TextArea
           id={fieldId('description')}
-          label={t.description}
+          label={FIELD_LABELS.description}
           value={draft.description}
           errors={errorsFor('description')}
           onChange={(v) => set('description', v)}
           onBlur={() => onTouch('description')}
           rows={5}
         />
+        <div className="admin-grid">
+          {text('languages', 'languages', t.languagesHint)}
+          {text('siret', 'siret')}
+        </div>
+        {text('slug', 'slug', t.slugHint)}
+      </section>
+
+      <section aria-labelledby="af-sec-audiences" className="form-section">
+        {heading('af-sec-audiences', fe.audiences)}
         <CheckboxGroup
           id={fieldId('publics')}
-          label={t.publics}
+          label={FIELD_LABELS.publics}
           options={PUBLIC_LABELS}
           value={draft.publics}
           errors={errorsFor('publics')}
@@ -324,7 +397,7 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         />
         <CheckboxGroup
           id={fieldId('actions')}
-          label={t.actions}
+          label={FIELD_LABELS.actions}
           options={ACTION_LABELS}
           value={draft.actions}
           errors={errorsFor('actions')}
@@ -333,14 +406,13 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
             onTouch('actions');
           }}
         />
-        {text('slug', 'slug', t.slug, t.slugHint)}
-      </fieldset>
+      </section>
 
-      <fieldset>
-        <legend>{t.territory}</legend>
+      <section aria-labelledby="af-sec-territory" className="form-section">
+        {heading('af-sec-territory', fe.territory)}
         <SelectField
           id={fieldId('territory.scope')}
-          label={t.scope}
+          label={FIELD_LABELS['territory.scope']}
           value={draft.scope}
           errors={errorsFor('territory.scope')}
           options={Object.entries(TERRITORY_SCOPE_LABELS)}
@@ -349,34 +421,27 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         {draft.scope !== 'national' && (
           <div className="admin-grid">
             {(['regions', 'departements', 'communes'] as const).map((k) => (
-              <TextField
+              <TerritoryPicker
                 key={k}
                 id={fieldId(`territory.${k}`)}
-                label={t[k]}
-                hint={t.codesHint}
-                value={draft[k]}
+                kind={k}
+                label={FIELD_LABELS[`territory.${k}`] ?? k}
+                hint={frEditor.picker[`${k}Hint`]}
+                codes={draft[k]}
                 errors={errorsFor(`territory.${k}`)}
-                onChange={(v) => set(k, v)}
+                onChange={(v) => {
+                  set(k, v);
+                  onTouch(`territory.${k}`);
+                }}
                 onBlur={() => onTouch(`territory.${k}`)}
               />
             ))}
           </div>
         )}
-        {text('languages', 'languages', t.languages, t.languagesHint)}
-        <Checkbox
-          id={fieldId('accepts_contact_requests')}
-          label={t.acceptsRequests}
-          checked={draft.accepts}
-          onChange={(v) => set('accepts', v)}
-        />
-        <div className="admin-grid">
-          {text('referent_email', 'referent_email', t.referentEmail)}
-          {text('siret', 'siret', t.siret)}
-        </div>
-      </fieldset>
+      </section>
 
-      <section aria-labelledby="af-sites-title">
-        <h2 id="af-sites-title">{t.sites}</h2>
+      <section aria-labelledby="af-sites-title" className="form-section">
+        {heading('af-sites-title', fe.sites)}
         {draft.sites.map((s, i) => (
           <SiteEditor
             // Sites have no stable id in the input form: the position is their identity here.
@@ -401,8 +466,15 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         </p>
       </section>
 
-      <section aria-labelledby="af-contacts-title">
-        <h2 id="af-contacts-title">{t.contacts}</h2>
+      <section aria-labelledby="af-contacts-title" className="form-section">
+        {heading('af-contacts-title', fe.contacts)}
+        <Checkbox
+          id={fieldId('accepts_contact_requests')}
+          label={FIELD_LABELS.accepts_contact_requests}
+          checked={draft.accepts}
+          onChange={(v) => set('accepts', v)}
+        />
+        {text('referent_email', 'referent_email')}
         {draft.contacts.map((c, i) => (
           <ContactEditor
             key={i}
@@ -427,14 +499,14 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         </p>
       </section>
 
-      <fieldset>
-        <legend>{t.provenance}</legend>
+      <section aria-labelledby="af-sec-provenance" className="form-section">
+        {heading('af-sec-provenance', fe.provenance)}
         <div className="admin-grid">
-          {text('source_url', 'provenance.source_url', t.sourceUrl)}
-          {text('last_verified_at', 'provenance.last_verified_at', t.lastVerifiedAt)}
-          {text('verified_by', 'provenance.verified_by', t.verifiedBy)}
+          {text('source_url', 'provenance.source_url')}
+          {text('last_verified_at', 'provenance.last_verified_at')}
+          {text('verified_by', 'provenance.verified_by')}
         </div>
-      </fieldset>
+      </section>
     </>
   );
 }

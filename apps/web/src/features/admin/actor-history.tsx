@@ -9,22 +9,49 @@ import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import { FieldValue, fieldLabel } from './field-labels.tsx';
 import { adminActorQuery, adminKeys, revisionsQuery } from './queries.ts';
 
 const t = frAdmin.history;
 
-/** A value of the input form, readable: text as is, lists and objects as indented JSON. */
-export function ValueView({ value }: { value: unknown }) {
-  if (value === null || value === undefined || value === '')
-    return <span className="admin-value admin-value--empty">{frAdmin.common.none}</span>;
-  if (typeof value === 'string') return <p className="admin-value">{value}</p>;
-  if (typeof value === 'boolean') return <p className="admin-value">{value ? frAdmin.common.yes : frAdmin.common.no}</p>;
-  return <pre className="admin-value">{JSON.stringify(value, null, 2)}</pre>;
+/** A value of the input form, readable (kept for older callers: the form's labels and names, never JSON). */
+export function ValueView({ value, path = '' }: { value: unknown; path?: string }) {
+  return <FieldValue path={path} value={value} />;
+}
+
+/**
+ * The contacts a diff knows of (from `contacts.N` and `contacts.N.kind` changes), so that a
+ * changed value is named by its contact's kind when the diff says it.
+ */
+export function contextOf(changes: readonly { path: string; before: unknown; after: unknown }[], side: 'before' | 'after') {
+  const contacts: Record<string, unknown>[] = [];
+  for (const c of changes) {
+    const m = /^contacts\.(\d+)(?:\.(kind))?$/.exec(c.path);
+    if (!m) continue;
+    const i = Number(m[1]);
+    const v = c[side];
+    if (m[2] === 'kind') contacts[i] = { ...(contacts[i] ?? {}), kind: v };
+    else if (typeof v === 'object' && v !== null) contacts[i] = v as Record<string, unknown>;
+  }
+  return { contacts };
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-function Revision({ revision, latest, onRevert, busy }: { revision: RevisionOut; latest: boolean; onRevert: () => void; busy: boolean }) {
+function Revision({
+  revision,
+  latest,
+  onRevert,
+  busy,
+  current,
+}: {
+  revision: RevisionOut;
+  latest: boolean;
+  onRevert: () => void;
+  busy: boolean;
+  /** The entry as it is now: names a contact's value by its kind when the diff does not say it. */
+  current: Record<string, unknown> | undefined;
+}) {
   const when = Number.isNaN(Date.parse(revision.created_at))
     ? formatDate(revision.created_at)
     : dateTime.format(new Date(revision.created_at));
@@ -63,13 +90,13 @@ function Revision({ revision, latest, onRevert, busy }: { revision: RevisionOut;
                 {revision.changes.map((c) => (
                   <tr key={c.path}>
                     <th scope="row">
-                      <code>{c.path}</code>
+                      {fieldLabel(c.path, contextOf(revision.changes, 'after'), contextOf(revision.changes, 'before'), current)}
                     </th>
                     <td>
-                      <ValueView value={c.before} />
+                      <FieldValue path={c.path} value={c.before} />
                     </td>
                     <td>
-                      <ValueView value={c.after} />
+                      <FieldValue path={c.path} value={c.after} />
                     </td>
                   </tr>
                 ))}
@@ -99,6 +126,7 @@ function Revision({ revision, latest, onRevert, busy }: { revision: RevisionOut;
 export function ActorHistory({ actorId }: { actorId: number }) {
   const queryClient = useQueryClient();
   const revisions = useQuery(revisionsQuery(actorId));
+  const actor = useQuery(adminActorQuery(actorId));
   const [done, setDone] = useState(false);
   const revert = useMutation({
     mutationFn: (revisionId: number) => apiSend('POST', `/admin/actors/${actorId}/revisions/${revisionId}/revert`),
@@ -128,6 +156,7 @@ export function ActorHistory({ actorId }: { actorId: number }) {
               revision={r}
               latest={i === 0}
               busy={revert.isPending}
+              current={actor.data?.input as Record<string, unknown> | undefined}
               onRevert={() => {
                 if (window.confirm(t.confirmRevert)) revert.mutate(r.id);
               }}

@@ -21,6 +21,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
 import {
   frResources,
   MEETING_FREQUENCY_CODES,
@@ -40,6 +41,7 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { TerritoryPicker } from '../admin/territory-picker.tsx';
 import { apiSend } from './api-send.ts';
 import { adminProtocolQuery, adminResourceQuery, resourceKeys, revisionsQuery } from './queries.ts';
 import './resources.css';
@@ -59,6 +61,36 @@ const orNull = (v: string) => (v.trim() ? v.trim() : null);
 function issuesFor(error: unknown, path: string): string[] {
   if (!(error instanceof ApiRequestError)) return [];
   return error.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
+}
+
+/** Régions or départements chosen by name (chips), kept in the form as « 57, 54 ». */
+function CodesPicker({
+  kind,
+  label,
+  error,
+  path,
+  value,
+  onChange,
+}: {
+  kind: 'regions' | 'departements';
+  label: string;
+  error: unknown;
+  path: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const id = useId();
+  return (
+    <TerritoryPicker
+      id={id}
+      kind={kind}
+      label={label}
+      hint={frEditor.picker[`${kind}Hint`]}
+      codes={splitList(value)}
+      errors={issuesFor(error, path)}
+      onChange={(codes) => onChange(codes.join(', '))}
+    />
+  );
 }
 
 function Field({
@@ -442,14 +474,24 @@ function ResourceEditor({ existing }: { existing: AdminResource | null }) {
             )}
           </Field>
           {form.scope === 'regions' && (
-            <Field label={t.regions} hint={t.regionsHint} error={error} path="territory.regions">
-              {(p) => <input {...p} type="text" value={form.regions} onChange={(e) => set('regions', e.target.value)} />}
-            </Field>
+            <CodesPicker
+              kind="regions"
+              label={frEditor.fields.regions}
+              error={error}
+              path="territory.regions"
+              value={form.regions}
+              onChange={(v) => set('regions', v)}
+            />
           )}
           {form.scope === 'departements' && (
-            <Field label={t.departements} hint={t.departementsHint} error={error} path="territory.departements">
-              {(p) => <input {...p} type="text" value={form.departements} onChange={(e) => set('departements', e.target.value)} />}
-            </Field>
+            <CodesPicker
+              kind="departements"
+              label={frEditor.fields.departements}
+              error={error}
+              path="territory.departements"
+              value={form.departements}
+              onChange={(v) => set('departements', v)}
+            />
           )}
           <Field label={t.date} error={error} path="date">
             {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
@@ -651,9 +693,14 @@ function ProtocolEditor({ existing }: { existing: AdminProtocol | null }) {
           <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
             {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
           </Field>
-          <Field label={`${t.protocolDepartements} ${t.required}`} hint={t.departementsHint} error={error} path="departements">
-            {(p) => <input {...p} type="text" value={form.departements} onChange={(e) => set('departements', e.target.value)} />}
-          </Field>
+          <CodesPicker
+            kind="departements"
+            label={`${frEditor.fields.departements} ${t.required}`}
+            error={error}
+            path="departements"
+            value={form.departements}
+            onChange={(v) => set('departements', v)}
+          />
           <Field label={t.date} error={error} path="date">
             {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
           </Field>

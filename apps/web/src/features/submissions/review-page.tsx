@@ -1,6 +1,9 @@
 /**
- * `/admin/propositions/:id` — one submission side by side with the entry it would change: accept
- * field by field (with the curator's corrections), or reject with a reason sent to the submitter.
+ * `/admin/propositions/:id` — one submission side by side with the entry it would change, in the
+ * form's own French labels: accept or refuse item by item (keep the phone, drop the e-mail),
+ * correct a value with the editor's widgets before accepting, complete missing fields, and a
+ * warning before an acceptance that leaves the entry without any contact or site; or reject
+ * the whole with a reason sent to the submitter.
  */
 import {
   type FieldChangeOut,
@@ -14,128 +17,217 @@ import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { DuplicatesWarning } from '../admin/actor-edit-page.tsx';
-import { ValueView } from '../admin/actor-history.tsx';
 import { apiSend } from '../admin/admin-api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
-import { TextArea, TextField } from '../admin/fields.tsx';
+import { FieldValue, fieldLabel } from '../admin/field-labels.tsx';
+import { SelectField, TextArea } from '../admin/fields.tsx';
 import { submissionKeys, submissionQuery } from './queries.ts';
+import { emptyValueFor, isEditable, ValueEditor } from './value-editor.tsx';
 
 const t = frAdmin.review;
+const r = frEditor.review;
 
-/** How a proposed value is edited: plain text for text, JSON for lists and objects. */
-const isText = (v: unknown) => v === null || v === undefined || typeof v === 'string';
-const toText = (v: unknown) => (isText(v) ? String(v ?? '') : JSON.stringify(v, null, 2));
+/** Fields a curator may add when the proposal left them out, in the form's order. */
+const EXTRA_PATHS = [
+  'name',
+  'type',
+  'description',
+  'languages',
+  'siret',
+  'publics',
+  'actions',
+  'territory.scope',
+  'territory.regions',
+  'territory.departements',
+  'territory.communes',
+  'accepts_contact_requests',
+  'referent_email',
+  'provenance.source_url',
+] as const;
 
-function fromText(original: unknown, text: string): { ok: true; value: unknown } | { ok: false } {
-  if (isText(original)) return { ok: true, value: text.trim() === '' ? null : text };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
+/** The order of the form: a review reads as the entry does (name first, contacts near the end). */
+const FORM_ORDER = [
+  'name',
+  'type',
+  'description',
+  'languages',
+  'siret',
+  'slug',
+  'publics',
+  'actions',
+  'territory',
+  'sites',
+  'accepts_contact_requests',
+  'referent_email',
+  'contacts',
+  'provenance',
+];
+const TERRITORY_ORDER = ['scope', 'regions', 'departements', 'communes'];
+
+function formRank(path: string): number[] {
+  const [head = '', second = '', third = ''] = path.split('.');
+  const top = FORM_ORDER.indexOf(head);
+  const rank = [top === -1 ? FORM_ORDER.length : top];
+  if (head === 'territory') rank.push(TERRITORY_ORDER.indexOf(second));
+  else if (/^\d+$/.test(second)) rank.push(Number(second), third ? 1 : 0);
+  return rank;
 }
 
-/** Text typed for a field not in the proposal: JSON when it reads as JSON, text otherwise. */
-function looseValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+export function byFormOrder(a: { path: string }, b: { path: string }): number {
+  const ra = formRank(a.path);
+  const rb = formRank(b.path);
+  for (let i = 0; i < Math.max(ra.length, rb.length); i++) {
+    const d = (ra[i] ?? -1) - (rb[i] ?? -1);
+    if (d !== 0) return d;
   }
+  return a.path.localeCompare(b.path);
 }
 
 const inputId = (path: string) => `rv-${path.replace(/\./g, '-')}`;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function DiffRow({
+function getAt(o: unknown, path: string): unknown {
+  let node: unknown = o;
+  for (const key of path.split('.')) {
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isRecord(node)) node = node[key];
+    else return undefined;
+  }
+  return node;
+}
+
+/** As the API's setPath: a value at a dotted path, objects and lists made on the way (copies). */
+function setAt(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node: Record<string, unknown> | unknown[] = target;
+  keys.forEach((key, i) => {
+    const k = Array.isArray(node) ? Number(key) : key;
+    const container = node as Record<string | number, unknown>;
+    if (i === keys.length - 1) {
+      container[k] = value;
+      return;
+    }
+    const child = container[k];
+    const next = Array.isArray(child) ? [...child] : isRecord(child) ? { ...child } : /^\d+$/.test(keys[i + 1] ?? '') ? [] : {};
+    container[k] = next;
+    node = next as Record<string, unknown> | unknown[];
+  });
+}
+
+/** What the entry will hold once accepted, as the API computes it: to warn before an entry left without contact or site. */
+export function resultOf(s: SubmissionDetail, accepted: FieldChangeOut[], overrides: Record<string, unknown>) {
+  const next: Record<string, unknown> = structuredClone(s.current ?? { sites: [], contacts: [] });
+  for (const c of accepted) setAt(next, c.path, structuredClone(c.after));
+  for (const [path, value] of Object.entries(overrides)) setAt(next, path, structuredClone(value));
+  const count = (key: string) => {
+    const list = next[key];
+    return Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined).length : 0;
+  };
+  return { contacts: count('contacts'), sites: count('sites') };
+}
+
+type Decision = 'accept' | 'refuse';
+
+function ChangeItem({
   change,
-  checked,
-  onCheck,
+  label,
+  decision,
+  onDecide,
   edit,
   onEdit,
 }: {
   change: FieldChangeOut;
-  checked: boolean;
-  onCheck: (v: boolean) => void;
-  edit: string | undefined;
-  onEdit: (v: string | undefined) => void;
+  label: string;
+  decision: Decision;
+  onDecide: (d: Decision) => void;
+  /** The corrected value, or undefined when not corrected. */
+  edit: { value: unknown } | undefined;
+  onEdit: (e: { value: unknown } | undefined) => void;
 }) {
   const id = inputId(change.path);
+  const editable = isEditable(change.path) && change.after !== null;
   return (
-    <tr className={checked ? undefined : 'is-off'}>
-      <td>
-        <input
-          id={`${id}-ok`}
-          type="checkbox"
-          checked={checked}
-          onChange={(e) => onCheck(e.target.checked)}
-          aria-label={`${t.accept} ${change.path}`}
-        />
-      </td>
-      <th scope="row">
-        <label htmlFor={`${id}-ok`}>
-          <code>{change.path}</code>
-        </label>
-      </th>
-      <td>
-        <ValueView value={change.before} />
-      </td>
-      <td>
-        {edit === undefined ? (
-          <ValueView value={change.after} />
-        ) : (
-          <div className="field">
-            <label htmlFor={id} className="visually-hidden">
-              {t.editLabel(change.path)}
-            </label>
-            {isText(change.after) && !String(change.after ?? '').includes('\n') ? (
-              <input id={id} type="text" value={edit} onChange={(e) => onEdit(e.target.value)} />
-            ) : (
-              <textarea
+    <li className={`review-item${decision === 'refuse' ? ' is-refused' : ''}`}>
+      <h3 id={`${id}-title`} className="review-item__title">
+        {label}
+      </h3>
+      <div className="review-item__sides">
+        <div>
+          <p className="review-item__side">{t.current}</p>
+          <FieldValue path={change.path} value={change.before} />
+        </div>
+        <div>
+          <p className="review-item__side">
+            {t.proposed}
+            {edit && ` (${r.corrected})`}
+          </p>
+          {edit ? (
+            <div className="review-item__edit">
+              <ValueEditor
                 id={id}
-                rows={Math.min(12, edit.split('\n').length + 1)}
-                value={edit}
-                onChange={(e) => onEdit(e.target.value)}
-                aria-describedby={isText(change.after) ? undefined : `${id}-hint`}
+                path={change.path}
+                label={`${r.editing} : ${label}`}
+                value={edit.value}
+                onChange={(v) => onEdit({ value: v })}
               />
-            )}
-            {!isText(change.after) && (
-              <p id={`${id}-hint`} className="field__hint">
-                {t.jsonHint}
-              </p>
-            )}
-          </div>
+            </div>
+          ) : (
+            <FieldValue path={change.path} value={change.after} />
+          )}
+        </div>
+      </div>
+      <div className="review-item__actions">
+        <fieldset className="review-item__decision">
+          <legend className="visually-hidden">{r.decisionFor(label)}</legend>
+          <label className="admin-checkbox">
+            <input type="radio" name={`${id}-decision`} checked={decision === 'accept'} onChange={() => onDecide('accept')} />{' '}
+            {r.acceptItem}
+          </label>
+          <label className="admin-checkbox">
+            <input type="radio" name={`${id}-decision`} checked={decision === 'refuse'} onChange={() => onDecide('refuse')} />{' '}
+            {r.refuseItem}
+          </label>
+        </fieldset>
+        {editable && (
+          <button
+            type="button"
+            className="button button--link"
+            aria-pressed={edit !== undefined}
+            aria-label={edit ? r.stopEdit(label) : r.edit(label)}
+            onClick={() => {
+              if (edit) onEdit(undefined);
+              else {
+                onEdit({ value: structuredClone(change.after) });
+                onDecide('accept');
+              }
+            }}
+          >
+            {edit ? frAdmin.common.cancel : t.edit}
+          </button>
         )}
-      </td>
-      <td>
-        <button
-          type="button"
-          className="button button--link"
-          onClick={() => onEdit(edit === undefined ? toText(change.after) : undefined)}
-          aria-label={`${t.edit} ${change.path}`}
-          aria-pressed={edit !== undefined}
-        >
-          {t.edit}
-        </button>
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }
 
 function Decide({ s }: { s: SubmissionDetail }) {
   const queryClient = useQueryClient();
-  const [checked, setChecked] = useState<Set<string>>(() => new Set(s.changes.map((c) => c.path)));
-  const [edits, setEdits] = useState<Record<string, string>>({});
-  const [extras, setExtras] = useState<{ path: string; value: string }[]>([]);
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [edits, setEdits] = useState<Record<string, { value: unknown }>>({});
+  const [extras, setExtras] = useState<Record<string, unknown>>({});
   const [extraPath, setExtraPath] = useState('');
-  const [extraValue, setExtraValue] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
   const [dupLines, setDupLines] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonErrors, setReasonErrors] = useState<string[]>([]);
+
+  const context = [s.proposed as Record<string, unknown> | null, s.current];
+  const labelOf = (path: string) => fieldLabel(path, ...context);
+  const decisionOf = (path: string): Decision => decisions[path] ?? 'accept';
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: submissionKeys.detail(s.id) });
@@ -151,29 +243,33 @@ function Decide({ s }: { s: SubmissionDetail }) {
     },
   });
   const reject = useMutation({
-    mutationFn: (r: string) => apiSend('POST', `/admin/submissions/${s.id}/reject`, { reason: r }),
+    mutationFn: (why: string) => apiSend('POST', `/admin/submissions/${s.id}/reject`, { reason: why }),
     onSuccess: refresh,
   });
 
-  function acceptBody(confirm: boolean) {
-    const overrides: Record<string, unknown> = {};
-    for (const [path, text] of Object.entries(edits)) {
-      const change = s.changes.find((c) => c.path === path);
-      const parsed = fromText(change?.after, text);
-      if (!parsed.ok) {
-        setFormError(t.invalidJson(path));
-        return null;
-      }
-      overrides[path] = parsed.value;
-    }
-    for (const e of extras) overrides[e.path] = looseValue(e.value);
-    return { fields: [...checked], overrides, ...(confirm ? { confirm_duplicates: true } : {}) };
+  const acceptedChanges = s.changes.filter((c) => decisionOf(c.path) === 'accept');
+  const overrides: Record<string, unknown> = { ...extras };
+  for (const c of acceptedChanges) {
+    const e = edits[c.path];
+    if (e) overrides[c.path] = e.value;
   }
 
-  function onAccept(confirm = false) {
-    setFormError(null);
-    const body = acceptBody(confirm);
-    if (body) accept.mutate(body);
+  function onAccept(confirmDuplicates = false) {
+    const after = resultOf(s, acceptedChanges, overrides);
+    const missing =
+      after.contacts === 0 && after.sites === 0
+        ? r.noContactNorSite
+        : after.contacts === 0
+          ? r.noContact
+          : after.sites === 0
+            ? r.noSite
+            : null;
+    if (missing && !confirmDuplicates && !window.confirm(r.confirmEmpty(missing))) return;
+    accept.mutate({
+      fields: acceptedChanges.filter((c) => !edits[c.path]).map((c) => c.path),
+      overrides,
+      ...(confirmDuplicates ? { confirm_duplicates: true } : {}),
+    });
   }
 
   function onReject(e: FormEvent) {
@@ -187,7 +283,12 @@ function Decide({ s }: { s: SubmissionDetail }) {
     reject.mutate(parsed.data.reason);
   }
 
-  const count = new Set([...checked, ...Object.keys(edits), ...extras.map((e) => e.path)]).size;
+  const decideAll = (d: Decision) => setDecisions(Object.fromEntries(s.changes.map((c) => [c.path, d])));
+  const count = acceptedChanges.length + Object.keys(extras).length;
+  const refused = s.changes.length - acceptedChanges.length;
+  const changed = new Set(s.changes.map((c) => c.path));
+  const extraChoices = EXTRA_PATHS.filter((p) => !changed.has(p) && !(p in extras));
+
   return (
     <>
       <section aria-labelledby="rv-diff">
@@ -208,95 +309,101 @@ function Decide({ s }: { s: SubmissionDetail }) {
           <p>{t.noChanges}</p>
         ) : (
           <>
-            <p>{t.diffIntro}</p>
-            <div className="admin-table-wrap">
-              <table className="admin-table admin-diff">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.accept}</th>
-                    <th scope="col">{t.field}</th>
-                    <th scope="col">{t.current}</th>
-                    <th scope="col">{t.proposed}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t.edit}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.changes.map((c) => (
-                    <DiffRow
-                      key={c.path}
-                      change={c}
-                      checked={checked.has(c.path)}
-                      onCheck={(v) =>
-                        setChecked((prev) => {
-                          const n = new Set(prev);
-                          if (v) n.add(c.path);
-                          else n.delete(c.path);
-                          return n;
-                        })
-                      }
-                      edit={edits[c.path]}
-                      onEdit={(v) =>
-                        setEdits((prev) => {
-                          const n = { ...prev };
-                          if (v === undefined) delete n[c.path];
-                          else n[c.path] = v;
-                          return n;
-                        })
-                      }
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <p>{r.intro}</p>
+            <p className="admin-actions">
+              <button type="button" className="button button--secondary" onClick={() => decideAll('accept')}>
+                {r.acceptAll}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => decideAll('refuse')}>
+                {r.refuseAll}
+              </button>
+            </p>
+            <ul className="review-list">
+              {[...s.changes].sort(byFormOrder).map((c) => (
+                <ChangeItem
+                  key={c.path}
+                  change={c}
+                  label={labelOf(c.path)}
+                  decision={decisionOf(c.path)}
+                  onDecide={(d) => setDecisions((prev) => ({ ...prev, [c.path]: d }))}
+                  edit={edits[c.path]}
+                  onEdit={(e) =>
+                    setEdits((prev) => {
+                      const n = { ...prev };
+                      if (e === undefined) delete n[c.path];
+                      else n[c.path] = e;
+                      return n;
+                    })
+                  }
+                />
+              ))}
+            </ul>
           </>
         )}
 
-        <fieldset className="admin-checkboxes">
-          <legend>{t.extraHeading}</legend>
-          <p className="field__hint">{t.extraIntro}</p>
-          {extras.length > 0 && (
-            <ul>
-              {extras.map((e) => (
-                <li key={e.path}>
-                  <code>{e.path}</code> = {e.value}{' '}
-                  <button
-                    type="button"
-                    className="button button--link"
-                    onClick={() => setExtras((x) => x.filter((y) => y.path !== e.path))}
-                  >
-                    {frAdmin.common.remove}
-                  </button>
+        <fieldset className="admin-checkboxes review-extra">
+          <legend>{r.extraHeading}</legend>
+          <p className="field__hint">{r.extraIntro}</p>
+          {Object.keys(extras).length > 0 && (
+            <ul className="review-list" aria-label={r.extraList}>
+              {Object.entries(extras).map(([path, value]) => (
+                <li key={path} className="review-item">
+                  <ValueEditor
+                    id={inputId(`extra.${path}`)}
+                    path={path}
+                    label={labelOf(path)}
+                    value={value}
+                    onChange={(v) => setExtras((x) => ({ ...x, [path]: v }))}
+                  />
+                  <p>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() =>
+                        setExtras((x) => {
+                          const n = { ...x };
+                          delete n[path];
+                          return n;
+                        })
+                      }
+                    >
+                      {frAdmin.common.remove} ({labelOf(path)})
+                    </button>
+                  </p>
                 </li>
               ))}
             </ul>
           )}
-          <div className="admin-grid">
-            <TextField id="rv-extra-path" label={t.extraPath} value={extraPath} onChange={setExtraPath} />
-            <TextField id="rv-extra-value" label={t.extraValue} value={extraValue} onChange={setExtraValue} />
-          </div>
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!extraPath.trim()}
-              onClick={() => {
-                setExtras((x) => [...x.filter((y) => y.path !== extraPath.trim()), { path: extraPath.trim(), value: extraValue }]);
-                setExtraPath('');
-                setExtraValue('');
-              }}
-            >
-              {t.addExtra}
-            </button>
-          </p>
+          {extraChoices.length > 0 && (
+            <div className="review-extra__add">
+              <SelectField
+                id="rv-extra-path"
+                label={r.extraField}
+                value={extraPath}
+                options={[['', r.extraChoose] as const, ...extraChoices.map((p) => [p, labelOf(p)] as const)]}
+                onChange={setExtraPath}
+              />
+              <p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={!extraPath}
+                  onClick={() => {
+                    const initial = getAt(s.proposed, extraPath);
+                    setExtras((x) => ({
+                      ...x,
+                      [extraPath]: initial === undefined || initial === null ? emptyValueFor(extraPath) : structuredClone(initial),
+                    }));
+                    setExtraPath('');
+                  }}
+                >
+                  {r.extraAdd}
+                </button>
+              </p>
+            </div>
+          )}
         </fieldset>
 
-        {formError && (
-          <p className="field__error" role="alert">
-            {formError}
-          </p>
-        )}
         {accept.isError && !dupLines && <ErrorMessage error={accept.error} />}
         {dupLines && (
           <DuplicatesWarning
@@ -307,11 +414,14 @@ function Decide({ s }: { s: SubmissionDetail }) {
             confirmLabel={t.confirmDuplicates}
           />
         )}
-        <p className="admin-actions">
+        <div className="save-bar">
+          <p className="save-bar__state" aria-live="polite">
+            {r.summary(count, refused)}
+          </p>
           <button type="button" className="button button--primary" onClick={() => onAccept(false)} disabled={accept.isPending}>
             {accept.isPending ? t.accepting : count > 0 ? t.acceptSelected(count) : t.acceptNothing}
           </button>
-        </p>
+        </div>
       </section>
 
       <section aria-labelledby="rv-reject">
@@ -380,7 +490,8 @@ function Review({ id }: { id: number }) {
           )}
           {s.accepted_fields && s.accepted_fields.length > 0 && (
             <p>
-              {t.acceptedFields} : {s.accepted_fields.join(', ')}
+              {r.acceptedFields} :{' '}
+              {s.accepted_fields.map((p) => fieldLabel(p, s.proposed as Record<string, unknown> | null, s.current)).join(', ')}
             </p>
           )}
           <p>{t.notified}</p>

@@ -1,0 +1,224 @@
+/**
+ * The editor's own widgets for one value of the input form at a path, so a curator corrects a
+ * proposal the way they edit an entry: a select for a type, checkboxes for publics, a territory
+ * picker for départements, the site and contact fields for a whole site or contact — never JSON.
+ */
+import { ACTION_LABELS, ACTOR_TYPE_LABELS, CONTACT_KINDS, CONTACT_VISIBILITIES, PUBLIC_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
+import { useState } from 'react';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
+import { contactDraftFrom, contactFromDraft, siteDraftFrom, siteFromDraft } from '../admin/actor-draft.ts';
+import { CONTACT_FIELD_LABELS, FIELD_LABELS, SITE_FIELD_LABELS } from '../admin/field-labels.tsx';
+import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { placeName, useTerritoryNames } from '../admin/territory-names.ts';
+import { TerritoryPicker } from '../admin/territory-picker.tsx';
+import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
+
+const t = frAdmin.edit;
+
+const asString = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const kindOptions = CONTACT_KINDS.map((k) => [k, t.kinds[k] ?? k] as const);
+const visibilityOptions = CONTACT_VISIBILITIES.map((v) => [v, t.visibilities[v] ?? v] as const);
+
+/** Can this path be edited with a widget? (An unknown shape is accepted or refused as is.) */
+export function isEditable(path: string): boolean {
+  return (
+    (path in FIELD_LABELS ||
+      /^sites\.\d+(\.(label|address|postcode|commune_code|confidential|opening_hours|accessibility))?$/.test(path) ||
+      /^contacts\.\d+(\.(kind|value|label|visibility))?$/.test(path)) &&
+    !['territory', 'provenance', 'sites', 'contacts'].includes(path)
+  );
+}
+
+/** A starting value for a field the curator adds (« Compléter la fiche »). */
+export function emptyValueFor(path: string): unknown {
+  if (['publics', 'actions', 'territory.regions', 'territory.departements', 'territory.communes', 'languages'].includes(path)) return [];
+  if (path === 'accepts_contact_requests') return false;
+  if (path === 'type') return 'association';
+  if (path === 'territory.scope') return 'departements';
+  return '';
+}
+
+/** Picks a commune by name for a site (the place box of the editor). */
+function CommunePicker({
+  id,
+  label,
+  code,
+  onPick,
+}: {
+  id: string;
+  label: string;
+  code: string;
+  onPick: (code: string, postcode: string | null) => void;
+}) {
+  const names = useTerritoryNames(code ? [code] : []);
+  const current = code ? placeName(names, 'communes', code) : '';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-hint`} className="field__hint">
+        {current ? `${current} — ${t.findPlaceHint}` : t.findPlaceHint}
+      </p>
+      <CommuneBox id={id} onPick={onPick} />
+    </div>
+  );
+}
+
+function CommuneBox({ id, onPick }: { id: string; onPick: (code: string, postcode: string | null) => void }) {
+  const [text, setText] = useState('');
+  return (
+    <PlaceCombobox
+      id={id}
+      value={text}
+      describedBy={`${id}-hint`}
+      onChange={setText}
+      onPick={(s) => {
+        setText(suggestionLabel(s));
+        if (s.kind === 'commune') onPick(s.code, s.postcodes.length === 1 ? (s.postcodes[0] ?? null) : null);
+        else if (s.kind === 'postcode') onPick(s.code, s.postcodes[0] ?? null);
+      }}
+    />
+  );
+}
+
+function ContactFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
+  const c = contactDraftFrom(asRecord(value));
+  const set = (patch: Partial<typeof c>) => onChange(contactFromDraft({ ...c, ...patch }));
+  return (
+    <div className="admin-grid">
+      <SelectField
+        id={`${id}-kind`}
+        label={CONTACT_FIELD_LABELS.kind ?? t.kind}
+        value={c.kind}
+        options={kindOptions}
+        onChange={(v) => set({ kind: v as typeof c.kind })}
+      />
+      <TextField id={`${id}-value`} label={CONTACT_FIELD_LABELS.value ?? t.value} value={c.value} onChange={(v) => set({ value: v })} />
+      <TextField
+        id={`${id}-label`}
+        label={CONTACT_FIELD_LABELS.label ?? t.contactLabel}
+        value={c.label}
+        onChange={(v) => set({ label: v })}
+      />
+      <SelectField
+        id={`${id}-visibility`}
+        label={CONTACT_FIELD_LABELS.visibility ?? t.visibility}
+        value={c.visibility}
+        options={visibilityOptions}
+        onChange={(v) => set({ visibility: v as typeof c.visibility })}
+      />
+    </div>
+  );
+}
+
+function SiteFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
+  const s = siteDraftFrom(asRecord(value));
+  const set = (patch: Partial<typeof s>) => onChange(siteFromDraft({ ...s, ...patch }));
+  return (
+    <div className="admin-grid">
+      <TextField id={`${id}-label`} label={SITE_FIELD_LABELS.label ?? t.siteLabel} value={s.label} onChange={(v) => set({ label: v })} />
+      <TextField
+        id={`${id}-address`}
+        label={SITE_FIELD_LABELS.address ?? t.address}
+        value={s.address}
+        onChange={(v) => set({ address: v })}
+      />
+      <CommunePicker
+        id={`${id}-commune`}
+        label={SITE_FIELD_LABELS.commune_code ?? 'Commune'}
+        code={s.commune_code}
+        onPick={(code, postcode) => set({ commune_code: code, postcode: postcode ?? s.postcode, lat: null, lng: null })}
+      />
+      <TextField
+        id={`${id}-postcode`}
+        label={SITE_FIELD_LABELS.postcode ?? t.postcode}
+        value={s.postcode}
+        onChange={(v) => set({ postcode: v })}
+      />
+      <Checkbox id={`${id}-confidential`} label={t.confidential} checked={s.confidential} onChange={(v) => set({ confidential: v })} />
+      <TextField
+        id={`${id}-hours`}
+        label={SITE_FIELD_LABELS.opening_hours ?? t.openingHours}
+        value={s.opening_hours}
+        onChange={(v) => set({ opening_hours: v })}
+      />
+      <TextField
+        id={`${id}-accessibility`}
+        label={SITE_FIELD_LABELS.accessibility ?? t.accessibility}
+        value={s.accessibility}
+        onChange={(v) => set({ accessibility: v })}
+      />
+    </div>
+  );
+}
+
+/** The widget for `path`, labelled `label`; `value` in the input form's shape, `onChange` gives the same shape. */
+export function ValueEditor({
+  id,
+  path,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  path: string;
+  label: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
+  if (/^contacts\.\d+$/.test(path)) return <ContactFields id={id} value={value} onChange={onChange} />;
+  if (/^sites\.\d+$/.test(path)) return <SiteFields id={id} value={value} onChange={onChange} />;
+  const territory = /^territory\.(regions|departements|communes)$/.exec(path);
+  if (territory) {
+    const kind = territory[1] as 'regions' | 'departements' | 'communes';
+    return (
+      <TerritoryPicker id={id} kind={kind} label={label} hint={frEditor.picker[`${kind}Hint`]} codes={asList(value)} onChange={onChange} />
+    );
+  }
+  if (path === 'publics' || path === 'actions')
+    return (
+      <CheckboxGroup
+        id={id}
+        label={label}
+        options={(path === 'publics' ? PUBLIC_LABELS : ACTION_LABELS) as Record<string, string>}
+        value={asList(value)}
+        onChange={onChange}
+      />
+    );
+  if (path === 'type')
+    return <SelectField id={id} label={label} value={asString(value)} options={Object.entries(ACTOR_TYPE_LABELS)} onChange={onChange} />;
+  if (path === 'territory.scope')
+    return (
+      <SelectField id={id} label={label} value={asString(value)} options={Object.entries(TERRITORY_SCOPE_LABELS)} onChange={onChange} />
+    );
+  if (/^contacts\.\d+\.kind$/.test(path))
+    return <SelectField id={id} label={label} value={asString(value)} options={kindOptions} onChange={onChange} />;
+  if (/^contacts\.\d+\.visibility$/.test(path))
+    return <SelectField id={id} label={label} value={asString(value)} options={visibilityOptions} onChange={onChange} />;
+  if (path === 'accepts_contact_requests' || /^sites\.\d+\.confidential$/.test(path))
+    return <Checkbox id={id} label={label} checked={value === true} onChange={onChange} />;
+  if (/^sites\.\d+\.commune_code$/.test(path))
+    return <CommunePicker id={id} label={label} code={asString(value)} onPick={(code) => onChange(code)} />;
+  if (path === 'languages')
+    return (
+      <TextField
+        id={id}
+        label={label}
+        hint={t.languagesHint}
+        value={asList(value).join(', ')}
+        onChange={(v) =>
+          onChange(
+            v
+              .split(/[\s,;]+/)
+              .map((x) => x.trim().toLowerCase())
+              .filter(Boolean),
+          )
+        }
+      />
+    );
+  if (path === 'description') return <TextArea id={id} label={label} value={asString(value)} onChange={onChange} rows={5} />;
+  return <TextField id={id} label={label} value={asString(value)} onChange={(v) => onChange(v.trim() === '' ? null : v)} />;
+}
