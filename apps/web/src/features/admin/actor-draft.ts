@@ -14,6 +14,7 @@ import type {
   Public,
   TerritoryScope,
 } from '@pare/schema';
+import { type ClosureDraft, closuresInput } from '../hours/closures.ts';
 
 export type SiteDraft = {
   label: string;
@@ -26,13 +27,25 @@ export type SiteDraft = {
   confidential: boolean;
   opening_hours: string;
   accessibility: string;
+  /** Closures and changes, dates as typed (AAAA-MM-JJ; an empty end: until further notice). */
+  temporary_closures: ClosureDraft[];
   /** The text typed in the place box. */
   place: string;
   /** The commune's centre, to show the pin before it is moved. */
   center: { lat: number; lng: number } | null;
 };
 
-export type ContactDraft = { kind: ContactKind; value: string; label: string; visibility: ContactVisibility; site: string };
+export type { ClosureDraft };
+
+export type ContactDraft = {
+  kind: ContactKind;
+  value: string;
+  label: string;
+  visibility: ContactVisibility;
+  site: string;
+  /** The line's own hours (OSM syntax). */
+  opening_hours: string;
+};
 
 export type ActorDraft = {
   slug: string;
@@ -67,11 +80,19 @@ export const emptySite = (): SiteDraft => ({
   confidential: false,
   opening_hours: '',
   accessibility: '',
+  temporary_closures: [],
   place: '',
   center: null,
 });
 
-export const emptyContact = (): ContactDraft => ({ kind: 'phone', value: '', label: '', visibility: 'public', site: '' });
+export const emptyContact = (): ContactDraft => ({
+  kind: 'phone',
+  value: '',
+  label: '',
+  visibility: 'public',
+  site: '',
+  opening_hours: '',
+});
 
 export function emptyDraft(): ActorDraft {
   return {
@@ -138,6 +159,12 @@ export function siteDraftFrom(s: Partial<Record<keyof SiteDraft, unknown>>, geo?
     confidential: s.confidential === true,
     opening_hours: str(s.opening_hours),
     accessibility: str(s.accessibility),
+    temporary_closures: (Array.isArray(s.temporary_closures) ? s.temporary_closures : []).map((c: Record<string, unknown>) => ({
+      starts_on: str(c.starts_on),
+      ends_on: str(c.ends_on),
+      message: str(c.message),
+      closed: c.closed !== false,
+    })),
     place: '',
     center: geo ? { lat: geo.lat, lng: geo.lng } : null,
   };
@@ -150,6 +177,7 @@ export function contactDraftFrom(c: Partial<Record<keyof ContactDraft, unknown>>
     label: typeof c.label === 'string' ? c.label : '',
     visibility: (typeof c.visibility === 'string' ? c.visibility : 'public') as ContactVisibility,
     site: typeof c.site === 'number' ? String(c.site) : '',
+    opening_hours: typeof c.opening_hours === 'string' ? c.opening_hours : '',
   };
 }
 
@@ -164,6 +192,7 @@ export function siteFromDraft(s: SiteDraft) {
     confidential: s.confidential,
     opening_hours: orNull(s.opening_hours),
     accessibility: orNull(s.accessibility),
+    ...(s.temporary_closures.length > 0 ? { temporary_closures: closuresInput(s.temporary_closures) } : {}),
   };
 }
 
@@ -174,6 +203,7 @@ export function contactFromDraft(c: ContactDraft) {
     label: orNull(c.label),
     visibility: c.visibility,
     site: c.site === '' ? null : Number(c.site),
+    opening_hours: orNull(c.opening_hours),
   };
 }
 

@@ -16,12 +16,16 @@ import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import { ClosuresEditor, HoursEditor } from '../hours/hours-editor.tsx';
 import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
 import { CONTACT_FIELD_LABELS, FIELD_LABELS, SITE_FIELD_LABELS } from './field-labels.tsx';
 import { Checkbox, CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './fields.tsx';
 import { placeName, useTerritoryNames } from './territory-names.ts';
 import { TerritoryPicker } from './territory-picker.tsx';
+
+/** The département of an INSEE commune code (97x overseas: three characters). */
+const departementOfCommune = (code: string): string | null => (code.length === 5 ? code.slice(0, code.startsWith('97') ? 3 : 2) : null);
 
 const SitePinMap = lazy(() => import('./site-pin-map.tsx'));
 
@@ -195,10 +199,22 @@ function SiteEditor({
         checked={site.confidential}
         onChange={(v) => update({ ...site, confidential: v })}
       />
-      <div className="admin-grid">
-        {field('opening_hours', SITE_FIELD_LABELS.opening_hours ?? t.openingHours)}
-        {field('accessibility', SITE_FIELD_LABELS.accessibility ?? t.accessibility)}
-      </div>
+      <HoursEditor
+        id={fieldId(`${base}.opening_hours`)}
+        label={SITE_FIELD_LABELS.opening_hours ?? t.openingHours}
+        value={site.opening_hours}
+        errors={errorsFor(`${base}.opening_hours`)}
+        departement={departementOfCommune(site.commune_code)}
+        closures={site.temporary_closures}
+        onChange={(v) => update({ ...site, opening_hours: v })}
+      />
+      <ClosuresEditor
+        id={fieldId(`${base}.temporary_closures`)}
+        closures={site.temporary_closures}
+        onChange={(c) => update({ ...site, temporary_closures: c })}
+        errorsFor={(i, f) => errorsFor(`${base}.temporary_closures.${i}.${f}`)}
+      />
+      <div className="admin-grid">{field('accessibility', SITE_FIELD_LABELS.accessibility ?? t.accessibility)}</div>
       <p>
         <button type="button" className="button button--link" onClick={remove}>
           {frAdmin.common.remove} ({t.site(index + 1)})
@@ -270,6 +286,17 @@ function ContactEditor({
           onChange={(v) => update({ ...contact, site: v })}
         />
       </div>
+      {(contact.kind === 'phone' || contact.kind === 'sms' || contact.kind === 'chat') && (
+        <HoursEditor
+          id={fieldId(`${base}.opening_hours`)}
+          label={CONTACT_FIELD_LABELS.opening_hours ?? 'Horaires de la ligne'}
+          value={contact.opening_hours}
+          errors={errorsFor(`${base}.opening_hours`)}
+          departement={contact.site === '' ? null : departementOfCommune(sites[Number(contact.site)]?.commune_code ?? '')}
+          preview={false}
+          onChange={(v) => update({ ...contact, opening_hours: v })}
+        />
+      )}
       <p>
         <button type="button" className="button button--link" onClick={remove}>
           {frAdmin.common.remove} ({t.contact(index + 1)})

@@ -48,7 +48,11 @@ export const SITE_FIELD_LABELS: Record<string, string> = {
   confidential: f.confidential,
   opening_hours: t.openingHours,
   accessibility: t.accessibility,
+  temporary_closures: 'Fermetures temporaires',
 };
+
+/** The fields of one closure of a site, as labelled in the closures editor. */
+const CLOSURE_FIELD_LABELS: Record<string, string> = { starts_on: 'du', ends_on: 'au', message: 'message', closed: 'lieu fermé' };
 
 /** The fields of one contact, as labelled in its block of the form. */
 export const CONTACT_FIELD_LABELS: Record<string, string> = {
@@ -57,6 +61,7 @@ export const CONTACT_FIELD_LABELS: Record<string, string> = {
   label: t.contactLabel,
   visibility: t.visibility,
   site: t.contactSite,
+  opening_hours: 'Horaires de la ligne',
 };
 
 type Snapshot = Record<string, unknown> | null | undefined;
@@ -74,6 +79,11 @@ function contactAt(snapshot: Snapshot, i: number): Record<string, unknown> | und
 export function fieldLabel(path: string, ...context: Snapshot[]): string {
   const known = FIELD_LABELS[path];
   if (known) return known;
+  const closure = /^sites\.(\d+)\.temporary_closures\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (closure) {
+    const what = `Fermeture ${Number(closure[2]) + 1}${closure[3] ? ` : ${CLOSURE_FIELD_LABELS[closure[3]] ?? closure[3]}` : ''}`;
+    return f.ofSite(what, Number(closure[1]) + 1);
+  }
   const site = /^sites\.(\d+)(?:\.(\w+))?$/.exec(path);
   if (site) {
     const n = Number(site[1]) + 1;
