@@ -1,14 +1,23 @@
-/** `/admin/acteurs` — every entry (archived ones too), filtered by words, département, status and freshness. */
+/**
+ * `/admin/acteurs` — every entry (archived ones too), filtered by words, département, status and
+ * freshness; a selection (checkboxes, all of the page) marked verified today in one call.
+ */
 import { ACTOR_STATUS_LABELS, ACTOR_TYPE_LABELS, type AdminActorSummary } from '@pare/schema';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
-import { adminActorsQuery } from './queries.ts';
+import './curation-follow.css';
+import { adminActorsQuery, adminKeys } from './queries.ts';
+
+const tb = frCurationFollow.bulk;
+type BulkResult = { verified: { id: number; name: string }[]; refused: { id: number; message: string }[] };
 
 const t = frAdmin.list;
 
@@ -84,12 +93,33 @@ function Filters({ search }: { search: string }) {
 
 function Results({ search }: { search: string }) {
   const list = useQuery({ ...adminActorsQuery(search), placeholderData: keepPreviousData });
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const verify = useMutation({
+    mutationFn: (ids: number[]) => apiSend<BulkResult>('POST', '/admin/actors/verify', { ids }),
+    onSuccess: () => {
+      setSelected(new Set());
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    },
+  });
   const params = new URLSearchParams(search);
   const page = Number(params.get('page') ?? '1');
+  // Another page or other filters: the selection was of rows no longer shown.
+  useEffect(() => setSelected(new Set()), [search]);
   if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (list.isError) return <ErrorMessage error={list.error} />;
   const { total, per_page, items } = list.data;
   const pages = Math.ceil(total / per_page);
+  const names = new Map(items.map((a) => [a.id, a.name]));
+  const allOnPage = items.length > 0 && items.every((a) => selected.has(a.id));
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected(allOnPage ? new Set() : new Set(items.map((a) => a.id)));
   const go = (p: number) => {
     const next = new URLSearchParams(search);
     next.set('page', String(p));
@@ -100,6 +130,39 @@ function Results({ search }: { search: string }) {
       <h2 id="list-count" aria-live="polite">
         {t.count(total)}
       </h2>
+      {items.length > 0 && (
+        <div className="admin-bulk">
+          <p aria-live="polite">{tb.selected(selected.size)}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={selected.size === 0 || verify.isPending}
+            onClick={() => {
+              if (window.confirm(tb.confirm(selected.size))) verify.mutate([...selected]);
+            }}
+          >
+            {verify.isPending ? tb.verifying : tb.verify}
+          </button>
+        </div>
+      )}
+      {verify.isError && <ErrorMessage error={verify.error} />}
+      {verify.data && (
+        <div className="notice notice--success" role="status">
+          <p>{tb.done(verify.data.verified.length)}</p>
+          {verify.data.refused.length > 0 && (
+            <>
+              <p>{tb.refused(verify.data.refused.length)}</p>
+              <ul>
+                {verify.data.refused.map((r) => (
+                  <li key={r.id}>
+                    {names.get(r.id) ?? `#${r.id}`} : {r.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
@@ -107,6 +170,9 @@ function Results({ search }: { search: string }) {
           <table className="admin-table">
             <thead>
               <tr>
+                <th scope="col" className="admin-select">
+                  <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />
+                </th>
                 <th scope="col">{t.colName}</th>
                 <th scope="col">{t.colType}</th>
                 <th scope="col">{t.colPlace}</th>
@@ -117,6 +183,9 @@ function Results({ search }: { search: string }) {
             <tbody>
               {items.map((a) => (
                 <tr key={a.id}>
+                  <td className="admin-select">
+                    <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
+                  </td>
                   <th scope="row">
                     <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
                   </th>
