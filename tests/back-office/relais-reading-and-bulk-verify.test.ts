@@ -64,6 +64,16 @@ describe('a relais reads the entries that cover its départements', () => {
     expect((await asUser(t, relais57, `/api/admin/actors/${grandEst}`, { method: 'PATCH', body: { name: 'Autre' } })).status).toBe(403);
   });
 
+  it('finds them in its list of entries « en lecture seule »: its région’s and the national ones, not another région’s', async () => {
+    const { items } = await (await asUser(t, relais57, '/api/admin/actors/covering')).json();
+    const ids = items.map((i: { id: number }) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([grandEst, national]));
+    expect(ids).not.toContain(occitanie);
+    expect(ids).not.toContain(moselle);
+    expect(items.find((i: { id: number }) => i.id === grandEst)).toMatchObject({ scope: 'regional', regions: ['Grand Est'] });
+    expect((await (await asUser(t, curator, '/api/admin/actors/covering')).json()).items).toEqual([]);
+  });
+
   it('does not open an entry of another région or département', async () => {
     expect((await read(relais57, occitanie)).status).toBe(403);
     expect((await read(relais57, nancy)).status).toBe(403);

@@ -3,7 +3,7 @@
  * (a national helpline, the association of its région): the view a verified professional gets,
  * with why it is read-only. Entries it may edit are read the same way; any other entry is refused.
  */
-import { type ActorRecord, actorToInput, publicView, type UserRecord } from '@pare/db';
+import { type ActorRecord, actorToInput, curationQueries, publicView, type UserRecord } from '@pare/db';
 import { getDepartement, getRegion } from '@pare/geo';
 import type { PublicActor } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -51,4 +51,23 @@ export function readActorFor(deps: AppDeps, user: UserRecord, id: number): ReadO
       ? 'Cette fiche est nationale : elle couvre vos départements, mais seule l’équipe PARÉ la modifie. Pour signaler une correction, utilisez « Signaler une correction » sur sa page publique.'
       : `Cette fiche couvre la région ${regions}, au-delà de vos départements : seule l’équipe PARÉ la modifie. Pour signaler une correction, utilisez « Signaler une correction » sur sa page publique.`;
   return { id: a.id, status: a.status, editable: false, reason, actor: view };
+}
+
+export type CoveringEntry = { id: number; name: string; type: string; scope: 'national' | 'regional'; regions: string[] };
+
+/**
+ * The published regional and national entries that cover a relais's départements, for the list's
+ * « en lecture seule » section. Empty for curators and admins, who edit every entry.
+ */
+export function listCoveringEntriesFor(deps: AppDeps, user: UserRecord): { items: CoveringEntry[] } {
+  if (user.role !== 'relais') return { items: [] };
+  const items: CoveringEntry[] = [];
+  for (const s of curationQueries(deps.db).listActorSummaries()) {
+    if (s.status !== 'published' || (s.scope !== 'national' && s.scope !== 'regions')) continue;
+    const a = deps.actors.findActorById(s.id);
+    const covers = a ? coversWithoutBelonging(user, a) : null;
+    if (!a || !covers) continue;
+    items.push({ id: a.id, name: a.name, type: a.type, scope: covers, regions: a.territory.regions.map((r) => getRegion(r)?.name ?? r) });
+  }
+  return { items };
 }

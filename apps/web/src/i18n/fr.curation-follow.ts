@@ -29,6 +29,10 @@ export const frCurationFollow = {
     refused: (n: number) => `${nf.format(n)} ${plural(n, 'fiche refusée', 'fiches refusées')} :`,
     confirm: (n: number) => `Marquer ${nf.format(n)} ${plural(n, 'fiche', 'fiches')} comme vérifiées aujourd’hui, en votre nom ?`,
   },
+  covering: {
+    heading: (n: number) => `Fiches régionales et nationales qui couvrent vos départements (${nf.format(n)})`,
+    intro: 'Vous pouvez les lire, pas les modifier : seule l’équipe PARÉ les modifie. Signalez une correction depuis leur page.',
+  },
   readOnly: {
     badge: 'Lecture seule',
     heading: 'Pourquoi vous ne pouvez pas la modifier',

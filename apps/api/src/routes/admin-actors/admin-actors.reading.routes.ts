@@ -60,3 +60,29 @@ export const readActorRoute = createRoute({
     404: errorResponse('Fiche inconnue'),
   },
 });
+
+export const coveringEntriesRoute = createRoute({
+  method: 'get',
+  path: '/admin/actors/covering',
+  tags,
+  middleware: guard(...EDITORS),
+  summary: 'Les fiches régionales et nationales qui couvrent les départements d’un relais (en lecture seule pour lui)',
+  description: 'Vide pour l’équipe PARÉ, qui modifie toutes les fiches.',
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.number().int(),
+            name: z.string(),
+            type: z.string(),
+            scope: z.enum(['national', 'regional']),
+            regions: z.array(z.string()),
+          }),
+        ),
+      }),
+      'Les fiches, par ordre alphabétique',
+    ),
+    ...guardErrors,
+  },
+});

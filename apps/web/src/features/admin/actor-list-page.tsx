@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
+import { apiGet } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { apiSend } from './admin-api.ts';
@@ -216,18 +217,50 @@ function Results({ search }: { search: string }) {
   );
 }
 
+type CoveringEntry = { id: number; name: string; type: keyof typeof ACTOR_TYPE_LABELS; scope: 'national' | 'regional'; regions: string[] };
+
+/** A relais: the regional and national entries that cover its départements, to open read-only. */
+function CoveringEntries() {
+  const covering = useQuery({
+    queryKey: ['admin', 'actors', 'covering'],
+    queryFn: ({ signal }) => apiGet<{ items: CoveringEntry[] }>('/admin/actors/covering', undefined, signal),
+    staleTime: 60_000,
+  });
+  const items = covering.data?.items ?? [];
+  if (covering.isError) return <ErrorMessage error={covering.error} />;
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="list-covering">
+      <h2 id="list-covering">{frCurationFollow.covering.heading(items.length)}</h2>
+      <p>{frCurationFollow.covering.intro}</p>
+      <ul>
+        {items.map((a) => (
+          <li key={a.id}>
+            <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>{' '}
+            <span className="field__hint">
+              ({ACTOR_TYPE_LABELS[a.type] ?? a.type}, {a.scope === 'national' ? t.national : a.regions.join(', ')})
+            </span>{' '}
+            <span className="badge badge--archived">{frCurationFollow.readOnly.badge}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function AdminActorListPage() {
   useDocumentTitle(t.title);
   const { search } = useLocation();
   return (
     <AdminLayout>
-      {() => (
+      {(session) => (
         <div className="admin-page">
           <h1 data-page-heading tabIndex={-1}>
             {t.heading}
           </h1>
           <Filters search={search} />
           <Results search={search.replace(/^\?/, '')} />
+          {session.user.role === 'relais' && <CoveringEntries />}
         </div>
       )}
     </AdminLayout>
