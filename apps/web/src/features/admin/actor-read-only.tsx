@@ -4,7 +4,7 @@
  * read-only. Shown by the edit page instead of the form (issue 17, item 8); never a form.
  */
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERRITORY_SCOPE_LABELS } from '@pare/schema';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -37,7 +37,11 @@ function territoryOf(a: PublicActor): string {
 
 /** The entry, read-only, with why. A refusal (another département, another région) says so before any form. */
 export function ActorReadOnly({ id }: { id: number }) {
-  const read = useQuery(readOnlyActorQuery(id));
+  return <ReadOnlyBody read={useQuery(readOnlyActorQuery(id))} />;
+}
+
+/** One observer of the query only: a second one mounting on an error would ask again, and again. */
+function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
   useDocumentTitle(read.data ? read.data.actor.name : frAdmin.edit.titleNew);
   if (read.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (read.isError) {
@@ -136,7 +140,7 @@ export function RelaisActorGate({ id, editable }: { id: number; editable: ReactN
   const read = useQuery(readOnlyActorQuery(id));
   if (read.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (read.data?.editable) return <>{editable}</>;
-  return <ActorReadOnly id={id} />;
+  return <ReadOnlyBody read={read} />;
 }
 
 /** Above a relais's new-entry form: which entries they may create, said before they type. */
