@@ -4,12 +4,28 @@
  * hands it to a structure from the inbox, whose referent gets the routed mail; the inbox has the
  * back office's menu and sign-out, no console error, and is axe-clean on a phone and a desk.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
+import { ROOT } from '../helpers/test-app.ts';
 import { addActorAcceptingRequests, REFERENT_EMAIL } from '../orientation/helpers.ts';
 import { type Harness, openPage, PHONE, seriousViolations, startHarness } from './browser.ts';
 
 const SHOTS = '/tmp/inbox-shots';
+
+/** The orientation's texts, loaded from the web catalogue at run time (as tests/browser/orientation.test.ts does). */
+type OrientationTexts = {
+  page: { next: string; showResults: string };
+  profile: { options: { jeune: { label: string } } };
+  place: { label: string };
+  needs: { options: { hebergement: string } };
+  urgency: { options: { inquietude: { label: string } } };
+  results: { noneFitsButton: string };
+  form: { name: string; commune: string; consent: string; submit: string; phone: string; successHeading: string };
+};
+const o = (await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.orientation.ts')).href)).frOrientation as OrientationTexts;
+const startingWith = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const ACTOR_NAME = 'Écoute test Familles Thionville (données de test)';
 let h: Harness;
 let urgent = '';
@@ -115,6 +131,39 @@ describe('the team inbox in the browser', () => {
     await page.goto(`${h.server.url}/admin`);
     await page.locator('.admin-card').filter({ hasText: 'Demandes de contact' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/dashboard-phone.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('a young person asking for a place to sleep from the orientation reaches the inbox flagged urgent', async () => {
+    const { page, context, errors } = await openPage(h, PHONE);
+    await page.goto(`${h.server.url}/orientation`);
+    await page.getByRole('radio', { name: startingWith(o.profile.options.jeune.label) }).check();
+    await page.getByRole('button', { name: o.page.next, exact: true }).click();
+    const place = page.getByRole('combobox', { name: o.place.label });
+    await place.pressSequentially('Thionv', { delay: 30 });
+    await page
+      .getByRole('option', { name: /Thionville/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: o.page.next, exact: true }).click();
+    await page.getByRole('checkbox', { name: o.needs.options.hebergement, exact: true }).check();
+    await page.getByRole('button', { name: o.page.next, exact: true }).click();
+    await page.getByRole('radio', { name: startingWith(o.urgency.options.inquietude.label) }).check();
+    await page.getByRole('button', { name: o.page.showResults, exact: true }).click();
+    await page.getByRole('button', { name: o.results.noneFitsButton }).click();
+    await page.getByRole('textbox', { name: o.form.name, exact: true }).fill('Noé');
+    await page.getByRole('textbox', { name: o.form.phone, exact: true }).fill('06 00 00 00 99');
+    await page.getByRole('checkbox', { name: o.form.consent, exact: true }).check();
+    await page.getByRole('button', { name: o.form.submit, exact: true }).click();
+    await page.getByRole('heading', { name: o.form.successHeading }).waitFor();
+    const stored = h.server.db.prepare("SELECT urgent, urgency, needs, profile FROM contact_requests WHERE name = 'Noé'").get() as {
+      urgent: number;
+      urgency: string;
+      needs: string;
+      profile: string;
+    };
+    expect(stored).toEqual({ urgent: 1, urgency: 'inquietude', needs: '["hebergement"]', profile: 'jeune' });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
