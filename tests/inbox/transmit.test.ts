@@ -6,6 +6,7 @@ import { actorRepository } from '@pare/db';
 import { CreateActorInputSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
+import { isUrgentRequest } from '../../apps/api/src/services/contact-requests.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
@@ -229,5 +230,34 @@ describe('« Transmettre à une structure »', () => {
       body: { actor_id: actorId },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('which requests are urgent', () => {
+  it.each([
+    ['a 16-year-old asking for a place to sleep', { profile: 'jeune', urgency: 'inquietude', needs: ['hebergement'] }, true],
+    ['anyone saying someone is in danger now', { profile: 'famille', urgency: 'danger-immediat', needs: ['ecoute'] }, true],
+    ['a young person asking to talk', { profile: 'jeune', urgency: 'inquietude', needs: ['ecoute'] }, false],
+    ['a professional asking about shelters', { profile: 'professionnel', urgency: 'information', needs: ['hebergement'] }, false],
+    ['a request without the orientation’s answers', { profile: 'jeune' }, false],
+  ] as const)('%s → %s', (_label, request, urgent) => {
+    expect(isUrgentRequest(request)).toBe(urgent);
+  });
+});
+
+describe('who may hand a request over', () => {
+  it('refuses a verified professional and nobody signed in, on the list of structures and on the hand-over', async () => {
+    const reference = await submit({ commune: '57672' });
+    const professional = await signedInAs(t, 'professionnel-verifie');
+    for (const who of [professional, null]) {
+      const expected = who ? 403 : 401;
+      expect((await asUser(t, who, `/api/admin/contact-requests/${reference}/structures`)).status).toBe(expected);
+      const res = await asUser(t, who, `/api/admin/contact-requests/${reference}/transmit`, {
+        method: 'POST',
+        body: { actor_id: actorId },
+      });
+      expect(res.status).toBe(expected);
+    }
+    expect(t.db.prepare('SELECT status FROM contact_requests WHERE reference = ?').pluck().get(reference)).toBe('nouvelle');
   });
 });

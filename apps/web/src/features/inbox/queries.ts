@@ -1,4 +1,4 @@
-/** The team inbox's calls: the session, the requests (list, detail, status change) and the outbox. */
+/** The team inbox's calls: the requests (list, counts, detail, status change, hand-over to a structure) and the outbox. */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
 import type { ContactRequestDetail, ContactRequestStatus, ContactRequestSummary } from '../../lib/api-types.ts';
@@ -28,7 +28,6 @@ export type OutboxList = {
     next_attempt_at: string;
   }[];
 };
-export type Session = { user: { id: number; email: string; role: string; departements: string[] }; csrf_token: string };
 
 export type InboxFilters = {
   status: string;
@@ -92,7 +91,6 @@ const noRetryOnClientError = (count: number, error: Error) => !(error instanceof
 
 export const inboxKeys = {
   all: ['inbox'] as const,
-  session: ['inbox', 'session'] as const,
   list: (f: InboxFilters) => ['inbox', 'list', f] as const,
   detail: (reference: string) => ['inbox', 'detail', reference] as const,
   outbox: ['inbox', 'outbox'] as const,
@@ -131,15 +129,6 @@ export function transmitRequest(reference: string, actorId: number, note: string
     { actor_id: actorId, ...(note.trim() ? { note: note.trim() } : {}) },
     csrf,
   );
-}
-
-export function sessionQuery() {
-  return queryOptions({
-    queryKey: inboxKeys.session,
-    queryFn: ({ signal }) => apiGet<Session>('/auth/me', undefined, signal),
-    retry: false,
-    staleTime: 60_000,
-  });
 }
 
 export function requestListQuery(f: InboxFilters) {
@@ -181,7 +170,7 @@ export function outboxQuery() {
   });
 }
 
-/** `csrf`: the session's token (from sessionQuery), required on every change by a signed-in user. */
+/** `csrf`: the session's token (from the back office's session), required on every change by a signed-in user. */
 export function changeStatus(reference: string, status: RequestStatus, note: string, csrf: string): Promise<RequestDetail> {
   return sendJson<RequestDetail>(
     'PATCH',
