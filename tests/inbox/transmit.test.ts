@@ -209,6 +209,30 @@ describe('« Transmettre à une structure »', () => {
     expect(closed.status).toBe(409);
   });
 
+  it('offers a regional network of the request’s région, first, and hands the request to it', async () => {
+    const regional = actorRepository(t.db).createActor(
+      CreateActorInputSchema.parse({
+        slug: 'test-reseau-grand-est',
+        name: 'Réseau test Grand Est (données de test)',
+        type: 'reseau',
+        description: 'Réseau régional fictif, pour les tests.',
+        publics: ['jeunes'],
+        actions: ['coordination'],
+        territory: { scope: 'regions', regions: ['44'] },
+        referent_email: 'referent-grand-est@example.test',
+        contacts: [{ kind: 'website', value: 'https://example.test/grand-est' }],
+      }),
+    ).id;
+    const reference = await submit({ commune: '57672' });
+    const listed = await (await asUser(t, relais57, `/api/admin/contact-requests/${reference}/structures?q=Grand Est`)).json();
+    expect(listed.items[0]).toMatchObject({ id: regional, covers: true });
+    const res = await asUser(t, relais57, `/api/admin/contact-requests/${reference}/transmit`, {
+      method: 'POST',
+      body: { actor_id: regional },
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('a relais hands over only its départements’ requests, and not to a structure of another département', async () => {
     const toulouse = await submit({ commune: '31555' });
     const thionville = await submit({ commune: '57672' });

@@ -443,11 +443,17 @@ export function countContactRequestsFor(deps: AppDeps, user: UserRecord, now = n
 
 const CANDIDATES_MAX = 20;
 
-type ActorReach = { scope: string; departements: readonly string[] };
-const coversDepartementOf = (a: ActorReach, dep: string) => a.scope === 'national' || a.departements.includes(dep);
-/** A request may go to a structure acting where the person lives (or nationally), or, for a relais, to one of its own. */
-const mayHandOver = (user: UserRecord, a: ActorReach, dep: string) =>
-  coversDepartementOf(a, dep) || mayHandle(user, { national: a.scope === 'national', departements: [...a.departements] });
+type ActorReach = { id: number; scope: string; departements: readonly string[] };
+/** Acts where the person lives: nationally, in the région of the département (a regional network), or in the département. */
+function coversDepartementOf(deps: AppDeps, a: ActorReach, dep: string): boolean {
+  if (a.scope === 'national' || a.departements.includes(dep)) return true;
+  if (a.scope !== 'regions') return false;
+  const region = getDepartement(dep)?.region;
+  return region !== undefined && (deps.actors.findActorById(a.id)?.territory.regions.includes(region) ?? false);
+}
+/** A request may go to a structure acting where the person lives, or, for a relais, to one of its own. */
+const mayHandOver = (deps: AppDeps, user: UserRecord, a: ActorReach, dep: string) =>
+  coversDepartementOf(deps, a, dep) || mayHandle(user, { national: a.scope === 'national', departements: [...a.departements] });
 
 /**
  * The structures a request can be handed to: published, with a referent to mail. Those acting in the
@@ -467,8 +473,8 @@ export function listTransmitCandidatesFor(
   const out: TransmitCandidate[] = [];
   const summaries = queries
     .listActorSummaries()
-    .filter((a) => a.status === 'published' && (!text || text.has(a.id)) && mayHandOver(user, a, dep))
-    .map((a) => ({ a, covers: coversDepartementOf(a, dep) }))
+    .filter((a) => a.status === 'published' && (!text || text.has(a.id)) && mayHandOver(deps, user, a, dep))
+    .map((a) => ({ a, covers: coversDepartementOf(deps, a, dep) }))
     .sort((x, y) => Number(y.covers) - Number(x.covers));
   for (const { a, covers } of summaries) {
     if (out.length >= CANDIDATES_MAX) break;
@@ -519,7 +525,7 @@ export function transmitContactRequestFor(
   const summary = curationQueries(deps.db)
     .listActorSummaries()
     .find((a) => a.id === actor.id);
-  if (!summary || !mayHandOver(user, summary, current.departementCode)) {
+  if (!summary || !mayHandOver(deps, user, summary, current.departementCode)) {
     throw new ApiError('forbidden', 'Cette structure n’intervient pas dans le département de la demande, ni dans les vôtres.');
   }
   const teamEmail = deps.config.teamEmail ?? DEFAULT_TEAM_EMAIL;
