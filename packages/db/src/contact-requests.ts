@@ -18,6 +18,10 @@ export type ContactRequestRecipient = (typeof CONTACT_REQUEST_RECIPIENTS)[number
 export const CONTACT_REQUEST_PROFILES = ['jeune', 'famille', 'professionnel'] as const;
 export type ContactRequestProfile = (typeof CONTACT_REQUEST_PROFILES)[number];
 
+/** The orientation's urgency, as the person answered it (null when the request came without the questions). */
+export const CONTACT_REQUEST_URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const;
+export type ContactRequestUrgency = (typeof CONTACT_REQUEST_URGENCIES)[number];
+
 /** The outbox's `subject_ref` of a request's mails: the retention purge deletes them with it. */
 export const contactRequestRef = (id: number) => `contact_request:${id}`;
 const REF_PATTERN = /^contact_request:(\d+)$/;
@@ -41,6 +45,11 @@ export type ContactRequestRecord = {
   communeCode: string;
   departementCode: string;
   message: string;
+  /** What the person answered in the orientation, if the request came from it. */
+  urgency: ContactRequestUrgency | null;
+  needs: string[];
+  /** Derived when the request was made (see the API's contact-requests service): first in the inbox. */
+  urgent: boolean;
   consentAt: string;
   createdAt: string;
   updatedAt: string;
@@ -72,6 +81,9 @@ export type NewContactRequest = {
   communeCode: string;
   departementCode: string;
   message: string;
+  urgency?: ContactRequestUrgency | null | undefined;
+  needs?: readonly string[] | undefined;
+  urgent?: boolean | undefined;
 };
 
 export type ContactRequestFilter = {
@@ -80,6 +92,10 @@ export type ContactRequestFilter = {
   /** Restricts to these départements (a relais); undefined means every département. */
   departements?: readonly string[] | undefined;
   actorSlug?: string | undefined;
+  urgent?: boolean | undefined;
+  profile?: ContactRequestProfile | undefined;
+  /** Only requests created before this instant (« de plus de 48 h »). */
+  createdBefore?: string | undefined;
   limit: number;
   offset: number;
 };
@@ -99,6 +115,9 @@ type Row = {
   commune_code: string;
   departement_code: string;
   message: string;
+  urgency: ContactRequestUrgency | null;
+  needs: string;
+  urgent: number;
   consent_at: string;
   created_at: string;
   updated_at: string;
@@ -116,6 +135,15 @@ type HistoryRow = {
   at: string;
 };
 
+function parseNeeds(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 const toRecord = (r: Row): ContactRequestRecord => ({
   id: r.id,
   reference: r.reference,
@@ -129,6 +157,9 @@ const toRecord = (r: Row): ContactRequestRecord => ({
   communeCode: r.commune_code,
   departementCode: r.departement_code,
   message: r.message,
+  urgency: r.urgency,
+  needs: parseNeeds(r.needs),
+  urgent: r.urgent === 1,
   consentAt: r.consent_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -148,6 +179,18 @@ const toHistoryEntry = (r: HistoryRow): ContactRequestHistoryEntry => ({
 });
 
 const SELECT = `SELECT r.*, a.slug AS actor_slug, a.name AS actor_name FROM contact_requests r LEFT JOIN actors a ON a.id = r.actor_id`;
+
+/** The inbox's priority: 0 urgent and open, 1 back with the team, 2 the rest. */
+const PRIORITY_ORDER = `CASE WHEN q.status = 'cloturee' THEN 2 WHEN q.urgent = 1 THEN 0
+  WHEN q.status IN ('a-reorienter', 'sans-reponse') THEN 1 ELSE 2 END`;
+
+export type ContactRequestCounts = {
+  byStatus: Record<ContactRequestStatus, number>;
+  /** Per status, those created before the cutoff (« de plus de 48 h »). */
+  olderByStatus: Record<ContactRequestStatus, number>;
+  /** Urgent requests not closed yet. */
+  urgentOpen: number;
+};
 
 /** The label the history shows when the mailer, not a person, moved a request on. */
 export const SYSTEM_MAIL_LABEL = 'envoi automatique du courriel';
@@ -196,7 +239,8 @@ export function contactRequestRepository(db: Db) {
       try {
         id = Number(
           stmt(`INSERT INTO contact_requests (reference, status, recipient, actor_id, name, phone, email, profile, commune_code, departement_code,
-            message, consent_at, created_at, updated_at, routed_at) VALUES (?, 'nouvelle', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            message, consent_at, created_at, updated_at, routed_at, urgency, needs, urgent)
+            VALUES (?, 'nouvelle', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             input.reference,
             input.recipient,
             input.actorId,
@@ -211,6 +255,9 @@ export function contactRequestRepository(db: Db) {
             at,
             at,
             input.recipient === 'acteur' ? at : null,
+            input.urgency ?? null,
+            JSON.stringify(input.needs ?? []),
+            input.urgent ? 1 : 0,
           ).lastInsertRowid,
         );
       } catch (err) {
@@ -235,7 +282,11 @@ export function contactRequestRepository(db: Db) {
     return row && toRecord(row);
   }
 
-  /** Newest first, with the total for paging. The SQL varies only by which filters are present. */
+  /**
+   * Urgent open requests first, then those back with the team (« à réorienter », « sans réponse »),
+   * then the newest — across every page, so page 2 never hides an urgent request. With the total for
+   * paging. The SQL varies only by which filters are present.
+   */
   function listContactRequests(f: ContactRequestFilter): { total: number; items: ContactRequestRecord[] } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
@@ -255,13 +306,47 @@ export function contactRequestRepository(db: Db) {
       where.push('a.slug = @actor');
       params.actor = f.actorSlug;
     }
+    if (f.urgent !== undefined) {
+      where.push('r.urgent = @urgent');
+      params.urgent = f.urgent ? 1 : 0;
+    }
+    if (f.profile) {
+      where.push('r.profile = @profile');
+      params.profile = f.profile;
+    }
+    if (f.createdBefore) {
+      where.push('r.created_at < @createdBefore');
+      params.createdBefore = f.createdBefore;
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = stmt(
-      `SELECT q.*, count(*) OVER () AS total FROM (${SELECT} ${clause}) q ORDER BY q.created_at DESC, q.id DESC LIMIT @limit OFFSET @offset`,
+      `SELECT q.*, count(*) OVER () AS total FROM (${SELECT} ${clause}) q ORDER BY ${PRIORITY_ORDER}, q.created_at DESC, q.id DESC LIMIT @limit OFFSET @offset`,
     ).all(params) as (Row & { total: number })[];
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && f.offset > 0) total = stmt(`SELECT count(*) FROM (${SELECT} ${clause})`).pluck().get(params) as number;
     return { total, items: rows.map(toRecord) };
+  }
+
+  /** The dashboard's counts: by status, by status and older than `olderThan`, urgent and open. */
+  function countContactRequests(f: { departements?: readonly string[] | undefined; olderThan: string }): ContactRequestCounts {
+    const scope = f.departements ? 'WHERE departement_code IN (SELECT value FROM json_each(@departements))' : '';
+    const rows = stmt(
+      `SELECT status, count(*) AS n, sum(created_at < @olderThan) AS older, sum(urgent = 1 AND status <> 'cloturee') AS urgent
+        FROM contact_requests ${scope} GROUP BY status`,
+    ).all({ olderThan: f.olderThan, ...(f.departements ? { departements: JSON.stringify(f.departements) } : {}) }) as {
+      status: ContactRequestStatus;
+      n: number;
+      older: number;
+      urgent: number;
+    }[];
+    const zero = () => Object.fromEntries(CONTACT_REQUEST_STATUSES.map((s) => [s, 0])) as Record<ContactRequestStatus, number>;
+    const out: ContactRequestCounts = { byStatus: zero(), olderByStatus: zero(), urgentOpen: 0 };
+    for (const r of rows) {
+      out.byStatus[r.status] = r.n;
+      out.olderByStatus[r.status] = r.older;
+      out.urgentOpen += r.urgent;
+    }
+    return out;
   }
 
   function listHistory(id: number): ContactRequestHistoryEntry[] {
@@ -387,6 +472,7 @@ export function contactRequestRepository(db: Db) {
     findContactRequestByReference,
     findContactRequestById,
     listContactRequests,
+    countContactRequests,
     listHistory,
     listMails,
     changeContactRequestStatus,

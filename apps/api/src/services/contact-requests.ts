@@ -10,6 +10,7 @@ import {
   type ContactRequestRecord,
   type ContactRequestRepository,
   contactRequestRepository,
+  curationQueries,
   type Db,
   DuplicateReferenceError,
   secureLinkRepository,
@@ -17,11 +18,13 @@ import {
 } from '@pare/db';
 import { getCommune, getDepartement } from '@pare/geo';
 import type { OrientationProfile } from '@pare/routing';
+import { ACTION_LABELS, type Action } from '@pare/schema';
 import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
 import type {
   ChangeContactRequestStatusInput,
+  ContactRequestCounts,
   ContactRequestCreated,
   ContactRequestDetail,
   ContactRequestSummary,
@@ -29,7 +32,10 @@ import type {
   ListContactRequestsQuery,
   RequestStatus,
   RequestStatusLookupInput,
+  TransmitCandidate,
+  TransmitContactRequestInput,
 } from '../routes/contact-requests/contact-requests.schemas.ts';
+import { mayHandle } from './curation.ts';
 import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
 import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
 import { issueLink, linkUrl } from './secure-links.ts';
@@ -85,6 +91,26 @@ export function routeContactRequest(actor: ActorRecord | undefined, teamEmail: s
   return { recipient: 'equipe-pare', to: teamEmail, why: 'no-requests' };
 }
 
+/**
+ * A request the team must read first: the person said there is immediate danger, or a young person
+ * asks for a place to sleep (« mise à l'abri / hébergement ») — a 16-year-old with nowhere to go
+ * tonight must not wait behind a parent's question. Derived once, when the request is made.
+ */
+export function isUrgentRequest(r: {
+  profile: OrientationProfile;
+  urgency?: string | null | undefined;
+  needs?: readonly string[] | undefined;
+}) {
+  return r.urgency === 'danger-immediat' || (r.profile === 'jeune' && (r.needs ?? []).includes('hebergement'));
+}
+
+const URGENCY_LABEL: Record<string, string> = {
+  'danger-immediat': 'danger immédiat',
+  inquietude: 'inquiétude',
+  information: 'besoin d’information',
+};
+const needLabel = (n: string) => ACTION_LABELS[n as Action] ?? (n === 'je-ne-sais-pas' ? 'ne sait pas' : n);
+
 const PROFILE_LABEL: Record<OrientationProfile, string> = {
   jeune: 'jeune',
   famille: 'famille ou proche',
@@ -108,6 +134,8 @@ type MailFacts = {
   profile: OrientationProfile;
   communeCode: string;
   message: string;
+  urgency?: string | null | undefined;
+  needs?: readonly string[] | undefined;
   now: Date;
   retentionDays: number;
   teamEmail: string;
@@ -144,8 +172,11 @@ export function composeContactRequestMail(f: MailFacts): { kind: string; recipie
     `Référence : ${f.reference}`,
     `Reçue le : ${parisTime.format(f.now)} (heure de Paris)`,
     ...(chosen ? [chosen] : []),
+    ...(isUrgentRequest(f) ? ['URGENT : à traiter en priorité.'] : []),
     `Profil : ${PROFILE_LABEL[f.profile]}`,
     `Commune : ${where}`,
+    ...(f.urgency ? [`Urgence déclarée : ${URGENCY_LABEL[f.urgency] ?? f.urgency}`] : []),
+    ...(f.needs && f.needs.length > 0 ? [`Besoins : ${f.needs.map(needLabel).join(', ')}`] : []),
     '',
     `Nom ou pseudonyme : ${f.name}`,
     ...(f.phone ? [`Téléphone : ${f.phone}`] : []),
@@ -230,6 +261,9 @@ export function submitContactRequest(deps: AppDeps, input: CreateContactRequestI
     communeCode: commune.code,
     departementCode: commune.departement,
     message: input.message ?? '',
+    urgency: input.urgency ?? null,
+    needs: input.needs ?? [],
+    urgent: isUrgentRequest({ profile: input.profile, urgency: input.urgency, needs: input.needs }),
   };
   const repo = repository(deps.db);
   // 40 random bits: a clash is very unlikely; draw again if it happens.
@@ -302,6 +336,9 @@ export function toSummary(r: ContactRequestRecord, last?: ContactRequestHistoryE
     holder: holderOf(r),
     last_event: last ? { to: last.toStatus, by: last.byLabel, at: last.at } : null,
     needs_attention: r.status === 'a-reorienter' || r.status === 'sans-reponse',
+    urgent: r.urgent,
+    urgency: r.urgency,
+    needs: r.needs,
   };
 }
 
@@ -345,6 +382,9 @@ export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListC
     departement: q.departement,
     departements: restricted ? user.departements : undefined,
     actorSlug: q.actor,
+    urgent: q.urgent,
+    profile: q.profile,
+    createdBefore: q.older_than_hours ? new Date(Date.now() - q.older_than_hours * 3_600_000).toISOString() : undefined,
     limit: perPage,
     offset: (page - 1) * perPage,
   });
@@ -388,6 +428,149 @@ export function changeContactRequestStatusFor(
   })();
   if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
   deps.log.info('contact request status changed', { userId: user.id, to: input.status });
+  return toDetail(deps, repo.findContactRequestById(current.id) as ContactRequestRecord);
+}
+
+/** The dashboard's counts, in the user's reach: by status, by status and older than 48 h, urgent and open. */
+export function countContactRequestsFor(deps: AppDeps, user: UserRecord, now = new Date()): ContactRequestCounts {
+  const restricted = user.role !== 'admin' && user.role !== 'curateur';
+  const c = repository(deps.db).countContactRequests({
+    departements: restricted ? user.departements : undefined,
+    olderThan: new Date(now.getTime() - 48 * 3_600_000).toISOString(),
+  });
+  return { by_status: c.byStatus, older_than_48h: c.olderByStatus, urgent_open: c.urgentOpen };
+}
+
+const CANDIDATES_MAX = 20;
+
+type ActorReach = { id: number; scope: string; departements: readonly string[] };
+/** Acts where the person lives: nationally, in the région of the département (a regional network), or in the département. */
+function coversDepartementOf(deps: AppDeps, a: ActorReach, dep: string): boolean {
+  if (a.scope === 'national' || a.departements.includes(dep)) return true;
+  if (a.scope !== 'regions') return false;
+  const region = getDepartement(dep)?.region;
+  return region !== undefined && (deps.actors.findActorById(a.id)?.territory.regions.includes(region) ?? false);
+}
+/** A request may go to a structure acting where the person lives, or, for a relais, to one of its own. */
+const mayHandOver = (deps: AppDeps, user: UserRecord, a: ActorReach, dep: string) =>
+  coversDepartementOf(deps, a, dep) || mayHandle(user, { national: a.scope === 'national', departements: [...a.departements] });
+
+/**
+ * The structures a request can be handed to: published, with a referent to mail. Those acting in the
+ * request's département (or nationally) come first. A relais may hand its départements' requests
+ * to any structure that covers them — the national lines included — but sees only those.
+ */
+export function listTransmitCandidatesFor(
+  deps: AppDeps,
+  user: UserRecord,
+  reference: string,
+  q: string | undefined,
+): { items: TransmitCandidate[] } {
+  const request = findForUser(deps, user, reference);
+  const queries = curationQueries(deps.db);
+  const text = q && q.trim() !== '' ? queries.matchActorText(q) : null;
+  const dep = request.departementCode;
+  const out: TransmitCandidate[] = [];
+  const summaries = queries
+    .listActorSummaries()
+    .filter((a) => a.status === 'published' && (!text || text.has(a.id)) && mayHandOver(deps, user, a, dep))
+    .map((a) => ({ a, covers: coversDepartementOf(deps, a, dep) }))
+    .sort((x, y) => Number(y.covers) - Number(x.covers));
+  for (const { a, covers } of summaries) {
+    if (out.length >= CANDIDATES_MAX) break;
+    const actor = deps.actors.findActorById(a.id);
+    if (!actor?.referentEmail) continue;
+    out.push({
+      id: a.id,
+      slug: a.slug,
+      name: a.name,
+      type: a.type,
+      scope: a.scope,
+      departements: a.departements,
+      covers,
+      confidential: actor.sites.some((s) => s.confidential),
+    });
+  }
+  return { items: out };
+}
+
+const TRANSMITTABLE: readonly ContactRequestRecord['status'][] = ['nouvelle', 'transmise', 'en-cours', 'a-reorienter', 'sans-reponse'];
+
+/**
+ * « Transmettre à une structure »: the request goes to the chosen structure's referent with the
+ * routed mail of the request lifecycle (and its answer link), becomes `transmise` with a new
+ * `routed_at` (the reminder's clock), and the history says who handed it to whom. The previous
+ * structure's answer links are revoked. A relais only for the requests of its départements, and
+ * only to a structure that covers the request's département or that it may handle.
+ */
+export function transmitContactRequestFor(
+  deps: AppDeps,
+  user: UserRecord,
+  reference: string,
+  input: TransmitContactRequestInput,
+  now = new Date(),
+): ContactRequestDetail {
+  const current = findForUser(deps, user, reference);
+  if (!TRANSMITTABLE.includes(current.status))
+    throw new ApiError('conflict', 'Cette demande est close : elle ne peut plus être transmise.');
+  const actor = deps.actors.findActorById(input.actor_id);
+  if (actor?.status !== 'published') {
+    throw validationError([{ path: 'actor_id', message: 'Cette structure n’existe pas ou n’est plus référencée.' }]);
+  }
+  if (!actor.referentEmail) {
+    throw validationError([
+      { path: 'actor_id', message: 'Cette structure n’a pas de référent à qui envoyer la demande : ajoutez-en un sur sa fiche.' },
+    ]);
+  }
+  const summary = curationQueries(deps.db)
+    .listActorSummaries()
+    .find((a) => a.id === actor.id);
+  if (!summary || !mayHandOver(deps, user, summary, current.departementCode)) {
+    throw new ApiError('forbidden', 'Cette structure n’intervient pas dans le département de la demande, ni dans les vôtres.');
+  }
+  const teamEmail = deps.config.teamEmail ?? DEFAULT_TEAM_EMAIL;
+  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const follow = followUpConfig(deps.config);
+  const repo = repository(deps.db);
+  const links = secureLinkRepository(deps.db);
+  const note = input.note && input.note !== '' ? input.note : null;
+  const changed = deps.db.transaction(() => {
+    // The structure that had it can no longer answer for it.
+    links.revokeRequestLinks(current.id, now);
+    const token = issueLink(deps.db, { purpose: 'answer', contactRequestId: current.id }, follow.answerLinkDays, now);
+    const mail = composeContactRequestMail({
+      reference: current.reference,
+      routing: { recipient: 'acteur', to: actor.referentEmail as string, why: 'referent' },
+      actor,
+      name: current.name,
+      phone: current.phone,
+      email: current.email,
+      profile: current.profile,
+      communeCode: current.communeCode,
+      message: current.message,
+      urgency: current.urgency,
+      needs: current.needs,
+      now: new Date(current.createdAt),
+      retentionDays,
+      teamEmail,
+      publicUrl: deps.config.publicUrl,
+      answer: { url: linkUrl(deps.config.publicUrl, 'answer', token), days: follow.answerLinkDays },
+    });
+    const ok = repo.changeContactRequestStatus(current.id, {
+      from: current.status,
+      to: 'transmise',
+      userId: user.id,
+      byLabel: user.email,
+      note: note ? `Transmise à ${actor.name} — ${note}` : `Transmise à ${actor.name}`,
+      now,
+      mark: { routedTo: { actorId: actor.id } },
+      mails: [mail],
+    });
+    if (!ok) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
+    return ok;
+  })();
+  if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
+  deps.log.info('contact request transmitted', { userId: user.id, actorId: actor.id });
   return toDetail(deps, repo.findContactRequestById(current.id) as ContactRequestRecord);
 }
 

@@ -32,7 +32,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Reads the API's error body `{ error, message, issues?, requestId? }` without trusting it. */
-function toApiRequestError(status: number, body: unknown): ApiRequestError {
+export function toApiRequestError(status: number, body: unknown): ApiRequestError {
   if (isRecord(body) && typeof body.error === 'string' && typeof body.message === 'string') {
     const issues = Array.isArray(body.issues)
       ? body.issues.filter(isRecord).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }))

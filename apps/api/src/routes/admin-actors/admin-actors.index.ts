@@ -1,4 +1,6 @@
 import { createRouter } from '../../lib/create-router.ts';
+import { listCoveringEntriesFor, readActorFor } from '../../services/actor-reading.ts';
+import { verifyAdminActors } from '../../services/bulk-verify.ts';
 import {
   adminView,
   createAdminActor,
@@ -13,6 +15,7 @@ import {
   verifyAdminActor,
 } from '../../services/curation.ts';
 import { findDuplicates, probeFromQuery } from '../../services/duplicates.ts';
+import { bulkVerifyRoute, coveringEntriesRoute, readActorRoute } from './admin-actors.reading.routes.ts';
 import {
   archiveRoute,
   createAdminActorRoute,
@@ -36,6 +39,9 @@ export const adminActorsRouter = createRouter()
     // A relais learns nothing of the actors outside their départements, not even that one has this SIRET.
     return c.json({ items: findDuplicates(c.var, probeFromQuery(c.req.valid('query')), (a) => mayHandle(user, a)) }, 200);
   })
+  .openapi(coveringEntriesRoute, (c) => c.json(listCoveringEntriesFor(c.var, currentEditor(c)), 200))
+  .openapi(bulkVerifyRoute, (c) => c.json(verifyAdminActors(c.var, currentEditor(c), c.req.valid('json').ids), 200))
+  .openapi(readActorRoute, (c) => c.json(readActorFor(c.var, currentEditor(c), c.req.valid('param').id), 200))
   .openapi(geocodeRoute, async (c) => c.json(await geocode(c.req.valid('query'), c.var.config.geocoderUrl), 200))
   .openapi(createAdminActorRoute, (c) => {
     const { confirm_duplicates, ...input } = c.req.valid('json');

@@ -5,10 +5,18 @@ import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { authorLabel } from '../../services/curation.ts';
 import { runImportApart } from '../../services/import/apart.ts';
 import { assertMayReadImport, revertImport } from '../../services/import/executor.ts';
+import { importTemplateCsv, rejectedLinesCsv } from '../../services/import/rejected-lines.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
 import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
-import { getImportRoute, ImportQuerySchema, importRoute, revertImportRoute } from './admin-import.routes.ts';
+import {
+  getImportRoute,
+  ImportQuerySchema,
+  importRoute,
+  importTemplateRoute,
+  rejectedLinesRoute,
+  revertImportRoute,
+} from './admin-import.routes.ts';
 
 /** The roles that import: curators, and territorial relays for their own départements. */
 const IMPORTERS = ['admin', 'curateur', 'relais'] as const;
@@ -18,7 +26,7 @@ const IMPORTERS = ['admin', 'curateur', 'relais'] as const;
  * past the general 64 KiB limit of /api/*, as it does for the resource upload.
  */
 export function isImportPath(path: string): boolean {
-  return path === '/api/admin/import';
+  return path === '/api/admin/import' || path === '/api/admin/import/rejected';
 }
 
 const fileIssue = (message: string) => [{ path: 'file', message }];
@@ -41,6 +49,45 @@ function formatOf(query: ImportFormat | undefined, contentType: string): ImportF
 
 const router = createRouter();
 router.openAPIRegistry.registerPath(importRoute);
+router.openAPIRegistry.registerPath(rejectedLinesRoute);
+
+const csvAttachment = (name: string) => ({
+  'Content-Type': 'text/csv; charset=utf-8',
+  'Content-Disposition': `attachment; filename="${name}"`,
+});
+
+// The refused lines of a CSV, to fix and import again: a dry run, then the lines it refused with a « motif ».
+router.post('/admin/import/rejected', requireRole(...IMPORTERS), noStore(), async (c) => {
+  const query = ImportQuerySchema.pick({ type: true }).safeParse(c.req.query());
+  if (!query.success) throw validationError(zodIssues(query.error));
+  if (formatOf(undefined, c.req.header('content-type') ?? 'text/csv') !== 'csv') {
+    throw validationError(fileIssue('Seul un fichier CSV a des lignes à réimporter : envoyez le fichier CSV (Content-Type text/csv).'));
+  }
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > MAX_IMPORT_BYTES)
+    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
+  const user = currentEditor(c);
+  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
+  try {
+    file = await spoolBody(c.req.raw.body);
+    const report = await runImportApart(c.var, file, {
+      format: 'csv',
+      dryRun: true,
+      details: 'rejected',
+      defaultType: query.data.type as ActorType | undefined,
+      author: { user, authorId: user.id, label: authorLabel(user) },
+    });
+    const csv = await rejectedLinesCsv(file, report);
+    return c.body(csv, 200, csvAttachment('lignes-refusees.csv'));
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
+    }
+    throw err;
+  } finally {
+    file?.dispose();
+  }
+});
 
 // The role check comes first, so a refused request is answered before its body is read.
 router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => {
@@ -74,6 +121,8 @@ router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => 
 });
 
 export const adminImportRouter = router
+  // Before `{importId}`, which « modele.csv » does not match anyway.
+  .openapi(importTemplateRoute, (c) => c.body(importTemplateCsv(), 200, csvAttachment('modele-import-pare.csv')))
   .openapi(getImportRoute, (c) => {
     const summary = assertMayReadImport(c.var, currentEditor(c), c.req.valid('param').importId);
     return c.json(

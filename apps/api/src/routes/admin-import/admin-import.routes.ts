@@ -151,3 +151,35 @@ export const getImportRoute = createRoute({
     404: errorResponse('Import inconnu'),
   },
 });
+
+export const importTemplateRoute = createRoute({
+  method: 'get',
+  path: '/admin/import/modele.csv',
+  tags,
+  middleware: IMPORTERS,
+  summary: 'Modèle CSV à remplir : les titres de colonnes en français que l’import lit',
+  responses: {
+    200: { description: 'La ligne de titres (UTF-8, séparateur `;`)', content: { 'text/csv': { schema: z.string() } } },
+    ...guardErrors,
+  },
+});
+
+/** Documented with registerPath: the body is the raw file, as for the import itself. */
+export const rejectedLinesRoute = createRoute({
+  method: 'post',
+  path: '/admin/import/rejected',
+  tags,
+  summary: 'Les lignes refusées d’un fichier CSV, à corriger puis réimporter',
+  description:
+    'Le corps est le fichier CSV (comme pour l’import). Rien n’est écrit : un essai est fait, puis les lignes refusées reviennent avec les colonnes du fichier et une colonne « motif » (ignorée à l’import) qui dit pourquoi.',
+  request: {
+    query: ImportQuerySchema.pick({ type: true }),
+    body: { required: true, content: { 'text/csv': { schema: z.string() } } },
+  },
+  responses: {
+    200: { description: 'Les lignes refusées (UTF-8, le séparateur du fichier)', content: { 'text/csv': { schema: z.string() } } },
+    400: fileError,
+    ...guardErrors,
+    413: errorResponse('Fichier de plus de 100 Mo'),
+  },
+});

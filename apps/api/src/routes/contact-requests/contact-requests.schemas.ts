@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { CONTACT_REQUEST_RECIPIENTS, CONTACT_REQUEST_STATUSES } from '@pare/db';
 import { getCommune } from '@pare/geo';
-import { OrientationProfileSchema } from '@pare/routing';
+import { ORIENTATION_NEEDS, OrientationNeedSchema, OrientationProfileSchema, UrgencySchema } from '@pare/routing';
 import { DepartementCodeSchema, SlugSchema } from '@pare/schema';
 
 export const MESSAGE_MAX_LENGTH = 2000;
@@ -76,6 +76,14 @@ export const CreateContactRequestInputSchema = z
       .meta({ description: `Ce que vous souhaitez dire (${MESSAGE_MAX_LENGTH} caractères au plus, facultatif)` }),
     consent: z.literal(true, { error: 'Cochez la case pour accepter que vos coordonnées soient transmises' }),
     actor: SlugSchema.nullish().meta({ description: 'L’acteur à contacter (son identifiant), s’il a été choisi' }),
+    urgency: UrgencySchema.nullish().meta({
+      description: 'La réponse à « Est-ce urgent ? » de l’orientation, si la demande en vient : l’équipe traite d’abord les urgentes',
+    }),
+    needs: z
+      .array(OrientationNeedSchema, { error: 'Les besoins sont attendus sous forme de liste' })
+      .max(ORIENTATION_NEEDS.length, 'Trop de besoins')
+      .optional()
+      .meta({ description: 'Les besoins choisis dans l’orientation, si la demande en vient (ex. ["hebergement"])' }),
     website: z
       .string()
       .max(500)
@@ -136,6 +144,12 @@ export const ContactRequestSummarySchema = z
       .nullable()
       .meta({ description: 'Le dernier changement de statut' }),
     needs_attention: z.boolean().meta({ description: 'Revenue à l’équipe (« à réorienter » ou « sans réponse ») : à traiter en premier' }),
+    urgent: z.boolean().meta({
+      description:
+        'Urgente : danger immédiat déclaré, ou un jeune qui cherche un endroit où dormir. En tête de la boîte tant qu’elle n’est pas close',
+    }),
+    urgency: UrgencySchema.nullable().meta({ description: 'La réponse à « Est-ce urgent ? », si la demande vient de l’orientation' }),
+    needs: z.array(z.string()).meta({ description: 'Les besoins choisis dans l’orientation' }),
   })
   .meta({ id: 'ContactRequestSummary' });
 export type ContactRequestSummary = z.infer<typeof ContactRequestSummarySchema>;
@@ -171,6 +185,24 @@ export const ListContactRequestsQuerySchema = z.object({
   status: ContactRequestStatusSchema.optional(),
   departement: DepartementCodeSchema.optional(),
   actor: SlugSchema.optional(),
+  urgent: z
+    .enum(['true', 'false'], { error: 'urgent vaut true ou false' })
+    .transform((v) => v === 'true')
+    .optional(),
+  profile: OrientationProfileSchema.optional(),
+  older_than_hours: z
+    .string()
+    .regex(/^\d+$/, 'older_than_hours doit être un nombre entier')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 365, 'older_than_hours ne peut pas dépasser 8 760'),
+    )
+    .optional()
+    .meta({ description: 'Seulement les demandes reçues il y a plus de ce nombre d’heures (ex. 48)' }),
   page: z
     .string()
     .regex(/^\d+$/, 'page doit être un nombre entier')
@@ -237,3 +269,43 @@ export const RequestStatusSchema = z
   })
   .meta({ id: 'RequestStatus' });
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+export const ContactRequestCountsSchema = z
+  .object({
+    by_status: z.record(ContactRequestStatusSchema, z.number().int()),
+    older_than_48h: z
+      .record(ContactRequestStatusSchema, z.number().int())
+      .meta({ description: 'Par statut, celles reçues il y a plus de 48 h' }),
+    urgent_open: z.number().int().meta({ description: 'Urgentes et pas encore closes' }),
+  })
+  .meta({ id: 'ContactRequestCounts' });
+export type ContactRequestCounts = z.infer<typeof ContactRequestCountsSchema>;
+
+export const TransmitContactRequestInputSchema = z
+  .object({
+    actor_id: z
+      .number({ error: 'Choisissez la structure à qui transmettre la demande' })
+      .int('Choisissez la structure à qui transmettre la demande')
+      .positive('Choisissez la structure à qui transmettre la demande'),
+    note: z.string().trim().max(1000, 'Note trop longue (1 000 caractères au plus)').optional(),
+  })
+  .meta({ id: 'TransmitContactRequestInput' });
+export type TransmitContactRequestInput = z.infer<typeof TransmitContactRequestInputSchema>;
+
+export const TransmitCandidatesQuerySchema = z.object({
+  q: z.string().trim().max(100, '100 caractères au plus').optional(),
+});
+
+export const TransmitCandidateSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    type: z.string(),
+    scope: z.string(),
+    departements: z.array(z.string()),
+    covers: z.boolean().meta({ description: 'Intervient dans le département de la demande (ou au niveau national)' }),
+    confidential: z.boolean().meta({ description: 'A un lieu confidentiel : ses coordonnées ne sont jamais données à la personne' }),
+  })
+  .meta({ id: 'TransmitCandidate' });
+export type TransmitCandidate = z.infer<typeof TransmitCandidateSchema>;

@@ -3,14 +3,24 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { changeContactRequestStatusFor, getContactRequestFor, listContactRequestsFor } from '../../services/contact-requests.ts';
+import {
+  changeContactRequestStatusFor,
+  countContactRequestsFor,
+  getContactRequestFor,
+  listContactRequestsFor,
+  listTransmitCandidatesFor,
+  transmitContactRequestFor,
+} from '../../services/contact-requests.ts';
 import { listOutbox, retryOutboxMail } from '../../services/mailer.ts';
 import {
   changeContactRequestStatusRoute,
+  countContactRequestsRoute,
   getContactRequestRoute,
   listContactRequestsRoute,
   listOutboxRoute,
+  listTransmitCandidatesRoute,
   retryOutboxRoute,
+  transmitContactRequestRoute,
 } from './inbox.routes.ts';
 
 /** The signed-in user (requireRole ran before): personal data, never cached. */
@@ -21,10 +31,18 @@ function staff(c: Context<AppEnv>): UserRecord {
 }
 
 export const inboxRouter = createRouter()
+  // Before `{reference}`: « counts » is not a reference.
+  .openapi(countContactRequestsRoute, (c) => c.json(countContactRequestsFor(c.var, staff(c)), 200))
   .openapi(listContactRequestsRoute, (c) => c.json(listContactRequestsFor(c.var, staff(c), c.req.valid('query')), 200))
   .openapi(getContactRequestRoute, (c) => c.json(getContactRequestFor(c.var, staff(c), c.req.valid('param').reference), 200))
   .openapi(changeContactRequestStatusRoute, (c) =>
     c.json(changeContactRequestStatusFor(c.var, staff(c), c.req.valid('param').reference, c.req.valid('json')), 200),
+  )
+  .openapi(listTransmitCandidatesRoute, (c) =>
+    c.json(listTransmitCandidatesFor(c.var, staff(c), c.req.valid('param').reference, c.req.valid('query').q), 200),
+  )
+  .openapi(transmitContactRequestRoute, (c) =>
+    c.json(transmitContactRequestFor(c.var, staff(c), c.req.valid('param').reference, c.req.valid('json')), 200),
   )
   .openapi(listOutboxRoute, (c) => {
     staff(c);

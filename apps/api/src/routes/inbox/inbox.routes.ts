@@ -3,10 +3,14 @@ import { ErrorBodySchema } from '@pare/schema';
 import { requireRole } from '../../lib/auth.ts';
 import {
   ChangeContactRequestStatusInputSchema,
+  ContactRequestCountsSchema,
   ContactRequestDetailSchema,
   ListContactRequestsQuerySchema,
   ListContactRequestsResponseSchema,
   ReferenceParamSchema,
+  TransmitCandidateSchema,
+  TransmitCandidatesQuerySchema,
+  TransmitContactRequestInputSchema,
 } from '../contact-requests/contact-requests.schemas.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
@@ -66,6 +70,60 @@ export const changeContactRequestStatusRoute = createRoute({
     400: error('Statut invalide'),
     404: error('Référence inconnue'),
     409: error('La demande a déjà ce statut, ou a changé entre-temps'),
+    ...guarded,
+  },
+});
+
+export const countContactRequestsRoute = createRoute({
+  method: 'get',
+  path: '/admin/contact-requests/counts',
+  tags: ['Équipe'],
+  summary: 'Combien de demandes par statut, dont combien de plus de 48 h, et d’urgentes ouvertes',
+  description: 'Pour le tableau de bord. Un relais ne compte que les demandes de ses départements.',
+  middleware: [inboxRoles] as const,
+  responses: {
+    200: { description: 'Les comptes', content: { 'application/json': { schema: ContactRequestCountsSchema } } },
+    ...guarded,
+  },
+});
+
+export const listTransmitCandidatesRoute = createRoute({
+  method: 'get',
+  path: '/admin/contact-requests/{reference}/structures',
+  tags: ['Équipe'],
+  summary: 'Les structures à qui transmettre une demande (publiées, avec un référent)',
+  description:
+    'Celles qui interviennent dans le département de la demande (ou au niveau national) d’abord ; 20 au plus ; `q` cherche dans le nom.',
+  middleware: [inboxRoles] as const,
+  request: { params: ReferenceParamSchema, query: TransmitCandidatesQuerySchema },
+  responses: {
+    200: {
+      description: 'Les structures possibles',
+      content: { 'application/json': { schema: z.object({ items: z.array(TransmitCandidateSchema) }) } },
+    },
+    400: error('Recherche invalide'),
+    404: error('Référence inconnue'),
+    ...guarded,
+  },
+});
+
+export const transmitContactRequestRoute = createRoute({
+  method: 'post',
+  path: '/admin/contact-requests/{reference}/transmit',
+  tags: ['Équipe'],
+  summary: 'Transmettre une demande à une structure',
+  description:
+    'Le référent de la structure reçoit la demande par courriel avec son lien de réponse ; la demande passe « transmise » ; l’historique garde qui l’a transmise, à qui et quand.',
+  middleware: [inboxRoles] as const,
+  request: {
+    params: ReferenceParamSchema,
+    body: { required: true, content: { 'application/json': { schema: TransmitContactRequestInputSchema } } },
+  },
+  responses: {
+    200: { description: 'La demande transmise', content: { 'application/json': { schema: ContactRequestDetailSchema } } },
+    400: error('Structure invalide ou sans référent'),
+    404: error('Référence inconnue'),
+    409: error('Demande close, ou changée entre-temps'),
     ...guarded,
   },
 });

@@ -15,6 +15,7 @@ import { type ActorDraft, draftFromActor, draftToInput, emptyDraft } from './act
 import { ActorForm, FormToc, fieldId } from './actor-form.tsx';
 import { ActorHistory } from './actor-history.tsx';
 import { StatusBadges } from './actor-list-page.tsx';
+import { RelaisActorGate, RelaisScopeNotice } from './actor-read-only.tsx';
 import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ErrorSummary } from './fields.tsx';
@@ -321,7 +322,23 @@ function Existing({ id }: { id: number }) {
 /** `id` null (or « nouveau »): a new entry. */
 export function AdminActorEditPage({ id }: { id: number | 'nouveau' | null }) {
   const existing = typeof id === 'number' ? id : null;
-  return <AdminLayout>{() => (existing !== null ? <Existing id={existing} /> : <NewActor />)}</AdminLayout>;
+  return (
+    <AdminLayout>
+      {(session) => {
+        // A relais: its entries in the form; the regional and national ones read-only; others refused before any form.
+        if (session.user.role === 'relais') {
+          if (existing !== null) return <RelaisActorGate id={existing} editable={<Existing id={existing} />} />;
+          return (
+            <>
+              <RelaisScopeNotice departements={session.user.departements} />
+              <NewActor />
+            </>
+          );
+        }
+        return existing !== null ? <Existing id={existing} /> : <NewActor />;
+      }}
+    </AdminLayout>
+  );
 }
 
 function NewActor() {

@@ -1,14 +1,24 @@
-/** `/admin/acteurs` — every entry (archived ones too), filtered by words, département, status and freshness. */
+/**
+ * `/admin/acteurs` — every entry (archived ones too), filtered by words, département, status and
+ * freshness; a selection (checkboxes, all of the page) marked verified today in one call.
+ */
 import { ACTOR_STATUS_LABELS, ACTOR_TYPE_LABELS, type AdminActorSummary } from '@pare/schema';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
+import { apiGet } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
-import { adminActorsQuery } from './queries.ts';
+import './curation-follow.css';
+import { adminActorsQuery, adminKeys } from './queries.ts';
+
+const tb = frCurationFollow.bulk;
+type BulkResult = { verified: { id: number; name: string }[]; refused: { id: number; message: string }[] };
 
 const t = frAdmin.list;
 
@@ -84,12 +94,33 @@ function Filters({ search }: { search: string }) {
 
 function Results({ search }: { search: string }) {
   const list = useQuery({ ...adminActorsQuery(search), placeholderData: keepPreviousData });
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const verify = useMutation({
+    mutationFn: (ids: number[]) => apiSend<BulkResult>('POST', '/admin/actors/verify', { ids }),
+    onSuccess: () => {
+      setSelected(new Set());
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    },
+  });
   const params = new URLSearchParams(search);
   const page = Number(params.get('page') ?? '1');
+  // Another page or other filters: the selection was of rows no longer shown.
+  useEffect(() => setSelected(new Set()), [search]);
   if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (list.isError) return <ErrorMessage error={list.error} />;
   const { total, per_page, items } = list.data;
   const pages = Math.ceil(total / per_page);
+  const names = new Map(items.map((a) => [a.id, a.name]));
+  const allOnPage = items.length > 0 && items.every((a) => selected.has(a.id));
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected(allOnPage ? new Set() : new Set(items.map((a) => a.id)));
   const go = (p: number) => {
     const next = new URLSearchParams(search);
     next.set('page', String(p));
@@ -100,6 +131,39 @@ function Results({ search }: { search: string }) {
       <h2 id="list-count" aria-live="polite">
         {t.count(total)}
       </h2>
+      {items.length > 0 && (
+        <div className="admin-bulk">
+          <p aria-live="polite">{tb.selected(selected.size)}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={selected.size === 0 || verify.isPending}
+            onClick={() => {
+              if (window.confirm(tb.confirm(selected.size))) verify.mutate([...selected]);
+            }}
+          >
+            {verify.isPending ? tb.verifying : tb.verify}
+          </button>
+        </div>
+      )}
+      {verify.isError && <ErrorMessage error={verify.error} />}
+      {verify.data && (
+        <div className="notice notice--success" role="status">
+          <p>{tb.done(verify.data.verified.length)}</p>
+          {verify.data.refused.length > 0 && (
+            <>
+              <p>{tb.refused(verify.data.refused.length)}</p>
+              <ul>
+                {verify.data.refused.map((r) => (
+                  <li key={r.id}>
+                    {names.get(r.id) ?? `#${r.id}`} : {r.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
@@ -107,6 +171,9 @@ function Results({ search }: { search: string }) {
           <table className="admin-table">
             <thead>
               <tr>
+                <th scope="col" className="admin-select">
+                  <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />
+                </th>
                 <th scope="col">{t.colName}</th>
                 <th scope="col">{t.colType}</th>
                 <th scope="col">{t.colPlace}</th>
@@ -117,6 +184,9 @@ function Results({ search }: { search: string }) {
             <tbody>
               {items.map((a) => (
                 <tr key={a.id}>
+                  <td className="admin-select">
+                    <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
+                  </td>
                   <th scope="row">
                     <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
                   </th>
@@ -147,18 +217,50 @@ function Results({ search }: { search: string }) {
   );
 }
 
+type CoveringEntry = { id: number; name: string; type: keyof typeof ACTOR_TYPE_LABELS; scope: 'national' | 'regional'; regions: string[] };
+
+/** A relais: the regional and national entries that cover its départements, to open read-only. */
+function CoveringEntries() {
+  const covering = useQuery({
+    queryKey: ['admin', 'actors', 'covering'],
+    queryFn: ({ signal }) => apiGet<{ items: CoveringEntry[] }>('/admin/actors/covering', undefined, signal),
+    staleTime: 60_000,
+  });
+  const items = covering.data?.items ?? [];
+  if (covering.isError) return <ErrorMessage error={covering.error} />;
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="list-covering">
+      <h2 id="list-covering">{frCurationFollow.covering.heading(items.length)}</h2>
+      <p>{frCurationFollow.covering.intro}</p>
+      <ul>
+        {items.map((a) => (
+          <li key={a.id}>
+            <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>{' '}
+            <span className="field__hint">
+              ({ACTOR_TYPE_LABELS[a.type] ?? a.type}, {a.scope === 'national' ? t.national : a.regions.join(', ')})
+            </span>{' '}
+            <span className="badge badge--archived">{frCurationFollow.readOnly.badge}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function AdminActorListPage() {
   useDocumentTitle(t.title);
   const { search } = useLocation();
   return (
     <AdminLayout>
-      {() => (
+      {(session) => (
         <div className="admin-page">
           <h1 data-page-heading tabIndex={-1}>
             {t.heading}
           </h1>
           <Filters search={search} />
           <Results search={search.replace(/^\?/, '')} />
+          {session.user.role === 'relais' && <CoveringEntries />}
         </div>
       )}
     </AdminLayout>

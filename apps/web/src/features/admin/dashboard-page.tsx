@@ -1,20 +1,67 @@
-/** `/admin` — what needs doing: stale entries by département, départements without actors, pending submissions, mail failures. */
+/**
+ * `/admin` — what needs doing: contact requests by status and age, stale entries by département,
+ * départements without actors, pending submissions, mail failures. Each card asks only what the
+ * role may read (the outbox is for curators and admins: a relais's dashboard never meets a 403).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
+import { frInbox } from '../../i18n/fr.inbox.ts';
 import { Link } from '../../lib/router.tsx';
+import '../inbox/inbox.css';
+import { requestCountsQuery } from '../inbox/queries.ts';
+import type { Session } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { campaignsQuery } from './campaign-queries.ts';
 import { freshnessQuery, outboxQuery } from './queries.ts';
 
 const t = frAdmin.dashboard;
 
-function Dashboard() {
+const ti = frInbox.dashboard;
+const INBOX = '/equipe/demandes';
+
+/** « 3 nouvelles dont 1 de plus de 48 h », each figure a link to the inbox filtered on it. */
+function RequestsCard() {
+  const counts = useQuery(requestCountsQuery());
+  const c = counts.data;
+  return (
+    <li className="admin-card">
+      <h2 className="admin-card__title">{ti.heading}</h2>
+      {counts.isError && <ErrorMessage error={counts.error} />}
+      {c && (
+        <>
+          <p className="admin-card__figure">
+            <Link href={`${INBOX}?statut=nouvelle`}>{ti.newOnes(c.by_status.nouvelle)}</Link>
+          </p>
+          {c.older_than_48h.nouvelle > 0 && (
+            <p>
+              <Link href={`${INBOX}?statut=nouvelle&anciennete=48`}>{ti.older(c.older_than_48h.nouvelle)}</Link>
+            </p>
+          )}
+          {c.urgent_open > 0 && (
+            <p>
+              <Link href={`${INBOX}?urgent=1`} className="admin-card__urgent">
+                {ti.urgent(c.urgent_open)}
+              </Link>
+            </p>
+          )}
+          {c.by_status['a-reorienter'] + c.by_status['sans-reponse'] > 0 && (
+            <p>{ti.back(c.by_status['a-reorienter'] + c.by_status['sans-reponse'])}</p>
+          )}
+        </>
+      )}
+      <Link href={INBOX}>{ti.seeAll}</Link>
+    </li>
+  );
+}
+
+function Dashboard({ session }: { session: Session }) {
   const freshness = useQuery(freshnessQuery());
-  const outbox = useQuery(outboxQuery());
+  const seesOutbox = session.user.role === 'admin' || session.user.role === 'curateur';
+  const outbox = useQuery({ ...outboxQuery(), enabled: seesOutbox });
   const campaigns = useQuery(campaignsQuery());
   const latest = campaigns.data?.items[0];
   const [all, setAll] = useState(false);
@@ -28,6 +75,7 @@ function Dashboard() {
   return (
     <>
       <ul className="admin-cards">
+        <RequestsCard />
         <li className="admin-card">
           <p className="admin-card__figure">{t.stale(f.total.stale)}</p>
           <p>
@@ -129,12 +177,12 @@ export function AdminDashboardPage() {
   useDocumentTitle(t.title);
   return (
     <AdminLayout>
-      {() => (
+      {(session) => (
         <div className="admin-page">
           <h1 data-page-heading tabIndex={-1}>
             {t.heading}
           </h1>
-          <Dashboard />
+          <Dashboard session={session} />
         </div>
       )}
     </AdminLayout>

@@ -1,7 +1,9 @@
 /**
  * `/admin/import` — a curator imports a file: a dry run first (nothing written), its report
- * (counts, rejected rows with their reasons), then the real import, which can be undone.
- * The file goes as the request body of `POST /api/admin/import` (docs/import.md).
+ * (counts, rejected rows with their reasons, downloadable as a CSV to fix), then the real import,
+ * with links to the entries it created and updated, which can be undone. A template CSV with the
+ * French column titles to start from. The file goes as the request body of `POST /api/admin/import`
+ * (docs/import.md).
  */
 import type { ImportFormat, ImportReport, RevertReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
@@ -9,10 +11,17 @@ import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
+import { toApiRequestError } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
 import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import './curation-follow.css';
 
 const t = frAdmin.import;
+const tf = frCurationFollow.import;
+/** Links listed per kind (created, updated) under the report; the rest is counted. */
+const LINKS_SHOWN = 50;
 const CONTENT_TYPE: Record<ImportFormat, string> = { csv: 'text/csv', 'data-inclusion': 'application/json' };
 
 const formatOf = (file: File): ImportFormat => (/\.json$/i.test(file.name) ? 'data-inclusion' : 'csv');
@@ -20,11 +29,58 @@ const formatOf = (file: File): ImportFormat => (/\.json$/i.test(file.name) ? 'da
 function sendFile(file: File, format: ImportFormat, dryRun: boolean): Promise<ImportReport> {
   // The file's own type is often empty or wrong (a CSV from Windows is « application/vnd.ms-excel »): the format says.
   const body = file.slice(0, file.size, CONTENT_TYPE[format]);
-  return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=rejected`, body);
+  // The real import lists every row (up to 1,000) so the page can link to what it created and updated.
+  return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=${dryRun ? 'rejected' : 'auto'}`, body);
 }
 
-function Report({ report }: { report: ImportReport }) {
+/** The refused lines of `file` as a CSV (its columns and a « motif »), saved by the browser. */
+async function downloadRejected(file: File, csrf: string): Promise<void> {
+  const res = await fetch('/api/admin/import/rejected', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': csrf, Accept: 'text/csv' },
+    credentials: 'same-origin',
+    body: file.slice(0, file.size, 'text/csv'),
+  });
+  if (!res.ok) throw toApiRequestError(res.status, await res.json().catch(() => null));
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${file.name.replace(/\.[^.]+$/, '')}-lignes-refusees.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** After a real import: each created and updated entry, a link to its page in the back office. */
+function WrittenEntries({ report }: { report: ImportReport }) {
+  const created = report.rows.filter((r) => r.action === 'created' && r.id !== undefined);
+  const updated = report.rows.filter((r) => r.action === 'updated' && r.id !== undefined);
+  const list = (rows: typeof created, total: number, heading: string, key: string) =>
+    total > 0 && (
+      <section aria-labelledby={`import-${key}`}>
+        <h3 id={`import-${key}`}>{heading}</h3>
+        <ul className="admin-import-links">
+          {rows.slice(0, LINKS_SHOWN).map((r) => (
+            <li key={r.id}>
+              <Link href={`/admin/acteurs/${r.id}`}>{r.slug ?? `#${r.id}`}</Link> <span className="field__hint">({tf.line(r.row)})</span>
+            </li>
+          ))}
+        </ul>
+        {total > Math.min(rows.length, LINKS_SHOWN) && <p>{tf.more(total - Math.min(rows.length, LINKS_SHOWN))}</p>}
+      </section>
+    );
+  return (
+    <>
+      {list(created, report.summary.created, tf.created(report.summary.created), 'created')}
+      {list(updated, report.summary.updated, tf.updated(report.summary.updated), 'updated')}
+    </>
+  );
+}
+
+function Report({ report, file, csrf }: { report: ImportReport; file: File | null; csrf: string }) {
   const rejected = report.rows.filter((r) => r.action === 'rejected');
+  const download = useMutation({ mutationFn: () => downloadRejected(file as File, csrf) });
   return (
     <section aria-labelledby="import-report" className="notice">
       <h2 id="import-report" className="notice__title">
@@ -37,9 +93,21 @@ function Report({ report }: { report: ImportReport }) {
         <p key={w}>{w}</p>
       ))}
       {report.import_id && <p>{t.importId(report.import_id)}</p>}
+      {!report.dry_run && <WrittenEntries report={report} />}
       {rejected.length > 0 && (
         <>
           <h3>{t.rejectedHeading}</h3>
+          {report.format === 'csv' && file && (
+            <>
+              <p className="field__hint">{tf.downloadRejectedHint}</p>
+              <p>
+                <button type="button" className="button button--secondary" disabled={download.isPending} onClick={() => download.mutate()}>
+                  {download.isPending ? tf.downloading : tf.downloadRejected}
+                </button>
+              </p>
+              {download.isError && <ErrorMessage error={download.error} />}
+            </>
+          )}
           <div className="admin-table-wrap">
             <table className="admin-table">
               <thead>
@@ -69,7 +137,7 @@ function Report({ report }: { report: ImportReport }) {
   );
 }
 
-function ImportForm() {
+function ImportForm({ csrf }: { csrf: string }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat>('csv');
@@ -92,6 +160,12 @@ function ImportForm() {
   return (
     <>
       <p>{t.intro}</p>
+      <p>
+        <a href="/api/admin/import/modele.csv" download="modele-import-pare.csv">
+          {tf.template}
+        </a>
+      </p>
+      <p className="field__hint">{tf.templateHint}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -145,7 +219,7 @@ function ImportForm() {
       </form>
       {importFile.isPending && <p role="status">{t.running}</p>}
       {importFile.isError && <ErrorMessage error={importFile.error} />}
-      {report && <Report report={report} />}
+      {report && <Report report={report} file={file} csrf={csrf} />}
       {report?.import_id && !revert.isSuccess && (
         <p>
           <button
@@ -191,12 +265,12 @@ export function AdminImportPage() {
   useDocumentTitle(t.title);
   return (
     <AdminLayout>
-      {() => (
+      {(session) => (
         <div className="admin-page">
           <h1 data-page-heading tabIndex={-1}>
             {t.title}
           </h1>
-          <ImportForm />
+          <ImportForm csrf={session.csrf_token} />
         </div>
       )}
     </AdminLayout>

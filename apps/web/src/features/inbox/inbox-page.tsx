@@ -1,40 +1,176 @@
 /**
- * The team inbox: the contact requests (filters, list, detail with history) and their status
- * changes; for curators and admins, the outbox's failed mails with a retry. Signed-in staff only.
+ * The team inbox, inside the back office's frame (menu, sign-out): the contact requests (filters in
+ * the URL, urgent first, flags, detail with history), their status changes and « Transmettre à une
+ * structure »; for curators and admins, the outbox's failed mails with a retry. Signed-in staff only.
  */
+import { ACTION_LABELS, type Action } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frInbox } from '../../i18n/fr.inbox.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
-import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { navigate, useLocation } from '../../lib/router.tsx';
+import type { Session } from '../admin/admin-api.ts';
+import { AdminLayout } from '../admin/admin-layout.tsx';
 import '../orientation/orientation.css';
 import './inbox.css';
 import {
   changeStatus,
+  filtersFromSearch,
   type InboxFilters,
   inboxKeys,
   NEXT_STATUSES,
+  NO_FILTERS,
   outboxQuery,
   PER_PAGE,
+  type RequestDetail,
   type RequestStatus,
   type RequestSummary,
   requestDetailQuery,
   requestListQuery,
   retryMail,
-  type Session,
   STATUSES,
-  sessionQuery,
+  searchOfFilters,
+  transmitCandidatesQuery,
+  transmitRequest,
 } from './queries.ts';
 
 const t = frOrientation.inbox;
+const ti = frInbox;
+const needLabel = (n: string) => ACTION_LABELS[n as Action] ?? n;
+/** First in the inbox: urgent and open, or back with the team (the API sorts them first on every page). */
+const isPriority = (r: RequestSummary) => (r.urgent && r.status !== 'cloturee') || r.needs_attention;
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const when = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 };
-const STAFF = new Set(['admin', 'curateur', 'relais']);
+
+/** The flags a person scans the rows for: urgent, and a young person. */
+function Flags({ r }: { r: RequestSummary }) {
+  const urgent = r.urgent && r.status !== 'cloturee';
+  if (!urgent && r.profile !== 'jeune') return null;
+  return (
+    <span className="inbox-flags">
+      {urgent && (
+        <span className="inbox-flag inbox-flag--urgent" title={ti.flags.urgentHint}>
+          {ti.flags.urgent}
+        </span>
+      )}
+      {r.profile === 'jeune' && <span className="inbox-flag inbox-flag--jeune">{ti.flags.jeune}</span>}
+    </span>
+  );
+}
+
+/** « Transmettre à une structure »: a searchable list of structures with a referent, a note, one button. */
+function TransmitForm({ request, csrf }: { request: RequestDetail; csrf: string }) {
+  const ids = { search: useId(), searchHint: useId(), note: useId(), results: useId() };
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // A short pause after typing before asking the server.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const candidates = useQuery(transmitCandidatesQuery(request.reference, q));
+  const mutation = useMutation({
+    mutationFn: (actorId: number) => transmitRequest(request.reference, actorId, note, csrf),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(inboxKeys.detail(request.reference), updated);
+      void queryClient.invalidateQueries({ queryKey: ['inbox', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts });
+      setNote('');
+      setChosen(null);
+    },
+  });
+  useEffect(() => {
+    if (mutation.isSuccess) doneRef.current?.focus();
+  }, [mutation.isSuccess]);
+
+  if (request.status === 'cloturee') return <p className="field__hint">{ti.transmit.closed}</p>;
+  const items = candidates.data?.items ?? [];
+  const chosenName = items.find((c) => c.id === chosen)?.name;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (mutation.isPending) return;
+    if (chosen === null) {
+      setProblem(ti.transmit.choose);
+      return;
+    }
+    setProblem(null);
+    mutation.mutate(chosen);
+  }
+
+  return (
+    <form className="inbox-transmit" onSubmit={onSubmit} noValidate aria-labelledby="inbox-transmit-titre">
+      <h3 id="inbox-transmit-titre">{ti.transmit.heading}</h3>
+      <p className="field__hint">{ti.transmit.intro}</p>
+      <div className="field">
+        <label htmlFor={ids.search}>{ti.transmit.search}</label>
+        <p id={ids.searchHint} className="field__hint">
+          {ti.transmit.searchHint}
+        </p>
+        <input
+          id={ids.search}
+          type="search"
+          value={text}
+          maxLength={100}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={ids.searchHint}
+          aria-controls={ids.results}
+        />
+      </div>
+      <fieldset id={ids.results} className="inbox-transmit__results" aria-busy={candidates.isFetching}>
+        <legend>{ti.transmit.results}</legend>
+        {candidates.isPending && <p role="status">{ti.transmit.loading}</p>}
+        {candidates.isError && <ErrorMessage error={candidates.error} />}
+        {candidates.isSuccess && items.length === 0 && <p role="status">{ti.transmit.none}</p>}
+        {items.map((c) => (
+          <label key={c.id} className="inbox-transmit__option">
+            <input type="radio" name={`${ids.results}-actor`} value={c.id} checked={chosen === c.id} onChange={() => setChosen(c.id)} />{' '}
+            <span>
+              <strong>{c.name}</strong>
+              <br />
+              <span className="field__hint">
+                {c.scope === 'national' ? ti.transmit.national : c.covers ? ti.transmit.covers : ti.transmit.elsewhere}
+                {c.departements.length > 0 && c.scope !== 'national' ? ` (${c.departements.join(', ')})` : ''}
+                {c.confidential ? ` · ${ti.transmit.confidential}` : ''}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={ids.note}>{ti.transmit.note}</label>
+        <textarea id={ids.note} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      {mutation.isError && <ErrorMessage error={mutation.error} />}
+      {mutation.isSuccess && (
+        <p role="status" tabIndex={-1} ref={doneRef} className="notice">
+          {ti.transmit.done(mutation.data.actor?.name ?? '')}
+        </p>
+      )}
+      <p>
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? ti.transmit.sending : chosenName ? `${ti.transmit.submit} à ${chosenName}` : ti.transmit.submit}
+        </button>
+      </p>
+    </form>
+  );
+}
 
 function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; csrf: string; onClose: () => void }) {
   const ids = { status: useId(), note: useId(), noteHint: useId() };
@@ -81,7 +217,13 @@ function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; c
             <dt>{t.columns.name}</dt>
             <dd>{d.name}</dd>
             <dt>{t.fields.profile}</dt>
-            <dd>{t.profiles[d.profile] ?? d.profile}</dd>
+            <dd>
+              {t.profiles[d.profile] ?? d.profile} <Flags r={d} />
+            </dd>
+            <dt>{ti.urgency}</dt>
+            <dd>{d.urgency ? (ti.urgencies[d.urgency] ?? d.urgency) : t.none}</dd>
+            <dt>{ti.needs}</dt>
+            <dd>{d.needs.length > 0 ? d.needs.map(needLabel).join(', ') : ti.noNeeds}</dd>
             <dt>{t.fields.phone}</dt>
             <dd>{d.phone ?? t.none}</dd>
             <dt>{t.fields.email}</dt>
@@ -114,6 +256,8 @@ function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; c
               </li>
             ))}
           </ol>
+
+          <TransmitForm request={d} csrf={csrf} />
 
           <form className="inbox-change" onSubmit={onSubmit} noValidate aria-labelledby="inbox-change-titre">
             <h3 id="inbox-change-titre">{t.changeHeading}</h3>
@@ -216,6 +360,7 @@ function RequestTable({
         <thead>
           <tr>
             <th scope="col">{t.columns.reference}</th>
+            <th scope="col">{ti.flags.column}</th>
             <th scope="col">{t.columns.age}</th>
             <th scope="col">{t.columns.status}</th>
             <th scope="col">{t.columns.holder}</th>
@@ -230,7 +375,13 @@ function RequestTable({
             <tr
               key={r.reference}
               className={
-                [open === r.reference ? 'is-open' : '', r.needs_attention ? 'needs-attention' : ''].filter(Boolean).join(' ') || undefined
+                [
+                  open === r.reference ? 'is-open' : '',
+                  r.needs_attention ? 'needs-attention' : '',
+                  r.urgent && r.status !== 'cloturee' ? 'is-urgent' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
               }
             >
               <th scope="row">
@@ -244,6 +395,9 @@ function RequestTable({
                   {r.reference}
                 </button>
               </th>
+              <td data-label={ti.flags.column}>
+                <Flags r={r} />
+              </td>
               <td data-label={t.columns.age}>
                 <time dateTime={r.created_at} title={when(r.created_at)}>
                   {t.age(r.age_days)}
@@ -290,14 +444,14 @@ function RequestTable({
 
 /** The requests that came back to the team first, in their own group; then the others, in the API's order. */
 function RequestTables({ items, open, onOpen }: { items: RequestSummary[]; open: string | null; onOpen: (r: string) => void }) {
-  const priority = items.filter((r) => r.needs_attention);
-  const others = items.filter((r) => !r.needs_attention);
+  const priority = items.filter(isPriority);
+  const others = items.filter((r) => !isPriority(r));
   if (priority.length === 0) return <RequestTable caption={t.heading} items={others} open={open} onOpen={onOpen} />;
   return (
     <>
       <section className="inbox-group inbox-group--priority" aria-labelledby="inbox-priorite">
         <h2 id="inbox-priorite">{t.priorityHeading(priority.length)}</h2>
-        <p className="field__hint">{t.priorityIntro}</p>
+        <p className="field__hint">{ti.priorityIntro}</p>
         <RequestTable caption={t.priorityHeading(priority.length)} items={priority} open={open} onOpen={onOpen} />
       </section>
       {others.length > 0 && (
@@ -311,37 +465,70 @@ function RequestTables({ items, open, onOpen }: { items: RequestSummary[]; open:
 }
 
 function Inbox({ session }: { session: Session }) {
-  const ids = { status: useId(), departement: useId(), departementHint: useId(), actor: useId(), actorHint: useId() };
-  const [draft, setDraft] = useState({ status: '', departement: '', actor: '' });
-  const [filters, setFilters] = useState<InboxFilters>({ status: '', departement: '', actor: '', page: 1 });
+  const ids = {
+    status: useId(),
+    urgent: useId(),
+    profile: useId(),
+    age: useId(),
+    departement: useId(),
+    departementHint: useId(),
+    actor: useId(),
+    actorHint: useId(),
+  };
+  const { search } = useLocation();
+  // The filters live in the URL: the dashboard links to them, Back and a reload keep them.
+  const filters = { ...filtersFromSearch(search), page: 1 };
+  const [page, setPage] = useState(1);
+  const [draft, setDraft] = useState<InboxFilters>(filters);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery(requestListQuery(filters));
+  const current = { ...filters, page };
+  const list = useQuery(requestListQuery(current));
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PER_PAGE)) : 1;
+  const urlKey = searchOfFilters(filters);
+  // Back or a dashboard link changed the URL: the form shows it, and paging starts again.
+  useEffect(() => {
+    setDraft(filtersFromSearch(search));
+    setPage(1);
+  }, [urlKey]);
+
+  function go(f: InboxFilters) {
+    navigate(`/equipe/demandes${searchOfFilters(f)}`, { keepScroll: true });
+  }
 
   function apply(e: FormEvent) {
     e.preventDefault();
-    setFilters({
-      status: draft.status,
-      departement: draft.departement.trim().toUpperCase(),
-      actor: draft.actor.trim().toLowerCase(),
-      page: 1,
-    });
+    go({ ...draft, departement: draft.departement.trim().toUpperCase(), actor: draft.actor.trim().toLowerCase(), page: 1 });
   }
+
+  const select = (key: keyof InboxFilters, id: string, label: string, options: [string, string][]) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={String(draft[key])} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 
   return (
     <>
       <form className="inbox-filters" onSubmit={apply} aria-label={t.filtersLabel} noValidate>
-        <div className="field">
-          <label htmlFor={ids.status}>{t.status}</label>
-          <select id={ids.status} value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            <option value="">{t.anyStatus}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {select('status', ids.status, t.status, [['', t.anyStatus], ...STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s])])}
+        {select('urgent', ids.urgent, ti.filters.urgent, [
+          ['', ti.filters.urgentAny],
+          ['true', ti.filters.urgentOnly],
+        ])}
+        {select('profile', ids.profile, ti.filters.profile, [
+          ['', ti.filters.profileAny],
+          ...(['jeune', 'famille', 'professionnel'] as const).map((p): [string, string] => [p, t.profiles[p] ?? p]),
+        ])}
+        {select('olderThanHours', ids.age, ti.filters.age, [
+          ['', ti.filters.ageAny],
+          ['48', ti.filters.ageOlder],
+        ])}
         <div className="field">
           <label htmlFor={ids.departement}>{t.departement}</label>
           <input
@@ -374,14 +561,7 @@ function Inbox({ session }: { session: Session }) {
           <button type="submit" className="button button--primary">
             {t.apply}
           </button>
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => {
-              setDraft({ status: '', departement: '', actor: '' });
-              setFilters({ status: '', departement: '', actor: '', page: 1 });
-            }}
-          >
+          <button type="button" className="button button--link" onClick={() => go(NO_FILTERS)}>
             {t.reset}
           </button>
         </p>
@@ -395,21 +575,11 @@ function Inbox({ session }: { session: Session }) {
           {list.data.items.length > 0 && <RequestTables items={list.data.items} open={open} onOpen={setOpen} />}
           {pages > 1 && (
             <nav className="pagination" aria-label={t.heading}>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={filters.page <= 1}
-                onClick={() => setFilters({ ...filters, page: filters.page - 1 })}
-              >
+              <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                 {t.previous}
               </button>
-              <span>{t.page(filters.page, pages)}</span>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={filters.page >= pages}
-                onClick={() => setFilters({ ...filters, page: filters.page + 1 })}
-              >
+              <span>{t.page(page, pages)}</span>
+              <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
                 {t.next}
               </button>
             </nav>
@@ -425,27 +595,19 @@ function Inbox({ session }: { session: Session }) {
 
 export function InboxPage() {
   useDocumentTitle(t.title);
-  const session = useQuery(sessionQuery());
-  let body: ReactNode;
-  if (session.isPending) body = <p role="status">{t.loading}</p>;
-  else if (session.isError) {
-    body =
-      session.error instanceof ApiRequestError && session.error.status === 401 ? (
-        <p className="notice">{t.signInNeeded}</p>
-      ) : (
-        <ErrorMessage title={t.errorTitle} error={session.error} />
-      );
-  } else if (!STAFF.has(session.data.user.role)) body = <p className="notice">{t.forbidden}</p>;
-  else body = <Inbox session={session.data} />;
   return (
-    <div className="inbox">
-      <div className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </div>
-      {body}
-    </div>
+    <AdminLayout>
+      {(session) => (
+        <div className="inbox admin-page">
+          <div className="page-intro">
+            <h1 tabIndex={-1} data-page-heading>
+              {t.heading}
+            </h1>
+            <p>{t.intro}</p>
+          </div>
+          <Inbox session={session} />
+        </div>
+      )}
+    </AdminLayout>
   );
 }

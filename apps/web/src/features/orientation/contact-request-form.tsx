@@ -11,7 +11,7 @@ import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.ts
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
 import { postContactRequest } from './queries.ts';
-import { type ContactRequestCreated, type PickedPlace, PROFILES, type Profile } from './types.ts';
+import { type ContactRequestCreated, type PickedPlace, PROFILES, type Profile, type Urgency } from './types.ts';
 
 const t = frOrientation.form;
 const MESSAGE_MAX = 2000;
@@ -28,6 +28,8 @@ export type ContactRequestFormProps = {
   defaultPlace?: PickedPlace | null | undefined;
   /** Heading level inside the page it sits in. */
   headingLevel?: 2 | 3;
+  /** The orientation's answers, sent with the request so the team sees (and sorts by) its urgency. */
+  orientation?: { needs: string[]; urgency: Urgency | null } | undefined;
 };
 
 /** The first message the API gave for each field. */
@@ -54,7 +56,14 @@ function generalError(error: unknown): string | null {
   return error.message;
 }
 
-export function ContactRequestForm({ actor, actorName, defaultProfile, defaultPlace, headingLevel = 2 }: ContactRequestFormProps) {
+export function ContactRequestForm({
+  actor,
+  actorName,
+  defaultProfile,
+  defaultPlace,
+  headingLevel = 2,
+  orientation,
+}: ContactRequestFormProps) {
   const uid = useId();
   const id = (f: string) => `${uid}-${f}`;
   const initialPlace = defaultPlace?.kind === 'commune' ? defaultPlace : null;
@@ -72,7 +81,20 @@ export function ContactRequestForm({ actor, actorName, defaultProfile, defaultPl
   const successRef = useRef<HTMLHeadingElement>(null);
 
   const mutation = useMutation<ContactRequestCreated, Error>({
-    mutationFn: () => postContactRequest({ name, phone, email, profile, commune, message, consent, actor, website }),
+    mutationFn: () =>
+      postContactRequest({
+        name,
+        phone,
+        email,
+        profile,
+        commune,
+        message,
+        consent,
+        actor,
+        website,
+        needs: orientation?.needs,
+        urgency: orientation?.urgency ?? undefined,
+      }),
   });
 
   const errors = { ...fieldErrors(mutation.error), ...(placeProblem ? { commune: placeProblem } : {}) };

@@ -195,6 +195,7 @@ function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation
               actorName={rec.actor.name}
               defaultProfile={answers.profile ?? undefined}
               defaultPlace={answers.place}
+              orientation={{ needs: answers.needs, urgency: answers.urgency }}
               headingLevel={3}
             />
           )}
@@ -337,7 +338,12 @@ function Results({
             </p>
             <div id="orientation-equipe-form" hidden={!teamForm}>
               {teamForm && (
-                <ContactRequestForm defaultProfile={answers.profile ?? undefined} defaultPlace={answers.place} headingLevel={3} />
+                <ContactRequestForm
+                  defaultProfile={answers.profile ?? undefined}
+                  defaultPlace={answers.place}
+                  orientation={{ needs: answers.needs, urgency: answers.urgency }}
+                  headingLevel={3}
+                />
               )}
             </div>
           </section>

@@ -31,5 +31,7 @@ export function postContactRequest(input: ContactRequestInput): Promise<ContactR
   if (input.message.trim()) body.message = input.message;
   if (input.actor) body.actor = input.actor;
   if (input.website) body.website = input.website;
+  if (input.needs && input.needs.length > 0) body.needs = input.needs;
+  if (input.urgency) body.urgency = input.urgency;
   return sendJson<ContactRequestCreated>('POST', '/contact-requests', body);
 }

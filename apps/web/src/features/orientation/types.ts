@@ -55,6 +55,9 @@ export type ContactRequestInput = {
   consent: boolean;
   actor?: string;
   website: string;
+  /** From the orientation's answers, when the form sits in its results. */
+  needs?: string[] | undefined;
+  urgency?: Urgency | undefined;
 };
 
 export type ContactRequestCreated = {
