@@ -1,0 +1,140 @@
+/**
+ * The back office's hours editor in a real browser (issue 20): a curator fills the week with the
+ * day grid (which writes the OpenStreetMap syntax), types a bad value and reads the French
+ * problem, adds a closure, sees the next 14 days, saves; the public page then shows the hours.
+ * Screenshots (when PARE_SHOTS_DIR is set) at 390×844 and 1366×900.
+ */
+import { mkdirSync } from 'node:fs';
+import { actorRepository } from '@pare/db';
+import { CreateActorInputSchema } from '@pare/schema';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { FIXTURE, type Harness, openPage, PHONE, seriousViolations, startHarness } from './browser.ts';
+
+const SHOTS = process.env.PARE_SHOTS_DIR;
+const WIDE = { width: 1366, height: 900 } as const;
+const NOW = new Date('2026-12-07T10:00:00+01:00');
+let h: Harness;
+let email: string;
+let id: number;
+let slug: string;
+
+beforeAll(async () => {
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  h = await startHarness({ config: { now: () => NOW } });
+  email = await createAccount(h.server, 'curateur');
+  // TEST DATA: a fictitious entry without hours yet.
+  const created = actorRepository(h.server.db).createActor(
+    CreateActorInputSchema.parse({
+      name: 'Permanence à horaires (données de test)',
+      type: 'association',
+      publics: ['jeunes'],
+      actions: ['ecoute'],
+      territory: { scope: 'communes', communes: [FIXTURE.thionville] },
+      sites: [{ commune_code: FIXTURE.thionville, address: '9 rue de la Grille' }],
+      contacts: [{ kind: 'phone', value: '03 00 00 00 77' }],
+    }),
+  );
+  id = created.id;
+  slug = created.slug;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function signIn(page: Page, next: string) {
+  await page.goto(`${h.server.url}${next}`);
+  await page.waitForURL(/\/connexion\?suite=/);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => u.pathname === next);
+}
+
+describe('the hours editor', () => {
+  it('writes the syntax from the day grid, names a bad syntax in French, previews 14 days with a closure, and the public page shows it', async () => {
+    const { page, context, errors } = await openPage(h, WIDE, { bypassCSP: true });
+    await signIn(page, `/admin/acteurs/${id}`);
+    const hours = page.locator('#af-sites-0-opening_hours');
+    await hours.waitFor();
+
+    // A bad value first: the server names the problem, in French, next to the field.
+    await hours.fill('du lundi au vendredi 9h-17h');
+    const check = page.locator('#af-sites-0-opening_hours-check');
+    await expect.poll(() => check.textContent(), { timeout: 10_000 }).toMatch(/^Horaires (illisibles|à préciser)/);
+    await hours.fill('');
+
+    // The grid: open Monday 9 h – 12 h, then Tuesday to Friday like the day before, holidays closed.
+    const editor = page.locator('.site-editor, fieldset').filter({ has: hours }).first();
+    await editor.getByText('Saisir jour par jour').click();
+    await editor.getByRole('button', { name: 'Ouvrir le lundi' }).click();
+    for (const day of ['mardi', 'mercredi', 'jeudi', 'vendredi']) {
+      await editor
+        .getByRole('row', { name: new RegExp(`^${day}`, 'i') })
+        .getByRole('button', { name: 'Comme la veille' })
+        .click();
+    }
+    await expect.poll(() => hours.inputValue()).toBe('Mo-Fr 09:00-12:00; PH off');
+    await expect.poll(() => check.textContent(), { timeout: 10_000 }).toBe('Compris : lun.-ven. 09:00-12:00; jours fériés fermé');
+
+    // A closure over Christmas week.
+    await editor.getByRole('button', { name: 'Ajouter une fermeture ou un changement' }).click();
+    await page.locator('#af-sites-0-temporary_closures-0-start').fill('2026-12-21');
+    await page.locator('#af-sites-0-temporary_closures-0-end').fill('2026-12-24');
+    await page.locator('#af-sites-0-temporary_closures-0-message').fill('Fermé pour inventaire (test)');
+    const preview = page.getByRole('table', { name: /14 prochains jours/ });
+    await expect.poll(async () => (await preview.locator('tr').count()) === 14).toBe(true);
+    await expect
+      .poll(() =>
+        preview
+          .locator('tr')
+          .nth(14 - 1)
+          .textContent(),
+      )
+      .toContain('Dimanche 20 décembre');
+    if (SHOTS) {
+      await hours.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/editor-desktop.png`, fullPage: false });
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.locator('.save-bar__notice').getByText('Fiche enregistrée.').waitFor();
+    const stored = actorRepository(h.server.db).findActorBySlug(slug);
+    expect(stored?.sites[0]?.openingHours).toBe('Mo-Fr 09:00-12:00; PH off');
+    expect(stored?.sites[0]?.temporaryClosures).toEqual([
+      { starts_on: '2026-12-21', ends_on: '2026-12-24', message: 'Fermé pour inventaire (test)', closed: true },
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // What the public reads, on a phone.
+    const visitor = await openPage(h, PHONE);
+    await visitor.page.goto(`${h.server.url}/acteurs/${slug}`);
+    await expect.poll(() => visitor.page.locator('.actor__header .hours-status').textContent()).toBe('Ouvert — ferme à 12 h');
+    expect(await visitor.page.locator('.actor__header .hours-closure').textContent()).toContain('Fermé pour inventaire (test)');
+    if (SHOTS) await visitor.page.screenshot({ path: `${SHOTS}/public-after-edit-phone.png`, fullPage: true });
+    await visitor.context.close();
+  });
+
+  it('on a phone, the grid and the preview fit the screen', async () => {
+    const { page, context } = await openPage(h, PHONE);
+    await signIn(page, `/admin/acteurs/${id}`);
+    const hours = page.locator('#af-sites-0-opening_hours');
+    await hours.waitFor();
+    const editor = page.locator('fieldset').filter({ has: hours }).first();
+    await editor.getByText('Saisir jour par jour').click();
+    await editor
+      .getByRole('button', { name: /Remplir la grille|Ouvrir le lundi/ })
+      .first()
+      .click();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    if (SHOTS) {
+      await editor.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/editor-phone.png`, fullPage: false });
+    }
+    await context.close();
+  });
+});
