@@ -15,6 +15,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import { ProContactOnConfidentialSite } from '../account/pro-contact-warning.tsx';
 import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
 import { Checkbox, CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './fields.tsx';
@@ -249,6 +250,7 @@ function ContactEditor({
           onChange={(v) => update({ ...contact, site: v })}
         />
       </div>
+      <ProContactOnConfidentialSite contact={contact} sites={sites} />
       <p>
         <button type="button" className="button button--link" onClick={remove}>
           {frAdmin.common.remove} ({t.contact(index + 1)})
