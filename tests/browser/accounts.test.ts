@@ -64,7 +64,10 @@ describe('accounts in the web', () => {
     await page.getByLabel('Nom affiché').fill('Relais territorial Moselle');
     await page.getByLabel('Rôle').selectOption('relais');
     await page.getByLabel('Ajouter un département').fill('Mosel');
-    await page.getByRole('option', { name: /Moselle/ }).first().click();
+    await page
+      .getByRole('option', { name: /Moselle/ })
+      .first()
+      .click();
     await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/admin-comptes-desktop.png`, fullPage: true });
@@ -164,7 +167,10 @@ describe('accounts in the web', () => {
     await page.getByLabel('Votre fonction').fill('Éducatrice spécialisée');
     await page.getByLabel('Votre adresse e-mail professionnelle').fill('dominique.durand@example.test');
     await page.getByLabel('Ajouter un département').fill('Thionville');
-    await page.getByRole('option', { name: /Thionville/ }).first().click();
+    await page
+      .getByRole('option', { name: /Thionville/ })
+      .first()
+      .click();
     await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/demander-un-compte-phone.png`, fullPage: true });
