@@ -98,10 +98,25 @@ describe('accounts in the web', () => {
     await page.getByText('Relais territorial Moselle · Relais territorial').waitFor();
 
     // The link served once.
-    const link = mailedLink(email);
-    await page.goto(`${h.server.url}${link}`);
+    await page.goto(`${h.server.url}${mailedLink(email)}`);
     await page.getByText('Ce lien est inconnu, a expiré ou a déjà servi').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
+  it('the actor editor warns when a professionals-only contact sits on a confidential site', async () => {
+    const adminEmail = await createAccount(h.server, 'admin');
+    const id = (h.server.db.prepare('SELECT id FROM actors WHERE slug = ?').get('test-foyer-confidentiel-thionville') as { id: number }).id;
+    const { page, context, errors } = await openPage(h, DESKTOP, { bypassCSP: true });
+    await page.goto(`${h.server.url}/connexion?suite=${encodeURIComponent(`/admin/acteurs/${id}`)}`);
+    await signIn(page, adminEmail, TEST_PASSWORD);
+    await page.waitForURL(new RegExp(`/admin/acteurs/${id}$`));
+    const warning = page.getByRole('note').filter({ hasText: 'n’est montré à personne, pas même aux professionnels' });
+    await page.getByRole('group', { name: 'Contact 2' }).waitFor();
+    expect(await warning.count()).toBe(0);
+    // The direction's e-mail (professionals only, attached to the structure) moved onto the confidential site.
+    await page.getByRole('group', { name: 'Contact 2' }).getByRole('combobox', { name: /Lieu/ }).selectOption({ index: 1 });
+    await warning.waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

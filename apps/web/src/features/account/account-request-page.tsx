@@ -35,7 +35,15 @@ export function AccountRequestPage() {
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const summaryRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
-  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  /** A field changed: its error goes (the summary keeps the others). */
+  const clearError = (path: string) =>
+    setErrors((prev) =>
+      errorsAt(prev, path).length === 0 ? prev : new Map([...prev].filter(([p]) => p !== path && !p.startsWith(`${path}.`))),
+    );
+  const set = (k: keyof typeof form) => (v: string) => {
+    setForm({ ...form, [k]: v });
+    clearError(k);
+  };
 
   const send = useMutation({
     mutationFn: (body: unknown) => apiSend<{ id: number }>('POST', '/account-requests', body),
@@ -137,7 +145,10 @@ export function AccountRequestPage() {
           id="request-departements"
           label={t.departements}
           value={departements}
-          onChange={setDepartements}
+          onChange={(d) => {
+            setDepartements(d);
+            clearError('departements');
+          }}
           errors={errorsAt(errors, 'departements')}
         />
         <TextArea
