@@ -6,6 +6,7 @@
 import { outboxRepository, type UserRecord, userRepository } from '@pare/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
+import { purgeHandledAccountRequests } from '../../apps/api/src/services/accounts.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { updateUser } from '../../apps/api/src/services/users.ts';
 import { asUser, createAccount, type Signed, signedInAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
@@ -270,6 +271,20 @@ describe('a professional asks for an account', () => {
     expect((await asUser(t, admin, `/api/admin/account-requests/${res.body.id}/refuse`, { method: 'POST' })).status).toBe(409);
     await flush();
     expect(mailTo('refus@example.test').text).toContain('pas pu donner suite');
+  });
+
+  it('handled requests are deleted after the retention period; waiting ones stay until handled', async () => {
+    const waiting = await postJson(t.app, '/api/account-requests', { ...request, email: 'attente@example.test' });
+    const handled = await postJson(t.app, '/api/account-requests', { ...request, email: 'traitee@example.test' });
+    await asUser(t, admin, `/api/admin/account-requests/${handled.body.id}/refuse`, { method: 'POST' });
+    const later = new Date(Date.now() + 181 * 24 * 60 * 60 * 1000);
+    const purged = purgeHandledAccountRequests({ db: t.db, log: createLogger('silent'), retentionDays: 180 }, later);
+    expect(purged.requests).toBeGreaterThanOrEqual(1);
+    const ids = (await (await asUser(t, admin, '/api/admin/account-requests')).json()).items.map((r: { id: number }) => r.id);
+    expect(ids).toContain(waiting.body.id);
+    expect(ids).not.toContain(handled.body.id);
+    const mails = outboxRepository(t.db).list({ limit: 500 });
+    expect(mails.some((m) => m.recipient === 'traitee@example.test')).toBe(false);
   });
 
   it('each field is validated and named in the error', async () => {

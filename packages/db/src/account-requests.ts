@@ -75,6 +75,21 @@ export function accountRequestRepository(db: Db) {
     countWaiting(): number {
       return stmt("SELECT count(*) FROM account_requests WHERE status = 'nouvelle'").pluck().get() as number;
     },
+    /**
+     * Deletes the requests handled before `cutoff` (a waiting one is kept until handled), and the
+     * mails about requests queued before it. Returns the counts.
+     */
+    purgeHandledBefore(cutoff: Date, mailKinds: readonly string[]): { requests: number; mails: number } {
+      return db.transaction(() => {
+        const requests = stmt("DELETE FROM account_requests WHERE status <> 'nouvelle' AND handled_at < ?").run(
+          cutoff.toISOString(),
+        ).changes;
+        let mails = 0;
+        for (const kind of mailKinds)
+          mails += stmt('DELETE FROM outbox WHERE kind = ? AND created_at < ?').run(kind, cutoff.toISOString()).changes;
+        return { requests, mails };
+      })();
+    },
     /** Closes a waiting request; false when it was already handled. */
     close(id: number, status: 'acceptee' | 'refusee', by: number, now: Date, userId: number | null = null): boolean {
       return (

@@ -16,6 +16,7 @@ import {
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from './auth.ts';
+import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 import { issueLink, linkUrl, resolveLink, UNKNOWN_LINK_MESSAGE } from './secure-links.ts';
 
 /** Days a new account's link stays usable, and hours for a reset. */
@@ -202,4 +203,24 @@ export function refuseAccountRequest(deps: AppDeps, actor: UserRecord, id: numbe
   })();
   deps.log.info('account request refused', { accountRequestId: id, by: actor.id });
   return requestView(repo.find(id) as NonNullable<ReturnType<typeof repo.find>>);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Retention: the professionals' requests are deleted PARE_RETENTION_DAYS after an administrator
+ * handled them (the account, when created, keeps only its e-mail and name), with the mails about them.
+ */
+export function purgeHandledAccountRequests(
+  deps: { db: AppDeps['db']; log: AppDeps['log']; retentionDays?: number | undefined },
+  now = new Date(),
+): { requests: number; mails: number } {
+  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const purged = accountRequestRepository(deps.db).purgeHandledBefore(new Date(now.getTime() - days * DAY_MS), [
+    ACCOUNT_MAIL_KINDS.requestAck,
+    ACCOUNT_MAIL_KINDS.requestTeam,
+    ACCOUNT_MAIL_KINDS.requestRefused,
+  ]);
+  if (purged.requests > 0) deps.log.info('account requests purged', { ...purged, retentionDays: days });
+  return purged;
 }
