@@ -87,6 +87,10 @@ export function secureLinkRepository(db: Db) {
         campaignEntryId,
       ).changes;
     },
+    /** Uses up one link; false when it was already revoked (so two requests cannot both use it). */
+    revokeLink(id: number, now: Date): boolean {
+      return stmt('UPDATE secure_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id).changes > 0;
+    },
     /** An account's password links: all revoked when one is used, a new one is sent, or the account is disabled. */
     revokeUserLinks(userId: number, now: Date): number {
       return stmt("UPDATE secure_links SET revoked_at = ? WHERE user_id = ? AND purpose = 'password' AND revoked_at IS NULL").run(

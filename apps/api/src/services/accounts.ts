@@ -73,11 +73,11 @@ export function sendPasswordLink(deps: AppDeps, user: UserRecord, kind: 'welcome
 }
 
 /** The account behind a usable link, or the one 404 (unknown, expired, used, replaced, disabled account alike). */
-function usableLink(deps: AppDeps, token: string, now: Date): { user: UserRecord; expiresAt: string } {
+function usableLink(deps: AppDeps, token: string, now: Date): { id: number; user: UserRecord; expiresAt: string } {
   const link = resolveLink(deps.db, 'password', token, now);
   const user = link.userId === null ? undefined : deps.users.findUserById(link.userId);
   if (link.revokedAt || !user?.active) throw new ApiError('not_found', UNKNOWN_LINK_MESSAGE);
-  return { user, expiresAt: link.expiresAt };
+  return { id: link.id, user, expiresAt: link.expiresAt };
 }
 
 export function getPasswordLink(deps: AppDeps, token: string, now = new Date()): PasswordLinkView {
@@ -90,11 +90,14 @@ export function getPasswordLink(deps: AppDeps, token: string, now = new Date()):
  * sessions end (the repository closes them on a new hash) and its sign-in lockout is lifted.
  */
 export async function setPasswordWithLink(deps: AppDeps, token: string, password: string, now = new Date()): Promise<{ email: string }> {
-  const { user } = usableLink(deps, token, now);
+  const { id, user } = usableLink(deps, token, now);
   const passwordHash = await hashPassword(password);
   const done = deps.db.transaction(() => {
-    // Checked again inside the write: two tabs submitting the same link set one password only.
-    if (secureLinkRepository(deps.db).revokeUserLinks(user.id, now) === 0) return false;
+    // This very link, checked again inside the write: two tabs submitting it, or a link replaced
+    // while the password was being hashed, set no password.
+    const links = secureLinkRepository(deps.db);
+    if (!links.revokeLink(id, now)) return false;
+    links.revokeUserLinks(user.id, now);
     deps.users.updateUser(user.id, { passwordHash });
     deps.users.clearLoginFailures(user.email);
     return true;

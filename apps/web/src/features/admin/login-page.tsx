@@ -22,7 +22,9 @@ const t = frAdmin.login;
 function nextPath(search: string, role?: Role): string {
   const next = new URLSearchParams(search).get('suite');
   const allowed =
-    next && /^\/(admin|acteurs|referencer|signaler|mon-compte|equipe|ressources|departements|orientation)?(\/|\?|$)/.test(next)
+    next &&
+    !/^\/[/\\]/.test(next) &&
+    /^\/(admin|acteurs|referencer|signaler|mon-compte|equipe|ressources|departements|orientation)?(\/|\?|$)/.test(next)
       ? next
       : null;
   if (role === 'professionnel-verifie') return allowed && !/^\/(admin|equipe)(\/|\?|$)/.test(allowed) ? allowed : '/mon-compte';
