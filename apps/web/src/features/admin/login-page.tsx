@@ -24,7 +24,7 @@ function nextPath(search: string, role?: Role): string {
   const allowed =
     next &&
     !/^\/[/\\]/.test(next) &&
-    /^\/(admin|acteurs|referencer|signaler|mon-compte|equipe|ressources|departements|orientation)?(\/|\?|$)/.test(next)
+    /^\/(admin|acteurs|referencer|signaler|mon-compte|ressources|departements|orientation)?(\/|\?|$)/.test(next)
       ? next
       : null;
   if (role === 'professionnel-verifie') return allowed && !/^\/(admin|equipe)(\/|\?|$)/.test(allowed) ? allowed : '/mon-compte';
