@@ -77,6 +77,22 @@ describe('accounts in the web', () => {
     await row.getByText('En attente du mot de passe').waitFor();
     await row.getByText('Moselle (57)').waitFor();
 
+    // Disable, enable, and send a new link from the row's editor; the message sits by the buttons.
+    await row.getByRole('button', { name: `Modifier ${email}` }).click();
+    const editor = page.getByRole('region', { name: `Modifier le compte ${email}` });
+    await editor.getByRole('button', { name: 'Désactiver' }).click();
+    await editor.getByText('Compte désactivé ; ses sessions sont fermées.').waitFor();
+    await row.getByText('Désactivé').waitFor();
+    await editor.getByRole('button', { name: 'Réactiver' }).click();
+    await editor.getByText('Compte réactivé.').waitFor();
+    await editor.getByRole('button', { name: 'Envoyer un lien de mot de passe' }).click();
+    await editor.getByText(`Un lien pour choisir un nouveau mot de passe part à ${email}`).waitFor();
+    await expectAxeClean(page);
+    await page.screenshot({ path: `${SHOTS}/admin-comptes-edit-desktop.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${SHOTS}/admin-comptes-edit-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+
     // Sign out (the back office's own button), then the new person opens the link.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/connexion/);
@@ -143,6 +159,8 @@ describe('accounts in the web', () => {
       await page.getByText('Cette session (ce navigateur)').waitFor();
       await expectAxeClean(page);
       await page.screenshot({ path: `${SHOTS}/mon-compte-${label}.png`, fullPage: true });
+      // Nothing wider than the screen, even with a long address in the header.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
       // The directory, with the line reserved to professionals, marked as such.
       await page.goto(`${h.server.url}/acteurs/${PRO_ACTOR}`);
