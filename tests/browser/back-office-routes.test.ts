@@ -68,6 +68,8 @@ beforeAll(async () => {
     `/admin/ressources/${resource}`,
     '/admin/protocoles/nouveau',
     `/admin/protocoles/${protocol}`,
+    '/admin/comptes',
+    '/mon-compte',
   ];
 }, 120_000);
 

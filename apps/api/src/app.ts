@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
+import { accountRouter } from './routes/account/account.index.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
@@ -124,6 +125,7 @@ export function createApp(options: CreateAppOptions) {
   const api = createRouter()
     .route('/', healthRouter)
     .route('/', authRouter)
+    .route('/', accountRouter)
     .route('/', actorsRouter)
     .route('/', territoriesRouter)
     .route('/', mapDataRouter)

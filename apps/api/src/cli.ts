@@ -64,7 +64,7 @@ async function createUserCommand(args: string[], forcedRole?: (typeof ROLES)[num
   }
   const user = users.createUser({
     email: parsed.data.email,
-    passwordHash: await hashPassword(parsed.data.password),
+    passwordHash: await hashPassword(password),
     role: parsed.data.role,
     departements: parsed.data.departements,
     // Every account signs the history with a name, never with its login.

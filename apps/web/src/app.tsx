@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
+import * as Account from './features/account/lazy.ts';
 import { ActorPage } from './features/actor/actor-page.tsx';
 import * as Admin from './features/admin/lazy.ts';
 import { NotFoundPage } from './features/placeholder/not-found-page.tsx';
@@ -104,6 +105,14 @@ function Page() {
       return <FollowUp.UpdatePage key={route.token} token={route.token} />;
     case 'admin-submission':
       return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
+    case 'account':
+      return <Account.AccountPage />;
+    case 'account-request':
+      return <Account.AccountRequestPage />;
+    case 'admin-accounts':
+      return <Account.AdminAccountsPage />;
+    case 'set-password':
+      return <Account.SetPasswordPage key={route.token} token={route.token} />;
     default:
       return <NotFoundPage />;
   }

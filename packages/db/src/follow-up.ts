@@ -7,7 +7,7 @@ import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { outboxRepository, type QueuedMail } from './outbox.ts';
 
-export const SECURE_LINK_PURPOSES = ['answer', 'update'] as const;
+export const SECURE_LINK_PURPOSES = ['answer', 'update', 'password'] as const;
 export type SecureLinkPurpose = (typeof SECURE_LINK_PURPOSES)[number];
 
 export type SecureLinkRecord = {
@@ -15,6 +15,8 @@ export type SecureLinkRecord = {
   purpose: SecureLinkPurpose;
   contactRequestId: number | null;
   campaignEntryId: number | null;
+  /** The account of a `password` link. */
+  userId: number | null;
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
@@ -25,6 +27,7 @@ type LinkRow = {
   purpose: SecureLinkPurpose;
   contact_request_id: number | null;
   campaign_entry_id: number | null;
+  user_id: number | null;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
@@ -34,6 +37,7 @@ const toLink = (r: LinkRow): SecureLinkRecord => ({
   purpose: r.purpose,
   contactRequestId: r.contact_request_id,
   campaignEntryId: r.campaign_entry_id,
+  userId: r.user_id,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
@@ -47,17 +51,19 @@ export function secureLinkRepository(db: Db) {
       tokenHash: string;
       contactRequestId?: number;
       campaignEntryId?: number;
+      userId?: number;
       now: Date;
       expiresAt: Date;
     }): number {
       return Number(
         stmt(
-          'INSERT INTO secure_links (purpose, token_hash, contact_request_id, campaign_entry_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO secure_links (purpose, token_hash, contact_request_id, campaign_entry_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         ).run(
           link.purpose,
           link.tokenHash,
           link.contactRequestId ?? null,
           link.campaignEntryId ?? null,
+          link.userId ?? null,
           link.now.toISOString(),
           link.expiresAt.toISOString(),
         ).lastInsertRowid,
@@ -79,6 +85,17 @@ export function secureLinkRepository(db: Db) {
       return stmt('UPDATE secure_links SET revoked_at = ? WHERE campaign_entry_id = ? AND revoked_at IS NULL').run(
         now.toISOString(),
         campaignEntryId,
+      ).changes;
+    },
+    /** Uses up one link; false when it was already revoked (so two requests cannot both use it). */
+    revokeLink(id: number, now: Date): boolean {
+      return stmt('UPDATE secure_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id).changes > 0;
+    },
+    /** An account's password links: all revoked when one is used, a new one is sent, or the account is disabled. */
+    revokeUserLinks(userId: number, now: Date): number {
+      return stmt("UPDATE secure_links SET revoked_at = ? WHERE user_id = ? AND purpose = 'password' AND revoked_at IS NULL").run(
+        now.toISOString(),
+        userId,
       ).changes;
     },
     /** Links past their expiry are useless: the retention job deletes them. */

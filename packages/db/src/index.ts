@@ -1,3 +1,4 @@
+export * from './account-requests.ts';
 export * from './actors.ts';
 export * from './contact-requests.ts';
 export * from './database.ts';

@@ -13,7 +13,28 @@ export type UserRecord = {
   active: boolean;
 };
 
-export type SessionRecord = { user: UserRecord; csrfToken: string; expiresAt: string };
+export type SessionRecord = { id: string; user: UserRecord; csrfToken: string; expiresAt: string };
+
+/** A session as its owner sees it in « Mon compte »: never its token nor the token's hash. */
+export type SessionSummary = {
+  id: string;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+};
+
+type SessionRow = {
+  token_hash: string;
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+};
 
 type UserRow = {
   id: number;
@@ -93,20 +114,71 @@ export function userRepository(db: Db) {
     return findUserById(id);
   }
 
-  /** Opens a session; returns the cookie token (only its hash is stored) and the CSRF token. */
-  function createSession(userId: number, now: Date, ttlMs: number): { token: string; csrfToken: string; expiresAt: string } {
+  /**
+   * Opens a session; returns the cookie token (only its hash is stored), the CSRF token and the
+   * session's public id (what « Mon compte » lists and revokes). `userAgent` is kept, cut to 300
+   * characters, so a person recognises their devices.
+   */
+  function createSession(
+    userId: number,
+    now: Date,
+    ttlMs: number,
+    userAgent: string | null = null,
+  ): { id: string; token: string; csrfToken: string; expiresAt: string } {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
+    const id = randomBytes(12).toString('hex');
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
-    stmt('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    stmt(
+      'INSERT INTO sessions (token_hash, id, user_id, csrf_token, user_agent, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       sha256(token),
+      id,
       userId,
       csrfToken,
+      userAgent ? userAgent.slice(0, 300) : null,
       now.toISOString(),
       now.toISOString(),
       expiresAt,
     );
-    return { token, csrfToken, expiresAt };
+    return { id, token, csrfToken, expiresAt };
+  }
+
+  /** An account's live sessions, the most recently used first; `current` marks the one of `currentToken`. */
+  function listSessions(userId: number, now: Date, currentToken: string | null = null): SessionSummary[] {
+    const currentHash = currentToken ? sha256(currentToken) : null;
+    const rows = stmt('SELECT * FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC').all(
+      userId,
+      now.toISOString(),
+    ) as SessionRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      userAgent: r.user_agent,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+      current: r.token_hash === currentHash,
+    }));
+  }
+
+  /** Ends one session of this account (by its public id); false when it is not one of its sessions. */
+  function deleteSessionById(userId: number, id: string): boolean {
+    return stmt('DELETE FROM sessions WHERE user_id = ? AND id = ?').run(userId, id).changes > 0;
+  }
+
+  /** Ends every session of the account but the one with this token; returns how many ended. */
+  function deleteOtherSessions(userId: number, keepToken: string): number {
+    return stmt('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(userId, sha256(keepToken)).changes;
+  }
+
+  /** Ends every session of the account; returns how many ended. */
+  function deleteUserSessions(userId: number): number {
+    return stmt('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+  }
+
+  /** Active administrators: there must always be one. */
+  function countActiveAdmins(): number {
+    return stmt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").pluck().get() as number;
   }
 
   /**
@@ -114,9 +186,7 @@ export function userRepository(db: Db) {
    * than `idleMs`, or its user deactivated. Touches `last_seen_at`.
    */
   function findSession(token: string, now: Date, idleMs: number): SessionRecord | undefined {
-    const row = stmt('SELECT * FROM sessions WHERE token_hash = ?').get(sha256(token)) as
-      | { token_hash: string; user_id: number; csrf_token: string; last_seen_at: string; expires_at: string }
-      | undefined;
+    const row = stmt('SELECT * FROM sessions WHERE token_hash = ?').get(sha256(token)) as SessionRow | undefined;
     if (!row) return undefined;
     const expired = row.expires_at <= now.toISOString() || new Date(row.last_seen_at).getTime() + idleMs <= now.getTime();
     const user = findUserById(row.user_id);
@@ -125,7 +195,7 @@ export function userRepository(db: Db) {
       return undefined;
     }
     stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), row.token_hash);
-    return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    return { id: row.id, user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
   }
 
   function deleteSession(token: string) {
@@ -198,6 +268,11 @@ export function userRepository(db: Db) {
     createUser,
     updateUser,
     createSession,
+    listSessions,
+    deleteSessionById,
+    deleteOtherSessions,
+    deleteUserSessions,
+    countActiveAdmins,
     findSession,
     deleteSession,
     purgeExpiredSessions,

@@ -57,10 +57,13 @@ export const SessionResponseSchema = z.object({
 export const CreateUserInputSchema = z
   .object({
     email: z.email('Adresse e-mail invalide').max(254),
-    password: NewPasswordSchema,
+    /** Left out by the web: the account then gets a « choisir un mot de passe » link by mail. */
+    password: NewPasswordSchema.optional(),
     role: z.enum(ROLES),
     departements: z.array(DepartementCodeSchema).default([]),
     display_name: DisplayNameSchema.nullish(),
+    /** The professional's request this account answers: closed as « compte créé ». */
+    account_request_id: z.number().int().positive().optional(),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'relais' && u.departements.length === 0) {

@@ -423,6 +423,8 @@ export const AdminUserSchema = z
     departements: z.array(z.string()),
     display_name: z.string().nullable(),
     active: z.boolean(),
+    setup_pending: z.boolean().meta({ description: 'Vrai tant que la personne n’a pas suivi son lien « choisir un mot de passe »' }),
+    sessions: z.number().int().meta({ description: 'Sessions ouvertes' }),
   })
   .meta({ id: 'AdminUser' });
 export type AdminUser = z.infer<typeof AdminUserSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Validation messages a person reads are in French, everywhere the schemas are used.
 z.config(z.locales.fr());
 
+export * from './accounts.ts';
 export * from './actor.ts';
 export * from './auth.ts';
 export * from './codes.ts';

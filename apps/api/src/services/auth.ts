@@ -27,7 +27,7 @@ export function currentUser(u: UserRecord): CurrentUser {
  * attempts cannot slip under the limits. The answer and its timing never say whether the
  * account exists.
  */
-export async function login(deps: AppDeps, input: LoginInput, address: string, now = new Date()) {
+export async function login(deps: AppDeps, input: LoginInput, address: string, now = new Date(), userAgent: string | null = null) {
   const attemptId = deps.users.beginLoginAttempt(input.email, address, now, new Date(now.getTime() - LOGIN_WINDOW_MS), {
     account: MAX_FAILURES_PER_ACCOUNT,
     address: MAX_FAILURES_PER_ADDRESS,
@@ -44,7 +44,7 @@ export async function login(deps: AppDeps, input: LoginInput, address: string, n
     throw new ApiError('unauthorized', 'Adresse e-mail ou mot de passe incorrect.');
   }
   deps.users.endSuccessfulLoginAttempt(attemptId, input.email);
-  const session = deps.users.createSession(user.id, now, deps.config.sessionTtlMs);
+  const session = deps.users.createSession(user.id, now, deps.config.sessionTtlMs, userAgent);
   deps.log.info('login', { userId: user.id });
   return { user, ...session };
 }

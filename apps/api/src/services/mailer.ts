@@ -12,7 +12,7 @@ export const CONTACT_REQUEST_MAIL_KIND = 'contact-request';
 
 /** A sent mail's stored body without the tokens of its links (`/reponse/<token>` → `/reponse/[lien retiré après envoi]`). */
 export function redactLinks(body: string): string {
-  return body.replace(/\/(reponse|mise-a-jour)\/[A-Za-z0-9_-]+/g, '/$1/[lien retiré après envoi]');
+  return body.replace(/\/(reponse|mise-a-jour|mot-de-passe)\/[A-Za-z0-9_-]+/g, '/$1/[lien retiré après envoi]');
 }
 
 /** Waits after the 1st, 2nd… failure: 1 min, 5 min, 30 min, 2 h, 12 h; the next failure gives up. */

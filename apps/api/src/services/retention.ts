@@ -5,6 +5,7 @@
  */
 import { contactRequestRepository, type Db, submissionRepository } from '@pare/db';
 import type { Logger } from '../lib/logger.ts';
+import { purgeHandledAccountRequests } from './accounts.ts';
 import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,6 +46,7 @@ export function startRetentionJob(deps: RetentionDeps, intervalMs = DAY_MS): () 
     for (const [what, purge] of [
       ['contact request purge', purgeExpiredContactRequests],
       ['submitter erasure', eraseExpiredSubmitters],
+      ['account request purge', purgeHandledAccountRequests],
     ] as const) {
       try {
         purge(deps, new Date());

@@ -1,5 +1,6 @@
 /**
- * Links mailed to structures that act without an account (`/reponse/<token>`, `/mise-a-jour/<token>`).
+ * Links mailed to structures that act without an account (`/reponse/<token>`, `/mise-a-jour/<token>`),
+ * and to a person choosing the password of their account (`/mot-de-passe/<token>`, single-use).
  * The token is 256 bits from the system's CSPRNG, written once into the mail; the database keeps
  * only its SHA-256. A wrong, expired or malformed token gets the same 404.
  */
@@ -21,7 +22,7 @@ export function newToken(): { token: string; hash: string } {
 }
 
 /** The web pages the links open. */
-export const LINK_PATHS: Record<SecureLinkPurpose, string> = { answer: '/reponse', update: '/mise-a-jour' };
+export const LINK_PATHS: Record<SecureLinkPurpose, string> = { answer: '/reponse', update: '/mise-a-jour', password: '/mot-de-passe' };
 
 /** The absolute link for a mail; without PARE_PUBLIC_URL, the path alone (the README asks to set it). */
 export function linkUrl(publicUrl: string | undefined, purpose: SecureLinkPurpose, token: string): string {
@@ -31,7 +32,10 @@ export function linkUrl(publicUrl: string | undefined, purpose: SecureLinkPurpos
 /** Makes and stores a link; the token goes into the mail and nowhere else. */
 export function issueLink(
   db: Db,
-  target: { purpose: 'answer'; contactRequestId: number } | { purpose: 'update'; campaignEntryId: number },
+  target:
+    | { purpose: 'answer'; contactRequestId: number }
+    | { purpose: 'update'; campaignEntryId: number }
+    | { purpose: 'password'; userId: number },
   days: number,
   now: Date,
 ): string {
@@ -51,7 +55,8 @@ export function resolveLink(db: Db, purpose: SecureLinkPurpose, token: string, n
 
 /** Paths that carry a token, as the request log writes them: the token never reaches a log line. */
 export function loggablePath(path: string): string {
-  return path.replace(/^(\/api\/answer|\/api\/update|\/reponse|\/mise-a-jour)\/[^/]+/, '$1/:token');
+  return path.replace(/^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe)\/[^/]+/, '$1/:token');
 }
 
-export const isSecureLinkPath = (path: string) => /^(\/api\/answer|\/api\/update|\/reponse|\/mise-a-jour)(\/|$)/.test(path);
+export const isSecureLinkPath = (path: string) =>
+  /^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe)(\/|$)/.test(path);

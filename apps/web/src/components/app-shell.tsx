@@ -1,5 +1,6 @@
 /** What every public page has: skip link, quick exit, emergency numbers, header, footer. */
 import type { ReactNode } from 'react';
+import { HeaderAccount } from '../features/account/header-account.tsx';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
@@ -38,6 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
+          <HeaderAccount />
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="site-main">
@@ -50,6 +52,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul className="site-footer__links">
             <li>
               <Link href="/referencer">{fr.app.footerLinks.referencing}</Link>
+            </li>
+            <li>
+              <Link href="/demander-un-compte">{fr.app.footerLinks.askAccount}</Link>
             </li>
             <li>
               <Link href="/connexion">{fr.app.footerLinks.curators}</Link>

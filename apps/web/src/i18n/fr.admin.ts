@@ -55,7 +55,8 @@ export const frAdmin = {
     loggingOut: 'Déconnexion…',
     signInRequired: 'Connexion requise : vous allez être redirigé·e vers la page de connexion.',
     signIn: 'Se connecter',
-    noAccess: 'Votre compte ne donne pas accès à l’espace des curateurs.',
+    noAccess:
+      'Votre compte professionnel ne donne pas accès à l’espace des curateurs, mais il vous montre dans l’annuaire les contacts réservés aux professionnels.',
   },
 
   dashboard: {

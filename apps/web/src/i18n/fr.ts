@@ -25,7 +25,9 @@ export const fr = {
       departements: 'Départements',
     },
     footerNavLabel: 'Liens utiles',
+    loggedOut: 'Vous êtes déconnecté·e.',
     footerLinks: {
+      askAccount: 'Demander un compte professionnel',
       referencing: 'Référencer ma structure',
       curators: 'Espace curateurs',
       apiDocs: 'API et données ouvertes',

@@ -94,6 +94,10 @@ export type Route =
   | { name: 'admin-resources' }
   | { name: 'admin-resource'; kind: 'resource' | 'protocol'; id: number | null }
   | { name: 'admin-coverage' }
+  | { name: 'account' }
+  | { name: 'account-request' }
+  | { name: 'admin-accounts' }
+  | { name: 'set-password'; token: string }
   | { name: 'not-found' };
 
 /** The app's routes. */
@@ -115,6 +119,9 @@ export function matchRoute(pathname: string): Route {
     '/admin/import': { name: 'admin-import' },
     '/admin/campagnes': { name: 'admin-campaigns' },
     '/admin/couverture': { name: 'admin-coverage' },
+    '/mon-compte': { name: 'account' },
+    '/demander-un-compte': { name: 'account-request' },
+    '/admin/comptes': { name: 'admin-accounts' },
     '/equipe/demandes': { name: 'inbox' },
     '/ressources': { name: 'resources' },
     '/protocoles': { name: 'protocols' },
@@ -142,6 +149,8 @@ export function matchRoute(pathname: string): Route {
   // The links mailed to structures: the token as the API made it (base64url), nothing else.
   const link = /^\/(reponse|mise-a-jour)\/([A-Za-z0-9_-]{1,200})$/.exec(path);
   if (link?.[2]) return link[1] === 'reponse' ? { name: 'answer', token: link[2] } : { name: 'update', token: link[2] };
+  const passwordLink = /^\/mot-de-passe\/([A-Za-z0-9_-]{1,200})$/.exec(path);
+  if (passwordLink?.[1]) return { name: 'set-password', token: passwordLink[1] };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

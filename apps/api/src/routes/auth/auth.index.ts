@@ -6,7 +6,7 @@ import { loginRoute, logoutRoute, meRoute } from './auth.routes.ts';
 
 export const authRouter = createRouter()
   .openapi(loginRoute, async (c) => {
-    const session = await login(c.var, c.req.valid('json'), clientAddress(c));
+    const session = await login(c.var, c.req.valid('json'), clientAddress(c), new Date(), c.req.header('user-agent') ?? null);
     setSessionCookie(c, session.token, session.expiresAt);
     c.header('Cache-Control', 'no-store');
     return c.json({ user: currentUser(session.user), csrf_token: session.csrfToken, expires_at: session.expiresAt }, 200);

@@ -16,6 +16,7 @@ import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import { ProContactOnConfidentialSite } from '../account/pro-contact-warning.tsx';
 import { ClosuresEditor, HoursEditor } from '../hours/hours-editor.tsx';
 import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
@@ -286,6 +287,7 @@ function ContactEditor({
           onChange={(v) => update({ ...contact, site: v })}
         />
       </div>
+      <ProContactOnConfidentialSite contact={contact} sites={sites} />
       {(contact.kind === 'phone' || contact.kind === 'sms' || contact.kind === 'chat') && (
         <HoursEditor
           id={fieldId(`${base}.opening_hours`)}

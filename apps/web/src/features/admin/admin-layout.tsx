@@ -1,29 +1,25 @@
 /** The frame of every back-office page: checks the session, the navigation, sign-out. */
 
 import { ROLE_LABELS } from '@pare/schema';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
+import { useRegisterBackOfficeNav } from '../account/back-office-nav.ts';
+import { useLogout } from '../account/use-logout.ts';
+import { type Session, sessionQuery } from './admin-api.ts';
 import './admin.css';
 
 const t = frAdmin.layout;
 
 function Nav({ session }: { session: Session }) {
-  const queryClient = useQueryClient();
+  useRegisterBackOfficeNav();
   const { pathname } = useLocation();
-  const logout = useMutation({
-    mutationFn: () => apiSend<null>('POST', '/auth/logout'),
-    onSettled: () => {
-      rememberSession(null);
-      queryClient.setQueryData(sessionKey, null);
-      queryClient.removeQueries({ queryKey: ['admin'] });
-      navigate('/connexion');
-    },
-  });
+  // Also reads the public pages again: the professionals' contacts go with the session.
+  const logout = useLogout(() => navigate('/connexion'));
   const links: [string, string][] = [
     ['/admin', t.dashboard],
     ['/admin/acteurs', t.actors],
@@ -34,6 +30,8 @@ function Nav({ session }: { session: Session }) {
     ['/admin/campagnes', t.campaigns],
     ['/admin/couverture', frStats.nav],
     ['/equipe/demandes', t.inbox],
+    ...(session.user.role === 'admin' ? ([['/admin/comptes', frAccount.admin.nav]] as [string, string][]) : []),
+    ['/mon-compte', frAccount.header.account],
   ];
   const current = (href: string) =>
     href === '/admin' ? pathname === '/admin' : pathname === href || (pathname.startsWith(`${href}/`) && href !== '/admin/acteurs');
@@ -80,8 +78,17 @@ export function AdminLayout({ children }: { children: (session: Session) => Reac
   const data = session.data;
   if (data.user.role === 'professionnel-verifie') {
     return (
-      <div className="admin">
+      <div className="admin narrow-page">
+        <h1 data-page-heading tabIndex={-1}>
+          {frAccount.page.proSpaceHeading}
+        </h1>
         <p className="notice">{t.noAccess}</p>
+        <p className="account-actions">
+          <Link className="button button--primary" href="/">
+            {frAccount.page.goToDirectory}
+          </Link>
+          <Link href="/mon-compte">{frAccount.header.account}</Link>
+        </p>
       </div>
     );
   }

@@ -1,9 +1,10 @@
 /** `/connexion` — sign-in for curators, relays and verified professionals. */
-import { LoginInputSchema } from '@pare/schema';
+import { LoginInputSchema, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
@@ -14,10 +15,20 @@ import './admin.css';
 
 const t = frAdmin.login;
 
-/** Only a path of this app's back office: never an outside address. */
-function nextPath(search: string): string {
+/**
+ * Only a path of this app: never an outside address. A verified professional lands on « Mon
+ * compte » (which leads to the directory), never on the back office it cannot use.
+ */
+function nextPath(search: string, role?: Role): string {
   const next = new URLSearchParams(search).get('suite');
-  return next && /^\/(admin|acteurs|referencer|signaler)(\/|\?|$)/.test(next) ? next : '/admin';
+  const allowed =
+    next &&
+    !/^\/[/\\]/.test(next) &&
+    /^\/(admin|acteurs|referencer|signaler|mon-compte|ressources|departements|orientation)?(\/|\?|$)/.test(next)
+      ? next
+      : null;
+  if (role === 'professionnel-verifie') return allowed && !/^\/(admin|equipe)(\/|\?|$)/.test(allowed) ? allowed : '/mon-compte';
+  return allowed ?? '/admin';
 }
 
 export function LoginPage() {
@@ -33,8 +44,10 @@ export function LoginPage() {
     mutationFn: (input: { email: string; password: string }) => apiSend<Session>('POST', '/auth/login', input),
     onSuccess: (s) => {
       rememberSession(s);
+      // What was read anonymously (an actor's contacts) is read again with the session.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(sessionKey, s);
-      navigate(nextPath(search));
+      navigate(nextPath(search, s.user.role));
     },
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
@@ -60,7 +73,9 @@ export function LoginPage() {
         </h1>
         <p>{t.already(session.data.user.display_name ?? session.data.user.email)}</p>
         <p>
-          <Link href={nextPath(search)}>{t.goToAdmin}</Link>
+          <Link href={nextPath(search, session.data.user.role)}>
+            {session.data.user.role === 'professionnel-verifie' ? frAccount.header.account : t.goToAdmin}
+          </Link>
         </p>
       </div>
     );
@@ -110,6 +125,9 @@ export function LoginPage() {
           </button>
         </p>
       </form>
+      <p>
+        {frAccount.request.loginPrompt} <Link href="/demander-un-compte">{frAccount.request.title}</Link>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,113 @@
+/** `/mot-de-passe/:token` — « choisir un mot de passe », from the single-use link mailed at creation or reset. */
+import { SetPasswordInputSchema } from '@pare/schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frAccount } from '../../i18n/fr.account.ts';
+import { frAdmin } from '../../i18n/fr.admin.ts';
+import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
+import { TextField } from '../admin/fields.tsx';
+import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import '../admin/admin.css';
+import { passwordLinkQuery } from './queries.ts';
+
+const t = frAccount.password;
+
+export function SetPasswordPage({ token }: { token: string }) {
+  useDocumentTitle(t.title);
+  const link = useQuery(passwordLinkQuery(token));
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>(new Map());
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  const save = useMutation({
+    mutationFn: (body: { password: string }) => apiSend<{ email: string }>('POST', `/account/password/${encodeURIComponent(token)}`, body),
+    onSuccess: () => setTimeout(() => doneRef.current?.focus(), 0),
+    onError: (err) => {
+      if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = SetPasswordInputSchema.safeParse({ password });
+    const next = parsed.success ? new Map() : zodToErrors(parsed.error);
+    if (parsed.success && confirm !== password) next.set('confirm', [t.mismatch]);
+    setErrors(next);
+    if (next.size === 0 && parsed.success) save.mutate(parsed.data);
+  }
+
+  const heading = (
+    <h1 data-page-heading tabIndex={-1}>
+      {t.heading}
+    </h1>
+  );
+  const gone =
+    (link.error instanceof ApiRequestError && link.error.status === 404) ||
+    (save.error instanceof ApiRequestError && save.error.status === 404);
+  if (link.isPending) return <p role="status">{frAdmin.common.loading}</p>;
+  if (gone) {
+    return (
+      <div className="narrow-page admin-page">
+        {heading}
+        <p className="notice notice--error">{t.unknown}</p>
+      </div>
+    );
+  }
+  if (link.isError) return <ErrorMessage error={link.error} />;
+  if (save.isSuccess) {
+    return (
+      <div className="narrow-page admin-page">
+        {heading}
+        <div className="notice notice--success" role="status" tabIndex={-1} ref={doneRef}>
+          <p>{t.done}</p>
+          <p>
+            <Link className="button button--primary" href="/connexion">
+              {t.signIn}
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow-page admin-page">
+      {heading}
+      <p>{t.intro(link.data.email)}</p>
+      {save.isError && !(save.error instanceof ApiRequestError && save.error.issues.length > 0) && <ErrorMessage error={save.error} />}
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        {/* The address as a username field: password managers save the new password under it. */}
+        <input type="email" name="username" autoComplete="username" value={link.data.email} readOnly hidden />
+        <TextField
+          id="password"
+          label={t.password}
+          hint={t.passwordHint}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          errors={errorsAt(errors, 'password')}
+          required
+        />
+        <TextField
+          id="confirm"
+          label={t.confirm}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          errors={errorsAt(errors, 'confirm')}
+          required
+        />
+        <p>
+          <button type="submit" className="button button--primary" disabled={save.isPending}>
+            {save.isPending ? t.busy : t.submit}
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}
