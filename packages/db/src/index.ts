@@ -5,6 +5,8 @@ export * from './follow-up.ts';
 export * from './generate.ts';
 export * from './geography.ts';
 export * from './import.ts';
+export * from './news.ts';
+export * from './newsletter.ts';
 export * from './outbox.ts';
 export * from './protocols.ts';
 export * from './public-view.ts';
