@@ -134,7 +134,7 @@ export function newsletterRepository(db: Db) {
     /** Confirms the subscription behind a link's hash (and the départements it carried); undefined when unknown or expired. */
     confirmByTokenHash(tokenHash: string, now: Date): NewsletterSubscriber | undefined {
       const row = stmt('SELECT * FROM newsletter_subscribers WHERE confirm_token_hash = ?').get(tokenHash) as SubscriberRow | undefined;
-      if (!row || !row.confirm_expires_at || row.confirm_expires_at <= now.toISOString()) return undefined;
+      if (!row?.confirm_expires_at || row.confirm_expires_at <= now.toISOString()) return undefined;
       stmt(
         `UPDATE newsletter_subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, ?),
            departements = coalesce(pending_departements, departements), pending_departements = NULL,
@@ -222,7 +222,7 @@ export function newsletterRepository(db: Db) {
     beginSend(issueId: number, now: Date): number {
       return db.transaction(() => {
         const issue = this.findIssue(issueId);
-        if (!issue || issue.status !== 'draft') return 0;
+        if (issue?.status !== 'draft') return 0;
         stmt(`UPDATE newsletter_issues SET status = 'sending', send_started_at = ?, updated_at = ? WHERE id = ?`).run(
           now.toISOString(),
           now.toISOString(),
