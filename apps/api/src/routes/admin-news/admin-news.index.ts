@@ -7,6 +7,7 @@ import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
 import { currentEditor, EDITORS, noStore } from '../admin-actors/admin-guard.ts';
+import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 import {
   adminNewsImage,
   createAdminEvent,
@@ -26,7 +27,6 @@ import {
   updateAdminNews,
   uploadNewsImage,
 } from './admin-news.service.ts';
-import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 
 /** The image upload: app.ts lets its body past the general 64 KiB limit (it has its own). */
 export function isNewsImagePath(path: string): boolean {
@@ -58,7 +58,9 @@ router.put(
     try {
       form = await c.req.parseBody({ all: true });
     } catch {
-      throw validationError([{ path: 'file', message: 'Formulaire illisible : envoyez l’image en multipart/form-data, dans le champ « file ».' }]);
+      throw validationError([
+        { path: 'file', message: 'Formulaire illisible : envoyez l’image en multipart/form-data, dans le champ « file ».' },
+      ]);
     }
     return c.json(await uploadNewsImage(c.var, currentEditor(c), params.data.id, form.file), 200);
   },

@@ -98,7 +98,12 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
       middleware: guard(...EDITORS),
       summary: 'Historique des modifications',
       request: { params: IdParamSchema },
-      responses: { 200: json(ContentRevisionListSchema, 'Les révisions, la plus récente d’abord'), 400: invalid, ...guardErrors, 404: unknown },
+      responses: {
+        200: json(ContentRevisionListSchema, 'Les révisions, la plus récente d’abord'),
+        400: invalid,
+        ...guardErrors,
+        404: unknown,
+      },
     }),
     revert: createRoute({
       method: 'post',
@@ -106,7 +111,8 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
       tags,
       middleware: guard(...EDITORS),
       summary: 'Revenir au contenu d’une révision',
-      description: 'Le contenu de la révision redevient celui de l’entrée (son statut ne change pas) ; le retour est lui-même une révision.',
+      description:
+        'Le contenu de la révision redevient celui de l’entrée (son statut ne change pas) ; le retour est lui-même une révision.',
       request: { params: RevertParamSchema },
       responses: { 200: one, 400: invalid, ...guardErrors, 404: errorResponse('Entrée ou révision inconnue') },
     }),

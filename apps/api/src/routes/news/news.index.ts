@@ -6,11 +6,11 @@ import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { eventsCalendar, newsFeed } from '../../services/feeds.ts';
-import { newsImageFile } from '../admin-news/admin-news.service.ts';
 import { sendImage } from '../admin-news/admin-news.index.ts';
+import { newsImageFile } from '../admin-news/admin-news.service.ts';
 import { publicOrigin } from '../exports/public-origin.ts';
-import { listEvents, listNews, publicEvent, publicNews, publishedEvent, publishedNews } from './news.service.ts';
 import { feedDocs, getEventRoute, getNewsRoute, listEventsRoute, listNewsRoute } from './news.routes.ts';
+import { listEvents, listNews, publicEvent, publicNews, publishedEvent, publishedNews } from './news.service.ts';
 
 const router = createRouter();
 for (const doc of feedDocs) router.openAPIRegistry.registerPath(doc);
@@ -41,7 +41,10 @@ function text(body: string, type: string, extra: Record<string, string> = {}): R
 function newsFeedResponse(c: Context<AppEnv>, format: 'rss' | 'atom') {
   const { departement } = feedQuery(c);
   const items = listPublishedNews(c.var.db as Db, { ...(departement ? { departement } : {}), limit: FEED_SIZE });
-  return text(newsFeed(items, { origin: publicOrigin(c), departement }, format), format === 'rss' ? 'application/rss+xml' : 'application/atom+xml');
+  return text(
+    newsFeed(items, { origin: publicOrigin(c), departement }, format),
+    format === 'rss' ? 'application/rss+xml' : 'application/atom+xml',
+  );
 }
 
 router.get('/news.rss', (c) => newsFeedResponse(c, 'rss'));

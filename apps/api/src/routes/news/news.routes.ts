@@ -24,7 +24,10 @@ export const listNewsRoute = createRoute({
   summary: 'Actualités publiées',
   description: `Les plus récentes d’abord. \`departement\` : celles de ce département et les nationales. ${cacheNote}`,
   request: { query: NewsQuerySchema },
-  responses: { 200: { description: 'Une page d’actualités', content: { 'application/json': { schema: PublicNewsListSchema } } }, ...errors },
+  responses: {
+    200: { description: 'Une page d’actualités', content: { 'application/json': { schema: PublicNewsListSchema } } },
+    ...errors,
+  },
 });
 
 export const getNewsRoute = createRoute({
@@ -48,7 +51,10 @@ export const listEventsRoute = createRoute({
   summary: 'Événements publiés (webinaires, formations, rencontres)',
   description: `Par défaut ceux qui ne sont pas terminés, le plus proche d’abord ; \`passes=1\` : les passés, le plus récent d’abord. \`departement\` : ceux de ce département et les nationaux. Heures en UTC (ISO 8601), à afficher en heure de Paris. ${cacheNote}`,
   request: { query: EventsQuerySchema },
-  responses: { 200: { description: 'Une page d’événements', content: { 'application/json': { schema: PublicEventListSchema } } }, ...errors },
+  responses: {
+    200: { description: 'Une page d’événements', content: { 'application/json': { schema: PublicEventListSchema } } },
+    ...errors,
+  },
 });
 
 export const getEventRoute = createRoute({

@@ -90,7 +90,7 @@ export function listNews(db: Db, q: NewsQuery): PublicNewsList {
 
 export function publishedNews(db: Db, slug: string): NewsRecord {
   const n = newsRepoOf(db).findNewsBySlug(slug);
-  if (!n || n.status !== 'publie') throw new ApiError('not_found', 'Actualité inconnue ou retirée.');
+  if (n?.status !== 'publie') throw new ApiError('not_found', 'Actualité inconnue ou retirée.');
   return n;
 }
 
@@ -106,6 +106,6 @@ export function listEvents(db: Db, q: EventsQuery): PublicEventList {
 
 export function publishedEvent(db: Db, slug: string): EventRecord {
   const e = newsRepoOf(db).findEventBySlug(slug);
-  if (!e || e.status !== 'publie') throw new ApiError('not_found', 'Événement inconnu ou retiré.');
+  if (e?.status !== 'publie') throw new ApiError('not_found', 'Événement inconnu ou retiré.');
   return e;
 }
