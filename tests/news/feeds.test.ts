@@ -102,12 +102,12 @@ describe('iCalendar', () => {
     const text = await res.text();
     expect(text).toMatch(/DTSTART;TZID=Europe\/Paris:\d{8}T140000/);
     expect(text).toContain('BEGIN:VTIMEZONE');
-    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(events).toHaveLength(1);
     const e = events[0] as VEvent;
     expect(e.summary).toBe('Webinaire : repérer les signaux');
     expect(e.start.toISOString()).toBe(parisLocalToUtc(parisDay(15, '14:00')));
-    expect(e.end.toISOString()).toBe(parisLocalToUtc(parisDay(15, '15:30')));
+    expect(e.end?.toISOString()).toBe(parisLocalToUtc(parisDay(15, '15:30')));
     expect(JSON.stringify(e.url)).toContain(`${ORIGIN}/agenda/${webinar.slug}`);
     // The description is plain text (the summary and links), never the body's HTML.
     expect(text).not.toMatch(/<script|javascript:|onerror/i);
@@ -115,7 +115,7 @@ describe('iCalendar', () => {
 
   it('the agenda holds every published event, the place of an event in a commune included', async () => {
     const res = await t.app.request('/api/events.ics');
-    const events = Object.values(ical.sync.parseICS(await res.text())).filter((c): c is VEvent => c.type === 'VEVENT');
+    const events = Object.values(ical.sync.parseICS(await res.text())).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(events.map((e) => e.summary).sort()).toEqual(['Formation à Lille', 'Webinaire : repérer les signaux']);
     expect(events.find((e) => e.summary === 'Formation à Lille')?.location).toBe('Maison des associations, Lille');
     const moselleOnly = await (await t.app.request('/api/events.ics?departement=57')).text();
