@@ -30,6 +30,14 @@ const FollowUp = {
 const RequestStatusPage = lazy(() =>
   import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
 );
+const Newsletter = {
+  SubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.SubscribePage }))),
+  ConfirmPage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.ConfirmPage }))),
+  UnsubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.UnsubscribePage }))),
+  AdminPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterAdminPage }))),
+  IssuePage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterIssuePage }))),
+  SubscribersPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterSubscribersPage }))),
+};
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 
 import { matchRoute, useLocation } from './lib/router.tsx';
@@ -104,6 +112,18 @@ function Page() {
       return <FollowUp.UpdatePage key={route.token} token={route.token} />;
     case 'admin-submission':
       return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
+    case 'newsletter':
+      return <Newsletter.SubscribePage />;
+    case 'newsletter-confirm':
+      return <Newsletter.ConfirmPage key={route.token} token={route.token} />;
+    case 'newsletter-unsubscribe':
+      return <Newsletter.UnsubscribePage key={route.token} token={route.token} />;
+    case 'admin-newsletter':
+      return <Newsletter.AdminPage />;
+    case 'admin-newsletter-issue':
+      return <Newsletter.IssuePage key={route.id} id={route.id} />;
+    case 'admin-newsletter-subscribers':
+      return <Newsletter.SubscribersPage />;
     default:
       return <NotFoundPage />;
   }

@@ -123,3 +123,7 @@ export const NewsletterSubscriberListSchema = z
     items: z.array(NewsletterSubscriberSchema),
   })
   .meta({ id: 'NewsletterSubscriberList' });
+
+export type NewsletterIssueList = z.infer<typeof NewsletterIssueListSchema>;
+export type NewsletterPreview = z.infer<typeof NewsletterPreviewSchema>;
+export type NewsletterSubscriberList = z.infer<typeof NewsletterSubscriberListSchema>;

@@ -1,5 +1,6 @@
 /** What every public page has: skip link, quick exit, emergency numbers, header, footer. */
 import type { ReactNode } from 'react';
+import { frNewsletter } from '../i18n/fr.newsletter.ts';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
@@ -50,6 +51,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul className="site-footer__links">
             <li>
               <Link href="/referencer">{fr.app.footerLinks.referencing}</Link>
+            </li>
+            <li>
+              <Link href="/lettre">{frNewsletter.footerLink}</Link>
             </li>
             <li>
               <Link href="/connexion">{fr.app.footerLinks.curators}</Link>

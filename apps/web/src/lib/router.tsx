@@ -94,6 +94,12 @@ export type Route =
   | { name: 'admin-resources' }
   | { name: 'admin-resource'; kind: 'resource' | 'protocol'; id: number | null }
   | { name: 'admin-coverage' }
+  | { name: 'newsletter' }
+  | { name: 'newsletter-confirm'; token: string }
+  | { name: 'newsletter-unsubscribe'; token: string }
+  | { name: 'admin-newsletter' }
+  | { name: 'admin-newsletter-issue'; id: number }
+  | { name: 'admin-newsletter-subscribers' }
   | { name: 'not-found' };
 
 /** The app's routes. */
@@ -104,6 +110,9 @@ export function matchRoute(pathname: string): Route {
   if (actor?.[1]) return { name: 'actor', slug: actor[1] };
   const fixed: Record<string, Route> = {
     '/orientation': { name: 'orientation' },
+    '/lettre': { name: 'newsletter' },
+    '/admin/lettre': { name: 'admin-newsletter' },
+    '/admin/lettre/abonnes': { name: 'admin-newsletter-subscribers' },
     '/suivre-ma-demande': { name: 'request-status' },
     '/signaler': { name: 'report' },
     '/referencer': { name: 'referencing' },
@@ -142,6 +151,13 @@ export function matchRoute(pathname: string): Route {
   // The links mailed to structures: the token as the API made it (base64url), nothing else.
   const link = /^\/(reponse|mise-a-jour)\/([A-Za-z0-9_-]{1,200})$/.exec(path);
   if (link?.[2]) return link[1] === 'reponse' ? { name: 'answer', token: link[2] } : { name: 'update', token: link[2] };
+  const letterLink = /^\/lettre\/(confirmer|desinscription)\/([A-Za-z0-9_-]{1,200})$/.exec(path);
+  if (letterLink?.[2])
+    return letterLink[1] === 'confirmer'
+      ? { name: 'newsletter-confirm', token: letterLink[2] }
+      : { name: 'newsletter-unsubscribe', token: letterLink[2] };
+  const letterIssue = /^\/admin\/lettre\/(\d{1,9})$/.exec(path);
+  if (letterIssue?.[1]) return { name: 'admin-newsletter-issue', id: Number(letterIssue[1]) };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
@@ -33,6 +34,7 @@ function Nav({ session }: { session: Session }) {
     ['/admin/import', t.import],
     ['/admin/campagnes', t.campaigns],
     ['/admin/couverture', frStats.nav],
+    ...(session.user.role === 'relais' ? [] : ([['/admin/lettre', frNewsletter.admin.nav]] as [string, string][])),
     ['/equipe/demandes', t.inbox],
   ];
   const current = (href: string) =>
