@@ -38,6 +38,14 @@ const Newsletter = {
   IssuePage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterIssuePage }))),
   SubscribersPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterSubscribersPage }))),
 };
+const News = {
+  NewsListPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsListPage }))),
+  NewsPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsPage }))),
+  AgendaPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.AgendaPage }))),
+  EventPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.EventPage }))),
+  AdminNewsListPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminNewsListPage }))),
+  AdminContentEditPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminContentEditPage }))),
+};
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 
 import { matchRoute, useLocation } from './lib/router.tsx';
@@ -102,6 +110,18 @@ function Page() {
       return <Admin.AdminImportPage />;
     case 'admin-campaigns':
       return <Admin.CampaignsPage />;
+    case 'news':
+      return <News.NewsListPage />;
+    case 'news-item':
+      return <News.NewsPage key={route.slug} slug={route.slug} />;
+    case 'agenda':
+      return <News.AgendaPage />;
+    case 'event':
+      return <News.EventPage key={route.slug} slug={route.slug} />;
+    case 'admin-news':
+      return <News.AdminNewsListPage />;
+    case 'admin-content':
+      return <News.AdminContentEditPage key={`${route.kind}-${route.id ?? 'nouveau'}`} kind={route.kind} id={route.id} />;
     case 'admin-coverage':
       return <Admin.CoveragePage />;
     case 'admin-campaign':

@@ -94,6 +94,12 @@ export type Route =
   | { name: 'admin-resources' }
   | { name: 'admin-resource'; kind: 'resource' | 'protocol'; id: number | null }
   | { name: 'admin-coverage' }
+  | { name: 'news' }
+  | { name: 'news-item'; slug: string }
+  | { name: 'agenda' }
+  | { name: 'event'; slug: string }
+  | { name: 'admin-news' }
+  | { name: 'admin-content'; kind: 'news' | 'event'; id: number | null }
   | { name: 'newsletter' }
   | { name: 'newsletter-confirm'; token: string }
   | { name: 'newsletter-unsubscribe'; token: string }
@@ -131,6 +137,11 @@ export function matchRoute(pathname: string): Route {
     '/admin/ressources': { name: 'admin-resources' },
     '/admin/ressources/nouvelle': { name: 'admin-resource', kind: 'resource', id: null },
     '/admin/protocoles/nouveau': { name: 'admin-resource', kind: 'protocol', id: null },
+    '/actualites': { name: 'news' },
+    '/agenda': { name: 'agenda' },
+    '/admin/actualites': { name: 'admin-news' },
+    '/admin/actualites/nouvelle': { name: 'admin-content', kind: 'news', id: null },
+    '/admin/agenda/nouveau': { name: 'admin-content', kind: 'event', id: null },
   };
   const known = fixed[path];
   if (known) return known;
@@ -146,6 +157,11 @@ export function matchRoute(pathname: string): Route {
   const adminItem = /^\/admin\/(ressources|protocoles)\/(\d{1,9})$/.exec(path);
   if (adminItem?.[2])
     return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
+  const content = /^\/(actualites|agenda)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
+  if (content?.[2]) return content[1] === 'actualites' ? { name: 'news-item', slug: content[2] } : { name: 'event', slug: content[2] };
+  const adminContent = /^\/admin\/(actualites|agenda)\/(\d{1,9})$/.exec(path);
+  if (adminContent?.[2])
+    return { name: 'admin-content', kind: adminContent[1] === 'actualites' ? 'news' : 'event', id: Number(adminContent[2]) };
   const campaign = /^\/admin\/campagnes\/(\d{1,9})$/.exec(path);
   if (campaign?.[1]) return { name: 'admin-campaign', id: Number(campaign[1]) };
   // The links mailed to structures: the token as the API made it (base64url), nothing else.

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frNews } from '../../i18n/fr.news.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
@@ -31,6 +32,7 @@ function Nav({ session }: { session: Session }) {
     ['/admin/acteurs/nouveau', t.newActor],
     ['/admin/propositions', t.submissions],
     ['/admin/ressources', t.resources],
+    ['/admin/actualites', frNews.admin.nav],
     ['/admin/import', t.import],
     ['/admin/campagnes', t.campaigns],
     ['/admin/couverture', frStats.nav],
