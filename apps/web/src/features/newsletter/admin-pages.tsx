@@ -4,7 +4,7 @@
  */
 import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
@@ -400,10 +400,8 @@ export function NewsletterIssuePage({ id }: { id: number }) {
   );
 }
 
+/** A saved change refreshes the preview (the composer invalidates it); the composer keeps its own state until saved. */
 function IssueBody({ issue }: { issue: NewsletterIssueDetail }) {
-  // A saved change shows in the preview; the composer keeps its own state until then.
-  const [version, setVersion] = useState(0);
-  useEffect(() => setVersion((v) => v + 1), [issue]);
   return (
     <>
       <h1 tabIndex={-1} data-page-heading>
@@ -416,7 +414,7 @@ function IssueBody({ issue }: { issue: NewsletterIssueDetail }) {
       {issue.status === 'draft' && <Composer key={issue.id} issue={issue} />}
       <section aria-labelledby="apercu-h">
         <h2 id="apercu-h">{ti.previewHeading}</h2>
-        <Preview key={version} id={issue.id} />
+        <Preview id={issue.id} />
       </section>
       <SendPanel issue={issue} />
     </>
