@@ -3,7 +3,7 @@
  * HTML off, then cleaned by sanitize-html to a small allow-list, on the server, at save. What
  * comes out is safe to put in a page, a feed or a letter as is.
  *
- * Kept: p, br, strong, em, ul/ol/li, h2–h4, blockquote, code (and pre for code blocks), and a
+ * Kept: p, br, strong, em, ul/ol/li, h2–h4, blockquote, code (and pre for code blocks), bare span, and a
  * with an http, https or mailto href only, given `rel="noopener noreferrer"`. Raw HTML in the
  * source is removed (its text kept, except inside script, style, iframe, svg…, which go entirely). A
  * `# Titre` becomes h2: the page's own title is the only h1.
@@ -22,7 +22,7 @@ md.validateLink = () => true;
 const SAFE_HREF = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'h4', 'blockquote', 'code', 'pre'],
+  allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'h4', 'blockquote', 'code', 'pre', 'span'],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
@@ -34,14 +34,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
     h6: 'h4',
     b: 'strong',
     i: 'em',
-    // A link with a refused target loses it: an `a` without href is plain text, neither link nor focusable.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: {
-        ...(attribs.href && SAFE_HREF.test(attribs.href.trim()) ? { href: attribs.href.trim() } : {}),
-        rel: 'noopener noreferrer',
-      },
-    }),
+    // A link with a refused target becomes a bare span: its text stays, as plain text (an `a`
+    // without href would still look like a link). Raw `<span>`s of the source lose every attribute.
+    a: (tagName, attribs): sanitizeHtml.Tag =>
+      attribs.href && SAFE_HREF.test(attribs.href.trim())
+        ? { tagName, attribs: { href: attribs.href.trim(), rel: 'noopener noreferrer' } }
+        : { tagName: 'span', attribs: {} },
   },
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
 };

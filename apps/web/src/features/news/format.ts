@@ -6,7 +6,9 @@ const shortDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
 const dayKey = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TZ });
 
-const hhmm = (d: Date) => time.format(d).replace(':', ' h ');
+/** « 14 h », « 9 h 30 » (the French way of writing a time). */
+const hhmm = (d: Date) =>
+  time.format(d).replace(/^0?(\d{1,2}):(\d{2})$/, (_, h: string, m: string) => (m === '00' ? `${h} h` : `${h} h ${m}`));
 
 /** « 12 mars 2026 » for an instant, in Paris. */
 export function formatDay(iso: string): string {
