@@ -137,3 +137,29 @@ describe('unconfirmed subscriptions', () => {
     expect(a.body.message).toBe(b.body.message);
   });
 });
+
+describe('the public side', () => {
+  it('limits subscriptions per client like the other public POST routes', async () => {
+    const limited = createOrientationTestApp({ rateLimits: { contactRequests: { limit: 2, windowMs: 60_000 } } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push((await postJson(limited.app, '/api/newsletter/subscriptions', { email: `n${i}@example.test` })).status);
+      expect(statuses).toEqual([202, 202, 429]);
+    } finally {
+      limited.close();
+    }
+  });
+
+  it('is described in the OpenAPI document, with the back office', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).json();
+    for (const path of [
+      '/api/newsletter/subscriptions',
+      '/api/newsletter/subscriptions/confirm/{token}',
+      '/api/newsletter/subscriptions/unsubscribe/{token}',
+      '/api/admin/newsletter/issues/{id}/send',
+      '/api/admin/newsletter/subscribers.csv',
+    ])
+      expect(Object.keys(doc.paths), path).toContain(path);
+  });
+});
