@@ -68,6 +68,10 @@ beforeAll(async () => {
     `/admin/ressources/${resource}`,
     '/admin/protocoles/nouveau',
     `/admin/protocoles/${protocol}`,
+    '/admin/actualites',
+    '/admin/actualites?vue=agenda',
+    '/admin/actualites/nouvelle',
+    '/admin/agenda/nouveau',
   ];
 }, 120_000);
 
