@@ -89,12 +89,23 @@ describe('a send cut in the middle', () => {
     expect(again.status).toBe(409);
   });
 
+  it('sends nothing without the site’s public address (the unsubscribe links would not work); the issue stays a draft', async () => {
+    const id = await draft('Lettre sans adresse publique');
+    await expect(sendIssue({ ...deps(), config: {} }, id)).rejects.toMatchObject({ code: 'conflict' });
+    expect(newsletterRepository(t.db).findIssue(id)?.status).toBe('draft');
+    expect(newsletterRepository(t.db).deliveryCounts(id)).toEqual({ queued: 0, pending: 0 });
+  });
+
   it('cannot make two deliveries of one issue to one subscriber (unique in the database)', () => {
-    const id = newsletterRepository(t.db).listIssues()[0]?.id;
-    const subscriber = t.db.prepare('SELECT id FROM newsletter_subscribers LIMIT 1').pluck().get();
-    expect(() => t.db.prepare('INSERT INTO newsletter_deliveries (issue_id, subscriber_id) VALUES (?, ?)').run(id, subscriber)).toThrow(
-      /UNIQUE/,
-    );
+    const existing = t.db.prepare('SELECT issue_id, subscriber_id FROM newsletter_deliveries LIMIT 1').get() as {
+      issue_id: number;
+      subscriber_id: number;
+    };
+    expect(() =>
+      t.db
+        .prepare('INSERT INTO newsletter_deliveries (issue_id, subscriber_id) VALUES (?, ?)')
+        .run(existing.issue_id, existing.subscriber_id),
+    ).toThrow(/UNIQUE/);
   });
 });
 

@@ -44,7 +44,7 @@ async function newIssue(title: string) {
     body: { title, period_from: isoDay(-30), period_to: isoDay(60) },
   });
   expect(res.status).toBe(201);
-  return (await res.json()) as { id: number; items: { kind: string; id: number; title: string }[] };
+  return (await res.json()) as { id: number; recipients: number; items: { kind: string; id: number; title: string }[] };
 }
 
 describe('subscribing to the letter', () => {
@@ -88,6 +88,7 @@ describe('from subscription to unsubscription', () => {
 
     // Before confirmation, a letter reaches nobody.
     const early = await newIssue('Lettre avant confirmation');
+    expect(early).toMatchObject({ recipients: 0 });
     await asUser(t, curator, `/api/admin/newsletter/issues/${early.id}`, { method: 'DELETE' });
 
     for (const address of ['lectrice@example.test', 'lecteur@example.test']) {

@@ -243,14 +243,21 @@ export async function sendIssue(deps: NewsletterDeps, id: number, opts: SendOpti
   const outbox = outboxRepository(deps.db);
   let issue = findIssue(deps.db, id);
   if (issue.status === 'sent') throw new ApiError('conflict', 'Cette lettre est déjà partie.');
+  // Every letter carries a working unsubscribe link: without the site's public address, nothing leaves.
+  const publicUrl = deps.config.publicUrl;
+  if (!publicUrl)
+    throw new ApiError(
+      'conflict',
+      'Adresse publique du site inconnue (PARE_PUBLIC_URL) : les liens de désinscription ne fonctionneraient pas.',
+    );
   if (issue.status === 'draft') {
     if (issue.items.length === 0 && !issue.introMd.trim())
       throw new ApiError('conflict', 'Cette lettre est vide : choisissez au moins un élément.');
     repo.beginSend(id, opts.now ?? new Date());
     issue = findIssue(deps.db, id);
   }
-  const base = siteBase(baseUrl(deps));
-  const letterFor = letterFactory(issue, baseUrl(deps));
+  const base = siteBase(publicUrl);
+  const letterFor = letterFactory(issue, publicUrl);
   let queued = 0;
   for (;;) {
     // Read inside the batch's transaction: two runners (the route and the jobs) never queue one delivery twice.
