@@ -99,7 +99,10 @@ export function SubscribePage() {
         <fieldset className="newsletter__departements">
           <legend>{t.departementsLegend}</legend>
           <p id={ids.depHint} className="field__hint">
-            {t.departementsHint} <span aria-live="polite">{t.chosen(chosen.length)}</span>
+            {t.departementsHint}{' '}
+            <span className="newsletter__chosen" aria-live="polite">
+              {t.chosen(chosen.length)}
+            </span>
           </p>
           {departements.isPending && <p>{t.departementsLoading}</p>}
           {departements.data && (
@@ -135,7 +138,7 @@ export function SubscribePage() {
       <div ref={resultRef} tabIndex={-1} role="status">
         {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
       </div>
-      <p className="field__hint">{t.privacy}</p>
+      <p className="field__hint newsletter__privacy">{t.privacy}</p>
     </div>
   );
 }
