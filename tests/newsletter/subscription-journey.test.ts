@@ -177,3 +177,25 @@ describe('from subscription to unsubscription', () => {
     expect(delivered.flatMap((d) => d.to)).toEqual(['mosellane@example.test']);
   });
 });
+
+describe('a subscriber changing départements', () => {
+  it('keeps the old choice until the new one is confirmed from the mail', async () => {
+    expect((await subscribe({ email: 'changeante@example.test', departements: ['57'] })).status).toBe(202);
+    await flush(t, smtpUrl);
+    expect((await postJson(t.app, `/api/newsletter/subscriptions/confirm/${confirmLink('changeante@example.test')}`, {})).status).toBe(200);
+    delivered.length = 0;
+    // A second request more than 5 minutes later (the anti-flood delay) gets a mail saying the address is already subscribed.
+    t.db
+      .prepare('UPDATE newsletter_subscribers SET confirm_sent_at = ? WHERE email = ?')
+      .run('2000-01-01T00:00:00.000Z', 'changeante@example.test');
+    expect((await subscribe({ email: 'changeante@example.test', departements: ['13'] })).status).toBe(202);
+    await flush(t, smtpUrl);
+    expect(mailsTo(delivered, 'changeante@example.test')[0]?.text).toContain('déjà abonnée');
+    const departements = () =>
+      t.db.prepare('SELECT departements, status FROM newsletter_subscribers WHERE email = ?').get('changeante@example.test');
+    expect(departements()).toEqual({ departements: '["57"]', status: 'confirmed' });
+    const confirmed = await postJson(t.app, `/api/newsletter/subscriptions/confirm/${confirmLink('changeante@example.test')}`, {});
+    expect(confirmed.body.departements).toEqual(['13']);
+    expect(departements()).toEqual({ departements: '["13"]', status: 'confirmed' });
+  });
+});
