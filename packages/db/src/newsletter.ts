@@ -149,13 +149,13 @@ export function newsletterRepository(db: Db) {
       return (stmt('SELECT * FROM newsletter_subscribers ORDER BY created_at DESC, id DESC').all() as SubscriberRow[]).map(toSubscriber);
     },
     /**
-     * Unconfirmed subscriptions created before `before` are deleted; confirmed ones only lose an
+     * Unconfirmed subscriptions whose last confirmation link was sent before `before` are deleted; confirmed ones only lose an
      * expired confirmation link (a change of départements never confirmed).
      */
     purgeUnconfirmed(before: Date, now: Date): { deleted: number; expiredChanges: number } {
-      const deleted = stmt(`DELETE FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?`).run(
-        before.toISOString(),
-      ).changes;
+      const deleted = stmt(
+        `DELETE FROM newsletter_subscribers WHERE status = 'pending' AND coalesce(confirm_sent_at, created_at) <= ?`,
+      ).run(before.toISOString()).changes;
       const expiredChanges = stmt(
         `UPDATE newsletter_subscribers SET confirm_token_hash = NULL, confirm_expires_at = NULL, pending_departements = NULL
          WHERE status = 'confirmed' AND confirm_expires_at IS NOT NULL AND confirm_expires_at <= ?`,

@@ -30,7 +30,7 @@ export function editionLabel(departement: string | null): string {
 }
 
 export function letterSubject(issue: Pick<NewsletterIssue, 'title' | 'departement'>): string {
-  return `${issue.title} — La lettre du réseau PARÉ${issue.departement ? ` (${editionLabel(issue.departement)})` : ''}`;
+  return `${issue.title} — La lettre du réseau PARÉ${issue.departement ? ` · ${editionLabel(issue.departement)}` : ''}`;
 }
 
 /** The site's address for links in the letter, without a trailing slash. */

@@ -132,7 +132,7 @@ export function purgeUnconfirmedSubscribers(db: Db, now: Date): { deleted: numbe
   return db.transaction(() => {
     const outbox = outboxRepository(db);
     for (const id of db
-      .prepare(`SELECT id FROM newsletter_subscribers WHERE status = 'pending' AND created_at <= ?`)
+      .prepare(`SELECT id FROM newsletter_subscribers WHERE status = 'pending' AND coalesce(confirm_sent_at, created_at) <= ?`)
       .pluck()
       .all(before.toISOString()) as number[])
       outbox.deleteByRef(subscriberRef(id));
