@@ -69,11 +69,15 @@ describe('a send cut in the middle', () => {
     await flush(t, smtpUrl);
     expect(delivered.filter((d) => d.to[0]?.startsWith('abonne-'))).toHaveLength(4);
 
-    // The periodic jobs take the send up (as after a restart).
-    runJobs({ db: t.db, actors: actorRepository(t.db), log: createLogger('silent'), config: { publicUrl: PUBLIC_URL } }, new Date(), {
-      force: true,
-    });
-    await new Promise((r) => setTimeout(r, 100));
+    // The periodic jobs take the send up (as after a restart), synchronously like `pnpm pare jobs:run`.
+    const reports = runJobs(
+      { db: t.db, actors: actorRepository(t.db), log: createLogger('silent'), config: { publicUrl: PUBLIC_URL } },
+      new Date(),
+      {
+        force: true,
+      },
+    );
+    expect(reports.find((r) => r.name === 'newsletter')?.result).toMatchObject({ resumedSends: 1 });
     expect(repo.findIssue(id)?.status).toBe('sent');
     expect(repo.deliveryCounts(id)).toEqual({ queued: 7, pending: 0 });
     await flush(t, smtpUrl);

@@ -77,18 +77,13 @@ export const JOBS: readonly Job[] = [
       digestMayGo(now) ? queueFreshnessDigest({ db: deps.db, log: deps.log, publicUrl: deps.config.publicUrl }, now) : 'attente lundi 8 h',
   },
   {
-    // The letter: unconfirmed subscriptions deleted after 7 days; a send cut by a crash taken up (in the background).
+    // The letter: unconfirmed subscriptions deleted after 7 days; a send cut by a crash taken up where it stopped.
     name: 'newsletter',
     everyMs: HOUR_MS,
-    run: (deps, now) => {
-      const purged = purgeUnconfirmedSubscribers(deps.db, now);
-      const nd = { db: deps.db, log: deps.log, config: { publicUrl: deps.config.publicUrl } };
-      const resumed = resumeInterruptedSends(nd);
-      void resumed.catch((err: unknown) =>
-        deps.log.error('newsletter send failed', { error: err instanceof Error ? err.name : 'unknown' }),
-      );
-      return purged;
-    },
+    run: (deps, now) => ({
+      ...purgeUnconfirmedSubscribers(deps.db, now),
+      resumedSends: resumeInterruptedSends({ db: deps.db, log: deps.log, config: { publicUrl: deps.config.publicUrl } }),
+    }),
   },
 ];
 

@@ -238,7 +238,7 @@ export type SendOptions = {
  * letter carries their own unsubscribe link, in the text, the HTML and the List-Unsubscribe
  * header, with List-Unsubscribe-Post for one-click unsubscribe (RFC 8058).
  */
-export async function sendIssue(deps: NewsletterDeps, id: number, opts: SendOptions = {}): Promise<NewsletterIssueDetail> {
+function* sendInBatches(deps: NewsletterDeps, id: number, opts: SendOptions): Generator<number, NewsletterIssueDetail> {
   const repo = newsletterRepository(deps.db);
   const outbox = outboxRepository(deps.db);
   let issue = findIssue(deps.db, id);
@@ -286,17 +286,31 @@ export async function sendIssue(deps: NewsletterDeps, id: number, opts: SendOpti
       return batch.length === 0;
     })();
     if (done) break;
-    // Lets the server answer other requests between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+    yield queued;
   }
   repo.finishSendIfDone(id, opts.now ?? new Date());
   deps.log.info('newsletter queued', { issueId: id, queued });
   return detail(deps.db, findIssue(deps.db, id));
 }
 
-/** The jobs' part: sends cut by a crash or a stop are taken up where they stopped. */
-export async function resumeInterruptedSends(deps: NewsletterDeps): Promise<number> {
+/** The send route: the server answers other requests between batches. */
+export async function sendIssue(deps: NewsletterDeps, id: number, opts: SendOptions = {}): Promise<NewsletterIssueDetail> {
+  const batches = sendInBatches(deps, id, opts);
+  for (let step = batches.next(); ; step = batches.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The jobs' part, synchronous like every job (`jobs:run` closes the database when they return):
+ * sends cut by a crash or a stop are taken up where they stopped.
+ */
+export function resumeInterruptedSends(deps: NewsletterDeps): number {
   const issues = newsletterRepository(deps.db).listSendingIssues();
-  for (const issue of issues) await sendIssue(deps, issue.id);
+  for (const issue of issues) {
+    const batches = sendInBatches(deps, issue.id, {});
+    while (!batches.next().done);
+  }
   return issues.length;
 }
