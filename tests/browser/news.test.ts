@@ -24,7 +24,7 @@ type Catalogue = {
     event: { addToCalendar: string; replay: string; register: string };
     blocks: { heading: string; nextEvents: string; latestNews: string; depHeading: string };
     admin: { nav: string; newNews: string };
-    edit: { title: string; body: string; create: string; publish: string; viewPublic: string };
+    edit: { title: string; body: string; create: string; publish: string; viewPublic: string; remove: string };
   };
 };
 const catalogue = (await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.news.ts')).href)) as Catalogue;
@@ -34,7 +34,7 @@ for (const [group, keys] of Object.entries({
   event: ['addToCalendar', 'replay', 'register'],
   blocks: ['heading', 'nextEvents', 'latestNews', 'depHeading'],
   admin: ['nav', 'newNews'],
-  edit: ['title', 'body', 'create', 'publish', 'viewPublic'],
+  edit: ['title', 'body', 'create', 'publish', 'viewPublic', 'remove'],
 })) {
   for (const k of keys) {
     const value = (catalogue.frNews as Record<string, Record<string, unknown>>)[group]?.[k];
@@ -205,6 +205,17 @@ describe('back office', () => {
     await page.getByRole('button', { name: t.edit.publish }).click();
     await page.getByRole('link', { name: t.edit.viewPublic }).click();
     await page.getByRole('heading', { level: 1, name: 'Rencontres PARÉ : les inscriptions sont ouvertes' }).waitFor();
+
+    // A draft never published can be deleted (after a confirmation).
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${h.server.url}/admin/actualites/nouvelle`);
+    await page.getByLabel(t.edit.title, { exact: true }).fill('Brouillon à supprimer');
+    await page.getByRole('button', { name: t.edit.create }).click();
+    await page.waitForURL(/\/admin\/actualites\/\d+$/);
+    await page.getByRole('button', { name: t.edit.remove }).click();
+    await page.waitForURL(/\/admin\/actualites$/);
+    await page.getByRole('link', { name: 'Rencontres PARÉ : les inscriptions sont ouvertes' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Brouillon à supprimer' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -285,3 +285,28 @@ describe('news image', () => {
     expect(Buffer.from(await img.arrayBuffer()).equals(Buffer.from(PNG))).toBe(true);
   });
 });
+
+describe('deleting', () => {
+  it('a never-published draft can be deleted with its history; a published entry must be archived instead', async () => {
+    const draft = await createNews(t, curator, { title: 'Brouillon à jeter' }, false);
+    expect((await send(t, relais57, `/api/admin/news/${draft.id}`, 'DELETE')).status).toBe(403);
+    expect((await send(t, curator, `/api/admin/news/${draft.id}`, 'DELETE')).status).toBe(200);
+    expect((await send(t, curator, `/api/admin/news/${draft.id}`)).status).toBe(404);
+    expect(t.db.prepare(`SELECT count(*) FROM news_revisions WHERE entity = 'news' AND entity_id = ?`).pluck().get(draft.id)).toBe(0);
+
+    const published = await createNews(t, curator, { title: 'Publiée puis dépubliée' });
+    await send(t, curator, `/api/admin/news/${published.id}/unpublish`, 'POST');
+    const refused = await send(t, curator, `/api/admin/news/${published.id}`, 'DELETE');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('archivez-la');
+
+    const event = await createEvent(
+      t,
+      curator,
+      { title: 'Événement brouillon', starts_at: parisDay(9, '10:00'), ends_at: parisDay(9, '11:00') },
+      false,
+    );
+    expect((await send(t, curator, `/api/admin/events/${event.id}`, 'DELETE')).status).toBe(200);
+    expect((await send(t, null, `/api/admin/events/${event.id}`, 'DELETE')).status).toBe(401);
+  });
+});

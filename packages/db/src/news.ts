@@ -466,6 +466,16 @@ export function newsRepository(db: Db) {
       return findEventById(id) as EventRecord;
     },
 
+    /** Removes a news entry, its links and its history (the caller allows it for never-published drafts only). */
+    deleteNews(id: number): void {
+      stmt(`DELETE FROM news_revisions WHERE entity = 'news' AND entity_id = ?`).run(id);
+      stmt('DELETE FROM news WHERE id = ?').run(id);
+    },
+    deleteEvent(id: number): void {
+      stmt(`DELETE FROM news_revisions WHERE entity = 'event' AND entity_id = ?`).run(id);
+      stmt('DELETE FROM events WHERE id = ?').run(id);
+    },
+
     recordRevision(r: {
       entity: ContentEntity;
       entityId: number;

@@ -157,6 +157,8 @@ export const frNews = {
     publish: 'Publier',
     archive: 'Archiver',
     unpublish: 'Repasser en brouillon',
+    remove: 'Supprimer ce brouillon',
+    removeConfirm: 'Supprimer définitivement ce brouillon et son historique ?',
     preview: 'Aperçu du texte enregistré',
     previewEmpty: 'Pas encore de texte.',
     viewPublic: 'Voir la page publique',

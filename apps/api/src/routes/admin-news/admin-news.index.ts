@@ -12,6 +12,8 @@ import {
   adminNewsImage,
   createAdminEvent,
   createAdminNews,
+  deleteAdminEvent,
+  deleteAdminNews,
   deleteNewsImage,
   getAdminEvent,
   getAdminNews,
@@ -99,6 +101,7 @@ export const adminNewsRouter = router
   .openapi(n.create, (c) => c.json(createAdminNews(c.var, currentEditor(c), c.req.valid('json')), 201))
   .openapi(n.get, (c) => c.json(getAdminNews(c.var, currentEditor(c), c.req.valid('param').id), 200))
   .openapi(n.update, (c) => c.json(updateAdminNews(c.var, currentEditor(c), c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(n.remove, (c) => c.json(deleteAdminNews(c.var, currentEditor(c), c.req.valid('param').id), 200))
   .openapi(n.publish, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'publie'), 200))
   .openapi(n.archive, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'archive'), 200))
   .openapi(n.unpublish, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'brouillon'), 200))
@@ -112,6 +115,7 @@ export const adminNewsRouter = router
   .openapi(e.create, (c) => c.json(createAdminEvent(c.var, currentEditor(c), c.req.valid('json')), 201))
   .openapi(e.get, (c) => c.json(getAdminEvent(c.var, currentEditor(c), c.req.valid('param').id), 200))
   .openapi(e.update, (c) => c.json(updateAdminEvent(c.var, currentEditor(c), c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(e.remove, (c) => c.json(deleteAdminEvent(c.var, currentEditor(c), c.req.valid('param').id), 200))
   .openapi(e.publish, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'publie'), 200))
   .openapi(e.archive, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'archive'), 200))
   .openapi(e.unpublish, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'brouillon'), 200))

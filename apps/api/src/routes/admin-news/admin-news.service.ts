@@ -280,6 +280,21 @@ export function revertAdminNews(deps: Deps, user: UserRecord, id: number, revisi
   return saveNews(deps, user, current, parsed.data, 'revert', revisionId);
 }
 
+/** A draft never published may be deleted (with its history); anything published is archived instead. */
+function refuseDeleteOfPublished(entry: { status: ContentStatus; publishedAt: string | null }, message: string) {
+  if (entry.status !== 'brouillon' || entry.publishedAt !== null) {
+    throw new ApiError('conflict', message);
+  }
+}
+
+export function deleteAdminNews(deps: Deps & Pick<AppDeps, 'config'>, user: UserRecord, id: number): { deleted: true } {
+  const current = editableNews(deps, user, id);
+  refuseDeleteOfPublished(current, 'Cette actualité a déjà été publiée : archivez-la au lieu de la supprimer.');
+  deps.db.transaction(() => newsRepoOf(deps.db).deleteNews(id))();
+  if (current.imagePath) removeStoredFile(newsImagesDir(deps.config), current.imagePath);
+  return { deleted: true };
+}
+
 const newsImagesDir = (config: object) => join(uploadsDirOf(config), 'news');
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -507,4 +522,11 @@ export function revertAdminEvent(deps: Deps, user: UserRecord, id: number, revis
   const parsed = EventInputSchema.safeParse(revisionOf(deps, 'event', id, revisionId));
   if (!parsed.success) throw validationError(zodIssues(parsed.error));
   return saveEvent(deps, user, current, parsed.data, 'revert', revisionId);
+}
+
+export function deleteAdminEvent(deps: Deps, user: UserRecord, id: number): { deleted: true } {
+  const current = editableEvent(deps, user, id);
+  refuseDeleteOfPublished(current, 'Cet événement a déjà été publié : archivez-le au lieu de le supprimer.');
+  deps.db.transaction(() => newsRepoOf(deps.db).deleteEvent(id))();
+  return { deleted: true };
 }

@@ -432,6 +432,17 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
     }
   }
 
+  async function remove() {
+    if (!entry || !window.confirm(e.removeConfirm)) return;
+    try {
+      await apiSend<{ deleted: true }>('DELETE', `/admin/${api}/${entry.id}`);
+      void queryClient.invalidateQueries({ queryKey: newsKeys.admin });
+      navigate(kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda');
+    } catch (x) {
+      setError(x);
+    }
+  }
+
   const publicHref = entry && entry.status === 'publie' ? `${kind === 'news' ? '/actualites' : '/agenda'}/${entry.slug}` : null;
 
   return (
@@ -632,6 +643,11 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
           {entry.status !== 'archive' && (
             <button type="button" className="button button--secondary" onClick={() => void setStatus('archive')}>
               {e.archive}
+            </button>
+          )}{' '}
+          {entry.status === 'brouillon' && entry.published_at === null && (
+            <button type="button" className="button button--secondary" onClick={() => void remove()}>
+              {e.remove}
             </button>
           )}
         </p>
