@@ -125,6 +125,15 @@ describe('from subscription to unsubscription', () => {
     );
     expect(header).not.toBeNull();
     const token = header?.[2] ?? '';
+    // The outbox's copies of the sent mails lost their links and extra headers.
+    const kept = t.db
+      .prepare(`SELECT body, html, headers FROM outbox WHERE recipient = 'lectrice@example.test' AND status = 'sent'`)
+      .all() as { body: string; html: string | null; headers: string | null }[];
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    for (const m of kept) {
+      expect(`${m.body}${m.html ?? ''}`).not.toMatch(/\/(lettre\/confirmer|lettre\/desinscription|unsubscribe)\/[A-Za-z0-9_-]{43}/);
+      expect(m.headers).toBeNull();
+    }
     // The same personal link in both parts; the text part reads alone; the HTML has no image at all.
     expect(letter.text).toContain(`${PUBLIC_URL}/lettre/desinscription/${token}`);
     expect(letter.html).toContain(`${PUBLIC_URL}/lettre/desinscription/${token}`);
@@ -148,6 +157,8 @@ describe('from subscription to unsubscription', () => {
     expect((await postJson(t.app, `/api/newsletter/subscriptions/unsubscribe/${token}`, {})).status).toBe(200);
     // The token never reaches a log line.
     expect(t.lines.join('\n')).not.toContain(token);
+    // Unsubscribed: the address and every mail kept for it are gone.
+    expect(t.db.prepare(`SELECT count(*) FROM outbox WHERE recipient = 'lectrice@example.test'`).pluck().get()).toBe(0);
 
     delivered.length = 0;
     const next = await newIssue('Lettre de l’été');
