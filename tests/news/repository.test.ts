@@ -94,3 +94,18 @@ describe('Paris wall-clock times', () => {
     expect(parisLocalToUtc('2026-03-29T04:00')).toBe('2026-03-29T02:00:00.000Z');
   });
 });
+
+describe('code lists', () => {
+  it('the schema’s statuses, kinds and revision actions are the migration’s CHECK lists', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONTENT_STATUSES, EVENT_KINDS, NEWS_REVISION_ACTIONS } = await import('@pare/schema');
+    const sql = readFileSync(new URL('../../packages/db/src/migrations/0018_news_events.sql', import.meta.url), 'utf8');
+    const list = (column: string) => {
+      const m = new RegExp(`${column}\\s+IN \\(([^)]*)\\)`).exec(sql);
+      return (m?.[1] ?? '').split(',').map((v) => v.trim().replace(/'/g, ''));
+    };
+    expect(list('status')).toEqual([...CONTENT_STATUSES]);
+    expect(list('kind')).toEqual([...EVENT_KINDS]);
+    expect(list('action')).toEqual([...NEWS_REVISION_ACTIONS]);
+  });
+});
