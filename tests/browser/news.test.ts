@@ -178,6 +178,9 @@ describe('news and agenda, public pages', () => {
     await dep.getByRole('link', { name: WEBINAR }).waitFor();
     expect(await dep.getByRole('link', { name: HOSTILE_TITLE }).count()).toBe(1);
     expect(await dep.getByRole('link', { name: 'Lancement de la campagne nationale' }).count()).toBe(1);
+    // Its own feeds: news (RSS) and agenda (iCalendar) of Moselle and the national ones.
+    expect(await dep.locator('a[href="/api/news.rss?departement=57"]').count()).toBe(1);
+    expect(await dep.locator('a[href="/api/events.ics?departement=57"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

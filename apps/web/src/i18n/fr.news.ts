@@ -88,6 +88,9 @@ export const frNews = {
     depEvents: 'Agenda',
     depNews: 'Actualités',
     depNone: 'Aucune actualité ni aucun événement à venir pour ce département.',
+    depFeeds: 'Suivre ce département :',
+    depRss: 'actualités (RSS)',
+    depIcs: 'agenda (iCalendar)',
   },
   admin: {
     nav: 'Actualités et agenda',

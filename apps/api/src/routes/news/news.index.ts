@@ -17,7 +17,8 @@ for (const doc of feedDocs) router.openAPIRegistry.registerPath(doc);
 
 // Public reads: the same for everyone (no confidential data here), revalidated on each use
 // (`no-cache`) and answered 304 from the ETag while nothing changed.
-for (const path of ['/news', '/news/*', '/news.rss', '/news.atom', '/events', '/events/*', '/events.ics']) {
+// (`/news/*` also matches `/news` itself, so each middleware runs once per request.)
+for (const path of ['/news/*', '/news.rss', '/news.atom', '/events/*', '/events.ics']) {
   router.use(path, async (c, next) => {
     await next();
     if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');

@@ -64,9 +64,21 @@ export function NewsAndEventsBlocks({ departement, headingLevel = 2 }: { departe
   const t = frNews.blocks;
   const Heading = tag(headingLevel);
   const itemLevel = (headingLevel + 1) as Level;
+  const feeds = departement ? (
+    <p className="news-feeds">
+      {t.depFeeds} <a href={`/api/news.rss?departement=${encodeURIComponent(departement)}`}>{t.depRss}</a> ·{' '}
+      <a href={`/api/events.ics?departement=${encodeURIComponent(departement)}`}>{t.depIcs}</a>
+    </p>
+  ) : null;
   if (departement) {
     if (events.isPending || news.isPending) return null;
-    if (eventItems.length === 0 && newsItems.length === 0) return <p>{t.depNone}</p>;
+    if (eventItems.length === 0 && newsItems.length === 0)
+      return (
+        <>
+          <p>{t.depNone}</p>
+          {feeds}
+        </>
+      );
   } else if (eventItems.length === 0 && newsItems.length === 0) {
     return null;
   }
@@ -99,6 +111,7 @@ export function NewsAndEventsBlocks({ departement, headingLevel = 2 }: { departe
           </p>
         </section>
       )}
+      {feeds}
     </div>
   );
 }
