@@ -112,6 +112,22 @@ describe('who may write', () => {
     });
     expect(ev.status).toBe(201);
     expect(ev.body.departements).toEqual(['57']);
+    // Another département's event: neither readable, publishable nor revertible by this relais.
+    const lille = await createEvent(t, curator, {
+      title: 'Formation à Lille',
+      kind: 'formation',
+      online_url: null,
+      commune_code: '59350',
+      starts_at: parisDay(21, '09:00'),
+      ends_at: parisDay(21, '17:00'),
+    });
+    for (const [url, method] of [
+      [`/api/admin/events/${lille.id}`, 'GET'],
+      [`/api/admin/events/${lille.id}/archive`, 'POST'],
+      [`/api/admin/events/${lille.id}/revisions`, 'GET'],
+    ] as const) {
+      expect((await send(t, relais57, url, method)).status, url).toBe(403);
+    }
   });
 });
 
