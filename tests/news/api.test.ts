@@ -211,7 +211,7 @@ describe('events', () => {
     expect(gone).toMatchObject({ past: true, registration_url: null, replay_url: 'https://replay.example.org/passe' });
   });
 
-  it('refuse an end before the start, and an event with neither place nor link', async () => {
+  it('refuse an end before the start, an event with neither place nor link, and a day the month does not have', async () => {
     const backwards = await send(t, curator, '/api/admin/events', 'POST', {
       title: 'À l’envers',
       kind: 'autre',
@@ -229,6 +229,15 @@ describe('events', () => {
     });
     expect(nowhere.status).toBe(400);
     expect(nowhere.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'commune_code' })]));
+    const impossible = await send(t, curator, '/api/admin/events', 'POST', {
+      title: 'Le 30 février',
+      kind: 'autre',
+      online_url: 'https://visio.example.org/x',
+      starts_at: '2027-02-30T10:00',
+      ends_at: '2027-02-30T11:00',
+    });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'starts_at' })]));
   });
 
   it('hostile Markdown in an event is served harmless', async () => {

@@ -78,7 +78,11 @@ const localDateTime = z
   .string()
   .trim()
   .regex(LOCAL_RE, 'Date et heure attendues au format AAAA-MM-JJTHH:MM (heure de Paris)')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), 'Date invalide')
+  // A day the month does not have (30 février) is refused, not rolled over into the next month.
+  .refine((v) => {
+    const t = Date.parse(`${v}:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 16) === v;
+  }, 'Date invalide')
   .meta({ description: 'Heure de Paris, AAAA-MM-JJTHH:MM', example: '2026-03-12T14:00' });
 
 // ---------------------------------------------------------------------------------------------
