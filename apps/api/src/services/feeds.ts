@@ -79,7 +79,8 @@ export function eventsCalendar(events: EventRecord[], ctx: FeedContext & { name?
       .filter(Boolean)
       .join('\n\n');
     cal.createEvent({
-      id: `${e.slug}@pare`,
+      // Stable across a change of title or slug, so a calendar updates the event instead of adding another.
+      id: `evenement-${e.id}@pare`,
       start: new TZDate(Date.parse(e.startsAt), AGENDA_TIME_ZONE),
       end: new TZDate(Date.parse(e.endsAt), AGENDA_TIME_ZONE),
       timezone: AGENDA_TIME_ZONE,
