@@ -70,6 +70,10 @@ beforeAll(async () => {
     `/admin/protocoles/${protocol}`,
     '/admin/comptes',
     '/mon-compte',
+    '/admin/actualites',
+    '/admin/actualites?vue=agenda',
+    '/admin/actualites/nouvelle',
+    '/admin/agenda/nouveau',
   ];
 }, 120_000);
 

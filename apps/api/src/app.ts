@@ -17,12 +17,15 @@ import { accountRouter } from './routes/account/account.index.ts';
 import { actorsRouter } from './routes/actors/actors.index.ts';
 import { adminRoutes } from './routes/admin.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
+import { adminNewsRouter, isNewsImagePath } from './routes/admin-news/admin-news.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
 import { followUpRoutes } from './routes/follow-up.mount.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import { mapRoutes } from './routes/map/map.index.ts';
 import { mapDataRouter } from './routes/map-data/map-data.index.ts';
+import { newsRouter } from './routes/news/news.index.ts';
+import { newsletterRoutes } from './routes/newsletter/newsletter.index.ts';
 import { openDataRoutes } from './routes/open-data.mount.ts';
 import { orientationRoutes } from './routes/orientation.mount.ts';
 import { resourcesRoutes } from './routes/resources.mount.ts';
@@ -108,7 +111,7 @@ export function createApp(options: CreateAppOptions) {
   // A GET has no body to limit; skipping the middleware also spares Node's adapter building a
   // full Request for every read (a large share of a search's cost, see docs/PERFORMANCE.md).
   app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path) || isImportPath(c.req.path)
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isUploadPath(c.req.path) || isImportPath(c.req.path) || isNewsImagePath(c.req.path)
       ? next()
       : jsonBodyLimit(c, next),
   );
@@ -133,6 +136,9 @@ export function createApp(options: CreateAppOptions) {
     .route('/', resourcesRoutes)
     .route('/', openDataRoutes)
     .route('/', followUpRoutes)
+    .route('/', newsRouter)
+    .route('/', adminNewsRouter)
+    .route('/', newsletterRoutes)
     .route('/', adminRoutes);
   app.route('/api', api);
   const onlineStyle = deps.config.onlineMapStyle?.style;

@@ -31,6 +31,22 @@ const FollowUp = {
 const RequestStatusPage = lazy(() =>
   import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
 );
+const Newsletter = {
+  SubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.SubscribePage }))),
+  ConfirmPage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.ConfirmPage }))),
+  UnsubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.UnsubscribePage }))),
+  AdminPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterAdminPage }))),
+  IssuePage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterIssuePage }))),
+  SubscribersPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterSubscribersPage }))),
+};
+const News = {
+  NewsListPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsListPage }))),
+  NewsPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsPage }))),
+  AgendaPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.AgendaPage }))),
+  EventPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.EventPage }))),
+  AdminNewsListPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminNewsListPage }))),
+  AdminContentEditPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminContentEditPage }))),
+};
 const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
 
 import { matchRoute, useLocation } from './lib/router.tsx';
@@ -95,6 +111,18 @@ function Page() {
       return <Admin.AdminImportPage />;
     case 'admin-campaigns':
       return <Admin.CampaignsPage />;
+    case 'news':
+      return <News.NewsListPage />;
+    case 'news-item':
+      return <News.NewsPage key={route.slug} slug={route.slug} />;
+    case 'agenda':
+      return <News.AgendaPage />;
+    case 'event':
+      return <News.EventPage key={route.slug} slug={route.slug} />;
+    case 'admin-news':
+      return <News.AdminNewsListPage />;
+    case 'admin-content':
+      return <News.AdminContentEditPage key={`${route.kind}-${route.id ?? 'nouveau'}`} kind={route.kind} id={route.id} />;
     case 'admin-coverage':
       return <Admin.CoveragePage />;
     case 'admin-campaign':
@@ -113,6 +141,18 @@ function Page() {
       return <Account.AdminAccountsPage />;
     case 'set-password':
       return <Account.SetPasswordPage key={route.token} token={route.token} />;
+    case 'newsletter':
+      return <Newsletter.SubscribePage />;
+    case 'newsletter-confirm':
+      return <Newsletter.ConfirmPage key={route.token} token={route.token} />;
+    case 'newsletter-unsubscribe':
+      return <Newsletter.UnsubscribePage key={route.token} token={route.token} />;
+    case 'admin-newsletter':
+      return <Newsletter.AdminPage />;
+    case 'admin-newsletter-issue':
+      return <Newsletter.IssuePage key={route.id} id={route.id} />;
+    case 'admin-newsletter-subscribers':
+      return <Newsletter.SubscribersPage />;
     default:
       return <NotFoundPage />;
   }

@@ -6,6 +6,8 @@ export * from './follow-up.ts';
 export * from './generate.ts';
 export * from './geography.ts';
 export * from './import.ts';
+export * from './news.ts';
+export * from './newsletter.ts';
 export * from './open-actors.ts';
 export * from './opening-hours.ts';
 export * from './outbox.ts';

@@ -14,6 +14,9 @@ export type OutboxMessage = {
   sentAt: string | null;
   subjectRef: string | null;
   createdAt: string;
+  /** An HTML part beside the plain text (the newsletter), and extra headers (List-Unsubscribe…). */
+  html: string | null;
+  headers: Record<string, string> | null;
 };
 
 type Row = {
@@ -29,6 +32,8 @@ type Row = {
   sent_at: string | null;
   subject_ref: string | null;
   created_at: string;
+  html: string | null;
+  headers: string | null;
 };
 
 const toMessage = (r: Row): OutboxMessage => ({
@@ -44,6 +49,8 @@ const toMessage = (r: Row): OutboxMessage => ({
   sentAt: r.sent_at,
   subjectRef: r.subject_ref,
   createdAt: r.created_at,
+  html: r.html,
+  headers: r.headers ? (JSON.parse(r.headers) as Record<string, string>) : null,
 });
 
 /** The outbox: mails are queued in the same transaction as what caused them, sent later. */
@@ -54,13 +61,23 @@ export function outboxRepository(db: Db) {
   const stmt = statementCache(db);
   return {
     /** Queues a mail; call inside the transaction that records the event it reports. */
-    enqueueMail(m: { kind: string; recipient: string; subject: string; body: string; subjectRef?: string | null }): number {
-      const info = stmt('INSERT INTO outbox (kind, recipient, subject, body, subject_ref) VALUES (?, ?, ?, ?, ?)').run(
+    enqueueMail(m: {
+      kind: string;
+      recipient: string;
+      subject: string;
+      body: string;
+      subjectRef?: string | null;
+      html?: string | null;
+      headers?: Record<string, string> | null;
+    }): number {
+      const info = stmt('INSERT INTO outbox (kind, recipient, subject, body, subject_ref, html, headers) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         m.kind,
         m.recipient,
         m.subject,
         m.body,
         m.subjectRef ?? null,
+        m.html ?? null,
+        m.headers ? JSON.stringify(m.headers) : null,
       );
       return Number(info.lastInsertRowid);
     },
@@ -73,11 +90,15 @@ export function outboxRepository(db: Db) {
         ) as Row[]
       ).map(toMessage);
     },
-    /** Marks a mail sent; `body`, when given, replaces the stored one (links to act without an account are cut once sent). */
-    markSent(id: number, now: Date, body?: string) {
+    /**
+     * Marks a mail sent; `body` and `html`, when given, replace the stored ones (links to act without
+     * an account are cut once sent); the extra headers (which may hold such a link) are dropped.
+     */
+    markSent(id: number, now: Date, body?: string, html?: string) {
       stmt(
-        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, body = coalesce(?, body) WHERE id = ?`,
-      ).run(now.toISOString(), body ?? null, id);
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, body = coalesce(?, body),
+           html = CASE WHEN html IS NULL THEN NULL ELSE coalesce(?, html) END, headers = NULL WHERE id = ?`,
+      ).run(now.toISOString(), body ?? null, html ?? null, id);
     },
     /** Records a failure; gives up (status failed) after `maxAttempts`, else schedules the next try. */
     markFailed(id: number, error: string, nextAttemptAt: Date | null) {

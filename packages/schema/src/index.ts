@@ -11,6 +11,8 @@ export * from './curation.ts';
 export * from './errors.ts';
 export * from './hours.ts';
 export * from './import-report.ts';
+export * from './news.ts';
+export * from './newsletter.ts';
 export * from './query.ts';
 export * from './resources.ts';
 export * from './territory.ts';

@@ -11,6 +11,8 @@ import type { Logger } from '../lib/logger.ts';
 import { type BackupSettings, runBackupIfDue } from './backup-job.ts';
 import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 import { queueFreshnessDigest } from './freshness.ts';
+import { purgeUnconfirmedSubscribers } from './newsletter.ts';
+import { resumeInterruptedSends } from './newsletter-issues.ts';
 import { runRequestFollowUp } from './request-follow-up.ts';
 import { eraseExpiredSubmitters, purgeExpiredContactRequests } from './retention.ts';
 
@@ -73,6 +75,15 @@ export const JOBS: readonly Job[] = [
     everyMs: 3 * HOUR_MS,
     run: (deps, now) =>
       digestMayGo(now) ? queueFreshnessDigest({ db: deps.db, log: deps.log, publicUrl: deps.config.publicUrl }, now) : 'attente lundi 8 h',
+  },
+  {
+    // The letter: unconfirmed subscriptions deleted after 7 days; a send cut by a crash taken up where it stopped.
+    name: 'newsletter',
+    everyMs: HOUR_MS,
+    run: (deps, now) => ({
+      ...purgeUnconfirmedSubscribers(deps.db, now),
+      resumedSends: resumeInterruptedSends({ db: deps.db, log: deps.log, config: { publicUrl: deps.config.publicUrl } }),
+    }),
   },
 ];
 

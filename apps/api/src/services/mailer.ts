@@ -12,7 +12,10 @@ export const CONTACT_REQUEST_MAIL_KIND = 'contact-request';
 
 /** A sent mail's stored body without the tokens of its links (`/reponse/<token>` → `/reponse/[lien retiré après envoi]`). */
 export function redactLinks(body: string): string {
-  return body.replace(/\/(reponse|mise-a-jour|mot-de-passe)\/[A-Za-z0-9_-]+/g, '/$1/[lien retiré après envoi]');
+  return body.replace(
+    /\/(reponse|mise-a-jour|mot-de-passe|lettre\/confirmer|lettre\/desinscription|api\/newsletter\/subscriptions\/unsubscribe)\/[A-Za-z0-9_-]+/g,
+    '/$1/[lien retiré après envoi]',
+  );
 }
 
 /** Waits after the 1st, 2nd… failure: 1 min, 5 min, 30 min, 2 h, 12 h; the next failure gives up. */
@@ -25,7 +28,14 @@ export const MAIL_WORKER_INTERVAL_MS = 30_000;
 
 /** The part of a nodemailer transport the worker uses (tests pass their own). */
 export type MailTransport = {
-  sendMail(mail: { from: string; to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
 };
 
 export type MailerDeps = { db: Db; log: Logger; mailFrom?: string | undefined };
@@ -80,8 +90,9 @@ export async function sendDueMail(
         to: mail.recipient,
         subject: mail.subject,
         text: mail.body,
-        // Tells auto-responders not to answer a robot (RFC 3834).
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        ...(mail.html ? { html: mail.html } : {}),
+        // Tells auto-responders not to answer a robot (RFC 3834); the newsletter adds List-Unsubscribe.
+        headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers },
       });
     } catch (err) {
       const next = nextAttemptAfterFailure(mail.attempts, now);
@@ -100,7 +111,7 @@ export async function sendDueMail(
     deps.db.transaction(() => {
       // The stored copy loses its answer or update link once the mail is out: the token then
       // exists only in the recipient's mailbox (the database keeps its SHA-256 alone).
-      outbox.markSent(mail.id, now, redactLinks(mail.body));
+      outbox.markSent(mail.id, now, redactLinks(mail.body), mail.html ? redactLinks(mail.html) : undefined);
       const requestId = contactRequestIdOfRef(mail.subjectRef);
       // The request's own mail (not a reminder nor a mail to the person) means its recipient has it.
       if (requestId !== null && mail.kind === CONTACT_REQUEST_MAIL_KIND) requests.markTransmittedByMail(requestId, now);

@@ -55,8 +55,13 @@ export function resolveLink(db: Db, purpose: SecureLinkPurpose, token: string, n
 
 /** Paths that carry a token, as the request log writes them: the token never reaches a log line. */
 export function loggablePath(path: string): string {
-  return path.replace(/^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe)\/[^/]+/, '$1/:token');
+  return path.replace(
+    /^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe|\/api\/newsletter\/subscriptions\/(?:confirm|unsubscribe)|\/lettre\/(?:confirmer|desinscription))\/[^/]+/,
+    '$1/:token',
+  );
 }
 
 export const isSecureLinkPath = (path: string) =>
-  /^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe)(\/|$)/.test(path);
+  /^(\/api\/answer|\/api\/update|\/api\/account\/password|\/reponse|\/mise-a-jour|\/mot-de-passe|\/api\/newsletter\/subscriptions\/(?:confirm|unsubscribe)|\/lettre\/(?:confirmer|desinscription))(\/|$)/.test(
+    path,
+  );

@@ -1,6 +1,7 @@
 /** What every public page has: skip link, quick exit, emergency numbers, header, footer. */
 import type { ReactNode } from 'react';
 import { HeaderAccount } from '../features/account/header-account.tsx';
+import { frNewsletter } from '../i18n/fr.newsletter.ts';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
@@ -55,6 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </li>
             <li>
               <Link href="/demander-un-compte">{fr.app.footerLinks.askAccount}</Link>
+              <Link href="/lettre">{frNewsletter.footerLink}</Link>
             </li>
             <li>
               <Link href="/connexion">{fr.app.footerLinks.curators}</Link>

@@ -98,6 +98,18 @@ export type Route =
   | { name: 'account-request' }
   | { name: 'admin-accounts' }
   | { name: 'set-password'; token: string }
+  | { name: 'news' }
+  | { name: 'news-item'; slug: string }
+  | { name: 'agenda' }
+  | { name: 'event'; slug: string }
+  | { name: 'admin-news' }
+  | { name: 'admin-content'; kind: 'news' | 'event'; id: number | null }
+  | { name: 'newsletter' }
+  | { name: 'newsletter-confirm'; token: string }
+  | { name: 'newsletter-unsubscribe'; token: string }
+  | { name: 'admin-newsletter' }
+  | { name: 'admin-newsletter-issue'; id: number }
+  | { name: 'admin-newsletter-subscribers' }
   | { name: 'not-found' };
 
 /** The app's routes. */
@@ -108,6 +120,9 @@ export function matchRoute(pathname: string): Route {
   if (actor?.[1]) return { name: 'actor', slug: actor[1] };
   const fixed: Record<string, Route> = {
     '/orientation': { name: 'orientation' },
+    '/lettre': { name: 'newsletter' },
+    '/admin/lettre': { name: 'admin-newsletter' },
+    '/admin/lettre/abonnes': { name: 'admin-newsletter-subscribers' },
     '/suivre-ma-demande': { name: 'request-status' },
     '/signaler': { name: 'report' },
     '/referencer': { name: 'referencing' },
@@ -129,6 +144,11 @@ export function matchRoute(pathname: string): Route {
     '/admin/ressources': { name: 'admin-resources' },
     '/admin/ressources/nouvelle': { name: 'admin-resource', kind: 'resource', id: null },
     '/admin/protocoles/nouveau': { name: 'admin-resource', kind: 'protocol', id: null },
+    '/actualites': { name: 'news' },
+    '/agenda': { name: 'agenda' },
+    '/admin/actualites': { name: 'admin-news' },
+    '/admin/actualites/nouvelle': { name: 'admin-content', kind: 'news', id: null },
+    '/admin/agenda/nouveau': { name: 'admin-content', kind: 'event', id: null },
   };
   const known = fixed[path];
   if (known) return known;
@@ -144,6 +164,11 @@ export function matchRoute(pathname: string): Route {
   const adminItem = /^\/admin\/(ressources|protocoles)\/(\d{1,9})$/.exec(path);
   if (adminItem?.[2])
     return { name: 'admin-resource', kind: adminItem[1] === 'ressources' ? 'resource' : 'protocol', id: Number(adminItem[2]) };
+  const content = /^\/(actualites|agenda)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
+  if (content?.[2]) return content[1] === 'actualites' ? { name: 'news-item', slug: content[2] } : { name: 'event', slug: content[2] };
+  const adminContent = /^\/admin\/(actualites|agenda)\/(\d{1,9})$/.exec(path);
+  if (adminContent?.[2])
+    return { name: 'admin-content', kind: adminContent[1] === 'actualites' ? 'news' : 'event', id: Number(adminContent[2]) };
   const campaign = /^\/admin\/campagnes\/(\d{1,9})$/.exec(path);
   if (campaign?.[1]) return { name: 'admin-campaign', id: Number(campaign[1]) };
   // The links mailed to structures: the token as the API made it (base64url), nothing else.
@@ -151,6 +176,13 @@ export function matchRoute(pathname: string): Route {
   if (link?.[2]) return link[1] === 'reponse' ? { name: 'answer', token: link[2] } : { name: 'update', token: link[2] };
   const passwordLink = /^\/mot-de-passe\/([A-Za-z0-9_-]{1,200})$/.exec(path);
   if (passwordLink?.[1]) return { name: 'set-password', token: passwordLink[1] };
+  const letterLink = /^\/lettre\/(confirmer|desinscription)\/([A-Za-z0-9_-]{1,200})$/.exec(path);
+  if (letterLink?.[2])
+    return letterLink[1] === 'confirmer'
+      ? { name: 'newsletter-confirm', token: letterLink[2] }
+      : { name: 'newsletter-unsubscribe', token: letterLink[2] };
+  const letterIssue = /^\/admin\/lettre\/(\d{1,9})$/.exec(path);
+  if (letterIssue?.[1]) return { name: 'admin-newsletter-issue', id: Number(letterIssue[1]) };
   const submission = /^\/admin\/propositions\/(\d{1,9})$/.exec(path);
   if (submission?.[1]) return { name: 'admin-submission', id: Number(submission[1]) };
   return { name: 'not-found' };

@@ -6,6 +6,8 @@ import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
+import { frNews } from '../../i18n/fr.news.ts';
+import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { useRegisterBackOfficeNav } from '../account/back-office-nav.ts';
@@ -26,9 +28,11 @@ function Nav({ session }: { session: Session }) {
     ['/admin/acteurs/nouveau', t.newActor],
     ['/admin/propositions', t.submissions],
     ['/admin/ressources', t.resources],
+    ['/admin/actualites', frNews.admin.nav],
     ['/admin/import', t.import],
     ['/admin/campagnes', t.campaigns],
     ['/admin/couverture', frStats.nav],
+    ...(session.user.role === 'relais' ? [] : ([['/admin/lettre', frNewsletter.admin.nav]] as [string, string][])),
     ['/equipe/demandes', t.inbox],
     ...(session.user.role === 'admin' ? ([['/admin/comptes', frAccount.admin.nav]] as [string, string][]) : []),
     ['/mon-compte', frAccount.header.account],

@@ -5,9 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionBadges } from '../../components/badges.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frNews } from '../../i18n/fr.news.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
+import { NewsAndEventsBlocks } from '../news/cards.tsx';
 import { ProtocolCard, ResourceCard } from '../resources/resource-card.tsx';
 import { departementQuery } from './queries.ts';
 
@@ -126,6 +128,11 @@ export function DepartementPage({ code }: { code: string }) {
             <p>
               <Link href={`/ressources?departement=${encodeURIComponent(d.code)}`}>{t.allResources}</Link>
             </p>
+          </section>
+
+          <section className="actor-section" aria-labelledby="dep-actualites">
+            <h2 id="dep-actualites">{frNews.blocks.depHeading}</h2>
+            <NewsAndEventsBlocks departement={d.code} headingLevel={3} />
           </section>
         </>
       )}

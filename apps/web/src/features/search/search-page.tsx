@@ -20,6 +20,8 @@ import { activeFilterCount, hasPlace, hasPoint, PER_PAGE, parseSearch, type Sear
 
 // MapLibre is big: its chunk is fetched only when a map is on screen.
 const SearchMap = lazy(() => import('../map/search-map.tsx'));
+// The network's next events and latest news, under the search (a small lazy chunk; nothing when there are none).
+const HomeNetworkBlocks = lazy(() => import('../news/index.ts').then((m) => ({ default: m.HomeNetworkBlocks })));
 
 const SORT_LABELS: Record<Sort, string> = fr.search.sort;
 
@@ -282,6 +284,11 @@ export function SearchPage() {
           </div>
         )}
       </div>
+      <ErrorBoundary fallback={null}>
+        <Suspense fallback={null}>
+          <HomeNetworkBlocks />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

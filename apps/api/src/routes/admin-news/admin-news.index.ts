@@ -1,0 +1,126 @@
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { IdParamSchema } from '@pare/schema';
+import { bodyLimit } from 'hono/body-limit';
+import { requireRole } from '../../lib/auth.ts';
+import { createRouter } from '../../lib/create-router.ts';
+import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
+import { currentEditor, EDITORS, noStore } from '../admin-actors/admin-guard.ts';
+import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
+import {
+  adminNewsImage,
+  createAdminEvent,
+  createAdminNews,
+  deleteAdminEvent,
+  deleteAdminNews,
+  deleteNewsImage,
+  getAdminEvent,
+  getAdminNews,
+  listAdminEvents,
+  listAdminNews,
+  listEventRevisions,
+  listNewsRevisions,
+  revertAdminEvent,
+  revertAdminNews,
+  setAdminEventStatus,
+  setAdminNewsStatus,
+  updateAdminEvent,
+  updateAdminNews,
+  uploadNewsImage,
+} from './admin-news.service.ts';
+
+/** The image upload: app.ts lets its body past the general 64 KiB limit (it has its own). */
+export function isNewsImagePath(path: string): boolean {
+  return /^\/api\/admin\/news\/\d{1,12}\/image$/.test(path);
+}
+
+const router = createRouter();
+router.openAPIRegistry.registerPath(uploadNewsImageDoc);
+
+// The role check first (an anonymous upload is refused before its body is read), then the size
+// limit while the body is read, as for resource files.
+router.put(
+  '/admin/news/:id/image',
+  requireRole(...EDITORS),
+  noStore(),
+  bodyLimit({
+    maxSize: UPLOAD_BODY_LIMIT,
+    onError: () => {
+      throw tooLarge();
+    },
+  }),
+  async (c) => {
+    const params = IdParamSchema.safeParse({ id: c.req.param('id') });
+    if (!params.success) throw validationError(zodIssues(params.error));
+    if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
+      throw validationError([{ path: 'file', message: 'Envoyez l’image en multipart/form-data, dans le champ « file ».' }]);
+    }
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody({ all: true });
+    } catch {
+      throw validationError([
+        { path: 'file', message: 'Formulaire illisible : envoyez l’image en multipart/form-data, dans le champ « file ».' },
+      ]);
+    }
+    return c.json(await uploadNewsImage(c.var, currentEditor(c), params.data.id, form.file), 200);
+  },
+);
+
+// The image as the back office sees it (a draft's image too).
+router.get('/admin/news/:id/image', requireRole(...EDITORS), noStore(), (c) => {
+  const params = IdParamSchema.safeParse({ id: c.req.param('id') });
+  if (!params.success) throw validationError(zodIssues(params.error));
+  const file = adminNewsImage(c.var, currentEditor(c), params.data.id);
+  return sendImage(file, 'private, no-store');
+});
+
+/** Streams a stored image with the type detected at upload, never sniffed. */
+export function sendImage(file: { path: string; type: string }, cacheControl: string): Response {
+  let size: number;
+  try {
+    size = statSync(file.path).size;
+  } catch {
+    throw new ApiError('not_found', 'Image introuvable.');
+  }
+  return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: {
+      'Content-Type': file.type,
+      'Content-Length': String(size),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'inline',
+      'Cache-Control': cacheControl,
+    },
+  });
+}
+
+export const adminNewsRouter = router
+  .openapi(n.list, (c) => c.json(listAdminNews(c.var, currentEditor(c), c.req.valid('query')), 200))
+  .openapi(n.create, (c) => c.json(createAdminNews(c.var, currentEditor(c), c.req.valid('json')), 201))
+  .openapi(n.get, (c) => c.json(getAdminNews(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(n.update, (c) => c.json(updateAdminNews(c.var, currentEditor(c), c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(n.remove, (c) => c.json(deleteAdminNews(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(n.publish, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'publie'), 200))
+  .openapi(n.archive, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'archive'), 200))
+  .openapi(n.unpublish, (c) => c.json(setAdminNewsStatus(c.var, currentEditor(c), c.req.valid('param').id, 'brouillon'), 200))
+  .openapi(n.revisions, (c) => c.json(listNewsRevisions(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(n.revert, (c) => {
+    const { id, revisionId } = c.req.valid('param');
+    return c.json(revertAdminNews(c.var, currentEditor(c), id, revisionId), 200);
+  })
+  .openapi(deleteNewsImageRoute, (c) => c.json(deleteNewsImage(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(e.list, (c) => c.json(listAdminEvents(c.var, currentEditor(c), c.req.valid('query')), 200))
+  .openapi(e.create, (c) => c.json(createAdminEvent(c.var, currentEditor(c), c.req.valid('json')), 201))
+  .openapi(e.get, (c) => c.json(getAdminEvent(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(e.update, (c) => c.json(updateAdminEvent(c.var, currentEditor(c), c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(e.remove, (c) => c.json(deleteAdminEvent(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(e.publish, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'publie'), 200))
+  .openapi(e.archive, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'archive'), 200))
+  .openapi(e.unpublish, (c) => c.json(setAdminEventStatus(c.var, currentEditor(c), c.req.valid('param').id, 'brouillon'), 200))
+  .openapi(e.revisions, (c) => c.json(listEventRevisions(c.var, currentEditor(c), c.req.valid('param').id), 200))
+  .openapi(e.revert, (c) => {
+    const { id, revisionId } = c.req.valid('param');
+    return c.json(revertAdminEvent(c.var, currentEditor(c), id, revisionId), 200);
+  });

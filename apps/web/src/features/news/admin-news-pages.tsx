@@ -1,0 +1,696 @@
+/**
+ * Back office of news and events: `/admin/actualites` (the list, with an « Agenda » tab) and the
+ * editors `/admin/actualites/:id|nouvelle` and `/admin/agenda/:id|nouveau`: the content in
+ * Markdown, publish / archive / back to draft, the news image, the history with revert.
+ */
+import type { AdminEvent, AdminNews, ContentStatus, EventKind, Public } from '@pare/schema';
+import { PUBLIC_LABELS } from '@pare/schema/codes';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
+import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import { CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
+import { formatEventWhen } from './format.ts';
+import { adminEventQuery, adminEventsListQuery, adminNewsListQuery, adminNewsQuery, newsKeys, revisionsQuery } from './queries.ts';
+import './news.css';
+
+type Kind = 'news' | 'event';
+const t = frNews.admin;
+const e = frNews.edit;
+const splitList = (v: string) =>
+  v
+    .split(/[,;\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const territory = (deps: string[]) => (deps.length === 0 ? frNews.common.national : deps.join(', '));
+
+function Status({ message }: { message: string | null }) {
+  return (
+    <p role="status" className={message ? 'notice' : 'visually-hidden'}>
+      {message}
+    </p>
+  );
+}
+
+// --- list ---------------------------------------------------------------------------------------
+
+function Lists() {
+  const { search } = useLocation();
+  const url = new URLSearchParams(search);
+  const tab: Kind = url.get('vue') === 'agenda' ? 'event' : 'news';
+  const q = url.get('q') ?? '';
+  const status = url.get('status') ?? 'all';
+  const params = new URLSearchParams({ per_page: '200', status, ...(q ? { q } : {}) }).toString();
+  const news = useQuery({ ...adminNewsListQuery(params), enabled: tab === 'news' });
+  const events = useQuery({ ...adminEventsListQuery(params), enabled: tab === 'event' });
+  const current = tab === 'news' ? news : events;
+  const [text, setText] = useState(q);
+  const go = (next: Record<string, string>) =>
+    navigate(`/admin/actualites?${new URLSearchParams({ ...(tab === 'event' ? { vue: 'agenda' } : {}), ...next }).toString()}`, {
+      keepScroll: true,
+    });
+
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    go({ ...(text ? { q: text } : {}), ...(status !== 'all' ? { status } : {}) });
+  }
+
+  return (
+    <>
+      <nav className="tabs" aria-label={t.tabsLabel}>
+        <Link href="/admin/actualites" aria-current={tab === 'news' ? 'page' : undefined}>
+          {t.tabNews}
+        </Link>
+        <Link href="/admin/actualites?vue=agenda" aria-current={tab === 'event' ? 'page' : undefined}>
+          {t.tabEvents}
+        </Link>
+      </nav>
+      <p>
+        <Link className="button button--primary" href={tab === 'news' ? '/admin/actualites/nouvelle' : '/admin/agenda/nouveau'}>
+          {tab === 'news' ? t.newNews : t.newEvent}
+        </Link>
+      </p>
+      <form className="search-form search-form--admin-resources" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="admin-actualites-q">{t.searchLabel}</label>
+          <input id="admin-actualites-q" type="search" value={text} onChange={(ev) => setText(ev.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="admin-actualites-etat">{t.statusLabel}</label>
+          <select id="admin-actualites-etat" value={status} onChange={(ev) => go({ ...(q ? { q } : {}), status: ev.target.value })}>
+            <option value="all">{t.statusAll}</option>
+            {(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {CONTENT_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--submit">
+          <button type="submit" className="button button--secondary">
+            {t.submit}
+          </button>
+        </div>
+      </form>
+      {current.isPending && <p className="notice">{t.loading}</p>}
+      {current.isError && <ErrorMessage error={current.error} />}
+      {current.data && <p role="status">{t.count(current.data.total)}</p>}
+      {current.data && current.data.items.length === 0 && <p>{t.empty}</p>}
+      {current.data && current.data.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.tableTitle}</th>
+                {tab === 'event' && <th scope="col">{t.tableWhen}</th>}
+                <th scope="col">{t.tableTerritory}</th>
+                <th scope="col">{t.tableStatus}</th>
+                <th scope="col">{t.tableUpdated}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {current.data.items.map((item: AdminNews | AdminEvent) => (
+                <tr key={item.id}>
+                  <th scope="row">
+                    <Link href={`${tab === 'news' ? '/admin/actualites' : '/admin/agenda'}/${item.id}`}>{item.title}</Link>
+                    {!item.editable && <span className="badge badge--muted"> {t.readOnly}</span>}
+                  </th>
+                  {tab === 'event' && 'starts_at' in item && <td>{formatEventWhen(item.starts_at, item.ends_at)}</td>}
+                  <td>{territory(item.departements)}</td>
+                  <td>{CONTENT_STATUS_LABELS[item.status]}</td>
+                  <td>{formatDate(item.updated_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function AdminNewsListPage() {
+  useDocumentTitle(t.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="admin-resources-page">
+          <h1 tabIndex={-1} data-page-heading>
+            {t.title}
+          </h1>
+          <Lists />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+// --- editor -------------------------------------------------------------------------------------
+
+type Form = {
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  departements: string;
+  audiences: Public[];
+  // news
+  actors: string;
+  resources: string;
+  image_alt: string;
+  // events
+  kind: EventKind;
+  starts_at: string;
+  ends_at: string;
+  commune_code: string;
+  place_name: string;
+  online_url: string;
+  organiser: string;
+  registration_url: string;
+  replay_url: string;
+};
+
+const EMPTY: Form = {
+  title: '',
+  slug: '',
+  summary: '',
+  body: '',
+  departements: '',
+  audiences: [],
+  actors: '',
+  resources: '',
+  image_alt: '',
+  kind: 'webinaire',
+  starts_at: '',
+  ends_at: '',
+  commune_code: '',
+  place_name: '',
+  online_url: '',
+  organiser: '',
+  registration_url: '',
+  replay_url: '',
+};
+
+type Entry = AdminNews | AdminEvent;
+const isEvent = (x: Entry): x is AdminEvent => 'starts_at' in x;
+
+function formOf(x: Entry): Form {
+  const common = {
+    title: x.input.title,
+    slug: x.input.slug ?? '',
+    summary: x.input.summary,
+    body: x.input.body,
+    departements: x.input.departements.join(', '),
+    audiences: x.input.audiences,
+  };
+  if (isEvent(x)) {
+    const i = x.input;
+    return {
+      ...EMPTY,
+      ...common,
+      kind: i.kind,
+      starts_at: i.starts_at,
+      ends_at: i.ends_at,
+      commune_code: i.commune_code ?? '',
+      place_name: i.place_name ?? '',
+      online_url: i.online_url ?? '',
+      organiser: i.organiser ?? '',
+      registration_url: i.registration_url ?? '',
+      replay_url: i.replay_url ?? '',
+    };
+  }
+  return { ...EMPTY, ...common, actors: x.input.actors.join(', '), resources: x.input.resources.join(', '), image_alt: x.input.image_alt };
+}
+
+const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+function inputOf(kind: Kind, f: Form) {
+  const common = {
+    title: f.title,
+    ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
+    summary: f.summary,
+    body: f.body,
+    departements: splitList(f.departements),
+    audiences: f.audiences,
+  };
+  if (kind === 'news') return { ...common, actors: splitList(f.actors), resources: splitList(f.resources), image_alt: f.image_alt };
+  return {
+    ...common,
+    kind: f.kind,
+    starts_at: f.starts_at,
+    ends_at: f.ends_at,
+    commune_code: orNull(f.commune_code),
+    place_name: orNull(f.place_name),
+    online_url: orNull(f.online_url),
+    organiser: orNull(f.organiser),
+    registration_url: orNull(f.registration_url),
+    replay_url: orNull(f.replay_url),
+  };
+}
+
+function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: AdminNews) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const fileErrors = error instanceof ApiRequestError ? error.issues.filter((i) => i.path === 'file').map((i) => i.message) : [];
+
+  async function run(action: () => Promise<AdminNews>) {
+    setBusy(true);
+    try {
+      onChange(await action());
+      setError(null);
+      setFile(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  function upload(ev: FormEvent) {
+    ev.preventDefault();
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
+    void run(() => apiSend<AdminNews>('PUT', `/admin/news/${news.id}/image`, form));
+  }
+
+  return (
+    <section className="actor-section" aria-labelledby="titre-image">
+      <h2 id="titre-image">{e.image}</h2>
+      {news.image_url && (
+        <figure>
+          <img className="news-image" src={news.image_url} alt={news.input.image_alt} />
+          <figcaption>
+            {e.imageCurrent}{' '}
+            {news.editable && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => void run(() => apiSend<AdminNews>('DELETE', `/admin/news/${news.id}/image`))}
+              >
+                {e.imageRemove}
+              </button>
+            )}
+          </figcaption>
+        </figure>
+      )}
+      {news.editable && (
+        <form onSubmit={upload}>
+          <div className="field">
+            <label htmlFor={id}>{e.image}</label>
+            <input
+              id={id}
+              type="file"
+              accept=".png,.jpg,.jpeg,.webp"
+              aria-invalid={fileErrors.length > 0 || undefined}
+              aria-describedby={fileErrors.length ? `${id}-error` : undefined}
+              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
+            />
+            {fileErrors.length > 0 && (
+              <p id={`${id}-error`} className="field__error">
+                {fileErrors.join(' ')}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="button button--primary" disabled={!file || busy}>
+            {e.imageUpload}
+          </button>
+        </form>
+      )}
+      {error !== null && fileErrors.length === 0 && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+function History({ kind, entry, onRevert }: { kind: Kind; entry: Entry; onRevert: (x: Entry) => void }) {
+  const api = kind === 'news' ? 'news' : 'events';
+  const revisions = useQuery(revisionsQuery(api, entry.id));
+  const [error, setError] = useState<unknown>(null);
+  async function revert(revisionId: number) {
+    try {
+      onRevert(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/revisions/${revisionId}/revert`));
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <section className="actor-section" aria-labelledby="titre-historique">
+      <h2 id="titre-historique">{e.history}</h2>
+      {error !== null && <ErrorMessage error={error} />}
+      {revisions.data && revisions.data.items.length === 0 && <p>{e.historyEmpty}</p>}
+      {revisions.data && revisions.data.items.length > 0 && (
+        <ol className="history-list">
+          {revisions.data.items.map((r, i) => (
+            <li key={r.id}>
+              <strong>{e.actions[r.action] ?? r.action}</strong> —{' '}
+              {new Date(r.created_at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}
+              {r.author && ` ${e.by(r.author)}`}
+              {r.changes.length > 0 && <span className="field__hint"> · {e.changed(r.changes.map((c) => c.path).join(', '))}</span>}
+              {i > 0 && entry.editable && (
+                <>
+                  {' '}
+                  <button type="button" className="button button--secondary" onClick={() => void revert(r.id)}>
+                    {e.revert}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
+  const queryClient = useQueryClient();
+  const [entry, setEntry] = useState<Entry | null>(existing);
+  const [form, setForm] = useState<Form>(existing ? formOf(existing) : EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const readOnly = entry !== null && !entry.editable;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const api = kind === 'news' ? 'news' : 'events';
+  const title = entry
+    ? kind === 'news'
+      ? e.editNewsTitle(entry.title)
+      : e.editEventTitle(entry.title)
+    : kind === 'news'
+      ? e.newNewsTitle
+      : e.newEventTitle;
+  useDocumentTitle(title);
+  const errors = issuesToErrors(error instanceof ApiRequestError ? error.issues : []);
+  const err = (path: string) => errorsAt(errors, path);
+  const fid = (name: string) => `contenu-${name}`;
+
+  function updated(x: Entry, note: string) {
+    setEntry(x);
+    setForm(formOf(x));
+    setError(null);
+    setMessage(note);
+    setHistoryKey((k) => k + 1);
+    void queryClient.invalidateQueries({ queryKey: newsKeys.admin });
+    void queryClient.invalidateQueries({ queryKey: newsKeys.news });
+    void queryClient.invalidateQueries({ queryKey: newsKeys.events });
+  }
+
+  async function save(ev: FormEvent) {
+    ev.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (entry) updated(await apiSend<Entry>('PUT', `/admin/${api}/${entry.id}`, inputOf(kind, form)), e.saved);
+      else {
+        const created = await apiSend<Entry>('POST', `/admin/${api}`, inputOf(kind, form));
+        updated(created, e.saved);
+        navigate(`${kind === 'news' ? '/admin/actualites' : '/admin/agenda'}/${created.id}`, { replace: true, keepScroll: true });
+      }
+    } catch (x) {
+      setError(x);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setStatus(action: 'publish' | 'archive' | 'unpublish') {
+    if (!entry) return;
+    try {
+      updated(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/${action}`), e.saved);
+    } catch (x) {
+      setError(x);
+    }
+  }
+
+  async function remove() {
+    if (!entry || !window.confirm(e.removeConfirm)) return;
+    try {
+      await apiSend<{ deleted: true }>('DELETE', `/admin/${api}/${entry.id}`);
+      void queryClient.invalidateQueries({ queryKey: newsKeys.admin });
+      navigate(kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda');
+    } catch (x) {
+      setError(x);
+    }
+  }
+
+  const publicHref = entry && entry.status === 'publie' ? `${kind === 'news' ? '/actualites' : '/agenda'}/${entry.slug}` : null;
+
+  return (
+    <>
+      <h1 tabIndex={-1} data-page-heading>
+        {title}
+      </h1>
+      {entry && (
+        <p>
+          <strong>{e.status(CONTENT_STATUS_LABELS[entry.status])}</strong>
+          {publicHref && (
+            <>
+              {' '}
+              · <Link href={publicHref}>{e.viewPublic}</Link>
+            </>
+          )}
+        </p>
+      )}
+      {readOnly && <p className="notice">{e.readOnly}</p>}
+      <Status message={message} />
+      {error !== null && <ErrorMessage error={error} />}
+      <form className="admin-form" onSubmit={(ev) => void save(ev)} noValidate>
+        <fieldset disabled={readOnly || busy}>
+          <TextField
+            id={fid('titre')}
+            label={e.title}
+            required
+            value={form.title}
+            onChange={(v) => set('title', v)}
+            errors={err('title')}
+          />
+          <TextField
+            id={fid('slug')}
+            label={e.slug}
+            hint={e.slugHint}
+            value={form.slug}
+            onChange={(v) => set('slug', v)}
+            errors={err('slug')}
+          />
+          {kind === 'event' && (
+            <>
+              <SelectField
+                id={fid('type')}
+                label={e.kind}
+                value={form.kind}
+                onChange={(v) => set('kind', v as EventKind)}
+                options={Object.entries(EVENT_KIND_LABELS)}
+                errors={err('kind')}
+              />
+              <TextField
+                id={fid('debut')}
+                type="datetime-local"
+                label={e.startsAt}
+                required
+                value={form.starts_at}
+                onChange={(v) => set('starts_at', v)}
+                errors={err('starts_at')}
+              />
+              <TextField
+                id={fid('fin')}
+                type="datetime-local"
+                label={e.endsAt}
+                required
+                value={form.ends_at}
+                onChange={(v) => set('ends_at', v)}
+                errors={err('ends_at')}
+              />
+              <TextField
+                id={fid('commune')}
+                label={e.commune}
+                hint={e.communeHint}
+                inputMode="numeric"
+                value={form.commune_code}
+                onChange={(v) => set('commune_code', v)}
+                errors={err('commune_code')}
+              />
+              <TextField
+                id={fid('lieu')}
+                label={e.placeName}
+                value={form.place_name}
+                onChange={(v) => set('place_name', v)}
+                errors={err('place_name')}
+              />
+              <TextField
+                id={fid('en-ligne')}
+                type="url"
+                label={e.onlineUrl}
+                value={form.online_url}
+                onChange={(v) => set('online_url', v)}
+                errors={err('online_url')}
+              />
+              <TextField
+                id={fid('organisateur')}
+                label={e.organiser}
+                value={form.organiser}
+                onChange={(v) => set('organiser', v)}
+                errors={err('organiser')}
+              />
+              <TextField
+                id={fid('inscription')}
+                type="url"
+                label={e.registrationUrl}
+                value={form.registration_url}
+                onChange={(v) => set('registration_url', v)}
+                errors={err('registration_url')}
+              />
+              <TextField
+                id={fid('replay')}
+                type="url"
+                label={e.replayUrl}
+                value={form.replay_url}
+                onChange={(v) => set('replay_url', v)}
+                errors={err('replay_url')}
+              />
+            </>
+          )}
+          <TextArea
+            id={fid('resume')}
+            label={e.summary}
+            hint={e.summaryHint}
+            rows={3}
+            value={form.summary}
+            onChange={(v) => set('summary', v)}
+            errors={err('summary')}
+          />
+          <TextArea
+            id={fid('texte')}
+            label={e.body}
+            hint={e.bodyHint}
+            rows={12}
+            value={form.body}
+            onChange={(v) => set('body', v)}
+            errors={err('body')}
+          />
+          <TextField
+            id={fid('departements')}
+            label={e.departements}
+            hint={e.departementsHint}
+            value={form.departements}
+            onChange={(v) => set('departements', v)}
+            errors={err('departements')}
+          />
+          <CheckboxGroup
+            id={fid('publics')}
+            label={e.audiences}
+            options={PUBLIC_LABELS}
+            value={form.audiences}
+            onChange={(v) => set('audiences', v)}
+            errors={err('audiences')}
+          />
+          {kind === 'news' && (
+            <>
+              <TextField
+                id={fid('acteurs')}
+                label={e.actors}
+                hint={e.actorsHint}
+                value={form.actors}
+                onChange={(v) => set('actors', v)}
+                errors={err('actors')}
+              />
+              <TextField
+                id={fid('ressources')}
+                label={e.resources}
+                hint={e.resourcesHint}
+                value={form.resources}
+                onChange={(v) => set('resources', v)}
+                errors={err('resources')}
+              />
+              <TextField
+                id={fid('image-alt')}
+                label={e.imageAlt}
+                hint={e.imageAltHint}
+                value={form.image_alt}
+                onChange={(v) => set('image_alt', v)}
+                errors={err('image_alt')}
+              />
+            </>
+          )}
+          <p>
+            <button type="submit" className="button button--primary">
+              {busy ? e.saving : entry ? e.save : e.create}
+            </button>
+          </p>
+        </fieldset>
+      </form>
+      {entry?.editable && (
+        <p className="admin-actions">
+          {entry.status !== 'publie' && (
+            <button type="button" className="button button--primary" onClick={() => void setStatus('publish')}>
+              {e.publish}
+            </button>
+          )}{' '}
+          {entry.status !== 'brouillon' && (
+            <button type="button" className="button button--secondary" onClick={() => void setStatus('unpublish')}>
+              {e.unpublish}
+            </button>
+          )}{' '}
+          {entry.status !== 'archive' && (
+            <button type="button" className="button button--secondary" onClick={() => void setStatus('archive')}>
+              {e.archive}
+            </button>
+          )}{' '}
+          {entry.status === 'brouillon' && entry.published_at === null && (
+            <button type="button" className="button button--secondary" onClick={() => void remove()}>
+              {e.remove}
+            </button>
+          )}
+        </p>
+      )}
+      {kind === 'news' && entry && !isEvent(entry) && <ImageSection news={entry} onChange={(n) => updated(n, e.saved)} />}
+      {kind === 'news' && !entry && <p className="field__hint">{e.imageAfterSave}</p>}
+      {entry && (
+        <section className="actor-section" aria-labelledby="titre-apercu">
+          <h2 id="titre-apercu">{e.preview}</h2>
+          {entry.body_html ? (
+            // The server's sanitised HTML, exactly as the public page shows it.
+            <div className="news-body" dangerouslySetInnerHTML={{ __html: entry.body_html }} />
+          ) : (
+            <p>{e.previewEmpty}</p>
+          )}
+        </section>
+      )}
+      {entry && <History key={historyKey} kind={kind} entry={entry} onRevert={(x) => updated(x, e.reverted)} />}
+    </>
+  );
+}
+
+function Loaded({ kind, id }: { kind: Kind; id: number }) {
+  const news = useQuery({ ...adminNewsQuery(id), enabled: kind === 'news' });
+  const event = useQuery({ ...adminEventQuery(id), enabled: kind === 'event' });
+  const q = kind === 'news' ? news : event;
+  if (q.isPending) return <p className="notice">{t.loading}</p>;
+  if (q.isError) return <ErrorMessage error={q.error} />;
+  return <Editor kind={kind} existing={q.data} />;
+}
+
+export function AdminContentEditPage({ kind, id }: { kind: Kind; id: number | null }) {
+  return (
+    <div className="admin-resource-edit-page">
+      <p className="back-link">
+        <Link href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>
+          <span aria-hidden="true">← </span>
+          {e.back}
+        </Link>
+      </p>
+      <AdminLayout>
+        {() => (id === null ? <Editor kind={kind} existing={null} /> : <Loaded key={`${kind}:${id}`} kind={kind} id={id} />)}
+      </AdminLayout>
+    </div>
+  );
+}

@@ -1,0 +1,499 @@
+/**
+ * The letter's back office: `/admin/lettre` (the issues, and a new one from a period),
+ * `/admin/lettre/<id>` (compose, preview, test, send) and `/admin/lettre/abonnes` (list, CSV, delete).
+ */
+import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frNewsletter } from '../../i18n/fr.newsletter.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Link, navigate } from '../../lib/router.tsx';
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import { TextField } from '../admin/fields.tsx';
+import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
+import {
+  createIssue,
+  deleteIssue,
+  deleteSubscriber,
+  issueQuery,
+  issuesQuery,
+  newsletterKeys,
+  previewQuery,
+  sendIssue,
+  subscribersQuery,
+  testIssue,
+  updateIssue,
+} from './queries.ts';
+import './newsletter.css';
+
+const ta = frNewsletter.admin;
+const ti = frNewsletter.issue;
+const ts = frNewsletter.subscribers;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const edition = (departement: string | null) => (departement ? departement : ta.national);
+
+function NewIssueForm() {
+  const base = useId().replace(/:/g, '');
+  const queryClient = useQueryClient();
+  const now = new Date();
+  const [title, setTitle] = useState('');
+  const [from, setFrom] = useState(isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
+  const [to, setTo] = useState(isoDay(now));
+  const [departement, setDepartement] = useState('');
+  const create = useMutation({
+    mutationFn: createIssue,
+    onSuccess: (issue) => {
+      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
+      queryClient.setQueryData(newsletterKeys.issue(issue.id), issue);
+      navigate(`/admin/lettre/${issue.id}`);
+    },
+  });
+  const errors = create.error instanceof ApiRequestError ? issuesToErrors(create.error.issues) : new Map<string, string[]>();
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (create.isPending) return;
+    const dep = departement.trim().toUpperCase();
+    create.mutate({ title: title.trim(), period_from: from, period_to: to, ...(dep ? { departement: dep } : {}) });
+  }
+  return (
+    <section aria-labelledby={`${base}-h`}>
+      <h2 id={`${base}-h`}>{ta.newHeading}</h2>
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <TextField
+          id={`${base}-title`}
+          label={ta.titleLabel}
+          hint={ta.titleHint}
+          value={title}
+          errors={errorsAt(errors, 'title')}
+          onChange={setTitle}
+        />
+        <TextField
+          id={`${base}-from`}
+          type="date"
+          label={ta.from}
+          value={from}
+          errors={errorsAt(errors, 'period_from')}
+          onChange={setFrom}
+        />
+        <TextField id={`${base}-to`} type="date" label={ta.to} value={to} errors={errorsAt(errors, 'period_to')} onChange={setTo} />
+        <TextField
+          id={`${base}-dep`}
+          label={ta.departement}
+          hint={ta.departementHint}
+          value={departement}
+          errors={errorsAt(errors, 'departement')}
+          onChange={setDepartement}
+        />
+        {create.isError && errors.size === 0 && <ErrorMessage error={create.error} />}
+        <p>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {create.isPending ? ta.creating : ta.create}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function IssueList() {
+  const issues = useQuery(issuesQuery());
+  if (issues.isPending) return <p role="status">{frNewsletter.issue.loading}</p>;
+  if (issues.isError) return <ErrorMessage error={issues.error} />;
+  return (
+    <section aria-labelledby="lettres-h">
+      <h2 id="lettres-h">{ta.listHeading}</h2>
+      {issues.data.items.length === 0 ? (
+        <p>{ta.empty}</p>
+      ) : (
+        <div className="newsletter-admin__table-wrap">
+          <table className="newsletter-admin__table">
+            <thead>
+              <tr>
+                <th scope="col">{ta.columns.title}</th>
+                <th scope="col">{ta.columns.edition}</th>
+                <th scope="col">{ta.columns.period}</th>
+                <th scope="col">{ta.columns.status}</th>
+                <th scope="col">{ta.columns.queued}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.data.items.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
+                  </td>
+                  <td>{edition(i.departement)}</td>
+                  <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
+                  <td>{ta.status[i.status]}</td>
+                  <td>{i.queued}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function NewsletterAdminPage() {
+  useDocumentTitle(ta.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="newsletter-admin">
+          <h1 tabIndex={-1} data-page-heading>
+            {ta.heading}
+          </h1>
+          <p>{ta.intro}</p>
+          <p>
+            <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
+          </p>
+          <IssueList />
+          <NewIssueForm />
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+type Ref = { kind: NewsletterItemView['kind']; id: number };
+const key = (r: Ref) => `${r.kind}:${r.id}`;
+const KINDS: NewsletterItemView['kind'][] = ['event', 'news', 'resource'];
+
+/** The candidates in the letter's order: chosen ones first in their chosen order, then the others. */
+function ordered(issue: NewsletterIssueDetail, chosen: Ref[]): NewsletterItemView[] {
+  const all = new Map([...issue.items, ...issue.candidates].map((i) => [key(i), i]));
+  const first = chosen.map((r) => all.get(key(r))).filter((i): i is NewsletterItemView => i !== undefined);
+  const rest = issue.candidates.filter((c) => !chosen.some((r) => key(r) === key(c)));
+  return [...first, ...rest];
+}
+
+function Composer({ issue }: { issue: NewsletterIssueDetail }) {
+  const base = useId().replace(/:/g, '');
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(issue.title);
+  const [intro, setIntro] = useState(issue.intro_md);
+  const [chosen, setChosen] = useState<Ref[]>(issue.items.map(({ kind, id }) => ({ kind, id })));
+  const [dirty, setDirty] = useState(false);
+  const save = useMutation({
+    mutationFn: () => updateIssue(issue.id, { title: title.trim(), intro_md: intro, items: chosen }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(newsletterKeys.issue(issue.id), updated);
+      void queryClient.invalidateQueries({ queryKey: newsletterKeys.preview(issue.id) });
+      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
+      setDirty(false);
+    },
+  });
+  const errors = save.error instanceof ApiRequestError ? issuesToErrors(save.error.issues) : new Map<string, string[]>();
+  const list = ordered(issue, chosen);
+  const change = (next: Ref[]) => {
+    setChosen(next);
+    setDirty(true);
+  };
+  const toggle = (item: NewsletterItemView) =>
+    change(
+      chosen.some((r) => key(r) === key(item)) ? chosen.filter((r) => key(r) !== key(item)) : [...chosen, { kind: item.kind, id: item.id }],
+    );
+  /** Moves a chosen item before or after the previous / next chosen item of its part. */
+  const move = (item: NewsletterItemView, step: -1 | 1) => {
+    const same = chosen.filter((r) => r.kind === item.kind);
+    const at = same.findIndex((r) => key(r) === key(item));
+    const other = same[at + step];
+    if (!other) return;
+    const i = chosen.findIndex((r) => key(r) === key(item));
+    const j = chosen.findIndex((r) => key(r) === key(other));
+    const next = [...chosen];
+    [next[i], next[j]] = [next[j] as Ref, next[i] as Ref];
+    change(next);
+  };
+
+  return (
+    <form
+      className="admin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <TextField
+        id={`${base}-title`}
+        label={ti.titleLabel}
+        value={title}
+        errors={errorsAt(errors, 'title')}
+        onChange={(v) => {
+          setTitle(v);
+          setDirty(true);
+        }}
+      />
+      <div className="field">
+        <label htmlFor={`${base}-intro`}>{ti.introLabel}</label>
+        <p id={`${base}-intro-hint`} className="field__hint">
+          {ti.introHint}
+        </p>
+        <textarea
+          id={`${base}-intro`}
+          className="newsletter-admin__intro"
+          value={intro}
+          aria-describedby={`${base}-intro-hint`}
+          onChange={(e) => {
+            setIntro(e.target.value);
+            setDirty(true);
+          }}
+        />
+      </div>
+      <h2>{ti.itemsHeading}</h2>
+      <p className="field__hint">{ti.itemsHint}</p>
+      {list.length === 0 && <p>{ti.noCandidates}</p>}
+      {KINDS.map((kind) => {
+        const items = list.filter((i) => i.kind === kind);
+        if (items.length === 0) return null;
+        const chosenOfKind = chosen.filter((r) => r.kind === kind);
+        return (
+          <section key={kind} aria-labelledby={`${base}-${kind}`}>
+            <h3 id={`${base}-${kind}`}>{ti.kinds[kind]}</h3>
+            <ul className="newsletter-admin__items">
+              {items.map((item) => {
+                const position = chosenOfKind.findIndex((r) => key(r) === key(item));
+                const included = position >= 0;
+                return (
+                  <li key={key(item)} className="newsletter-admin__item">
+                    <label className="newsletter__check newsletter-admin__item-text">
+                      <input type="checkbox" checked={included} onChange={() => toggle(item)} aria-label={ti.include(item.title)} />
+                      <span>
+                        {item.title}
+                        {item.meta && <span className="newsletter-admin__item-meta">{item.meta}</span>}
+                      </span>
+                    </label>
+                    {included && (
+                      <span className="newsletter-admin__moves">
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={ti.up(item.title)}
+                          disabled={position === 0}
+                          onClick={() => move(item, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={ti.down(item.title)}
+                          disabled={position === chosenOfKind.length - 1}
+                          onClick={() => move(item, 1)}
+                        >
+                          ↓
+                        </button>
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {save.isError && <ErrorMessage error={save.error} />}
+      <p className="newsletter-admin__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {save.isPending ? ti.saving : ti.save}
+        </button>
+        <span role="status">{save.isSuccess && !dirty ? ti.saved : dirty ? ti.unsaved : ''}</span>
+      </p>
+    </form>
+  );
+}
+
+function Preview({ id }: { id: number }) {
+  const preview = useQuery(previewQuery(id));
+  if (preview.isPending) return <p role="status">{ti.previewLoading}</p>;
+  if (preview.isError) return <ErrorMessage error={preview.error} />;
+  return (
+    <>
+      <p>
+        <strong>{preview.data.subject}</strong>
+      </p>
+      {/* No script, no same-origin: the letter's HTML shows as a mail client would show it. */}
+      <iframe className="newsletter-admin__preview" title={ti.previewFrame} sandbox="" srcDoc={preview.data.html} />
+      <details>
+        <summary>{ti.previewText}</summary>
+        <pre className="newsletter-admin__text">{preview.data.text}</pre>
+      </details>
+    </>
+  );
+}
+
+function SendPanel({ issue }: { issue: NewsletterIssueDetail }) {
+  const queryClient = useQueryClient();
+  const test = useMutation({ mutationFn: () => testIssue(issue.id) });
+  const send = useMutation({
+    mutationFn: () => sendIssue(issue.id),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(newsletterKeys.issue(issue.id), updated);
+      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteIssue(issue.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
+      navigate('/admin/lettre');
+    },
+  });
+  return (
+    <section aria-labelledby="envoi-h">
+      <h2 id="envoi-h">{ti.sendHeading}</h2>
+      {issue.status === 'sent' && <p className="notice">{ti.sent(issue.queued, formatDate(issue.sent_at ?? ''))}</p>}
+      {issue.status === 'sending' && <p className="notice">{ti.sending(issue.queued, issue.pending)}</p>}
+      {issue.status === 'draft' && <p>{ti.recipients(issue.recipients)}</p>}
+      <p className="newsletter-admin__actions">
+        <button type="button" className="button button--secondary" disabled={test.isPending} onClick={() => test.mutate()}>
+          {test.isPending ? ti.testing : ti.test}
+        </button>
+        {issue.status !== 'sent' && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={send.isPending}
+            onClick={() => {
+              if (issue.status === 'sending' || window.confirm(ti.confirmSend)) send.mutate();
+            }}
+          >
+            {send.isPending ? ti.sendingNow : issue.status === 'sending' ? ti.resume : ti.send}
+          </button>
+        )}
+        {issue.status === 'draft' && (
+          <button type="button" className="button button--link" disabled={remove.isPending} onClick={() => remove.mutate()}>
+            {ti.deleteDraft}
+          </button>
+        )}
+      </p>
+      <div role="status">{test.isSuccess && <p>{ti.tested(test.data.recipient)}</p>}</div>
+      {test.isError && <ErrorMessage error={test.error} />}
+      {send.isError && <ErrorMessage error={send.error} />}
+    </section>
+  );
+}
+
+export function NewsletterIssuePage({ id }: { id: number }) {
+  const issue = useQuery(issueQuery(id));
+  useDocumentTitle(issue.data ? ti.title(issue.data.title) : ta.title);
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="newsletter-admin">
+          <p>
+            <Link href="/admin/lettre">{ti.back}</Link>
+          </p>
+          {issue.isPending && <p role="status">{ti.loading}</p>}
+          {issue.isError && <ErrorMessage error={issue.error} />}
+          {issue.data && <IssueBody issue={issue.data} />}
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+/** A saved change refreshes the preview (the composer invalidates it); the composer keeps its own state until saved. */
+function IssueBody({ issue }: { issue: NewsletterIssueDetail }) {
+  return (
+    <>
+      <h1 tabIndex={-1} data-page-heading>
+        {issue.title}
+      </h1>
+      <p>
+        {ti.edition(edition(issue.departement), ta.period(formatDate(issue.period_from), formatDate(issue.period_to)))} ·{' '}
+        {ta.status[issue.status]}
+      </p>
+      {issue.status === 'draft' && <Composer key={issue.id} issue={issue} />}
+      <section aria-labelledby="apercu-h">
+        <h2 id="apercu-h">{ti.previewHeading}</h2>
+        <Preview id={issue.id} />
+      </section>
+      <SendPanel issue={issue} />
+    </>
+  );
+}
+
+export function NewsletterSubscribersPage() {
+  useDocumentTitle(ts.title);
+  const queryClient = useQueryClient();
+  const subscribers = useQuery(subscribersQuery());
+  const remove = useMutation({
+    mutationFn: deleteSubscriber,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: newsletterKeys.subscribers }),
+  });
+  return (
+    <AdminLayout>
+      {() => (
+        <div className="newsletter-admin">
+          <p>
+            <Link href="/admin/lettre">{ti.back}</Link>
+          </p>
+          <h1 tabIndex={-1} data-page-heading>
+            {ts.heading}
+          </h1>
+          {subscribers.isPending && <p role="status">{frNewsletter.issue.loading}</p>}
+          {subscribers.isError && <ErrorMessage error={subscribers.error} />}
+          {remove.isError && <ErrorMessage error={remove.error} />}
+          {subscribers.data && (
+            <>
+              <p>{ts.counts(subscribers.data.counts.confirmed, subscribers.data.counts.pending)}</p>
+              <p>
+                <a className="button button--secondary" href="/api/admin/newsletter/subscribers.csv" download>
+                  {ts.export}
+                </a>
+              </p>
+              {subscribers.data.items.length === 0 ? (
+                <p>{ts.empty}</p>
+              ) : (
+                <div className="newsletter-admin__table-wrap">
+                  <table className="newsletter-admin__table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{ts.columns.email}</th>
+                        <th scope="col">{ts.columns.departements}</th>
+                        <th scope="col">{ts.columns.status}</th>
+                        <th scope="col">{ts.columns.since}</th>
+                        <th scope="col">{ts.columns.actions}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {subscribers.data.items.map((s) => (
+                        <tr key={s.id}>
+                          <td>{s.email}</td>
+                          <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
+                          <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
+                          <td>{formatDate(s.created_at)}</td>
+                          <td>
+                            <button
+                              type="button"
+                              className="button button--secondary"
+                              aria-label={ts.delete(s.email)}
+                              disabled={remove.isPending}
+                              onClick={() => {
+                                if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
+                              }}
+                            >
+                              {ts.deleteLabel}
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The letter's public pages: `/lettre` (subscribe: the e-mail only, and optional départements),
+ * `/lettre/confirmer/<jeton>` and `/lettre/desinscription/<jeton>` (one button each: a link
+ * opened by a mail scanner confirms or unsubscribes nobody).
+ */
+import type { DepartementList } from '@pare/schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frNewsletter } from '../../i18n/fr.newsletter.ts';
+import { ApiRequestError, apiGet, apiSend } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
+import './newsletter.css';
+
+type Message = { message: string };
+
+function problemOf(error: unknown): string {
+  if (error instanceof ApiRequestError) {
+    if (error.code === 'rate_limited') return frNewsletter.subscribe.rateLimited;
+    if (error.code === 'validation_error') return error.issues.map((i) => i.message).join(' ') || error.message;
+  }
+  return frNewsletter.subscribe.failed;
+}
+
+export function SubscribePage() {
+  const t = frNewsletter.subscribe;
+  useDocumentTitle(t.title);
+  const ids = { email: useId(), emailHint: useId(), depHint: useId(), honeypot: useId() };
+  const [email, setEmail] = useState('');
+  const [website, setWebsite] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [missing, setMissing] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const departements = useQuery({
+    queryKey: ['departements', 'list'],
+    queryFn: ({ signal }) => apiGet<DepartementList>('/departements', undefined, signal),
+  });
+  const mutation = useMutation<Message, Error>({
+    mutationFn: () => apiSend<Message>('POST', '/newsletter/subscriptions', { email: email.trim(), departements: chosen, website }),
+  });
+
+  useEffect(() => {
+    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
+  }, [mutation.isSuccess, mutation.isError]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!email.trim()) {
+      setMissing(true);
+      document.getElementById(ids.email)?.focus();
+      return;
+    }
+    setMissing(false);
+    mutation.mutate();
+  }
+  const toggle = (code: string) => setChosen((c) => (c.includes(code) ? c.filter((x) => x !== code) : [...c, code]));
+
+  if (mutation.isSuccess) {
+    return (
+      <div className="narrow-page">
+        <div ref={resultRef} tabIndex={-1} className="notice" role="status">
+          <h1 data-page-heading tabIndex={-1}>
+            {t.doneHeading}
+          </h1>
+          <p>{mutation.data.message}</p>
+          <p>{t.privacy}</p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow-page newsletter">
+      <div className="page-intro">
+        <h1 tabIndex={-1} data-page-heading>
+          {t.heading}
+        </h1>
+        <p>{t.intro}</p>
+      </div>
+      <form className="contact-form__form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.email}>{t.email}</label>
+          <p id={ids.emailHint} className="field__hint">
+            {t.emailHint}
+          </p>
+          <input
+            id={ids.email}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            maxLength={254}
+            value={email}
+            aria-invalid={missing || undefined}
+            aria-describedby={ids.emailHint}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          {missing && <p className="field__error">{t.missing}</p>}
+        </div>
+        <fieldset className="newsletter__departements">
+          <legend>{t.departementsLegend}</legend>
+          <p id={ids.depHint} className="field__hint">
+            {t.departementsHint}{' '}
+            <span className="newsletter__chosen" aria-live="polite">
+              {t.chosen(chosen.length)}
+            </span>
+          </p>
+          {departements.isPending && <p>{t.departementsLoading}</p>}
+          {departements.data && (
+            <ul className="newsletter__departement-list">
+              {departements.data.items.map((d) => (
+                <li key={d.code}>
+                  <label className="newsletter__check">
+                    <input type="checkbox" checked={chosen.includes(d.code)} onChange={() => toggle(d.code)} />
+                    {d.name} ({d.code})
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+        <div className="newsletter__honeypot" aria-hidden="true">
+          <label htmlFor={ids.honeypot}>{t.honeypot}</label>
+          <input
+            id={ids.honeypot}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onChange={(e) => setWebsite(e.target.value)}
+          />
+        </div>
+        <p className="notice__actions">
+          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            {mutation.isPending ? t.sending : t.submit}
+          </button>
+        </p>
+      </form>
+      <div ref={resultRef} tabIndex={-1} role="status">
+        {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
+      </div>
+      <p className="field__hint newsletter__privacy">{t.privacy}</p>
+    </div>
+  );
+}
+
+/** One button that acts on the mailed token; the answer (or the one 404) replaces it. */
+function TokenAction({
+  token,
+  path,
+  texts,
+  unknown,
+}: {
+  token: string;
+  path: `/${string}`;
+  texts: { title: string; heading: string; intro: string; button: string; sending: string; doneHeading: string };
+  unknown: { heading: string; text: string; again?: string };
+}) {
+  useDocumentTitle(texts.title);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const mutation = useMutation<Message, Error>({ mutationFn: () => apiSend<Message>('POST', `${path}/${encodeURIComponent(token)}`) });
+  useEffect(() => {
+    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
+  }, [mutation.isSuccess, mutation.isError]);
+  const notFound = mutation.error instanceof ApiRequestError && mutation.error.code === 'not_found';
+
+  return (
+    <div className="narrow-page newsletter">
+      {mutation.isSuccess ? (
+        <div ref={resultRef} tabIndex={-1} className="notice" role="status">
+          <h1 data-page-heading tabIndex={-1}>
+            {texts.doneHeading}
+          </h1>
+          <p>{mutation.data.message}</p>
+        </div>
+      ) : notFound ? (
+        <div ref={resultRef} tabIndex={-1} className="notice notice--error" role="alert">
+          <h1 data-page-heading tabIndex={-1}>
+            {unknown.heading}
+          </h1>
+          <p>{unknown.text}</p>
+          {unknown.again && (
+            <p>
+              <Link href="/lettre">{unknown.again}</Link>
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className="page-intro">
+            <h1 tabIndex={-1} data-page-heading>
+              {texts.heading}
+            </h1>
+            <p>{texts.intro}</p>
+          </div>
+          <p className="notice__actions">
+            <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+              {mutation.isPending ? texts.sending : texts.button}
+            </button>
+          </p>
+          <div ref={resultRef} tabIndex={-1} role="status">
+            {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ConfirmPage({ token }: { token: string }) {
+  const t = frNewsletter.confirm;
+  return (
+    <TokenAction
+      token={token}
+      path="/newsletter/subscriptions/confirm"
+      texts={t}
+      unknown={{ heading: t.unknownHeading, text: t.unknownText, again: t.again }}
+    />
+  );
+}
+
+export function UnsubscribePage({ token }: { token: string }) {
+  const t = frNewsletter.unsubscribe;
+  return (
+    <TokenAction
+      token={token}
+      path="/newsletter/subscriptions/unsubscribe"
+      texts={t}
+      unknown={{ heading: t.unknownHeading, text: t.unknownText }}
+    />
+  );
+}

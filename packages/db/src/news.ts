@@ -1,0 +1,516 @@
+/**
+ * News (actualités) and agenda (événements), issue 21: the repository, the published reads the
+ * site, the feeds and the newsletter share, and the revisions of both.
+ *
+ * `body_html` is written by the caller, already rendered and sanitised (the API's markdown
+ * service); this module never renders Markdown. Territory: `departements` is a JSON array of
+ * codes, `[]` meaning national; a département filter matches entries that name it or are national.
+ */
+import type { ContentStatus, EventKind, NewsRevisionAction, Public } from '@pare/schema';
+import { SlugConflictError, slugify, sortKey } from './actors.ts';
+import type { Db } from './database.ts';
+import { statementCache } from './database.ts';
+import { diffSnapshots, type FieldChange } from './revisions.ts';
+
+export type LinkedActor = { id: number; slug: string; name: string; status: string };
+export type LinkedResource = { id: number; slug: string; title: string; status: string };
+
+type Common = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  bodyMd: string;
+  bodyHtml: string;
+  status: ContentStatus;
+  publishedAt: string | null;
+  departements: string[];
+  audiences: Public[];
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type NewsRecord = Common & {
+  imagePath: string | null;
+  imageType: string | null;
+  imageAlt: string;
+  actors: LinkedActor[];
+  resources: LinkedResource[];
+};
+
+export type EventRecord = Common & {
+  kind: EventKind;
+  /** UTC instants (ISO 8601). */
+  startsAt: string;
+  endsAt: string;
+  communeCode: string | null;
+  placeName: string | null;
+  onlineUrl: string | null;
+  organiser: LinkedActor | null;
+  registrationUrl: string | null;
+  replayUrl: string | null;
+};
+
+type CommonWrite = {
+  slug?: string | undefined;
+  title: string;
+  summary: string;
+  bodyMd: string;
+  bodyHtml: string;
+  departements: string[];
+  audiences: Public[];
+};
+export type NewsWrite = CommonWrite & { imageAlt: string; actorIds: number[]; resourceIds: number[] };
+export type EventWrite = CommonWrite & {
+  kind: EventKind;
+  startsAt: string;
+  endsAt: string;
+  communeCode: string | null;
+  placeName: string | null;
+  onlineUrl: string | null;
+  organiserId: number | null;
+  registrationUrl: string | null;
+  replayUrl: string | null;
+};
+
+/**
+ * What the published reads take. `from` (inclusive) and `to` (exclusive) are ISO instants or
+ * dates, compared with `published_at` for news and `starts_at` for events.
+ */
+export type PublishedQuery = { from?: string; to?: string; departement?: string; limit?: number; offset?: number };
+export type PublishedEventsQuery = PublishedQuery & {
+  /** Only events not yet ended at `now` (upcoming first), or only ended ones (latest first). */
+  when?: 'upcoming' | 'past';
+  /** The present, for tests; defaults to the clock. */
+  now?: string;
+};
+
+type NewsRow = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body_md: string;
+  body_html: string;
+  image_path: string | null;
+  image_type: string | null;
+  image_alt: string;
+  status: ContentStatus;
+  published_at: string | null;
+  departements: string;
+  audiences: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+type EventRow = Omit<NewsRow, 'image_path' | 'image_type' | 'image_alt'> & {
+  kind: EventKind;
+  starts_at: string;
+  ends_at: string;
+  commune_code: string | null;
+  place_name: string | null;
+  online_url: string | null;
+  organiser_actor_id: number | null;
+  registration_url: string | null;
+  replay_url: string | null;
+};
+
+const common = (r: NewsRow | EventRow): Common => ({
+  id: r.id,
+  slug: r.slug,
+  title: r.title,
+  summary: r.summary,
+  bodyMd: r.body_md,
+  bodyHtml: r.body_html,
+  status: r.status,
+  publishedAt: r.published_at,
+  departements: JSON.parse(r.departements) as string[],
+  audiences: JSON.parse(r.audiences) as Public[],
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const nowIso = () => new Date().toISOString();
+const DEPT_FILTER = `(departements = '[]' OR EXISTS (SELECT 1 FROM json_each(departements) WHERE value = @departement))`;
+
+function loadNews(db: Db, rows: NewsRow[]): NewsRecord[] {
+  const stmt = statementCache(db);
+  return rows.map((r) => ({
+    ...common(r),
+    imagePath: r.image_path,
+    imageType: r.image_type,
+    imageAlt: r.image_alt,
+    actors: stmt(
+      `SELECT a.id, a.slug, a.name, a.status FROM news_actors na JOIN actors a ON a.id = na.actor_id WHERE na.news_id = ? ORDER BY na.position`,
+    ).all(r.id) as LinkedActor[],
+    resources: stmt(
+      `SELECT r.id, r.slug, r.title, r.status FROM news_resources nr JOIN resources r ON r.id = nr.resource_id WHERE nr.news_id = ? ORDER BY nr.position`,
+    ).all(r.id) as LinkedResource[],
+  }));
+}
+
+function loadEvents(db: Db, rows: EventRow[]): EventRecord[] {
+  const stmt = statementCache(db);
+  return rows.map((r) => ({
+    ...common(r),
+    kind: r.kind,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    communeCode: r.commune_code,
+    placeName: r.place_name,
+    onlineUrl: r.online_url,
+    organiser:
+      r.organiser_actor_id === null
+        ? null
+        : ((stmt('SELECT id, slug, name, status FROM actors WHERE id = ?').get(r.organiser_actor_id) as LinkedActor | undefined) ?? null),
+    registrationUrl: r.registration_url,
+    replayUrl: r.replay_url,
+  }));
+}
+
+/** Published news, newest first. */
+export function listPublishedNews(db: Db, q: PublishedQuery = {}): NewsRecord[] {
+  const { where, params } = publishedNewsWhere(q);
+  const rows = db
+    .prepare(`SELECT * FROM news WHERE ${where} ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit ?? -1, offset: q.offset ?? 0 }) as NewsRow[];
+  return loadNews(db, rows);
+}
+
+export function countPublishedNews(db: Db, q: PublishedQuery = {}): number {
+  const { where, params } = publishedNewsWhere(q);
+  return db.prepare(`SELECT count(*) FROM news WHERE ${where}`).pluck().get(params) as number;
+}
+
+function publishedNewsWhere(q: PublishedQuery) {
+  const clauses = [`status = 'publie'`];
+  const params: Record<string, string> = {};
+  if (q.from) {
+    clauses.push('published_at >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    clauses.push('published_at < @to');
+    params.to = q.to;
+  }
+  if (q.departement) {
+    clauses.push(DEPT_FILTER);
+    params.departement = q.departement;
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+/**
+ * Published events. Without `when`: all of them by start, earliest first. `upcoming`: not yet
+ * ended, earliest first; `past`: ended, latest first.
+ */
+export function listPublishedEvents(db: Db, q: PublishedEventsQuery = {}): EventRecord[] {
+  const { where, params } = publishedEventsWhere(q);
+  const order = q.when === 'past' ? 'starts_at DESC, id DESC' : 'starts_at ASC, id ASC';
+  const rows = db
+    .prepare(`SELECT * FROM events WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit ?? -1, offset: q.offset ?? 0 }) as EventRow[];
+  return loadEvents(db, rows);
+}
+
+export function countPublishedEvents(db: Db, q: PublishedEventsQuery = {}): number {
+  const { where, params } = publishedEventsWhere(q);
+  return db.prepare(`SELECT count(*) FROM events WHERE ${where}`).pluck().get(params) as number;
+}
+
+function publishedEventsWhere(q: PublishedEventsQuery) {
+  const clauses = [`status = 'publie'`];
+  const params: Record<string, string> = {};
+  if (q.from) {
+    clauses.push('starts_at >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    clauses.push('starts_at < @to');
+    params.to = q.to;
+  }
+  if (q.departement) {
+    clauses.push(DEPT_FILTER);
+    params.departement = q.departement;
+  }
+  if (q.when) {
+    clauses.push(q.when === 'past' ? 'ends_at < @now' : 'ends_at >= @now');
+    params.now = q.now ?? nowIso();
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export type ContentEntity = 'news' | 'event';
+export type ContentRevisionRecord = {
+  id: number;
+  entity: ContentEntity;
+  entityId: number;
+  action: NewsRevisionAction;
+  snapshot: unknown;
+  changes: FieldChange[];
+  authorId: number | null;
+  authorLabel: string | null;
+  revertedTo: number | null;
+  createdAt: string;
+};
+
+type RevisionRow = {
+  id: number;
+  entity: ContentEntity;
+  entity_id: number;
+  action: NewsRevisionAction;
+  snapshot: string;
+  changes: string;
+  author_id: number | null;
+  author_label: string | null;
+  reverted_to: number | null;
+  created_at: string;
+};
+
+const toRevision = (r: RevisionRow): ContentRevisionRecord => ({
+  id: r.id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  snapshot: JSON.parse(r.snapshot),
+  changes: JSON.parse(r.changes) as FieldChange[],
+  authorId: r.author_id,
+  authorLabel: r.author_label,
+  revertedTo: r.reverted_to,
+  createdAt: r.created_at,
+});
+
+export type AdminContentSearch = { q?: string | undefined; status?: ContentStatus | 'all' | undefined };
+
+/** Writes and back-office reads of news and events. Callers wrap a write and its revision in one transaction. */
+export function newsRepository(db: Db) {
+  const stmt = statementCache(db);
+
+  function uniqueSlug(table: 'news' | 'events', wanted: string | undefined, title: string, selfId?: number): string {
+    const taken = (s: string) => {
+      const row = stmt(`SELECT id FROM ${table} WHERE slug = ?`).get(s) as { id: number } | undefined;
+      return row !== undefined && row.id !== selfId;
+    };
+    if (wanted) {
+      if (taken(wanted)) throw new SlugConflictError(wanted);
+      return wanted;
+    }
+    const base = slugify(title).slice(0, 100) || (table === 'news' ? 'actualite' : 'evenement');
+    let slug = base;
+    for (let i = 2; taken(slug); i++) slug = `${base}-${i}`;
+    return slug;
+  }
+
+  function findNewsById(id: number): NewsRecord | undefined {
+    const row = stmt('SELECT * FROM news WHERE id = ?').get(id) as NewsRow | undefined;
+    return row && loadNews(db, [row])[0];
+  }
+  function findNewsBySlug(slug: string): NewsRecord | undefined {
+    const row = stmt('SELECT * FROM news WHERE slug = ?').get(slug) as NewsRow | undefined;
+    return row && loadNews(db, [row])[0];
+  }
+  function findEventById(id: number): EventRecord | undefined {
+    const row = stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+    return row && loadEvents(db, [row])[0];
+  }
+  function findEventBySlug(slug: string): EventRecord | undefined {
+    const row = stmt('SELECT * FROM events WHERE slug = ?').get(slug) as EventRow | undefined;
+    return row && loadEvents(db, [row])[0];
+  }
+
+  function writeNewsLinks(id: number, w: NewsWrite) {
+    stmt('DELETE FROM news_actors WHERE news_id = ?').run(id);
+    stmt('DELETE FROM news_resources WHERE news_id = ?').run(id);
+    [...new Set(w.actorIds)].forEach((a, i) => {
+      stmt('INSERT INTO news_actors (news_id, actor_id, position) VALUES (?,?,?)').run(id, a, i);
+    });
+    [...new Set(w.resourceIds)].forEach((r, i) => {
+      stmt('INSERT INTO news_resources (news_id, resource_id, position) VALUES (?,?,?)').run(id, r, i);
+    });
+  }
+
+  /** Back-office list, latest change first; `q` matches the title or slug without accents or case. */
+  function listAdmin(table: 'news' | 'events', search: AdminContentSearch): unknown[] {
+    const byStatus = search.status && search.status !== 'all';
+    let rows = stmt(`SELECT * FROM ${table} ${byStatus ? 'WHERE status = ?' : ''} ORDER BY updated_at DESC, id DESC`).all(
+      ...(byStatus ? [search.status] : []),
+    ) as NewsRow[];
+    if (search.q) {
+      const needle = sortKey(search.q);
+      rows = rows.filter((r) => sortKey(`${r.title} ${r.slug}`).includes(needle));
+    }
+    return rows;
+  }
+
+  return {
+    findNewsById,
+    findNewsBySlug,
+    findEventById,
+    findEventBySlug,
+
+    /** Every news entry matching the search (the caller pages and filters by territory). */
+    listNewsAdmin(search: AdminContentSearch): NewsRecord[] {
+      return loadNews(db, listAdmin('news', search) as NewsRow[]);
+    },
+    listEventsAdmin(search: AdminContentSearch): EventRecord[] {
+      return loadEvents(db, listAdmin('events', search) as EventRow[]);
+    },
+
+    createNews(w: NewsWrite, createdBy: number | null): NewsRecord {
+      const slug = uniqueSlug('news', w.slug, w.title);
+      const info = stmt(
+        `INSERT INTO news (slug, title, summary, body_md, body_html, image_alt, departements, audiences, created_by)
+         VALUES (?,?,?,?,?,?,?,?,?)`,
+      ).run(
+        slug,
+        w.title,
+        w.summary,
+        w.bodyMd,
+        w.bodyHtml,
+        w.imageAlt,
+        JSON.stringify(w.departements),
+        JSON.stringify(w.audiences),
+        createdBy,
+      );
+      const id = Number(info.lastInsertRowid);
+      writeNewsLinks(id, w);
+      return findNewsById(id) as NewsRecord;
+    },
+    replaceNews(id: number, w: NewsWrite): NewsRecord {
+      const slug = uniqueSlug('news', w.slug, w.title, id);
+      stmt(
+        `UPDATE news SET slug = ?, title = ?, summary = ?, body_md = ?, body_html = ?, image_alt = ?, departements = ?, audiences = ?,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      ).run(slug, w.title, w.summary, w.bodyMd, w.bodyHtml, w.imageAlt, JSON.stringify(w.departements), JSON.stringify(w.audiences), id);
+      writeNewsLinks(id, w);
+      return findNewsById(id) as NewsRecord;
+    },
+    setNewsImage(id: number, image: { path: string; type: string } | null): NewsRecord {
+      stmt(`UPDATE news SET image_path = ?, image_type = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+        image?.path ?? null,
+        image?.type ?? null,
+        id,
+      );
+      return findNewsById(id) as NewsRecord;
+    },
+    /** Publishing keeps the first publication date; a draft or an archived entry keeps it too (shown again if republished). */
+    setNewsStatus(id: number, status: ContentStatus, now = nowIso()): NewsRecord {
+      stmt(
+        `UPDATE news SET status = ?, published_at = CASE WHEN ? = 'publie' THEN coalesce(published_at, ?) ELSE published_at END,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      ).run(status, status, now, id);
+      return findNewsById(id) as NewsRecord;
+    },
+
+    createEvent(w: EventWrite, createdBy: number | null): EventRecord {
+      const slug = uniqueSlug('events', w.slug, w.title);
+      const info = stmt(
+        `INSERT INTO events (slug, title, summary, body_md, body_html, kind, starts_at, ends_at, commune_code, place_name, online_url,
+         organiser_actor_id, registration_url, replay_url, departements, audiences, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ).run(
+        slug,
+        w.title,
+        w.summary,
+        w.bodyMd,
+        w.bodyHtml,
+        w.kind,
+        w.startsAt,
+        w.endsAt,
+        w.communeCode,
+        w.placeName,
+        w.onlineUrl,
+        w.organiserId,
+        w.registrationUrl,
+        w.replayUrl,
+        JSON.stringify(w.departements),
+        JSON.stringify(w.audiences),
+        createdBy,
+      );
+      return findEventById(Number(info.lastInsertRowid)) as EventRecord;
+    },
+    replaceEvent(id: number, w: EventWrite): EventRecord {
+      const slug = uniqueSlug('events', w.slug, w.title, id);
+      stmt(
+        `UPDATE events SET slug = ?, title = ?, summary = ?, body_md = ?, body_html = ?, kind = ?, starts_at = ?, ends_at = ?,
+         commune_code = ?, place_name = ?, online_url = ?, organiser_actor_id = ?, registration_url = ?, replay_url = ?,
+         departements = ?, audiences = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      ).run(
+        slug,
+        w.title,
+        w.summary,
+        w.bodyMd,
+        w.bodyHtml,
+        w.kind,
+        w.startsAt,
+        w.endsAt,
+        w.communeCode,
+        w.placeName,
+        w.onlineUrl,
+        w.organiserId,
+        w.registrationUrl,
+        w.replayUrl,
+        JSON.stringify(w.departements),
+        JSON.stringify(w.audiences),
+        id,
+      );
+      return findEventById(id) as EventRecord;
+    },
+    setEventStatus(id: number, status: ContentStatus, now = nowIso()): EventRecord {
+      stmt(
+        `UPDATE events SET status = ?, published_at = CASE WHEN ? = 'publie' THEN coalesce(published_at, ?) ELSE published_at END,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      ).run(status, status, now, id);
+      return findEventById(id) as EventRecord;
+    },
+
+    /** Removes a news entry, its links and its history (the caller allows it for never-published drafts only). */
+    deleteNews(id: number): void {
+      stmt(`DELETE FROM news_revisions WHERE entity = 'news' AND entity_id = ?`).run(id);
+      stmt('DELETE FROM news WHERE id = ?').run(id);
+    },
+    deleteEvent(id: number): void {
+      stmt(`DELETE FROM news_revisions WHERE entity = 'event' AND entity_id = ?`).run(id);
+      stmt('DELETE FROM events WHERE id = ?').run(id);
+    },
+
+    recordRevision(r: {
+      entity: ContentEntity;
+      entityId: number;
+      action: NewsRevisionAction;
+      snapshot: unknown;
+      previous?: unknown;
+      authorId?: number | null;
+      authorLabel?: string | null;
+      revertedTo?: number | null;
+    }): number {
+      const changes = r.previous === undefined ? [] : diffSnapshots(r.previous, r.snapshot);
+      const info = stmt(
+        `INSERT INTO news_revisions (entity, entity_id, action, snapshot, changes, author_id, author_label, reverted_to) VALUES (?,?,?,?,?,?,?,?)`,
+      ).run(
+        r.entity,
+        r.entityId,
+        r.action,
+        JSON.stringify(r.snapshot),
+        JSON.stringify(changes),
+        r.authorId ?? null,
+        r.authorLabel ?? null,
+        r.revertedTo ?? null,
+      );
+      return Number(info.lastInsertRowid);
+    },
+    listRevisions(entity: ContentEntity, entityId: number): ContentRevisionRecord[] {
+      return (
+        stmt('SELECT * FROM news_revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as RevisionRow[]
+      ).map(toRevision);
+    },
+    findRevision(id: number): ContentRevisionRecord | undefined {
+      const row = stmt('SELECT * FROM news_revisions WHERE id = ?').get(id) as RevisionRow | undefined;
+      return row && toRevision(row);
+    },
+  };
+}
+
+export type NewsRepository = ReturnType<typeof newsRepository>;
