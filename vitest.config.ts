@@ -1,11 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, one run (`pnpm test` runs them all):
+ * - `unit`: the tests next to the code in packages/ and apps/ (no server, no browser; `pnpm test:unit`, seconds);
+ * - `integration`: tests/ without the browser (the real app on a real SQLite file, a real SMTP server);
+ * - `browser`: tests/browser (Debian's chromium against the built web client; `pnpm build` first).
+ */
+const shared = {
+  exclude: ['**/node_modules/**', '**/dist/**'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'] } },
+      { test: { ...shared, name: 'integration', include: ['tests/**/*.test.ts'], exclude: [...shared.exclude, 'tests/browser/**'] } },
+      { test: { ...shared, name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
+    ],
   },
 });

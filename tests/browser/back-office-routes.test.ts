@@ -74,6 +74,8 @@ beforeAll(async () => {
     '/admin/actualites?vue=agenda',
     '/admin/actualites/nouvelle',
     '/admin/agenda/nouveau',
+    '/admin/lettre',
+    '/admin/lettre/abonnes',
   ];
 }, 120_000);
 
@@ -91,7 +93,8 @@ const ROLES: { role: Role; departements?: string[] }[] = [
   { role: 'professionnel-verifie' },
 ];
 
-describe('every back-office route, every role', () => {
+// The roles run side by side: each page waits for the network to settle, time the others use.
+describe.concurrent('every back-office route, every role', () => {
   for (const { role, departements } of ROLES) {
     it(`opens every back-office route as ${role} with no page error, no console error, no blank page, axe-clean`, async () => {
       const who = await signedInAs(h.server, role, departements ? { departements } : {});

@@ -19,6 +19,8 @@ let h: Harness;
 let email: string;
 let id: number;
 let slug: string;
+/** A second entry whose hours are already set (the phone test does not depend on the first). */
+let withHours: number;
 
 beforeAll(async () => {
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -38,6 +40,16 @@ beforeAll(async () => {
   );
   id = created.id;
   slug = created.slug;
+  withHours = actorRepository(h.server.db).createActor(
+    CreateActorInputSchema.parse({
+      name: 'Permanence à horaires fixés (données de test)',
+      type: 'association',
+      publics: ['jeunes'],
+      actions: ['ecoute'],
+      territory: { scope: 'communes', communes: [FIXTURE.thionville] },
+      sites: [{ commune_code: FIXTURE.thionville, address: '11 rue de la Grille', opening_hours: 'Mo-Fr 09:00-12:00; PH off' }],
+    }),
+  ).id;
 });
 afterAll(async () => {
   await h?.close();
@@ -71,7 +83,7 @@ describe('the hours editor', () => {
     await editor.getByRole('button', { name: 'Ouvrir le lundi' }).click();
     for (const day of ['mardi', 'mercredi', 'jeudi', 'vendredi']) {
       await editor
-        .getByRole('row', { name: new RegExp(`^${day}`, 'i') })
+        .getByRole('group', { name: new RegExp(`^${day}$`, 'i') })
         .getByRole('button', { name: 'Comme la veille' })
         .click();
     }
@@ -120,19 +132,21 @@ describe('the hours editor', () => {
 
   it('on a phone, the grid and the preview fit the screen', async () => {
     const { page, context } = await openPage(h, PHONE);
-    await signIn(page, `/admin/acteurs/${id}`);
+    await signIn(page, `/admin/acteurs/${withHours}`);
     const hours = page.locator('#af-sites-0-opening_hours');
     await hours.waitFor();
     const editor = page.locator('fieldset').filter({ has: hours }).first();
     await editor.getByText('Saisir jour par jour').click();
-    await editor
-      .getByRole('button', { name: /Remplir la grille|Ouvrir le lundi/ })
-      .first()
-      .click();
+    // The grid comes filled from the saved hours (Monday to Friday, 9 h – 12 h).
+    const fill = editor.getByRole('button', { name: 'Remplir la grille avec ces horaires' });
+    if (await fill.isVisible()) await fill.click();
+    await editor.getByLabel('Lundi, plage 1 : ouverture').waitFor();
+    expect(await editor.getByLabel('Vendredi, plage 1 : fermeture').inputValue()).toBe('12:00');
+    expect(await editor.getByRole('button', { name: 'Ouvrir le samedi' }).isVisible()).toBe(true);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     if (SHOTS) {
-      await editor.scrollIntoViewIfNeeded();
+      await editor.locator('.hours-grid__days').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `${SHOTS}/editor-phone.png`, fullPage: false });
     }
     await context.close();

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { actorRepository } from '@pare/db';
 import { CreateActorInputSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, FIXTURE, type Harness, openPage, PHONE, seriousViolations, startHarness, waitForResults } from './browser.ts';
+import { FIXTURE, type Harness, openPage, PHONE, seriousViolations, startHarness, waitForResults } from './browser.ts';
 
 const SHOTS = process.env.PARE_SHOTS_DIR;
 const NOW = new Date('2026-12-07T16:00:00+01:00');

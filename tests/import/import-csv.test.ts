@@ -30,8 +30,20 @@ function comparable(a: PublicActor) {
     ...a,
     id: undefined,
     updated_at: undefined,
-    sites: a.sites.map((s) => ({ ...s, id: undefined, label: null, opening_hours: null, accessibility: null })),
-    contacts: a.contacts.map((c) => ({ ...c, label: null })).sort((x, y) => `${x.kind}${x.value}`.localeCompare(`${y.kind}${y.value}`)),
+    sites: a.sites.map((s) => ({
+      ...s,
+      id: undefined,
+      label: null,
+      opening_hours: null,
+      accessibility: null,
+      open_now: undefined,
+      next_change: undefined,
+      week: undefined,
+    })),
+    // A line's own hours have no CSV column (the 119's « 24/7 »): left out with their state.
+    contacts: a.contacts
+      .map((c) => ({ ...c, label: null, opening_hours: null, open_now: undefined, next_change: undefined, week: undefined }))
+      .sort((x, y) => `${x.kind}${x.value}`.localeCompare(`${y.kind}${y.value}`)),
   };
 }
 

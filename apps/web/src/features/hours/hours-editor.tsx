@@ -95,21 +95,14 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
       </p>
       {!grid.always && (
         <>
-          <table className="hours-grid__table">
-            <caption className="visually-hidden">Plages d’ouverture par jour</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jour</th>
-                <th scope="col">Plages (de – à)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {grid.days.map((ranges, day) => {
-                const name = DAY_NAMES[day] ?? '';
-                return (
-                  <tr key={name}>
-                    <th scope="row">{name}</th>
-                    <td>
+          <ul className="hours-grid__days" aria-label="Plages d’ouverture par jour">
+            {grid.days.map((ranges, day) => {
+              const name = DAY_NAMES[day] ?? '';
+              return (
+                <li key={name}>
+                  <fieldset className="hours-grid__day">
+                    <legend className="hours-grid__name">{name}</legend>
+                    <div className="hours-grid__ranges">
                       {ranges.length === 0 && <span className="hours-grid__closed">Fermé</span>}
                       {ranges.map((r, k) => (
                         <span key={k} className="hours-grid__range">
@@ -167,12 +160,12 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
                           Comme la veille
                         </button>
                       ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
+          </ul>
           <p>
             <input
               id={`${id}-ph`}
@@ -281,7 +274,9 @@ export function HoursEditor({
 
   function openGrid() {
     if (value.trim() === '') setGrid(emptyGrid());
-    else if (reading?.weekly) setGrid(gridFrom(reading.weekly, reading.holidays_closed));
+    // Not read yet: the « Remplir la grille » button waits for the server's reading.
+    else if (!reading || query.isFetching) setGrid(undefined);
+    else if (reading.weekly) setGrid(gridFrom(reading.weekly, reading.holidays_closed));
     else setGrid(null);
   }
 
