@@ -67,13 +67,14 @@ export function site(c: Commune, options: { confidential?: boolean } = {}): Publ
     precision: confidential ? 'commune' : 'address',
     opening_hours: null,
     accessibility: null,
+    temporary_closures: [],
   };
 }
 
-export const phone = (value: string): PublicContact => ({ kind: 'phone', value, label: null, professional_only: false });
-export const sms = (value: string): PublicContact => ({ kind: 'sms', value, label: null, professional_only: false });
-export const email = (value: string): PublicContact => ({ kind: 'email', value, label: null, professional_only: false });
-export const website = (value: string): PublicContact => ({ kind: 'website', value, label: null, professional_only: false });
+export const phone = (value: string): PublicContact => ({ kind: 'phone', value, label: null, professional_only: false, opening_hours: null });
+export const sms = (value: string): PublicContact => ({ kind: 'sms', value, label: null, professional_only: false, opening_hours: null });
+export const email = (value: string): PublicContact => ({ kind: 'email', value, label: null, professional_only: false, opening_hours: null });
+export const website = (value: string): PublicContact => ({ kind: 'website', value, label: null, professional_only: false, opening_hours: null });
 
 export const national = (): PublicActor['territory'] => ({ scope: 'national', regions: [], departements: [], communes: [] });
 export const inDepartements = (...codes: { code: string; name: string }[]): PublicActor['territory'] => ({
@@ -171,7 +172,7 @@ export const youthLine = makeActor({
   actions: ['ecoute', 'soin'],
   contacts: [
     website('https://example.org/ligne-test'),
-    { kind: 'chat', value: 'https://example.org/ligne-test/chat', label: null, professional_only: false },
+    { kind: 'chat', value: 'https://example.org/ligne-test/chat', label: null, professional_only: false, opening_hours: null },
   ],
 });
 export const nationalTraining = makeActor({
