@@ -71,10 +71,28 @@ export function site(c: Commune, options: { confidential?: boolean } = {}): Publ
   };
 }
 
-export const phone = (value: string): PublicContact => ({ kind: 'phone', value, label: null, professional_only: false, opening_hours: null });
+export const phone = (value: string): PublicContact => ({
+  kind: 'phone',
+  value,
+  label: null,
+  professional_only: false,
+  opening_hours: null,
+});
 export const sms = (value: string): PublicContact => ({ kind: 'sms', value, label: null, professional_only: false, opening_hours: null });
-export const email = (value: string): PublicContact => ({ kind: 'email', value, label: null, professional_only: false, opening_hours: null });
-export const website = (value: string): PublicContact => ({ kind: 'website', value, label: null, professional_only: false, opening_hours: null });
+export const email = (value: string): PublicContact => ({
+  kind: 'email',
+  value,
+  label: null,
+  professional_only: false,
+  opening_hours: null,
+});
+export const website = (value: string): PublicContact => ({
+  kind: 'website',
+  value,
+  label: null,
+  professional_only: false,
+  opening_hours: null,
+});
 
 export const national = (): PublicActor['territory'] => ({ scope: 'national', regions: [], departements: [], communes: [] });
 export const inDepartements = (...codes: { code: string; name: string }[]): PublicActor['territory'] => ({
