@@ -185,21 +185,27 @@ export function countPublishedNews(db: Db, q: PublishedQuery = {}): number {
   return db.prepare(`SELECT count(*) FROM news WHERE ${where}`).pluck().get(params) as number;
 }
 
-function publishedNewsWhere(q: PublishedQuery) {
+/** Published items of a period (on `dateColumn`), national or covering the département. */
+function publishedWhere(q: PublishedQuery, dateColumn: 'published_at' | 'starts_at') {
   const clauses = [`status = 'publie'`];
   const params: Record<string, string> = {};
   if (q.from) {
-    clauses.push('published_at >= @from');
+    clauses.push(`${dateColumn} >= @from`);
     params.from = q.from;
   }
   if (q.to) {
-    clauses.push('published_at < @to');
+    clauses.push(`${dateColumn} < @to`);
     params.to = q.to;
   }
   if (q.departement) {
     clauses.push(DEPT_FILTER);
     params.departement = q.departement;
   }
+  return { clauses, params };
+}
+
+function publishedNewsWhere(q: PublishedQuery) {
+  const { clauses, params } = publishedWhere(q, 'published_at');
   return { where: clauses.join(' AND '), params };
 }
 
@@ -222,20 +228,7 @@ export function countPublishedEvents(db: Db, q: PublishedEventsQuery = {}): numb
 }
 
 function publishedEventsWhere(q: PublishedEventsQuery) {
-  const clauses = [`status = 'publie'`];
-  const params: Record<string, string> = {};
-  if (q.from) {
-    clauses.push('starts_at >= @from');
-    params.from = q.from;
-  }
-  if (q.to) {
-    clauses.push('starts_at < @to');
-    params.to = q.to;
-  }
-  if (q.departement) {
-    clauses.push(DEPT_FILTER);
-    params.departement = q.departement;
-  }
+  const { clauses, params } = publishedWhere(q, 'starts_at');
   if (q.when) {
     clauses.push(q.when === 'past' ? 'ends_at < @now' : 'ends_at >= @now');
     params.now = q.now ?? nowIso();
