@@ -13,23 +13,11 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
-import { accountRouter } from './routes/account/account.index.ts';
-import { actorsRouter } from './routes/actors/actors.index.ts';
-import { adminRoutes } from './routes/admin.mount.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
-import { adminNewsRouter, isNewsImagePath } from './routes/admin-news/admin-news.index.ts';
-import { authRouter } from './routes/auth/auth.index.ts';
+import { isNewsImagePath } from './routes/admin-news/admin-news.index.ts';
+import { apiRoutes } from './routes/api.mount.ts';
 import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
-import { followUpRoutes } from './routes/follow-up.mount.ts';
-import { healthRouter } from './routes/health/health.index.ts';
 import { mapRoutes } from './routes/map/map.index.ts';
-import { mapDataRouter } from './routes/map-data/map-data.index.ts';
-import { newsRouter } from './routes/news/news.index.ts';
-import { newsletterRoutes } from './routes/newsletter/newsletter.index.ts';
-import { openDataRoutes } from './routes/open-data.mount.ts';
-import { orientationRoutes } from './routes/orientation.mount.ts';
-import { resourcesRoutes } from './routes/resources.mount.ts';
-import { territoriesRouter } from './routes/territories/territories.index.ts';
 import { listBackups } from './services/backup.ts';
 import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { isUploadPath } from './services/uploads.ts';
@@ -125,22 +113,7 @@ export function createApp(options: CreateAppOptions) {
   });
   for (const path of ['/api/actors', '/api/actors/:slug', '/api/map/points']) app.use(path, publicCache);
 
-  const api = createRouter()
-    .route('/', healthRouter)
-    .route('/', authRouter)
-    .route('/', accountRouter)
-    .route('/', actorsRouter)
-    .route('/', territoriesRouter)
-    .route('/', mapDataRouter)
-    .route('/', orientationRoutes)
-    .route('/', resourcesRoutes)
-    .route('/', openDataRoutes)
-    .route('/', followUpRoutes)
-    .route('/', newsRouter)
-    .route('/', adminNewsRouter)
-    .route('/', newsletterRoutes)
-    .route('/', adminRoutes);
-  app.route('/api', api);
+  app.route('/api', apiRoutes);
   const onlineStyle = deps.config.onlineMapStyle?.style;
   if (onlineStyle) app.get('/api/map/style.json', (c) => c.json(onlineStyle));
   app.route('/api/map', mapRoutes);

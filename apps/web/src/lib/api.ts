@@ -60,28 +60,14 @@ function toSearch(query: Query | undefined): string {
 
 /** GET `/api${path}` and return the JSON body typed as `T`, or throw an `ApiRequestError`. */
 export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}${toSearch(query)}`, {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiRequestError('network_error', fr.errors.network, 0);
-  }
-  let body: unknown = null;
+  const res = await apiFetch(`/api${path}${toSearch(query)}`, signal ? { signal } : {});
   const text = await res.text();
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      if (res.ok) throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
-    }
+  if (!text) return null as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
   }
-  if (!res.ok) throw toApiRequestError(res.status, body);
-  return body as T;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,8 +92,53 @@ async function refreshCsrfToken(): Promise<string | null> {
   return csrfToken;
 }
 
-async function send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/**
+ * The one `fetch` of the app, used by the typed client (`client.ts`) and by `apiGet`/`apiSend`:
+ * same-origin credentials, the session's CSRF token on writes, and every failure as one
+ * `ApiRequestError` (a network failure, or an error answer read from its body). A 403 on a write
+ * with a token unknown or stale (a signed-in person in a new tab) is retried once with the
+ * session's current token: the refused request had no effect, the CSRF check runs first.
+ */
+export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const write = method !== 'GET' && method !== 'HEAD';
+  const attempt = async (token: string | null) => {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json');
+    if (write && token) headers.set('X-CSRF-Token', token);
+    try {
+      return await fetch(input, { ...init, headers, credentials: 'same-origin' });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiRequestError('network_error', fr.errors.network, 0);
+    }
+  };
+  const sentWith = csrfToken;
+  let res = await attempt(sentWith);
+  if (write && res.status === 403) {
+    const fresh = await refreshCsrfToken();
+    if (fresh && fresh !== sentWith) res = await attempt(fresh);
+  }
+  if (!res.ok) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await res.text());
+    } catch {
+      // not JSON: toApiRequestError gives the generic message
+    }
+    throw toApiRequestError(res.status, body);
+  }
+  return res;
+}
+
+/**
+ * Sends `body` (JSON, a FormData as multipart, or a Blob as is) to `/api${path}` and returns the typed answer,
+ * or throws one `ApiRequestError` carrying the API's `issues`. A 403 with a token unknown or
+ * stale (a signed-in person in a new tab) is retried once with the session's current token: the
+ * refused request had no effect, the CSRF check runs before anything else.
+ */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: `/${string}`, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
   let payload: BodyInit | undefined;
   if (body instanceof FormData)
     payload = body; // the browser sets the multipart boundary
@@ -118,36 +149,12 @@ async function send(method: string, path: string, body: unknown, token: string |
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  if (token) headers['X-CSRF-Token'] = token;
-  try {
-    return await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', ...(payload !== undefined ? { body: payload } : {}) });
-  } catch {
-    throw new ApiRequestError('network_error', fr.errors.network, 0);
-  }
-}
-
-/**
- * Sends `body` (JSON, a FormData as multipart, or a Blob as is) to `/api${path}` and returns the typed answer,
- * or throws one `ApiRequestError` carrying the API's `issues`. A 403 with a token unknown or
- * stale (a signed-in person in a new tab) is retried once with the session's current token: the
- * refused request had no effect, the CSRF check runs before anything else.
- */
-export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: `/${string}`, body?: unknown): Promise<T> {
-  const sentWith = csrfToken;
-  let res = await send(method, path, body, sentWith);
-  if (res.status === 403) {
-    const fresh = await refreshCsrfToken();
-    if (fresh && fresh !== sentWith) res = await send(method, path, body, fresh);
-  }
+  const res = await apiFetch(`/api${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
   const text = await res.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      if (res.ok) throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
-    }
+  if (!text) return null as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
   }
-  if (!res.ok) throw toApiRequestError(res.status, parsed);
-  return parsed as T;
 }

@@ -88,7 +88,7 @@ export const updateAdminActorRoute = createRoute({
   responses: { 200: actor, 400: invalid, ...guardErrors, 404: unknown, 409: errorResponse('Identifiant déjà pris') },
 });
 
-const action = (path: string, summary: string) =>
+const action = <P extends string>(path: P, summary: string) =>
   createRoute({
     method: 'post',
     path,

@@ -25,8 +25,8 @@ const RevertParamSchema = IdParamSchema.extend({
 });
 
 /** The same CRUD, status and history routes for news (`/admin/news`) and events (`/admin/events`). */
-function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.ZodType>(o: {
-  base: string;
+function contentRoutes<B extends string, I extends z.ZodType, O extends z.ZodType, L extends z.ZodType>(o: {
+  base: B;
   tag: string;
   input: I;
   one: O;
@@ -37,10 +37,10 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
   const tags = [o.tag];
   const one = json(o.one, `${o.what}, avec sa forme de saisie et son HTML rendu`);
   const unknown = errorResponse(o.unknown);
-  const status = (name: string, summary: string) =>
+  const status = <N extends string>(name: N, summary: string) =>
     createRoute({
       method: 'post',
-      path: `${o.base}/{id}/${name}`,
+      path: `${o.base}/{id}/${name}` as const,
       tags,
       middleware: guard(...EDITORS),
       summary,
@@ -71,7 +71,7 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
     }),
     get: createRoute({
       method: 'get',
-      path: `${o.base}/{id}`,
+      path: `${o.base}/{id}` as const,
       tags,
       middleware: guard(...EDITORS),
       summary: 'Une entrée',
@@ -80,7 +80,7 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
     }),
     update: createRoute({
       method: 'put',
-      path: `${o.base}/{id}`,
+      path: `${o.base}/{id}` as const,
       tags,
       middleware: guard(...EDITORS),
       summary: 'Remplacer le contenu',
@@ -90,7 +90,7 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
     }),
     remove: createRoute({
       method: 'delete',
-      path: `${o.base}/{id}`,
+      path: `${o.base}/{id}` as const,
       tags,
       middleware: guard(...EDITORS),
       summary: 'Supprimer un brouillon jamais publié',
@@ -109,7 +109,7 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
     unpublish: status('unpublish', 'Repasser en brouillon'),
     revisions: createRoute({
       method: 'get',
-      path: `${o.base}/{id}/revisions`,
+      path: `${o.base}/{id}/revisions` as const,
       tags,
       middleware: guard(...EDITORS),
       summary: 'Historique des modifications',
@@ -123,7 +123,7 @@ function contentRoutes<I extends z.ZodType, O extends z.ZodType, L extends z.Zod
     }),
     revert: createRoute({
       method: 'post',
-      path: `${o.base}/{id}/revisions/{revisionId}/revert`,
+      path: `${o.base}/{id}/revisions/{revisionId}/revert` as const,
       tags,
       middleware: guard(...EDITORS),
       summary: 'Revenir au contenu d’une révision',

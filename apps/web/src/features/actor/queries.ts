@@ -1,6 +1,5 @@
-import type { PublicActor } from '@pare/schema';
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 
 export const actorKeys = {
   all: ['actors', 'detail'] as const,
@@ -11,6 +10,6 @@ export const actorKeys = {
 export function actorQuery(slug: string) {
   return queryOptions({
     queryKey: actorKeys.detail(slug),
-    queryFn: ({ signal }) => apiGet<PublicActor>(`/actors/${encodeURIComponent(slug)}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.actors[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
   });
 }

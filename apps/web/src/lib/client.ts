@@ -1,0 +1,29 @@
+/**
+ * The typed client: Hono's `hc` built from the API's own route tree (`ApiRoutes`, a type only,
+ * erased at build), over the app's one fetch (`apiFetch`: CSRF, one `ApiRequestError`). A path,
+ * a parameter or a response schema changed in the API breaks the web's typecheck, not a page.
+ *
+ *   const page = await read(client.actors.$get({ query: { q: 'écoute' } }));
+ *   await read(client.admin.actors[':slug'].$patch({ param: { slug }, json: patch }));
+ */
+import { type ClientResponse, DetailedError, hc, parseResponse } from 'hono/client';
+import type { ApiRoutes } from '../../../api/src/routes/api.mount.ts';
+import { fr } from '../i18n/fr.ts';
+import { ApiRequestError, apiFetch } from './api.ts';
+
+export const client = hc<ApiRoutes>('/api', { fetch: apiFetch });
+
+/**
+ * The body of a successful answer, typed by the route's 2xx response schema. Error answers never
+ * reach here: `apiFetch` has already thrown them as an `ApiRequestError`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the bound hono's own parseResponse uses
+export async function read<R extends ClientResponse<any>>(answer: R | Promise<R>): ReturnType<typeof parseResponse<R>> {
+  try {
+    return await parseResponse(answer);
+  } catch (err) {
+    if (err instanceof ApiRequestError || (err instanceof DOMException && err.name === 'AbortError')) throw err;
+    const status = err instanceof DetailedError ? (err.statusCode ?? 0) : 0;
+    throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, status);
+  }
+}
