@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects, one run (`pnpm test` runs them all):
- * - `unit`: the tests next to the code in packages/ and apps/ (no server, no browser; `pnpm test:unit`, seconds);
+ * - `unit`: the tests next to the code in packages/ and apps/, and the import rules (tests/architecture.test.ts)
+ *   (no server, no browser; `pnpm test:unit`, seconds);
  * - `integration`: tests/ without the browser (the real app on a real SQLite file, a real SMTP server);
  * - `browser`: tests/browser (Debian's chromium against the built web client; `pnpm build` first).
  */
@@ -16,8 +17,21 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'] } },
-      { test: { ...shared, name: 'integration', include: ['tests/**/*.test.ts'], exclude: [...shared.exclude, 'tests/browser/**'] } },
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/architecture.test.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...shared.exclude, 'tests/browser/**', 'tests/architecture.test.ts'],
+        },
+      },
       { test: { ...shared, name: 'browser', include: ['tests/browser/**/*.test.ts'] } },
     ],
   },
