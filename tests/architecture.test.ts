@@ -12,10 +12,11 @@ import {
   REPO_ROOT,
   readImportGraph,
   resolveTarget,
+  type WorkspacePackages,
 } from './architecture/import-graph.ts';
 
 /** A fake workspace: the same package names as the real one, no file read. */
-const FAKE_PACKAGES = new Map([
+const FAKE_PACKAGES: WorkspacePackages = new Map<string, { dir: string; exports: Record<string, string> }>([
   ['@pare/db', { dir: 'packages/db', exports: { '.': './src/index.ts' } }],
   ['@pare/geo', { dir: 'packages/geo', exports: { '.': './src/index.ts' } }],
   ['@pare/schema', { dir: 'packages/schema', exports: { '.': './src/index.ts' } }],

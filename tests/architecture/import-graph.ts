@@ -90,7 +90,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE_DIRS = ['apps/api/src', 'apps/web/src', 'packages/db/src', 'packages/geo/src', 'packages/routing/src', 'packages/schema/src'];
 
 /** Workspace package name → its directory and its `exports` map (subpath → file). */
-function workspacePackages(root: string): Map<string, { dir: string; exports: Record<string, string> }> {
+function workspacePackages(root: string): WorkspacePackages {
   const map = new Map<string, { dir: string; exports: Record<string, string> }>();
   for (const group of ['apps', 'packages']) {
     for (const name of readdirSync(join(root, group))) {
@@ -120,12 +120,9 @@ function sourceFiles(root: string, dir: string): string[] {
   return out;
 }
 
-export function resolveTarget(
-  root: string,
-  from: string,
-  specifier: string,
-  packages: Map<string, { dir: string; exports: Record<string, string> }>,
-): string | null {
+export type WorkspacePackages = Map<string, { dir: string; exports: Record<string, string> }>;
+
+export function resolveTarget(root: string, from: string, specifier: string, packages: WorkspacePackages): string | null {
   if (specifier.startsWith('.'))
     return relative(root, resolve(root, dirname(from), specifier))
       .split('\\')

@@ -56,3 +56,8 @@ export function asUser(
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 }
+
+/** The app and one user of it signed in: `beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')))`. */
+export async function withSignedIn(t: TestApp, role: Role, opts: { departements?: string[] } = {}): Promise<{ t: TestApp; who: Signed }> {
+  return { t, who: await signedInAs(t, role, opts) };
+}

@@ -10,7 +10,7 @@ import { runImport } from '../../apps/api/src/services/import/executor.ts';
 import { spoolBody } from '../../apps/api/src/services/import/source.ts';
 import { createAccount, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { countActors, countRevisions, createEmptyApp, exportText, importJson } from './helpers.ts';
+import { countActors, countRevisions, exportText, importJson } from './helpers.ts';
 
 type Json = Record<string, unknown> & { id: string; structure_id?: string };
 const JSON_TYPE = { contentType: 'application/json' };
@@ -78,7 +78,7 @@ describe('into an empty directory', () => {
   let target: TestApp;
   let curator: Signed;
   beforeEach(async () => {
-    target = createEmptyApp();
+    target = createTestApp({ seed: false });
     curator = await signIn(target, await createAccount(target, 'curateur'));
   });
   afterEach(() => target.close());

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '../../apps/api/src/services/open-data/uuid.ts';
 import { asUser, createAccount, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { actorRow, createEmptyApp, csvOf, exportText, importJson } from '../import/helpers.ts';
+import { actorRow, csvOf, exportText, importJson } from '../import/helpers.ts';
 import { dataInclusionValidators, expectValid, hsdsValidators } from './standards.ts';
 
 let t: TestApp;
@@ -98,7 +98,7 @@ describe('import', () => {
   let target: TestApp;
   let admin: Signed;
   beforeAll(async () => {
-    target = createEmptyApp();
+    target = createTestApp({ seed: false });
     admin = await signIn(target, await createAccount(target, 'admin'));
   });
   afterAll(() => target.close());
