@@ -30,9 +30,7 @@ const PAGES = [
   { name: 'the curators’ sign-in page', path: '/connexion', ready: 'h1' },
 ] as const;
 
-// Each page is checked in a context of its own, reading only: the pages run side by side, each
-// one's waits (results, map, settling) overlapping the others' work.
-describe.concurrent('accessibility (axe-core)', () => {
+describe('accessibility (axe-core)', () => {
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
