@@ -3,15 +3,16 @@ import { userRepository } from '@pare/db';
 import type { Role } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { createOrientationTestApp, type OrientationTestApp } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp } from '../orientation/helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 const sessions = new Map<string, Signed>();
 const WHO = ['anonyme', 'professionnel-verifie', 'relais', 'curateur', 'admin', 'admin sans jeton CSRF'] as const;
 type Who = (typeof WHO)[number];
 
 beforeAll(async () => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
   for (const role of ['professionnel-verifie', 'relais', 'curateur', 'admin'] as Role[]) {
     sessions.set(role, await signedInAs(t, role, role === 'relais' ? { departements: ['57'] } : {}));
   }

@@ -11,7 +11,8 @@ import { createMailTransport, sendDueMail } from '../../apps/api/src/services/ma
 import { updateUser } from '../../apps/api/src/services/users.ts';
 import { asUser, createAccount, type Signed, signedInAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import { createOrientationTestApp, type OrientationTestApp, postJson, TEAM_EMAIL } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp, postJson, TEAM_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const NEW_PASSWORD = 'une phrase de passe bien longue';
@@ -19,12 +20,12 @@ const NEW_PASSWORD = 'une phrase de passe bien longue';
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
-let t: OrientationTestApp;
+let t: TestApp;
 let admin: Signed;
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   admin = await signedInAs(t, 'admin');
 });
 afterAll(async () => {
@@ -147,7 +148,7 @@ describe('an administrator creates an account: the person chooses the password b
   });
 
   it('the last active administrator can be neither disabled nor demoted', async () => {
-    const t2 = createOrientationTestApp();
+    const t2 = createTestApp(orientationApp());
     try {
       const a = await signedInAs(t2, 'admin');
       const aId = (await (await asUser(t2, a, '/api/auth/me')).json()).user.id;
@@ -300,7 +301,7 @@ describe('a professional asks for an account', () => {
   });
 
   it('is rate-limited per client', async () => {
-    const limited = createOrientationTestApp({ rateLimits: { contactRequests: { limit: 2, windowMs: 60_000 } } });
+    const limited = createTestApp(orientationApp({ rateLimits: { contactRequests: { limit: 2, windowMs: 60_000 } } }));
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await postJson(limited.app, '/api/account-requests', request)).status);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confidentialSecrets } from '../helpers/confidential.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -14,31 +15,7 @@ let bodies: { url: string; text: string }[];
 beforeAll(async () => {
   t = createTestApp();
   const db = t.db;
-  const confidentialSites = db.prepare('SELECT * FROM sites WHERE confidential = 1').all() as {
-    id: number;
-    address: string | null;
-    label: string | null;
-    lat: number;
-    lng: number;
-    public_lat: number;
-    opening_hours: string | null;
-    temporary_closures: string;
-  }[];
-  expect(confidentialSites.length).toBeGreaterThan(0);
-  secrets = [];
-  for (const s of confidentialSites) {
-    if (s.address) secrets.push(s.address);
-    if (s.label) secrets.push(s.label);
-    if (s.opening_hours) secrets.push(s.opening_hours);
-    for (const c of JSON.parse(s.temporary_closures) as { message: string }[]) secrets.push(c.message);
-    if (s.lat !== s.public_lat) secrets.push(String(s.lat), String(s.lng));
-  }
-  const hidden = db
-    .prepare(`SELECT value FROM contacts WHERE visibility = 'professionnels' OR site_id IN (SELECT id FROM sites WHERE confidential = 1)`)
-    .pluck()
-    .all() as string[];
-  const referents = db.prepare('SELECT referent_email FROM actors WHERE referent_email IS NOT NULL').pluck().all() as string[];
-  secrets.push(...hidden, ...referents);
+  secrets = confidentialSecrets(db);
   expect(secrets).toContain('referent-secret@example.test');
   expect(secrets).toContain('12 rue Secrète-de-Test');
 

@@ -1,15 +1,12 @@
 /** Curators editing entries: validation in French, history, revert, archive, verification, the admin list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 import { actorInput, makeActor, uniqueName } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });

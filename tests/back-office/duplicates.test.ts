@@ -1,16 +1,13 @@
 /** Likely duplicates are shown before a new entry is saved. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameSimilarity, phoneKey, websiteKey } from '../../apps/api/src/services/duplicates.ts';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { actorInput } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });

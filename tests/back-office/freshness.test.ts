@@ -2,15 +2,12 @@
 import { outboxRepository } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeek, queueFreshnessDigest } from '../../apps/api/src/services/freshness.ts';
-import { asUser, createAccount, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, createAccount, type Signed, signedInAs, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 const NOW = new Date('2026-11-23T10:00:00Z');

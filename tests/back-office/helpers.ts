@@ -1,7 +1,7 @@
 /** Builders for back-office tests: fresh actors and submissions written straight to the test database. */
-import { actorRepository, actorToInput, revisionRepository, submissionRepository } from '@pare/db';
+import { actorRepository, actorToInput, outboxRepository, revisionRepository, submissionRepository } from '@pare/db';
 import { type CreateActorInputRaw, CreateActorInputSchema } from '@pare/schema';
-import type { TestApp } from '../helpers/test-app.ts';
+import { type JsonBody, readJson, type TestApp } from '../helpers/test-app.ts';
 
 export type Place = 'moselle' | 'marseille' | 'national';
 
@@ -71,3 +71,26 @@ export function makeCorrection(t: TestApp, place: Place) {
   });
   return { submissionId: s.id, actorId: actor.id };
 }
+
+/** The person who sends the public form in the submission tests (fictitious). */
+export const SUBMITTER = { name: 'Dominique Exemple', email: 'dominique@example.test' };
+
+/** POST the public form (/api/submissions) as an anonymous visitor. */
+export const submitForm = (t: TestApp, body: unknown) =>
+  t.app.request('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** `P-42` → 42. */
+export const idFromReference = (ref: string) => Number(ref.replace(/^P-/, ''));
+
+/** The mails the outbox holds about this submission. */
+export const mailsAboutSubmission = (t: TestApp, id: number) =>
+  outboxRepository(t.db)
+    .list({ limit: 1000 })
+    .filter((m) => m.subjectRef === `submission:${id}`);
+
+/** The submission tests' requests, on the app `app()` gives once it is built. */
+export const submissionTools = (app: () => TestApp) => ({
+  submit: (body: unknown) => submitForm(app(), body),
+  json: (res: Response) => readJson<JsonBody>(res),
+  mailsFor: (id: number) => mailsAboutSubmission(app(), id),
+});

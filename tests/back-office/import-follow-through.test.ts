@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import type { TestApp } from '../helpers/test-app.ts';
-import { createEmptyApp, importJson } from '../import/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { importJson } from '../import/helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
 let relais57: Signed;
 
 beforeAll(async () => {
-  t = createEmptyApp();
+  t = createTestApp({ seed: false });
   curator = await signedInAs(t, 'curateur');
   relais57 = await signedInAs(t, 'relais', { departements: ['57'] });
 });

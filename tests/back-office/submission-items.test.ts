@@ -3,29 +3,18 @@
  * change, accepted, refused or corrected alone. Its own app: the public form's rate limit
  * (10 an hour per address) is shared by every request of a file.
  */
-import { outboxRepository } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { uniqueName } from './helpers.ts';
+import { idFromReference, SUBMITTER, submissionTools, uniqueName } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
-const submitter = { name: 'Dominique Exemple', email: 'dominique@example.test' };
-const submit = (body: unknown) =>
-  t.app.request('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const json = async (res: Response) => ({ status: res.status, body: await res.json() });
-const idFromReference = (ref: string) => Number(ref.replace(/^P-/, ''));
-const mailsFor = (id: number) =>
-  outboxRepository(t.db)
-    .list({ limit: 1000 })
-    .filter((m) => m.subjectRef === `submission:${id}`);
+const submitter = SUBMITTER;
+const { submit, json, mailsFor } = submissionTools(() => t);
 
 function referencing(): { kind: string; proposal: Record<string, unknown>; submitter: typeof submitter; consent: boolean } {
   return {

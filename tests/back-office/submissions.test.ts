@@ -1,29 +1,18 @@
 /** Referencing requests and error reports: the public form, the queue, partial acceptance, rejection, the submitter's mail. */
-import { outboxRepository } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { uniqueName } from './helpers.ts';
+import { idFromReference, SUBMITTER, submissionTools, uniqueName } from './helpers.ts';
 
 // The public form allows 10 submissions an hour per address, and every request of this file
 // comes from the same (socket-less) address: keep the file under that, or use another app.
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
-const submitter = { name: 'Dominique Exemple', email: 'dominique@example.test' };
-const submit = (body: unknown) =>
-  t.app.request('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const json = async (res: Response) => ({ status: res.status, body: await res.json() });
-const idFromReference = (ref: string) => Number(ref.replace(/^P-/, ''));
-const mailsFor = (id: number) =>
-  outboxRepository(t.db)
-    .list({ limit: 1000 })
-    .filter((m) => m.subjectRef === `submission:${id}`);
+const submitter = SUBMITTER;
+const { submit, json, mailsFor } = submissionTools(() => t);
 
 function referencing(name = uniqueName('Association')) {
   return {

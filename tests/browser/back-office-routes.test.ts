@@ -9,7 +9,7 @@
 import type { Role } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, seriousViolations, startHarness } from './browser.ts';
+import { DESKTOP, type Harness, openPage, seriousViolations, startHarness, submitReferencing } from './browser.ts';
 
 let h: Harness;
 let routes: string[] = [];
@@ -24,27 +24,16 @@ beforeAll(async () => {
   const actor = firstId(
     "SELECT a.id FROM actors a JOIN actor_territories t ON t.actor_id = a.id WHERE t.departement = '57' ORDER BY a.id LIMIT 1",
   );
-  const res = await h.server.app.request('/api/submissions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'referencement',
-      proposal: {
-        name: 'Structure de test (toutes les routes)',
-        type: 'association',
-        description: 'Accueil de jour (test).',
-        publics: ['jeunes'],
-        actions: ['ecoute'],
-        territory: { scope: 'departements', departements: ['57'] },
-        sites: [{ commune_code: '57672', address: '1 rue du Test' }],
-        contacts: [{ kind: 'phone', value: '03 00 00 01 01' }],
-      },
-      submitter: { name: 'Sam Exemple', email: 'sam@example.test' },
-      consent: true,
-    }),
+  const submission = await submitReferencing(h, {
+    name: 'Structure de test (toutes les routes)',
+    type: 'association',
+    description: 'Accueil de jour (test).',
+    publics: ['jeunes'],
+    actions: ['ecoute'],
+    territory: { scope: 'departements', departements: ['57'] },
+    sites: [{ commune_code: '57672', address: '1 rue du Test' }],
+    contacts: [{ kind: 'phone', value: '03 00 00 01 01' }],
   });
-  expect(res.status).toBe(201);
-  const submission = Number(((await res.json()) as { reference: string }).reference.slice(2));
   const resource = firstId('SELECT id FROM resources ORDER BY id LIMIT 1');
   const protocol = firstId('SELECT id FROM protocols ORDER BY id LIMIT 1');
   const campaign = firstId('SELECT id FROM campaigns ORDER BY id LIMIT 1');

@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../helpers/accounts.ts';
 import { startTestServer, type TestApp, WEB_DIST } from '../helpers/test-app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -14,24 +16,34 @@ export const NEUTRAL_SITE = 'https://www.google.fr/';
 
 export type Harness = { server: TestApp & { url: string }; browser: Browser; close: () => Promise<void> };
 
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Software WebGL so that the map really renders in the test (and in the screenshots).
+  '--enable-unsafe-swiftshader',
+];
+
+/**
+ * The run's chromium when the browser project's globalSetup started one (tests/browser/global-setup.ts,
+ * its address in PARE_TEST_CHROMIUM_WS): a connection instead of a launch. Closing a connected
+ * browser closes its contexts and the connection, not the shared chromium. Else (a script run
+ * with tsx) a chromium of its own.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  const shared = process.env.PARE_TEST_CHROMIUM_WS;
+  if (shared) return chromium.connect(shared);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
 /** Starts the real app (temporary SQLite, seed + fixtures, built web client) and a headless chromium. */
 export async function startHarness(opts: Parameters<typeof startTestServer>[0] = {}): Promise<Harness> {
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('apps/web/dist is missing: run `pnpm build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
-  const server = await startTestServer(opts);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Software WebGL so that the map really renders in the test (and in the screenshots).
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const [server, browser] = await Promise.all([startTestServer(opts), launchBrowser()]);
   return {
     server,
     browser,
@@ -104,6 +116,30 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Signs in through the sign-in page, as a person does: the back-office page `next` sends to
+ * /connexion?suite=…, the form is filled, and the browser comes back to `next`.
+ */
+export async function signInThroughForm(h: Harness, page: Page, next: string, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${h.server.url}${next}`);
+  await page.waitForURL(/\/connexion\?suite=/);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => u.pathname === next);
+}
+
+/** Sends the public referencing form (TEST DATA: the submitter is fictitious) and returns the submission's id. */
+export async function submitReferencing(h: Harness, proposal: Record<string, unknown>): Promise<number> {
+  const res = await h.server.app.request('/api/submissions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'referencement', proposal, submitter: { name: 'Sam Exemple', email: 'sam@example.test' }, consent: true }),
+  });
+  expect(res.status).toBe(201);
+  return Number(((await res.json()) as { reference: string }).reference.slice(2));
 }
 
 /** Waits until the results list (or the empty state) is on screen. */

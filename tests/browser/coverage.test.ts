@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, startHarness } from './browser.ts';
+import { createAccount } from '../helpers/accounts.ts';
+import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
 
 let h: Harness;
 const SHOTS = join(tmpdir(), 'pare-coverage-screenshots');
@@ -24,12 +24,7 @@ describe('coverage map', () => {
   it('shows the back-office coverage: choropleth, sortable table, a département’s gaps, nothing fetched outside', async () => {
     const email = await createAccount(h.server, 'curateur');
     const { page, context, requests, errors } = await openPage(h, WIDE, { bypassCSP: true });
-    await page.goto(`${h.server.url}/admin/couverture`);
-    await page.waitForURL(/\/connexion\?suite=/);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/admin\/couverture$/);
+    await signInThroughForm(h, page, '/admin/couverture', email);
     await page.getByRole('heading', { level: 1, name: 'Couverture du réseau' }).waitFor();
     await page.locator('.coverage__map canvas').waitFor();
     await page.getByRole('table', { name: 'Couverture par département' }).waitFor();

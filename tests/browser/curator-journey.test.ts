@@ -4,8 +4,8 @@
  * history, sign out. Needs the routes /connexion, /admin…, /admin/propositions… wired in app.tsx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, startHarness } from './browser.ts';
+import { createAccount } from '../helpers/accounts.ts';
+import { DESKTOP, type Harness, openPage, signInThroughForm, startHarness, submitReferencing } from './browser.ts';
 
 let h: Harness;
 
@@ -21,44 +21,27 @@ const NAME = 'Association Passerelles Thionville (données de test)';
 const SLUG = 'association-passerelles-thionville-donnees-de-test';
 const CORRECTED = 'Accueil de jour et écoute des jeunes, corrigé par la curatrice.';
 
-async function submitReferencing(): Promise<number> {
-  const res = await h.server.app.request('/api/submissions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'referencement',
-      proposal: {
-        name: NAME,
-        type: 'association',
-        description: 'Accueil de jour pour les jeunes (texte envoyé par la structure).',
-        publics: ['jeunes'],
-        actions: ['ecoute', 'accompagnement'],
-        territory: { scope: 'departements', departements: ['57'] },
-        sites: [{ commune_code: '57672', address: '4 rue du Test' }],
-        contacts: [{ kind: 'phone', value: '03 00 00 07 07' }],
-      },
-      submitter: { name: 'Sam Exemple', email: 'sam@example.test' },
-      consent: true,
-    }),
+const submitOurReferencing = () =>
+  submitReferencing(h, {
+    name: NAME,
+    type: 'association',
+    description: 'Accueil de jour pour les jeunes (texte envoyé par la structure).',
+    publics: ['jeunes'],
+    actions: ['ecoute', 'accompagnement'],
+    territory: { scope: 'departements', departements: ['57'] },
+    sites: [{ commune_code: '57672', address: '4 rue du Test' }],
+    contacts: [{ kind: 'phone', value: '03 00 00 07 07' }],
   });
-  expect(res.status).toBe(201);
-  return Number(((await res.json()) as { reference: string }).reference.slice(2));
-}
 
 describe('curator journey', () => {
   it('signs in, accepts a referencing request with a correction, sees it in the public search, reverts an edit, signs out', async () => {
     const email = await createAccount(h.server, 'curateur');
-    const submissionId = await submitReferencing();
+    const submissionId = await submitOurReferencing();
     const { page, context, errors } = await openPage(h, DESKTOP);
     page.on('dialog', (d) => void d.accept());
 
     // Sign in: the back office sends us to the sign-in page, then back.
-    await page.goto(`${h.server.url}/admin/propositions`);
-    await page.waitForURL(/\/connexion\?suite=/);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/admin\/propositions$/);
+    await signInThroughForm(h, page, '/admin/propositions', email);
 
     // The queue → the request, side by side.
     await page.getByRole('link', { name: NAME }).click();

@@ -9,8 +9,17 @@ import { mkdirSync } from 'node:fs';
 import { actorRepository, actorToInput } from '@pare/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, PHONE, seriousViolations, startHarness } from './browser.ts';
+import { createAccount } from '../helpers/accounts.ts';
+import {
+  DESKTOP,
+  type Harness,
+  openPage,
+  PHONE,
+  seriousViolations,
+  signInThroughForm,
+  startHarness,
+  submitReferencing,
+} from './browser.ts';
 
 const SHOTS = '/tmp/editor-shots';
 const WIDE = { width: 1366, height: 900 } as const;
@@ -28,24 +37,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${h.server.url}${next}`);
-  await page.waitForURL(/\/connexion\?suite=/);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => u.pathname === next);
-}
+const signIn = (page: Page, next: string) => signInThroughForm(h, page, next, email);
 
-async function submit(proposal: Record<string, unknown>): Promise<number> {
-  const res = await h.server.app.request('/api/submissions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'referencement', proposal, submitter: { name: 'Sam Exemple', email: 'sam@example.test' }, consent: true }),
-  });
-  expect(res.status).toBe(201);
-  return Number(((await res.json()) as { reference: string }).reference.slice(2));
-}
+const submit = (proposal: Record<string, unknown>) => submitReferencing(h, proposal);
 
 const actorBySlug = (slug: string) => h.server.db.prepare('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
 

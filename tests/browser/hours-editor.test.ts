@@ -9,8 +9,8 @@ import { actorRepository } from '@pare/db';
 import { CreateActorInputSchema } from '@pare/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { FIXTURE, type Harness, openPage, PHONE, seriousViolations, startHarness } from './browser.ts';
+import { createAccount } from '../helpers/accounts.ts';
+import { FIXTURE, type Harness, openPage, PHONE, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
 
 const SHOTS = process.env.PARE_SHOTS_DIR;
 const WIDE = { width: 1366, height: 900 } as const;
@@ -55,14 +55,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${h.server.url}${next}`);
-  await page.waitForURL(/\/connexion\?suite=/);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => u.pathname === next);
-}
+const signIn = (page: Page, next: string) => signInThroughForm(h, page, next, email);
 
 describe('the hours editor', () => {
   it('writes the syntax from the day grid, names a bad syntax in French, previews 14 days with a closure, and the public page shows it', async () => {

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, seriousViolations, startHarness } from './browser.ts';
+import { createAccount } from '../helpers/accounts.ts';
+import { DESKTOP, type Harness, openPage, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
 
 let h: Harness;
 let dir: string;
@@ -39,12 +39,7 @@ describe('the import page', () => {
     const { page, context, errors } = await openPage(h, DESKTOP, { bypassCSP: true });
     page.on('dialog', (d) => void d.accept());
 
-    await page.goto(`${h.server.url}/admin/import`);
-    await page.waitForURL(/\/connexion\?suite=/);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/admin\/import$/);
+    await signInThroughForm(h, page, '/admin/import', email);
     await page.getByRole('heading', { level: 1, name: 'Importer un fichier' }).waitFor();
 
     // Nothing chosen: said at the field.

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type Signed, signedInAs, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { createAccount, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { ROOT } from '../helpers/test-app.ts';
 import { createEvent, createNews, HOSTILE_MARKDOWN, parisDay } from '../news/setup.ts';
-import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, startHarness } from './browser.ts';
+import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
 
 /**
  * The texts looked for, from the web catalogue (apps/web/src/i18n/fr.news.ts), loaded at run time
@@ -190,12 +190,7 @@ describe('back office', () => {
   it('a curator writes a news entry in Markdown, publishes it, and finds it on the public page', async () => {
     const email = await createAccount(h.server, 'curateur');
     const { page, context, errors } = await openPage(h, DESKTOP, { bypassCSP: true });
-    await page.goto(`${h.server.url}/admin/actualites`);
-    await page.waitForURL(/\/connexion\?suite=/);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/admin\/actualites$/);
+    await signInThroughForm(h, page, '/admin/actualites', email);
     expect(await page.getByRole('navigation').getByRole('link', { name: t.admin.nav }).getAttribute('aria-current')).toBe('page');
 
     await page.getByRole('link', { name: t.admin.newNews }).click();

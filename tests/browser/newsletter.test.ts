@@ -8,20 +8,15 @@
  * No SMTP server here: the links are read from the mails waiting in the outbox. TEST DATA: the
  * events and news inserted below are fictitious.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createApp } from '@pare/api/app';
-import { openDatabase, seedDirectory, seedResourcesIfEmpty } from '@pare/db';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Signed, signedInAs } from '../helpers/accounts.ts';
-import { FIXTURES_FILE, ROOT, SEED_FILE, WEB_DIST } from '../helpers/test-app.ts';
+import { ROOT } from '../helpers/test-app.ts';
 import { addEvent, addNews } from '../newsletter/helpers.ts';
-import { CHROMIUM, type Harness, openPage, outsideRequests, type RecordedPage, seriousViolations } from './browser.ts';
+import { type Harness, openPage, outsideRequests, type RecordedPage, seriousViolations, startHarness } from './browser.ts';
 
 // The web catalogue, loaded at run time (the tests project cannot import apps/web statically): the texts are not retyped.
 // biome-ignore lint/suspicious/noExplicitAny: read key by key below; a missing key fails the journey that reads it.
@@ -36,50 +31,11 @@ const SIZES = [
 let h: Harness;
 let curator: Signed;
 
-/**
- * The shared harness's app, but knowing its own address as PARE_PUBLIC_URL: a letter is sent only
- * with the site's public address (its unsubscribe links must work), which is known once listening.
- */
-async function startLetterHarness(): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'pare-letter-'));
-  const db = openDatabase(join(dir, 'pare.db'));
-  seedDirectory(db, SEED_FILE);
-  seedDirectory(db, FIXTURES_FILE);
-  seedResourcesIfEmpty(db, join(ROOT, 'data/seed/resources.yaml'));
-  let app: ReturnType<typeof createApp> | undefined;
-  const server = serve({ fetch: (req) => (app as ReturnType<typeof createApp>).fetch(req), port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = createApp({ db, webDist: WEB_DIST, config: { publicUrl: url } });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const close = () => {
-    server.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return {
-    server: { app, db, dir, url, close },
-    browser,
-    close: async () => {
-      await browser.close();
-      close();
-    },
-  };
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  h = await startLetterHarness();
+  // The shared harness, the app knowing its own address as PARE_PUBLIC_URL: a letter is sent only
+  // with the site's public address (its unsubscribe links must work), which is known once listening.
+  h = await startHarness({ config: ({ url }) => ({ publicUrl: url }) });
   curator = await signedInAs(h.server, 'curateur');
   addEvent(h.server, 'webinaire-lettre', 10, [], 'Webinaire : repérer les signaux faibles (test)');
   addEvent(h.server, 'rencontre-lettre', 20, [], 'Rencontre régionale du réseau (test)');

@@ -14,16 +14,8 @@ import { createMailTransport, sendDueMail } from '../../apps/api/src/services/ma
 import { addWorkingDays, isWorkingDay } from '../../apps/api/src/services/working-days.ts';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import { ROOT } from '../helpers/test-app.ts';
-import {
-  addActorAcceptingRequests,
-  contactRequest,
-  createOrientationTestApp,
-  type OrientationTestApp,
-  postJson,
-  REFERENT_EMAIL,
-  TEAM_EMAIL,
-} from '../orientation/helpers.ts';
+import { createTestApp, ROOT, type TestApp } from '../helpers/test-app.ts';
+import { addActorAcceptingRequests, contactRequest, orientationApp, postJson, REFERENT_EMAIL, TEAM_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const ACTOR = 'test-ecoute-familles-thionville';
@@ -33,18 +25,20 @@ const PERSON_EMAIL = 'camille@example.test';
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
-let t: OrientationTestApp;
+let t: TestApp;
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({
-    publicUrl: PUBLIC_URL,
-    rateLimits: {
-      orientation: { limit: 10_000, windowMs: 60_000 },
-      contactRequests: { limit: 10_000, windowMs: 60_000 },
-      secureLinks: { limit: 10_000, windowMs: 60_000 },
-    },
-  });
+  t = createTestApp(
+    orientationApp({
+      publicUrl: PUBLIC_URL,
+      rateLimits: {
+        orientation: { limit: 10_000, windowMs: 60_000 },
+        contactRequests: { limit: 10_000, windowMs: 60_000 },
+        secureLinks: { limit: 10_000, windowMs: 60_000 },
+      },
+    }),
+  );
   addActorAcceptingRequests(t);
 });
 afterAll(async () => {
@@ -202,7 +196,7 @@ describe('the answer link of a routed request', () => {
   });
 
   it('is rate-limited per client', async () => {
-    const limited = createOrientationTestApp({ rateLimits: { secureLinks: { limit: 3, windowMs: 60_000 } } });
+    const limited = createTestApp(orientationApp({ rateLimits: { secureLinks: { limit: 3, windowMs: 60_000 } } }));
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await limited.app.request(`/api/answer/${'B'.repeat(43)}`)).status);

@@ -11,14 +11,15 @@ import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import { createOrientationTestApp, type OrientationTestApp, postJson } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp, postJson } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
-let t: OrientationTestApp;
+let t: TestApp;
 let curator: Signed;
 const ids: Record<string, number> = {};
 
@@ -44,7 +45,7 @@ function addEntry(slug: string, departement: string, commune: string, referent: 
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } }));
   addEntry('campagne-metz', '57', '57463', 'referent-metz@example.test');
   addEntry('campagne-thionville', '57', '57672', 'referent-thionville@example.test');
   addEntry('campagne-sans-referent', '57', '57463', null);

@@ -1,12 +1,15 @@
 /** « Où en est ma demande ? »: the reference and the contact given, and nothing more comes back. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactRequest, createOrientationTestApp, type OrientationTestApp, postJson } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { contactRequest, orientationApp, postJson } from '../orientation/helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createOrientationTestApp({
-    rateLimits: { contactRequests: { limit: 100, windowMs: 60_000 }, requestStatus: { limit: 6, windowMs: 60_000 } },
-  });
+  t = createTestApp(
+    orientationApp({
+      rateLimits: { contactRequests: { limit: 100, windowMs: 60_000 }, requestStatus: { limit: 6, windowMs: 60_000 } },
+    }),
+  );
 });
 afterAll(() => t.close());
 

@@ -9,9 +9,13 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 export type Signed = { cookie: string; csrf: string; email: string };
 
+/** The real argon2 hash of TEST_PASSWORD, computed once per test file (every sign-in still verifies it for real). */
+let testPasswordHash: Promise<string> | undefined;
+
 export async function createAccount(t: TestApp, role: Role, opts: { email?: string; departements?: string[] } = {}) {
   const email = opts.email ?? `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  userRepository(t.db).createUser({ email, passwordHash: await hashPassword(TEST_PASSWORD), role, departements: opts.departements ?? [] });
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  userRepository(t.db).createUser({ email, passwordHash: await testPasswordHash, role, departements: opts.departements ?? [] });
   return email;
 }
 
@@ -55,4 +59,9 @@ export function asUser(
     headers,
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
+}
+
+/** The app and one user of it signed in: `beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')))`. */
+export async function withSignedIn(t: TestApp, role: Role, opts: { departements?: string[] } = {}): Promise<{ t: TestApp; who: Signed }> {
+  return { t, who: await signedInAs(t, role, opts) };
 }

@@ -1,27 +1,6 @@
-/** Shared by the import tests: a raw-body import request, an empty directory, the exports. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '@pare/api/app';
-import { openDatabase } from '@pare/db';
-import type { Signed } from '../helpers/accounts.ts';
-import type { TestApp } from '../helpers/test-app.ts';
-
-/** A directory with no actor at all: the target of a round trip. */
-export function createEmptyApp(): TestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'pare-import-test-'));
-  const db = openDatabase(join(dir, 'pare.db'));
-  const app = createApp({ db });
-  return {
-    app,
-    db,
-    dir,
-    close: () => {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** Shared by the import tests: a raw-body import request, the exports (an empty directory is `createTestApp({ seed: false })`). */
+import { type Signed, TEST_ORIGIN } from '../helpers/accounts.ts';
+import { type JsonBody, readJson, type TestApp } from '../helpers/test-app.ts';
 
 export type ImportRequest = {
   query?: string;
@@ -40,7 +19,7 @@ export function postImport(
   const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'text/csv', ...opts.headers };
   if (who) {
     headers.cookie = who.cookie;
-    headers.origin ??= 'http://localhost';
+    headers.origin ??= TEST_ORIGIN;
     if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
   return t.app.request(`/api/admin/import${opts.query ? `?${opts.query}` : ''}`, {
@@ -52,9 +31,7 @@ export function postImport(
 }
 
 export async function importJson(t: TestApp, who: Signed, body: string | Uint8Array, opts: ImportRequest = {}) {
-  const res = await postImport(t, who, body, opts);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return readJson<JsonBody>(await postImport(t, who, body, opts));
 }
 
 export async function exportText(t: TestApp, url = '/api/exports/actors.csv'): Promise<string> {

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { PublicActor } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
+import { createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { actorRow, countActors, countRevisions, createEmptyApp, csvOf, exportText, importJson } from './helpers.ts';
+import { actorRow, countActors, countRevisions, csvOf, exportText, importJson } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 
@@ -58,7 +58,7 @@ describe('round trip: the CSV export imported into an empty directory', () => {
 
   beforeAll(async () => {
     source = createTestApp();
-    target = createEmptyApp();
+    target = createTestApp({ seed: false });
     const admin = await signIn(target, await createAccount(target, 'admin'));
     slugs = source.db.prepare(`SELECT slug FROM actors WHERE status = 'published' ORDER BY id`).pluck().all() as string[];
     report = await importJson(target, admin, await exportText(source));
@@ -124,10 +124,7 @@ describe('round trip: the CSV export imported into an empty directory', () => {
 describe('importing into a directory that already holds the actors', () => {
   let t: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    t = createTestApp();
-    admin = await signedInAs(t, 'admin');
-  });
+  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
   afterAll(() => t.close());
 
   it.each([
@@ -169,10 +166,7 @@ describe('importing into a directory that already holds the actors', () => {
 describe('a dry run', () => {
   let t: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    t = createTestApp();
-    admin = await signedInAs(t, 'admin');
-  });
+  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
   afterAll(() => t.close());
 
   it('says what would be created, updated, left unchanged or rejected, and changes nothing', async () => {
@@ -276,10 +270,7 @@ describe('rows with errors', () => {
 describe('the same actor twice in one file', () => {
   let t: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    t = createTestApp();
-    admin = await signedInAs(t, 'admin');
-  });
+  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
   afterAll(() => t.close());
 
   it.each([
@@ -318,10 +309,7 @@ describe('the same actor twice in one file', () => {
 describe('matching a row to an existing entry', () => {
   let t: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    t = createTestApp();
-    admin = await signedInAs(t, 'admin');
-  });
+  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
   afterAll(() => t.close());
 
   it('a slug edited in the export is a rename, found by the id and the page link', async () => {
@@ -352,10 +340,7 @@ describe('matching a row to an existing entry', () => {
 describe('files made by hand in a spreadsheet', () => {
   let t: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    t = createTestApp();
-    admin = await signedInAs(t, 'admin');
-  });
+  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
   afterAll(() => t.close());
 
   it('reads French column titles, labels instead of codes, `;`, dd/mm/yyyy and a commune by name', async () => {

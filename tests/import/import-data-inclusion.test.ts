@@ -8,9 +8,9 @@ import type { PublicActor } from '@pare/schema';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../apps/api/src/services/import/executor.ts';
 import { spoolBody } from '../../apps/api/src/services/import/source.ts';
-import { createAccount, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
+import { type Signed, signedInAs, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { countActors, countRevisions, createEmptyApp, exportText, importJson } from './helpers.ts';
+import { countActors, countRevisions, exportText, importJson } from './helpers.ts';
 
 type Json = Record<string, unknown> & { id: string; structure_id?: string };
 const JSON_TYPE = { contentType: 'application/json' };
@@ -77,10 +77,7 @@ describe('into the directory that exported it', () => {
 describe('into an empty directory', () => {
   let target: TestApp;
   let curator: Signed;
-  beforeEach(async () => {
-    target = createEmptyApp();
-    curator = await signIn(target, await createAccount(target, 'curateur'));
-  });
+  beforeEach(async () => ({ t: target, who: curator } = await withSignedIn(createTestApp({ seed: false }), 'curateur')));
   afterEach(() => target.close());
 
   it('without ?type, new structures are rejected on `type` with the codes to choose from — but for départements’ services', async () => {

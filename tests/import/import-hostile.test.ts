@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../apps/api/src/services/import/source.ts';
-import { type Signed, signedInAs } from '../helpers/accounts.ts';
+import { type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 import { countActors, exportText, importJson, postImport } from './helpers.ts';
 
@@ -18,10 +18,7 @@ const line = (slug: string, name: string, description = 'Test.') =>
 
 let t: TestApp;
 let admin: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  admin = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 describe('formulas and HTML are text', () => {

@@ -3,13 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { createEmptyApp, postImport } from './helpers.ts';
+import { postImport } from './helpers.ts';
 
 let source: TestApp;
 let target: TestApp;
 beforeAll(() => {
   source = createTestApp();
-  target = createEmptyApp();
+  target = createTestApp({ seed: false });
 });
 afterAll(() => {
   source.close();

@@ -10,20 +10,14 @@ import { isUrgentRequest } from '../../apps/api/src/services/contact-requests.ts
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import {
-  addActorAcceptingRequests,
-  contactRequest,
-  createOrientationTestApp,
-  type OrientationTestApp,
-  postJson,
-  REFERENT_EMAIL,
-} from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { addActorAcceptingRequests, contactRequest, orientationApp, postJson, REFERENT_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const ACTOR = 'test-ecoute-familles-thionville';
 const TOULOUSE_REFERENT = 'referent-toulouse@example.test';
 
-let t: OrientationTestApp;
+let t: TestApp;
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
@@ -70,7 +64,7 @@ const age = (reference: string, hours: number) =>
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   addActorAcceptingRequests(t);
   actorId = actorRepository(t.db).findActorBySlug(ACTOR)?.id as number;
   toulouseActorId = addToulouseActor();

@@ -2,16 +2,17 @@
 import { parisLocalToUtc } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { PNG } from '../resources/setup.ts';
-import { createEvent, createNews, createNewsTestApp, expectHarmless, HOSTILE_MARKDOWN, type NewsTestApp, parisDay, send } from './setup.ts';
+import { createEvent, createNews, expectHarmless, HOSTILE_MARKDOWN, parisDay, send } from './setup.ts';
 
-let t: NewsTestApp;
+let t: TestApp;
 let curator: Signed;
 let relais57: Signed;
 let professional: Signed;
 
 beforeAll(async () => {
-  t = createNewsTestApp();
+  t = createTestApp();
   curator = await signedInAs(t, 'curateur');
   relais57 = await signedInAs(t, 'relais', { departements: ['57'] });
   professional = await signedInAs(t, 'professionnel-verifie');
@@ -212,32 +213,19 @@ describe('events', () => {
   });
 
   it('refuse an end before the start, an event with neither place nor link, and a day the month does not have', async () => {
-    const backwards = await send(t, curator, '/api/admin/events', 'POST', {
-      title: 'À l’envers',
-      kind: 'autre',
-      online_url: 'https://visio.example.org/x',
-      starts_at: '2027-02-01T10:00',
-      ends_at: '2027-02-01T09:00',
-    });
-    expect(backwards.status).toBe(400);
-    expect(backwards.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'ends_at' })]));
-    const nowhere = await send(t, curator, '/api/admin/events', 'POST', {
-      title: 'Nulle part',
-      kind: 'autre',
-      starts_at: '2027-02-01T10:00',
-      ends_at: '2027-02-01T11:00',
-    });
-    expect(nowhere.status).toBe(400);
-    expect(nowhere.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'commune_code' })]));
-    const impossible = await send(t, curator, '/api/admin/events', 'POST', {
-      title: 'Le 30 février',
-      kind: 'autre',
-      online_url: 'https://visio.example.org/x',
-      starts_at: '2027-02-30T10:00',
-      ends_at: '2027-02-30T11:00',
-    });
-    expect(impossible.status).toBe(400);
-    expect(impossible.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'starts_at' })]));
+    /** The event is refused (400) with an issue on `path`. */
+    const refusedAt = async (event: Record<string, unknown>, path: string) => {
+      const answer = await send(t, curator, '/api/admin/events', 'POST', { kind: 'autre', ...event });
+      expect(answer.status).toBe(400);
+      expect(answer.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    };
+    const online = 'https://visio.example.org/x';
+    await refusedAt({ title: 'À l’envers', online_url: online, starts_at: '2027-02-01T10:00', ends_at: '2027-02-01T09:00' }, 'ends_at');
+    await refusedAt({ title: 'Nulle part', starts_at: '2027-02-01T10:00', ends_at: '2027-02-01T11:00' }, 'commune_code');
+    await refusedAt(
+      { title: 'Le 30 février', online_url: online, starts_at: '2027-02-30T10:00', ends_at: '2027-02-30T11:00' },
+      'starts_at',
+    );
   });
 
   it('hostile Markdown in an event is served harmless', async () => {

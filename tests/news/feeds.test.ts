@@ -7,9 +7,10 @@ import { XMLParser } from 'fast-xml-parser';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Signed, signedInAs } from '../helpers/accounts.ts';
-import { createEvent, createNews, createNewsTestApp, expectHarmless, HOSTILE_MARKDOWN, type NewsTestApp, parisDay } from './setup.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createEvent, createNews, expectHarmless, HOSTILE_MARKDOWN, parisDay } from './setup.ts';
 
-let t: NewsTestApp;
+let t: TestApp;
 let curator: Signed;
 const ORIGIN = 'https://pare.example.org';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
@@ -20,7 +21,7 @@ let nord: { slug: string };
 let webinar: { slug: string };
 
 beforeAll(async () => {
-  t = createNewsTestApp({ publicUrl: ORIGIN });
+  t = createTestApp({ config: { publicUrl: ORIGIN } });
   curator = await signedInAs(t, 'curateur');
   nord = await createNews(t, curator, { title: 'Actualité du Nord', departements: ['59'] });
   moselle = await createNews(t, curator, { title: 'Actualité de Moselle', departements: ['57'], body: HOSTILE_MARKDOWN });

@@ -1,28 +1,7 @@
-/** A real app on a real SQLite file with a temporary uploads directory, and small helpers for news and events. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '@pare/api/app';
+/** Small helpers for the news and events tests (the app is `createTestApp()`: its uploads are in its own temporary directory). */
 import { expect } from 'vitest';
 import { asUser, type Signed } from '../helpers/accounts.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-
-export type NewsTestApp = TestApp & { uploadsDir: string };
-
-export function createNewsTestApp(config: { publicUrl?: string } = {}): NewsTestApp {
-  const t = createTestApp();
-  const uploadsDir = mkdtempSync(join(tmpdir(), 'pare-news-uploads-'));
-  const app = createApp({ db: t.db, config: { uploadsDir, ...config } });
-  return {
-    ...t,
-    app,
-    uploadsDir,
-    close: () => {
-      t.close();
-      rmSync(uploadsDir, { recursive: true, force: true });
-    },
-  };
-}
+import { type JsonAnswer, type JsonBody, readJson, type TestApp } from '../helpers/test-app.ts';
 
 /** Markdown that tries everything the allow-list must stop. */
 export const HOSTILE_MARKDOWN = [
@@ -43,19 +22,8 @@ export function expectHarmless(html: string) {
   expect(html).not.toContain('alert(');
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read many response shapes; each assertion says what it expects.
-type Json = any;
-
-export async function send(
-  t: TestApp,
-  who: Signed | null,
-  url: string,
-  method = 'GET',
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const res = await asUser(t, who, url, { method, ...(body !== undefined ? { body } : {}) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+export async function send(t: TestApp, who: Signed | null, url: string, method = 'GET', body?: unknown): Promise<JsonAnswer<JsonBody>> {
+  return readJson(await asUser(t, who, url, { method, ...(body !== undefined ? { body } : {}) }));
 }
 
 export async function createNews(t: TestApp, who: Signed, input: Record<string, unknown>, publish = true) {

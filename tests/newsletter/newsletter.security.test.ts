@@ -12,16 +12,17 @@ import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { subscribe } from '../../apps/api/src/services/newsletter.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { startSmtpServer } from '../helpers/smtp.ts';
-import { createOrientationTestApp, type OrientationTestApp, postJson } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp, postJson } from '../orientation/helpers.ts';
 import { confirmedSubscriber, flush, isoDay, mailsTo, PUBLIC_URL } from './helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 let signed: Record<'admin' | 'curateur' | 'relais' | 'professionnel-verifie', Signed>;
 let issueId: number;
 let subscriberId: number;
 
 beforeAll(async () => {
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   signed = {
     admin: await signedInAs(t, 'admin'),
     curateur: await signedInAs(t, 'curateur'),
@@ -140,7 +141,7 @@ describe('unconfirmed subscriptions', () => {
 
 describe('the public side', () => {
   it('limits subscriptions per client like the other public POST routes', async () => {
-    const limited = createOrientationTestApp({ rateLimits: { contactRequests: { limit: 2, windowMs: 60_000 } } });
+    const limited = createTestApp(orientationApp({ rateLimits: { contactRequests: { limit: 2, windowMs: 60_000 } } }));
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++)

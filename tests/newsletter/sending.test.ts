@@ -10,19 +10,20 @@ import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { sendIssue } from '../../apps/api/src/services/newsletter-issues.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, startSmtpServer } from '../helpers/smtp.ts';
-import { createOrientationTestApp, type OrientationTestApp } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp } from '../orientation/helpers.ts';
 import { addNews, confirmedSubscriber, flush, isoDay, mailsTo, PUBLIC_URL } from './helpers.ts';
 
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
-let t: OrientationTestApp;
+let t: TestApp;
 let curator: Signed;
 const deps = () => ({ db: t.db, log: createLogger('silent'), config: { publicUrl: PUBLIC_URL } });
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   curator = await signedInAs(t, 'curateur');
   addNews(t, 'hostile', 2, [], 'Titre <img src=x onerror=alert(1)> & « guillemets »');
 });

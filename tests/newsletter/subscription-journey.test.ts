@@ -6,18 +6,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { type Delivered, startSmtpServer } from '../helpers/smtp.ts';
-import { createOrientationTestApp, type OrientationTestApp, postJson } from '../orientation/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { orientationApp, postJson } from '../orientation/helpers.ts';
 import { addEvent, addNews, flush, isoDay, mailsTo, PUBLIC_URL } from './helpers.ts';
 
 let smtpUrl: string;
 let delivered: Delivered[];
 let stopSmtp: () => Promise<void>;
-let t: OrientationTestApp;
+let t: TestApp;
 let curator: Signed;
 
 beforeAll(async () => {
   ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createOrientationTestApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } });
+  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } }));
   curator = await signedInAs(t, 'curateur');
   addEvent(t, 'webinaire-reperage', 20);
   addEvent(t, 'rencontre-moselle', 30, ['57']);

@@ -1,8 +1,8 @@
 import { actorRepository } from '@pare/db';
-import type { CreateActorInput } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { hostileActor } from './helpers.ts';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -17,24 +17,6 @@ async function download(url: string): Promise<{ res: Response; bytes: Uint8Array
 
 const rowsOf = (text: string, delimiter = ','): Record<string, string>[] =>
   parse(text, { bom: true, columns: true, delimiter, skip_empty_lines: true });
-
-/** A fictitious actor built to attack a spreadsheet opening the export. */
-function hostileActor(overrides: Partial<CreateActorInput>): CreateActorInput {
-  return {
-    name: 'Acteur hostile (données de test)',
-    type: 'association',
-    description: 'Test.',
-    publics: ['jeunes'],
-    actions: ['prevention'],
-    territory: { scope: 'national', regions: [], departements: [], communes: [] },
-    languages: ['fr'],
-    accepts_contact_requests: false,
-    sites: [],
-    contacts: [],
-    provenance: { verified_by: 'Jeu de test' },
-    ...overrides,
-  };
-}
 
 beforeAll(() => {
   t = createTestApp();

@@ -4,29 +4,17 @@
  */
 import { createApp } from '@pare/api/app';
 import { actorRepository } from '@pare/db';
-import type { CreateActorInput } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { importJson } from '../import/helpers.ts';
+import { hostileActor } from './helpers.ts';
 
 let t: TestApp;
 
-const hostile = (slug: string, description: string): CreateActorInput => ({
-  slug,
-  name: `Acteur hostile ${slug} (données de test)`,
-  type: 'association',
-  description,
-  publics: ['jeunes'],
-  actions: ['prevention'],
-  territory: { scope: 'national', regions: [], departements: [], communes: [] },
-  languages: ['fr'],
-  accepts_contact_requests: false,
-  sites: [],
-  contacts: [],
-  provenance: { verified_by: 'Jeu de test' },
-});
+const hostile = (slug: string, description: string) =>
+  hostileActor({ slug, name: `Acteur hostile ${slug} (données de test)`, description });
 
 const CASES: [slug: string, description: string][] = [
   ['test-lf-formula', "Accueil de jour\n=cmd|' /C calc'!A0"],

@@ -7,9 +7,9 @@ import type { CreateActorInputRaw } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '../../apps/api/src/services/open-data/uuid.ts';
-import { asUser, createAccount, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
+import { asUser, createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
-import { actorRow, createEmptyApp, csvOf, exportText, importJson } from '../import/helpers.ts';
+import { actorRow, csvOf, exportText, importJson } from '../import/helpers.ts';
 import { dataInclusionValidators, expectValid, hsdsValidators } from './standards.ts';
 
 let t: TestApp;
@@ -97,10 +97,7 @@ describe('CSV', () => {
 describe('import', () => {
   let target: TestApp;
   let admin: Signed;
-  beforeAll(async () => {
-    target = createEmptyApp();
-    admin = await signIn(target, await createAccount(target, 'admin'));
-  });
+  beforeAll(async () => ({ t: target, who: admin } = await withSignedIn(createTestApp({ seed: false }), 'admin')));
   afterAll(() => target.close());
 
   it('reads the syntax from a CSV horaires column, and keeps free text in the site’s notes with a warning', async () => {

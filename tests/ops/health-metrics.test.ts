@@ -1,29 +1,24 @@
 /** GET /api/health/details (admin or this machine, degraded when mail or backups are stuck) and /metrics (bearer token). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '@pare/api/app';
-import { type Db, openDatabase, seedDirectory } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
-import { SEED_FILE, type TestApp } from '../helpers/test-app.ts';
+import { type AppConfig, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
-function appWith(config: Record<string, unknown>): TestApp & { backups: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'pare-health-'));
-  const db: Db = openDatabase(join(dir, 'pare.db'));
-  seedDirectory(db, SEED_FILE);
-  const backups = join(dir, 'backups');
+/** The seed alone, a backups directory of its own, mail configured; `config` over that. */
+function appWith(config: AppConfig): TestApp & { backups: string } {
+  const t = createTestApp({
+    fixtures: false,
+    resources: false,
+    config: ({ dir }) => ({ backupDir: join(dir, 'backups'), smtpConfigured: true, ...config }),
+  });
+  const backups = join(t.dir, 'backups');
   mkdirSync(backups);
-  const app = createApp({ db, config: { backupDir: backups, smtpConfigured: true, ...config } });
-  const close = () => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { app, db, dir, backups, close };
+  return { ...t, backups };
 }
 
 const stampOf = (d: Date) =>

@@ -5,19 +5,14 @@
  * the systemd unit is checked with `systemd-analyze verify` when the machine has it.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Deployment, newDeployment, ROOT, type ServerProcess, startServer } from './server-process.ts';
+import { type Deployment, GUIDE, GUIDE_BLOCKS, newDeployment, ROOT, type ServerProcess, startServer } from './server-process.ts';
 
 const run = promisify(execFile);
-const GUIDE = readFileSync(join(ROOT, 'docs/OPERATIONS.md'), 'utf8');
-const blocks = [...GUIDE.matchAll(/```(\w+) ops-test(?::(\w+))?\n([\s\S]*?)```/g)].map((m) => ({
-  lang: m[1],
-  kind: m[2],
-  code: m[3] as string,
-}));
+const blocks = GUIDE_BLOCKS;
 const TOKEN = 'metrics-token-of-the-guide-0123456789';
 
 let d: Deployment;

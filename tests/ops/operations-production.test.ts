@@ -15,15 +15,10 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Deployment, newDeployment, ROOT, type ServerProcess, startServer } from './server-process.ts';
+import { type Deployment, GUIDE_BLOCKS, newDeployment, ROOT, type ServerProcess, startServer } from './server-process.ts';
 
 const run = promisify(execFile);
-const GUIDE = readFileSync(join(ROOT, 'docs/OPERATIONS.md'), 'utf8');
-const blocks = [...GUIDE.matchAll(/```(\w+) ops-test(?::(\w+))?\n([\s\S]*?)```/g)].map((m) => ({
-  lang: m[1],
-  kind: m[2],
-  code: m[3] as string,
-}));
+const blocks = GUIDE_BLOCKS;
 const prodBlocks = blocks.filter((b) => b.lang === 'sh' && b.kind === 'prod');
 const [restoreBlock, upgradeBlock] = prodBlocks;
 

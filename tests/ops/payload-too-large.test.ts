@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { serverTimeouts } from '@pare/api/connections';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { readAnswer } from './server-process.ts';
 
 const TWO_MB = Buffer.alloc(2 * 1024 * 1024, 0x61);
 const hasCurl = await promisify(execFile)('curl', ['--version']).then(
@@ -84,13 +85,7 @@ describe('a 2 MB body to any POST route', () => {
         const req = httpRequest(
           `${base}${path}`,
           { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => {
-              text += c.toString('utf8');
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-          },
+          (res) => readAnswer(res, resolve),
         );
         req.on('error', reject);
         req.end(body);

@@ -1,12 +1,30 @@
 /** The real server (`apps/api/src/server.ts`) in its own process, on a temporary deployment: what systemd runs. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
+
+/** docs/OPERATIONS.md, and its fenced blocks marked `ops-test` (```sh ops-test:prod → lang `sh`, kind `prod`): the commands the ops tests run. */
+export const GUIDE = readFileSync(join(ROOT, 'docs/OPERATIONS.md'), 'utf8');
+export const GUIDE_BLOCKS = [...GUIDE.matchAll(/```(\w+) ops-test(?::(\w+))?\n([\s\S]*?)```/g)].map((m) => ({
+  lang: m[1],
+  kind: m[2],
+  code: m[3] as string,
+}));
+
+/** Reads a node:http answer to its end: its status and its body as text. */
+export function readAnswer(res: IncomingMessage, resolve: (answer: { status: number; text: string }) => void): void {
+  let text = '';
+  res.on('data', (c: Buffer) => {
+    text += c.toString('utf8');
+  });
+  res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+}
 
 export type Deployment = { dir: string; env: Record<string, string> };
 

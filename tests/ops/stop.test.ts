@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openDatabase } from '@pare/db';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Deployment, newDeployment, pare, ROOT, startServer } from './server-process.ts';
+import { type Deployment, newDeployment, pare, ROOT, readAnswer, startServer } from './server-process.ts';
 
 const PASSWORD = 'mot de passe des tests ops';
 const body = (i: number) =>
@@ -83,13 +83,7 @@ describe('SIGTERM', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body(1)) },
         },
-        (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => {
-            text += c.toString('utf8');
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        },
+        (res) => readAnswer(res, resolve),
       );
       req.on('error', reject);
       const whole = Buffer.from(body(1));

@@ -1,20 +1,20 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
   addActorAcceptingRequests,
   CONFIDENTIAL_REFERENT,
   CONFIDENTIAL_SLUG,
   contactRequest,
-  createOrientationTestApp,
-  type OrientationTestApp,
+  orientationApp,
   postJson,
   REFERENT_EMAIL,
   TEAM_EMAIL,
 } from './helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
   addActorAcceptingRequests(t);
 });
 afterAll(() => t.close());
@@ -169,7 +169,7 @@ describe('POST /api/contact-requests — protection', () => {
   });
 
   it('answers 429 rate_limited past the limit for one client address', async () => {
-    const limited = createOrientationTestApp({ trustProxy: true, rateLimits: { contactRequests: { limit: 2, windowMs: 600_000 } } });
+    const limited = createTestApp(orientationApp({ trustProxy: true, rateLimits: { contactRequests: { limit: 2, windowMs: 600_000 } } }));
     try {
       const send = (ip: string) => postJson(limited.app, '/api/contact-requests', contactRequest(), { 'x-forwarded-for': ip });
       expect((await send('203.0.113.9')).status).toBe(201);

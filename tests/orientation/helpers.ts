@@ -1,46 +1,22 @@
-/** The real app on a real temporary SQLite file (seed + fixtures), with the options these tests control: log, team address, limits. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '@pare/api/app';
-import { actorRepository, openDatabase, seedDirectory } from '@pare/db';
+/** The orientation, contact-request and follow-up tests' app options (team address, generous limits, log kept), and small helpers. */
+import { actorRepository } from '@pare/db';
 import { CreateActorInputSchema } from '@pare/schema';
-import { createLogger } from '../../apps/api/src/lib/logger.ts';
-import { FIXTURES_FILE, SEED_FILE, type TestApp } from '../helpers/test-app.ts';
+import { type AppConfig, type JsonBody, readJson, type TestApp, type TestAppOptions } from '../helpers/test-app.ts';
 
 export const TEAM_EMAIL = 'equipe-pare@example.test';
 /** The fixture whose site is confidential: its referent must never receive a request, nor its address leave. */
 export const CONFIDENTIAL_SLUG = 'test-foyer-confidentiel-thionville';
 export const CONFIDENTIAL_REFERENT = 'referent-secret@example.test';
 
-type AppConfig = NonNullable<Parameters<typeof createApp>[0]['config']>;
-
-export type OrientationTestApp = TestApp & { lines: string[] };
-
 /** Limits high enough that only the rate-limit tests meet them. */
 const GENEROUS = { orientation: { limit: 10_000, windowMs: 60_000 }, contactRequests: { limit: 10_000, windowMs: 60_000 } };
 
-export function createOrientationTestApp(config: AppConfig = {}): OrientationTestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'pare-orientation-'));
-  const db = openDatabase(join(dir, 'pare.db'));
-  seedDirectory(db, SEED_FILE);
-  seedDirectory(db, FIXTURES_FILE);
-  const lines: string[] = [];
-  const app = createApp({
-    db,
-    log: createLogger('info', (line) => lines.push(line)),
-    config: { teamEmail: TEAM_EMAIL, rateLimits: GENEROUS, ...config },
-  });
-  return {
-    app,
-    db,
-    dir,
-    lines,
-    close: () => {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/**
+ * Options for `createTestApp()`: the seed and the fixtures (no resource centre), the log kept in
+ * `lines`, the team's address and limits only the rate-limit tests meet; `config` over those.
+ */
+export function orientationApp(config: AppConfig = {}): TestAppOptions {
+  return { resources: false, captureLog: true, config: { teamEmail: TEAM_EMAIL, rateLimits: GENEROUS, ...config } };
 }
 
 /** POST a JSON body; status + parsed body + headers. */
@@ -50,9 +26,7 @@ export async function postJson(app: TestApp['app'], url: string, body: unknown, 
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await res.text();
-  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any, headers: res.headers, text };
+  return readJson<JsonBody>(res);
 }
 
 /** A valid contact request; tests override what they look at. */

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { addActorAcceptingRequests, contactRequest, createOrientationTestApp, type OrientationTestApp, postJson } from './helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { addActorAcceptingRequests, contactRequest, orientationApp, postJson } from './helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 let curator: Signed;
 let relais57: Signed;
 const refs: Record<'thionville' | 'toulouse' | 'marseille' | 'actor', string> = { thionville: '', toulouse: '', marseille: '', actor: '' };
@@ -14,7 +15,7 @@ async function submit(over: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
   addActorAcceptingRequests(t);
   refs.thionville = await submit({ commune: '57672', name: 'Camille' });
   refs.toulouse = await submit({

@@ -10,13 +10,13 @@ import {
 } from '../../apps/api/src/services/mailer.ts';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
 import { closedPort, type Delivered, decodeWords, readMail, startSmtpServer } from '../helpers/smtp.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
   addActorAcceptingRequests,
   CONFIDENTIAL_REFERENT,
   CONFIDENTIAL_SLUG,
   contactRequest,
-  createOrientationTestApp,
-  type OrientationTestApp,
+  orientationApp,
   postJson,
   REFERENT_EMAIL,
   TEAM_EMAIL,
@@ -34,9 +34,9 @@ afterAll(() => stopSmtp());
 
 // ——— the app ———
 
-let t: OrientationTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
   addActorAcceptingRequests(t);
 });
 afterAll(() => t.close());

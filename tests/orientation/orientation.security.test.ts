@@ -4,16 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { contactRequest, createOrientationTestApp, type OrientationTestApp, postJson } from './helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { contactRequest, orientationApp, postJson } from './helpers.ts';
 
 type Who = 'admin' | 'curateur' | 'relais du 57' | 'relais du 31' | 'professionnel-verifie' | 'anonyme' | 'sans CSRF';
 const WHO: Who[] = ['admin', 'curateur', 'relais du 57', 'relais du 31', 'professionnel-verifie', 'anonyme', 'sans CSRF'];
 
-let t: OrientationTestApp;
+let t: TestApp;
 const users = {} as Record<Who, Signed | null>;
 
 beforeAll(async () => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
   users.admin = await signedInAs(t, 'admin');
   users.curateur = await signedInAs(t, 'curateur');
   users['relais du 57'] = await signedInAs(t, 'relais', { departements: ['57'] });

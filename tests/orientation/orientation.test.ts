@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
-import { CONFIDENTIAL_REFERENT, CONFIDENTIAL_SLUG, createOrientationTestApp, type OrientationTestApp, postJson } from './helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { CONFIDENTIAL_REFERENT, CONFIDENTIAL_SLUG, orientationApp, postJson } from './helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
 });
 afterAll(() => t.close());
 
@@ -196,7 +197,7 @@ describe('POST /api/orientation — bad input gets the one 400 shape naming the 
 
 describe('rate limit and OpenAPI', () => {
   it('answers 429 rate_limited past the limit, per client address', async () => {
-    const limited = createOrientationTestApp({ trustProxy: true, rateLimits: { orientation: { limit: 3, windowMs: 60_000 } } });
+    const limited = createTestApp(orientationApp({ trustProxy: true, rateLimits: { orientation: { limit: 3, windowMs: 60_000 } } }));
     try {
       const body = { profile: 'famille', commune: '57672', needs: ['ecoute'], urgency: 'information' };
       const from = (ip: string) => postJson(limited.app, '/api/orientation', body, { 'x-forwarded-for': ip });

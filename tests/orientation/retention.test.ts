@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { purgeExpiredContactRequests, startRetentionJob } from '../../apps/api/src/services/retention.ts';
-import { contactRequest, createOrientationTestApp, type OrientationTestApp, postJson } from './helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { contactRequest, orientationApp, postJson } from './helpers.ts';
 
-let t: OrientationTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createOrientationTestApp();
+  t = createTestApp(orientationApp());
 });
 afterAll(() => t.close());
 
@@ -56,7 +57,7 @@ describe('retention', () => {
   });
 
   it('the answer and the mail say how long the request is kept', async () => {
-    const app = createOrientationTestApp({ retentionDays: 30 });
+    const app = createTestApp(orientationApp({ retentionDays: 30 }));
     try {
       const { body } = await postJson(app.app, '/api/contact-requests', contactRequest());
       expect(body.retention_days).toBe(30);

@@ -3,14 +3,15 @@ import { deflateSync } from 'node:zlib';
 import { ROLES } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { concat, createResourcesTestApp, DOCX, filesIn, JPEG, PDF, PNG, type ResourcesTestApp, uploadAs } from './setup.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { concat, DOCX, filesIn, JPEG, PDF, PNG, uploadAs } from './setup.ts';
 
-let t: ResourcesTestApp;
+let t: TestApp;
 let curator: Signed;
 const who: Partial<Record<string, Signed | null>> = {};
 
 beforeAll(async () => {
-  t = createResourcesTestApp();
+  t = createTestApp();
   curator = await signedInAs(t, 'curateur');
   who.anonyme = null;
   who['professionnel-verifie'] = await signedInAs(t, 'professionnel-verifie');

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { getJson } from '../helpers/test-app.ts';
-import { createResourcesTestApp, type ResourcesTestApp } from './setup.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
-let t: ResourcesTestApp;
+let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createResourcesTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 describe('curators manage resources', () => {

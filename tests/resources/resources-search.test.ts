@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson } from '../helpers/test-app.ts';
-import { createResourcesTestApp, type ResourcesTestApp } from './setup.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
-let t: ResourcesTestApp;
+let t: TestApp;
 beforeAll(() => {
-  t = createResourcesTestApp();
+  t = createTestApp();
 });
 afterAll(() => t.close());
 

@@ -1,36 +1,11 @@
 /**
- * The real app on a real temporary database with the resource centre seeded, and its uploads in
- * a temporary directory of its own (so a test can check that a refused file leaves nothing).
+ * Helpers for the resource-centre tests. The app is `createTestApp()`: the resource centre seeded,
+ * its uploads in a temporary directory of its own (so a test can check that a refused file leaves nothing).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type CreateAppOptions, createApp } from '@pare/api/app';
-import { seedResourcesIfEmpty } from '@pare/db';
+import { readdirSync } from 'node:fs';
 import type { Signed } from '../helpers/accounts.ts';
-import { createTestApp, ROOT, type TestApp } from '../helpers/test-app.ts';
-
-export const RESOURCES_SEED_FILE = join(ROOT, 'data/seed/resources.yaml');
-
-export type ResourcesTestApp = TestApp & { uploadsDir: string };
-
-export function createResourcesTestApp(): ResourcesTestApp {
-  const t = createTestApp();
-  seedResourcesIfEmpty(t.db, RESOURCES_SEED_FILE);
-  const uploadsDir = mkdtempSync(join(tmpdir(), 'pare-uploads-'));
-  // `uploadsDir` is read by services/uploads.ts from the app's config (PARE_UPLOADS_DIR).
-  const config: CreateAppOptions['config'] = { uploadsDir };
-  const app = createApp({ db: t.db, ...(config ? { config } : {}) });
-  return {
-    ...t,
-    app,
-    uploadsDir,
-    close: () => {
-      t.close();
-      rmSync(uploadsDir, { recursive: true, force: true });
-    },
-  };
-}
+import { TEST_ORIGIN } from '../helpers/accounts.ts';
+import type { TestApp } from '../helpers/test-app.ts';
 
 export function filesIn(dir: string): string[] {
   try {
@@ -56,7 +31,7 @@ export function uploadAs(
   const headers: Record<string, string> = {};
   if (who) {
     headers.cookie = who.cookie;
-    headers.origin = 'http://localhost';
+    headers.origin = TEST_ORIGIN;
     if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
   return t.app.request(`/api/admin/resources/${id}/file`, { method: 'PUT', headers, body: form });

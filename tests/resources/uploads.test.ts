@@ -1,15 +1,13 @@
 import { MAX_UPLOAD_BYTES } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { concat, createResourcesTestApp, DOCX, filesIn, JPEG, ODT, PDF, PNG, type ResourcesTestApp, uploadAs, zip } from './setup.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { concat, DOCX, filesIn, JPEG, ODT, PDF, PNG, uploadAs, zip } from './setup.ts';
 
-let t: ResourcesTestApp;
+let t: TestApp;
 let curator: Signed;
 
-beforeAll(async () => {
-  t = createResourcesTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 async function newResource(title: string, extra: Record<string, unknown> = {}): Promise<{ id: number; slug: string }> {

@@ -2,16 +2,14 @@
 import { actorRepository } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterBounds, quarterReport } from '../../apps/api/src/services/stats.ts';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { contactRequest, postJson } from '../orientation/helpers.ts';
+import { cripIdsOf } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 const now = new Date();
@@ -34,13 +32,7 @@ describe('quarterBounds', () => {
 describe('the quarterly report', () => {
   it('lists a gap opened and closed in the quarter, and the activity with small counts as <5', async () => {
     report(); // the gaps as they stand, recorded
-    const ids = t.db
-      .prepare(
-        `SELECT DISTINCT a.id FROM actors a JOIN actor_territories t ON t.actor_id = a.id JOIN actor_actions x ON x.actor_id = a.id
-         WHERE a.status = 'published' AND a.type = 'service-departemental' AND x.action = 'signalement' AND t.kind = 'departement' AND t.code = '2A'`,
-      )
-      .pluck()
-      .all() as number[];
+    const ids = cripIdsOf(t, '2A');
     for (const id of ids) await asUser(t, curator, `/api/admin/actors/${id}/archive`, { method: 'POST' });
     await t.app.request('/api/stats/coverage');
     for (const id of ids) await asUser(t, curator, `/api/admin/actors/${id}/restore`, { method: 'POST' });

@@ -1,15 +1,13 @@
 /** Issue 19: coverage per département (public) and activity per département and month (counts only). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { asUser, type Signed, signedInAs, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { contactRequest, postJson } from '../orientation/helpers.ts';
+import { cripIdsOf } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
-beforeAll(async () => {
-  t = createTestApp();
-  curator = await signedInAs(t, 'curateur');
-});
+beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
 type Row = {
@@ -56,13 +54,7 @@ describe('GET /api/stats/coverage', () => {
   it('shows `no-crip` at once when a département loses its CRIP, and drops it when restored', async () => {
     const before = await coverage();
     expect(row(before, '2A').gaps).not.toContain('no-crip');
-    const ids = t.db
-      .prepare(
-        `SELECT DISTINCT a.id FROM actors a JOIN actor_territories t ON t.actor_id = a.id JOIN actor_actions x ON x.actor_id = a.id
-         WHERE a.status = 'published' AND a.type = 'service-departemental' AND x.action = 'signalement' AND t.kind = 'departement' AND t.code = '2A'`,
-      )
-      .pluck()
-      .all() as number[];
+    const ids = cripIdsOf(t, '2A');
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect((await asUser(t, curator, `/api/admin/actors/${id}/archive`, { method: 'POST' })).status).toBe(200);
     const after = await coverage();
