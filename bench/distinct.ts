@@ -10,6 +10,7 @@
  *   node --import tsx bench/distinct.ts <base url> [seconds] [connections]
  */
 
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
 import { ACTIONS, PUBLICS } from '../packages/schema/src/index.ts';
@@ -103,9 +104,10 @@ export function distinctShare(paths: readonly string[]): number {
  */
 export async function loadDistinct(
   url: string,
-  opts: { connections: number; duration: number; paths: readonly string[]; headers?: Record<string, string> },
-): Promise<LoadResult & { sent: number; distinct: number }> {
+  opts: { connections: number; duration: number; paths: readonly string[]; headers?: Record<string, string>; pid?: number },
+): Promise<LoadResult & { sent: number; distinct: number; cpuMsPerRequest: number | null }> {
   let next = 0;
+  const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
   const sent: string[] = [];
   const result = await autocannon({
     url,
@@ -135,7 +137,21 @@ export async function loadDistinct(
     bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     sent: sent.length,
     distinct: distinctShare(sent),
+    cpuMsPerRequest: cpuBefore !== null && opts.pid ? round((cpuMs(opts.pid) - cpuBefore) / Math.max(1, result.requests.total), 3) : null,
   };
+}
+
+/**
+ * CPU time a process used so far (user + system), in ms, from /proc (Linux): the server's CPU per
+ * request is what a busy shared machine moves least.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** One client, one request at a time over `paths`: p50/p99/max in ms, and any answer not 200. */
@@ -163,4 +179,40 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const paths = distinctSearchPaths(1, 200_000);
   const r = await loadDistinct(base, { connections: Number(conns), duration: Number(seconds), paths });
   console.log(JSON.stringify(r));
+}
+
+export type DistinctRow = LoadResult & { sent: number; distinct: number; ratio: number; cpuMsPerRequest: number | null };
+export type DistinctResult = {
+  /** 50 connections, every request different. */
+  load?: DistinctRow;
+  /** One client, one request at a time, every request different. */
+  single?: { p50: number; p99: number; max: number; count: number; non2xx: number };
+  /** The same load while an actor is saved every second by the server itself (a curator's save). */
+  withSaves?: DistinctRow & { saves: string };
+  /** The same load while another process saves an actor every second. */
+  withOtherProcessSaves?: DistinctRow & { saves: string };
+};
+
+/**
+ * The `distinct` rows of `pnpm bench` for one server: under load (its own seed), one client (another
+ * seed, so nothing it asks was asked under load), as ratios of the bare route's req/s.
+ */
+export async function measureDistinct(
+  url: string,
+  bareRps: number,
+  opts: { connections: number; duration: number; seed: number; singleCount?: number; pid?: number },
+): Promise<{ load: DistinctRow; single: NonNullable<DistinctResult['single']> }> {
+  const paths = distinctSearchPaths(opts.seed, 250_000);
+  // The first searches build the indexes (seconds on a busy machine): one at a time, untimed.
+  await sequentialDistinct(url, distinctSearchPaths(opts.seed + 5000, 5));
+  // A short warm-up on other requests (JIT, the index, the territory sets), then the run.
+  await loadDistinct(url, { connections: opts.connections, duration: 2, paths: distinctSearchPaths(opts.seed + 1000, 20_000) });
+  const load = await loadDistinct(url, {
+    connections: opts.connections,
+    duration: opts.duration,
+    paths,
+    ...(opts.pid ? { pid: opts.pid } : {}),
+  });
+  const single = await sequentialDistinct(url, distinctSearchPaths(opts.seed + 2000, opts.singleCount ?? 300));
+  return { load: { ...load, ratio: round(load.rps / Math.max(1, bareRps), 4) }, single };
 }

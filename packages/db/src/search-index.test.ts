@@ -4,7 +4,8 @@ import { actorRepository, actorToInput } from './actors.ts';
 import { openDatabase } from './database.ts';
 import { createRandom, GENERATED_SUFFIX, generateDirectory } from './generate.ts';
 import { openActorsIndex } from './open-actors.ts';
-import { type ActorSearch, actorSearch, actorSearchSql } from './search.ts';
+import { ANONYMOUS, publicView } from './public-view.ts';
+import { type ActorSearch, actorSearch, actorSearchSql, anonymousListViews } from './search.ts';
 import { buildDirectoryIndex, nearActors, patchDirectoryIndex, territoryActors } from './search-index.ts';
 
 /**
@@ -132,5 +133,23 @@ describe('the search index after a write', () => {
       const fresh = openActorsIndex(db);
       expect([...open.openAt(monday, 'monday').ids].sort()).toEqual([...fresh.openAt(monday, 'monday').ids].sort());
     }
+  });
+
+  it('gives the list views publicView gives, at every instant and after a write', () => {
+    const some = ids().slice(0, 40);
+    const load = (list: readonly number[]) => repo.loadActors(list);
+    const fresh = (list: readonly number[], at: Date) => repo.loadActors(list).map((r) => publicView(r, ANONYMOUS, { at, week: false }));
+    // Through a week, every 5 hours and a half: opening, closing and midnight are crossed.
+    for (let h = 0; h < 7 * 24; h += 5.5) {
+      const at = new Date(Date.parse('2026-03-02T06:00:00+01:00') + h * 3600_000);
+      expect(anonymousListViews(db, load, some, at), at.toISOString()).toEqual(fresh(some, at));
+    }
+    const at = new Date('2026-03-04T11:00:00+01:00');
+    anonymousListViews(db, load, some, at);
+    const id = some[3] as number;
+    const a = repo.findActorById(id);
+    if (a) repo.replaceActor(id, { ...actorToInput(a), description: 'Relu et corrigé' });
+    expect(anonymousListViews(db, load, some, at)).toEqual(fresh(some, at));
+    expect(anonymousListViews(db, load, [id], at)[0]?.description).toBe(a ? 'Relu et corrigé' : undefined);
   });
 });

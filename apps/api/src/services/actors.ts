@@ -1,4 +1,4 @@
-import { ANONYMOUS, dayOf, instantOf, publicView, type SearchPlace, timeZoneOf, type Viewer } from '@pare/db';
+import { ANONYMOUS, anonymousListViews, dayOf, instantOf, publicView, type SearchPlace, timeZoneOf, type Viewer } from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
 import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -102,10 +102,13 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     offset: (q.page - 1) * q.per_page,
   };
   const { total, hits } = deps.search.searchActors(criteria);
-  const records = deps.actors.loadActors(hits.map((h) => h.id));
-  const items = records.map((record, i) => {
+  const ids = hits.map((h) => h.id);
+  // An anonymous visitor's views are kept per actor until they would change (@pare/db search-views.ts).
+  const views = viewer.seesProfessionalContacts
+    ? deps.actors.loadActors(ids).map((record) => publicView(record, viewer, { at: now, week: false }))
+    : anonymousListViews(deps.db, deps.actors.loadActors, ids, now);
+  const items = views.map((view, i) => {
     const hit = hits[i];
-    const view = publicView(record, viewer, { at: now, week: false });
     return {
       ...view,
       ...(hit?.distanceKm != null ? { distance_km: hit.distanceKm } : {}),
