@@ -5,7 +5,7 @@
  * connections one by one (not one list per connection, which would make the 50 connections send
  * the same URLs and the public cache answer them).
  *
- * Used by bench/run.ts (`distinct`, `distinct-1`, `distinct-writes` rows) and usable alone:
+ * Used by bench/run.ts (the `distinct` rows: 50 connections, one client, with saves) and usable alone:
  *
  *   node --import tsx bench/distinct.ts <base url> [seconds] [connections]
  */

@@ -263,7 +263,7 @@ export function actorSearch(db: Db) {
   }
 
   /**
-   * Candidate positions sorted by an integer key below 2^23 that already holds the name rank
+   * Candidate positions sorted by an integer key below 2^30 that already holds the name rank
    * (so no two are equal): key and position packed into one float and sorted natively, several
    * times faster than a comparator. Null when the directory is too large to pack.
    */
