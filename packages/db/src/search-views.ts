@@ -15,19 +15,22 @@ type Cache = { views: Map<number, Kept>; feed: ChangeFeed | undefined; external:
 const caches = new WeakMap<Db, Cache>();
 
 /**
- * Until when an actor's public view at `at` stays true: the first `next_change` of its sites and
- * lines, the next local midnight of each (the closures shown are the day's), at most an hour.
+ * Until when answers holding the time stay true: the first `next_change` of their sites and
+ * lines, the next local midnight of each (their closures and week move on), and at most `cap`
+ * (epoch ms). Used for one kept view here and for whole answers by the API's public cache.
  */
-function validUntil(view: PublicActor, at: Date): number {
-  let until = at.getTime() + MAX_HOLD_MS;
+export function viewsValidUntil(actors: readonly PublicActor[], now: Date, cap?: number): number {
+  let until = cap ?? Number.POSITIVE_INFINITY;
   const zones = new Set<string>(['Europe/Paris']);
-  for (const s of view.sites) {
-    if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
-    if (s.departement) zones.add(timeZoneOf({ departement: s.departement.code }));
+  for (const a of actors) {
+    for (const s of a.sites) {
+      if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
+      if (s.departement) zones.add(timeZoneOf({ departement: s.departement.code }));
+    }
+    for (const c of a.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
   }
-  for (const c of view.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
   for (const zone of zones) {
-    const [y, mo, d] = dayOf(new Date(at.getTime() + 24 * 3600 * 1000), zone)
+    const [y, mo, d] = dayOf(new Date(now.getTime() + 24 * 3600 * 1000), zone)
       .split('-')
       .map(Number) as [number, number, number];
     until = Math.min(until, instantOf({ y, mo, d, h: 0, mi: 0, s: 0 }, zone).getTime());
@@ -80,7 +83,7 @@ export function anonymousListViews(
       const view = make(record);
       out.set(record.id, view);
       cache.views.delete(record.id);
-      cache.views.set(record.id, { view, from: t, until: validUntil(view, at) });
+      cache.views.set(record.id, { view, from: t, until: viewsValidUntil([view], at, t + MAX_HOLD_MS) });
       if (cache.views.size > MAX_VIEWS) cache.views.delete(cache.views.keys().next().value as number);
     }
   }
