@@ -3,11 +3,22 @@
  * measured in the same run. Not part of `pnpm test`. See bench/README.md.
  *
  *   pnpm bench [--sizes 1000,10000,100000] [--seed 1] [--duration 10] [--connections 50]
- *              [--skip import,exports,http,cold,map,autocomplete,web,lighthouse]
+ *              [--skip import,exports,http,distinct,saves,cold,map,autocomplete,web,lighthouse]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,6 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../packages/db/src/index.ts';
+import { type DistinctResult, distinctSearchPaths, loadDistinct, measureDistinct, sequentialDistinct } from './distinct.ts';
 import { type LoadResult, load, processMemory, ROOT, round, type Server, sequential, startServer, streamed } from './lib.ts';
 
 const { values } = parseArgs({
@@ -246,6 +258,8 @@ type SizeResult = {
   };
   exports: Record<string, { status: number; bytes: number; ms: number; serverPeakMb: number | null; serverRssBeforeMb: number | null }>;
   serverRssMb: number | null;
+  /** Every request different (bench/distinct.ts). */
+  distinct?: DistinctResult;
 };
 
 async function measureSize(actors: number): Promise<SizeResult> {
@@ -357,9 +371,24 @@ async function measureSize(actors: number): Promise<SizeResult> {
         result.http[name] = { ...r, ratio: round(r.rps / Math.max(1, result.http.bare?.rps ?? 1), 3) };
       }
     }
+    if (!skip.has('distinct')) {
+      if (!result.http.bare) {
+        bare = await startServer(['--mode', 'bare']);
+        await load(`${bare.url}/`, { connections, duration: 2 });
+        result.http.bare = await load(`${bare.url}/`, { connections, duration });
+        await bare.stop();
+        bare = null;
+      }
+      log(`${actors}: distinct searches, ${connections} connections × ${duration} s, then one client`);
+      result.distinct = await measureDistinct(app.url, result.http.bare.rps, { connections, duration, seed, pid: app.child.pid ?? 0 });
+    }
     result.serverRssMb = processMemory(app.child.pid ?? 0)?.rssMb ?? null;
     await app.stop();
     app = null;
+
+    if (!skip.has('distinct') && !skip.has('saves')) {
+      result.distinct = { ...result.distinct, ...(await distinctWithSaves(file, actors, result.http.bare?.rps ?? 1)) };
+    }
 
     if (!skip.has('exports')) {
       // A fresh server per export, so its memory high-water mark is the export's own.
@@ -380,6 +409,48 @@ async function measureSize(actors: number): Promise<SizeResult> {
     await app?.stop();
   }
   return result;
+}
+
+/**
+ * The distinct load while an actor is saved every second: by the server itself (a curator's save
+ * through the app), then by another process (whose commits the server sees without knowing what
+ * changed). On a copy of the database, so the cached one stays as generated.
+ */
+async function distinctWithSaves(file: string, actors: number, bareRps: number): Promise<DistinctResult> {
+  const copy = join(RESULTS, `saves-${actors}.db`);
+  const out: DistinctResult = {};
+  const paths = distinctSearchPaths(seed + 3000, 250_000);
+  const run = async (server: Server) => {
+    await sequentialDistinct(server.url, distinctSearchPaths(seed + 5000, 5));
+    await loadDistinct(server.url, { connections, duration: 2, paths: distinctSearchPaths(seed + 4000, 20_000) });
+    const r = await loadDistinct(server.url, { connections, duration, paths, pid: server.child.pid ?? 0 });
+    return { ...r, ratio: round(r.rps / Math.max(1, bareRps), 4), saves: 'one actor a second' };
+  };
+  const servers: Server[] = [];
+  try {
+    for (const suffix of ['', '-wal']) if (existsSync(file + suffix)) copyFileSync(file + suffix, copy + suffix);
+    log(`${actors}: distinct searches while the server saves an actor every second`);
+    const saving = await startServer(['--mode', 'app', '--db', copy, '--save-every-ms', '1000']);
+    servers.push(saving);
+    out.withSaves = await run(saving);
+    await saving.stop();
+    log(`${actors}: distinct searches while another process saves an actor every second`);
+    const app = await startServer(['--mode', 'app', '--db', copy]);
+    servers.push(app);
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/saves.ts'), copy, '1000'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      out.withOtherProcessSaves = await run(app);
+    } finally {
+      writer.kill('SIGTERM');
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  }
+  return out;
 }
 
 function runChild(script: string, args: string[], timeoutMs = 600_000): Promise<unknown> {
@@ -551,6 +622,37 @@ if (top) {
     });
   }
 }
+const topDistinct = top?.distinct;
+if (top && topDistinct?.load) {
+  const d = topDistinct.load;
+  checks.push({
+    target: `distinct searches p99 ≤ 100 ms at ${connections} connections (${top.actors})`,
+    value: `${d.p99} ms`,
+    pass: d.p99 <= 100,
+  });
+  checks.push({
+    target: `distinct searches ≥ 5 % of bare Hono (${top.actors})`,
+    value: `${round(d.ratio * 100, 1)} %`,
+    pass: d.ratio >= 0.05,
+  });
+  checks.push({
+    target: 'distinct searches: no error, no non-2xx',
+    value: `${d.errors} errors, ${d.non2xx} non-2xx`,
+    pass: d.errors === 0 && d.non2xx === 0,
+  });
+}
+if (top && topDistinct?.single)
+  checks.push({
+    target: `distinct searches, one client p50 ≤ 3 ms (${top.actors})`,
+    value: `${topDistinct.single.p50} ms`,
+    pass: topDistinct.single.p50 <= 3,
+  });
+if (top && topDistinct?.withSaves)
+  checks.push({
+    target: 'distinct searches p99 ≤ 100 ms while the server saves an actor a second',
+    value: `${topDistinct.withSaves.p99} ms`,
+    pass: topDistinct.withSaves.requests > 0 && topDistinct.withSaves.p99 <= 100,
+  });
 const ac = report.autocomplete as { p99Us?: number } | undefined;
 if (ac?.p99Us !== undefined)
   checks.push({ target: 'autocomplete p99 < 1 ms', value: `${round(ac.p99Us / 1000, 3)} ms`, pass: ac.p99Us < 1000 });
@@ -655,6 +757,23 @@ for (const path of ['/api/exports/actors.csv', '/api/exports/actors.geojson']) {
     },
   ]);
 }
+const distinctRow = (r: (LoadResult & { ratio: number; distinct: number }) | undefined) =>
+  r
+    ? `${fmt(r.rps)} (${round(r.ratio * 100, 1)} %) ${r.p50}/${r.p99} · ${r.errors}/${r.non2xx} · ${round(r.distinct * 100, 1)} % new`
+    : '–';
+rows.push([
+  'distinct searches: req/s (× bare) p50/p99 ms · errors/non-2xx · share new · server CPU per request',
+  (s) => distinctRow(s.distinct?.load),
+]);
+rows.push([
+  'distinct searches, one client: p50/p99/max ms',
+  (s) => (s.distinct?.single ? `${s.distinct.single.p50}/${s.distinct.single.p99}/${s.distinct.single.max}` : '–'),
+]);
+rows.push(['distinct + a save/s by the server: req/s (× bare) p50/p99 · err/non-2xx', (s) => distinctRow(s.distinct?.withSaves)]);
+rows.push([
+  'distinct + a save/s by another process: req/s (× bare) p50/p99 · err/non-2xx',
+  (s) => distinctRow(s.distinct?.withOtherProcessSaves),
+]);
 rows.push(['server RSS after load, MB', (s) => fmt(s.serverRssMb)]);
 
 const header = `| measure | ${perSize.map((s) => s.actors.toLocaleString('en-US')).join(' | ')} |`;

@@ -8,6 +8,7 @@
  * `app` serves the real application (createApp, as server.ts does, logs silenced) on the given
  * database; `bare` serves one Hono route returning a fixed JSON body, the baseline every figure
  * is divided by (and `/page`, a fixed body the size of a page of results). Prints `READY <port>` on stdout once listening.
+ * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     db: { type: 'string' },
     web: { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
+    // A curator's save every N ms, on the app's own connection (what the save route does).
+    'save-every-ms': { type: 'string' },
   },
 });
 
@@ -34,6 +37,10 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   warmUpSearch();
   const root = join(import.meta.dirname, '..');
   const log = createLogger('silent');
+  if (values['save-every-ms']) {
+    const { saveNow } = await import('./saves.ts');
+    setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
+  }
   return createApp({ db, log, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) }).fetch;
 }
 

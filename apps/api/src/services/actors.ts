@@ -1,4 +1,4 @@
-import { ANONYMOUS, dayOf, instantOf, publicView, type SearchPlace, timeZoneOf, type Viewer } from '@pare/db';
+import { ANONYMOUS, anonymousListViews, publicView, type SearchPlace, type Viewer, viewsValidUntil } from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
 import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -59,22 +59,7 @@ export const clockOf = (deps: AppDeps): Date => deps.config.now?.() ?? new Date(
  * lines, the next local midnight of each (their week moves on), and at most `cap`.
  */
 export function answerValidUntil(actors: readonly PublicActor[], now: Date, cap?: number): number {
-  let until = cap ?? Number.POSITIVE_INFINITY;
-  const zones = new Set<string>(['Europe/Paris']);
-  for (const a of actors) {
-    for (const s of a.sites) {
-      if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
-      if (s.departement) zones.add(timeZoneOf({ departement: s.departement.code }));
-    }
-    for (const c of a.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
-  }
-  for (const zone of zones) {
-    const [y, mo, d] = dayOf(new Date(now.getTime() + 24 * 3600 * 1000), zone)
-      .split('-')
-      .map(Number) as [number, number, number];
-    until = Math.min(until, instantOf({ y, mo, d, h: 0, mi: 0, s: 0 }, zone).getTime());
-  }
-  return until;
+  return viewsValidUntil(actors, now, cap);
 }
 
 /** The public search: filters, place, paging, facets; every item through `publicView`. */
@@ -102,10 +87,13 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     offset: (q.page - 1) * q.per_page,
   };
   const { total, hits } = deps.search.searchActors(criteria);
-  const records = deps.actors.loadActors(hits.map((h) => h.id));
-  const items = records.map((record, i) => {
+  const ids = hits.map((h) => h.id);
+  // An anonymous visitor's views are kept per actor until they would change (@pare/db search-views.ts).
+  const views = viewer.seesProfessionalContacts
+    ? deps.actors.loadActors(ids).map((record) => publicView(record, viewer, { at: now, week: false }))
+    : anonymousListViews(deps.db, deps.actors.loadActors, ids, now);
+  const items = views.map((view, i) => {
     const hit = hits[i];
-    const view = publicView(record, viewer, { at: now, week: false });
     return {
       ...view,
       ...(hit?.distanceKm != null ? { distance_km: hit.distanceKm } : {}),

@@ -1,0 +1,218 @@
+/**
+ * Searches as real visitors send them: every request different. Generated from a fixed seed so a
+ * run can be repeated, drawn so that almost none repeats (a commune among all of France's ×
+ * action or public filters × radius × page; a word × a département × page), and spread over the
+ * connections one by one (not one list per connection, which would make the 50 connections send
+ * the same URLs and the public cache answer them).
+ *
+ * Used by bench/run.ts (the `distinct` rows: 50 connections, one client, with saves) and usable alone:
+ *
+ *   node --import tsx bench/distinct.ts <base url> [seconds] [connections]
+ */
+
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
+import { ACTIONS, PUBLICS } from '../packages/schema/src/index.ts';
+import { BROWSER_HEADERS, type LoadResult, round } from './lib.ts';
+
+/** A small seeded generator (mulberry32): the same seed gives the same requests. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Words people type, present in the generated directory's names and descriptions. */
+const WORDS = [
+  'enfance',
+  'jeunes',
+  'ecoute',
+  'prevention',
+  'famille',
+  'soin',
+  'hebergement',
+  'juridique',
+  'repere',
+  'horizon',
+  'passerelle',
+  'crip',
+  'pjj',
+  'adolescents',
+  'maison',
+  'reseau',
+  'fugue',
+  'parents',
+  'accueil',
+  'violence',
+  'sante',
+  'education',
+  'protection',
+  'association',
+];
+const RADII = [2, 5, 10, 15, 20, 30, 50];
+
+/**
+ * `count` search paths from `seed`: 80 % around a commune drawn among every commune of France
+ * (no filter, an action, a public or both; a radius; page 1 to 3), 20 % a word in a département
+ * (sometimes with an action; page 1 or 2).
+ */
+export function distinctSearchPaths(seed: number, count: number): string[] {
+  const rnd = seeded(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const communes = listCommunes();
+  const departements = listDepartements();
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const params = new URLSearchParams();
+    if (rnd() < 0.8) {
+      params.set('commune', pick(communes).code);
+      const f = rnd();
+      if (f < 0.35) params.set('actions', pick(ACTIONS));
+      else if (f < 0.6) params.set('publics', pick(PUBLICS));
+      else if (f < 0.75) {
+        params.set('actions', pick(ACTIONS));
+        params.set('publics', pick(PUBLICS));
+      }
+      params.set('radius_km', String(pick(RADII)));
+      const p = rnd();
+      if (p > 0.7) params.set('page', p > 0.9 ? '3' : '2');
+    } else {
+      params.set('q', pick(WORDS));
+      params.set('departement', pick(departements).code);
+      if (rnd() < 0.3) params.set('actions', pick(ACTIONS));
+      if (rnd() < 0.2) params.set('page', '2');
+    }
+    out.push(`/api/actors?${params}`);
+  }
+  return out;
+}
+
+/** Share of `paths` that are not a repeat of an earlier one. */
+export function distinctShare(paths: readonly string[]): number {
+  return round(new Set(paths).size / Math.max(1, paths.length), 4);
+}
+
+/**
+ * A load run where each request, on whichever connection, takes the next path of `paths`
+ * (wrapping round at the end: give more paths than the run can send).
+ */
+export async function loadDistinct(
+  url: string,
+  opts: { connections: number; duration: number; paths: readonly string[]; headers?: Record<string, string>; pid?: number },
+): Promise<LoadResult & { sent: number; distinct: number; cpuMsPerRequest: number | null }> {
+  let next = 0;
+  const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
+  const sent: string[] = [];
+  const result = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.duration,
+    timeout: 30,
+    headers: opts.headers ?? BROWSER_HEADERS,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const path = opts.paths[next++ % opts.paths.length] as string;
+          sent.push(path);
+          return { ...req, path };
+        },
+      },
+    ],
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    sent: sent.length,
+    distinct: distinctShare(sent),
+    cpuMsPerRequest: cpuBefore !== null && opts.pid ? round((cpuMs(opts.pid) - cpuBefore) / Math.max(1, result.requests.total), 3) : null,
+  };
+}
+
+/**
+ * CPU time a process used so far (user + system), in ms, from /proc (Linux): the server's CPU per
+ * request is what a busy shared machine moves least.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** One client, one request at a time over `paths`: p50/p99/max in ms, and any answer not 200. */
+export async function sequentialDistinct(
+  url: string,
+  paths: readonly string[],
+): Promise<{ p50: number; p99: number; max: number; count: number; non2xx: number }> {
+  const times: number[] = [];
+  let non2xx = 0;
+  for (const path of paths) {
+    const t = performance.now();
+    const res = await fetch(url + path, { headers: BROWSER_HEADERS });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    if (res.status !== 200) non2xx++;
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
+  return { p50: round(at(50)), p99: round(at(99)), max: round(times[times.length - 1] ?? 0), count: times.length, non2xx };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [base, seconds = '10', conns = '50'] = process.argv.slice(2);
+  if (!base) throw new Error('usage: bench/distinct.ts <base url> [seconds] [connections]');
+  const paths = distinctSearchPaths(1, 200_000);
+  const r = await loadDistinct(base, { connections: Number(conns), duration: Number(seconds), paths });
+  console.log(JSON.stringify(r));
+}
+
+export type DistinctRow = LoadResult & { sent: number; distinct: number; ratio: number; cpuMsPerRequest: number | null };
+export type DistinctResult = {
+  /** 50 connections, every request different. */
+  load?: DistinctRow;
+  /** One client, one request at a time, every request different. */
+  single?: { p50: number; p99: number; max: number; count: number; non2xx: number };
+  /** The same load while an actor is saved every second by the server itself (a curator's save). */
+  withSaves?: DistinctRow & { saves: string };
+  /** The same load while another process saves an actor every second. */
+  withOtherProcessSaves?: DistinctRow & { saves: string };
+};
+
+/**
+ * The `distinct` rows of `pnpm bench` for one server: under load (its own seed), one client (another
+ * seed, so nothing it asks was asked under load), as ratios of the bare route's req/s.
+ */
+export async function measureDistinct(
+  url: string,
+  bareRps: number,
+  opts: { connections: number; duration: number; seed: number; singleCount?: number; pid?: number },
+): Promise<{ load: DistinctRow; single: NonNullable<DistinctResult['single']> }> {
+  const paths = distinctSearchPaths(opts.seed, 250_000);
+  // The first searches build the indexes (seconds on a busy machine): one at a time, untimed.
+  await sequentialDistinct(url, distinctSearchPaths(opts.seed + 5000, 5));
+  // A short warm-up on other requests (JIT, the index, the territory sets), then the run.
+  await loadDistinct(url, { connections: opts.connections, duration: 2, paths: distinctSearchPaths(opts.seed + 1000, 20_000) });
+  const load = await loadDistinct(url, {
+    connections: opts.connections,
+    duration: opts.duration,
+    paths,
+    ...(opts.pid ? { pid: opts.pid } : {}),
+  });
+  const single = await sequentialDistinct(url, distinctSearchPaths(opts.seed + 2000, opts.singleCount ?? 300));
+  return { load: { ...load, ratio: round(load.rps / Math.max(1, bareRps), 4) }, single };
+}

@@ -1,0 +1,155 @@
+import { CreateActorInputSchema } from '@pare/schema';
+import { describe, expect, it } from 'vitest';
+import { actorRepository, actorToInput } from './actors.ts';
+import { openDatabase } from './database.ts';
+import { createRandom, GENERATED_SUFFIX, generateDirectory } from './generate.ts';
+import { openActorsIndex } from './open-actors.ts';
+import { ANONYMOUS, publicView } from './public-view.ts';
+import { type ActorSearch, actorSearch, actorSearchSql, anonymousListViews } from './search.ts';
+import { buildDirectoryIndex, nearActors, patchDirectoryIndex, territoryActors } from './search-index.ts';
+
+/**
+ * After a write on the app's connection the search index is patched for the actors written
+ * instead of rebuilt (docs/PERFORMANCE.md, « no pause after a write »): these tests check the
+ * patched index answers exactly what a rebuild and the SQL definition answer.
+ */
+describe('the search index after a write', () => {
+  const db = openDatabase(':memory:');
+  generateDirectory(db, { actors: 400, seed: 21 });
+  const repo = actorRepository(db);
+  const random = createRandom(9);
+  const lyon = { lat: 45.758, lng: 4.835, radiusKm: 30, strict: false, commune: '69123', departement: '69', region: '84' };
+  const paris = { lat: 48.8566, lng: 2.3522, radiusKm: 15, strict: true, commune: null, departement: '75', region: '11' };
+  const ids = () => db.prepare('SELECT id FROM actors ORDER BY id').pluck().all() as number[];
+
+  /** A few writes a curator makes: rename, move a site, change filters and territory, archive, create. */
+  const writes: ((id: number) => number)[] = [
+    (id) => {
+      const a = repo.findActorById(id);
+      if (!a) return id;
+      repo.replaceActor(id, { ...actorToInput(a), name: `Aaa premier ${id}${GENERATED_SUFFIX}`, actions: ['ecoute', 'soin'] });
+      return id;
+    },
+    (id) => {
+      const a = repo.findActorById(id);
+      if (!a) return id;
+      const input = actorToInput(a);
+      repo.replaceActor(id, {
+        ...input,
+        publics: ['familles'],
+        territory: { scope: 'departements', regions: [], departements: ['69'], communes: [] },
+        sites: input.sites.map((s) => ({ ...s, lat: 45.76, lng: 4.84, commune_code: '69123', postcode: '69001' })),
+      });
+      return id;
+    },
+    (id) => {
+      repo.setActorStatus(id, 'archived');
+      return id;
+    },
+    () =>
+      repo.createActor(
+        CreateActorInputSchema.parse({
+          name: `Zzz nouveau ${random.next()}${GENERATED_SUFFIX}`,
+          type: 'association',
+          publics: ['jeunes'],
+          actions: ['ecoute'],
+          territory: { scope: 'national' },
+        }),
+        { generated: true },
+      ).id,
+  ];
+
+  it('is, patched, the index a rebuild gives: fields, both orders, territories and sites', () => {
+    const ix = buildDirectoryIndex(db);
+    // Fill the lazy parts, so the patch has them to update.
+    nearActors(db, ix, lyon);
+    for (const [kind, code] of [
+      ['sd', '69'],
+      ['td', '69'],
+      ['tk', '69'],
+      ['tc', '69123'],
+      ['tr', '84'],
+    ] as const)
+      territoryActors(db, ix, kind, code);
+    const touched: number[] = [];
+    for (let n = 0; n < 12; n++) {
+      const all = ids();
+      touched.push((writes[n % writes.length] as (id: number) => number)(random.pick(all)));
+    }
+    patchDirectoryIndex(db, ix, touched);
+    const rebuilt = buildDirectoryIndex(db);
+    const used = rebuilt.size;
+    for (const field of ['published', 'type', 'scope', 'publics', 'actions', 'nameRank', 'updatedRank'] as const) {
+      const published = (a: ArrayLike<number>) =>
+        Array.from(a)
+          .slice(0, used)
+          .map((v, id) => (rebuilt.published[id] ? v : 0));
+      expect(published(ix[field]), field).toEqual(published(rebuilt[field]));
+    }
+    expect([...ix.byName]).toEqual([...rebuilt.byName]);
+    expect([...ix.byUpdated]).toEqual([...rebuilt.byUpdated]);
+    expect([...ix.national]).toEqual([...rebuilt.national]);
+    for (const [kind, code] of [
+      ['sd', '69'],
+      ['td', '69'],
+      ['tk', '69'],
+      ['tc', '69123'],
+      ['tr', '84'],
+    ] as const)
+      expect([...territoryActors(db, ix, kind, code)].sort(), `${kind}:${code}`).toEqual(
+        [...territoryActors(db, rebuilt, kind, code)].sort(),
+      );
+    expect([...nearActors(db, ix, lyon)].sort()).toEqual([...nearActors(db, rebuilt, lyon)].sort());
+  });
+
+  it('answers as the SQL definition after each write, page and facets', () => {
+    const fast = actorSearch(db);
+    const sql = actorSearchSql(db);
+    const searches: ActorSearch[] = [
+      { limit: 20, offset: 0 },
+      { limit: 20, offset: 0, sort: 'updated' },
+      { limit: 20, offset: 0, place: lyon, actions: ['ecoute'] },
+      { limit: 50, offset: 0, place: paris },
+      { limit: 20, offset: 0, departement: { code: '69', region: '84' }, publics: ['familles'] },
+      { limit: 20, offset: 0, text: 'premier' },
+      { limit: 20, offset: 0, text: 'nouveau', place: lyon },
+    ];
+    for (let n = 0; n < 12; n++) {
+      for (const s of searches) fast.searchActors(s);
+      (writes[n % writes.length] as (id: number) => number)(random.pick(ids()));
+      for (const s of searches) {
+        expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
+        expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+      }
+    }
+  });
+
+  it('keeps the actors open now right after a write, as a fresh read gives them', () => {
+    const open = openActorsIndex(db);
+    const monday = new Date('2026-03-02T10:00:00+01:00');
+    open.openAt(monday, 'monday');
+    for (let n = 0; n < 8; n++) {
+      (writes[n % writes.length] as (id: number) => number)(random.pick(ids()));
+      const fresh = openActorsIndex(db);
+      expect([...open.openAt(monday, 'monday').ids].sort()).toEqual([...fresh.openAt(monday, 'monday').ids].sort());
+    }
+  });
+
+  it('gives the list views publicView gives, at every instant and after a write', () => {
+    const some = ids().slice(0, 40);
+    const load = (list: readonly number[]) => repo.loadActors(list);
+    const fresh = (list: readonly number[], at: Date) => repo.loadActors(list).map((r) => publicView(r, ANONYMOUS, { at, week: false }));
+    // Through a week, every 5 hours and a half: opening, closing and midnight are crossed.
+    for (let h = 0; h < 7 * 24; h += 5.5) {
+      const at = new Date(Date.parse('2026-03-02T06:00:00+01:00') + h * 3600_000);
+      expect(anonymousListViews(db, load, some, at), at.toISOString()).toEqual(fresh(some, at));
+    }
+    const at = new Date('2026-03-04T11:00:00+01:00');
+    anonymousListViews(db, load, some, at);
+    const id = some[3] as number;
+    const a = repo.findActorById(id);
+    if (a) repo.replaceActor(id, { ...actorToInput(a), description: 'Relu et corrigé' });
+    expect(anonymousListViews(db, load, some, at)).toEqual(fresh(some, at));
+    expect(anonymousListViews(db, load, [id], at)[0]?.description).toBe(a ? 'Relu et corrigé' : undefined);
+  });
+});

@@ -1,0 +1,381 @@
+import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
+import type { Db } from './database.ts';
+import { haversineKm, statementCache } from './database.ts';
+
+/**
+ * What a search needs to know of the directory, in memory: every published actor's code lists and
+ * ranks (typed arrays indexed by actor id), the actors of a territory, and every site's point in a
+ * grid. Built once, then patched actor by actor after a write on this connection
+ * (`patchDirectoryIndex`), so a curator's save costs the next visitor a few milliseconds instead
+ * of a rebuild.
+ */
+export type DirectoryIndex = {
+  size: number;
+  published: Uint8Array;
+  type: Uint8Array;
+  scope: Uint8Array;
+  publics: Uint8Array;
+  actions: Uint16Array;
+  /** Position in `ORDER BY name_sort, id` and in `ORDER BY updated_at DESC, id`. */
+  nameRank: Int32Array;
+  updatedRank: Int32Array;
+  byName: Int32Array;
+  byUpdated: Int32Array;
+  /** Published national actors, by id. */
+  national: Int32Array;
+  /** Actors by territory key (`territoryKey`), read from SQL on first use and patched since. */
+  territories: Map<string, Set<number>>;
+  /** Every site of the R*Tree, in a grid; null until a place is first searched. */
+  grid: SiteGrid | null;
+};
+
+export const SCOPE_RANK: Record<string, number> = { communes: 0, departements: 1, regions: 2, national: 3 };
+const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
+
+// -- build ------------------------------------------------------------------------------------
+
+/**
+ * Reads the index from SQLite indexes only: ids in name order, in update order, by type, by
+ * scope, by public and by action (migration 0010 adds the two that were missing). Plain lists
+ * of integers are about five times cheaper to read than rows of strings.
+ */
+export function buildDirectoryIndex(db: Db): DirectoryIndex {
+  const size = ((db.prepare('SELECT max(id) FROM actors').pluck().get() as number | null) ?? 0) + 1;
+  const ids = (sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+  const byName = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY name_sort, id`));
+  const byUpdated = Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' ORDER BY updated_at DESC, id`));
+  const ix: DirectoryIndex = {
+    size,
+    published: new Uint8Array(size),
+    type: new Uint8Array(size),
+    scope: new Uint8Array(size),
+    publics: new Uint8Array(size),
+    actions: new Uint16Array(size),
+    nameRank: new Int32Array(size),
+    updatedRank: new Int32Array(size),
+    byName,
+    byUpdated,
+    national: Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = 'national' ORDER BY id`)),
+    territories: new Map(),
+    grid: null,
+  };
+  byName.forEach((id, i) => {
+    ix.published[id] = 1;
+    ix.nameRank[id] = i;
+  });
+  byUpdated.forEach((id, i) => {
+    ix.updatedRank[id] = i;
+  });
+  ACTOR_TYPES.forEach((type, t) => {
+    for (const id of ids(`SELECT id FROM actors WHERE status = 'published' AND type = ?`, type)) ix.type[id] = t;
+  });
+  for (const [scope, rank] of Object.entries(SCOPE_RANK)) {
+    for (const id of ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = ?`, scope)) ix.scope[id] = rank;
+  }
+  PUBLICS.forEach((code, b) => {
+    for (const id of ids('SELECT actor_id FROM actor_publics WHERE public = ?', code))
+      if (id < size) ix.publics[id] = (ix.publics[id] as number) | (1 << b);
+  });
+  ACTIONS.forEach((code, b) => {
+    for (const id of ids('SELECT actor_id FROM actor_actions WHERE action = ?', code))
+      if (id < size) ix.actions[id] = (ix.actions[id] as number) | (1 << b);
+  });
+  return ix;
+}
+
+// -- territories ------------------------------------------------------------------------------
+
+/**
+ * The territory lookups a search makes, each a set of actor ids (published or not):
+ * `sd` sites in a département, `td` territories whose département is it, `tk` a département
+ * territory, `tc` a commune territory, `tr` a région territory.
+ */
+export type TerritoryKind = 'sd' | 'td' | 'tk' | 'tc' | 'tr';
+const TERRITORY_SQL: Record<TerritoryKind, string> = {
+  sd: 'SELECT actor_id FROM sites WHERE departement_code = ?',
+  td: 'SELECT actor_id FROM actor_territories WHERE departement = ?',
+  tk: `SELECT actor_id FROM actor_territories WHERE kind = 'departement' AND code = ?`,
+  tc: `SELECT actor_id FROM actor_territories WHERE kind = 'commune' AND code = ?`,
+  tr: `SELECT actor_id FROM actor_territories WHERE kind = 'region' AND code = ?`,
+};
+/** Beyond this many territory sets kept, they are all dropped (communes asked once each). */
+const MAX_TERRITORY_SETS = 20_000;
+
+export function territoryActors(db: Db, ix: DirectoryIndex, kind: TerritoryKind, code: string): Set<number> {
+  const key = `${kind}:${code}`;
+  let set = ix.territories.get(key);
+  if (!set) {
+    if (ix.territories.size >= MAX_TERRITORY_SETS) ix.territories.clear();
+    set = new Set(statementCache(db)(TERRITORY_SQL[kind]).pluck().all(code) as number[]);
+    ix.territories.set(key, set);
+  }
+  return set;
+}
+
+// -- sites ------------------------------------------------------------------------------------
+
+/** Grid cells of this many degrees: a 10 km radius reads about 4 cells, 50 km about 40. */
+const CELL = 0.2;
+const cellOf = (lat: number, lng: number) => (Math.floor(lat / CELL) + 1000) * 10_000 + (Math.floor(lng / CELL) + 1000);
+
+/**
+ * Every site of `sites_rtree`: its actor (-1 once removed), its public point (what distances are
+ * measured from) and its R*Tree box as stored (32-bit floats, rounded outwards), so the box test
+ * is the SQL's to the last bit.
+ */
+type SiteGrid = {
+  actor: number[];
+  lat: number[];
+  lng: number[];
+  box: number[];
+  cells: Map<number, number[]>;
+};
+
+const SITE_SQL = `SELECT s.actor_id, s.public_lat, s.public_lng, r.min_lat, r.max_lat, r.min_lng, r.max_lng
+  FROM sites_rtree r JOIN sites s ON s.id = r.id`;
+
+function addSites(grid: SiteGrid, rows: [number, number, number, number, number, number, number][]) {
+  for (const [actor, lat, lng, minLat, maxLat, minLng, maxLng] of rows) {
+    const i = grid.actor.length;
+    grid.actor.push(actor);
+    grid.lat.push(lat);
+    grid.lng.push(lng);
+    grid.box.push(minLat, maxLat, minLng, maxLng);
+    const cell = cellOf(minLat, minLng);
+    const list = grid.cells.get(cell);
+    if (list) list.push(i);
+    else grid.cells.set(cell, [i]);
+  }
+}
+
+function siteGrid(db: Db, ix: DirectoryIndex): SiteGrid {
+  if (!ix.grid) {
+    ix.grid = { actor: [], lat: [], lng: [], box: [], cells: new Map() };
+    addSites(ix.grid, db.prepare(SITE_SQL).raw().all() as never);
+  }
+  return ix.grid;
+}
+
+/**
+ * Actors with a site within the radius, with their distance to the nearest one: the SQL's R*Tree
+ * box (same bounds, same comparisons), then the exact distance.
+ */
+export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: number; radiusKm: number }): Map<number, number> {
+  const grid = siteGrid(db, ix);
+  const dLat = p.radiusKm / 111.2;
+  const dLng = p.radiusKm / (111.2 * Math.max(0.05, Math.cos((p.lat * Math.PI) / 180)));
+  const minLat = p.lat - dLat;
+  const maxLat = p.lat + dLat;
+  const minLng = p.lng - dLng;
+  const maxLng = p.lng + dLng;
+  const best = new Map<number, number>();
+  // A site is filed under its box's lower corner; boxes are points (a few float32 steps wide).
+  const r0 = Math.floor((minLat - 0.01) / CELL);
+  const r1 = Math.floor(maxLat / CELL);
+  const c0 = Math.floor((minLng - 0.01) / CELL);
+  const c1 = Math.floor(maxLng / CELL);
+  const box = grid.box;
+  const visit = (list: number[]) => {
+    for (const i of list) {
+      const actor = grid.actor[i] as number;
+      if (actor < 0) continue;
+      const b = i * 4;
+      if (
+        !(
+          (box[b + 1] as number) >= minLat &&
+          (box[b] as number) <= maxLat &&
+          (box[b + 3] as number) >= minLng &&
+          (box[b + 2] as number) <= maxLng
+        )
+      )
+        continue;
+      const d = haversineKm(p.lat, p.lng, grid.lat[i] as number, grid.lng[i] as number);
+      const prev = best.get(actor);
+      if (prev === undefined || d < prev) best.set(actor, d);
+    }
+  };
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) > grid.cells.size) {
+    for (const list of grid.cells.values()) visit(list);
+  } else {
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const list = grid.cells.get((r + 1000) * 10_000 + (c + 1000));
+        if (list) visit(list);
+      }
+    }
+  }
+  for (const [id, d] of best) if (!(d <= p.radiusKm)) best.delete(id);
+  return best;
+}
+
+// -- patch ------------------------------------------------------------------------------------
+
+/** SQLite's BINARY collation: bytes of the UTF-8 text. */
+const binary = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+function grow(ix: DirectoryIndex, size: number) {
+  const more = <T extends Uint8Array | Uint16Array | Int32Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(size);
+    b.set(a);
+    return b;
+  };
+  ix.published = more(ix.published);
+  ix.type = more(ix.type);
+  ix.scope = more(ix.scope);
+  ix.publics = more(ix.publics);
+  ix.actions = more(ix.actions);
+  ix.nameRank = more(ix.nameRank);
+  ix.updatedRank = more(ix.updatedRank);
+  ix.size = size;
+}
+
+function without(list: Int32Array, drop: Uint8Array): Int32Array {
+  let n = 0;
+  const out = new Int32Array(list.length);
+  for (const id of list) if (!drop[id]) out[n++] = id;
+  return out.subarray(0, n);
+}
+
+function inserted(list: Int32Array, at: number, id: number): Int32Array {
+  const out = new Int32Array(list.length + 1);
+  out.set(list.subarray(0, at), 0);
+  out[at] = id;
+  out.set(list.subarray(at), at + 1);
+  return out;
+}
+
+/** Where an element goes in a sorted list: the first position whose element comes after it. */
+function position(list: Int32Array, after: (other: number) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(list[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Brings the index up to date for the actors `ids` (written on this connection since it was
+ * built or last patched): their fields, their place in both orders, their territories and sites.
+ * Same result as a rebuild, for a few milliseconds (generate.test.ts compares them).
+ */
+export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  const stmt = statementCache(db);
+  const maxId = Math.max(...ids);
+  if (maxId >= ix.size) grow(ix, Math.max(maxId + 1, Math.ceil(ix.size * 1.25)));
+  type Row = { status: string; type: string; territory_scope: string; name_sort: string; updated_at: string };
+  const rows = new Map<number, Row | undefined>();
+  for (const id of ids)
+    rows.set(id, stmt('SELECT status, type, territory_scope, name_sort, updated_at FROM actors WHERE id = ?').get(id) as Row | undefined);
+
+  // Out of both orders first: the others are then all in place for the binary searches.
+  const changed = new Uint8Array(ix.size);
+  for (const id of ids) changed[id] = 1;
+  let byName = without(ix.byName, changed);
+  let byUpdated = without(ix.byUpdated, changed);
+  const keyOf = stmt('SELECT name_sort, updated_at FROM actors WHERE id = ?');
+  const keys = new Map<number, { name_sort: string; updated_at: string }>();
+  const key = (id: number) => {
+    let k = keys.get(id);
+    if (!k) {
+      k = keyOf.get(id) as { name_sort: string; updated_at: string };
+      keys.set(id, k);
+    }
+    return k;
+  };
+  for (const id of ids) {
+    const found = rows.get(id);
+    const row = found?.status === 'published' ? found : null;
+    ix.published[id] = row ? 1 : 0;
+    if (!row) {
+      ix.publics[id] = 0;
+      ix.actions[id] = 0;
+      continue;
+    }
+    ix.type[id] = TYPE_INDEX.get(row.type) ?? 0;
+    ix.scope[id] = SCOPE_RANK[row.territory_scope] ?? 0;
+    let publics = 0;
+    for (const p of stmt('SELECT public FROM actor_publics WHERE actor_id = ?').pluck().all(id) as string[]) {
+      const b = (PUBLICS as readonly string[]).indexOf(p);
+      if (b >= 0) publics |= 1 << b;
+    }
+    let actions = 0;
+    for (const a of stmt('SELECT action FROM actor_actions WHERE actor_id = ?').pluck().all(id) as string[]) {
+      const b = (ACTIONS as readonly string[]).indexOf(a);
+      if (b >= 0) actions |= 1 << b;
+    }
+    ix.publics[id] = publics;
+    ix.actions[id] = actions;
+    keys.set(id, { name_sort: row.name_sort, updated_at: row.updated_at });
+    byName = inserted(
+      byName,
+      position(byName, (o) => {
+        const c = binary(key(o).name_sort, row.name_sort);
+        return c > 0 || (c === 0 && o > id);
+      }),
+      id,
+    );
+    byUpdated = inserted(
+      byUpdated,
+      position(byUpdated, (o) => {
+        const c = binary(key(o).updated_at, row.updated_at);
+        return c < 0 || (c === 0 && o > id);
+      }),
+      id,
+    );
+  }
+  ix.byName = byName;
+  ix.byUpdated = byUpdated;
+  byName.forEach((id, i) => {
+    ix.nameRank[id] = i;
+  });
+  byUpdated.forEach((id, i) => {
+    ix.updatedRank[id] = i;
+  });
+  const national: number[] = [];
+  for (let id = 0; id < ix.size; id++) if (ix.published[id] && ix.scope[id] === 3) national.push(id);
+  ix.national = Int32Array.from(national);
+
+  // Territories: each kept set loses or gains the actors as they are now.
+  if (ix.territories.size > 0) {
+    const now = new Map<number, Set<string>>();
+    for (const id of ids) {
+      const mine = new Set<string>();
+      for (const t of stmt('SELECT kind, code, departement FROM actor_territories WHERE actor_id = ?').all(id) as {
+        kind: string;
+        code: string;
+        departement: string | null;
+      }[]) {
+        if (t.departement !== null) mine.add(`td:${t.departement}`);
+        if (t.kind === 'departement') mine.add(`tk:${t.code}`);
+        if (t.kind === 'commune') mine.add(`tc:${t.code}`);
+        if (t.kind === 'region') mine.add(`tr:${t.code}`);
+      }
+      for (const dep of stmt('SELECT departement_code FROM sites WHERE actor_id = ? AND departement_code IS NOT NULL')
+        .pluck()
+        .all(id) as string[])
+        mine.add(`sd:${dep}`);
+      now.set(id, mine);
+    }
+    for (const [k, set] of ix.territories) {
+      for (const [id, mine] of now) {
+        if (mine.has(k)) set.add(id);
+        else set.delete(id);
+      }
+    }
+  }
+
+  // Sites: the actors' old ones out, their current ones in.
+  const grid = ix.grid;
+  if (grid) {
+    for (let i = 0; i < grid.actor.length; i++) if (changed[grid.actor[i] as number]) grid.actor[i] = -1;
+    for (const id of ids) addSites(grid, stmt(`${SITE_SQL} WHERE s.actor_id = ?`).raw().all(id) as never);
+  }
+}
