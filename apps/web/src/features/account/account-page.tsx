@@ -8,11 +8,10 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
-import { apiSend } from '../../lib/api.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { type Session, sessionQuery } from '../admin/admin-api.ts';
+import { type Session, sessionQuery } from './session.ts';
 import '../admin/admin.css';
-import { accountKeys, departementNamesQuery, describeDevice, mySessionsQuery } from './queries.ts';
+import { accountKeys, departementNamesQuery, describeDevice, mySessionsQuery, revokeMyOtherSessions, revokeMySession } from './queries.ts';
 import { useLogout } from './use-logout.ts';
 
 const t = frAccount.page;
@@ -26,11 +25,11 @@ function Sessions() {
     void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
   };
   const revoke = useMutation({
-    mutationFn: (id: string) => apiSend<null>('DELETE', `/account/sessions/${id}`),
+    mutationFn: (id: string) => revokeMySession(id),
     onSuccess: () => done(t.revoked),
   });
   const revokeOthers = useMutation({
-    mutationFn: () => apiSend<{ ended: number }>('POST', '/account/sessions/end-others'),
+    mutationFn: () => revokeMyOtherSessions(),
     onSuccess: (r) => done(t.revokedOthers(r.ended)),
   });
   const others = (sessions.data?.items ?? []).filter((s) => !s.current).length;

@@ -9,10 +9,11 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
 import { ErrorSummary, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import { type AccountRequestInput, requestAccount } from './queries.ts';
 import '../admin/admin.css';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import './account.css';
@@ -46,7 +47,7 @@ export function AccountRequestPage() {
   };
 
   const send = useMutation({
-    mutationFn: (body: unknown) => apiSend<{ id: number }>('POST', '/account-requests', body),
+    mutationFn: (body: AccountRequestInput) => requestAccount(body),
     onSuccess: () => setTimeout(() => doneRef.current?.focus(), 0),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) {

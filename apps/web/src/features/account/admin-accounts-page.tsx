@@ -10,13 +10,22 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
-import type { Session } from '../admin/admin-api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { SelectField, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
-import { accountKeys, accountRequestsQuery, departementNamesQuery, usersQuery } from './queries.ts';
+import {
+  accountKeys,
+  accountRequestsQuery,
+  type CreateUserInput,
+  createUser,
+  departementNamesQuery,
+  refuseAccountRequest,
+  userActions,
+  usersQuery,
+} from './queries.ts';
+import type { Session } from './session.ts';
 import './account.css';
 
 const t = frAccount.admin;
@@ -42,7 +51,7 @@ function RequestCard({ request, names, onCreate }: { request: AccountRequest; na
   const refresh = useRefreshAccounts();
   const [confirming, setConfirming] = useState(false);
   const refuse = useMutation({
-    mutationFn: () => apiSend<AccountRequest>('POST', `/admin/account-requests/${request.id}/refuse`),
+    mutationFn: () => refuseAccountRequest(request.id),
     onSuccess: refresh,
   });
   const headingId = `request-${request.id}`;
@@ -144,7 +153,7 @@ function CreateForm({
   const [done, setDone] = useState('');
   const doneRef = useRef<HTMLParagraphElement>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) => apiSend<AdminUser>('POST', '/admin/users', body),
+    mutationFn: (body: CreateUserInput) => createUser(body),
     onSuccess: (u) => {
       setDone(t.created(u.email));
       setDraft(emptyDraft());
@@ -247,8 +256,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
     headingRef.current?.focus();
   }, []);
   const action = useMutation({
-    mutationFn: ({ method, path, body }: { method: 'POST' | 'PATCH' | 'DELETE'; path: `/${string}`; body?: unknown; message: string }) =>
-      apiSend<unknown>(method, path, body),
+    mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
     onSuccess: (r, v) => {
       setErrors(new Map());
       setMessage(typeof r === 'object' && r && 'ended' in r ? t.endedSessions(Number((r as { ended: number }).ended)) : v.message);
@@ -260,13 +268,15 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
     },
   });
-  const base = `/admin/users/${user.id}` as const;
   function onSave(e: FormEvent) {
     e.preventDefault();
     action.mutate({
-      method: 'PATCH',
-      path: base,
-      body: { role, display_name: displayName.trim() || null, departements: role === 'relais' ? departements.map((d) => d.code) : [] },
+      run: () =>
+        userActions.update(user.id, {
+          role,
+          display_name: displayName.trim() || null,
+          departements: role === 'relais' ? departements.map((d) => d.code) : [],
+        }),
       message: t.saved,
     });
   }
@@ -313,7 +323,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
                 type="button"
                 className="button button--secondary"
                 disabled={action.isPending}
-                onClick={() => action.mutate({ method: 'PATCH', path: base, body: { active: false }, message: t.disabledDone })}
+                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: false }), message: t.disabledDone })}
               >
                 {t.disable}
               </button>
@@ -322,7 +332,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
                 type="button"
                 className="button button--secondary"
                 disabled={action.isPending}
-                onClick={() => action.mutate({ method: 'PATCH', path: base, body: { active: true }, message: t.enabledDone })}
+                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: true }), message: t.enabledDone })}
               >
                 {t.enable}
               </button>
@@ -332,7 +342,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
               type="button"
               className="button button--secondary"
               disabled={action.isPending}
-              onClick={() => action.mutate({ method: 'POST', path: `${base}/reset`, message: t.resetDone(user.email) })}
+              onClick={() => action.mutate({ run: () => userActions.reset(user.id), message: t.resetDone(user.email) })}
             >
               {t.reset}
             </button>
@@ -342,7 +352,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
               type="button"
               className="button button--secondary"
               disabled={action.isPending}
-              onClick={() => action.mutate({ method: 'DELETE', path: `${base}/sessions`, message: '' })}
+              onClick={() => action.mutate({ run: () => userActions.endSessions(user.id), message: '' })}
             >
               {t.endSessions}
             </button>

@@ -7,10 +7,9 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { FieldValue, fieldLabel } from './field-labels.tsx';
-import { adminActorQuery, adminKeys, revisionsQuery } from './queries.ts';
+import { adminActorQuery, adminKeys, revertActor, revisionsQuery } from './queries.ts';
 
 const t = frAdmin.history;
 
@@ -129,7 +128,7 @@ export function ActorHistory({ actorId }: { actorId: number }) {
   const actor = useQuery(adminActorQuery(actorId));
   const [done, setDone] = useState(false);
   const revert = useMutation({
-    mutationFn: (revisionId: number) => apiSend('POST', `/admin/actors/${actorId}/revisions/${revisionId}/revert`),
+    mutationFn: (revisionId: number) => revertActor(actorId, revisionId),
     onSuccess: async () => {
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: adminKeys.actor(actorId) });

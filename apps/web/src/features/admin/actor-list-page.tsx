@@ -9,16 +9,13 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { apiGet } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import './curation-follow.css';
-import { adminActorsQuery, adminKeys } from './queries.ts';
+import { adminActorsQuery, adminKeys, coveringEntriesQuery, verifyActors } from './queries.ts';
 
 const tb = frCurationFollow.bulk;
-type BulkResult = { verified: { id: number; name: string }[]; refused: { id: number; message: string }[] };
 
 const t = frAdmin.list;
 
@@ -97,7 +94,7 @@ function Results({ search }: { search: string }) {
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const verify = useMutation({
-    mutationFn: (ids: number[]) => apiSend<BulkResult>('POST', '/admin/actors/verify', { ids }),
+    mutationFn: (ids: number[]) => verifyActors(ids),
     onSuccess: () => {
       setSelected(new Set());
       void queryClient.invalidateQueries({ queryKey: adminKeys.all });
@@ -217,15 +214,9 @@ function Results({ search }: { search: string }) {
   );
 }
 
-type CoveringEntry = { id: number; name: string; type: keyof typeof ACTOR_TYPE_LABELS; scope: 'national' | 'regional'; regions: string[] };
-
 /** A relais: the regional and national entries that cover its départements, to open read-only. */
 function CoveringEntries() {
-  const covering = useQuery({
-    queryKey: ['admin', 'actors', 'covering'],
-    queryFn: ({ signal }) => apiGet<{ items: CoveringEntry[] }>('/admin/actors/covering', undefined, signal),
-    staleTime: 60_000,
-  });
+  const covering = useQuery(coveringEntriesQuery());
   const items = covering.data?.items ?? [];
   if (covering.isError) return <ErrorMessage error={covering.error} />;
   if (items.length === 0) return null;
@@ -238,7 +229,8 @@ function CoveringEntries() {
           <li key={a.id}>
             <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>{' '}
             <span className="field__hint">
-              ({ACTOR_TYPE_LABELS[a.type] ?? a.type}, {a.scope === 'national' ? t.national : a.regions.join(', ')})
+              ({(ACTOR_TYPE_LABELS as Record<string, string>)[a.type] ?? a.type},{' '}
+              {a.scope === 'national' ? t.national : a.regions.join(', ')})
             </span>{' '}
             <span className="badge badge--archived">{frCurationFollow.readOnly.badge}</span>
           </li>

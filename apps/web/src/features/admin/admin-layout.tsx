@@ -11,8 +11,8 @@ import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { useRegisterBackOfficeNav } from '../account/back-office-nav.ts';
+import { type Session, sessionQuery } from '../account/session.ts';
 import { useLogout } from '../account/use-logout.ts';
-import { type Session, sessionQuery } from './admin-api.ts';
 import './admin.css';
 
 const t = frAdmin.layout;

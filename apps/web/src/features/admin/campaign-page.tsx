@@ -5,11 +5,10 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { CampaignDetail, CampaignEntry } from '../../lib/api-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { campaignKeys, campaignQuery, remindCampaign } from './campaign-queries.ts';
+import { type CampaignDetail, type CampaignEntry, campaignKeys, campaignQuery, remindCampaign } from './campaign-queries.ts';
 
 const t = frFollowUp.campaigns;
 

@@ -6,11 +6,10 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { LaunchCampaignInput } from '../../lib/api-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { campaignKeys, campaignsQuery, launchCampaign } from './campaign-queries.ts';
+import { campaignKeys, campaignsQuery, type LaunchCampaignInput, launchCampaign } from './campaign-queries.ts';
 import { FieldError, SelectField, TextField } from './fields.tsx';
 import { errorsAt, issuesToErrors } from './form-errors.ts';
 

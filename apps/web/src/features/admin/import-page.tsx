@@ -5,16 +5,16 @@
  * French column titles to start from. The file goes as the request body of `POST /api/admin/import`
  * (docs/import.md).
  */
-import type { ImportFormat, ImportReport, RevertReport } from '@pare/schema';
+import type { ImportFormat, ImportReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { toApiRequestError } from '../../lib/api.ts';
+import { apiSend, toApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import './curation-follow.css';
 
@@ -30,6 +30,7 @@ function sendFile(file: File, format: ImportFormat, dryRun: boolean): Promise<Im
   // The file's own type is often empty or wrong (a CSV from Windows is « application/vnd.ms-excel »): the format says.
   const body = file.slice(0, file.size, CONTENT_TYPE[format]);
   // The real import lists every row (up to 1,000) so the page can link to what it created and updated.
+  // `POST /admin/import` takes the file as its raw body, outside the typed route tree: its type is the schema's.
   return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=${dryRun ? 'rejected' : 'auto'}`, body);
 }
 
@@ -144,7 +145,8 @@ function ImportForm({ csrf }: { csrf: string }) {
   const [missing, setMissing] = useState(false);
   const importFile = useMutation({ mutationFn: ({ dryRun }: { dryRun: boolean }) => sendFile(file as File, format, dryRun) });
   const revert = useMutation({
-    mutationFn: (importId: string) => apiSend<RevertReport>('POST', `/admin/import/${encodeURIComponent(importId)}/revert`),
+    mutationFn: (importId: string) =>
+      read(client.admin.import[':importId'].revert.$post({ param: { importId: encodeURIComponent(importId) }, query: {} })),
   });
   const report = importFile.data;
 

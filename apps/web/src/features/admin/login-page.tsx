@@ -7,8 +7,9 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
+import { sessionQuery, sessionStarted } from '../account/session.ts';
 import { FieldError } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import './admin.css';
@@ -41,12 +42,9 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>(new Map());
 
   const login = useMutation({
-    mutationFn: (input: { email: string; password: string }) => apiSend<Session>('POST', '/auth/login', input),
+    mutationFn: (input: { email: string; password: string }) => read(client.auth.login.$post({ json: input })),
     onSuccess: (s) => {
-      rememberSession(s);
-      // What was read anonymously (an actor's contacts) is read again with the session.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(sessionKey, s);
+      sessionStarted(queryClient, s);
       navigate(nextPath(search, s.user.role));
     },
     onError: (err) => {

@@ -12,7 +12,7 @@ import { frInbox } from '../../i18n/fr.inbox.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { formatDate } from '../../lib/format.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
-import type { Session } from '../admin/admin-api.ts';
+import type { Session } from '../account/session.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import '../orientation/orientation.css';
 import './inbox.css';
@@ -22,11 +22,12 @@ import {
   type InboxFilters,
   inboxKeys,
   NEXT_STATUSES,
+  type NextStatus,
   NO_FILTERS,
   outboxQuery,
   PER_PAGE,
+  PROFILES,
   type RequestDetail,
-  type RequestStatus,
   type RequestSummary,
   requestDetailQuery,
   requestListQuery,
@@ -65,7 +66,7 @@ function Flags({ r }: { r: RequestSummary }) {
 }
 
 /** « Transmettre à une structure »: a searchable list of structures with a referent, a note, one button. */
-function TransmitForm({ request, csrf }: { request: RequestDetail; csrf: string }) {
+function TransmitForm({ request }: { request: RequestDetail }) {
   const ids = { search: useId(), searchHint: useId(), note: useId(), results: useId() };
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -81,7 +82,7 @@ function TransmitForm({ request, csrf }: { request: RequestDetail; csrf: string 
   }, [text]);
   const candidates = useQuery(transmitCandidatesQuery(request.reference, q));
   const mutation = useMutation({
-    mutationFn: (actorId: number) => transmitRequest(request.reference, actorId, note, csrf),
+    mutationFn: (actorId: number) => transmitRequest(request.reference, actorId, note),
     onSuccess: (updated) => {
       queryClient.setQueryData(inboxKeys.detail(request.reference), updated);
       void queryClient.invalidateQueries({ queryKey: ['inbox', 'list'] });
@@ -172,15 +173,15 @@ function TransmitForm({ request, csrf }: { request: RequestDetail; csrf: string 
   );
 }
 
-function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; csrf: string; onClose: () => void }) {
+function RequestDetailPanel({ reference, onClose }: { reference: string; onClose: () => void }) {
   const ids = { status: useId(), note: useId(), noteHint: useId() };
   const queryClient = useQueryClient();
   const detail = useQuery(requestDetailQuery(reference));
-  const [status, setStatus] = useState<RequestStatus>('en-cours');
+  const [status, setStatus] = useState<NextStatus>('en-cours');
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mutation = useMutation({
-    mutationFn: () => changeStatus(reference, status, note, csrf),
+    mutationFn: () => changeStatus(reference, status, note),
     onSuccess: (updated) => {
       queryClient.setQueryData(inboxKeys.detail(reference), updated);
       void queryClient.invalidateQueries({ queryKey: ['inbox', 'list'] });
@@ -257,13 +258,13 @@ function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; c
             ))}
           </ol>
 
-          <TransmitForm request={d} csrf={csrf} />
+          <TransmitForm request={d} />
 
           <form className="inbox-change" onSubmit={onSubmit} noValidate aria-labelledby="inbox-change-titre">
             <h3 id="inbox-change-titre">{t.changeHeading}</h3>
             <div className="field">
               <label htmlFor={ids.status}>{t.newStatus}</label>
-              <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as RequestStatus)}>
+              <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as NextStatus)}>
                 {NEXT_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t.statuses[s]}
@@ -299,11 +300,11 @@ function RequestDetailPanel({ reference, csrf, onClose }: { reference: string; c
   );
 }
 
-function OutboxPanel({ csrf }: { csrf: string }) {
+function OutboxPanel() {
   const queryClient = useQueryClient();
   const outbox = useQuery(outboxQuery());
   const retry = useMutation({
-    mutationFn: (id: number) => retryMail(id, csrf),
+    mutationFn: (id: number) => retryMail(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: inboxKeys.outbox }),
   });
   const data = outbox.data;
@@ -523,7 +524,7 @@ function Inbox({ session }: { session: Session }) {
         ])}
         {select('profile', ids.profile, ti.filters.profile, [
           ['', ti.filters.profileAny],
-          ...(['jeune', 'famille', 'professionnel'] as const).map((p): [string, string] => [p, t.profiles[p] ?? p]),
+          ...PROFILES.map((p): [string, string] => [p, t.profiles[p] ?? p]),
         ])}
         {select('olderThanHours', ids.age, ti.filters.age, [
           ['', ti.filters.ageAny],
@@ -587,8 +588,8 @@ function Inbox({ session }: { session: Session }) {
         </>
       )}
 
-      {open && <RequestDetailPanel key={open} reference={open} csrf={session.csrf_token} onClose={() => setOpen(null)} />}
-      {(session.user.role === 'admin' || session.user.role === 'curateur') && <OutboxPanel csrf={session.csrf_token} />}
+      {open && <RequestDetailPanel key={open} reference={open} onClose={() => setOpen(null)} />}
+      {(session.user.role === 'admin' || session.user.role === 'curateur') && <OutboxPanel />}
     </>
   );
 }

@@ -8,10 +8,10 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
-import { apiSend } from '../admin/admin-api.ts';
 import { ErrorSummary, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
+import { sendSubmission } from './queries.ts';
 import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
 
 const t = frAdmin.report;
@@ -41,7 +41,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
     return m;
   }, [submitted, parsed, serverErrors]);
   const send = useMutation({
-    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    mutationFn: () => sendSubmission(body),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
     },

@@ -16,11 +16,11 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from '../admin/admin-api.ts';
 import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
+import { sendSubmission } from './queries.ts';
 import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
 
 const t = frAdmin.referencing;
@@ -146,7 +146,7 @@ export function ReferencingFormPage() {
   const errorsFor = (path: string) => errorsAt(errors, path);
 
   const send = useMutation({
-    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    mutationFn: () => sendSubmission(body),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
       summaryRef.current?.focus();
