@@ -12,7 +12,8 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
-import { SelectField, TextField } from '../admin/fields.tsx';
+import { AdminTable } from '../admin/admin-table.tsx';
+import { SelectField, SubmitButton, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import {
@@ -224,9 +225,7 @@ function CreateForm({
           />
         )}
         <p className="account-actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t.creating : t.create}
-          </button>
+          <SubmitButton pending={create.isPending} label={t.create} busy={t.creating} />
           {draft.request && (
             <button type="button" className="button button--link" onClick={() => setDraft(emptyDraft())}>
               {frAccount.admin.close}
@@ -388,60 +387,47 @@ function AccountsList({ session, names }: { session: Session; names: Names }) {
         <EditAccount key={editingUser.id} user={editingUser} self={editingUser.id === session.user.id} names={names} onClose={close} />
       )}
       {users.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.colAccount}</th>
-                <th scope="col">{t.colRole}</th>
-                <th scope="col">{t.colState}</th>
-                <th scope="col">{t.colSessions}</th>
-                <th scope="col">{t.colActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td className="account-device">
-                    {u.display_name && (
-                      <>
-                        <strong>{u.display_name}</strong>
-                        <br />
-                      </>
-                    )}
-                    {u.email} {u.id === session.user.id && t.you}
-                  </td>
-                  <td>
-                    {ROLE_NAMES[u.role]}
-                    {u.departements.length > 0 && (
-                      <>
-                        <br />
-                        {departementList(u.departements, names)}
-                      </>
-                    )}
-                  </td>
-                  <td>{!u.active ? t.disabled : u.setup_pending ? t.pending : t.active}</td>
-                  <td>{t.sessions(u.sessions)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={t.editOf(u.email)}
-                      aria-expanded={editing === u.id}
-                      ref={(el) => {
-                        if (el) rowButtons.current.set(u.id, el);
-                        else rowButtons.current.delete(u.id);
-                      }}
-                      onClick={() => setEditing(u.id)}
-                    >
-                      {t.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={[t.colAccount, t.colRole, t.colState, t.colSessions, t.colActions]}>
+          {users.data.items.map((u) => (
+            <tr key={u.id}>
+              <td className="account-device">
+                {u.display_name && (
+                  <>
+                    <strong>{u.display_name}</strong>
+                    <br />
+                  </>
+                )}
+                {u.email} {u.id === session.user.id && t.you}
+              </td>
+              <td>
+                {ROLE_NAMES[u.role]}
+                {u.departements.length > 0 && (
+                  <>
+                    <br />
+                    {departementList(u.departements, names)}
+                  </>
+                )}
+              </td>
+              <td>{!u.active ? t.disabled : u.setup_pending ? t.pending : t.active}</td>
+              <td>{t.sessions(u.sessions)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t.editOf(u.email)}
+                  aria-expanded={editing === u.id}
+                  ref={(el) => {
+                    if (el) rowButtons.current.set(u.id, el);
+                    else rowButtons.current.delete(u.id);
+                  }}
+                  onClick={() => setEditing(u.id)}
+                >
+                  {t.edit}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

@@ -51,7 +51,7 @@ describe('one session for every page', () => {
     expect(header.getCurrentResult().data?.user.email).toBe('equipe@example.org');
     expect(queryClient.getQueryCache().findAll({ queryKey: ['auth'] })).toHaveLength(1);
     await queryClient.fetchQuery(requestListQuery(NO_FILTERS));
-    expect(queryClient.getQueryData(inboxKeys.list(NO_FILTERS))?.total).toBe(1);
+    expect(queryClient.getQueryData(requestListQuery(NO_FILTERS).queryKey)?.total).toBe(1);
 
     // What « Se déconnecter » does (useLogout): the call, then the session ended in the cache.
     await read(client.auth.logout.$post());

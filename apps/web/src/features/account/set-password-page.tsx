@@ -8,7 +8,7 @@ import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { TextField } from '../admin/fields.tsx';
+import { SubmitButton, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { choosePassword, passwordLinkQuery } from './queries.ts';
@@ -103,9 +103,7 @@ export function SetPasswordPage({ token }: { token: string }) {
           required
         />
         <p>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? t.busy : t.submit}
-          </button>
+          <SubmitButton pending={save.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
     </div>

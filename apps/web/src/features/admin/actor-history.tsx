@@ -8,6 +8,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import { FieldValue, fieldLabel } from './field-labels.tsx';
 import { adminActorQuery, adminKeys, revertActor, revisionsQuery } from './queries.ts';
 
@@ -76,32 +77,21 @@ function Revision({
       {revision.changes.length > 0 && (
         <details>
           <summary>{t.changes(revision.changes.length)}</summary>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.field}</th>
-                  <th scope="col">{t.before}</th>
-                  <th scope="col">{t.after}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {revision.changes.map((c) => (
-                  <tr key={c.path}>
-                    <th scope="row">
-                      {fieldLabel(c.path, contextOf(revision.changes, 'after'), contextOf(revision.changes, 'before'), current)}
-                    </th>
-                    <td>
-                      <FieldValue path={c.path} value={c.before} />
-                    </td>
-                    <td>
-                      <FieldValue path={c.path} value={c.after} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={[t.field, t.before, t.after]}>
+            {revision.changes.map((c) => (
+              <tr key={c.path}>
+                <th scope="row">
+                  {fieldLabel(c.path, contextOf(revision.changes, 'after'), contextOf(revision.changes, 'before'), current)}
+                </th>
+                <td>
+                  <FieldValue path={c.path} value={c.before} />
+                </td>
+                <td>
+                  <FieldValue path={c.path} value={c.after} />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </details>
       )}
       {!latest && (

@@ -12,6 +12,7 @@ import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
 import { adminActorsQuery, adminKeys, coveringEntriesQuery, verifyActors } from './queries.ts';
 
@@ -164,40 +165,36 @@ function Results({ search }: { search: string }) {
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col" className="admin-select">
-                  <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />
-                </th>
-                <th scope="col">{t.colName}</th>
-                <th scope="col">{t.colType}</th>
-                <th scope="col">{t.colPlace}</th>
-                <th scope="col">{t.colVerified}</th>
-                <th scope="col">{t.colStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td className="admin-select">
-                    <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
-                  </td>
-                  <th scope="row">
-                    <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
-                  </th>
-                  <td>{ACTOR_TYPE_LABELS[a.type]}</td>
-                  <td>{a.scope === 'national' ? t.national : a.departements.join(', ') || frAdmin.common.none}</td>
-                  <td>{a.last_verified_at ? formatDate(a.last_verified_at) : frAdmin.common.never}</td>
-                  <td>
-                    {a.status === 'published' ? ACTOR_STATUS_LABELS.published : ''} <StatusBadges actor={a} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          columns={[
+            {
+              label: <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />,
+              className: 'admin-select',
+            },
+            t.colName,
+            t.colType,
+            t.colPlace,
+            t.colVerified,
+            t.colStatus,
+          ]}
+        >
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td className="admin-select">
+                <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
+              </td>
+              <th scope="row">
+                <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
+              </th>
+              <td>{ACTOR_TYPE_LABELS[a.type]}</td>
+              <td>{a.scope === 'national' ? t.national : a.departements.join(', ') || frAdmin.common.none}</td>
+              <td>{a.last_verified_at ? formatDate(a.last_verified_at) : frAdmin.common.never}</td>
+              <td>
+                {a.status === 'published' ? ACTOR_STATUS_LABELS.published : ''} <StatusBadges actor={a} />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {pages > 1 && (
         <nav className="admin-actions" aria-label={frAdmin.common.pageStatus(page, pages)}>

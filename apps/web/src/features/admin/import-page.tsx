@@ -16,6 +16,7 @@ import { apiSend, toApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
 
 const t = frAdmin.import;
@@ -109,28 +110,17 @@ function Report({ report, file, csrf }: { report: ImportReport; file: File | nul
               {download.isError && <ErrorMessage error={download.error} />}
             </>
           )}
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.line}</th>
-                  <th scope="col">{t.field}</th>
-                  <th scope="col">{t.reason}</th>
+          <AdminTable columns={[t.line, t.field, t.reason]}>
+            {rejected.flatMap((r) =>
+              (r.issues ?? []).map((issue, i) => (
+                <tr key={`${r.row}-${issue.field}-${i}`}>
+                  <td>{r.row}</td>
+                  <td>{issue.field}</td>
+                  <td>{issue.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rejected.flatMap((r) =>
-                  (r.issues ?? []).map((issue, i) => (
-                    <tr key={`${r.row}-${issue.field}-${i}`}>
-                      <td>{r.row}</td>
-                      <td>{issue.field}</td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+              )),
+            )}
+          </AdminTable>
         </>
       )}
       {report.rows_omitted > 0 && rejected.length > 0 && <p>{t.omitted(report.rows_omitted)}</p>}

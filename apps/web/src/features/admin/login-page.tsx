@@ -10,7 +10,7 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { sessionQuery, sessionStarted } from '../account/session.ts';
-import { FieldError } from './fields.tsx';
+import { SubmitButton, TextField } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import './admin.css';
 
@@ -89,38 +89,28 @@ export function LoginPage() {
       <p>{t.intro}</p>
       {login.isError && !(login.error instanceof ApiRequestError && login.error.issues.length > 0) && <ErrorMessage error={login.error} />}
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t.email}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={emailErrors.length > 0 || undefined}
-            aria-describedby={emailErrors.length ? 'login-email-error' : undefined}
-            required
-          />
-          <FieldError id="login-email-error" messages={emailErrors} />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t.password}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={passwordErrors.length > 0 || undefined}
-            aria-describedby={passwordErrors.length ? 'login-password-error' : undefined}
-            required
-          />
-          <FieldError id="login-password-error" messages={passwordErrors} />
-        </div>
+        <TextField
+          id="login-email"
+          label={t.email}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          errors={emailErrors}
+          required
+        />
+        <TextField
+          id="login-password"
+          label={t.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          errors={passwordErrors}
+          required
+        />
         <p>
-          <button type="submit" className="button button--primary" disabled={login.isPending}>
-            {login.isPending ? t.busy : t.submit}
-          </button>
+          <SubmitButton pending={login.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
       <p>

@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Session } from '../account/session.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { SubmitButton } from '../admin/fields.tsx';
 import '../orientation/orientation.css';
 import './inbox.css';
 import {
@@ -289,9 +290,7 @@ function RequestDetailPanel({ reference, onClose }: { reference: string; onClose
             {mutation.isError && <ErrorMessage error={mutation.error} />}
             {mutation.isSuccess && <p role="status">{t.saved}</p>}
             <p>
-              <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-                {mutation.isPending ? t.saving : t.save}
-              </button>
+              <SubmitButton pending={mutation.isPending} label={t.save} busy={t.saving} />
             </p>
           </form>
         </>

@@ -8,7 +8,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
-import { ErrorSummary, TextArea } from '../admin/fields.tsx';
+import { ErrorSummary, SubmitButton, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { sendSubmission } from './queries.ts';
@@ -96,9 +96,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
       />
       <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={(p) => errorsAt(errors, p)} />
       <p>
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
-          {send.isPending ? tf.sending : tf.send}
-        </button>
+        <SubmitButton pending={send.isPending} label={tf.send} busy={tf.sending} />
       </p>
     </form>
   );

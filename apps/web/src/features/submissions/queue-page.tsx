@@ -7,6 +7,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminTable } from '../admin/admin-table.tsx';
 import { submissionsQuery } from './queries.ts';
 
 const t = frAdmin.queue;
@@ -24,34 +25,20 @@ function Queue({ status }: { status: string }) {
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.colTitle}</th>
-                <th scope="col">{t.colKind}</th>
-                <th scope="col">{t.colDate}</th>
-                <th scope="col">{t.colPlace}</th>
-                <th scope="col">{t.colFrom}</th>
-                <th scope="col">{t.colStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link href={`/admin/propositions/${s.id}`}>{s.title}</Link>
-                  </th>
-                  <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
-                  <td>{formatDate(s.created_at)}</td>
-                  <td>{s.departements.join(', ') || frAdmin.list.national}</td>
-                  <td>{s.submitter_name || '—'}</td>
-                  <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={[t.colTitle, t.colKind, t.colDate, t.colPlace, t.colFrom, t.colStatus]}>
+          {items.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link href={`/admin/propositions/${s.id}`}>{s.title}</Link>
+              </th>
+              <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
+              <td>{formatDate(s.created_at)}</td>
+              <td>{s.departements.join(', ') || frAdmin.list.national}</td>
+              <td>{s.submitter_name || '—'}</td>
+              <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

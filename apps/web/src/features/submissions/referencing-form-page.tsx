@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
@@ -28,6 +28,12 @@ const tf = frAdmin.publicForms;
 
 type Place = { commune?: string; postcode?: string; departement?: string; label: string };
 type Zone = 'communes' | 'departements' | 'national';
+/** The contact fields, each with the input type that brings up the right phone keyboard. */
+const CONTACT_INPUTS = [
+  ['phone', 'tel'],
+  ['email', 'email'],
+  ['website', 'url'],
+] as const;
 
 type Form = {
   name: string;
@@ -291,30 +297,17 @@ export function ReferencingFormPage() {
         <fieldset>
           <legend>{frAdmin.edit.contacts}</legend>
           <div className="admin-grid">
-            <TextField
-              id="rf-phone"
-              label={t.phone}
-              type="tel"
-              value={form.phone}
-              onChange={(v) => set('phone', v)}
-              errors={errorsFor('proposal.phone')}
-            />
-            <TextField
-              id="rf-email"
-              label={t.email}
-              type="email"
-              value={form.email}
-              onChange={(v) => set('email', v)}
-              errors={errorsFor('proposal.email')}
-            />
-            <TextField
-              id="rf-website"
-              label={t.website}
-              type="url"
-              value={form.website}
-              onChange={(v) => set('website', v)}
-              errors={errorsFor('proposal.website')}
-            />
+            {CONTACT_INPUTS.map(([k, type]) => (
+              <TextField
+                key={k}
+                id={`rf-${k}`}
+                label={t[k]}
+                type={type}
+                value={form[k]}
+                onChange={(v) => set(k, v)}
+                errors={errorsFor(`proposal.${k}`)}
+              />
+            ))}
             <TextField
               id="rf-siret"
               label={t.siret}
@@ -335,9 +328,7 @@ export function ReferencingFormPage() {
         />
         <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={errorsFor} />
         <p>
-          <button type="submit" className="button button--primary" disabled={send.isPending}>
-            {send.isPending ? tf.sending : tf.send}
-          </button>
+          <SubmitButton pending={send.isPending} label={tf.send} busy={tf.sending} />
         </p>
       </form>
     </div>
