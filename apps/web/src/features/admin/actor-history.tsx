@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import { FieldValue, fieldLabel } from './field-labels.tsx';
 import { adminActorQuery, adminKeys, revertActor, revisionsQuery } from './queries.ts';
@@ -162,18 +162,15 @@ export function ActorHistoryPage({ id }: { id: number }) {
   const actor = useQuery(adminActorQuery(id));
   useDocumentTitle(actor.data ? t.title(actor.data.name) : t.heading);
   return (
-    <AdminLayout>
+    <AdminPage heading={actor.data ? t.title(actor.data.name) : t.heading}>
       {() => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {actor.data ? t.title(actor.data.name) : t.heading}
-          </h1>
+        <>
           <p>
             <Link href={`/admin/acteurs/${id}`}>← {actor.data?.name ?? frAdmin.layout.actors}</Link>
           </p>
           <ActorHistory actorId={id} />
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }

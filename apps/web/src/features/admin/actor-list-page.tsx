@@ -11,7 +11,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
 import { adminActorsQuery, adminKeys, coveringEntriesQuery, verifyActors } from './queries.ts';
@@ -241,17 +241,14 @@ export function AdminActorListPage() {
   useDocumentTitle(t.title);
   const { search } = useLocation();
   return (
-    <AdminLayout>
+    <AdminPage heading={t.heading}>
       {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
+        <>
           <Filters search={search} />
           <Results search={search.replace(/^\?/, '')} />
           {session.user.role === 'relais' && <CoveringEntries />}
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }

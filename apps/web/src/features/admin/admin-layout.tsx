@@ -1,5 +1,4 @@
 /** The frame of every back-office page: checks the session, the navigation, sign-out. */
-
 import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -101,5 +100,21 @@ export function AdminLayout({ children }: { children: (session: Session) => Reac
       <Nav session={data} />
       {children(data)}
     </div>
+  );
+}
+
+/** A back-office page: the frame, its heading (focused after navigation), then `children(session)`. */
+export function AdminPage({ heading, children }: { heading: ReactNode; children: (session: Session) => ReactNode }) {
+  return (
+    <AdminLayout>
+      {(session) => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {heading}
+          </h1>
+          {children(session)}
+        </div>
+      )}
+    </AdminLayout>
   );
 }

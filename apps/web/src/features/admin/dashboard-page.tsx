@@ -15,7 +15,7 @@ import { AdminTable } from './admin-table.tsx';
 import '../inbox/inbox.css';
 import type { Session } from '../account/session.ts';
 import { requestCountsQuery } from '../inbox/queries.ts';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
 import { campaignsQuery } from './campaign-queries.ts';
 import { freshnessQuery, outboxQuery } from './queries.ts';
 
@@ -159,16 +159,5 @@ function Dashboard({ session }: { session: Session }) {
 
 export function AdminDashboardPage() {
   useDocumentTitle(t.title);
-  return (
-    <AdminLayout>
-      {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
-          <Dashboard session={session} />
-        </div>
-      )}
-    </AdminLayout>
-  );
+  return <AdminPage heading={t.heading}>{(session) => <Dashboard session={session} />}</AdminPage>;
 }

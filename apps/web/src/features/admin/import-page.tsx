@@ -15,7 +15,7 @@ import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
 import { apiSend, toApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
 
@@ -255,16 +255,5 @@ function ImportForm({ csrf }: { csrf: string }) {
 
 export function AdminImportPage() {
   useDocumentTitle(t.title);
-  return (
-    <AdminLayout>
-      {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.title}
-          </h1>
-          <ImportForm csrf={session.csrf_token} />
-        </div>
-      )}
-    </AdminLayout>
-  );
+  return <AdminPage heading={t.title}>{(session) => <ImportForm csrf={session.csrf_token} />}</AdminPage>;
 }

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminPage } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
 import { submissionsQuery } from './queries.ts';
 
@@ -53,12 +53,9 @@ export function SubmissionQueuePage() {
     ['all', t.all],
   ];
   return (
-    <AdminLayout>
+    <AdminPage heading={t.heading}>
       {() => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
+        <>
           <p>{t.intro}</p>
           <div className="field field--inline">
             <label htmlFor="queue-status">{t.statusFilter}</label>
@@ -75,8 +72,8 @@ export function SubmissionQueuePage() {
             </select>
           </div>
           <Queue status={status} />
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }
