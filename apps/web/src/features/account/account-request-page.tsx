@@ -6,12 +6,11 @@
 import { AccountRequestInputSchema } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type ComponentProps, type FormEvent, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { ErrorSummary, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import { type AccountRequestInput, requestAccount } from './queries.ts';
 import '../admin/admin.css';
@@ -116,7 +115,7 @@ export function AccountRequestPage() {
       <div ref={summaryRef}>
         <ErrorSummary title={t.issues} items={summary} />
       </div>
-      {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+      <FormError error={send.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         {textField('name', { autoComplete: 'name' })}
         {textField('organisation', { hint: t.organisationHint, autoComplete: 'organization' })}

@@ -8,7 +8,7 @@ import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { SubmitButton, TextField } from '../admin/fields.tsx';
+import { FormError, SubmitButton, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { choosePassword, passwordLinkQuery } from './queries.ts';
@@ -77,7 +77,7 @@ export function SetPasswordPage({ token }: { token: string }) {
     <div className="narrow-page admin-page">
       {heading}
       <p>{t.intro(link.data.email)}</p>
-      {save.isError && !(save.error instanceof ApiRequestError && save.error.issues.length > 0) && <ErrorMessage error={save.error} />}
+      <FormError error={save.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         {/* The address as a username field: password managers save the new password under it. */}
         <input type="email" name="username" autoComplete="username" value={link.data.email} readOnly hidden />

@@ -17,7 +17,7 @@ import { ActorHistory } from './actor-history.tsx';
 import { StatusBadges } from './actor-list-page.tsx';
 import { RelaisActorGate, RelaisScopeNotice } from './actor-read-only.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { ErrorSummary } from './fields.tsx';
+import { ErrorSummary, FormError } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import { adminActorQuery, adminKeys, fetchDuplicates, saveActor, setActorState } from './queries.ts';
 
@@ -198,7 +198,7 @@ function EditForm({
     <form className="admin-form" onSubmit={onSubmit} noValidate aria-describedby={summary.length ? 'af-summary' : undefined}>
       <div id="af-summary" ref={summaryRef} tabIndex={-1}>
         <ErrorSummary title={t.errorsSummary(summary.length)} items={summary} />
-        {save.isError && !(save.error instanceof ApiRequestError && save.error.issues.length > 0) && <ErrorMessage error={save.error} />}
+        <FormError error={save.error} />
       </div>
       <ActorForm
         draft={draft}

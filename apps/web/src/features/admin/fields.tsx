@@ -1,5 +1,7 @@
 /** Labelled form fields with their hint and French errors, wired for screen readers (aria-invalid, aria-describedby). */
 import type { ReactNode } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiRequestError } from '../../lib/api.ts';
 
 export function FieldError({ id, messages }: { id: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -188,4 +190,10 @@ export function SubmitButton({ pending, label, busy }: { pending: boolean; label
       {pending ? busy : label}
     </button>
   );
+}
+
+/** A request's error, unless it names fields: then each field says its own, and the summary lists them. */
+export function FormError({ error }: { error: Error | null }) {
+  if (!error || (error instanceof ApiRequestError && error.issues.length > 0)) return null;
+  return <ErrorMessage error={error} />;
 }

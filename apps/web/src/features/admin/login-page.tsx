@@ -2,7 +2,6 @@
 import { LoginInputSchema, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -10,7 +9,7 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { sessionQuery, sessionStarted } from '../account/session.ts';
-import { SubmitButton, TextField } from './fields.tsx';
+import { FormError, SubmitButton, TextField } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import './admin.css';
 
@@ -87,7 +86,7 @@ export function LoginPage() {
         {t.heading}
       </h1>
       <p>{t.intro}</p>
-      {login.isError && !(login.error instanceof ApiRequestError && login.error.issues.length > 0) && <ErrorMessage error={login.error} />}
+      <FormError error={login.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <TextField
           id="login-email"

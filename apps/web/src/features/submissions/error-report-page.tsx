@@ -8,7 +8,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
-import { ErrorSummary, SubmitButton, TextArea } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, SubmitButton, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { sendSubmission } from './queries.ts';
@@ -83,7 +83,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
-      {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+      <FormError error={send.error} />
       <TextArea
         id="er-message"
         label={t.message}

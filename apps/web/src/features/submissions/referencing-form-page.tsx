@@ -11,12 +11,11 @@ import {
 } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, FormError, SelectField, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
@@ -197,7 +196,7 @@ export function ReferencingFormPage() {
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <div ref={summaryRef} tabIndex={-1}>
           <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
-          {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+          <FormError error={send.error} />
         </div>
         <fieldset>
           <legend>{t.structure}</legend>
