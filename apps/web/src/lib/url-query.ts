@@ -13,3 +13,8 @@ export function queryFromSearch<Q>(search: string): Q {
   }
   return out as Q;
 }
+
+/** A query without its empty values (`''`): sent as `apiGet` sent them, left out rather than `?name=`. */
+export function withoutEmpty<Q extends object>(query: Q): Q {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Q;
+}

@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { client, read } from '../../lib/client.ts';
-import { queryFromSearch } from '../../lib/url-query.ts';
+import { queryFromSearch, withoutEmpty } from '../../lib/url-query.ts';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -60,7 +60,7 @@ export function outboxQuery() {
 export type DuplicatesQuery = InferRequestType<typeof actors.duplicates.$get>['query'];
 
 export function fetchDuplicates(query: DuplicatesQuery) {
-  return read(actors.duplicates.$get({ query }));
+  return read(actors.duplicates.$get({ query: withoutEmpty(query) }));
 }
 
 /** The mutations of one entry: save (create or edit), verify / archive / restore, revert to a revision. */
@@ -108,5 +108,5 @@ export function readOnlyActorQuery(id: number) {
 export type GeocodeQuery = InferRequestType<typeof client.admin.geocode.$get>['query'];
 
 export function geocode(query: GeocodeQuery) {
-  return read(client.admin.geocode.$get({ query }));
+  return read(client.admin.geocode.$get({ query: withoutEmpty(query) }));
 }

@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
 import { client, read } from '../../lib/client.ts';
+import { withoutEmpty } from '../../lib/url-query.ts';
 
 const submissions = client.admin.submissions;
 
@@ -16,7 +17,8 @@ type ListStatus = InferRequestType<typeof submissions.$get>['query']['status'];
 export function submissionsQuery(status: string) {
   return queryOptions({
     queryKey: submissionKeys.list(status),
-    queryFn: ({ signal }) => read(submissions.$get({ query: { status: status as ListStatus, per_page: '200' } }, { init: { signal } })),
+    queryFn: ({ signal }) =>
+      read(submissions.$get({ query: withoutEmpty({ status: status as ListStatus, per_page: '200' }) }, { init: { signal } })),
     staleTime: 0,
   });
 }
