@@ -8,11 +8,11 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
-import { apiSend } from '../../lib/api.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { type Session, sessionQuery } from '../admin/admin-api.ts';
+import { AdminTable } from '../admin/admin-table.tsx';
+import { type Session, sessionQuery } from './session.ts';
 import '../admin/admin.css';
-import { accountKeys, departementNamesQuery, describeDevice, mySessionsQuery } from './queries.ts';
+import { accountKeys, departementNamesQuery, describeDevice, mySessionsQuery, revokeMyOtherSessions, revokeMySession } from './queries.ts';
 import { useLogout } from './use-logout.ts';
 
 const t = frAccount.page;
@@ -26,11 +26,11 @@ function Sessions() {
     void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
   };
   const revoke = useMutation({
-    mutationFn: (id: string) => apiSend<null>('DELETE', `/account/sessions/${id}`),
+    mutationFn: (id: string) => revokeMySession(id),
     onSuccess: () => done(t.revoked),
   });
   const revokeOthers = useMutation({
-    mutationFn: () => apiSend<{ ended: number }>('POST', '/account/sessions/end-others'),
+    mutationFn: () => revokeMyOtherSessions(),
     onSuccess: (r) => done(t.revokedOthers(r.ended)),
   });
   const others = (sessions.data?.items ?? []).filter((s) => !s.current).length;
@@ -41,51 +41,39 @@ function Sessions() {
       {sessions.isError && <ErrorMessage error={sessions.error} />}
       {(revoke.isError || revokeOthers.isError) && <ErrorMessage error={revoke.error ?? revokeOthers.error} />}
       {sessions.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.device}</th>
-                <th scope="col">{t.created}</th>
-                <th scope="col">{t.lastSeen}</th>
-                <th scope="col">{t.actions}</th>
+        <AdminTable columns={[t.device, t.created, t.lastSeen, t.actions]}>
+          {sessions.data.items.map((s) => {
+            const device = describeDevice(s.user_agent) ?? t.unknownDevice;
+            return (
+              <tr key={s.id}>
+                <td className="account-device">
+                  {device}
+                  {s.current && (
+                    <>
+                      <br />
+                      <strong>{t.thisOne}</strong>
+                    </>
+                  )}
+                </td>
+                <td>{frAccount.formatDate(s.created_at)}</td>
+                <td>{frAccount.formatDate(s.last_seen_at)}</td>
+                <td>
+                  {!s.current && (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-label={t.revokeLabel(device, frAccount.formatDate(s.created_at))}
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(s.id)}
+                    >
+                      {t.revoke}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((s) => {
-                const device = describeDevice(s.user_agent) ?? t.unknownDevice;
-                return (
-                  <tr key={s.id}>
-                    <td className="account-device">
-                      {device}
-                      {s.current && (
-                        <>
-                          <br />
-                          <strong>{t.thisOne}</strong>
-                        </>
-                      )}
-                    </td>
-                    <td>{frAccount.formatDate(s.created_at)}</td>
-                    <td>{frAccount.formatDate(s.last_seen_at)}</td>
-                    <td>
-                      {!s.current && (
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t.revokeLabel(device, frAccount.formatDate(s.created_at))}
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(s.id)}
-                        >
-                          {t.revoke}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
       <div className="account-actions">
         <button

@@ -5,14 +5,14 @@
  */
 import { AccountRequestInputSchema } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { type ComponentProps, type FormEvent, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { ErrorSummary, TextArea, TextField } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import { type AccountRequestInput, requestAccount } from './queries.ts';
 import '../admin/admin.css';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import './account.css';
@@ -46,7 +46,7 @@ export function AccountRequestPage() {
   };
 
   const send = useMutation({
-    mutationFn: (body: unknown) => apiSend<{ id: number }>('POST', '/account-requests', body),
+    mutationFn: (body: AccountRequestInput) => requestAccount(body),
     onSuccess: () => setTimeout(() => doneRef.current?.focus(), 0),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) {
@@ -55,6 +55,22 @@ export function AccountRequestPage() {
       }
     },
   });
+
+  /** One required line of the form: its id, label, value and errors all named by its key. */
+  const textField = (
+    key: 'name' | 'organisation' | 'function' | 'email',
+    more: Pick<ComponentProps<typeof TextField>, 'hint' | 'type' | 'autoComplete' | 'inputMode'>,
+  ) => (
+    <TextField
+      id={FIELD_IDS[key] ?? key}
+      label={t[key]}
+      {...more}
+      value={form[key]}
+      onChange={set(key)}
+      errors={errorsAt(errors, key)}
+      required
+    />
+  );
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -99,48 +115,12 @@ export function AccountRequestPage() {
       <div ref={summaryRef}>
         <ErrorSummary title={t.issues} items={summary} />
       </div>
-      {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+      <FormError error={send.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <TextField
-          id="request-name"
-          label={t.name}
-          value={form.name}
-          onChange={set('name')}
-          errors={errorsAt(errors, 'name')}
-          autoComplete="name"
-          required
-        />
-        <TextField
-          id="request-organisation"
-          label={t.organisation}
-          hint={t.organisationHint}
-          value={form.organisation}
-          onChange={set('organisation')}
-          errors={errorsAt(errors, 'organisation')}
-          autoComplete="organization"
-          required
-        />
-        <TextField
-          id="request-function"
-          label={t.function}
-          hint={t.functionHint}
-          value={form.function}
-          onChange={set('function')}
-          errors={errorsAt(errors, 'function')}
-          autoComplete="organization-title"
-          required
-        />
-        <TextField
-          id="request-email"
-          label={t.email}
-          type="email"
-          value={form.email}
-          onChange={set('email')}
-          errors={errorsAt(errors, 'email')}
-          autoComplete="email"
-          inputMode="email"
-          required
-        />
+        {textField('name', { autoComplete: 'name' })}
+        {textField('organisation', { hint: t.organisationHint, autoComplete: 'organization' })}
+        {textField('function', { hint: t.functionHint, autoComplete: 'organization-title' })}
+        {textField('email', { type: 'email', autoComplete: 'email', inputMode: 'email' })}
         <DepartementPicker
           id="request-departements"
           label={t.departements}
@@ -160,9 +140,7 @@ export function AccountRequestPage() {
           errors={errorsAt(errors, 'message')}
         />
         <p>
-          <button type="submit" className="button button--primary" disabled={send.isPending}>
-            {send.isPending ? t.busy : t.submit}
-          </button>
+          <SubmitButton pending={send.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
     </div>

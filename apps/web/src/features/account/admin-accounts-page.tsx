@@ -10,13 +10,23 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
-import type { Session } from '../admin/admin-api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
-import { SelectField, TextField } from '../admin/fields.tsx';
+import { AdminTable } from '../admin/admin-table.tsx';
+import { SelectField, SubmitButton, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
-import { accountKeys, accountRequestsQuery, departementNamesQuery, usersQuery } from './queries.ts';
+import {
+  accountKeys,
+  accountRequestsQuery,
+  type CreateUserInput,
+  createUser,
+  departementNamesQuery,
+  refuseAccountRequest,
+  userActions,
+  usersQuery,
+} from './queries.ts';
+import type { Session } from './session.ts';
 import './account.css';
 
 const t = frAccount.admin;
@@ -42,7 +52,7 @@ function RequestCard({ request, names, onCreate }: { request: AccountRequest; na
   const refresh = useRefreshAccounts();
   const [confirming, setConfirming] = useState(false);
   const refuse = useMutation({
-    mutationFn: () => apiSend<AccountRequest>('POST', `/admin/account-requests/${request.id}/refuse`),
+    mutationFn: () => refuseAccountRequest(request.id),
     onSuccess: refresh,
   });
   const headingId = `request-${request.id}`;
@@ -144,7 +154,7 @@ function CreateForm({
   const [done, setDone] = useState('');
   const doneRef = useRef<HTMLParagraphElement>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) => apiSend<AdminUser>('POST', '/admin/users', body),
+    mutationFn: (body: CreateUserInput) => createUser(body),
     onSuccess: (u) => {
       setDone(t.created(u.email));
       setDraft(emptyDraft());
@@ -215,9 +225,7 @@ function CreateForm({
           />
         )}
         <p className="account-actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t.creating : t.create}
-          </button>
+          <SubmitButton pending={create.isPending} label={t.create} busy={t.creating} />
           {draft.request && (
             <button type="button" className="button button--link" onClick={() => setDraft(emptyDraft())}>
               {frAccount.admin.close}
@@ -247,8 +255,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
     headingRef.current?.focus();
   }, []);
   const action = useMutation({
-    mutationFn: ({ method, path, body }: { method: 'POST' | 'PATCH' | 'DELETE'; path: `/${string}`; body?: unknown; message: string }) =>
-      apiSend<unknown>(method, path, body),
+    mutationFn: ({ run }: { run: () => Promise<unknown>; message: string }) => run(),
     onSuccess: (r, v) => {
       setErrors(new Map());
       setMessage(typeof r === 'object' && r && 'ended' in r ? t.endedSessions(Number((r as { ended: number }).ended)) : v.message);
@@ -260,13 +267,15 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
     },
   });
-  const base = `/admin/users/${user.id}` as const;
   function onSave(e: FormEvent) {
     e.preventDefault();
     action.mutate({
-      method: 'PATCH',
-      path: base,
-      body: { role, display_name: displayName.trim() || null, departements: role === 'relais' ? departements.map((d) => d.code) : [] },
+      run: () =>
+        userActions.update(user.id, {
+          role,
+          display_name: displayName.trim() || null,
+          departements: role === 'relais' ? departements.map((d) => d.code) : [],
+        }),
       message: t.saved,
     });
   }
@@ -313,7 +322,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
                 type="button"
                 className="button button--secondary"
                 disabled={action.isPending}
-                onClick={() => action.mutate({ method: 'PATCH', path: base, body: { active: false }, message: t.disabledDone })}
+                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: false }), message: t.disabledDone })}
               >
                 {t.disable}
               </button>
@@ -322,7 +331,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
                 type="button"
                 className="button button--secondary"
                 disabled={action.isPending}
-                onClick={() => action.mutate({ method: 'PATCH', path: base, body: { active: true }, message: t.enabledDone })}
+                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: true }), message: t.enabledDone })}
               >
                 {t.enable}
               </button>
@@ -332,7 +341,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
               type="button"
               className="button button--secondary"
               disabled={action.isPending}
-              onClick={() => action.mutate({ method: 'POST', path: `${base}/reset`, message: t.resetDone(user.email) })}
+              onClick={() => action.mutate({ run: () => userActions.reset(user.id), message: t.resetDone(user.email) })}
             >
               {t.reset}
             </button>
@@ -342,7 +351,7 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
               type="button"
               className="button button--secondary"
               disabled={action.isPending}
-              onClick={() => action.mutate({ method: 'DELETE', path: `${base}/sessions`, message: '' })}
+              onClick={() => action.mutate({ run: () => userActions.endSessions(user.id), message: '' })}
             >
               {t.endSessions}
             </button>
@@ -378,60 +387,47 @@ function AccountsList({ session, names }: { session: Session; names: Names }) {
         <EditAccount key={editingUser.id} user={editingUser} self={editingUser.id === session.user.id} names={names} onClose={close} />
       )}
       {users.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.colAccount}</th>
-                <th scope="col">{t.colRole}</th>
-                <th scope="col">{t.colState}</th>
-                <th scope="col">{t.colSessions}</th>
-                <th scope="col">{t.colActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td className="account-device">
-                    {u.display_name && (
-                      <>
-                        <strong>{u.display_name}</strong>
-                        <br />
-                      </>
-                    )}
-                    {u.email} {u.id === session.user.id && t.you}
-                  </td>
-                  <td>
-                    {ROLE_NAMES[u.role]}
-                    {u.departements.length > 0 && (
-                      <>
-                        <br />
-                        {departementList(u.departements, names)}
-                      </>
-                    )}
-                  </td>
-                  <td>{!u.active ? t.disabled : u.setup_pending ? t.pending : t.active}</td>
-                  <td>{t.sessions(u.sessions)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={t.editOf(u.email)}
-                      aria-expanded={editing === u.id}
-                      ref={(el) => {
-                        if (el) rowButtons.current.set(u.id, el);
-                        else rowButtons.current.delete(u.id);
-                      }}
-                      onClick={() => setEditing(u.id)}
-                    >
-                      {t.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={[t.colAccount, t.colRole, t.colState, t.colSessions, t.colActions]}>
+          {users.data.items.map((u) => (
+            <tr key={u.id}>
+              <td className="account-device">
+                {u.display_name && (
+                  <>
+                    <strong>{u.display_name}</strong>
+                    <br />
+                  </>
+                )}
+                {u.email} {u.id === session.user.id && t.you}
+              </td>
+              <td>
+                {ROLE_NAMES[u.role]}
+                {u.departements.length > 0 && (
+                  <>
+                    <br />
+                    {departementList(u.departements, names)}
+                  </>
+                )}
+              </td>
+              <td>{!u.active ? t.disabled : u.setup_pending ? t.pending : t.active}</td>
+              <td>{t.sessions(u.sessions)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t.editOf(u.email)}
+                  aria-expanded={editing === u.id}
+                  ref={(el) => {
+                    if (el) rowButtons.current.set(u.id, el);
+                    else rowButtons.current.delete(u.id);
+                  }}
+                  onClick={() => setEditing(u.id)}
+                >
+                  {t.edit}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

@@ -5,8 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
-import { sessionQuery } from '../admin/admin-api.ts';
 import { useBackOfficeNavShown } from './back-office-nav.ts';
+import { sessionQuery } from './session.ts';
 import './account.css';
 
 const SignedInBar = lazy(() => import('./signed-in-bar.tsx').then((m) => ({ default: m.SignedInBar })));

@@ -1,7 +1,7 @@
-/** Reads of accounts in the web, as TanStack Query option factories (the API answers no-store). */
-import type { AccountRequestList, AdminUser, DepartementList, PasswordLinkView, SessionList } from '@pare/schema';
+/** Accounts in the web: reads as TanStack Query option factories (the API answers no-store), and the writes. */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import type { InferRequestType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
 
 export const accountKeys = {
   sessions: ['account', 'sessions'] as const,
@@ -14,15 +14,17 @@ export const accountKeys = {
 export function mySessionsQuery() {
   return queryOptions({
     queryKey: accountKeys.sessions,
-    queryFn: ({ signal }) => apiGet<SessionList>('/account/sessions', undefined, signal),
+    queryFn: ({ signal }) => read(client.account.sessions.$get(undefined, { init: { signal } })),
     staleTime: 0,
   });
 }
 
+const passwordLink = client.account.password[':token'];
+
 export function passwordLinkQuery(token: string) {
   return queryOptions({
     queryKey: accountKeys.passwordLink(token),
-    queryFn: ({ signal }) => apiGet<PasswordLinkView>(`/account/password/${encodeURIComponent(token)}`, undefined, signal),
+    queryFn: ({ signal }) => read(passwordLink.$get({ param: { token: encodeURIComponent(token) } }, { init: { signal } })),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -31,7 +33,7 @@ export function passwordLinkQuery(token: string) {
 export function usersQuery() {
   return queryOptions({
     queryKey: accountKeys.users,
-    queryFn: ({ signal }) => apiGet<{ items: AdminUser[] }>('/admin/users', undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.users.$get(undefined, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -39,7 +41,7 @@ export function usersQuery() {
 export function accountRequestsQuery() {
   return queryOptions({
     queryKey: accountKeys.requests,
-    queryFn: ({ signal }) => apiGet<AccountRequestList>('/admin/account-requests', undefined, signal),
+    queryFn: ({ signal }) => read(client.admin['account-requests'].$get(undefined, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -49,12 +51,51 @@ export function departementNamesQuery() {
   return queryOptions({
     queryKey: accountKeys.departementNames,
     queryFn: async ({ signal }) => {
-      const list = await apiGet<DepartementList>('/departements', undefined, signal);
+      const list = await read(client.departements.$get(undefined, { init: { signal } }));
       return new Map(list.items.map((d) => [d.code, d.name]));
     },
     staleTime: 60 * 60_000,
   });
 }
+
+// --- writes ------------------------------------------------------------------------------------
+
+export function revokeMySession(id: string) {
+  return read(client.account.sessions[':id'].$delete({ param: { id: encodeURIComponent(id) } }));
+}
+
+export function revokeMyOtherSessions() {
+  return read(client.account.sessions['end-others'].$post());
+}
+
+export function choosePassword(token: string, password: string) {
+  return read(passwordLink.$post({ param: { token: encodeURIComponent(token) }, json: { password } }));
+}
+
+export type AccountRequestInput = InferRequestType<(typeof client)['account-requests']['$post']>['json'];
+
+export function requestAccount(input: AccountRequestInput) {
+  return read(client['account-requests'].$post({ json: input }));
+}
+
+export function refuseAccountRequest(id: number) {
+  return read(client.admin['account-requests'][':id'].refuse.$post({ param: { id: String(id) } }));
+}
+
+const users = client.admin.users;
+export type CreateUserInput = InferRequestType<typeof users.$post>['json'];
+export type UpdateUserInput = InferRequestType<(typeof users)[':id']['$patch']>['json'];
+
+export function createUser(input: CreateUserInput) {
+  return read(users.$post({ json: input }));
+}
+
+/** The changes to one account; `ended` is the number of its sessions closed (the last one only). */
+export const userActions = {
+  update: (id: number, input: UpdateUserInput) => read(users[':id'].$patch({ param: { id: String(id) }, json: input })),
+  reset: (id: number) => read(users[':id'].reset.$post({ param: { id: String(id) } })),
+  endSessions: (id: number) => read(users[':id'].sessions.$delete({ param: { id: String(id) } })),
+};
 
 /** « Firefox sur Windows »: enough for a person to recognise a device, from the browser's User-Agent. */
 export function describeDevice(ua: string | null): string | null {

@@ -6,12 +6,12 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { TextField } from '../admin/fields.tsx';
+import { FormError, SubmitButton, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
-import { passwordLinkQuery } from './queries.ts';
+import { choosePassword, passwordLinkQuery } from './queries.ts';
 
 const t = frAccount.password;
 
@@ -24,7 +24,7 @@ export function SetPasswordPage({ token }: { token: string }) {
   const doneRef = useRef<HTMLDivElement>(null);
 
   const save = useMutation({
-    mutationFn: (body: { password: string }) => apiSend<{ email: string }>('POST', `/account/password/${encodeURIComponent(token)}`, body),
+    mutationFn: (body: { password: string }) => choosePassword(token, body.password),
     onSuccess: () => setTimeout(() => doneRef.current?.focus(), 0),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
@@ -77,7 +77,7 @@ export function SetPasswordPage({ token }: { token: string }) {
     <div className="narrow-page admin-page">
       {heading}
       <p>{t.intro(link.data.email)}</p>
-      {save.isError && !(save.error instanceof ApiRequestError && save.error.issues.length > 0) && <ErrorMessage error={save.error} />}
+      <FormError error={save.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         {/* The address as a username field: password managers save the new password under it. */}
         <input type="email" name="username" autoComplete="username" value={link.data.email} readOnly hidden />
@@ -103,9 +103,7 @@ export function SetPasswordPage({ token }: { token: string }) {
           required
         />
         <p>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? t.busy : t.submit}
-          </button>
+          <SubmitButton pending={save.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
     </div>

@@ -1,7 +1,7 @@
 /** Who is signed in, with « Mon compte » and « Se déconnecter »: in the header of every page. */
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
-import type { Session } from '../admin/admin-api.ts';
+import type { Session } from './session.ts';
 import { useLogout } from './use-logout.ts';
 
 const t = frAccount.header;

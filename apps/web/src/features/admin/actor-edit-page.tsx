@@ -16,11 +16,10 @@ import { ActorForm, FormToc, fieldId } from './actor-form.tsx';
 import { ActorHistory } from './actor-history.tsx';
 import { StatusBadges } from './actor-list-page.tsx';
 import { RelaisActorGate, RelaisScopeNotice } from './actor-read-only.tsx';
-import { apiSend } from './admin-api.ts';
 import { AdminLayout } from './admin-layout.tsx';
-import { ErrorSummary } from './fields.tsx';
+import { ErrorSummary, FormError } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
-import { adminActorQuery, adminKeys, fetchDuplicates } from './queries.ts';
+import { adminActorQuery, adminKeys, fetchDuplicates, saveActor, setActorState } from './queries.ts';
 
 const t = frAdmin.edit;
 const fe = frEditor.form;
@@ -129,8 +128,7 @@ function EditForm({
   const save = useMutation({
     mutationFn: async (confirm: boolean) => {
       const input = draftToInput(draft);
-      if (actor) return apiSend<AdminActor>('PATCH', `/admin/actors/${actor.id}`, input);
-      return apiSend<AdminActor>('POST', '/admin/actors', { ...input, ...(confirm ? { confirm_duplicates: true } : {}) });
+      return saveActor(actor ? actor.id : null, input, confirm);
     },
     onSuccess: (saved) => {
       setServerErrors(new Map());
@@ -200,7 +198,7 @@ function EditForm({
     <form className="admin-form" onSubmit={onSubmit} noValidate aria-describedby={summary.length ? 'af-summary' : undefined}>
       <div id="af-summary" ref={summaryRef} tabIndex={-1}>
         <ErrorSummary title={t.errorsSummary(summary.length)} items={summary} />
-        {save.isError && !(save.error instanceof ApiRequestError && save.error.issues.length > 0) && <ErrorMessage error={save.error} />}
+        <FormError error={save.error} />
       </div>
       <ActorForm
         draft={draft}
@@ -243,7 +241,7 @@ function Actions({ actor }: { actor: AdminActor }) {
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const act = useMutation({
-    mutationFn: (what: 'verify' | 'archive' | 'restore') => apiSend<AdminActor>('POST', `/admin/actors/${actor.id}/${what}`),
+    mutationFn: (what: 'verify' | 'archive' | 'restore') => setActorState(actor.id, what),
     onSuccess: (saved, what) => {
       queryClient.setQueryData(adminKeys.actor(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: adminKeys.revisions(saved.id) });

@@ -3,25 +3,18 @@
  * to adjust the pin) and contacts (with who may see them). Errors come from the shared schema as
  * one types, and from the API's `issues` after saving, both shown on the field.
  */
-import {
-  ACTION_LABELS,
-  ACTOR_TYPE_LABELS,
-  CONTACT_KINDS,
-  CONTACT_VISIBILITIES,
-  type GeocodeResult,
-  PUBLIC_LABELS,
-  TERRITORY_SCOPE_LABELS,
-} from '@pare/schema';
+import { ACTION_LABELS, ACTOR_TYPE_LABELS, CONTACT_KINDS, CONTACT_VISIBILITIES, PUBLIC_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema';
 import { lazy, Suspense, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
-import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { ProContactOnConfidentialSite } from '../account/pro-contact-warning.tsx';
 import { ClosuresEditor, HoursEditor } from '../hours/hours-editor.tsx';
 import { PlaceCombobox, postcodeOf, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type ActorDraft, type ContactDraft, emptyContact, emptySite, type SiteDraft } from './actor-draft.ts';
 import { CONTACT_FIELD_LABELS, FIELD_LABELS, SITE_FIELD_LABELS } from './field-labels.tsx';
 import { Checkbox, CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './fields.tsx';
+import { geocode } from './queries.ts';
 import { placeName, useTerritoryNames } from './territory-names.ts';
 import { TerritoryPicker } from './territory-picker.tsx';
 
@@ -85,7 +78,7 @@ function SiteEditor({
     setLocating(true);
     setGeoError(null);
     try {
-      const r = await apiGet<GeocodeResult>('/admin/geocode', {
+      const r = await geocode({
         commune: commune || undefined,
         postcode: postcode || undefined,
         // Used only when the server has an address geocoder configured (PARE_GEOCODER_URL).

@@ -7,10 +7,10 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import { FieldValue, fieldLabel } from './field-labels.tsx';
-import { adminActorQuery, adminKeys, revisionsQuery } from './queries.ts';
+import { adminActorQuery, adminKeys, revertActor, revisionsQuery } from './queries.ts';
 
 const t = frAdmin.history;
 
@@ -77,32 +77,21 @@ function Revision({
       {revision.changes.length > 0 && (
         <details>
           <summary>{t.changes(revision.changes.length)}</summary>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.field}</th>
-                  <th scope="col">{t.before}</th>
-                  <th scope="col">{t.after}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {revision.changes.map((c) => (
-                  <tr key={c.path}>
-                    <th scope="row">
-                      {fieldLabel(c.path, contextOf(revision.changes, 'after'), contextOf(revision.changes, 'before'), current)}
-                    </th>
-                    <td>
-                      <FieldValue path={c.path} value={c.before} />
-                    </td>
-                    <td>
-                      <FieldValue path={c.path} value={c.after} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={[t.field, t.before, t.after]}>
+            {revision.changes.map((c) => (
+              <tr key={c.path}>
+                <th scope="row">
+                  {fieldLabel(c.path, contextOf(revision.changes, 'after'), contextOf(revision.changes, 'before'), current)}
+                </th>
+                <td>
+                  <FieldValue path={c.path} value={c.before} />
+                </td>
+                <td>
+                  <FieldValue path={c.path} value={c.after} />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </details>
       )}
       {!latest && (
@@ -129,7 +118,7 @@ export function ActorHistory({ actorId }: { actorId: number }) {
   const actor = useQuery(adminActorQuery(actorId));
   const [done, setDone] = useState(false);
   const revert = useMutation({
-    mutationFn: (revisionId: number) => apiSend('POST', `/admin/actors/${actorId}/revisions/${revisionId}/revert`),
+    mutationFn: (revisionId: number) => revertActor(actorId, revisionId),
     onSuccess: async () => {
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: adminKeys.actor(actorId) });
@@ -173,18 +162,15 @@ export function ActorHistoryPage({ id }: { id: number }) {
   const actor = useQuery(adminActorQuery(id));
   useDocumentTitle(actor.data ? t.title(actor.data.name) : t.heading);
   return (
-    <AdminLayout>
+    <AdminPage heading={actor.data ? t.title(actor.data.name) : t.heading}>
       {() => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {actor.data ? t.title(actor.data.name) : t.heading}
-          </h1>
+        <>
           <p>
             <Link href={`/admin/acteurs/${id}`}>← {actor.data?.name ?? frAdmin.layout.actors}</Link>
           </p>
           <ActorHistory actorId={id} />
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }

@@ -9,16 +9,14 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { apiGet } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
-import { adminActorsQuery, adminKeys } from './queries.ts';
+import { adminActorsQuery, adminKeys, coveringEntriesQuery, verifyActors } from './queries.ts';
 
 const tb = frCurationFollow.bulk;
-type BulkResult = { verified: { id: number; name: string }[]; refused: { id: number; message: string }[] };
 
 const t = frAdmin.list;
 
@@ -97,7 +95,7 @@ function Results({ search }: { search: string }) {
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const verify = useMutation({
-    mutationFn: (ids: number[]) => apiSend<BulkResult>('POST', '/admin/actors/verify', { ids }),
+    mutationFn: (ids: number[]) => verifyActors(ids),
     onSuccess: () => {
       setSelected(new Set());
       void queryClient.invalidateQueries({ queryKey: adminKeys.all });
@@ -167,40 +165,36 @@ function Results({ search }: { search: string }) {
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col" className="admin-select">
-                  <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />
-                </th>
-                <th scope="col">{t.colName}</th>
-                <th scope="col">{t.colType}</th>
-                <th scope="col">{t.colPlace}</th>
-                <th scope="col">{t.colVerified}</th>
-                <th scope="col">{t.colStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td className="admin-select">
-                    <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
-                  </td>
-                  <th scope="row">
-                    <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
-                  </th>
-                  <td>{ACTOR_TYPE_LABELS[a.type]}</td>
-                  <td>{a.scope === 'national' ? t.national : a.departements.join(', ') || frAdmin.common.none}</td>
-                  <td>{a.last_verified_at ? formatDate(a.last_verified_at) : frAdmin.common.never}</td>
-                  <td>
-                    {a.status === 'published' ? ACTOR_STATUS_LABELS.published : ''} <StatusBadges actor={a} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          columns={[
+            {
+              label: <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={tb.selectAll} />,
+              className: 'admin-select',
+            },
+            t.colName,
+            t.colType,
+            t.colPlace,
+            t.colVerified,
+            t.colStatus,
+          ]}
+        >
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td className="admin-select">
+                <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={tb.select(a.name)} />
+              </td>
+              <th scope="row">
+                <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>
+              </th>
+              <td>{ACTOR_TYPE_LABELS[a.type]}</td>
+              <td>{a.scope === 'national' ? t.national : a.departements.join(', ') || frAdmin.common.none}</td>
+              <td>{a.last_verified_at ? formatDate(a.last_verified_at) : frAdmin.common.never}</td>
+              <td>
+                {a.status === 'published' ? ACTOR_STATUS_LABELS.published : ''} <StatusBadges actor={a} />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {pages > 1 && (
         <nav className="admin-actions" aria-label={frAdmin.common.pageStatus(page, pages)}>
@@ -217,15 +211,9 @@ function Results({ search }: { search: string }) {
   );
 }
 
-type CoveringEntry = { id: number; name: string; type: keyof typeof ACTOR_TYPE_LABELS; scope: 'national' | 'regional'; regions: string[] };
-
 /** A relais: the regional and national entries that cover its départements, to open read-only. */
 function CoveringEntries() {
-  const covering = useQuery({
-    queryKey: ['admin', 'actors', 'covering'],
-    queryFn: ({ signal }) => apiGet<{ items: CoveringEntry[] }>('/admin/actors/covering', undefined, signal),
-    staleTime: 60_000,
-  });
+  const covering = useQuery(coveringEntriesQuery());
   const items = covering.data?.items ?? [];
   if (covering.isError) return <ErrorMessage error={covering.error} />;
   if (items.length === 0) return null;
@@ -238,7 +226,8 @@ function CoveringEntries() {
           <li key={a.id}>
             <Link href={`/admin/acteurs/${a.id}`}>{a.name}</Link>{' '}
             <span className="field__hint">
-              ({ACTOR_TYPE_LABELS[a.type] ?? a.type}, {a.scope === 'national' ? t.national : a.regions.join(', ')})
+              ({(ACTOR_TYPE_LABELS as Record<string, string>)[a.type] ?? a.type},{' '}
+              {a.scope === 'national' ? t.national : a.regions.join(', ')})
             </span>{' '}
             <span className="badge badge--archived">{frCurationFollow.readOnly.badge}</span>
           </li>
@@ -252,17 +241,14 @@ export function AdminActorListPage() {
   useDocumentTitle(t.title);
   const { search } = useLocation();
   return (
-    <AdminLayout>
+    <AdminPage heading={t.heading}>
       {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
+        <>
           <Filters search={search} />
           <Results search={search.replace(/^\?/, '')} />
           {session.user.role === 'relais' && <CoveringEntries />}
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }

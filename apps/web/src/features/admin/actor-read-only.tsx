@@ -4,29 +4,19 @@
  * read-only. Shown by the edit page instead of the form (issue 17, item 8); never a form.
  */
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERRITORY_SCOPE_LABELS } from '@pare/schema';
-import { queryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { ApiRequestError, apiGet } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import './curation-follow.css';
+import { type ReadOnlyActor, readOnlyActorQuery } from './queries.ts';
 
 const t = frCurationFollow.readOnly;
-
-export type ReadOnlyActor = { id: number; status: 'published' | 'archived'; editable: boolean; reason: string | null; actor: PublicActor };
-
-export function readOnlyActorQuery(id: number) {
-  return queryOptions({
-    queryKey: ['admin', 'actor', id, 'read-only'] as const,
-    queryFn: ({ signal }) => apiGet<ReadOnlyActor>(`/admin/actors/${id}/read-only`, undefined, signal),
-    staleTime: 0,
-    retry: false,
-  });
-}
 
 function territoryOf(a: PublicActor): string {
   const tr = a.territory;

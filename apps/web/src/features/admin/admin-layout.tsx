@@ -1,5 +1,4 @@
 /** The frame of every back-office page: checks the session, the navigation, sign-out. */
-
 import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -11,8 +10,8 @@ import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { useRegisterBackOfficeNav } from '../account/back-office-nav.ts';
+import { type Session, sessionQuery } from '../account/session.ts';
 import { useLogout } from '../account/use-logout.ts';
-import { type Session, sessionQuery } from './admin-api.ts';
 import './admin.css';
 
 const t = frAdmin.layout;
@@ -101,5 +100,21 @@ export function AdminLayout({ children }: { children: (session: Session) => Reac
       <Nav session={data} />
       {children(data)}
     </div>
+  );
+}
+
+/** A back-office page: the frame, its heading (focused after navigation), then `children(session)`. */
+export function AdminPage({ heading, children }: { heading: ReactNode; children: (session: Session) => ReactNode }) {
+  return (
+    <AdminLayout>
+      {(session) => (
+        <div className="admin-page">
+          <h1 data-page-heading tabIndex={-1}>
+            {heading}
+          </h1>
+          {children(session)}
+        </div>
+      )}
+    </AdminLayout>
   );
 }

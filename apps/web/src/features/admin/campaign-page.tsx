@@ -5,11 +5,11 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { CampaignDetail, CampaignEntry } from '../../lib/api-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { campaignKeys, campaignQuery, remindCampaign } from './campaign-queries.ts';
+import { AdminTable } from './admin-table.tsx';
+import { type CampaignDetail, type CampaignEntry, campaignKeys, campaignQuery, remindCampaign } from './campaign-queries.ts';
 
 const t = frFollowUp.campaigns;
 
@@ -91,46 +91,36 @@ function Entries({ c }: { c: CampaignDetail }) {
     <>
       <section aria-labelledby="fiche-par-fiche">
         <h2 id="fiche-par-fiche">{t.entriesHeading}</h2>
-        <div className="admin-table-wrap">
-          <table className="admin-table campaign-entries">
-            <caption className="visually-hidden">{t.entriesHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.entryColumns.actor}</th>
-                <th scope="col">{t.entryColumns.state}</th>
-                <th scope="col">{t.entryColumns.sent}</th>
-                <th scope="col">{t.entryColumns.answered}</th>
-                <th scope="col">{t.entryColumns.review}</th>
+        <AdminTable
+          columns={[t.entryColumns.actor, t.entryColumns.state, t.entryColumns.sent, t.entryColumns.answered, t.entryColumns.review]}
+          caption={t.entriesHeading}
+          className="campaign-entries"
+        >
+          {reached.map((e) => {
+            const answered = answeredAt(e);
+            return (
+              <tr key={e.actor.id}>
+                <th scope="row">
+                  <Link href={`/admin/acteurs/${e.actor.id}`}>{e.actor.name}</Link>
+                </th>
+                <td data-label={t.entryColumns.state}>
+                  <span className={`campaign-state campaign-state--${e.state}`}>{t.states[e.state] ?? e.state}</span>
+                </td>
+                <td data-label={t.entryColumns.sent}>{e.sent_at ? formatDate(e.sent_at) : '—'}</td>
+                <td data-label={t.entryColumns.answered}>{answered ? formatDate(answered) : '—'}</td>
+                <td data-label={t.entryColumns.review}>
+                  {e.submission_id !== null ? (
+                    <Link href={`/admin/propositions/${e.submission_id}`} aria-label={t.reviewLabel(e.actor.name)}>
+                      {t.review}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {reached.map((e) => {
-                const answered = answeredAt(e);
-                return (
-                  <tr key={e.actor.id}>
-                    <th scope="row">
-                      <Link href={`/admin/acteurs/${e.actor.id}`}>{e.actor.name}</Link>
-                    </th>
-                    <td data-label={t.entryColumns.state}>
-                      <span className={`campaign-state campaign-state--${e.state}`}>{t.states[e.state] ?? e.state}</span>
-                    </td>
-                    <td data-label={t.entryColumns.sent}>{e.sent_at ? formatDate(e.sent_at) : '—'}</td>
-                    <td data-label={t.entryColumns.answered}>{answered ? formatDate(answered) : '—'}</td>
-                    <td data-label={t.entryColumns.review}>
-                      {e.submission_id !== null ? (
-                        <Link href={`/admin/propositions/${e.submission_id}`} aria-label={t.reviewLabel(e.actor.name)}>
-                          {t.review}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       </section>
       {without.length > 0 && (
         <section aria-labelledby="sans-referent">

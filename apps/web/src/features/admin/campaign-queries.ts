@@ -1,8 +1,13 @@
 /** Freshness campaigns in the back office: list, detail, launch and the one reminder. */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
-import type { CampaignDetail, CampaignList, LaunchCampaignInput } from '../../lib/api-types.ts';
-import { apiSend } from './admin-api.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+
+const campaigns = client.admin.campaigns;
+
+export type CampaignDetail = InferResponseType<(typeof campaigns)[':id']['$get'], 200>;
+export type CampaignEntry = CampaignDetail['entries'][number];
+export type LaunchCampaignInput = InferRequestType<typeof campaigns.$post>['json'];
 
 export const campaignKeys = {
   all: ['admin', 'campaigns'] as const,
@@ -13,7 +18,7 @@ export const campaignKeys = {
 export function campaignsQuery() {
   return queryOptions({
     queryKey: campaignKeys.list,
-    queryFn: ({ signal }) => apiGet<CampaignList>('/admin/campaigns', undefined, signal),
+    queryFn: ({ signal }) => read(campaigns.$get(undefined, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -21,16 +26,16 @@ export function campaignsQuery() {
 export function campaignQuery(id: number) {
   return queryOptions({
     queryKey: campaignKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<CampaignDetail>(`/admin/campaigns/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(campaigns[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
     staleTime: 0,
     retry: false,
   });
 }
 
-export function launchCampaign(input: LaunchCampaignInput): Promise<CampaignDetail> {
-  return apiSend<CampaignDetail>('POST', '/admin/campaigns', input);
+export function launchCampaign(input: LaunchCampaignInput) {
+  return read(campaigns.$post({ json: input }));
 }
 
-export function remindCampaign(id: number): Promise<CampaignDetail> {
-  return apiSend<CampaignDetail>('POST', `/admin/campaigns/${id}/remind`);
+export function remindCampaign(id: number) {
+  return read(campaigns[':id'].remind.$post({ param: { id: String(id) } }));
 }

@@ -6,15 +6,24 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { LaunchCampaignInput } from '../../lib/api-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { campaignKeys, campaignsQuery, launchCampaign } from './campaign-queries.ts';
-import { FieldError, SelectField, TextField } from './fields.tsx';
+import { AdminTable } from './admin-table.tsx';
+import { campaignKeys, campaignsQuery, type LaunchCampaignInput, launchCampaign } from './campaign-queries.ts';
+import { FieldError, SelectField, SubmitButton, TextField } from './fields.tsx';
 import { errorsAt, issuesToErrors } from './form-errors.ts';
 
 const t = frFollowUp.campaigns;
+/** The campaign's counts, one column each, in the table's order. */
+const COUNT_COLUMNS = [
+  ['sent', t.columns.sent],
+  ['opened', t.columns.opened],
+  ['confirmed', t.columns.confirmed],
+  ['corrected', t.columns.corrected],
+  ['no_answer', t.columns.noAnswer],
+  ['without_referent', t.columns.withoutReferent],
+] as const;
 type Kind = 'stale' | 'departement' | 'type' | 'all';
 const KINDS: readonly Kind[] = ['stale', 'departement', 'type', 'all'];
 const TYPE_OPTIONS = ACTOR_TYPES.map((c) => [c, ACTOR_TYPE_LABELS[c]] as const);
@@ -115,9 +124,7 @@ function LaunchForm() {
           <ErrorMessage error={launch.error} />
         )}
         <p className="admin-actions">
-          <button type="submit" className="button button--primary" disabled={launch.isPending}>
-            {launch.isPending ? t.launching : t.launch}
-          </button>
+          <SubmitButton pending={launch.isPending} label={t.launch} busy={t.launching} />
         </p>
       </form>
     </section>
@@ -135,55 +142,28 @@ function CampaignList() {
       {items.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <caption className="visually-hidden">{t.listHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.columns.campaign}</th>
-                <th scope="col">{t.columns.launched}</th>
-                <th scope="col" className="num">
-                  {t.columns.sent}
-                </th>
-                <th scope="col" className="num">
-                  {t.columns.opened}
-                </th>
-                <th scope="col" className="num">
-                  {t.columns.confirmed}
-                </th>
-                <th scope="col" className="num">
-                  {t.columns.corrected}
-                </th>
-                <th scope="col" className="num">
-                  {t.columns.noAnswer}
-                </th>
-                <th scope="col" className="num">
-                  {t.columns.withoutReferent}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link href={`/admin/campagnes/${c.id}`}>{c.title || t.untitled}</Link>
-                  </th>
-                  <td>
-                    {formatDate(c.created_at)}
-                    <br />
-                    <span className="field__hint">{c.created_by}</span>
-                  </td>
-                  <td className="num">{c.counts.sent}</td>
-                  <td className="num">{c.counts.opened}</td>
-                  <td className="num">{c.counts.confirmed}</td>
-                  <td className="num">{c.counts.corrected}</td>
-                  <td className="num">{c.counts.no_answer}</td>
-                  <td className="num">{c.counts.without_referent}</td>
-                </tr>
+        <AdminTable
+          columns={[t.columns.campaign, t.columns.launched, ...COUNT_COLUMNS.map(([, label]) => ({ label, className: 'num' }))]}
+          caption={t.listHeading}
+        >
+          {items.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link href={`/admin/campagnes/${c.id}`}>{c.title || t.untitled}</Link>
+              </th>
+              <td>
+                {formatDate(c.created_at)}
+                <br />
+                <span className="field__hint">{c.created_by}</span>
+              </td>
+              {COUNT_COLUMNS.map(([key]) => (
+                <td key={key} className="num">
+                  {c.counts[key]}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

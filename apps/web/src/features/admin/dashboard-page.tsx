@@ -11,10 +11,11 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { frInbox } from '../../i18n/fr.inbox.ts';
 import { Link } from '../../lib/router.tsx';
+import { AdminTable } from './admin-table.tsx';
 import '../inbox/inbox.css';
+import type { Session } from '../account/session.ts';
 import { requestCountsQuery } from '../inbox/queries.ts';
-import type { Session } from './admin-api.ts';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
 import { campaignsQuery } from './campaign-queries.ts';
 import { freshnessQuery, outboxQuery } from './queries.ts';
 
@@ -127,34 +128,17 @@ function Dashboard({ session }: { session: Session }) {
         {rows.length === 0 ? (
           <p>{t.noStale}</p>
         ) : (
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.colDepartement}</th>
-                  <th scope="col" className="num">
-                    {t.colActors}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.colStale}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr key={d.code}>
-                    <th scope="row">
-                      <Link
-                        href={`/admin/acteurs?departement=${d.code}${d.stale > 0 ? '&stale=true' : ''}`}
-                      >{`${d.name} (${d.code})`}</Link>
-                    </th>
-                    <td className="num">{d.actors}</td>
-                    <td className="num">{d.stale}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={[t.colDepartement, { label: t.colActors, className: 'num' }, { label: t.colStale, className: 'num' }]}>
+            {rows.map((d) => (
+              <tr key={d.code}>
+                <th scope="row">
+                  <Link href={`/admin/acteurs?departement=${d.code}${d.stale > 0 ? '&stale=true' : ''}`}>{`${d.name} (${d.code})`}</Link>
+                </th>
+                <td className="num">{d.actors}</td>
+                <td className="num">{d.stale}</td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </section>
 
@@ -175,16 +159,5 @@ function Dashboard({ session }: { session: Session }) {
 
 export function AdminDashboardPage() {
   useDocumentTitle(t.title);
-  return (
-    <AdminLayout>
-      {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
-          <Dashboard session={session} />
-        </div>
-      )}
-    </AdminLayout>
-  );
+  return <AdminPage heading={t.heading}>{(session) => <Dashboard session={session} />}</AdminPage>;
 }

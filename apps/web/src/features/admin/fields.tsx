@@ -1,5 +1,7 @@
 /** Labelled form fields with their hint and French errors, wired for screen readers (aria-invalid, aria-describedby). */
 import type { ReactNode } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiRequestError } from '../../lib/api.ts';
 
 export function FieldError({ id, messages }: { id: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -14,6 +16,27 @@ type Common = { id: string; label: ReactNode; hint?: string | undefined; errors?
 
 function describedBy(id: string, hint: string | undefined, errors: readonly string[]) {
   return [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** What every control says to a screen reader: invalid or not, and where its hint and errors are. */
+function ariaOf(id: string, hint: string | undefined, errors: readonly string[]) {
+  return { 'aria-invalid': errors.length > 0 || undefined, 'aria-describedby': describedBy(id, hint, errors) };
+}
+
+/** The frame of one field: its label, its hint, the control, its errors. */
+function Field({ id, label, hint, errors, children }: Omit<Common, 'required'> & { errors: readonly string[]; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
 }
 
 export function TextField({
@@ -37,13 +60,7 @@ export function TextField({
   inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} errors={errors}>
       <input
         id={id}
         type={type}
@@ -53,11 +70,9 @@ export function TextField({
         inputMode={inputMode}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...ariaOf(id, hint, errors)}
       />
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -73,13 +88,7 @@ export function TextArea({
   rows = 4,
 }: Common & { value: string; onChange: (v: string) => void; onBlur?: () => void; rows?: number }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} errors={errors}>
       <textarea
         id={id}
         rows={rows}
@@ -87,11 +96,9 @@ export function TextArea({
         required={required}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        {...ariaOf(id, hint, errors)}
       />
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -106,29 +113,15 @@ export function SelectField({
   options,
 }: Common & { value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <select
-        id={id}
-        value={value}
-        required={required}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-      >
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...ariaOf(id, hint, errors)}>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -188,4 +181,19 @@ export function ErrorSummary({ title, items }: { title: string; items: { path: s
       </ul>
     </div>
   );
+}
+
+/** A form's main button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
+export function SubmitButton({ pending, label, busy }: { pending: boolean; label: ReactNode; busy: ReactNode }) {
+  return (
+    <button type="submit" className="button button--primary" disabled={pending}>
+      {pending ? busy : label}
+    </button>
+  );
+}
+
+/** A request's error, unless it names fields: then each field says its own, and the summary lists them. */
+export function FormError({ error }: { error: Error | null }) {
+  if (!error || (error instanceof ApiRequestError && error.issues.length > 0)) return null;
+  return <ErrorMessage error={error} />;
 }

@@ -5,17 +5,18 @@
  * French column titles to start from. The file goes as the request body of `POST /api/admin/import`
  * (docs/import.md).
  */
-import type { ImportFormat, ImportReport, RevertReport } from '@pare/schema';
+import type { ImportFormat, ImportReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { toApiRequestError } from '../../lib/api.ts';
+import { apiSend, toApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from './admin-api.ts';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPage } from './admin-layout.tsx';
+import { AdminTable } from './admin-table.tsx';
 import './curation-follow.css';
 
 const t = frAdmin.import;
@@ -30,6 +31,7 @@ function sendFile(file: File, format: ImportFormat, dryRun: boolean): Promise<Im
   // The file's own type is often empty or wrong (a CSV from Windows is « application/vnd.ms-excel »): the format says.
   const body = file.slice(0, file.size, CONTENT_TYPE[format]);
   // The real import lists every row (up to 1,000) so the page can link to what it created and updated.
+  // `POST /admin/import` takes the file as its raw body, outside the typed route tree: its type is the schema's.
   return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=${dryRun ? 'rejected' : 'auto'}`, body);
 }
 
@@ -108,28 +110,17 @@ function Report({ report, file, csrf }: { report: ImportReport; file: File | nul
               {download.isError && <ErrorMessage error={download.error} />}
             </>
           )}
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.line}</th>
-                  <th scope="col">{t.field}</th>
-                  <th scope="col">{t.reason}</th>
+          <AdminTable columns={[t.line, t.field, t.reason]}>
+            {rejected.flatMap((r) =>
+              (r.issues ?? []).map((issue, i) => (
+                <tr key={`${r.row}-${issue.field}-${i}`}>
+                  <td>{r.row}</td>
+                  <td>{issue.field}</td>
+                  <td>{issue.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rejected.flatMap((r) =>
-                  (r.issues ?? []).map((issue, i) => (
-                    <tr key={`${r.row}-${issue.field}-${i}`}>
-                      <td>{r.row}</td>
-                      <td>{issue.field}</td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+              )),
+            )}
+          </AdminTable>
         </>
       )}
       {report.rows_omitted > 0 && rejected.length > 0 && <p>{t.omitted(report.rows_omitted)}</p>}
@@ -144,7 +135,8 @@ function ImportForm({ csrf }: { csrf: string }) {
   const [missing, setMissing] = useState(false);
   const importFile = useMutation({ mutationFn: ({ dryRun }: { dryRun: boolean }) => sendFile(file as File, format, dryRun) });
   const revert = useMutation({
-    mutationFn: (importId: string) => apiSend<RevertReport>('POST', `/admin/import/${encodeURIComponent(importId)}/revert`),
+    mutationFn: (importId: string) =>
+      read(client.admin.import[':importId'].revert.$post({ param: { importId: encodeURIComponent(importId) }, query: {} })),
   });
   const report = importFile.data;
 
@@ -263,16 +255,5 @@ function ImportForm({ csrf }: { csrf: string }) {
 
 export function AdminImportPage() {
   useDocumentTitle(t.title);
-  return (
-    <AdminLayout>
-      {(session) => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.title}
-          </h1>
-          <ImportForm csrf={session.csrf_token} />
-        </div>
-      )}
-    </AdminLayout>
-  );
+  return <AdminPage heading={t.title}>{(session) => <ImportForm csrf={session.csrf_token} />}</AdminPage>;
 }

@@ -2,14 +2,14 @@
 import { LoginInputSchema, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { apiSend, rememberSession, type Session, sessionKey, sessionQuery } from './admin-api.ts';
-import { FieldError } from './fields.tsx';
+import { sessionQuery, sessionStarted } from '../account/session.ts';
+import { FormError, SubmitButton, TextField } from './fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import './admin.css';
 
@@ -41,12 +41,9 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>(new Map());
 
   const login = useMutation({
-    mutationFn: (input: { email: string; password: string }) => apiSend<Session>('POST', '/auth/login', input),
+    mutationFn: (input: { email: string; password: string }) => read(client.auth.login.$post({ json: input })),
     onSuccess: (s) => {
-      rememberSession(s);
-      // What was read anonymously (an actor's contacts) is read again with the session.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(sessionKey, s);
+      sessionStarted(queryClient, s);
       navigate(nextPath(search, s.user.role));
     },
     onError: (err) => {
@@ -89,40 +86,30 @@ export function LoginPage() {
         {t.heading}
       </h1>
       <p>{t.intro}</p>
-      {login.isError && !(login.error instanceof ApiRequestError && login.error.issues.length > 0) && <ErrorMessage error={login.error} />}
+      <FormError error={login.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t.email}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={emailErrors.length > 0 || undefined}
-            aria-describedby={emailErrors.length ? 'login-email-error' : undefined}
-            required
-          />
-          <FieldError id="login-email-error" messages={emailErrors} />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t.password}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={passwordErrors.length > 0 || undefined}
-            aria-describedby={passwordErrors.length ? 'login-password-error' : undefined}
-            required
-          />
-          <FieldError id="login-password-error" messages={passwordErrors} />
-        </div>
+        <TextField
+          id="login-email"
+          label={t.email}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          errors={emailErrors}
+          required
+        />
+        <TextField
+          id="login-password"
+          label={t.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          errors={passwordErrors}
+          required
+        />
         <p>
-          <button type="submit" className="button button--primary" disabled={login.isPending}>
-            {login.isPending ? t.busy : t.submit}
-          </button>
+          <SubmitButton pending={login.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
       <p>

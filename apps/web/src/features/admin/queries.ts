@@ -1,7 +1,8 @@
 /** Back-office reads, as TanStack Query option factories. Never cached by the browser: the API says no-store. */
-import type { AdminActor, AdminActorList, Duplicate, Freshness, RevisionOut } from '@pare/schema';
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet, type Query } from '../../lib/api.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+import { queryFromSearch, withoutEmpty } from '../../lib/url-query.ts';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -12,10 +13,13 @@ export const adminKeys = {
   outbox: ['admin', 'outbox'] as const,
 };
 
+const actors = client.admin.actors;
+
 export function adminActorsQuery(search: string) {
   return queryOptions({
     queryKey: adminKeys.actors(search),
-    queryFn: ({ signal }) => apiGet<AdminActorList>('/admin/actors', search, signal),
+    queryFn: ({ signal }) =>
+      read(actors.$get({ query: queryFromSearch<InferRequestType<typeof actors.$get>['query']>(search) }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -23,7 +27,7 @@ export function adminActorsQuery(search: string) {
 export function adminActorQuery(id: number) {
   return queryOptions({
     queryKey: adminKeys.actor(id),
-    queryFn: ({ signal }) => apiGet<AdminActor>(`/admin/actors/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(actors[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -31,7 +35,7 @@ export function adminActorQuery(id: number) {
 export function revisionsQuery(id: number) {
   return queryOptions({
     queryKey: adminKeys.revisions(id),
-    queryFn: ({ signal }) => apiGet<{ items: RevisionOut[] }>(`/admin/actors/${id}/revisions`, undefined, signal),
+    queryFn: ({ signal }) => read(actors[':id'].revisions.$get({ param: { id: String(id) } }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -39,24 +43,70 @@ export function revisionsQuery(id: number) {
 export function freshnessQuery() {
   return queryOptions({
     queryKey: adminKeys.freshness,
-    queryFn: ({ signal }) => apiGet<Freshness>('/admin/freshness', undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.freshness.$get(undefined, { init: { signal } })),
     staleTime: 0,
   });
 }
-
-export type OutboxCounts = { counts: { pending: number; sent: number; failed: number } };
 
 /** The mail queue's counts, when this role may see them (null otherwise). */
 export function outboxQuery() {
   return queryOptions({
     queryKey: adminKeys.outbox,
-    queryFn: ({ signal }) => apiGet<OutboxCounts>('/admin/outbox', { limit: '1' }, signal).catch(() => null),
+    queryFn: ({ signal }) => read(client.admin.outbox.$get({ query: { limit: '1' } }, { init: { signal } })).catch(() => null),
     staleTime: 0,
   });
 }
 
-export type Duplicates = { items: Duplicate[] };
+export type DuplicatesQuery = InferRequestType<typeof actors.duplicates.$get>['query'];
 
-export function fetchDuplicates(query: Query): Promise<Duplicates> {
-  return apiGet<Duplicates>('/admin/actors/duplicates', query);
+export function fetchDuplicates(query: DuplicatesQuery) {
+  return read(actors.duplicates.$get({ query: withoutEmpty(query) }));
+}
+
+/** The mutations of one entry: save (create or edit), verify / archive / restore, revert to a revision. */
+export type ActorInput = Omit<InferRequestType<typeof actors.$post>['json'], 'confirm_duplicates'>;
+
+export function saveActor(id: number | null, input: ActorInput, confirmDuplicates: boolean) {
+  if (id !== null) return read(actors[':id'].$patch({ param: { id: String(id) }, json: input }));
+  return read(actors.$post({ query: {}, json: { ...input, ...(confirmDuplicates ? { confirm_duplicates: true } : {}) } }));
+}
+
+export function setActorState(id: number, what: 'verify' | 'archive' | 'restore') {
+  const param = { param: { id: String(id) } };
+  if (what === 'verify') return read(actors[':id'].verify.$post(param));
+  if (what === 'archive') return read(actors[':id'].archive.$post(param));
+  return read(actors[':id'].restore.$post(param));
+}
+
+export function revertActor(id: number, revisionId: number) {
+  return read(actors[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } }));
+}
+
+export function verifyActors(ids: number[]) {
+  return read(actors.verify.$post({ json: { ids } }));
+}
+
+export function coveringEntriesQuery() {
+  return queryOptions({
+    queryKey: ['admin', 'actors', 'covering'] as const,
+    queryFn: ({ signal }) => read(actors.covering.$get(undefined, { init: { signal } })),
+    staleTime: 60_000,
+  });
+}
+
+export type ReadOnlyActor = InferResponseType<(typeof actors)[':id']['read-only']['$get'], 200>;
+
+export function readOnlyActorQuery(id: number) {
+  return queryOptions({
+    queryKey: ['admin', 'actor', id, 'read-only'] as const,
+    queryFn: ({ signal }) => read(actors[':id']['read-only'].$get({ param: { id: String(id) } }, { init: { signal } })),
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+export type GeocodeQuery = InferRequestType<typeof client.admin.geocode.$get>['query'];
+
+export function geocode(query: GeocodeQuery) {
+  return read(client.admin.geocode.$get({ query: withoutEmpty(query) }));
 }

@@ -4,13 +4,14 @@
  * (`/api/territories/communes-near`, from the offline referential) so it can be placed precisely.
  * Loaded with `React.lazy` only when a site has a position, so MapLibre stays out of the form's bundle.
  */
+import type { InferResponseType } from 'hono/client';
 import maplibregl, { type GeoJSONSource, type GeoJSONSourceSpecification, type Marker, type Map as MlMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { fr } from '../../i18n/fr.ts';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { loadBaseStyle } from '../map/map-style.ts';
 
 const COMMUNES = 'pare-communes';
@@ -19,7 +20,7 @@ const LABEL_FONT = ['Marianne', 'Arial', 'Helvetica', 'sans-serif'];
 /** The communes are fetched again when the pin goes this far from where they were fetched. */
 const REFETCH_KM = 8;
 
-type Collection = { type: 'FeatureCollection'; features: unknown[] };
+type Collection = InferResponseType<(typeof client.territories)['communes-near']['$get'], 200>;
 
 function km(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
   const dLat = (a.lat - b.lat) * 111;
@@ -30,7 +31,9 @@ function km(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
 /** The communes around a point, as GeoJSON; an empty collection when the API cannot say. */
 async function communesNear(lat: number, lng: number, signal?: AbortSignal): Promise<Collection> {
   try {
-    return await apiGet<Collection>('/territories/communes-near', { lat: lat.toFixed(5), lng: lng.toFixed(5) }, signal);
+    return await read(
+      client.territories['communes-near'].$get({ query: { lat: lat.toFixed(5), lng: lng.toFixed(5) } }, { init: signal ? { signal } : {} }),
+    );
   } catch {
     return { type: 'FeatureCollection', features: [] };
   }

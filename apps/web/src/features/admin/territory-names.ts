@@ -3,14 +3,10 @@
  * fetched once) and the communes asked for, so pickers and diffs show « Moselle (57) », not « 57 ».
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import type { InferResponseType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
 
-export type Place = { code: string; name: string };
-export type TerritoryNames = {
-  regions: Place[];
-  departements: (Place & { region: string })[];
-  communes: (Place & { departement: string })[];
-};
+export type TerritoryNames = InferResponseType<typeof client.territories.names.$get, 200>;
 
 export type TerritoryListKind = 'regions' | 'departements' | 'communes';
 
@@ -20,7 +16,8 @@ export function territoryNamesQuery(communes: readonly string[] = []) {
   const codes = sortedCodes(communes).slice(0, 200);
   return queryOptions({
     queryKey: ['territories', 'names', codes.join(',')] as const,
-    queryFn: ({ signal }) => apiGet<TerritoryNames>('/territories/names', codes.length ? { communes: codes.join(',') } : undefined, signal),
+    queryFn: ({ signal }) =>
+      read(client.territories.names.$get({ query: codes.length ? { communes: codes.join(',') } : {} }, { init: { signal } })),
     staleTime: 60 * 60_000,
     // Keep the previous names while a new commune is being named: no flash of codes.
     placeholderData: (previous) => previous,

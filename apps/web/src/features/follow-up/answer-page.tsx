@@ -9,9 +9,9 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { AnswerAction, AnswerView } from '../../lib/api-types.ts';
 import { formatDate, phoneHref } from '../../lib/format.ts';
 import { LinkRefused } from './link-refused.tsx';
+import type { AnswerAction, AnswerView } from './queries.ts';
 import { answerQuery, followUpKeys, sendAnswer } from './queries.ts';
 import './follow-up.css';
 

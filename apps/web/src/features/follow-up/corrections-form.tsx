@@ -4,11 +4,11 @@ import { CONTACT_KINDS, type ContactKind } from '@pare/schema/codes';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { UpdateLinkInput } from '../../lib/api-types.ts';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { PlaceCombobox } from '../territories/place-combobox.tsx';
 import { changesFrom, type Draft, type DraftSite, draftFromActor, emptyContact, emptySite, formPath } from './changes.ts';
+import type { UpdateLinkInput } from './queries.ts';
 
 const t = frFollowUp.update;
 const KIND_OPTIONS = CONTACT_KINDS.map((k) => [k, t.contactKinds[k] ?? k] as const);

@@ -1,15 +1,22 @@
 /**
  * The two links a structure opens without an account: the answer link of a routed request and the
- * update link of a freshness campaign. Reads through `apiGet`, writes through the app's one
- * `apiSend` (re-exported for the public forms by resources/api-send.ts).
+ * update link of a freshness campaign, through the typed client (writes carry the CSRF token).
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
-import type { AnswerInput, AnswerView, UpdateLinkInput, UpdateLinkResult, UpdateLinkView } from '../../lib/api-types.ts';
-import { apiSend } from '../resources/api-send.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+
+const answer = client.answer[':token'];
+const update = client.update[':token'];
+
+export type AnswerView = InferResponseType<typeof answer.$get, 200>;
+export type AnswerAction = AnswerView['actions'][number];
+export type AnswerInput = InferRequestType<typeof answer.$post>['json'];
+export type UpdateLinkView = InferResponseType<typeof update.$get, 200>;
+export type UpdateLinkInput = InferRequestType<typeof update.$post>['json'];
 
 /** The token goes in the path only, encoded; it never goes into a query key shared with anything else. */
-const tokenPath = (token: string) => encodeURIComponent(token);
+const tokenParam = (token: string) => ({ token: encodeURIComponent(token) });
 
 export const followUpKeys = {
   answer: (token: string) => ['follow-up', 'answer', token] as const,
@@ -25,23 +32,23 @@ const once = { retry: false, staleTime: Number.POSITIVE_INFINITY, gcTime: 0, ref
 export function answerQuery(token: string) {
   return queryOptions({
     queryKey: followUpKeys.answer(token),
-    queryFn: ({ signal }) => apiGet<AnswerView>(`/answer/${tokenPath(token)}`, undefined, signal),
+    queryFn: ({ signal }) => read(answer.$get({ param: tokenParam(token) }, { init: { signal } })),
     ...once,
   });
 }
 
-export function sendAnswer(token: string, input: AnswerInput): Promise<AnswerView> {
-  return apiSend<AnswerView>('POST', `/answer/${tokenPath(token)}`, input);
+export function sendAnswer(token: string, input: AnswerInput) {
+  return read(answer.$post({ param: tokenParam(token), json: input }));
 }
 
 export function updateQuery(token: string) {
   return queryOptions({
     queryKey: followUpKeys.update(token),
-    queryFn: ({ signal }) => apiGet<UpdateLinkView>(`/update/${tokenPath(token)}`, undefined, signal),
+    queryFn: ({ signal }) => read(update.$get({ param: tokenParam(token) }, { init: { signal } })),
     ...once,
   });
 }
 
-export function sendUpdate(token: string, input: UpdateLinkInput): Promise<UpdateLinkResult> {
-  return apiSend<UpdateLinkResult>('POST', `/update/${tokenPath(token)}`, input);
+export function sendUpdate(token: string, input: UpdateLinkInput) {
+  return read(update.$post({ param: tokenParam(token), json: input }));
 }

@@ -10,10 +10,10 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import type { UpdateLinkInput, UpdateLinkView } from '../../lib/api-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { CorrectionsForm } from './corrections-form.tsx';
 import { LinkRefused } from './link-refused.tsx';
+import type { UpdateLinkInput, UpdateLinkView } from './queries.ts';
 import { sendUpdate, updateQuery } from './queries.ts';
 import './follow-up.css';
 

@@ -3,10 +3,10 @@
  * live by the server (the `opening_hours` library stays out of the browser), a day-by-day grid
  * that writes that syntax, a closures editor, and the next 14 days as the public will read them.
  */
-import type { HoursPreview, HoursPreviewInput, WeeklyInterval } from '@pare/schema';
+import type { HoursPreviewInput, WeeklyInterval } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { apiSend } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { type ClosureDraft, closuresInput } from './closures.ts';
 import { WeekTable } from './hours.tsx';
 import { capitalized } from './hours-text.ts';
@@ -72,7 +72,7 @@ function useHoursPreview(input: HoursPreviewInput) {
   }, [key]);
   return useQuery({
     queryKey: ['admin', 'hours-preview', JSON.stringify(settled)],
-    queryFn: () => apiSend<HoursPreview>('POST', '/admin/hours/preview', settled),
+    queryFn: () => read(client.admin.hours.preview.$post({ json: settled })),
     staleTime: 60_000,
     placeholderData: (previous) => previous,
   });

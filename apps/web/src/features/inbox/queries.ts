@@ -1,42 +1,44 @@
 /** The team inbox's calls: the requests (list, counts, detail, status change, hand-over to a structure) and the outbox. */
 import { queryOptions } from '@tanstack/react-query';
-import { ApiRequestError, apiGet } from '../../lib/api.ts';
-import type { ContactRequestDetail, ContactRequestStatus, ContactRequestSummary } from '../../lib/api-types.ts';
-import { sendJson } from '../orientation/send-json.ts';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 
-/** The API's own types (apps/api/src/routes/contact-requests/contact-requests.schemas.ts), not restated. */
-export type RequestStatus = ContactRequestStatus;
+const requests = client.admin['contact-requests'];
+const request = requests[':reference'];
+
+/** The API's own types, read from its routes. */
+export type RequestDetail = InferResponseType<typeof request.$get, 200>;
+export type RequestSummary = InferResponseType<typeof requests.$get, 200>['items'][number];
+export type RequestStatus = RequestDetail['status'];
+export type TransmitCandidate = InferResponseType<(typeof request)['structures']['$get'], 200>['items'][number];
+
 /** In the order a request goes through them; the two last are the ones that came back to the team. */
-export const STATUSES: readonly RequestStatus[] = ['nouvelle', 'transmise', 'en-cours', 'cloturee', 'a-reorienter', 'sans-reponse'];
+export const STATUSES = [
+  'nouvelle',
+  'transmise',
+  'en-cours',
+  'cloturee',
+  'a-reorienter',
+  'sans-reponse',
+] as const satisfies readonly RequestStatus[];
+/** Every status of the API is listed above: a status added there breaks this line's typecheck. */
+type Unlisted = Exclude<RequestStatus, (typeof STATUSES)[number]>;
+export const everyStatusListed: [Unlisted] extends [never] ? true : Unlisted = true;
 /** What the team may set by hand (a request never goes back to `nouvelle`; the two others are set by the follow-up). */
-export const NEXT_STATUSES: readonly RequestStatus[] = ['transmise', 'en-cours', 'cloturee'];
-
-export type RequestSummary = ContactRequestSummary;
-export type RequestDetail = ContactRequestDetail;
-export type RequestList = { total: number; page: number; per_page: number; items: RequestSummary[] };
-export type OutboxList = {
-  smtp_configured: boolean | null;
-  counts: { pending: number; sent: number; failed: number };
-  items: {
-    id: number;
-    kind: string;
-    recipient: string;
-    subject: string;
-    status: string;
-    attempts: number;
-    last_error: string | null;
-    next_attempt_at: string;
-  }[];
-};
+export type NextStatus = InferRequestType<typeof request.$patch>['json']['status'];
+export const NEXT_STATUSES: readonly NextStatus[] = ['transmise', 'en-cours', 'cloturee'];
+type ListQuery = InferRequestType<typeof requests.$get>['query'];
+type Profile = NonNullable<ListQuery['profile']>;
+/** The profiles a request is filed under, in the filter's order. */
+export const PROFILES: readonly Profile[] = ['jeune', 'famille', 'professionnel'];
 
 export type InboxFilters = {
-  status: string;
+  status: RequestStatus | '';
   departement: string;
   actor: string;
-  /** '' or 'true' */
-  urgent: string;
-  /** '' or a profile code */
-  profile: string;
+  urgent: 'true' | '';
+  profile: Profile | '';
   /** '' or a number of hours (« de plus de 48 h ») */
   olderThanHours: string;
   page: number;
@@ -48,11 +50,11 @@ export function filtersFromSearch(search: string): InboxFilters {
   const p = new URLSearchParams(search);
   const get = (k: string) => p.get(k) ?? '';
   return {
-    status: (STATUSES as readonly string[]).includes(get('statut')) ? get('statut') : '',
+    status: STATUSES.find((s) => s === get('statut')) ?? '',
     departement: get('departement').toUpperCase().slice(0, 3),
     actor: get('acteur').toLowerCase().slice(0, 120),
     urgent: get('urgent') === '1' ? 'true' : '',
-    profile: ['jeune', 'famille', 'professionnel'].includes(get('profil')) ? get('profil') : '',
+    profile: PROFILES.find((s) => s === get('profil')) ?? '',
     olderThanHours: /^\d{1,4}$/.test(get('anciennete')) ? get('anciennete') : '',
     page: 1,
   };
@@ -70,21 +72,6 @@ export function searchOfFilters(f: InboxFilters): string {
   return s ? `?${s}` : '';
 }
 
-export type RequestCounts = {
-  by_status: Record<RequestStatus, number>;
-  older_than_48h: Record<RequestStatus, number>;
-  urgent_open: number;
-};
-export type TransmitCandidate = {
-  id: number;
-  slug: string;
-  name: string;
-  type: string;
-  scope: string;
-  departements: string[];
-  covers: boolean;
-  confidential: boolean;
-};
 export const PER_PAGE = 25;
 
 const noRetryOnClientError = (count: number, error: Error) => !(error instanceof ApiRequestError && error.isClientError) && count < 2;
@@ -102,32 +89,31 @@ export const inboxKeys = {
 export function requestCountsQuery() {
   return queryOptions({
     queryKey: inboxKeys.counts,
-    queryFn: ({ signal }) => apiGet<RequestCounts>('/admin/contact-requests/counts', undefined, signal),
+    queryFn: ({ signal }) => read(requests.counts.$get(undefined, { init: { signal } })),
     retry: noRetryOnClientError,
   });
 }
+
+const referenceParam = (reference: string) => ({ reference: encodeURIComponent(reference) });
 
 /** The structures a request can be handed to (with a referent), those of its département first. */
 export function transmitCandidatesQuery(reference: string, q: string) {
   return queryOptions({
     queryKey: inboxKeys.candidates(reference, q),
     queryFn: ({ signal }) =>
-      apiGet<{ items: TransmitCandidate[] }>(
-        `/admin/contact-requests/${encodeURIComponent(reference)}/structures`,
-        { q: q.trim() || undefined },
-        signal,
-      ),
+      read(request.structures.$get({ param: referenceParam(reference), query: q.trim() ? { q: q.trim() } : {} }, { init: { signal } })),
     retry: noRetryOnClientError,
     placeholderData: (previous) => previous,
   });
 }
 
-export function transmitRequest(reference: string, actorId: number, note: string, csrf: string): Promise<RequestDetail> {
-  return sendJson<RequestDetail>(
-    'POST',
-    `/admin/contact-requests/${encodeURIComponent(reference)}/transmit`,
-    { actor_id: actorId, ...(note.trim() ? { note: note.trim() } : {}) },
-    csrf,
+/** Writes carry the session's CSRF token (remembered by the session query, sent by the app's one fetch). */
+export function transmitRequest(reference: string, actorId: number, note: string) {
+  return read(
+    request.transmit.$post({
+      param: referenceParam(reference),
+      json: { actor_id: actorId, ...(note.trim() ? { note: note.trim() } : {}) },
+    }),
   );
 }
 
@@ -135,19 +121,22 @@ export function requestListQuery(f: InboxFilters) {
   return queryOptions({
     queryKey: inboxKeys.list(f),
     queryFn: ({ signal }) =>
-      apiGet<RequestList>(
-        '/admin/contact-requests',
-        {
-          status: f.status || undefined,
-          departement: f.departement || undefined,
-          actor: f.actor || undefined,
-          urgent: f.urgent || undefined,
-          profile: f.profile || undefined,
-          older_than_hours: f.olderThanHours || undefined,
-          page: String(f.page),
-          per_page: String(PER_PAGE),
-        },
-        signal,
+      read(
+        requests.$get(
+          {
+            query: {
+              status: f.status || undefined,
+              departement: f.departement || undefined,
+              actor: f.actor || undefined,
+              urgent: f.urgent || undefined,
+              profile: f.profile || undefined,
+              older_than_hours: f.olderThanHours || undefined,
+              page: String(f.page),
+              per_page: String(PER_PAGE),
+            },
+          },
+          { init: { signal } },
+        ),
       ),
     retry: noRetryOnClientError,
     placeholderData: (previous) => previous,
@@ -157,7 +146,7 @@ export function requestListQuery(f: InboxFilters) {
 export function requestDetailQuery(reference: string) {
   return queryOptions({
     queryKey: inboxKeys.detail(reference),
-    queryFn: ({ signal }) => apiGet<RequestDetail>(`/admin/contact-requests/${encodeURIComponent(reference)}`, undefined, signal),
+    queryFn: ({ signal }) => read(request.$get({ param: referenceParam(reference) }, { init: { signal } })),
     retry: noRetryOnClientError,
   });
 }
@@ -165,21 +154,15 @@ export function requestDetailQuery(reference: string) {
 export function outboxQuery() {
   return queryOptions({
     queryKey: inboxKeys.outbox,
-    queryFn: ({ signal }) => apiGet<OutboxList>('/admin/outbox', { limit: '50' }, signal),
+    queryFn: ({ signal }) => read(client.admin.outbox.$get({ query: { limit: '50' } }, { init: { signal } })),
     retry: noRetryOnClientError,
   });
 }
 
-/** `csrf`: the session's token (from the back office's session), required on every change by a signed-in user. */
-export function changeStatus(reference: string, status: RequestStatus, note: string, csrf: string): Promise<RequestDetail> {
-  return sendJson<RequestDetail>(
-    'PATCH',
-    `/admin/contact-requests/${encodeURIComponent(reference)}`,
-    { status, ...(note.trim() ? { note: note.trim() } : {}) },
-    csrf,
-  );
+export function changeStatus(reference: string, status: NextStatus, note: string) {
+  return read(request.$patch({ param: referenceParam(reference), json: { status, ...(note.trim() ? { note: note.trim() } : {}) } }));
 }
 
-export function retryMail(id: number, csrf: string): Promise<{ id: number; status: 'pending' }> {
-  return sendJson('POST', `/admin/outbox/${id}/retry`, undefined, csrf);
+export function retryMail(id: number) {
+  return read(client.admin.outbox[':id'].retry.$post({ param: { id: String(id) } }));
 }

@@ -14,16 +14,11 @@ import { Link } from '../../lib/router.tsx';
 import { MAP_AREA_ORDER, MAP_AREAS, METROPOLE_BBOX } from '../map/map-areas.ts';
 import { loadBaseStyle } from '../map/map-style.ts';
 import './coverage.css';
+import type { Coverage as ApiCoverage } from '../../../../api/src/services/stats.ts';
 
-type Row = {
-  code: string;
-  name: string;
-  actors: number;
-  by_action: Record<string, number>;
-  has_crip: boolean;
-  gaps: string[];
-};
-type Coverage = { departements: Row[] };
+/** `/api/stats/coverage` is served pre-serialised, outside the typed route tree: its type is the service's own (erased at build). */
+type Coverage = ApiCoverage;
+type Row = Coverage['departements'][number];
 type Measure = 'actors' | 'gaps' | 'action';
 type SortKey = 'code' | 'name' | 'value' | 'gaps';
 

@@ -8,10 +8,10 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
-import { apiSend } from '../admin/admin-api.ts';
-import { ErrorSummary, TextArea } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, SubmitButton, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
+import { sendSubmission } from './queries.ts';
 import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
 
 const t = frAdmin.report;
@@ -41,7 +41,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
     return m;
   }, [submitted, parsed, serverErrors]);
   const send = useMutation({
-    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    mutationFn: () => sendSubmission(body),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
     },
@@ -83,7 +83,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
-      {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+      <FormError error={send.error} />
       <TextArea
         id="er-message"
         label={t.message}
@@ -96,9 +96,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
       />
       <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={(p) => errorsAt(errors, p)} />
       <p>
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
-          {send.isPending ? tf.sending : tf.send}
-        </button>
+        <SubmitButton pending={send.isPending} label={tf.send} busy={tf.sending} />
       </p>
     </form>
   );

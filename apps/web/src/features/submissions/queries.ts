@@ -1,17 +1,24 @@
-/** Submissions, curator side (`/api/admin/submissions`). */
-import type { SubmissionDetail, SubmissionList } from '@pare/schema';
+/** Submissions: the public forms' proposals (`POST /api/submissions`) and their review by a curator (`/api/admin/submissions`). */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import type { InferRequestType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+import { withoutEmpty } from '../../lib/url-query.ts';
+
+const submissions = client.admin.submissions;
 
 export const submissionKeys = {
   list: (status: string) => ['admin', 'submissions', status] as const,
   detail: (id: number) => ['admin', 'submission', id] as const,
 };
 
+type ListStatus = InferRequestType<typeof submissions.$get>['query']['status'];
+
+/** `status`: the page's `?statut=`, as it is (the API validates it and says so when it is unknown). */
 export function submissionsQuery(status: string) {
   return queryOptions({
     queryKey: submissionKeys.list(status),
-    queryFn: ({ signal }) => apiGet<SubmissionList>('/admin/submissions', { status, per_page: '200' }, signal),
+    queryFn: ({ signal }) =>
+      read(submissions.$get({ query: withoutEmpty({ status: status as ListStatus, per_page: '200' }) }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -19,7 +26,24 @@ export function submissionsQuery(status: string) {
 export function submissionQuery(id: number) {
   return queryOptions({
     queryKey: submissionKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<SubmissionDetail>(`/admin/submissions/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(submissions[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
     staleTime: 0,
   });
+}
+
+export type SubmissionInput = InferRequestType<typeof client.submissions.$post>['json'];
+
+/** A proposal from the public forms (a new entry, or an error reported on one). */
+export function sendSubmission(body: SubmissionInput) {
+  return read(client.submissions.$post({ json: body }));
+}
+
+export type AcceptInput = InferRequestType<(typeof submissions)[':id']['accept']['$post']>['json'];
+
+export function acceptSubmission(id: number, body: AcceptInput) {
+  return read(submissions[':id'].accept.$post({ param: { id: String(id) }, json: body }));
+}
+
+export function rejectSubmission(id: number, reason: string) {
+  return read(submissions[':id'].reject.$post({ param: { id: String(id) }, json: { reason } }));
 }

@@ -6,7 +6,8 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminPage } from '../admin/admin-layout.tsx';
+import { AdminTable } from '../admin/admin-table.tsx';
 import { submissionsQuery } from './queries.ts';
 
 const t = frAdmin.queue;
@@ -24,34 +25,20 @@ function Queue({ status }: { status: string }) {
       {items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.colTitle}</th>
-                <th scope="col">{t.colKind}</th>
-                <th scope="col">{t.colDate}</th>
-                <th scope="col">{t.colPlace}</th>
-                <th scope="col">{t.colFrom}</th>
-                <th scope="col">{t.colStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link href={`/admin/propositions/${s.id}`}>{s.title}</Link>
-                  </th>
-                  <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
-                  <td>{formatDate(s.created_at)}</td>
-                  <td>{s.departements.join(', ') || frAdmin.list.national}</td>
-                  <td>{s.submitter_name || '—'}</td>
-                  <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={[t.colTitle, t.colKind, t.colDate, t.colPlace, t.colFrom, t.colStatus]}>
+          {items.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link href={`/admin/propositions/${s.id}`}>{s.title}</Link>
+              </th>
+              <td>{SUBMISSION_KIND_LABELS[s.kind]}</td>
+              <td>{formatDate(s.created_at)}</td>
+              <td>{s.departements.join(', ') || frAdmin.list.national}</td>
+              <td>{s.submitter_name || '—'}</td>
+              <td>{SUBMISSION_STATUS_LABELS[s.status]}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );
@@ -66,12 +53,9 @@ export function SubmissionQueuePage() {
     ['all', t.all],
   ];
   return (
-    <AdminLayout>
+    <AdminPage heading={t.heading}>
       {() => (
-        <div className="admin-page">
-          <h1 data-page-heading tabIndex={-1}>
-            {t.heading}
-          </h1>
+        <>
           <p>{t.intro}</p>
           <div className="field field--inline">
             <label htmlFor="queue-status">{t.statusFilter}</label>
@@ -88,8 +72,8 @@ export function SubmissionQueuePage() {
             </select>
           </div>
           <Queue status={status} />
-        </div>
+        </>
       )}
-    </AdminLayout>
+    </AdminPage>
   );
 }

@@ -11,16 +11,15 @@ import {
 } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { apiSend } from '../admin/admin-api.ts';
-import { Checkbox, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, FormError, SelectField, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
+import { sendSubmission } from './queries.ts';
 import { emptySubmitter, SubmitterFields } from './submitter-fields.tsx';
 
 const t = frAdmin.referencing;
@@ -28,6 +27,12 @@ const tf = frAdmin.publicForms;
 
 type Place = { commune?: string; postcode?: string; departement?: string; label: string };
 type Zone = 'communes' | 'departements' | 'national';
+/** The contact fields, each with the input type that brings up the right phone keyboard. */
+const CONTACT_INPUTS = [
+  ['phone', 'tel'],
+  ['email', 'email'],
+  ['website', 'url'],
+] as const;
 
 type Form = {
   name: string;
@@ -146,7 +151,7 @@ export function ReferencingFormPage() {
   const errorsFor = (path: string) => errorsAt(errors, path);
 
   const send = useMutation({
-    mutationFn: () => apiSend<{ reference: string; message: string }>('POST', '/submissions', body),
+    mutationFn: () => sendSubmission(body),
     onError: (err) => {
       if (err instanceof ApiRequestError && err.issues.length > 0) setServerErrors(issuesToErrors(err.issues));
       summaryRef.current?.focus();
@@ -191,7 +196,7 @@ export function ReferencingFormPage() {
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <div ref={summaryRef} tabIndex={-1}>
           <ErrorSummary title={tf.errorsSummary(summary.length)} items={summary} />
-          {send.isError && !(send.error instanceof ApiRequestError && send.error.issues.length > 0) && <ErrorMessage error={send.error} />}
+          <FormError error={send.error} />
         </div>
         <fieldset>
           <legend>{t.structure}</legend>
@@ -291,30 +296,17 @@ export function ReferencingFormPage() {
         <fieldset>
           <legend>{frAdmin.edit.contacts}</legend>
           <div className="admin-grid">
-            <TextField
-              id="rf-phone"
-              label={t.phone}
-              type="tel"
-              value={form.phone}
-              onChange={(v) => set('phone', v)}
-              errors={errorsFor('proposal.phone')}
-            />
-            <TextField
-              id="rf-email"
-              label={t.email}
-              type="email"
-              value={form.email}
-              onChange={(v) => set('email', v)}
-              errors={errorsFor('proposal.email')}
-            />
-            <TextField
-              id="rf-website"
-              label={t.website}
-              type="url"
-              value={form.website}
-              onChange={(v) => set('website', v)}
-              errors={errorsFor('proposal.website')}
-            />
+            {CONTACT_INPUTS.map(([k, type]) => (
+              <TextField
+                key={k}
+                id={`rf-${k}`}
+                label={t[k]}
+                type={type}
+                value={form[k]}
+                onChange={(v) => set(k, v)}
+                errors={errorsFor(`proposal.${k}`)}
+              />
+            ))}
             <TextField
               id="rf-siret"
               label={t.siret}
@@ -335,9 +327,7 @@ export function ReferencingFormPage() {
         />
         <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={errorsFor} />
         <p>
-          <button type="submit" className="button button--primary" disabled={send.isPending}>
-            {send.isPending ? tf.sending : tf.send}
-          </button>
+          <SubmitButton pending={send.isPending} label={tf.send} busy={tf.sending} />
         </p>
       </form>
     </div>

@@ -22,11 +22,10 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { DuplicatesWarning } from '../admin/actor-edit-page.tsx';
-import { apiSend } from '../admin/admin-api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { FieldValue, fieldLabel } from '../admin/field-labels.tsx';
 import { SelectField, TextArea } from '../admin/fields.tsx';
-import { submissionKeys, submissionQuery } from './queries.ts';
+import { type AcceptInput, acceptSubmission, rejectSubmission, submissionKeys, submissionQuery } from './queries.ts';
 import { emptyValueFor, isEditable, ValueEditor } from './value-editor.tsx';
 
 const t = frAdmin.review;
@@ -235,7 +234,7 @@ function Decide({ s }: { s: SubmissionDetail }) {
   };
 
   const accept = useMutation({
-    mutationFn: (body: unknown) => apiSend('POST', `/admin/submissions/${s.id}/accept`, body),
+    mutationFn: (body: AcceptInput) => acceptSubmission(s.id, body),
     onSuccess: refresh,
     onError: (err) => {
       if (err instanceof ApiRequestError && err.code === 'conflict' && err.issues.some((i) => i.path.startsWith('duplicates')))
@@ -243,7 +242,7 @@ function Decide({ s }: { s: SubmissionDetail }) {
     },
   });
   const reject = useMutation({
-    mutationFn: (why: string) => apiSend('POST', `/admin/submissions/${s.id}/reject`, { reason: why }),
+    mutationFn: (why: string) => rejectSubmission(s.id, why),
     onSuccess: refresh,
   });
 
