@@ -12,11 +12,13 @@ import { ACTION_LABELS } from '@pare/schema';
 import { type ActorTextSource, actorRowWriter } from './actor-rows.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { entryRows } from './entry-rows.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
 import { slugify } from './name-keys.ts';
 import type { TemporaryClosure } from './opening-hours.ts';
 import { directoryVersion } from './search.ts';
 
+export { SlugConflictError } from './entry-rows.ts';
 export { slugify, sortKey } from './name-keys.ts';
 
 /** Everything the database knows about an actor, private fields included. Never sent as is. */
@@ -109,12 +111,6 @@ type ContactRow = {
 export class ActorValidationError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
     super('Invalid actor references');
-  }
-}
-
-export class SlugConflictError extends Error {
-  constructor(readonly slug: string) {
-    super(`Slug already used: ${slug}`);
   }
 }
 
@@ -220,6 +216,7 @@ function copyRecord(a: ActorRecord): ActorRecord {
 export function actorRepository(db: Db) {
   const stmt = statementCache(db);
   const writer = actorRowWriter(db);
+  const entries = entryRows(db, 'actors');
   const IDS = 'SELECT value FROM json_each(?)';
 
   /** Reads full records from the database, in the order given; unknown ids are skipped. */
@@ -327,15 +324,6 @@ export function actorRepository(db: Db) {
     return loadActors([id])[0];
   }
 
-  function uniqueSlug(base: string, exceptId?: number): string {
-    let slug = base;
-    for (let i = 2; ; i++) {
-      const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-      if (owner === undefined || owner === exceptId) return slug;
-      slug = `${base}-${i}`;
-    }
-  }
-
   function writeChildren(id: number, input: CreateActorInput, sites: ResolvedSite[], territory: ResolvedTerritoryRow[]) {
     writer.writeChildren(id, input, sites, territory);
     indexActorText(id, input, sites);
@@ -391,13 +379,7 @@ export function actorRepository(db: Db) {
   function writeNewActor(input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
-    let slug: string;
-    if (input.slug) {
-      if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
-      slug = input.slug;
-    } else {
-      slug = uniqueSlug(slugify(input.name));
-    }
+    const slug = entries.slugFor(input.slug, slugify(input.name));
     const id = writer.insertActor(slug, input, opts.generated === true);
     writeChildren(id, input, sites, territory);
     return loadActors([id])[0] as ActorRecord;
@@ -411,11 +393,7 @@ export function actorRepository(db: Db) {
   function writeActorOver(id: number, input: CreateActorInput): ActorRecord {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
-    const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
-    if (current === undefined) throw new Error(`No actor ${id}`);
-    const slug = input.slug ?? current;
-    const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-    if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
+    const slug = entries.slugFor(input.slug ?? entries.currentSlug(id), '', id);
     writer.updateActor(id, slug, input);
     writer.clearChildren(id);
     writeChildren(id, input, sites, territory);
