@@ -3,7 +3,8 @@
  * an entry of given départements, the refusal, the author of a revision, the slug conflict said
  * in French, and one page of a list already filtered.
  */
-import { type Db, SlugConflictError, type UserRecord } from '@pare/db';
+import { type Db, type Revision, SlugConflictError, type UserRecord } from '@pare/db';
+import type { RevisionOut } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
 import { authorLabel } from './curation.ts';
 
@@ -70,4 +71,20 @@ export function changeStatus<R extends { status: string }, Out>(
     steps.record({ snapshot: { ...steps.inputOf(r), status }, previous: { ...steps.inputOf(current), status: current.status } });
     return steps.out(r);
   })();
+}
+
+/** The history of a directory entry (actor, resource, protocol) as the back office reads it, newest first. */
+export function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
+  return {
+    items: list.map((r) => ({
+      id: r.id,
+      action: r.action,
+      created_at: r.createdAt,
+      author: r.authorLabel,
+      changes: r.changes,
+      submission_id: r.submissionId,
+      reverted_to: r.revertedTo,
+      note: r.note,
+    })),
+  };
 }

@@ -13,7 +13,6 @@ import {
   protocolToInput,
   type ResourceRecord,
   ResourceValidationError,
-  type Revision,
   resourcePublicView,
   resourceRepository,
   resourceSnapshot,
@@ -36,7 +35,6 @@ import {
   type ProtocolsQuery,
   type PublicProtocol,
   type PublicResource,
-  type RevisionOut,
   type SearchResourcesQuery,
   type SearchResourcesResponse,
   type UpdateProtocolInput,
@@ -53,6 +51,7 @@ import {
   pageOf,
   refuse,
   rethrowSlugConflict,
+  revisionsOut,
 } from './curated-entries.ts';
 import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
 
@@ -172,21 +171,6 @@ const resourceDepartements = (input: Pick<CreateResourceInput, 'territory'>) =>
 function translateDbError(err: unknown): never {
   if (err instanceof ResourceValidationError || err instanceof ProtocolValidationError) throw validationError(err.issues);
   rethrowSlugConflict(err);
-}
-
-function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
-  return {
-    items: list.map((r) => ({
-      id: r.id,
-      action: r.action,
-      created_at: r.createdAt,
-      author: r.authorLabel,
-      changes: r.changes,
-      submission_id: r.submissionId,
-      reverted_to: r.revertedTo,
-      note: r.note,
-    })),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
