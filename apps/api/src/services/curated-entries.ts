@@ -3,8 +3,8 @@
  * an entry of given départements, the refusal, the author of a revision, the slug conflict said
  * in French, and one page of a list already filtered.
  */
-import { type Db, type Revision, SlugConflictError, type UserRecord } from '@pare/db';
-import type { RevisionOut } from '@pare/schema';
+import { type ContentRevisionRecord, type Db, type Revision, SlugConflictError, type UserRecord } from '@pare/db';
+import type { ContentRevision, RevisionOut } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
 import { authorLabel } from './curation.ts';
 
@@ -73,8 +73,20 @@ export function changeStatus<R extends { status: string }, Out>(
   })();
 }
 
-/** The history of a directory entry (actor, resource, protocol) as the back office reads it, newest first. */
-export function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
+/** What every history table's records have; the directory's also have a submission and a note. */
+type RevisionLike = Pick<Revision, 'id' | 'createdAt' | 'authorLabel' | 'changes' | 'revertedTo'> & {
+  action: string;
+  submissionId?: number | null;
+  note?: string | null;
+};
+
+/**
+ * The history of an entry as the back office reads it, newest first: a directory entry's
+ * (actor, resource, protocol: with its submission and note) or a news entry's or an event's.
+ */
+export function revisionsOut(list: Revision[]): { items: RevisionOut[] };
+export function revisionsOut(list: ContentRevisionRecord[]): { items: ContentRevision[] };
+export function revisionsOut(list: RevisionLike[]): { items: unknown[] } {
   return {
     items: list.map((r) => ({
       id: r.id,
@@ -82,9 +94,9 @@ export function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
       created_at: r.createdAt,
       author: r.authorLabel,
       changes: r.changes,
-      submission_id: r.submissionId,
+      ...('submissionId' in r ? { submission_id: r.submissionId } : {}),
       reverted_to: r.revertedTo,
-      note: r.note,
+      ...('note' in r ? { note: r.note } : {}),
     })),
   };
 }

@@ -7,7 +7,6 @@
 import { join } from 'node:path';
 import {
   type ContentEntity,
-  type ContentRevisionRecord,
   type Db,
   type EventRecord,
   type EventWrite,
@@ -23,7 +22,6 @@ import {
   type AdminEventList,
   type AdminNews,
   type AdminNewsList,
-  type ContentRevision,
   type ContentStatus,
   type ErrorIssue,
   type EventInput,
@@ -44,6 +42,7 @@ import {
   pageOf,
   refuse,
   rethrowSlugConflict,
+  revisionsOut,
 } from '../../services/curated-entries.ts';
 import { renderMarkdown } from '../../services/markdown.ts';
 import { checkUpload, removeStoredFile, storeFile, uploadsDirOf } from '../../services/uploads.ts';
@@ -58,19 +57,6 @@ export function newsRepoOf(db: Db) {
     repos.set(db, r);
   }
   return r;
-}
-
-function revisionsOut(list: ContentRevisionRecord[]): { items: ContentRevision[] } {
-  return {
-    items: list.map((r) => ({
-      id: r.id,
-      action: r.action,
-      created_at: r.createdAt,
-      author: r.authorLabel,
-      changes: r.changes,
-      reverted_to: r.revertedTo,
-    })),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
