@@ -251,41 +251,33 @@ export type ContentRevisionRecord = {
   createdAt: string;
 };
 
-/** The `news` columns a write sets, as its INSERT and UPDATE write them. */
-function newsColumns(slug: string, w: NewsWrite) {
+/** The columns news and events share, as their INSERT and UPDATE write them. */
+function contentColumns(slug: string, w: CommonWrite) {
   return {
     slug,
     title: w.title,
     summary: w.summary,
     body_md: w.bodyMd,
     body_html: w.bodyHtml,
-    image_alt: w.imageAlt,
     departements: JSON.stringify(w.departements),
     audiences: JSON.stringify(w.audiences),
   };
 }
 
-/** The `events` columns a write sets, as its INSERT and UPDATE write them. */
-function eventColumns(slug: string, w: EventWrite) {
-  return {
-    slug,
-    title: w.title,
-    summary: w.summary,
-    body_md: w.bodyMd,
-    body_html: w.bodyHtml,
-    kind: w.kind,
-    starts_at: w.startsAt,
-    ends_at: w.endsAt,
-    commune_code: w.communeCode,
-    place_name: w.placeName,
-    online_url: w.onlineUrl,
-    organiser_actor_id: w.organiserId,
-    registration_url: w.registrationUrl,
-    replay_url: w.replayUrl,
-    departements: JSON.stringify(w.departements),
-    audiences: JSON.stringify(w.audiences),
-  };
-}
+const newsColumns = (slug: string, w: NewsWrite) => ({ ...contentColumns(slug, w), image_alt: w.imageAlt });
+
+const eventColumns = (slug: string, w: EventWrite) => ({
+  ...contentColumns(slug, w),
+  kind: w.kind,
+  starts_at: w.startsAt,
+  ends_at: w.endsAt,
+  commune_code: w.communeCode,
+  place_name: w.placeName,
+  online_url: w.onlineUrl,
+  organiser_actor_id: w.organiserId,
+  registration_url: w.registrationUrl,
+  replay_url: w.replayUrl,
+});
 
 export type AdminContentSearch = { q?: string | undefined; status?: ContentStatus | 'all' | undefined };
 
