@@ -1,4 +1,3 @@
-import { getCommune, getDepartement, getRegion } from '@pare/geo';
 import type {
   Action,
   ActorType,
@@ -10,11 +9,17 @@ import type {
   TerritoryScope,
 } from '@pare/schema';
 import { ACTION_LABELS } from '@pare/schema';
+import { type ActorTextSource, actorRowWriter } from './actor-rows.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { entryRows } from './entry-rows.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
+import { slugify } from './name-keys.ts';
 import type { TemporaryClosure } from './opening-hours.ts';
 import { directoryVersion } from './search.ts';
+
+export { SlugConflictError } from './entry-rows.ts';
+export { slugify, sortKey } from './name-keys.ts';
 
 /** Everything the database knows about an actor, private fields included. Never sent as is. */
 export type ActorRecord = {
@@ -39,11 +44,6 @@ export type ActorRecord = {
   updatedAt: string;
   sites: SiteRecord[];
   contacts: ContactRecord[];
-};
-
-/** What the full-text index reads of an actor: an input or a stored record. */
-type TextSource = Pick<CreateActorInput, 'name' | 'description' | 'actions'> & {
-  territory: Pick<CreateActorInput['territory'], 'communes' | 'departements' | 'regions'>;
 };
 
 /** A stored site: what geography resolved, plus its id. */
@@ -112,35 +112,6 @@ export class ActorValidationError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
     super('Invalid actor references');
   }
-}
-
-export class SlugConflictError extends Error {
-  constructor(readonly slug: string) {
-    super(`Slug already used: ${slug}`);
-  }
-}
-
-/** The key actors are sorted by: French order without a French collation in SQLite. */
-export function sortKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** Lowercase ASCII words joined by hyphens, from any French name. */
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 100) || 'acteur'
-  );
 }
 
 function rowToSite(r: SiteRow): SiteRecord {
@@ -244,6 +215,8 @@ function copyRecord(a: ActorRecord): ActorRecord {
 /** The repository of actors on one connection: prepared statements are made once here. */
 export function actorRepository(db: Db) {
   const stmt = statementCache(db);
+  const writer = actorRowWriter(db);
+  const entries = entryRows(db, 'actors');
   const IDS = 'SELECT value FROM json_each(?)';
 
   /** Reads full records from the database, in the order given; unknown ids are skipped. */
@@ -351,81 +324,17 @@ export function actorRepository(db: Db) {
     return loadActors([id])[0];
   }
 
-  function uniqueSlug(base: string, exceptId?: number): string {
-    let slug = base;
-    for (let i = 2; ; i++) {
-      const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-      if (owner === undefined || owner === exceptId) return slug;
-      slug = `${base}-${i}`;
-    }
-  }
-
   function writeChildren(id: number, input: CreateActorInput, sites: ResolvedSite[], territory: ResolvedTerritoryRow[]) {
-    for (const p of input.publics) stmt('INSERT OR IGNORE INTO actor_publics (actor_id, public) VALUES (?, ?)').run(id, p);
-    for (const a of input.actions) stmt('INSERT OR IGNORE INTO actor_actions (actor_id, action) VALUES (?, ?)').run(id, a);
-    for (const t of territory) {
-      stmt('INSERT OR IGNORE INTO actor_territories (actor_id, kind, code, departement) VALUES (?, ?, ?, ?)').run(
-        id,
-        t.kind,
-        t.code,
-        t.departement,
-      );
-    }
-    const siteIds: number[] = [];
-    sites.forEach((s, position) => {
-      const info =
-        stmt(`INSERT INTO sites (actor_id, position, label, address, postcode, commune_code, departement_code, lat, lng, precision,
-        public_lat, public_lng, confidential, opening_hours, accessibility, temporary_closures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-          id,
-          position,
-          s.label,
-          s.address,
-          s.postcode,
-          s.communeCode,
-          s.departementCode,
-          s.lat,
-          s.lng,
-          s.precision,
-          s.publicLat,
-          s.publicLng,
-          s.confidential ? 1 : 0,
-          s.openingHours,
-          s.accessibility,
-          JSON.stringify(s.temporaryClosures),
-        );
-      const siteId = Number(info.lastInsertRowid);
-      siteIds.push(siteId);
-      stmt('INSERT INTO sites_rtree (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)').run(
-        siteId,
-        s.publicLat,
-        s.publicLat,
-        s.publicLng,
-        s.publicLng,
-      );
-    });
-    input.contacts.forEach((c, position) => {
-      stmt(
-        'INSERT INTO contacts (actor_id, site_id, position, kind, value, label, visibility, opening_hours) VALUES (?,?,?,?,?,?,?,?)',
-      ).run(
-        id,
-        c.site != null ? (siteIds[c.site] ?? null) : null,
-        position,
-        c.kind,
-        c.value,
-        c.label ?? null,
-        c.visibility,
-        c.opening_hours?.trim() ? c.opening_hours.trim() : null,
-      );
-    });
+    writer.writeChildren(id, input, sites, territory);
     indexActorText(id, input, sites);
   }
 
   /** Inside `batch`: the actors whose full-text entry is written when the batch ends. */
   let deferredText: Set<number> | null = null;
 
-  function indexActorText(id: number, actor: TextSource, sites: ResolvedSite[]) {
+  function indexActorText(id: number, actor: ActorTextSource, sites: ResolvedSite[]) {
     if (deferredText) deferredText.add(id);
-    else writeActorText(id, actor, sites);
+    else writer.writeText(id, actor, sites);
   }
 
   /**
@@ -450,43 +359,13 @@ export function actorRepository(db: Db) {
         deferredText = null;
         const ids = [...pending];
         for (let i = 0; i < ids.length; i += 500) {
-          for (const record of readActors(ids.slice(i, i + 500))) writeActorText(record.id, record, record.sites);
+          for (const record of readActors(ids.slice(i, i + 500))) writer.writeText(record.id, record, record.sites);
         }
         return result;
       } finally {
         deferredText = null;
       }
     })();
-  }
-
-  function writeActorText(id: number, input: TextSource, sites: ResolvedSite[]) {
-    const places = new Set<string>();
-    for (const s of sites) {
-      if (s.communeCode) places.add(getCommune(s.communeCode)?.name ?? '');
-      if (s.departementCode) places.add(getDepartement(s.departementCode)?.name ?? '');
-      if (s.postcode && !s.confidential) places.add(s.postcode);
-    }
-    for (const code of input.territory.communes) places.add(getCommune(code)?.name ?? '');
-    for (const code of input.territory.departements) places.add(getDepartement(code)?.name ?? '');
-    for (const code of input.territory.regions) places.add(getRegion(code)?.name ?? '');
-    stmt('DELETE FROM actors_fts WHERE rowid = ?').run(id);
-    stmt('INSERT INTO actors_fts (rowid, name, description, actions, places) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      input.name,
-      input.description,
-      input.actions.map((a) => ACTION_LABELS[a]).join(' · '),
-      [...places].filter(Boolean).join(' · '),
-    );
-  }
-
-  function clearChildren(id: number) {
-    const siteIds = stmt('SELECT id FROM sites WHERE actor_id = ?').pluck().all(id) as number[];
-    for (const s of siteIds) stmt('DELETE FROM sites_rtree WHERE id = ?').run(s);
-    stmt('DELETE FROM contacts WHERE actor_id = ?').run(id);
-    stmt('DELETE FROM sites WHERE actor_id = ?').run(id);
-    stmt('DELETE FROM actor_publics WHERE actor_id = ?').run(id);
-    stmt('DELETE FROM actor_actions WHERE actor_id = ?').run(id);
-    stmt('DELETE FROM actor_territories WHERE actor_id = ?').run(id);
   }
 
   /**
@@ -500,31 +379,8 @@ export function actorRepository(db: Db) {
   function writeNewActor(input: CreateActorInput, opts: { generated?: boolean } = {}): ActorRecord {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
-    let slug: string;
-    if (input.slug) {
-      if (stmt('SELECT 1 FROM actors WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
-      slug = input.slug;
-    } else {
-      slug = uniqueSlug(slugify(input.name));
-    }
-    const info = stmt(`INSERT INTO actors (slug, name, name_sort, type, description, territory_scope, languages, accepts_contact_requests,
-    referent_email, siret, source_url, last_verified_at, verified_by, generated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-      slug,
-      input.name,
-      sortKey(input.name),
-      input.type,
-      input.description,
-      input.territory.scope,
-      JSON.stringify(input.languages),
-      input.accepts_contact_requests ? 1 : 0,
-      input.referent_email ?? null,
-      input.siret ?? null,
-      input.provenance.source_url ?? null,
-      input.provenance.last_verified_at ?? null,
-      input.provenance.verified_by ?? null,
-      opts.generated ? 1 : 0,
-    );
-    const id = Number(info.lastInsertRowid);
+    const slug = entries.slugFor(input.slug, slugify(input.name));
+    const id = writer.insertActor(slug, input, opts.generated === true);
     writeChildren(id, input, sites, territory);
     return loadActors([id])[0] as ActorRecord;
   }
@@ -537,29 +393,9 @@ export function actorRepository(db: Db) {
   function writeActorOver(id: number, input: CreateActorInput): ActorRecord {
     const { issues, sites, territory } = resolveActorGeography(input);
     if (issues.length > 0) throw new ActorValidationError(issues);
-    const current = stmt('SELECT slug FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
-    if (current === undefined) throw new Error(`No actor ${id}`);
-    const slug = input.slug ?? current;
-    const owner = stmt('SELECT id FROM actors WHERE slug = ?').pluck().get(slug) as number | undefined;
-    if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
-    stmt(`UPDATE actors SET slug=?, name=?, name_sort=?, type=?, description=?, territory_scope=?, languages=?, accepts_contact_requests=?,
-    referent_email=?, siret=?, source_url=?, last_verified_at=?, verified_by=?, updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
-      slug,
-      input.name,
-      sortKey(input.name),
-      input.type,
-      input.description,
-      input.territory.scope,
-      JSON.stringify(input.languages),
-      input.accepts_contact_requests ? 1 : 0,
-      input.referent_email ?? null,
-      input.siret ?? null,
-      input.provenance.source_url ?? null,
-      input.provenance.last_verified_at ?? null,
-      input.provenance.verified_by ?? null,
-      id,
-    );
-    clearChildren(id);
+    const slug = entries.slugFor(input.slug ?? entries.currentSlug(id), '', id);
+    writer.updateActor(id, slug, input);
+    writer.clearChildren(id);
     writeChildren(id, input, sites, territory);
     return loadActors([id])[0] as ActorRecord;
   }

@@ -7,10 +7,11 @@
  * codes, `[]` meaning national; a département filter matches entries that name it or are national.
  */
 import type { ContentStatus, EventKind, NewsRevisionAction, Public } from '@pare/schema';
-import { SlugConflictError, slugify, sortKey } from './actors.ts';
+import { slugify, sortKey } from './actors.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
-import { diffSnapshots, type FieldChange } from './revisions.ts';
+import { entryRows } from './entry-rows.ts';
+import { type FieldChange, revisionLog } from './revisions.ts';
 
 export type LinkedActor = { id: number; slug: string; name: string; status: string };
 export type LinkedResource = { id: number; slug: string; title: string; status: string };
@@ -250,30 +251,32 @@ export type ContentRevisionRecord = {
   createdAt: string;
 };
 
-type RevisionRow = {
-  id: number;
-  entity: ContentEntity;
-  entity_id: number;
-  action: NewsRevisionAction;
-  snapshot: string;
-  changes: string;
-  author_id: number | null;
-  author_label: string | null;
-  reverted_to: number | null;
-  created_at: string;
-};
+/** The columns news and events share, as their INSERT and UPDATE write them. */
+function contentColumns(slug: string, w: CommonWrite) {
+  return {
+    slug,
+    title: w.title,
+    summary: w.summary,
+    body_md: w.bodyMd,
+    body_html: w.bodyHtml,
+    departements: JSON.stringify(w.departements),
+    audiences: JSON.stringify(w.audiences),
+  };
+}
 
-const toRevision = (r: RevisionRow): ContentRevisionRecord => ({
-  id: r.id,
-  entity: r.entity,
-  entityId: r.entity_id,
-  action: r.action,
-  snapshot: JSON.parse(r.snapshot),
-  changes: JSON.parse(r.changes) as FieldChange[],
-  authorId: r.author_id,
-  authorLabel: r.author_label,
-  revertedTo: r.reverted_to,
-  createdAt: r.created_at,
+const newsColumns = (slug: string, w: NewsWrite) => ({ ...contentColumns(slug, w), image_alt: w.imageAlt });
+
+const eventColumns = (slug: string, w: EventWrite) => ({
+  ...contentColumns(slug, w),
+  kind: w.kind,
+  starts_at: w.startsAt,
+  ends_at: w.endsAt,
+  commune_code: w.communeCode,
+  place_name: w.placeName,
+  online_url: w.onlineUrl,
+  organiser_actor_id: w.organiserId,
+  registration_url: w.registrationUrl,
+  replay_url: w.replayUrl,
 });
 
 export type AdminContentSearch = { q?: string | undefined; status?: ContentStatus | 'all' | undefined };
@@ -281,20 +284,21 @@ export type AdminContentSearch = { q?: string | undefined; status?: ContentStatu
 /** Writes and back-office reads of news and events. Callers wrap a write and its revision in one transaction. */
 export function newsRepository(db: Db) {
   const stmt = statementCache(db);
+  const revisions = revisionLog<ContentRevisionRecord, ContentEntity, NewsRevisionAction>(db, 'news_revisions', ['reverted_to']);
 
+  const rows = { news: entryRows(db, 'news'), events: entryRows(db, 'events') };
+
+  /** The slug asked for (refused when another entry has it), or a free one made from the title. */
   function uniqueSlug(table: 'news' | 'events', wanted: string | undefined, title: string, selfId?: number): string {
-    const taken = (s: string) => {
-      const row = stmt(`SELECT id FROM ${table} WHERE slug = ?`).get(s) as { id: number } | undefined;
-      return row !== undefined && row.id !== selfId;
-    };
-    if (wanted) {
-      if (taken(wanted)) throw new SlugConflictError(wanted);
-      return wanted;
-    }
-    const base = slugify(title).slice(0, 100) || (table === 'news' ? 'actualite' : 'evenement');
-    let slug = base;
-    for (let i = 2; taken(slug); i++) slug = `${base}-${i}`;
-    return slug;
+    return rows[table].slugFor(wanted, slugify(title).slice(0, 100) || (table === 'news' ? 'actualite' : 'evenement'), selfId);
+  }
+
+  /** Publishing keeps the first publication date; a draft or an archived entry keeps it too (shown again if republished). */
+  function setStatus(table: 'news' | 'events', id: number, status: ContentStatus, now: string): void {
+    stmt(
+      `UPDATE ${table} SET status = ?, published_at = CASE WHEN ? = 'publie' THEN coalesce(published_at, ?) ELSE published_at END,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    ).run(status, status, now, id);
   }
 
   function findNewsById(id: number): NewsRecord | undefined {
@@ -353,31 +357,12 @@ export function newsRepository(db: Db) {
     },
 
     createNews(w: NewsWrite, createdBy: number | null): NewsRecord {
-      const slug = uniqueSlug('news', w.slug, w.title);
-      const info = stmt(
-        `INSERT INTO news (slug, title, summary, body_md, body_html, image_alt, departements, audiences, created_by)
-         VALUES (?,?,?,?,?,?,?,?,?)`,
-      ).run(
-        slug,
-        w.title,
-        w.summary,
-        w.bodyMd,
-        w.bodyHtml,
-        w.imageAlt,
-        JSON.stringify(w.departements),
-        JSON.stringify(w.audiences),
-        createdBy,
-      );
-      const id = Number(info.lastInsertRowid);
+      const id = rows.news.insert({ ...newsColumns(uniqueSlug('news', w.slug, w.title), w), created_by: createdBy });
       writeNewsLinks(id, w);
       return findNewsById(id) as NewsRecord;
     },
     replaceNews(id: number, w: NewsWrite): NewsRecord {
-      const slug = uniqueSlug('news', w.slug, w.title, id);
-      stmt(
-        `UPDATE news SET slug = ?, title = ?, summary = ?, body_md = ?, body_html = ?, image_alt = ?, departements = ?, audiences = ?,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      ).run(slug, w.title, w.summary, w.bodyMd, w.bodyHtml, w.imageAlt, JSON.stringify(w.departements), JSON.stringify(w.audiences), id);
+      rows.news.update(id, newsColumns(uniqueSlug('news', w.slug, w.title, id), w));
       writeNewsLinks(id, w);
       return findNewsById(id) as NewsRecord;
     },
@@ -391,71 +376,20 @@ export function newsRepository(db: Db) {
     },
     /** Publishing keeps the first publication date; a draft or an archived entry keeps it too (shown again if republished). */
     setNewsStatus(id: number, status: ContentStatus, now = nowIso()): NewsRecord {
-      stmt(
-        `UPDATE news SET status = ?, published_at = CASE WHEN ? = 'publie' THEN coalesce(published_at, ?) ELSE published_at END,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      ).run(status, status, now, id);
+      setStatus('news', id, status, now);
       return findNewsById(id) as NewsRecord;
     },
 
     createEvent(w: EventWrite, createdBy: number | null): EventRecord {
-      const slug = uniqueSlug('events', w.slug, w.title);
-      const info = stmt(
-        `INSERT INTO events (slug, title, summary, body_md, body_html, kind, starts_at, ends_at, commune_code, place_name, online_url,
-         organiser_actor_id, registration_url, replay_url, departements, audiences, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      ).run(
-        slug,
-        w.title,
-        w.summary,
-        w.bodyMd,
-        w.bodyHtml,
-        w.kind,
-        w.startsAt,
-        w.endsAt,
-        w.communeCode,
-        w.placeName,
-        w.onlineUrl,
-        w.organiserId,
-        w.registrationUrl,
-        w.replayUrl,
-        JSON.stringify(w.departements),
-        JSON.stringify(w.audiences),
-        createdBy,
-      );
-      return findEventById(Number(info.lastInsertRowid)) as EventRecord;
+      const id = rows.events.insert({ ...eventColumns(uniqueSlug('events', w.slug, w.title), w), created_by: createdBy });
+      return findEventById(id) as EventRecord;
     },
     replaceEvent(id: number, w: EventWrite): EventRecord {
-      const slug = uniqueSlug('events', w.slug, w.title, id);
-      stmt(
-        `UPDATE events SET slug = ?, title = ?, summary = ?, body_md = ?, body_html = ?, kind = ?, starts_at = ?, ends_at = ?,
-         commune_code = ?, place_name = ?, online_url = ?, organiser_actor_id = ?, registration_url = ?, replay_url = ?,
-         departements = ?, audiences = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      ).run(
-        slug,
-        w.title,
-        w.summary,
-        w.bodyMd,
-        w.bodyHtml,
-        w.kind,
-        w.startsAt,
-        w.endsAt,
-        w.communeCode,
-        w.placeName,
-        w.onlineUrl,
-        w.organiserId,
-        w.registrationUrl,
-        w.replayUrl,
-        JSON.stringify(w.departements),
-        JSON.stringify(w.audiences),
-        id,
-      );
+      rows.events.update(id, eventColumns(uniqueSlug('events', w.slug, w.title, id), w));
       return findEventById(id) as EventRecord;
     },
     setEventStatus(id: number, status: ContentStatus, now = nowIso()): EventRecord {
-      stmt(
-        `UPDATE events SET status = ?, published_at = CASE WHEN ? = 'publie' THEN coalesce(published_at, ?) ELSE published_at END,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      ).run(status, status, now, id);
+      setStatus('events', id, status, now);
       return findEventById(id) as EventRecord;
     },
 
@@ -469,40 +403,9 @@ export function newsRepository(db: Db) {
       stmt('DELETE FROM events WHERE id = ?').run(id);
     },
 
-    recordRevision(r: {
-      entity: ContentEntity;
-      entityId: number;
-      action: NewsRevisionAction;
-      snapshot: unknown;
-      previous?: unknown;
-      authorId?: number | null;
-      authorLabel?: string | null;
-      revertedTo?: number | null;
-    }): number {
-      const changes = r.previous === undefined ? [] : diffSnapshots(r.previous, r.snapshot);
-      const info = stmt(
-        `INSERT INTO news_revisions (entity, entity_id, action, snapshot, changes, author_id, author_label, reverted_to) VALUES (?,?,?,?,?,?,?,?)`,
-      ).run(
-        r.entity,
-        r.entityId,
-        r.action,
-        JSON.stringify(r.snapshot),
-        JSON.stringify(changes),
-        r.authorId ?? null,
-        r.authorLabel ?? null,
-        r.revertedTo ?? null,
-      );
-      return Number(info.lastInsertRowid);
-    },
-    listRevisions(entity: ContentEntity, entityId: number): ContentRevisionRecord[] {
-      return (
-        stmt('SELECT * FROM news_revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as RevisionRow[]
-      ).map(toRevision);
-    },
-    findRevision(id: number): ContentRevisionRecord | undefined {
-      const row = stmt('SELECT * FROM news_revisions WHERE id = ?').get(id) as RevisionRow | undefined;
-      return row && toRevision(row);
-    },
+    recordRevision: revisions.record,
+    listRevisions: revisions.list,
+    findRevision: revisions.find,
   };
 }
 

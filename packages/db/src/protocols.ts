@@ -15,9 +15,10 @@ import type {
   ResourceStatus,
   ResourceType,
 } from '@pare/schema';
-import { SlugConflictError, slugify } from './actors.ts';
+import { slugify } from './actors.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { entryRows } from './entry-rows.ts';
 
 export type ProtocolMemberRecord = {
   actor: { id: number; slug: string; name: string; type: ActorType; status: 'published' | 'archived' };
@@ -92,9 +93,24 @@ export type ProtocolListCriteria = {
   offset?: number | undefined;
 };
 
+/** The `protocols` columns an input sets, as its INSERT and UPDATE write them. */
+function protocolColumns(slug: string, input: CreateProtocolInput, parentId: number | null) {
+  return {
+    slug,
+    protocol_kind: input.kind,
+    title: input.title,
+    summary: input.summary,
+    signed_on: input.date ?? null,
+    frequency: input.frequency ?? null,
+    parent_id: parentId,
+    source_url: input.source_url ?? null,
+  };
+}
+
 /** The repository of protocols on one connection. */
 export function protocolRepository(db: Db) {
   const stmt = statementCache(db);
+  const rows = entryRows(db, 'protocols');
   const IDS = 'SELECT value FROM json_each(?)';
 
   function loadProtocols(ids: readonly number[]): ProtocolRecord[] {
@@ -252,27 +268,7 @@ export function protocolRepository(db: Db) {
 
   const createProtocol: (input: CreateProtocolInput) => ProtocolRecord = db.transaction((input: CreateProtocolInput): ProtocolRecord => {
     const resolved = resolveReferences(input);
-    let slug = input.slug;
-    if (slug) {
-      if (stmt('SELECT 1 FROM protocols WHERE slug = ?').get(slug)) throw new SlugConflictError(slug);
-    } else {
-      const base = slugify(input.title);
-      slug = base;
-      for (let i = 2; stmt('SELECT 1 FROM protocols WHERE slug = ?').get(slug); i++) slug = `${base}-${i}`;
-    }
-    const info = stmt(
-      `INSERT INTO protocols (slug, protocol_kind, title, summary, signed_on, frequency, parent_id, source_url) VALUES (?,?,?,?,?,?,?,?)`,
-    ).run(
-      slug,
-      input.kind,
-      input.title,
-      input.summary,
-      input.date ?? null,
-      input.frequency ?? null,
-      resolved.parentId,
-      input.source_url ?? null,
-    );
-    const id = Number(info.lastInsertRowid);
+    const id = rows.insert(protocolColumns(rows.slugFor(input.slug, slugify(input.title)), input, resolved.parentId));
     writeChildren(id, input, resolved);
     return loadProtocols([id])[0] as ProtocolRecord;
   });
@@ -280,23 +276,7 @@ export function protocolRepository(db: Db) {
   const replaceProtocol: (id: number, input: CreateProtocolInput) => ProtocolRecord = db.transaction(
     (id: number, input: CreateProtocolInput): ProtocolRecord => {
       const resolved = resolveReferences(input, id);
-      const current = stmt('SELECT slug FROM protocols WHERE id = ?').pluck().get(id) as string | undefined;
-      if (current === undefined) throw new Error(`No protocol ${id}`);
-      const slug = input.slug ?? current;
-      const owner = stmt('SELECT id FROM protocols WHERE slug = ?').pluck().get(slug) as number | undefined;
-      if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
-      stmt(`UPDATE protocols SET slug=?, protocol_kind=?, title=?, summary=?, signed_on=?, frequency=?, parent_id=?, source_url=?,
-      updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
-        slug,
-        input.kind,
-        input.title,
-        input.summary,
-        input.date ?? null,
-        input.frequency ?? null,
-        resolved.parentId,
-        input.source_url ?? null,
-        id,
-      );
+      rows.update(id, protocolColumns(rows.slugFor(input.slug ?? rows.currentSlug(id), '', id), input, resolved.parentId));
       clearChildren(id);
       writeChildren(id, input, resolved);
       return loadProtocols([id])[0] as ProtocolRecord;

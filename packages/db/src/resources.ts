@@ -15,9 +15,10 @@ import type {
 } from '@pare/schema';
 import { CreateProtocolInputSchema, CreateResourceInputSchema, PUBLICS, RESOURCE_THEMES } from '@pare/schema';
 import { parse } from 'yaml';
-import { SlugConflictError, slugify, sortKey } from './actors.ts';
+import { slugify, sortKey } from './actors.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { entryRows } from './entry-rows.ts';
 import { protocolRepository, protocolToInput } from './protocols.ts';
 import { revisionRepository } from './revisions.ts';
 import { toFtsQuery } from './search.ts';
@@ -117,9 +118,26 @@ export function resourceSnapshot(r: ResourceRecord): Record<string, unknown> {
   return { ...resourceToInput(r), file: r.file ? { name: r.file.name, type: r.file.type, size: r.file.size } : null, status: r.status };
 }
 
+/** The `resources` columns an input sets, as its INSERT and UPDATE write them. */
+function resourceColumns(slug: string, input: CreateResourceInput) {
+  return {
+    slug,
+    title: input.title,
+    title_sort: sortKey(input.title),
+    summary: input.summary,
+    resource_type: input.type,
+    resource_scope: input.territory.scope,
+    published_on: input.date ?? null,
+    reference: input.reference ?? null,
+    url: input.url ?? null,
+    source_url: input.source_url ?? null,
+  };
+}
+
 /** The repository of resources on one connection. */
 export function resourceRepository(db: Db) {
   const stmt = statementCache(db);
+  const rows = entryRows(db, 'resources');
   const IDS = 'SELECT value FROM json_each(?)';
 
   function loadResources(ids: readonly number[]): ResourceRecord[] {
@@ -239,40 +257,13 @@ export function resourceRepository(db: Db) {
     }
   }
 
-  function uniqueSlug(base: string): string {
-    let slug = base;
-    for (let i = 2; stmt('SELECT 1 FROM resources WHERE slug = ?').get(slug); i++) slug = `${base}-${i}`;
-    return slug;
-  }
-
   /**
    * Creates a resource from validated input. Throws ResourceValidationError when a code or a
    * producer is unknown, SlugConflictError when an explicit slug is taken.
    */
   const createResource: (input: CreateResourceInput) => ResourceRecord = db.transaction((input: CreateResourceInput): ResourceRecord => {
     const producerIds = resolveReferences(input);
-    let slug: string;
-    if (input.slug) {
-      if (stmt('SELECT 1 FROM resources WHERE slug = ?').get(input.slug)) throw new SlugConflictError(input.slug);
-      slug = input.slug;
-    } else {
-      slug = uniqueSlug(slugify(input.title));
-    }
-    const info =
-      stmt(`INSERT INTO resources (slug, title, title_sort, summary, resource_type, resource_scope, published_on, reference, url, source_url)
-      VALUES (?,?,?,?,?,?,?,?,?,?)`).run(
-        slug,
-        input.title,
-        sortKey(input.title),
-        input.summary,
-        input.type,
-        input.territory.scope,
-        input.date ?? null,
-        input.reference ?? null,
-        input.url ?? null,
-        input.source_url ?? null,
-      );
-    const id = Number(info.lastInsertRowid);
+    const id = rows.insert(resourceColumns(rows.slugFor(input.slug, slugify(input.title)), input));
     writeChildren(id, input, producerIds);
     return loadResources([id])[0] as ResourceRecord;
   });
@@ -281,25 +272,7 @@ export function resourceRepository(db: Db) {
   const replaceResource: (id: number, input: CreateResourceInput) => ResourceRecord = db.transaction(
     (id: number, input: CreateResourceInput): ResourceRecord => {
       const producerIds = resolveReferences(input);
-      const current = stmt('SELECT slug FROM resources WHERE id = ?').pluck().get(id) as string | undefined;
-      if (current === undefined) throw new Error(`No resource ${id}`);
-      const slug = input.slug ?? current;
-      const owner = stmt('SELECT id FROM resources WHERE slug = ?').pluck().get(slug) as number | undefined;
-      if (owner !== undefined && owner !== id) throw new SlugConflictError(slug);
-      stmt(`UPDATE resources SET slug=?, title=?, title_sort=?, summary=?, resource_type=?, resource_scope=?, published_on=?, reference=?, url=?, source_url=?,
-      updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`).run(
-        slug,
-        input.title,
-        sortKey(input.title),
-        input.summary,
-        input.type,
-        input.territory.scope,
-        input.date ?? null,
-        input.reference ?? null,
-        input.url ?? null,
-        input.source_url ?? null,
-        id,
-      );
+      rows.update(id, resourceColumns(rows.slugFor(input.slug ?? rows.currentSlug(id), '', id), input));
       clearChildren(id);
       writeChildren(id, input, producerIds);
       return loadResources([id])[0] as ResourceRecord;

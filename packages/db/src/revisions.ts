@@ -21,37 +21,91 @@ export type Revision = {
   createdAt: string;
 };
 
-type Row = {
-  id: number;
-  entity: RevisionEntity;
-  entity_id: number;
-  action: RevisionAction;
-  snapshot: string;
-  changes: string;
-  author_id: number | null;
-  author_label: string | null;
-  submission_id: number | null;
-  import_id: string | null;
-  reverted_to: number | null;
-  note: string | null;
-  created_at: string;
+/** The columns a history table may have besides those every one has, in the order records list them. */
+type OptionalColumn = 'submission_id' | 'import_id' | 'reverted_to' | 'note';
+const CAMEL: Record<OptionalColumn, string> = {
+  submission_id: 'submissionId',
+  import_id: 'importId',
+  reverted_to: 'revertedTo',
+  note: 'note',
+};
+const OPTIONAL_ORDER: readonly OptionalColumn[] = ['submission_id', 'import_id', 'reverted_to', 'note'];
+
+/** What a revision records: the entry's input form after the change, the one before (for the changes), who and why. */
+export type RevisionWrite<E extends string, A extends string> = {
+  entity: E;
+  entityId: number;
+  action: A;
+  snapshot: unknown;
+  previous?: unknown;
+  authorId?: number | null;
+  authorLabel?: string | null;
+  submissionId?: number | null;
+  importId?: string | null;
+  revertedTo?: number | null;
+  note?: string | null;
 };
 
-const toRevision = (r: Row): Revision => ({
-  id: r.id,
-  entity: r.entity,
-  entityId: r.entity_id,
-  action: r.action,
-  snapshot: JSON.parse(r.snapshot),
-  changes: JSON.parse(r.changes) as FieldChange[],
-  authorId: r.author_id,
-  authorLabel: r.author_label,
-  submissionId: r.submission_id,
-  importId: r.import_id,
-  revertedTo: r.reverted_to,
-  note: r.note,
-  createdAt: r.created_at,
-});
+/**
+ * The one writer and reader of a history table (`revisions` for the directory's entries,
+ * `news_revisions` for news and events): a row holds the entry's input form after each change and
+ * the field-level changes from the one before, so any revision can be shown and restored.
+ * `optional`: the columns of this table beyond those every history table has.
+ */
+export function revisionLog<Rec, E extends string, A extends string>(db: Db, table: string, optional: readonly OptionalColumn[]) {
+  const stmt = statementCache(db);
+  const own = OPTIONAL_ORDER.filter((c) => optional.includes(c));
+  const columns = ['entity', 'entity_id', 'action', 'snapshot', 'changes', 'author_id', 'author_label', ...own];
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`;
+  const toRecord = (r: Record<string, unknown>): Rec => {
+    const out: Record<string, unknown> = {
+      id: r.id,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      snapshot: JSON.parse(r.snapshot as string),
+      changes: JSON.parse(r.changes as string) as FieldChange[],
+      authorId: r.author_id,
+      authorLabel: r.author_label,
+    };
+    for (const c of own) out[CAMEL[c]] = r[c];
+    out.createdAt = r.created_at;
+    return out as Rec;
+  };
+  const many = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(toRecord);
+  const one = (row: unknown) => (row === undefined ? undefined : toRecord(row as Record<string, unknown>));
+  return {
+    /** Writes a revision, in the caller's transaction (the one of the change it records); returns its id. */
+    record(r: RevisionWrite<E, A>): number {
+      const changes = r.previous === undefined ? [] : diffSnapshots(r.previous, r.snapshot);
+      const values: unknown[] = [
+        r.entity,
+        r.entityId,
+        r.action,
+        JSON.stringify(r.snapshot),
+        JSON.stringify(changes),
+        r.authorId ?? null,
+        r.authorLabel ?? null,
+      ];
+      for (const c of own) values.push((r as Record<string, unknown>)[CAMEL[c]] ?? null);
+      return Number(stmt(insert).run(...values).lastInsertRowid);
+    },
+    /** An entry's revisions, latest first. */
+    list(entity: E, entityId: number): Rec[] {
+      return many(stmt(`SELECT * FROM ${table} WHERE entity = ? AND entity_id = ? ORDER BY id DESC`).all(entity, entityId));
+    },
+    find(id: number): Rec | undefined {
+      return one(stmt(`SELECT * FROM ${table} WHERE id = ?`).get(id));
+    },
+    latest(entity: E, entityId: number): Rec | undefined {
+      return one(stmt(`SELECT * FROM ${table} WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`).get(entity, entityId));
+    },
+    /** What one import wrote (directory only: `import_id`). */
+    byImport(importId: string): Rec[] {
+      return many(stmt(`SELECT * FROM ${table} WHERE import_id = ? ORDER BY id`).all(importId));
+    },
+  };
+}
 
 /**
  * The field-level differences between two input forms of an entry, as dotted paths
@@ -74,57 +128,13 @@ export function diffSnapshots(before: unknown, after: unknown, path = ''): Field
 
 /** Revisions of curated entries. Write them in the same transaction as the change they record. */
 export function revisionRepository(db: Db) {
-  const stmt = statementCache(db);
+  const log = revisionLog<Revision, RevisionEntity, RevisionAction>(db, 'revisions', OPTIONAL_ORDER);
   return {
-    recordRevision(r: {
-      entity: RevisionEntity;
-      entityId: number;
-      action: RevisionAction;
-      snapshot: unknown;
-      previous?: unknown;
-      authorId?: number | null;
-      authorLabel?: string | null;
-      submissionId?: number | null;
-      importId?: string | null;
-      revertedTo?: number | null;
-      note?: string | null;
-    }): number {
-      const changes = r.previous === undefined ? [] : diffSnapshots(r.previous, r.snapshot);
-      const info =
-        stmt(`INSERT INTO revisions (entity, entity_id, action, snapshot, changes, author_id, author_label, submission_id, import_id, reverted_to, note)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?)`).run(
-          r.entity,
-          r.entityId,
-          r.action,
-          JSON.stringify(r.snapshot),
-          JSON.stringify(changes),
-          r.authorId ?? null,
-          r.authorLabel ?? null,
-          r.submissionId ?? null,
-          r.importId ?? null,
-          r.revertedTo ?? null,
-          r.note ?? null,
-        );
-      return Number(info.lastInsertRowid);
-    },
-    listRevisions(entity: RevisionEntity, entityId: number): Revision[] {
-      return (stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as Row[]).map(
-        toRevision,
-      );
-    },
-    findRevision(id: number): Revision | undefined {
-      const row = stmt('SELECT * FROM revisions WHERE id = ?').get(id) as Row | undefined;
-      return row && toRevision(row);
-    },
-    latestRevision(entity: RevisionEntity, entityId: number): Revision | undefined {
-      const row = stmt('SELECT * FROM revisions WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as
-        | Row
-        | undefined;
-      return row && toRevision(row);
-    },
-    listByImport(importId: string): Revision[] {
-      return (stmt('SELECT * FROM revisions WHERE import_id = ? ORDER BY id').all(importId) as Row[]).map(toRevision);
-    },
+    recordRevision: log.record,
+    listRevisions: log.list,
+    findRevision: log.find,
+    latestRevision: log.latest,
+    listByImport: log.byImport,
   };
 }
 

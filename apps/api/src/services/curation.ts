@@ -30,6 +30,7 @@ import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import { geocodeAddress } from './address-geocoder.ts';
+import { revisionsOut } from './curated-entries.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
 
 // --- dates ------------------------------------------------------------------------------------
@@ -346,19 +347,7 @@ export function verifyAdminActor(deps: AppDeps, user: UserRecord, id: number, no
 /** The history of an entry, newest first. */
 export function listActorRevisions(deps: AppDeps, user: UserRecord, id: number): { items: RevisionOut[] } {
   findHandledActor(deps, user, id);
-  const items = revisionRepository(deps.db)
-    .listRevisions('actor', id)
-    .map((r) => ({
-      id: r.id,
-      action: r.action,
-      created_at: r.createdAt,
-      author: r.authorLabel,
-      changes: r.changes,
-      submission_id: r.submissionId,
-      reverted_to: r.revertedTo,
-      note: r.note,
-    }));
-  return { items };
+  return revisionsOut(revisionRepository(deps.db).listRevisions('actor', id));
 }
 
 /** Puts the entry back as it was after `revisionId`: a new `revert` revision, history kept. */

@@ -13,13 +13,11 @@ import {
   protocolToInput,
   type ResourceRecord,
   ResourceValidationError,
-  type Revision,
   resourcePublicView,
   resourceRepository,
   resourceSnapshot,
   resourceToInput,
   revisionRepository,
-  SlugConflictError,
   type UserRecord,
 } from '@pare/db';
 import { getDepartement } from '@pare/geo';
@@ -37,7 +35,6 @@ import {
   type ProtocolsQuery,
   type PublicProtocol,
   type PublicResource,
-  type RevisionOut,
   type SearchResourcesQuery,
   type SearchResourcesResponse,
   type UpdateProtocolInput,
@@ -45,7 +42,17 @@ import {
 } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
-import { authorLabel } from './curation.ts';
+import {
+  authorOf,
+  changeStatus,
+  inTransaction,
+  isCurator,
+  mayEditDepartements,
+  pageOf,
+  refuse,
+  rethrowSlugConflict,
+  revisionsOut,
+} from './curated-entries.ts';
 import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
 
 type Deps = Pick<AppDeps, 'db'>;
@@ -155,50 +162,15 @@ export function departementProtocols(deps: Deps, code: string): PublicProtocol[]
 // Curators: who may edit what
 // ---------------------------------------------------------------------------------------------
 
-const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
 /** The most entries a relais's back-office list reads before keeping their own. */
 const MAX_RELAIS_LIST = 10_000;
-
-/**
- * Admins and curators edit everything. A relais edits what belongs to its départements only:
- * a resource whose territory is one or more of them (not a national or regional one), a
- * protocol all of whose départements are theirs.
- */
-export function mayEditDepartements(user: UserRecord, departements: readonly string[]): boolean {
-  if (isCurator(user)) return true;
-  if (user.role !== 'relais' || departements.length === 0) return false;
-  return departements.every((d) => user.departements.includes(d));
-}
 
 const resourceDepartements = (input: Pick<CreateResourceInput, 'territory'>) =>
   input.territory.scope === 'departements' ? input.territory.departements : [];
 
-function refuse(what: string): never {
-  throw new ApiError('forbidden', `${what} ne relève pas de vos départements.`);
-}
-
-const authorOf = (user: UserRecord) => ({ authorId: user.id, authorLabel: authorLabel(user) });
-
 function translateDbError(err: unknown): never {
   if (err instanceof ResourceValidationError || err instanceof ProtocolValidationError) throw validationError(err.issues);
-  if (err instanceof SlugConflictError)
-    throw new ApiError('conflict', `L’identifiant « ${err.slug} » est déjà pris.`, [{ path: 'slug', message: 'Identifiant déjà pris' }]);
-  throw err;
-}
-
-function revisionsOut(list: Revision[]): { items: RevisionOut[] } {
-  return {
-    items: list.map((r) => ({
-      id: r.id,
-      action: r.action,
-      created_at: r.createdAt,
-      author: r.authorLabel,
-      changes: r.changes,
-      submission_id: r.submissionId,
-      reverted_to: r.revertedTo,
-      note: r.note,
-    })),
-  };
+  rethrowSlugConflict(err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,13 +219,11 @@ export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQue
   // A relais sees the resources of their départements only (the same reach as for actors); the
   // resource centre is small, so the filter runs over the whole list.
   const { ids } = resources.searchResources({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  const mine = resources.loadResources(ids).filter((r) => mayEditDepartements(user, resourceDepartements(r)));
-  return {
-    total: mine.length,
-    page: q.page,
-    per_page: q.per_page,
-    items: mine.slice(start, start + q.per_page).map((r) => adminResource(r, user)),
-  };
+  const mine = pageOf(
+    resources.loadResources(ids).filter((r) => mayEditDepartements(user, resourceDepartements(r))),
+    q,
+  );
+  return { ...mine, items: mine.items.map((r) => adminResource(r, user)) };
 }
 
 /** One resource for the back office: a relais reads only those of their départements. */
@@ -264,15 +234,11 @@ export function getAdminResource(deps: Deps, user: UserRecord, id: number): Admi
 export function createAdminResource(deps: Deps, user: UserRecord, input: CreateResourceInput): AdminResource {
   if (!mayEditDepartements(user, resourceDepartements(input))) refuse('Une ressource nationale, régionale ou d’un autre département');
   const { resources, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const r = resources.createResource(input);
-      revisions.recordRevision({ entity: 'resource', entityId: r.id, action: 'create', snapshot: resourceSnapshot(r), ...authorOf(user) });
-      return adminResource(r, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return inTransaction(deps.db, translateDbError, () => {
+    const r = resources.createResource(input);
+    revisions.recordRevision({ entity: 'resource', entityId: r.id, action: 'create', snapshot: resourceSnapshot(r), ...authorOf(user) });
+    return adminResource(r, user);
+  });
 }
 
 /** A partial edit: the fields given replace the resource's, the whole is validated again. */
@@ -303,24 +269,20 @@ function saveResource(
   if (next.url && current.file) throw validationError([{ path: 'url', message: change.urlBesideFile }]);
   if (!mayEditDepartements(user, resourceDepartements(next))) refuse(change.territory);
   const { resources, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const r = resources.replaceResource(current.id, next);
-      revisions.recordRevision({
-        entity: 'resource',
-        entityId: current.id,
-        action: change.action,
-        snapshot: resourceSnapshot(r),
-        previous: resourceSnapshot(current),
-        revertedTo: change.revertedTo ?? null,
-        note: change.note ?? null,
-        ...authorOf(user),
-      });
-      return adminResource(r, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return inTransaction(deps.db, translateDbError, () => {
+    const r = resources.replaceResource(current.id, next);
+    revisions.recordRevision({
+      entity: 'resource',
+      entityId: current.id,
+      action: change.action,
+      snapshot: resourceSnapshot(r),
+      previous: resourceSnapshot(current),
+      revertedTo: change.revertedTo ?? null,
+      note: change.note ?? null,
+      ...authorOf(user),
+    });
+    return adminResource(r, user);
+  });
 }
 
 export function setAdminResourceStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminResource {
@@ -446,13 +408,11 @@ export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQue
     return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
   }
   const { ids } = protocols.listProtocols({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  const mine = protocols.loadProtocols(ids).filter((p) => mayEditDepartements(user, p.departements));
-  return {
-    total: mine.length,
-    page: q.page,
-    per_page: q.per_page,
-    items: mine.slice(start, start + q.per_page).map((p) => adminProtocol(p, user)),
-  };
+  const mine = pageOf(
+    protocols.loadProtocols(ids).filter((p) => mayEditDepartements(user, p.departements)),
+    q,
+  );
+  return { ...mine, items: mine.items.map((p) => adminProtocol(p, user)) };
 }
 
 /** One protocol for the back office: a relais reads only those of their départements. */
@@ -463,15 +423,11 @@ export function getAdminProtocol(deps: Deps, user: UserRecord, id: number): Admi
 export function createAdminProtocol(deps: Deps, user: UserRecord, input: CreateProtocolInput): AdminProtocol {
   if (!mayEditDepartements(user, input.departements)) refuse('Un protocole d’un autre département');
   const { protocols, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const p = protocols.createProtocol(input);
-      revisions.recordRevision({ entity: 'protocol', entityId: p.id, action: 'create', snapshot: protocolToInput(p), ...authorOf(user) });
-      return adminProtocol(p, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return inTransaction(deps.db, translateDbError, () => {
+    const p = protocols.createProtocol(input);
+    revisions.recordRevision({ entity: 'protocol', entityId: p.id, action: 'create', snapshot: protocolToInput(p), ...authorOf(user) });
+    return adminProtocol(p, user);
+  });
 }
 
 export function updateAdminProtocol(deps: Deps, user: UserRecord, id: number, patch: UpdateProtocolInput): AdminProtocol {
@@ -491,41 +447,38 @@ function saveProtocol(
 ): AdminProtocol {
   if (!mayEditDepartements(user, next.departements)) refuse(change.territory);
   const { protocols, revisions } = reposOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const p = protocols.replaceProtocol(current.id, next);
-      revisions.recordRevision({
-        entity: 'protocol',
-        entityId: current.id,
-        action: change.action,
-        snapshot: protocolToInput(p),
-        previous: protocolToInput(current),
-        revertedTo: change.revertedTo ?? null,
-        note: change.note ?? null,
-        ...authorOf(user),
-      });
-      return adminProtocol(p, user);
-    })();
-  } catch (err) {
-    translateDbError(err);
-  }
+  return inTransaction(deps.db, translateDbError, () => {
+    const p = protocols.replaceProtocol(current.id, next);
+    revisions.recordRevision({
+      entity: 'protocol',
+      entityId: current.id,
+      action: change.action,
+      snapshot: protocolToInput(p),
+      previous: protocolToInput(current),
+      revertedTo: change.revertedTo ?? null,
+      note: change.note ?? null,
+      ...authorOf(user),
+    });
+    return adminProtocol(p, user);
+  });
 }
 
 export function setAdminProtocolStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminProtocol {
   const current = editableProtocol(deps, user, id);
   const { protocols, revisions } = reposOf(deps.db);
-  return deps.db.transaction(() => {
-    const p = protocols.setProtocolStatus(id, status) as ProtocolRecord;
-    revisions.recordRevision({
-      entity: 'protocol',
-      entityId: id,
-      action: status === 'archived' ? 'archive' : 'restore',
-      snapshot: { ...protocolToInput(p), status },
-      previous: { ...protocolToInput(current), status: current.status },
-      ...authorOf(user),
-    });
-    return adminProtocol(p, user);
-  })();
+  return changeStatus(deps.db, current, status, {
+    set: () => protocols.setProtocolStatus(id, status) as ProtocolRecord,
+    inputOf: protocolToInput,
+    record: (change) =>
+      revisions.recordRevision({
+        entity: 'protocol',
+        entityId: id,
+        action: status === 'archived' ? 'archive' : 'restore',
+        ...change,
+        ...authorOf(user),
+      }),
+    out: (p) => adminProtocol(p, user),
+  });
 }
 
 export function listProtocolRevisions(deps: Deps, user: UserRecord, id: number) {

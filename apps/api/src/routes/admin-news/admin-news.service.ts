@@ -7,14 +7,12 @@
 import { join } from 'node:path';
 import {
   type ContentEntity,
-  type ContentRevisionRecord,
   type Db,
   type EventRecord,
   type EventWrite,
   type NewsRecord,
   type NewsWrite,
   newsRepository,
-  SlugConflictError,
   type UserRecord,
 } from '@pare/db';
 import { getCommune } from '@pare/geo';
@@ -24,7 +22,6 @@ import {
   type AdminEventList,
   type AdminNews,
   type AdminNewsList,
-  type ContentRevision,
   type ContentStatus,
   type ErrorIssue,
   type EventInput,
@@ -37,7 +34,16 @@ import {
 } from '@pare/schema';
 import type { AppDeps } from '../../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
-import { authorLabel } from '../../services/curation.ts';
+import {
+  authorOf,
+  changeStatus,
+  inTransaction,
+  mayEditDepartements,
+  pageOf,
+  refuse,
+  rethrowSlugConflict,
+  revisionsOut,
+} from '../../services/curated-entries.ts';
 import { renderMarkdown } from '../../services/markdown.ts';
 import { checkUpload, removeStoredFile, storeFile, uploadsDirOf } from '../../services/uploads.ts';
 
@@ -51,49 +57,6 @@ export function newsRepoOf(db: Db) {
     repos.set(db, r);
   }
   return r;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Who may edit what
-// ---------------------------------------------------------------------------------------------
-
-const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
-
-/** A relais: only entries whose départements are all theirs, and not national ones. */
-export function mayEditContent(user: UserRecord, departements: readonly string[]): boolean {
-  if (isCurator(user)) return true;
-  if (user.role !== 'relais' || departements.length === 0) return false;
-  return departements.every((d) => user.departements.includes(d));
-}
-
-function refuse(what: string): never {
-  throw new ApiError('forbidden', `${what} ne relève pas de vos départements.`);
-}
-
-const authorOf = (user: UserRecord) => ({ authorId: user.id, authorLabel: authorLabel(user) });
-
-function translate(err: unknown): never {
-  if (err instanceof SlugConflictError)
-    throw new ApiError('conflict', `L’identifiant « ${err.slug} » est déjà pris.`, [{ path: 'slug', message: 'Identifiant déjà pris' }]);
-  throw err;
-}
-
-function revisionsOut(list: ContentRevisionRecord[]): { items: ContentRevision[] } {
-  return {
-    items: list.map((r) => ({
-      id: r.id,
-      action: r.action,
-      created_at: r.createdAt,
-      author: r.authorLabel,
-      changes: r.changes,
-      reverted_to: r.revertedTo,
-    })),
-  };
-}
-
-function page<T>(all: T[], q: AdminContentQuery) {
-  const start = (q.page - 1) * q.per_page;
-  return { total: all.length, page: q.page, per_page: q.per_page, items: all.slice(start, start + q.per_page) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +110,7 @@ function adminNews(n: NewsRecord, user: UserRecord): AdminNews {
     published_at: n.publishedAt,
     departements: n.departements,
     updated_at: n.updatedAt,
-    editable: mayEditContent(user, n.departements),
+    editable: mayEditDepartements(user, n.departements),
     body_html: n.bodyHtml,
     image_url: n.imagePath ? `/api/admin/news/${n.id}/image` : null,
     input: newsToInput(n),
@@ -175,15 +138,15 @@ function newsWrite(db: Db, input: NewsInput): NewsWrite {
 function editableNews(deps: Deps, user: UserRecord, id: number): NewsRecord {
   const n = newsRepoOf(deps.db).findNewsById(id);
   if (!n) throw new ApiError('not_found', 'Actualité inconnue.');
-  if (!mayEditContent(user, n.departements)) refuse('Cette actualité');
+  if (!mayEditDepartements(user, n.departements)) refuse('Cette actualité');
   return n;
 }
 
 export function listAdminNews(deps: Deps, user: UserRecord, q: AdminContentQuery): AdminNewsList {
   const all = newsRepoOf(deps.db)
     .listNewsAdmin({ q: q.q, status: q.status })
-    .filter((n) => mayEditContent(user, n.departements));
-  const p = page(all, q);
+    .filter((n) => mayEditDepartements(user, n.departements));
+  const p = pageOf(all, q);
   return { ...p, items: p.items.map((n) => adminNews(n, user)) };
 }
 
@@ -192,18 +155,14 @@ export function getAdminNews(deps: Deps, user: UserRecord, id: number): AdminNew
 }
 
 export function createAdminNews(deps: Deps, user: UserRecord, input: NewsInput): AdminNews {
-  if (!mayEditContent(user, input.departements)) refuse('Une actualité nationale ou d’un autre département');
+  if (!mayEditDepartements(user, input.departements)) refuse('Une actualité nationale ou d’un autre département');
   const repo = newsRepoOf(deps.db);
   const write = newsWrite(deps.db, input);
-  try {
-    return deps.db.transaction(() => {
-      const n = repo.createNews(write, user.id);
-      repo.recordRevision({ entity: 'news', entityId: n.id, action: 'create', snapshot: newsToInput(n), ...authorOf(user) });
-      return adminNews(n, user);
-    })();
-  } catch (err) {
-    translate(err);
-  }
+  return inTransaction(deps.db, rethrowSlugConflict, () => {
+    const n = repo.createNews(write, user.id);
+    repo.recordRevision({ entity: 'news', entityId: n.id, action: 'create', snapshot: newsToInput(n), ...authorOf(user) });
+    return adminNews(n, user);
+  });
 }
 
 function saveNews(
@@ -214,26 +173,22 @@ function saveNews(
   action: NewsRevisionAction,
   revertedTo?: number,
 ): AdminNews {
-  if (!mayEditContent(user, next.departements)) refuse('Le nouveau territoire');
+  if (!mayEditDepartements(user, next.departements)) refuse('Le nouveau territoire');
   const repo = newsRepoOf(deps.db);
   const write = newsWrite(deps.db, next);
-  try {
-    return deps.db.transaction(() => {
-      const n = repo.replaceNews(current.id, write);
-      repo.recordRevision({
-        entity: 'news',
-        entityId: n.id,
-        action,
-        snapshot: newsToInput(n),
-        previous: newsToInput(current),
-        revertedTo: revertedTo ?? null,
-        ...authorOf(user),
-      });
-      return adminNews(n, user);
-    })();
-  } catch (err) {
-    translate(err);
-  }
+  return inTransaction(deps.db, rethrowSlugConflict, () => {
+    const n = repo.replaceNews(current.id, write);
+    repo.recordRevision({
+      entity: 'news',
+      entityId: n.id,
+      action,
+      snapshot: newsToInput(n),
+      previous: newsToInput(current),
+      revertedTo: revertedTo ?? null,
+      ...authorOf(user),
+    });
+    return adminNews(n, user);
+  });
 }
 
 /** The whole input form replaces the entry's (the back-office form sends it whole). */
@@ -246,18 +201,12 @@ const STATUS_ACTION: Record<ContentStatus, NewsRevisionAction> = { publie: 'publ
 export function setAdminNewsStatus(deps: Deps, user: UserRecord, id: number, status: ContentStatus): AdminNews {
   const current = editableNews(deps, user, id);
   const repo = newsRepoOf(deps.db);
-  return deps.db.transaction(() => {
-    const n = repo.setNewsStatus(id, status);
-    repo.recordRevision({
-      entity: 'news',
-      entityId: id,
-      action: STATUS_ACTION[status],
-      snapshot: { ...newsToInput(n), status },
-      previous: { ...newsToInput(current), status: current.status },
-      ...authorOf(user),
-    });
-    return adminNews(n, user);
-  })();
+  return changeStatus(deps.db, current, status, {
+    set: () => repo.setNewsStatus(id, status),
+    inputOf: newsToInput,
+    record: (change) => repo.recordRevision({ entity: 'news', entityId: id, action: STATUS_ACTION[status], ...change, ...authorOf(user) }),
+    out: (n) => adminNews(n, user),
+  });
 }
 
 export function listNewsRevisions(deps: Deps, user: UserRecord, id: number) {
@@ -385,7 +334,7 @@ function adminEvent(e: EventRecord, user: UserRecord): AdminEvent {
     published_at: e.publishedAt,
     departements: e.departements,
     updated_at: e.updatedAt,
-    editable: mayEditContent(user, e.departements),
+    editable: mayEditDepartements(user, e.departements),
     body_html: e.bodyHtml,
     starts_at: e.startsAt,
     ends_at: e.endsAt,
@@ -430,15 +379,15 @@ function eventWrite(db: Db, input: EventInput): EventWrite {
 function editableEvent(deps: Deps, user: UserRecord, id: number): EventRecord {
   const e = newsRepoOf(deps.db).findEventById(id);
   if (!e) throw new ApiError('not_found', 'Événement inconnu.');
-  if (!mayEditContent(user, e.departements)) refuse('Cet événement');
+  if (!mayEditDepartements(user, e.departements)) refuse('Cet événement');
   return e;
 }
 
 export function listAdminEvents(deps: Deps, user: UserRecord, q: AdminContentQuery): AdminEventList {
   const all = newsRepoOf(deps.db)
     .listEventsAdmin({ q: q.q, status: q.status })
-    .filter((e) => mayEditContent(user, e.departements));
-  const p = page(all, q);
+    .filter((e) => mayEditDepartements(user, e.departements));
+  const p = pageOf(all, q);
   return { ...p, items: p.items.map((e) => adminEvent(e, user)) };
 }
 
@@ -448,17 +397,13 @@ export function getAdminEvent(deps: Deps, user: UserRecord, id: number): AdminEv
 
 export function createAdminEvent(deps: Deps, user: UserRecord, input: EventInput): AdminEvent {
   const write = eventWrite(deps.db, input);
-  if (!mayEditContent(user, write.departements)) refuse('Un événement national ou d’un autre département');
+  if (!mayEditDepartements(user, write.departements)) refuse('Un événement national ou d’un autre département');
   const repo = newsRepoOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const e = repo.createEvent(write, user.id);
-      repo.recordRevision({ entity: 'event', entityId: e.id, action: 'create', snapshot: eventToInput(e), ...authorOf(user) });
-      return adminEvent(e, user);
-    })();
-  } catch (err) {
-    translate(err);
-  }
+  return inTransaction(deps.db, rethrowSlugConflict, () => {
+    const e = repo.createEvent(write, user.id);
+    repo.recordRevision({ entity: 'event', entityId: e.id, action: 'create', snapshot: eventToInput(e), ...authorOf(user) });
+    return adminEvent(e, user);
+  });
 }
 
 function saveEvent(
@@ -470,25 +415,21 @@ function saveEvent(
   revertedTo?: number,
 ): AdminEvent {
   const write = eventWrite(deps.db, next);
-  if (!mayEditContent(user, write.departements)) refuse('Le nouveau territoire');
+  if (!mayEditDepartements(user, write.departements)) refuse('Le nouveau territoire');
   const repo = newsRepoOf(deps.db);
-  try {
-    return deps.db.transaction(() => {
-      const e = repo.replaceEvent(current.id, write);
-      repo.recordRevision({
-        entity: 'event',
-        entityId: e.id,
-        action,
-        snapshot: eventToInput(e),
-        previous: eventToInput(current),
-        revertedTo: revertedTo ?? null,
-        ...authorOf(user),
-      });
-      return adminEvent(e, user);
-    })();
-  } catch (err) {
-    translate(err);
-  }
+  return inTransaction(deps.db, rethrowSlugConflict, () => {
+    const e = repo.replaceEvent(current.id, write);
+    repo.recordRevision({
+      entity: 'event',
+      entityId: e.id,
+      action,
+      snapshot: eventToInput(e),
+      previous: eventToInput(current),
+      revertedTo: revertedTo ?? null,
+      ...authorOf(user),
+    });
+    return adminEvent(e, user);
+  });
 }
 
 export function updateAdminEvent(deps: Deps, user: UserRecord, id: number, input: EventInput): AdminEvent {
@@ -498,18 +439,12 @@ export function updateAdminEvent(deps: Deps, user: UserRecord, id: number, input
 export function setAdminEventStatus(deps: Deps, user: UserRecord, id: number, status: ContentStatus): AdminEvent {
   const current = editableEvent(deps, user, id);
   const repo = newsRepoOf(deps.db);
-  return deps.db.transaction(() => {
-    const e = repo.setEventStatus(id, status);
-    repo.recordRevision({
-      entity: 'event',
-      entityId: id,
-      action: STATUS_ACTION[status],
-      snapshot: { ...eventToInput(e), status },
-      previous: { ...eventToInput(current), status: current.status },
-      ...authorOf(user),
-    });
-    return adminEvent(e, user);
-  })();
+  return changeStatus(deps.db, current, status, {
+    set: () => repo.setEventStatus(id, status),
+    inputOf: eventToInput,
+    record: (change) => repo.recordRevision({ entity: 'event', entityId: id, action: STATUS_ACTION[status], ...change, ...authorOf(user) }),
+    out: (e) => adminEvent(e, user),
+  });
 }
 
 export function listEventRevisions(deps: Deps, user: UserRecord, id: number) {
