@@ -2,6 +2,7 @@ import type { Action, ActorFacets, ActorType, Public, Sort } from '@pare/schema'
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { haversineKm, statementCache } from './database.ts';
+import { externalDirectoryVersion } from './directory-writes.ts';
 import { SEARCH_ACTION_WORDS, SEARCH_SYNONYMS } from './search-synonyms.ts';
 
 /**
@@ -267,7 +268,8 @@ export function actorSearchSql(db: Db) {
  * actors, their publics, actions, territories, sites or contacts. Writes on this connection are
  * counted by temporary triggers calling a JavaScript function (no write of their own, so a bulk
  * load pays about a microsecond a row, and a rolled-back write still counts: nothing kept can
- * outlive it); commits from any other connection or process move `PRAGMA data_version`.
+ * outlive it); commits from any other connection or process move the shared counter of
+ * directory-writes.ts (`PRAGMA data_version` for a connection not opened by `openDatabase`).
  * Set up once per connection, outside a transaction; undefined until then.
  */
 const versionTrackers = new WeakMap<Db, () => string>();
@@ -297,13 +299,14 @@ export function directoryVersion(db: Db): (() => string) | undefined {
   // version once or twice: it is read once per turn of the event loop. A commit from another
   // connection is thus seen from the next turn on (writes on this connection, at once).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const shared = externalDirectoryVersion(db);
   let external: number | undefined;
   const forget = () => {
     external = undefined;
   };
   const tracker = () => {
     if (external === undefined) {
-      external = dataVersion.get() as number;
+      external = shared ? shared() : (dataVersion.get() as number);
       setImmediate(forget);
     }
     return `${external}:${local}`;
