@@ -62,7 +62,8 @@ export async function startServer(d: Deployment, extra: Record<string, string> =
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
     void exited.then(() => reject(new Error(`server exited before listening:\n${logs.join('\n')}`)));
-    setTimeout(() => reject(new Error(`server not listening after 60 s:\n${logs.join('\n')}`)), 60_000).unref();
+    // Two minutes: with PARE_WORKERS (default: one process per core) every process loads the app.
+    setTimeout(() => reject(new Error(`server not listening after 120 s:\n${logs.join('\n')}`)), 120_000).unref();
   });
   return { url, child, logs, exited };
 }

@@ -6,19 +6,10 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { actorRepository, type Db, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
-import { warmUpSearch } from '@pare/geo';
-import { createApp } from './app.ts';
 import { runPrimary } from './cluster.ts';
-import { runUnderLease } from './cluster-lease.ts';
 import { loadEnv } from './env.ts';
-import { serverTimeouts } from './lib/connections.ts';
-import { gracefulStop } from './lib/graceful-stop.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
-import { jobConfig, startJobSchedule } from './services/jobs.ts';
-import { startOutboxWorker } from './services/mailer.ts';
-import { fetchOnlineMapStyle } from './services/online-map-style.ts';
 import { removeOrphanUploads } from './services/resources.ts';
 
 const env = loadEnv();
@@ -40,6 +31,22 @@ function prepareDatabase(log: Logger): Db {
 /** One serving process: the app on its own connection, the background work if it holds the lease. */
 async function serveApp(db: Db, log: Logger): Promise<void> {
   const worker = cluster.worker;
+  // Loaded here, not by the primary of several processes, which serves nothing.
+  const [{ serve }, { warmUpSearch }, { createApp }, { runUnderLease }, { serverTimeouts }, { gracefulStop }, jobs, mailer, mapStyle] =
+    await Promise.all([
+      import('@hono/node-server'),
+      import('@pare/geo'),
+      import('./app.ts'),
+      import('./cluster-lease.ts'),
+      import('./lib/connections.ts'),
+      import('./lib/graceful-stop.ts'),
+      import('./services/jobs.ts'),
+      import('./services/mailer.ts'),
+      import('./services/online-map-style.ts'),
+    ]);
+  const { jobConfig, startJobSchedule } = jobs;
+  const { startOutboxWorker } = mailer;
+  const { fetchOnlineMapStyle } = mapStyle;
   // Build the autocomplete index now rather than on the first keystroke.
   warmUpSearch();
 
