@@ -36,6 +36,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     skip: { type: 'string', default: '' },
+    // Server processes of the app under load (PARE_WORKERS; bench/server.ts --workers).
+    workers: { type: 'string', default: '1' },
   },
 });
 const sizes = values.sizes
@@ -302,7 +304,7 @@ async function measureSize(actors: number): Promise<SizeResult> {
   let app: Server | null = null;
   let bare: Server | null = null;
   try {
-    app = await startServer(['--mode', 'app', '--db', file]);
+    app = await startServer(['--mode', 'app', '--db', file, '--workers', values.workers]);
     const probe = await fetch(`${app.url}/api/map/points?bbox=${STREET_BBOX}&zoom=14`);
     await probe.arrayBuffer();
     const mapEndpoint = probe.status === 200 ? '/api/map/points' : null;
@@ -521,7 +523,7 @@ const report: Record<string, unknown> = {
     node: process.version,
     loadAverageAtStart: loadavg().map((n) => round(n, 2)),
   },
-  settings: { sizes, seed, durationSeconds: duration, connections, skipped: [...skip] },
+  settings: { sizes, seed, durationSeconds: duration, connections, workers: Number(values.workers), skipped: [...skip] },
   note: 'The load generator (autocannon) runs on the same 2 cores as the server: it takes CPU from it, for the baseline and the app alike. Other processes on the machine are not controlled: see loadAverage.',
 };
 // The web client's figures (bytes, Lighthouse) need its build: made here when a fresh clone has none.

@@ -4,12 +4,16 @@
  *
  *   node --import tsx bench/server.ts --mode app --db bench/results/pare-100000-….db [--web]
  *   node --import tsx bench/server.ts --mode bare
+ *   node --import tsx bench/server.ts --mode app --db … --workers 2
  *
  * `app` serves the real application (createApp, as server.ts does, logs silenced) on the given
  * database; `bare` serves one Hono route returning a fixed JSON body, the baseline every figure
  * is divided by (and `/page`, a fixed body the size of a page of results). Prints `READY <port>` on stdout once listening.
  * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
+ * `--workers N` (app mode): N processes on the port, as PARE_WORKERS runs the server
+ * (apps/api/src/cluster.ts), each with its own connection to the database; READY once all listen.
  */
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,8 +28,10 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     // A curator's save every N ms, on the app's own connection (what the save route does).
     'save-every-ms': { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
+const workers = values.mode === 'app' ? Number(values.workers) : 1;
 
 async function appFetch(): Promise<(req: Request) => Response | Promise<Response>> {
   if (!values.db) throw new Error('--db is required in app mode');
@@ -55,12 +61,24 @@ function bareFetch(): (req: Request) => Response | Promise<Response> {
   return app.fetch;
 }
 
-const fetch = values.mode === 'bare' ? bareFetch() : await appFetch();
-const server = serve({ fetch, port: Number(values.port), hostname: '127.0.0.1' });
-server.once('listening', () => {
-  process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
-});
-process.on('SIGTERM', () => {
-  server.close();
-  process.exit(0);
-});
+if (workers > 1 && cluster.isPrimary) {
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === workers) process.stdout.write(`READY ${address.port}\n`);
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  const fetch = values.mode === 'bare' ? bareFetch() : await appFetch();
+  const server = serve({ fetch, port: Number(values.port), hostname: '127.0.0.1' });
+  server.once('listening', () => {
+    if (!cluster.isWorker) process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
+  });
+  process.on('SIGTERM', () => {
+    server.close();
+    process.exit(0);
+  });
+}

@@ -42,6 +42,8 @@ export function newDeployment(extra: Record<string, string> = {}): Deployment {
       HOST: '127.0.0.1',
       PORT: '0',
       NODE_ENV: 'development',
+      // One process, as these tests were written for; workers.test.ts runs several.
+      PARE_WORKERS: '1',
       ...extra,
     },
   };
@@ -80,7 +82,8 @@ export async function startServer(d: Deployment, extra: Record<string, string> =
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
     void exited.then(() => reject(new Error(`server exited before listening:\n${logs.join('\n')}`)));
-    setTimeout(() => reject(new Error(`server not listening after 60 s:\n${logs.join('\n')}`)), 60_000).unref();
+    // Two minutes: with PARE_WORKERS > 1 every process loads the app.
+    setTimeout(() => reject(new Error(`server not listening after 120 s:\n${logs.join('\n')}`)), 120_000).unref();
   });
   return { url, child, logs, exited };
 }

@@ -1,4 +1,5 @@
 /** The only reader of process.env: every setting is parsed and checked here, once. */
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ const EnvSchema = z.object({
   // Uploaded resource files: outside the web root, under random names (see services/uploads.ts).
   PARE_UPLOADS_DIR: z.string().min(1).default(resolve(ROOT, 'data/uploads')),
   PARE_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Server processes sharing the port (cluster.ts); 1: one process, as before. */
+  PARE_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** Behind a reverse proxy only: take the client's address from X-Forwarded-For (for throttling). */
   PARE_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { shareDirectoryWrites } from './directory-writes.ts';
 import { normalizeOpeningHours } from './opening-hours.ts';
 
 export type Db = Database.Database;
@@ -19,7 +20,9 @@ export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: numb
 
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas the app relies on and applies
- * pending migrations. `:memory:` works for unit tests.
+ * pending migrations. `:memory:` works for unit tests. Write transactions begin IMMEDIATE and
+ * writes to the directory bump its shared version (directory-writes.ts): several processes may
+ * open the same file.
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -30,6 +33,7 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   db.function('distance_km', { deterministic: true }, (a, b, c, d) => haversineKm(Number(a), Number(b), Number(c), Number(d)));
   migrate(db);
+  shareDirectoryWrites(db);
   return db;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { externalDirectoryVersion } from './directory-writes.ts';
 
 /**
  * The directory version: a value that changes whenever what a search or an actor page reads may
@@ -72,13 +73,16 @@ function tracker(db: Db): Tracker | undefined {
   // version once or twice: it is read once per turn of the event loop. A commit from another
   // connection is thus seen from the next turn on (writes on this connection, at once).
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  // Commits by other processes: the shared counter of directory-writes.ts (only directory writes
+  // move it); `PRAGMA data_version` for a connection not opened by `openDatabase`.
+  const shared = externalDirectoryVersion(db);
   let externalNow: number | undefined;
   const forget = () => {
     externalNow = undefined;
   };
   const external = () => {
     if (externalNow === undefined) {
-      externalNow = dataVersion.get() as number;
+      externalNow = shared ? shared() : (dataVersion.get() as number);
       setImmediate(forget);
     }
     return externalNow;

@@ -153,7 +153,12 @@ function smtpHost(smtpUrl: string): string {
  */
 export function startOutboxWorker(
   deps: MailerDeps & { smtpUrl?: string | undefined },
-  options: { intervalMs?: number; transport?: MailTransport } = {},
+  options: {
+    intervalMs?: number;
+    transport?: MailTransport;
+    /** Asked before each mail (with several processes: does this one still hold the lease?). */
+    mayGoOn?: () => boolean;
+  } = {},
 ): () => Promise<void> {
   if (!deps.smtpUrl && !options.transport) {
     deps.log.info('mail: no SMTP relay configured (PARE_SMTP_URL): mails wait in the outbox, visible to curators at /api/admin/outbox');
@@ -165,7 +170,8 @@ export function startOutboxWorker(
   let stopped = false;
   const tick = () => {
     if (current || stopped) return;
-    current = sendDueMail(deps, transport, new Date(), 50, () => stopped)
+    const mayGoOn = options.mayGoOn ?? (() => true);
+    current = sendDueMail(deps, transport, new Date(), 50, () => stopped || !mayGoOn())
       .then(
         () => undefined,
         (err: unknown) => deps.log.error('mail worker failed', { error: err instanceof Error ? err.name : 'unknown' }),

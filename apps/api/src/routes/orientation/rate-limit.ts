@@ -4,6 +4,7 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { clientAddress } from '../../lib/auth.ts';
 import type { AppConfig, AppEnv, RateLimit } from '../../lib/context.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { sqliteRateLimitStore } from '../../lib/rate-limit-store.ts';
 
 export type RateLimitName = keyof NonNullable<AppConfig['rateLimits']>;
 
@@ -19,8 +20,9 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
 
 /**
  * Limits requests per client address (`clientAddress`: X-Forwarded-For only behind a trusted
- * proxy). The routers are module singletons shared by every app built in a process, so the
- * counters live per app: one limiter (and one memory store) per AppConfig object, made on first use.
+ * proxy). The counts are kept in the database (lib/rate-limit-store.ts), shared by every server
+ * process. The routers are module singletons shared by every app built in a process: one limiter
+ * per AppConfig object, made on first use, counting in that app's database.
  */
 export function perClientRateLimit(name: RateLimitName): MiddlewareHandler<AppEnv> {
   const limiters = new WeakMap<AppConfig, MiddlewareHandler<AppEnv>>();
@@ -33,6 +35,7 @@ export function perClientRateLimit(name: RateLimitName): MiddlewareHandler<AppEn
         windowMs,
         limit,
         standardHeaders: 'draft-6',
+        store: sqliteRateLimitStore(c.var.db),
         keyGenerator: (ctx) => `${name}:${clientAddress(ctx)}`,
         handler: () => {
           throw new ApiError(
