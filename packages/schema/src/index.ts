@@ -5,14 +5,18 @@ z.config(z.locales.fr());
 
 export * from './accounts.ts';
 export * from './actor.ts';
+export * from './answer.ts';
 export * from './auth.ts';
+export * from './campaigns.ts';
 export * from './codes.ts';
+export * from './contact-requests.ts';
 export * from './curation.ts';
 export * from './errors.ts';
 export * from './hours.ts';
 export * from './import-report.ts';
 export * from './news.ts';
 export * from './newsletter.ts';
+export * from './orientation.ts';
 export * from './query.ts';
 export * from './resources.ts';
 export * from './territory.ts';

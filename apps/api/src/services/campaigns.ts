@@ -17,15 +17,9 @@ import {
   submissionRepository,
   type UserRecord,
 } from '@pare/db';
+import type { CampaignDetail, CampaignSummary, LaunchCampaignInput, UpdateLinkInput, UpdateLinkView } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
-import type {
-  CampaignDetail,
-  CampaignSummary,
-  LaunchCampaignInput,
-  UpdateLinkInput,
-  UpdateLinkView,
-} from '../routes/campaigns/campaigns.schemas.ts';
 import {
   authorLabel,
   inputDepartements,

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import {
   type ActorRecord,
   type ContactRequestHistoryEntry,
-  type ContactRequestRecipient,
   type ContactRequestRecord,
   type ContactRequestRepository,
   contactRequestRepository,
@@ -17,11 +16,6 @@ import {
   type UserRecord,
 } from '@pare/db';
 import { getCommune, getDepartement } from '@pare/geo';
-import type { OrientationProfile } from '@pare/routing';
-import { ACTION_LABELS, type Action } from '@pare/schema';
-import { coversDepartement } from '../lib/auth.ts';
-import type { AppDeps } from '../lib/context.ts';
-import { ApiError, validationError } from '../lib/errors.ts';
 import type {
   ChangeContactRequestStatusInput,
   ContactRequestCounts,
@@ -34,11 +28,24 @@ import type {
   RequestStatusLookupInput,
   TransmitCandidate,
   TransmitContactRequestInput,
-} from '../routes/contact-requests/contact-requests.schemas.ts';
+} from '@pare/schema';
+import {
+  ACTION_LABELS,
+  type Action,
+  type ContactRequestRecipient,
+  createContactRequestInputSchema,
+  type OrientationProfile,
+} from '@pare/schema';
+import { coversDepartement } from '../lib/auth.ts';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError } from '../lib/errors.ts';
 import { mayHandle } from './curation.ts';
 import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
 import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
 import { issueLink, linkUrl } from './secure-links.ts';
+
+/** The public form's body, with the commune checked against the referential. Built once. */
+export const CreateContactRequestInputSchema = createContactRequestInputSchema((code) => getCommune(code) !== undefined);
 
 /** The same defaults as env.ts, for apps built without them (tests). */
 export const DEFAULT_TEAM_EMAIL = 'equipe@pare.invalid';

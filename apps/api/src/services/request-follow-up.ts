@@ -4,19 +4,12 @@
  * and the request comes back to the team when nobody answered in time. The person who asked is
  * told when the request is taken in charge and when it is closed, if they gave an e-mail.
  */
-import {
-  type ContactRequestRecord,
-  type ContactRequestStatus,
-  contactRequestRepository,
-  type Db,
-  type QueuedMail,
-  secureLinkRepository,
-} from '@pare/db';
+import { type ContactRequestRecord, contactRequestRepository, type Db, type QueuedMail, secureLinkRepository } from '@pare/db';
 import { getCommune } from '@pare/geo';
+import type { AnswerInput, AnswerView, ContactRequestStatus } from '@pare/schema';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { AnswerInput, AnswerView } from '../routes/answer/answer.schemas.ts';
 import { DEFAULT_TEAM_EMAIL, INBOX_WEB_PATH } from './contact-requests.ts';
 import { DEFAULT_ANSWER_LINK_DAYS, issueLink, linkUrl, resolveLink } from './secure-links.ts';
 import { addWorkingDays } from './working-days.ts';

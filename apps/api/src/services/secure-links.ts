@@ -5,7 +5,8 @@
  * only its SHA-256. A wrong, expired or malformed token gets the same 404.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, type SecureLinkPurpose, type SecureLinkRecord, secureLinkRepository } from '@pare/db';
+import { type Db, type SecureLinkRecord, secureLinkRepository } from '@pare/db';
+import type { SecureLinkPurpose } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

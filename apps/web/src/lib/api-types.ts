@@ -1,28 +1,24 @@
 /**
- * The API's own wire types for the routes whose schemas live in apps/api (not yet in @pare/schema):
- * types only, erased at build, so no zod reaches the bundle. apps/web's tsconfig references apps/api
- * for them: a changed response schema breaks the web's typecheck instead of a page.
+ * The API's wire types for the follow-up, campaign and inbox pages, from @pare/schema (types only,
+ * erased at build, so no zod reaches the bundle): a changed response schema breaks the web's typecheck.
  */
-import type { AnswerView } from '../../../api/src/routes/answer/answer.schemas.ts';
-import type { CampaignDetail, CampaignSummary } from '../../../api/src/routes/campaigns/campaigns.schemas.ts';
+import type { CampaignDetail } from '@pare/schema';
 
-export type { AnswerInput, AnswerView } from '../../../api/src/routes/answer/answer.schemas.ts';
 export type {
+  AnswerAction,
+  AnswerInput,
+  AnswerView,
   CampaignDetail,
+  CampaignEntryState,
+  CampaignList,
   CampaignSummary,
+  ContactRequestDetail,
+  ContactRequestStatus,
+  ContactRequestSummary,
   LaunchCampaignInput,
   UpdateLinkInput,
+  UpdateLinkResult,
   UpdateLinkView,
-} from '../../../api/src/routes/campaigns/campaigns.schemas.ts';
-export type {
-  ContactRequestDetail,
-  ContactRequestSummary,
-} from '../../../api/src/routes/contact-requests/contact-requests.schemas.ts';
+} from '@pare/schema';
 
-export type ContactRequestStatus = AnswerView['status'];
-export type AnswerAction = AnswerView['actions'][number];
 export type CampaignEntry = CampaignDetail['entries'][number];
-export type CampaignEntryState = CampaignEntry['state'];
-/** `CampaignListSchema` and `UpdateLinkResultSchema` have no exported type in the API: read from their shape. */
-export type CampaignList = { items: CampaignSummary[] };
-export type UpdateLinkResult = { result: 'confirmee' | 'corrigee'; message: string };

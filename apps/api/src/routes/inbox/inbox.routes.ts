@@ -1,17 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
-import { requireRole } from '../../lib/auth.ts';
 import {
   ChangeContactRequestStatusInputSchema,
   ContactRequestCountsSchema,
   ContactRequestDetailSchema,
+  ErrorBodySchema,
   ListContactRequestsQuerySchema,
   ListContactRequestsResponseSchema,
   ReferenceParamSchema,
   TransmitCandidateSchema,
   TransmitCandidatesQuerySchema,
   TransmitContactRequestInputSchema,
-} from '../contact-requests/contact-requests.schemas.ts';
+} from '@pare/schema';
+import { requireRole } from '../../lib/auth.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 const guarded = {
