@@ -179,3 +179,6 @@ export type SecureLinkPurpose = (typeof SECURE_LINK_PURPOSES)[number];
 
 export const ACCOUNT_REQUEST_STATUSES = ['nouvelle', 'acceptee', 'refusee'] as const;
 export type AccountRequestStatus = (typeof ACCOUNT_REQUEST_STATUSES)[number];
+
+/** Entries marked verified in one bulk « marquer vérifiées ». */
+export const BULK_VERIFY_MAX = 200;

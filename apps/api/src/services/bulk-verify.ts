@@ -4,11 +4,10 @@
  * entry the user may not touch is refused with its reason and never stops the others.
  */
 import type { UserRecord } from '@pare/db';
+import { BULK_VERIFY_MAX } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { verifyAdminActor } from './curation.ts';
-
-export const BULK_VERIFY_MAX = 200;
 
 export type BulkVerifyResult = {
   verified: { id: number; name: string; last_verified_at: string | null }[];

@@ -1,4 +1,4 @@
-import type { ActorType } from '@pare/schema';
+import { type ActorType, ImportQuerySchema } from '@pare/schema';
 import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
@@ -9,14 +9,7 @@ import { importTemplateCsv, rejectedLinesCsv } from '../../services/import/rejec
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
 import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
-import {
-  getImportRoute,
-  ImportQuerySchema,
-  importRoute,
-  importTemplateRoute,
-  rejectedLinesRoute,
-  revertImportRoute,
-} from './admin-import.routes.ts';
+import { getImportRoute, importRoute, importTemplateRoute, rejectedLinesRoute, revertImportRoute } from './admin-import.routes.ts';
 
 /** The roles that import: curators, and territorial relays for their own départements. */
 const IMPORTERS = ['admin', 'curateur', 'relais'] as const;

@@ -6,6 +6,9 @@ import {
   ErrorBodySchema,
   ListContactRequestsQuerySchema,
   ListContactRequestsResponseSchema,
+  OutboxItemSchema,
+  OutboxListSchema,
+  OutboxStatusSchema,
   ReferenceParamSchema,
   TransmitCandidateSchema,
   TransmitCandidatesQuerySchema,
@@ -128,24 +131,6 @@ export const transmitContactRequestRoute = createRoute({
   },
 });
 
-const OutboxStatusSchema = z.enum(['pending', 'sent', 'failed'], { error: 'Statut inconnu : pending, sent ou failed' });
-
-export const OutboxItemSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.string(),
-    recipient: z.string(),
-    subject: z.string(),
-    status: OutboxStatusSchema,
-    attempts: z.number().int(),
-    last_error: z.string().nullable(),
-    next_attempt_at: z.string(),
-    sent_at: z.string().nullable(),
-    subject_ref: z.string().nullable(),
-    created_at: z.string(),
-  })
-  .meta({ id: 'OutboxItem' });
-
 export const listOutboxRoute = createRoute({
   method: 'get',
   path: '/admin/outbox',
@@ -168,11 +153,7 @@ export const listOutboxRoute = createRoute({
       description: 'Les courriels les plus récents et le nombre par statut',
       content: {
         'application/json': {
-          schema: z.object({
-            smtp_configured: z.boolean().nullable().meta({ description: 'false : aucun relais SMTP, les courriels attendent' }),
-            counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
-            items: z.array(OutboxItemSchema),
-          }),
+          schema: OutboxListSchema,
         },
       },
     },
