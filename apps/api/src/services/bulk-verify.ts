@@ -4,7 +4,6 @@
  * entry the user may not touch is refused with its reason and never stops the others.
  */
 import type { UserRecord } from '@pare/db';
-import { BULK_VERIFY_MAX } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { verifyAdminActor } from './curation.ts';

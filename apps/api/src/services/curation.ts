@@ -8,8 +8,6 @@ import {
   type ActorSummaryRecord,
   ActorValidationError,
   actorToInput,
-  curationQueries,
-  revisionRepository,
   SlugConflictError,
   type UserRecord,
 } from '@pare/db';
@@ -31,6 +29,7 @@ import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import { geocodeAddress } from './address-geocoder.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
+import { reposOf } from './index.ts';
 
 // --- dates ------------------------------------------------------------------------------------
 
@@ -208,7 +207,7 @@ export function adminView(a: ActorRecord, now = new Date()): AdminActor {
 
 /** The back office list: every status, filters, « à revérifier » flag; a relais sees their départements only. */
 export function listAdminActors(deps: AppDeps, user: UserRecord, q: AdminActorsQuery, now = new Date()): AdminActorList {
-  const queries = curationQueries(deps.db);
+  const queries = reposOf(deps).curation;
   const before = staleBefore(now);
   const text = q.q ? queries.matchActorText(q.q) : null;
   const all = queries.listActorSummaries().filter((a) => {
@@ -252,7 +251,7 @@ export function createAdminActor(deps: AppDeps, user: UserRecord, input: CreateA
       );
     }
   }
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   const actor = withActorErrors(() =>
     deps.db.transaction(() => {
       const created = deps.actors.createActor(input);
@@ -282,7 +281,7 @@ export function writeActor(
   extra: { action: 'update' | 'verify' | 'revert'; revertedTo?: number; submissionId?: number; note?: string },
 ): { actor: ActorRecord; revisionId: number | null } {
   const previous = actorToInput(actor);
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   return withActorErrors(() =>
     deps.db.transaction(() => {
       const saved = deps.actors.replaceActor(actor.id, next);
@@ -317,7 +316,7 @@ export function setAdminActorStatus(deps: AppDeps, user: UserRecord, id: number,
   const actor = findHandledActor(deps, user, id);
   assertMayWrite(user, reachOfRecord(actor), reachOfRecord(actor));
   if (actor.status === status) return adminView(actor);
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   deps.db.transaction(() => {
     deps.actors.setActorStatus(id, status);
     revisions.recordRevision({
@@ -346,8 +345,8 @@ export function verifyAdminActor(deps: AppDeps, user: UserRecord, id: number, no
 /** The history of an entry, newest first. */
 export function listActorRevisions(deps: AppDeps, user: UserRecord, id: number): { items: RevisionOut[] } {
   findHandledActor(deps, user, id);
-  const items = revisionRepository(deps.db)
-    .listRevisions('actor', id)
+  const items = reposOf(deps)
+    .revisions.listRevisions('actor', id)
     .map((r) => ({
       id: r.id,
       action: r.action,
@@ -364,7 +363,7 @@ export function listActorRevisions(deps: AppDeps, user: UserRecord, id: number):
 /** Puts the entry back as it was after `revisionId`: a new `revert` revision, history kept. */
 export function revertAdminActor(deps: AppDeps, user: UserRecord, id: number, revisionId: number): AdminActor {
   const actor = findHandledActor(deps, user, id);
-  const revision = revisionRepository(deps.db).findRevision(revisionId);
+  const revision = reposOf(deps).revisions.findRevision(revisionId);
   if (revision?.entity !== 'actor' || revision.entityId !== id)
     throw new ApiError('not_found', 'Cette version n’existe pas pour cette fiche.');
   const next = parseActorInput(revision.snapshot);

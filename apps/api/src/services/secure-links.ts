@@ -10,7 +10,6 @@ import type { SecureLinkPurpose } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_ANSWER_LINK_DAYS = 30;
 
 /** 32 bytes in base64url: 43 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

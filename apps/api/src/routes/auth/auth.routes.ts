@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema, LoginInputSchema, MessageSchema, SessionResponseSchema } from '@pare/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { ErrorBodySchema, LoginInputSchema, SessionResponseSchema } from '@pare/schema';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 

@@ -6,7 +6,6 @@ import {
   ErrorBodySchema,
   ListContactRequestsQuerySchema,
   ListContactRequestsResponseSchema,
-  OutboxItemSchema,
   OutboxListSchema,
   OutboxStatusSchema,
   ReferenceParamSchema,
