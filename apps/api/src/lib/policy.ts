@@ -36,10 +36,11 @@ export function departementsReached(user: Holder): string[] | undefined {
 export function noStore(): MiddlewareHandler<AppEnv> {
   return async function privateAnswer(c, next) {
     await next();
-    c.header('Cache-Control', 'private, no-store');
+    // A handler's own stricter `no-store` (the team inbox's) stands as it was.
+    if (c.res.headers.get('Cache-Control') !== 'no-store') c.header('Cache-Control', 'private, no-store');
     c.header('Vary', 'Cookie');
   };
 }
 
 /** The guard of every back-office route: 401 without a session, 403 for another role, no cache. */
-export const guard = (...roles: Role[]): MiddlewareHandler<AppEnv>[] => [requireRole(...roles), noStore()];
+export const guard = (...roles: Role[]): [MiddlewareHandler<AppEnv>, MiddlewareHandler<AppEnv>] => [requireRole(...roles), noStore()];

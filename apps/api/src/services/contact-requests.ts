@@ -31,9 +31,9 @@ import {
   createContactRequestInputSchema,
   type OrientationProfile,
 } from '@pare/schema';
-import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
+import { coversDepartement, departementsReached, seesAll } from '../lib/policy.ts';
 import { mayHandle } from './curation.ts';
 import { reposOf } from './index.ts';
 import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
@@ -362,14 +362,14 @@ function findForUser(deps: AppDeps, user: UserRecord, reference: string): Contac
 export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListContactRequestsQuery) {
   const page = q.page ?? 1;
   const perPage = q.per_page ?? 50;
-  const restricted = user.role !== 'admin' && user.role !== 'curateur';
+  const restricted = !seesAll(user);
   if (restricted && q.departement && !coversDepartement(user, q.departement)) {
     throw new ApiError('forbidden', 'Ce département n’est pas dans votre périmètre.');
   }
   const { total, items } = reposOf(deps).contactRequests.listContactRequests({
     status: q.status,
     departement: q.departement,
-    departements: restricted ? user.departements : undefined,
+    departements: departementsReached(user),
     actorSlug: q.actor,
     urgent: q.urgent,
     profile: q.profile,
@@ -422,9 +422,8 @@ export function changeContactRequestStatusFor(
 
 /** The dashboard's counts, in the user's reach: by status, by status and older than 48 h, urgent and open. */
 export function countContactRequestsFor(deps: AppDeps, user: UserRecord, now = new Date()): ContactRequestCounts {
-  const restricted = user.role !== 'admin' && user.role !== 'curateur';
   const c = reposOf(deps).contactRequests.countContactRequests({
-    departements: restricted ? user.departements : undefined,
+    departements: departementsReached(user),
     olderThan: new Date(now.getTime() - 48 * 3_600_000).toISOString(),
   });
   return { by_status: c.byStatus, older_than_48h: c.olderByStatus, urgent_open: c.urgentOpen };

@@ -24,9 +24,9 @@ import {
   STALE_AFTER_DAYS,
   type UpdateActorInput,
 } from '@pare/schema';
-import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { coversDepartement, departementsReached, seesAll } from '../lib/policy.ts';
 import { geocodeAddress } from './address-geocoder.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
 import { reposOf } from './index.ts';
@@ -97,7 +97,7 @@ const reachOfInput = (input: Partial<Pick<CreateActorInput, 'sites' | 'territory
 
 /** May this user see and work on an actor with this reach? A relais: only a local actor of one of their départements. */
 export function mayHandle(user: UserRecord, reach: Reach): boolean {
-  if (user.role === 'admin' || user.role === 'curateur') return true;
+  if (seesAll(user)) return true;
   if (user.role !== 'relais' || reach.national) return false;
   return reach.departements.some((d) => coversDepartement(user, d));
 }
@@ -108,7 +108,7 @@ export function mayHandle(user: UserRecord, reach: Reach): boolean {
  * where it changed, and still to one of them.
  */
 export function assertMayWrite(user: UserRecord, before: Reach | null, after: Reach): void {
-  if (user.role === 'admin' || user.role === 'curateur') return;
+  if (seesAll(user)) return;
   if (user.role !== 'relais') throw new ApiError('forbidden');
   if (before && !mayHandle(user, before)) throw new ApiError('forbidden', 'Cette fiche ne relève pas de vos départements.');
   if (after.national) throw new ApiError('forbidden', 'Un relais territorial ne peut pas modifier un acteur national.');

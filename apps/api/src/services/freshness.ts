@@ -6,6 +6,7 @@ import { type ActorSummaryRecord, curationQueries, type Db, type UserRecord } fr
 import { getDepartement, listDepartements } from '@pare/geo';
 import { type Freshness, STALE_AFTER_DAYS } from '@pare/schema';
 import type { Logger } from '../lib/logger.ts';
+import { seesAll } from '../lib/policy.ts';
 import { isStale, mayHandle, staleBefore, todayIn } from './curation.ts';
 import { reposOf } from './index.ts';
 
@@ -167,7 +168,7 @@ export function queueFreshnessDigest(deps: DigestDeps, now = new Date()): { week
           link,
         );
         subject = `PARÉ : ${mine.length} fiche${mine.length > 1 ? 's' : ''} à revérifier dans vos départements`;
-      } else if (user.role === 'admin' || user.role === 'curateur') {
+      } else if (seesAll(user)) {
         const f = computeFreshness(deps, user, now);
         body = nationalDigest(
           f,

@@ -42,6 +42,7 @@ import {
 } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { seesAll } from '../lib/policy.ts';
 import { authorLabel } from './curation.ts';
 import { reposOf } from './index.ts';
 import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
@@ -134,7 +135,7 @@ export function departementProtocols(deps: Deps, code: string): PublicProtocol[]
 // Curators: who may edit what
 // ---------------------------------------------------------------------------------------------
 
-const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
+const isCurator = seesAll;
 /** The most entries a relais's back-office list reads before keeping their own. */
 const MAX_RELAIS_LIST = 10_000;
 

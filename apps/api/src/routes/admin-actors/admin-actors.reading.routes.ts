@@ -1,7 +1,8 @@
 /** Routes of the actor list's bulk « marquer vérifiées » and of a relais's read-only view (issue 17, items 8 and 9). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { BulkVerifyInputSchema, IdParamSchema, PublicActorSchema } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from './admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from './admin-guard.ts';
 
 const tags = ['Back-office : acteurs'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

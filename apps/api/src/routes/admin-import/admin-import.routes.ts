@@ -7,7 +7,8 @@ import {
   QueryFlagSchema,
   RevertReportSchema,
 } from '@pare/schema';
-import { errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 const tags = ['Back-office : import'];
 /** Curators, and territorial relays for the actors of their départements. */

@@ -9,7 +9,8 @@ import {
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
 } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Back-office : campagnes de mise à jour'];
