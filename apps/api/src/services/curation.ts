@@ -26,7 +26,7 @@ import {
 } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
-import { coversDepartement, departementsReached, seesAll } from '../lib/policy.ts';
+import { coversDepartement, seesAll } from '../lib/policy.ts';
 import { geocodeAddress } from './address-geocoder.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
 import { reposOf } from './index.ts';
