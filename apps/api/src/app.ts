@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { actorRepository, actorSearch, type Db, directoryVersion, openActorsIndex, userRepository } from '@pare/db';
+import { type Db, directoryVersion } from '@pare/db';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrfProtection, sessionMiddleware } from './lib/auth.ts';
@@ -9,7 +9,7 @@ import { closeAfterRefusedBody } from './lib/connections.ts';
 import type { AppConfig, AppDeps } from './lib/context.ts';
 import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
-import { createLogger, type Logger } from './lib/logger.ts';
+import type { Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
@@ -19,6 +19,7 @@ import { apiRoutes } from './routes/api.mount.ts';
 import { docsRoute, type OpenApiDocument, renderDocsPage } from './routes/docs/docs-page.ts';
 import { mapRoutes } from './routes/map/map.index.ts';
 import { listBackups } from './services/backup.ts';
+import { createServices } from './services/index.ts';
 import { isSecureLinkPath, loggablePath } from './services/secure-links.ts';
 import { isUploadPath } from './services/uploads.ts';
 
@@ -27,28 +28,19 @@ export type CreateAppOptions = {
   log?: Logger;
   /** The built web client (apps/web/dist); the API alone is served when absent. */
   webDist?: string;
+  /** Resolved by `resolveConfig` (lib/config.ts): a partial gets every default. */
   config?: Partial<AppConfig>;
-};
-
-export const DEFAULT_CONFIG: AppConfig = {
-  secureCookies: true,
-  trustProxy: false,
-  sessionTtlMs: 12 * 60 * 60 * 1000,
-  sessionIdleMs: 2 * 60 * 60 * 1000,
 };
 
 /** Builds the whole application (API + web client) around an open database. No listen here. */
 export function createApp(options: CreateAppOptions) {
-  const log = options.log ?? createLogger('silent');
-  const deps: AppDeps = {
+  // The composition root: repositories built once, the config resolved once (lib/config.ts).
+  const deps = createServices({
     db: options.db,
-    actors: actorRepository(options.db),
-    users: userRepository(options.db),
-    search: actorSearch(options.db),
-    openActors: openActorsIndex(options.db),
-    log,
-    config: { ...DEFAULT_CONFIG, ...options.config },
-  };
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const log = deps.log;
 
   // Outside hosts allowed only when a deployment configured an online map style.
   const mapOrigins = deps.config.onlineMapStyle?.origins ?? [];

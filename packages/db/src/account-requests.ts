@@ -1,9 +1,7 @@
 /** Professionals asking for an account: the administrators' queue (`account_requests`). */
+import type { AccountRequestStatus } from '@pare/schema/codes';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
-
-export const ACCOUNT_REQUEST_STATUSES = ['nouvelle', 'acceptee', 'refusee'] as const;
-export type AccountRequestStatus = (typeof ACCOUNT_REQUEST_STATUSES)[number];
 
 export type AccountRequestRecord = {
   id: number;

@@ -1,26 +1,14 @@
 /** Routed contact requests, their status history and the mail that carries each one (via the outbox). */
+import {
+  CONTACT_REQUEST_STATUSES,
+  type ContactRequestProfile,
+  type ContactRequestRecipient,
+  type ContactRequestStatus,
+  type ContactRequestUrgency,
+} from '@pare/schema/codes';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { outboxRepository } from './outbox.ts';
-
-/**
- * `nouvelle` on arrival, `transmise` once its recipient has it, `en-cours` while handled, `cloturee`
- * when done; `a-reorienter` when the structure said it cannot take it, `sans-reponse` when its
- * referent did not answer in time: both are back with the team.
- */
-export const CONTACT_REQUEST_STATUSES = ['nouvelle', 'transmise', 'en-cours', 'cloturee', 'a-reorienter', 'sans-reponse'] as const;
-export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
-
-/** The actor's referent, or the PARÉ team (always for confidential actors). */
-export const CONTACT_REQUEST_RECIPIENTS = ['acteur', 'equipe-pare'] as const;
-export type ContactRequestRecipient = (typeof CONTACT_REQUEST_RECIPIENTS)[number];
-
-export const CONTACT_REQUEST_PROFILES = ['jeune', 'famille', 'professionnel'] as const;
-export type ContactRequestProfile = (typeof CONTACT_REQUEST_PROFILES)[number];
-
-/** The orientation's urgency, as the person answered it (null when the request came without the questions). */
-export const CONTACT_REQUEST_URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const;
-export type ContactRequestUrgency = (typeof CONTACT_REQUEST_URGENCIES)[number];
 
 /** The outbox's `subject_ref` of a request's mails: the retention purge deletes them with it. */
 export const contactRequestRef = (id: number) => `contact_request:${id}`;

@@ -3,12 +3,10 @@
  * routed request, confirm or correct an entry), freshness campaigns, and the record of periodic
  * jobs. Tokens never reach this module: only their SHA-256.
  */
+import type { SecureLinkPurpose } from '@pare/schema/codes';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { outboxRepository, type QueuedMail } from './outbox.ts';
-
-export const SECURE_LINK_PURPOSES = ['answer', 'update', 'password'] as const;
-export type SecureLinkPurpose = (typeof SECURE_LINK_PURPOSES)[number];
 
 export type SecureLinkRecord = {
   id: number;

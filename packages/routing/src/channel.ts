@@ -1,6 +1,5 @@
 /** How the person reaches an actor: call, write, or ask PARÉ to put them in touch. */
-import type { PublicActor, PublicSite } from '@pare/schema';
-import type { Channel } from './orientation-schema.ts';
+import type { Channel, PublicActor, PublicSite } from '@pare/schema';
 import type { ContactNote } from './texts.ts';
 
 const WRITTEN_KINDS: ReadonlySet<string> = new Set(['email', 'website', 'chat', 'sms']);

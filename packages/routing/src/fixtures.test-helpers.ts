@@ -3,8 +3,7 @@
  * are in the ranges ARCEP keeps for fiction (01 99 00 xx xx); only the real national numbers
  * (17, 112, 114, 119, 116 000) are real. Coordinates and INSEE codes are the communes' public ones.
  */
-import type { PublicActor, PublicContact, PublicSite } from '@pare/schema';
-import type { OrientationPlace } from './orientation-schema.ts';
+import type { OrientationPlace, PublicActor, PublicContact, PublicSite } from '@pare/schema';
 
 type Commune = {
   code: string;

@@ -1,4 +1,4 @@
-export * from './orientation-schema.ts';
+export * from '@pare/schema';
 export { routeOrientation } from './route-orientation.ts';
 export {
   EMERGENCY_ORDER,

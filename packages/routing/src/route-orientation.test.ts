@@ -1,4 +1,4 @@
-import type { PublicActor } from '@pare/schema';
+import type { OrientationResult, PublicActor, RouteOrientationInput } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
 import {
   COMMUNES,
@@ -37,7 +37,6 @@ import {
   toulouseAssociation,
   youthLine,
 } from './fixtures.test-helpers.ts';
-import type { OrientationResult, RouteOrientationInput } from './orientation-schema.ts';
 import { routeOrientation } from './route-orientation.ts';
 import { MAX_RECOMMENDATIONS } from './rules.ts';
 

@@ -1,17 +1,19 @@
 /** The orientation engine: from who asks, where, what for and how urgently, whom to contact and why. */
-import type { Action, PublicActor, PublicSite } from '@pare/schema';
-import { chooseChannel } from './channel.ts';
-import { distanceKm, roundKm } from './distance.ts';
 import type {
+  Action,
   OrientationNotice,
   OrientationPlace,
   OrientationProfile,
   OrientationResult,
+  PublicActor,
+  PublicSite,
   Recommendation,
   RecommendationGroup,
   RouteOrientationInput,
-} from './orientation-schema.ts';
-import { PROFILE_TO_PUBLIC, RECOMMENDATION_GROUPS, UNKNOWN_NEED } from './orientation-schema.ts';
+} from '@pare/schema';
+import { PROFILE_TO_PUBLIC, RECOMMENDATION_GROUPS, UNKNOWN_NEED } from '@pare/schema';
+import { chooseChannel } from './channel.ts';
+import { distanceKm, roundKm } from './distance.ts';
 import {
   ACTION_PREFERENCE,
   EMERGENCY_ONLY_SLUGS,

@@ -1,6 +1,5 @@
-import { ACTIONS } from '@pare/schema';
+import { ACTIONS, ORIENTATION_PROFILES } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
-import { ORIENTATION_PROFILES } from './orientation-schema.ts';
 import { ACTION_PREFERENCE } from './rules.ts';
 
 describe('ACTION_PREFERENCE', () => {

@@ -1,6 +1,5 @@
 /** The orientation's tunable rules, gathered so a curator's question ("why 30 km?") has one answer. */
-import type { Action, PublicActor } from '@pare/schema';
-import type { OrientationProfile } from './orientation-schema.ts';
+import type { Action, OrientationProfile, PublicActor } from '@pare/schema';
 
 /** Slugs of the emergency numbers in the seed directory, in the order a person in danger sees them. */
 export const EMERGENCY_SLUGS = {

@@ -3,6 +3,7 @@
  * what, how urgently — and what must come first. The README's table is this list.
  */
 import type { PublicActor } from '@pare/schema';
+import { OrientationInputSchema, type OrientationResult, type RouteOrientationInput } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
 import {
   COMMUNES,
@@ -16,7 +17,6 @@ import {
   placeOf,
   site,
 } from './fixtures.test-helpers.ts';
-import { OrientationInputSchema, type OrientationResult, type RouteOrientationInput } from './orientation-schema.ts';
 import { routeOrientation } from './route-orientation.ts';
 
 const MOSELLE = { code: '57', name: 'Moselle' };

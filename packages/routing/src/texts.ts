@@ -2,8 +2,7 @@
  * Every French text the orientation shows, in one catalogue so a translation can be added. Sentences
  * are built here, not in the engine, because word order and agreement belong to the language.
  */
-import type { Action, ActorType } from '@pare/schema';
-import type { Channel, OrientationProfile, RecommendationGroup, Urgency } from './orientation-schema.ts';
+import type { Action, ActorType, Channel, OrientationProfile, RecommendationGroup, Urgency } from '@pare/schema';
 
 /** Where an actor stands relative to the person, as the engine found it. */
 export type WhereFacts =

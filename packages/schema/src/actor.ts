@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS, ACTOR_TYPES, CONTACT_KINDS, CONTACT_VISIBILITIES, GEO_PRECISIONS, PUBLICS, TERRITORY_SCOPES } from './codes.ts';
-import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema, RegionCodeSchema } from './territory.ts';
+import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema, PostcodeSchema, RegionCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 export const PublicCodeSchema = z.enum(PUBLICS);
@@ -175,8 +175,6 @@ export type CreateActorInputRaw = z.input<typeof CreateActorInputSchema>;
 // ---------------------------------------------------------------------------------------------
 // Output: the public view. Nothing else leaves the API for an anonymous client.
 // ---------------------------------------------------------------------------------------------
-
-export const PlaceRefSchema = z.object({ code: z.string(), name: z.string() });
 
 export const TemporaryClosureSchema = z
   .object({ starts_on: z.string(), ends_on: z.string().nullable(), message: z.string(), closed: z.boolean() })

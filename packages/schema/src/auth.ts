@@ -53,6 +53,8 @@ export const SessionResponseSchema = z.object({
   csrf_token: z.string().meta({ description: 'À renvoyer dans l’en-tête X-CSRF-Token de chaque requête qui modifie' }),
   expires_at: z.string(),
 });
+/** The signed-in session (`GET /api/auth/me`, `POST /api/auth/login`). */
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const CreateUserInputSchema = z
   .object({
@@ -71,3 +73,5 @@ export const CreateUserInputSchema = z
     }
   });
 export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
+
+export const MessageSchema = z.object({ message: z.string() });

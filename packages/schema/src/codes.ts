@@ -104,3 +104,81 @@ const OVERSEAS_TIME_ZONES: Record<string, string> = {
 export function timeZoneOfDepartement(code: string | null | undefined): string {
   return (code && OVERSEAS_TIME_ZONES[code]) || 'Europe/Paris';
 }
+
+/** The default search radius around a place, in km (the API's and the search form's). */
+export const DEFAULT_RADIUS_KM = 30;
+
+// Orientation: who is asking, how urgent, what they need, how to reach whom.
+
+export const ORIENTATION_PROFILES = ['jeune', 'famille', 'professionnel'] as const;
+export type OrientationProfile = (typeof ORIENTATION_PROFILES)[number];
+
+export const URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** The answer of someone who cannot name what they need: every action then counts. */
+export const UNKNOWN_NEED = 'je-ne-sais-pas';
+export const ORIENTATION_NEEDS = [...ACTIONS, UNKNOWN_NEED] as const;
+export type OrientationNeed = (typeof ORIENTATION_NEEDS)[number];
+
+export const CHANNELS = ['appeler', 'ecrire', 'demande-de-contact'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * In the order the engine lists them: the UI shows one section per group. `abri` holds the 115
+ * (and the 119) for a young person who needs a safe place tonight; `ecoute` the actors that offer
+ * none of the needs named but can listen and orient, after every actor that offers one.
+ */
+export const RECOMMENDATION_GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
+export type RecommendationGroup = (typeof RECOMMENDATION_GROUPS)[number];
+
+/** Who is asking → the audience code an actor must serve (`publics`) to be shown to them. */
+export const PROFILE_TO_PUBLIC: Record<OrientationProfile, Public> = {
+  jeune: 'jeunes',
+  famille: 'familles',
+  professionnel: 'professionnels',
+};
+
+// Routed contact requests and their follow-up.
+
+/**
+ * `nouvelle` on arrival, `transmise` once its recipient has it, `en-cours` while handled, `cloturee`
+ * when done; `a-reorienter` when the structure said it cannot take it, `sans-reponse` when its
+ * referent did not answer in time: both are back with the team.
+ */
+export const CONTACT_REQUEST_STATUSES = ['nouvelle', 'transmise', 'en-cours', 'cloturee', 'a-reorienter', 'sans-reponse'] as const;
+export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
+
+/** The actor's referent, or the PARÉ team (always for confidential actors). */
+export const CONTACT_REQUEST_RECIPIENTS = ['acteur', 'equipe-pare'] as const;
+export type ContactRequestRecipient = (typeof CONTACT_REQUEST_RECIPIENTS)[number];
+
+/** A request's profile is the orientation's. */
+export const CONTACT_REQUEST_PROFILES = ORIENTATION_PROFILES;
+export type ContactRequestProfile = OrientationProfile;
+
+/** The orientation's urgency, as the person answered it (null when the request came without the questions). */
+export const CONTACT_REQUEST_URGENCIES = URGENCIES;
+export type ContactRequestUrgency = Urgency;
+
+/** A contact request's fields: the longest message and name a person may send. */
+export const MESSAGE_MAX_LENGTH = 2000;
+export const NAME_MAX_LENGTH = 100;
+
+/** What a referent may answer through the answer link. */
+export const ANSWER_ACTIONS = ['prise-en-charge', 'contact-etabli', 'impossible'] as const;
+export type AnswerAction = (typeof ANSWER_ACTIONS)[number];
+
+/** Where each actor of a verification campaign stands. */
+export const CAMPAIGN_ENTRY_STATES = ['envoyee', 'ouverte', 'confirmee', 'corrigee', 'sans-referent'] as const;
+export type CampaignEntryState = (typeof CAMPAIGN_ENTRY_STATES)[number];
+
+/** What a link sent by mail lets its holder do without an account. */
+export const SECURE_LINK_PURPOSES = ['answer', 'update', 'password'] as const;
+export type SecureLinkPurpose = (typeof SECURE_LINK_PURPOSES)[number];
+
+export const ACCOUNT_REQUEST_STATUSES = ['nouvelle', 'acceptee', 'refusee'] as const;
+export type AccountRequestStatus = (typeof ACCOUNT_REQUEST_STATUSES)[number];
+
+/** Entries marked verified in one bulk « marquer vérifiées ». */
+export const BULK_VERIFY_MAX = 200;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CreateActorInputSchema, SlugSchema } from './actor.ts';
 import { DisplayNameSchema, ROLES } from './auth.ts';
-import { ACTOR_TYPES, TERRITORY_SCOPES } from './codes.ts';
+import { ACTOR_TYPES, BULK_VERIFY_MAX, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
@@ -442,3 +442,12 @@ export const UpdateUserInputSchema = z.object({
     .meta({ description: 'Lève le blocage après 5 échecs de connexion (sinon levé au bout de 15 minutes)' }),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;
+
+export const BulkVerifyInputSchema = z
+  .object({
+    ids: z
+      .array(z.number().int().positive(), { error: 'ids : la liste des fiches à marquer vérifiées' })
+      .min(1, 'Choisissez au moins une fiche')
+      .max(BULK_VERIFY_MAX, `${BULK_VERIFY_MAX} fiches au plus à la fois`),
+  })
+  .meta({ id: 'BulkVerifyInput' });

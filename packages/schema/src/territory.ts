@@ -22,3 +22,20 @@ export const PostcodeSchema = z
 
 export const TerritoryKindSchema = z.enum(['commune', 'departement', 'region']);
 export type TerritoryKind = z.infer<typeof TerritoryKindSchema>;
+
+export const PlaceRefSchema = z.object({ code: z.string(), name: z.string() });
+
+export const TerritoryHitSchema = z
+  .object({
+    kind: z.enum(['commune', 'postcode', 'departement', 'region']),
+    code: z.string().meta({ description: 'Code INSEE (commune, département, région) ou code postal' }),
+    name: z.string(),
+    departement: PlaceRefSchema.nullable(),
+    region: PlaceRefSchema.nullable(),
+    postcodes: z.array(z.string()),
+    lat: z.number(),
+    lng: z.number(),
+    population: z.number().optional(),
+  })
+  .meta({ id: 'TerritoryHit' });
+export type TerritoryHit = z.infer<typeof TerritoryHitSchema>;

@@ -103,13 +103,6 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Does this user answer for this département? Admins and curators answer for all. */
-export function coversDepartement(user: { role: Role; departements: string[] }, departement: string | null | undefined): boolean {
-  if (user.role === 'admin' || user.role === 'curateur') return true;
-  if (user.role !== 'relais' || !departement) return false;
-  return user.departements.includes(departement);
-}
-
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: string) {
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',

@@ -1,17 +1,22 @@
 import type { ActorRepository, actorSearch, Db, OpenActorsIndex, UserRecord, UserRepository, Viewer } from '@pare/db';
+import type { Repositories } from '../services/index.ts';
 import type { OnlineMapStyle } from '../services/online-map-style.ts';
+import type { ResolvedConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 
 /** What every handler can reach through `c.var`. */
 export type AppDeps = {
   db: Db;
+  /** Every repository, built once by the composition root (services/index.ts). */
+  repos: Repositories;
   actors: ActorRepository;
   users: UserRepository;
   search: ReturnType<typeof actorSearch>;
   /** Which actors are open at an instant (« Ouvert maintenant », `open_at`). */
   openActors: OpenActorsIndex;
   log: Logger;
-  config: AppConfig;
+  /** Resolved once (lib/config.ts): every default filled in. */
+  config: ResolvedConfig;
 };
 
 export type AppConfig = {
@@ -38,7 +43,7 @@ export type AppConfig = {
   localOrigin?: string;
   /** Whether an SMTP relay is configured (PARE_SMTP_URL), shown to curators with the outbox. */
   smtpConfigured?: boolean;
-  /** Per-client limits of the public POST routes (tests lower them); see services/orientation.ts for defaults. */
+  /** Per-client limits of the public POST routes (tests lower them); defaults in lib/config.ts. */
   rateLimits?: { orientation?: RateLimit; contactRequests?: RateLimit; secureLinks?: RateLimit; requestStatus?: RateLimit };
   /** Follow-up of routed requests and campaign links (PARE_ANSWER_LINK_DAYS, PARE_REQUEST_REMINDER_DAYS, PARE_REQUEST_ESCALATION_DAYS). */
   followUp?: { answerLinkDays?: number; reminderWorkingDays?: number; escalationWorkingDays?: number };

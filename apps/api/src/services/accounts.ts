@@ -3,7 +3,7 @@
  * by an administrator), a person's own sessions, and the professionals' account requests.
  * A password never travels by mail: only a link, whose token the database keeps as a SHA-256.
  */
-import { accountRequestRepository, outboxRepository, secureLinkRepository, type UserRecord } from '@pare/db';
+import type { accountRequestRepository, UserRecord } from '@pare/db';
 import {
   type AccountRequest,
   type AccountRequestInput,
@@ -13,10 +13,11 @@ import {
   type SessionList,
   toOneLine,
 } from '@pare/schema';
+import { CONFIG_DEFAULTS } from '../lib/config.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { hashPassword } from './auth.ts';
-import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
+import { reposOf } from './index.ts';
 import { issueLink, linkUrl, resolveLink, UNKNOWN_LINK_MESSAGE } from './secure-links.ts';
 
 /** Days a new account's link stays usable, and hours for a reset. */
@@ -59,7 +60,7 @@ function passwordMail(user: UserRecord, url: string, kind: 'welcome' | 'reset'):
  */
 export function sendPasswordLink(deps: AppDeps, user: UserRecord, kind: 'welcome' | 'reset', now = new Date()): void {
   deps.db.transaction(() => {
-    secureLinkRepository(deps.db).revokeUserLinks(user.id, now);
+    reposOf(deps).secureLinks.revokeUserLinks(user.id, now);
     const token = issueLink(
       deps.db,
       { purpose: 'password', userId: user.id },
@@ -67,7 +68,7 @@ export function sendPasswordLink(deps: AppDeps, user: UserRecord, kind: 'welcome
       now,
     );
     const mail = passwordMail(user, linkUrl(deps.config.publicUrl, 'password', token), kind);
-    outboxRepository(deps.db).enqueueMail({ kind: ACCOUNT_MAIL_KINDS[kind], recipient: user.email, ...mail });
+    reposOf(deps).outbox.enqueueMail({ kind: ACCOUNT_MAIL_KINDS[kind], recipient: user.email, ...mail });
   })();
   deps.log.info('password link sent', { userId: user.id, kind });
 }
@@ -95,7 +96,7 @@ export async function setPasswordWithLink(deps: AppDeps, token: string, password
   const done = deps.db.transaction(() => {
     // This very link, checked again inside the write: two tabs submitting it, or a link replaced
     // while the password was being hashed, set no password.
-    const links = secureLinkRepository(deps.db);
+    const links = reposOf(deps).secureLinks;
     if (!links.revokeLink(id, now)) return false;
     links.revokeUserLinks(user.id, now);
     deps.users.updateUser(user.id, { passwordHash });
@@ -158,8 +159,8 @@ function requestView(r: ReturnType<ReturnType<typeof accountRequestRepository>['
 export function createAccountRequest(deps: AppDeps, input: AccountRequestInput): { id: number } {
   const data = AccountRequestInputSchema.parse(input);
   const created = deps.db.transaction(() => {
-    const r = accountRequestRepository(deps.db).create({ ...data, message: data.message || null });
-    const outbox = outboxRepository(deps.db);
+    const r = reposOf(deps).accountRequests.create({ ...data, message: data.message || null });
+    const outbox = reposOf(deps).outbox;
     outbox.enqueueMail({
       kind: ACCOUNT_MAIL_KINDS.requestAck,
       recipient: r.email,
@@ -185,16 +186,16 @@ export function createAccountRequest(deps: AppDeps, input: AccountRequestInput):
 }
 
 export function listAccountRequests(deps: AppDeps): { items: AccountRequest[] } {
-  return { items: accountRequestRepository(deps.db).list().map(requestView) };
+  return { items: reposOf(deps).accountRequests.list().map(requestView) };
 }
 
 export function refuseAccountRequest(deps: AppDeps, actor: UserRecord, id: number, now = new Date()): AccountRequest {
-  const repo = accountRequestRepository(deps.db);
+  const repo = reposOf(deps).accountRequests;
   const found = repo.find(id);
   if (!found) throw new ApiError('not_found', 'Cette demande n’existe pas.');
   deps.db.transaction(() => {
     if (!repo.close(id, 'refusee', actor.id, now)) throw new ApiError('conflict', 'Cette demande a déjà été traitée.');
-    outboxRepository(deps.db).enqueueMail({
+    reposOf(deps).outbox.enqueueMail({
       kind: ACCOUNT_MAIL_KINDS.requestRefused,
       recipient: found.email,
       subject: 'PARÉ : votre demande de compte professionnel',
@@ -218,8 +219,8 @@ export function purgeHandledAccountRequests(
   deps: { db: AppDeps['db']; log: AppDeps['log']; retentionDays?: number | undefined },
   now = new Date(),
 ): { requests: number; mails: number } {
-  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const purged = accountRequestRepository(deps.db).purgeHandledBefore(new Date(now.getTime() - days * DAY_MS), [
+  const days = deps.retentionDays ?? CONFIG_DEFAULTS.retentionDays;
+  const purged = reposOf(deps).accountRequests.purgeHandledBefore(new Date(now.getTime() - days * DAY_MS), [
     ACCOUNT_MAIL_KINDS.requestAck,
     ACCOUNT_MAIL_KINDS.requestTeam,
     ACCOUNT_MAIL_KINDS.requestRefused,

@@ -3,12 +3,13 @@
  * (a national helpline, the association of its région): the view a verified professional gets,
  * with why it is read-only. Entries it may edit are read the same way; any other entry is refused.
  */
-import { type ActorRecord, actorToInput, curationQueries, publicView, type UserRecord } from '@pare/db';
+import { type ActorRecord, actorToInput, publicView, type UserRecord } from '@pare/db';
 import { getDepartement, getRegion } from '@pare/geo';
 import type { PublicActor } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { inputDepartements, mayHandle } from './curation.ts';
+import { reposOf } from './index.ts';
 
 export type ReadOnlyActor = {
   id: number;
@@ -62,7 +63,7 @@ export type CoveringEntry = { id: number; name: string; type: string; scope: 'na
 export function listCoveringEntriesFor(deps: AppDeps, user: UserRecord): { items: CoveringEntry[] } {
   if (user.role !== 'relais') return { items: [] };
   const items: CoveringEntry[] = [];
-  for (const s of curationQueries(deps.db).listActorSummaries()) {
+  for (const s of reposOf(deps).curation.listActorSummaries()) {
     if (s.status !== 'published' || (s.scope !== 'national' && s.scope !== 'regions')) continue;
     const a = deps.actors.findActorById(s.id);
     const covers = a ? coversWithoutBelonging(user, a) : null;

@@ -6,9 +6,10 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type Db, jobRunRepository } from '@pare/db';
+import type { Db } from '@pare/db';
 import type { Logger } from '../lib/logger.ts';
 import type { BackupResult } from './backup.ts';
+import { reposOf } from './index.ts';
 
 export const BACKUP_JOB = 'backup';
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -62,7 +63,7 @@ export function runBackupIfDue(
   deps: { db: Db; log: Logger; backup: BackupSettings },
   now: Date,
 ): (RunningBackup & { recorded: Promise<void> }) | undefined {
-  const runs = jobRunRepository(deps.db);
+  const runs = reposOf(deps).jobRuns;
   const last = runs.lastRun(BACKUP_JOB);
   if (last && now.getTime() - new Date(last).getTime() < BACKUP_EVERY_MS) return undefined;
   const running = startBackupInWorker(deps.backup, now);

@@ -8,8 +8,6 @@ import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { verifyAdminActor } from './curation.ts';
 
-export const BULK_VERIFY_MAX = 200;
-
 export type BulkVerifyResult = {
   verified: { id: number; name: string; last_verified_at: string | null }[];
   refused: { id: number; message: string }[];

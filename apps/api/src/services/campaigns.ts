@@ -9,23 +9,12 @@ import {
   actorToInput,
   type CampaignEntryRecord,
   type CampaignRecord,
-  campaignRepository,
-  curationQueries,
   publicView,
-  revisionRepository,
-  secureLinkRepository,
-  submissionRepository,
   type UserRecord,
 } from '@pare/db';
+import type { CampaignDetail, CampaignSummary, LaunchCampaignInput, UpdateLinkInput, UpdateLinkView } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
-import type {
-  CampaignDetail,
-  CampaignSummary,
-  LaunchCampaignInput,
-  UpdateLinkInput,
-  UpdateLinkView,
-} from '../routes/campaigns/campaigns.schemas.ts';
 import {
   authorLabel,
   inputDepartements,
@@ -37,6 +26,7 @@ import {
   todayIn,
   withActorErrors,
 } from './curation.ts';
+import { reposOf } from './index.ts';
 import { followUpConfig } from './request-follow-up.ts';
 import { issueLink, linkUrl, resolveLink } from './secure-links.ts';
 
@@ -76,8 +66,8 @@ function select(deps: AppDeps, user: UserRecord, input: LaunchCampaignInput, now
   const before = staleBefore(now);
   const s = input.selection;
   const ids = s.kind === 'actors' ? new Set(s.actor_ids) : null;
-  return curationQueries(deps.db)
-    .listActorSummaries()
+  return reposOf(deps)
+    .curation.listActorSummaries()
     .filter((a) => a.status === 'published' && mayHandle(user, reach(a)))
     .filter((a) => {
       switch (s.kind) {
@@ -119,7 +109,7 @@ export function launchCampaign(deps: AppDeps, user: UserRecord, input: LaunchCam
     departements: a.departements,
   }));
   const names = new Map(chosen.map((a) => [a.id, a.name]));
-  const id = campaignRepository(deps.db).createCampaign(
+  const id = reposOf(deps).campaigns.createCampaign(
     { title, selection: input.selection, createdById: user.id, createdByLabel: authorLabel(user), now },
     entries,
     (entryId, e) => {
@@ -164,7 +154,7 @@ function summaryOf(c: CampaignRecord, entries: CampaignEntryRecord[]): CampaignS
 
 /** `GET /api/admin/campaigns`: newest first; a relais sees the campaigns with entries of its départements, and those entries only. */
 export function listCampaigns(deps: AppDeps, user: UserRecord): { items: CampaignSummary[] } {
-  const repo = campaignRepository(deps.db);
+  const repo = reposOf(deps).campaigns;
   const items = repo
     .listCampaigns()
     .map((c) => ({ c, entries: visibleEntries(user, repo.listEntries(c.id)) }))
@@ -174,7 +164,7 @@ export function listCampaigns(deps: AppDeps, user: UserRecord): { items: Campaig
 }
 
 function findCampaign(deps: AppDeps, user: UserRecord, id: number): { c: CampaignRecord; entries: CampaignEntryRecord[] } {
-  const repo = campaignRepository(deps.db);
+  const repo = reposOf(deps).campaigns;
   const c = repo.findCampaign(id);
   if (!c) throw new ApiError('not_found', 'Aucune campagne ne porte ce numéro.');
   const entries = visibleEntries(user, repo.listEntries(id));
@@ -208,7 +198,7 @@ export function remindCampaign(deps: AppDeps, user: UserRecord, id: number, now 
   if (user.role === 'relais' && c.createdById !== user.id)
     throw new ApiError('forbidden', 'Seul l’auteur de la campagne ou un curateur peut la relancer.');
   if (c.reminderSentAt) throw new ApiError('conflict', 'Le rappel de cette campagne a déjà été envoyé.');
-  const repo = campaignRepository(deps.db);
+  const repo = reposOf(deps).campaigns;
   const cfg = followUpConfig(deps.config);
   const waiting = repo.listEntries(id).filter((e) => e.recipient && !e.confirmedAt && !e.correctedAt && e.actor.status === 'published');
   const sent = deps.db.transaction(() =>
@@ -240,7 +230,7 @@ function entryOfToken(
   now: Date,
 ): { entry: CampaignEntryRecord; actor: ActorRecord; title: string; expiresAt: string } {
   const link = resolveLink(deps.db, 'update', token, now);
-  const repo = campaignRepository(deps.db);
+  const repo = reposOf(deps).campaigns;
   const entry = repo.findEntry(link.campaignEntryId as number);
   const actor = entry && deps.actors.findActorById(entry.actor.id);
   if (!entry || !actor) throw new ApiError('not_found');
@@ -284,7 +274,7 @@ export function keepHidden(current: ReturnType<typeof actorToInput>, proposal: R
 /** `GET /api/update/{token}`: the entry as the public sees it (a confidential site stays at its commune), and the campaign. */
 export function getUpdateView(deps: AppDeps, token: string, now = new Date()): UpdateLinkView {
   const { entry, actor, title, expiresAt } = entryOfToken(deps, token, now);
-  campaignRepository(deps.db).markOpened(entry.id, now);
+  reposOf(deps).campaigns.markOpened(entry.id, now);
   return { campaign: { title }, actor: publicView(actor), expires_at: expiresAt };
 }
 
@@ -299,8 +289,8 @@ export function answerUpdate(
   now = new Date(),
 ): { result: 'confirmee' | 'corrigee'; message: string } {
   const { entry, actor } = entryOfToken(deps, token, now);
-  const campaigns = campaignRepository(deps.db);
-  const links = secureLinkRepository(deps.db);
+  const campaigns = reposOf(deps).campaigns;
+  const links = reposOf(deps).secureLinks;
   const label = structureLabel(actor.name);
   if (input.action === 'rien-na-change') {
     const previous = actorToInput(actor);
@@ -308,7 +298,7 @@ export function answerUpdate(
     withActorErrors(() =>
       deps.db.transaction(() => {
         const saved = deps.actors.replaceActor(actor.id, next);
-        revisionRepository(deps.db).recordRevision({
+        reposOf(deps).revisions.recordRevision({
           entity: 'actor',
           entityId: actor.id,
           action: 'verify',
@@ -327,7 +317,7 @@ export function answerUpdate(
   }
   const current = actorToInput(actor);
   const submission = deps.db.transaction(() => {
-    const created = submissionRepository(deps.db).createSubmission({
+    const created = reposOf(deps).submissions.createSubmission({
       kind: 'correction',
       actorId: actor.id,
       title: actor.name,

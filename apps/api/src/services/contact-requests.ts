@@ -6,22 +6,11 @@ import { randomBytes } from 'node:crypto';
 import {
   type ActorRecord,
   type ContactRequestHistoryEntry,
-  type ContactRequestRecipient,
   type ContactRequestRecord,
-  type ContactRequestRepository,
-  contactRequestRepository,
-  curationQueries,
-  type Db,
   DuplicateReferenceError,
-  secureLinkRepository,
   type UserRecord,
 } from '@pare/db';
 import { getCommune, getDepartement } from '@pare/geo';
-import type { OrientationProfile } from '@pare/routing';
-import { ACTION_LABELS, type Action } from '@pare/schema';
-import { coversDepartement } from '../lib/auth.ts';
-import type { AppDeps } from '../lib/context.ts';
-import { ApiError, validationError } from '../lib/errors.ts';
 import type {
   ChangeContactRequestStatusInput,
   ContactRequestCounts,
@@ -34,15 +23,26 @@ import type {
   RequestStatusLookupInput,
   TransmitCandidate,
   TransmitContactRequestInput,
-} from '../routes/contact-requests/contact-requests.schemas.ts';
+} from '@pare/schema';
+import {
+  ACTION_LABELS,
+  type Action,
+  type ContactRequestRecipient,
+  createContactRequestInputSchema,
+  type OrientationProfile,
+} from '@pare/schema';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError } from '../lib/errors.ts';
+import { coversDepartement, departementsReached, seesAll } from '../lib/policy.ts';
 import { mayHandle } from './curation.ts';
+import { reposOf } from './index.ts';
 import { CONTACT_REQUEST_MAIL_KIND } from './mailer.ts';
 import { answerLinkLines, followUpConfig, nameableStructure, requesterMail } from './request-follow-up.ts';
 import { issueLink, linkUrl } from './secure-links.ts';
 
-/** The same defaults as env.ts, for apps built without them (tests). */
-export const DEFAULT_TEAM_EMAIL = 'equipe@pare.invalid';
-export const DEFAULT_RETENTION_DAYS = 180;
+/** The public form's body, with the commune checked against the referential. Built once. */
+export const CreateContactRequestInputSchema = createContactRequestInputSchema((code) => getCommune(code) !== undefined);
+
 /** The team inbox's page in the web client, for the link in the team's mails. */
 export const INBOX_WEB_PATH = '/equipe/demandes';
 
@@ -59,17 +59,6 @@ export function generateReference(): string {
     value = Math.floor(value / 32);
   }
   return `PARE-${out}`;
-}
-
-const repos = new WeakMap<Db, ContactRequestRepository>();
-/** One repository (and its prepared statements) per connection. */
-function repository(db: Db): ContactRequestRepository {
-  let repo = repos.get(db);
-  if (!repo) {
-    repo = contactRequestRepository(db);
-    repos.set(db, repo);
-  }
-  return repo;
 }
 
 export type ContactRouting = {
@@ -226,8 +215,8 @@ const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v.
  * happens next. A filled honeypot (`website`) gets the same kind of answer, and nothing is stored or sent.
  */
 export function submitContactRequest(deps: AppDeps, input: CreateContactRequestInput, now = new Date()): ContactRequestCreated {
-  const teamEmail = deps.config.teamEmail ?? DEFAULT_TEAM_EMAIL;
-  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const teamEmail = deps.config.teamEmail;
+  const retentionDays = deps.config.retentionDays;
   const commune = getCommune(input.commune);
   if (!commune) throw validationError([{ path: 'commune', message: 'Commune inconnue : choisissez-la dans la liste' }]);
   let actor: ActorRecord | undefined;
@@ -265,7 +254,7 @@ export function submitContactRequest(deps: AppDeps, input: CreateContactRequestI
     needs: input.needs ?? [],
     urgent: isUrgentRequest({ profile: input.profile, urgency: input.urgency, needs: input.needs }),
   };
-  const repo = repository(deps.db);
+  const repo = reposOf(deps).contactRequests;
   // 40 random bits: a clash is very unlikely; draw again if it happens.
   const follow = followUpConfig(deps.config);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -343,8 +332,8 @@ export function toSummary(r: ContactRequestRecord, last?: ContactRequestHistoryE
 }
 
 function toDetail(deps: AppDeps, r: ContactRequestRecord): ContactRequestDetail {
-  const repo = repository(deps.db);
-  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const repo = reposOf(deps).contactRequests;
+  const retentionDays = deps.config.retentionDays;
   const history = repo.listHistory(r.id);
   return {
     ...toSummary(r, history.at(-1)),
@@ -362,7 +351,7 @@ function toDetail(deps: AppDeps, r: ContactRequestRecord): ContactRequestDetail 
 
 /** A relais sees the requests whose commune is in its départements; curators and admins see all. */
 function findForUser(deps: AppDeps, user: UserRecord, reference: string): ContactRequestRecord {
-  const found = repository(deps.db).findContactRequestByReference(reference);
+  const found = reposOf(deps).contactRequests.findContactRequestByReference(reference);
   if (!found) throw new ApiError('not_found', 'Aucune demande ne porte cette référence.');
   if (!coversDepartement(user, found.departementCode)) {
     throw new ApiError('forbidden', 'Cette demande concerne un département dont vous n’avez pas la charge.');
@@ -373,14 +362,14 @@ function findForUser(deps: AppDeps, user: UserRecord, reference: string): Contac
 export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListContactRequestsQuery) {
   const page = q.page ?? 1;
   const perPage = q.per_page ?? 50;
-  const restricted = user.role !== 'admin' && user.role !== 'curateur';
+  const restricted = !seesAll(user);
   if (restricted && q.departement && !coversDepartement(user, q.departement)) {
     throw new ApiError('forbidden', 'Ce département n’est pas dans votre périmètre.');
   }
-  const { total, items } = repository(deps.db).listContactRequests({
+  const { total, items } = reposOf(deps).contactRequests.listContactRequests({
     status: q.status,
     departement: q.departement,
-    departements: restricted ? user.departements : undefined,
+    departements: departementsReached(user),
     actorSlug: q.actor,
     urgent: q.urgent,
     profile: q.profile,
@@ -388,7 +377,7 @@ export function listContactRequestsFor(deps: AppDeps, user: UserRecord, q: ListC
     limit: perPage,
     offset: (page - 1) * perPage,
   });
-  const last = repository(deps.db).lastEvents(items.map((r) => r.id));
+  const last = reposOf(deps).contactRequests.lastEvents(items.map((r) => r.id));
   return { total, page, per_page: perPage, items: items.map((r) => toSummary(r, last.get(r.id))) };
 }
 
@@ -406,7 +395,7 @@ export function changeContactRequestStatusFor(
 ): ContactRequestDetail {
   const current = findForUser(deps, user, reference);
   if (current.status === input.status) throw new ApiError('conflict', 'La demande a déjà ce statut.');
-  const repo = repository(deps.db);
+  const repo = reposOf(deps).contactRequests;
   // The person who left an e-mail hears when someone takes the request in charge, and when it is closed.
   const told =
     input.status === 'en-cours' || input.status === 'cloturee'
@@ -423,7 +412,7 @@ export function changeContactRequestStatusFor(
       mails: told ? [told] : [],
     });
     // Closed: the structure's answer link has no use left.
-    if (ok && input.status === 'cloturee') secureLinkRepository(deps.db).revokeRequestLinks(current.id, now);
+    if (ok && input.status === 'cloturee') reposOf(deps).secureLinks.revokeRequestLinks(current.id, now);
     return ok;
   })();
   if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez-la.');
@@ -433,9 +422,8 @@ export function changeContactRequestStatusFor(
 
 /** The dashboard's counts, in the user's reach: by status, by status and older than 48 h, urgent and open. */
 export function countContactRequestsFor(deps: AppDeps, user: UserRecord, now = new Date()): ContactRequestCounts {
-  const restricted = user.role !== 'admin' && user.role !== 'curateur';
-  const c = repository(deps.db).countContactRequests({
-    departements: restricted ? user.departements : undefined,
+  const c = reposOf(deps).contactRequests.countContactRequests({
+    departements: departementsReached(user),
     olderThan: new Date(now.getTime() - 48 * 3_600_000).toISOString(),
   });
   return { by_status: c.byStatus, older_than_48h: c.olderByStatus, urgent_open: c.urgentOpen };
@@ -467,7 +455,7 @@ export function listTransmitCandidatesFor(
   q: string | undefined,
 ): { items: TransmitCandidate[] } {
   const request = findForUser(deps, user, reference);
-  const queries = curationQueries(deps.db);
+  const queries = reposOf(deps).curation;
   const text = q && q.trim() !== '' ? queries.matchActorText(q) : null;
   const dep = request.departementCode;
   const out: TransmitCandidate[] = [];
@@ -522,17 +510,17 @@ export function transmitContactRequestFor(
       { path: 'actor_id', message: 'Cette structure n’a pas de référent à qui envoyer la demande : ajoutez-en un sur sa fiche.' },
     ]);
   }
-  const summary = curationQueries(deps.db)
-    .listActorSummaries()
+  const summary = reposOf(deps)
+    .curation.listActorSummaries()
     .find((a) => a.id === actor.id);
   if (!summary || !mayHandOver(deps, user, summary, current.departementCode)) {
     throw new ApiError('forbidden', 'Cette structure n’intervient pas dans le département de la demande, ni dans les vôtres.');
   }
-  const teamEmail = deps.config.teamEmail ?? DEFAULT_TEAM_EMAIL;
-  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const teamEmail = deps.config.teamEmail;
+  const retentionDays = deps.config.retentionDays;
   const follow = followUpConfig(deps.config);
-  const repo = repository(deps.db);
-  const links = secureLinkRepository(deps.db);
+  const repo = reposOf(deps).contactRequests;
+  const links = reposOf(deps).secureLinks;
   const note = input.note && input.note !== '' ? input.note : null;
   const changed = deps.db.transaction(() => {
     // The structure that had it can no longer answer for it.
@@ -593,7 +581,7 @@ const digits = (v: string) => v.replace(/\D/g, '').replace(/^33(?=\d{9}$)/, '0')
  * wrong contact get the same 404.
  */
 export function lookUpRequestStatus(deps: AppDeps, input: RequestStatusLookupInput): RequestStatus {
-  const found = repository(deps.db).findContactRequestByReference(input.reference);
+  const found = reposOf(deps).contactRequests.findContactRequestByReference(input.reference);
   const given = input.contact.trim().toLowerCase();
   const matches =
     found !== undefined &&

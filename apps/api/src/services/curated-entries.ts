@@ -6,10 +6,11 @@
 import { type ContentRevisionRecord, type Db, type Revision, SlugConflictError, type UserRecord } from '@pare/db';
 import type { ContentRevision, RevisionOut } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
+import { seesAll } from '../lib/policy.ts';
 import { authorLabel } from './curation.ts';
 
-/** Administrators and curators: every entry is theirs to edit. */
-export const isCurator = (user: UserRecord) => user.role === 'admin' || user.role === 'curateur';
+/** Administrators and curators: every entry is theirs to edit (the policy's rule). */
+export const isCurator = seesAll;
 
 /**
  * Admins and curators edit everything. A relais edits an entry all of whose départements are

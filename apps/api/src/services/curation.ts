@@ -8,8 +8,6 @@ import {
   type ActorSummaryRecord,
   ActorValidationError,
   actorToInput,
-  curationQueries,
-  revisionRepository,
   SlugConflictError,
   type UserRecord,
 } from '@pare/db';
@@ -26,12 +24,13 @@ import {
   STALE_AFTER_DAYS,
   type UpdateActorInput,
 } from '@pare/schema';
-import { coversDepartement } from '../lib/auth.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
+import { coversDepartement, seesAll } from '../lib/policy.ts';
 import { geocodeAddress } from './address-geocoder.ts';
 import { revisionsOut } from './curated-entries.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
+import { reposOf } from './index.ts';
 
 // --- dates ------------------------------------------------------------------------------------
 
@@ -99,7 +98,7 @@ const reachOfInput = (input: Partial<Pick<CreateActorInput, 'sites' | 'territory
 
 /** May this user see and work on an actor with this reach? A relais: only a local actor of one of their départements. */
 export function mayHandle(user: UserRecord, reach: Reach): boolean {
-  if (user.role === 'admin' || user.role === 'curateur') return true;
+  if (seesAll(user)) return true;
   if (user.role !== 'relais' || reach.national) return false;
   return reach.departements.some((d) => coversDepartement(user, d));
 }
@@ -110,7 +109,7 @@ export function mayHandle(user: UserRecord, reach: Reach): boolean {
  * where it changed, and still to one of them.
  */
 export function assertMayWrite(user: UserRecord, before: Reach | null, after: Reach): void {
-  if (user.role === 'admin' || user.role === 'curateur') return;
+  if (seesAll(user)) return;
   if (user.role !== 'relais') throw new ApiError('forbidden');
   if (before && !mayHandle(user, before)) throw new ApiError('forbidden', 'Cette fiche ne relève pas de vos départements.');
   if (after.national) throw new ApiError('forbidden', 'Un relais territorial ne peut pas modifier un acteur national.');
@@ -209,7 +208,7 @@ export function adminView(a: ActorRecord, now = new Date()): AdminActor {
 
 /** The back office list: every status, filters, « à revérifier » flag; a relais sees their départements only. */
 export function listAdminActors(deps: AppDeps, user: UserRecord, q: AdminActorsQuery, now = new Date()): AdminActorList {
-  const queries = curationQueries(deps.db);
+  const queries = reposOf(deps).curation;
   const before = staleBefore(now);
   const text = q.q ? queries.matchActorText(q.q) : null;
   const all = queries.listActorSummaries().filter((a) => {
@@ -253,7 +252,7 @@ export function createAdminActor(deps: AppDeps, user: UserRecord, input: CreateA
       );
     }
   }
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   const actor = withActorErrors(() =>
     deps.db.transaction(() => {
       const created = deps.actors.createActor(input);
@@ -283,7 +282,7 @@ export function writeActor(
   extra: { action: 'update' | 'verify' | 'revert'; revertedTo?: number; submissionId?: number; note?: string },
 ): { actor: ActorRecord; revisionId: number | null } {
   const previous = actorToInput(actor);
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   return withActorErrors(() =>
     deps.db.transaction(() => {
       const saved = deps.actors.replaceActor(actor.id, next);
@@ -318,7 +317,7 @@ export function setAdminActorStatus(deps: AppDeps, user: UserRecord, id: number,
   const actor = findHandledActor(deps, user, id);
   assertMayWrite(user, reachOfRecord(actor), reachOfRecord(actor));
   if (actor.status === status) return adminView(actor);
-  const revisions = revisionRepository(deps.db);
+  const revisions = reposOf(deps).revisions;
   deps.db.transaction(() => {
     deps.actors.setActorStatus(id, status);
     revisions.recordRevision({
@@ -347,13 +346,13 @@ export function verifyAdminActor(deps: AppDeps, user: UserRecord, id: number, no
 /** The history of an entry, newest first. */
 export function listActorRevisions(deps: AppDeps, user: UserRecord, id: number): { items: RevisionOut[] } {
   findHandledActor(deps, user, id);
-  return revisionsOut(revisionRepository(deps.db).listRevisions('actor', id));
+  return revisionsOut(reposOf(deps).revisions.listRevisions('actor', id));
 }
 
 /** Puts the entry back as it was after `revisionId`: a new `revert` revision, history kept. */
 export function revertAdminActor(deps: AppDeps, user: UserRecord, id: number, revisionId: number): AdminActor {
   const actor = findHandledActor(deps, user, id);
-  const revision = revisionRepository(deps.db).findRevision(revisionId);
+  const revision = reposOf(deps).revisions.findRevision(revisionId);
   if (revision?.entity !== 'actor' || revision.entityId !== id)
     throw new ApiError('not_found', 'Cette version n’existe pas pour cette fiche.');
   const next = parseActorInput(revision.snapshot);

@@ -2,19 +2,13 @@
  * Freshness: which entries need checking again (not verified for 12 months), where the
  * directory has no actor at all, and the weekly digest mail to the curators responsible.
  */
-import {
-  type ActorSummaryRecord,
-  curationQueries,
-  type Db,
-  outboxRepository,
-  submissionRepository,
-  type UserRecord,
-  userRepository,
-} from '@pare/db';
+import { type ActorSummaryRecord, curationQueries, type Db, type UserRecord } from '@pare/db';
 import { getDepartement, listDepartements } from '@pare/geo';
 import { type Freshness, STALE_AFTER_DAYS } from '@pare/schema';
 import type { Logger } from '../lib/logger.ts';
+import { seesAll } from '../lib/policy.ts';
 import { isStale, mayHandle, staleBefore, todayIn } from './curation.ts';
+import { reposOf } from './index.ts';
 
 export const DIGEST_MAIL_KIND = 'freshness-digest';
 
@@ -64,7 +58,7 @@ export function computeFreshness(deps: FreshnessDeps, user: UserRecord, now = ne
     national,
     departements,
     gaps: departements.filter((d) => d.actors === 0).map((d) => ({ code: d.code, name: d.name })),
-    pending_submissions: submissionRepository(deps.db).countSubmissions({
+    pending_submissions: reposOf(deps).submissions.countSubmissions({
       status: 'nouvelle',
       departements: user.role === 'relais' ? user.departements : undefined,
     }),
@@ -147,14 +141,14 @@ export function queueFreshnessDigest(deps: DigestDeps, now = new Date()): { week
   const link: Link = (path) => (deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}${path}` : path);
   const week = isoWeek(now);
   const ref = `${DIGEST_MAIL_KIND}:${week}`;
-  const queries = curationQueries(deps.db);
-  const outbox = outboxRepository(deps.db);
+  const queries = reposOf(deps).curation;
+  const outbox = reposOf(deps).outbox;
   const before = staleBefore(now);
   const stale = published(deps.db).filter((a) => isStale(a.lastVerifiedAt, before));
-  const users = userRepository(deps.db)
-    .listUsers()
+  const users = reposOf(deps)
+    .users.listUsers()
     .filter((u) => u.active);
-  const submissions = submissionRepository(deps.db);
+  const submissions = reposOf(deps).submissions;
   let queued = 0;
   deps.db.transaction(() => {
     for (const user of users) {
@@ -174,7 +168,7 @@ export function queueFreshnessDigest(deps: DigestDeps, now = new Date()): { week
           link,
         );
         subject = `PARÉ : ${mine.length} fiche${mine.length > 1 ? 's' : ''} à revérifier dans vos départements`;
-      } else if (user.role === 'admin' || user.role === 'curateur') {
+      } else if (seesAll(user)) {
         const f = computeFreshness(deps, user, now);
         body = nationalDigest(
           f,

@@ -1,16 +1,10 @@
-/**
- * The periodic jobs, in one place: the follow-up of routed requests (reminders, escalation), the
- * retention purges (requests, submitters, expired links, old campaigns) and the weekly digest.
- * `pnpm pare jobs:run --now <ISO date>` and the server's timer call the same `runJobs`; each run
- * is recorded in `job_runs`. Every job is idempotent: run twice at one instant, it acts once.
- */
-import { campaignRepository, jobRunRepository, secureLinkRepository } from '@pare/db';
 import type { Env } from '../env.ts';
+import { resolveConfig } from '../lib/config.ts';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type BackupSettings, runBackupIfDue } from './backup-job.ts';
-import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
 import { queueFreshnessDigest } from './freshness.ts';
+import { reposOf } from './index.ts';
 import { purgeUnconfirmedSubscribers } from './newsletter.ts';
 import { resumeInterruptedSends } from './newsletter-issues.ts';
 import { runRequestFollowUp } from './request-follow-up.ts';
@@ -60,13 +54,13 @@ export const JOBS: readonly Job[] = [
     name: 'retention',
     everyMs: DAY_MS,
     run: (deps, now) => {
-      const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+      const retentionDays = resolveConfig(deps.config).retentionDays;
       const rd = { db: deps.db, log: deps.log, retentionDays };
       return {
         ...purgeExpiredContactRequests(rd, now),
         submitters: eraseExpiredSubmitters(rd, now).submissions,
-        links: secureLinkRepository(deps.db).purgeExpiredLinks(now),
-        campaigns: campaignRepository(deps.db).purgeCampaignsCreatedBefore(new Date(now.getTime() - retentionDays * DAY_MS)),
+        links: reposOf(deps).secureLinks.purgeExpiredLinks(now),
+        campaigns: reposOf(deps).campaigns.purgeCampaignsCreatedBefore(new Date(now.getTime() - retentionDays * DAY_MS)),
       };
     },
   },
@@ -94,7 +88,7 @@ export type JobReport = { name: string; ran: boolean; result?: unknown; error?: 
  * returns what each did. A failing job is logged by name and does not stop the others.
  */
 export function runJobs(deps: JobDeps, now = new Date(), opts: { force?: boolean } = {}): JobReport[] {
-  const runs = jobRunRepository(deps.db);
+  const runs = reposOf(deps).jobRuns;
   return JOBS.map((job) => {
     const last = runs.lastRun(job.name);
     const due = opts.force || !last || Math.abs(now.getTime() - new Date(last).getTime()) >= job.everyMs;

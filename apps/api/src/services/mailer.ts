@@ -2,10 +2,11 @@
  * The outbox worker: sends due mails over SMTP (nodemailer), retries with back-off, gives up after
  * the last delay (status `failed`, visible to curators, who can retry). Started by server.ts only.
  */
-import { contactRequestIdOfRef, contactRequestRepository, type Db, outboxAdministration, outboxRepository } from '@pare/db';
+import { contactRequestIdOfRef, type Db, outboxAdministration } from '@pare/db';
 import { createTransport } from 'nodemailer';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { reposOf } from './index.ts';
 
 /** The kind of the mail that carries a new request to its recipient. */
 export const CONTACT_REQUEST_MAIL_KIND = 'contact-request';
@@ -79,8 +80,8 @@ export async function sendDueMail(
   /** Asked before each mail: once true, the mail being sent is finished and no other is begun. */
   stopping: () => boolean = () => false,
 ): Promise<SendReport> {
-  const outbox = outboxRepository(deps.db);
-  const requests = contactRequestRepository(deps.db);
+  const outbox = reposOf(deps).outbox;
+  const requests = reposOf(deps).contactRequests;
   const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
   for (const mail of outbox.listDue(now, limit)) {
     if (stopping()) break;
@@ -211,7 +212,7 @@ export function listOutbox(
   deps: { db: Db; smtpConfigured?: boolean | undefined },
   q: { status?: 'pending' | 'sent' | 'failed' | undefined; limit?: number | undefined },
 ): { smtp_configured: boolean | null; counts: Record<'pending' | 'sent' | 'failed', number>; items: OutboxItem[] } {
-  const outbox = outboxRepository(deps.db);
+  const outbox = reposOf(deps).outbox;
   const items = outbox.list({ status: q.status, limit: q.limit ?? 100 }).map((m) => ({
     id: m.id,
     kind: m.kind,

@@ -18,7 +18,6 @@ import {
   type NewsletterItem,
   type NewsRecord,
   newsletterRepository,
-  outboxRepository,
   type ResourceRecord,
   resourceRepository,
   type UserRecord,
@@ -32,6 +31,7 @@ import {
   type UpdateNewsletterIssueInput,
 } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
+import { reposOf } from './index.ts';
 import { NEWSLETTER_KIND, NEWSLETTER_TEST_KIND, type NewsletterDeps, subscriberRef } from './newsletter.ts';
 import { letterFactory, siteBase } from './newsletter-letter.ts';
 import { newToken } from './secure-links.ts';
@@ -215,7 +215,7 @@ const baseUrl = (deps: NewsletterDeps) => deps.config.publicUrl ?? deps.config.l
 /** « M'envoyer un test »: the letter as it will look, to the curator's own address. */
 export function sendTestIssue(deps: NewsletterDeps, user: UserRecord, id: number): { recipient: string } {
   const letter = previewIssue(deps, id);
-  outboxRepository(deps.db).enqueueMail({
+  reposOf(deps).outbox.enqueueMail({
     kind: NEWSLETTER_TEST_KIND,
     recipient: user.email,
     subject: `[Test] ${letter.subject}`,
@@ -239,8 +239,8 @@ export type SendOptions = {
  * header, with List-Unsubscribe-Post for one-click unsubscribe (RFC 8058).
  */
 function* sendInBatches(deps: NewsletterDeps, id: number, opts: SendOptions): Generator<number, NewsletterIssueDetail> {
-  const repo = newsletterRepository(deps.db);
-  const outbox = outboxRepository(deps.db);
+  const repo = reposOf(deps).newsletter;
+  const outbox = reposOf(deps).outbox;
   let issue = findIssue(deps.db, id);
   if (issue.status === 'sent') throw new ApiError('conflict', 'Cette lettre est déjà partie.');
   // Every letter carries a working unsubscribe link: without the site's public address, nothing leaves.
@@ -307,7 +307,7 @@ export async function sendIssue(deps: NewsletterDeps, id: number, opts: SendOpti
  * sends cut by a crash or a stop are taken up where they stopped.
  */
 export function resumeInterruptedSends(deps: NewsletterDeps): number {
-  const issues = newsletterRepository(deps.db).listSendingIssues();
+  const issues = reposOf(deps).newsletter.listSendingIssues();
   for (const issue of issues) {
     const batches = sendInBatches(deps, issue.id, {});
     while (!batches.next().done);

@@ -10,6 +10,7 @@ import type { NewsletterSubscribeInput, NewsletterSubscriberView } from '@pare/s
 import { stringify } from 'csv-stringify/sync';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { reposOf } from './index.ts';
 import { siteBase } from './newsletter-letter.ts';
 import { hashToken, newToken, UNKNOWN_LINK_MESSAGE } from './secure-links.ts';
 
@@ -71,8 +72,8 @@ export function subscribe(deps: NewsletterDeps, input: NewsletterSubscribeInput,
     deps.log.info('newsletter subscription ignored', { reason: 'honeypot' });
     return { message: SUBSCRIBE_MESSAGE };
   }
-  const repo = newsletterRepository(deps.db);
-  const outbox = outboxRepository(deps.db);
+  const repo = reposOf(deps).newsletter;
+  const outbox = reposOf(deps).outbox;
   const email = input.email.trim();
   deps.db.transaction(() => {
     const existing = repo.findSubscriberByEmail(email);
@@ -93,7 +94,7 @@ export function subscribe(deps: NewsletterDeps, input: NewsletterSubscribeInput,
 
 /** The confirmation link: the subscription (and the départements it carried) holds from now on. */
 export function confirmSubscription(deps: Pick<NewsletterDeps, 'db'>, token: string, now = new Date()) {
-  const confirmed = TOKEN_PATTERN.test(token) ? newsletterRepository(deps.db).confirmByTokenHash(hashToken(token), now) : undefined;
+  const confirmed = TOKEN_PATTERN.test(token) ? reposOf(deps).newsletter.confirmByTokenHash(hashToken(token), now) : undefined;
   if (!confirmed) throw new ApiError('not_found', UNKNOWN_LINK_MESSAGE);
   return {
     message: confirmed.departements.length
@@ -110,7 +111,7 @@ export function confirmSubscription(deps: Pick<NewsletterDeps, 'db'>, token: str
  */
 export function unsubscribe(deps: Pick<NewsletterDeps, 'db' | 'log'>, token: string): { message: string } {
   if (!TOKEN_PATTERN.test(token)) throw new ApiError('not_found', UNKNOWN_LINK_MESSAGE);
-  const repo = newsletterRepository(deps.db);
+  const repo = reposOf(deps).newsletter;
   const subscriberId = repo.subscriberOfUnsubscribeHash(hashToken(token));
   if (subscriberId !== undefined) {
     deleteSubscriberAndMail(deps.db, subscriberId);

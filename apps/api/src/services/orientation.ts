@@ -1,16 +1,14 @@
 /** Orientation: resolves where the person is, gathers the actors that could help, asks the routing engine. */
 import { type ActorSearch, publicView, type Viewer } from '@pare/db';
 import { getCommune, getDepartement } from '@pare/geo';
+import { EMERGENCY_ORDER, REACH_KM, routeOrientation } from '@pare/routing';
 import {
-  EMERGENCY_ORDER,
   type OrientationInput,
   type OrientationPlace,
   type OrientationResult,
   OrientationResultSchema,
-  REACH_KM,
-  routeOrientation,
-} from '@pare/routing';
-import type { PublicActor } from '@pare/schema';
+  type PublicActor,
+} from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { validationError } from '../lib/errors.ts';
 import { clockOf } from './actors.ts';

@@ -4,25 +4,17 @@
  * and the request comes back to the team when nobody answered in time. The person who asked is
  * told when the request is taken in charge and when it is closed, if they gave an e-mail.
  */
-import {
-  type ContactRequestRecord,
-  type ContactRequestStatus,
-  contactRequestRepository,
-  type Db,
-  type QueuedMail,
-  secureLinkRepository,
-} from '@pare/db';
+import { type ContactRequestRecord, contactRequestRepository, type Db, type QueuedMail } from '@pare/db';
 import { getCommune } from '@pare/geo';
+import type { AnswerInput, AnswerView, ContactRequestStatus } from '@pare/schema';
+import { resolveConfig } from '../lib/config.ts';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { AnswerInput, AnswerView } from '../routes/answer/answer.schemas.ts';
-import { DEFAULT_TEAM_EMAIL, INBOX_WEB_PATH } from './contact-requests.ts';
-import { DEFAULT_ANSWER_LINK_DAYS, issueLink, linkUrl, resolveLink } from './secure-links.ts';
+import { INBOX_WEB_PATH } from './contact-requests.ts';
+import { reposOf } from './index.ts';
+import { issueLink, linkUrl, resolveLink } from './secure-links.ts';
 import { addWorkingDays } from './working-days.ts';
-
-export const DEFAULT_REMINDER_WORKING_DAYS = 3;
-export const DEFAULT_ESCALATION_WORKING_DAYS = 7;
 
 export const FOLLOW_UP_MAIL_KINDS = {
   reminder: 'contact-request-reminder',
@@ -42,13 +34,9 @@ export type FollowUpConfig = {
 };
 
 export function followUpConfig(config: FollowUpSettings): FollowUpConfig {
-  return {
-    teamEmail: config.teamEmail ?? DEFAULT_TEAM_EMAIL,
-    publicUrl: config.publicUrl,
-    answerLinkDays: config.followUp?.answerLinkDays ?? DEFAULT_ANSWER_LINK_DAYS,
-    reminderWorkingDays: config.followUp?.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS,
-    escalationWorkingDays: config.followUp?.escalationWorkingDays ?? DEFAULT_ESCALATION_WORKING_DAYS,
-  };
+  // Jobs and commands may hold a partial config: its defaults come from the one resolver.
+  const { teamEmail, followUp } = resolveConfig(config);
+  return { teamEmail, publicUrl: config.publicUrl, ...followUp };
 }
 
 const SIGNATURE = [
@@ -193,9 +181,9 @@ export function answerRequest(deps: AppDeps, token: string, input: AnswerInput, 
     if (mail) mails.push(mail);
   }
   if (step.to === 'a-reorienter') mails.push(teamMail(cfg, request, 'impossible', input.reason));
-  const links = secureLinkRepository(deps.db);
+  const links = reposOf(deps).secureLinks;
   const changed = deps.db.transaction(() => {
-    const ok = contactRequestRepository(deps.db).changeContactRequestStatus(request.id, {
+    const ok = reposOf(deps).contactRequests.changeContactRequestStatus(request.id, {
       from: request.status,
       to: step.to,
       userId: null,
@@ -211,7 +199,7 @@ export function answerRequest(deps: AppDeps, token: string, input: AnswerInput, 
   })();
   if (!changed) throw new ApiError('conflict', 'La demande a changé entre-temps : rechargez la page.');
   deps.log.info('contact request answered through link', { to: step.to });
-  const after = contactRequestRepository(deps.db).findContactRequestById(request.id) as ContactRequestRecord;
+  const after = reposOf(deps).contactRequests.findContactRequestById(request.id) as ContactRequestRecord;
   const link = resolveLink(deps.db, 'answer', token, now);
   return answerViewOf(after, link.expiresAt);
 }
@@ -250,7 +238,7 @@ export function runRequestFollowUp(
   now = new Date(),
 ): FollowUpReport {
   const cfg = followUpConfig(deps.config);
-  const repo = contactRequestRepository(deps.db);
+  const repo = reposOf(deps).contactRequests;
   const report: FollowUpReport = { reminded: 0, escalated: 0 };
   for (const r of repo.listAwaitingAnswer()) {
     const routedAt = new Date(r.routedAt as string);

@@ -9,15 +9,12 @@ import {
   type ProtocolRecord,
   ProtocolValidationError,
   protocolPublicView,
-  protocolRepository,
   protocolToInput,
   type ResourceRecord,
   ResourceValidationError,
   resourcePublicView,
-  resourceRepository,
   resourceSnapshot,
   resourceToInput,
-  revisionRepository,
   type UserRecord,
 } from '@pare/db';
 import { getDepartement } from '@pare/geo';
@@ -53,28 +50,10 @@ import {
   rethrowSlugConflict,
   revisionsOut,
 } from './curated-entries.ts';
+import { reposOf } from './index.ts';
 import { type CheckedUpload, checkUpload, listStoredFiles, removeStoredFile, storedFilePath, storeFile } from './uploads.ts';
 
 type Deps = Pick<AppDeps, 'db'>;
-
-const repos = new WeakMap<
-  Db,
-  {
-    resources: ReturnType<typeof resourceRepository>;
-    protocols: ReturnType<typeof protocolRepository>;
-    revisions: ReturnType<typeof revisionRepository>;
-  }
->();
-
-/** The repositories of one connection, made once (their prepared statements are cached). */
-function reposOf(db: Db) {
-  let r = repos.get(db);
-  if (!r) {
-    r = { resources: resourceRepository(db), protocols: protocolRepository(db), revisions: revisionRepository(db) };
-    repos.set(db, r);
-  }
-  return r;
-}
 
 function departementOrFail(code: string, path = 'departement') {
   const d = getDepartement(code);
@@ -88,7 +67,7 @@ function departementOrFail(code: string, path = 'departement') {
 
 /** `GET /api/resources`: full text, filters, département, producing actor, paging. */
 export function searchResources(deps: Deps, q: SearchResourcesQuery): SearchResourcesResponse {
-  const { resources } = reposOf(deps.db);
+  const { resources } = reposOf(deps);
   let departement: { code: string; region: string } | undefined;
   if (q.departement) {
     const d = departementOrFail(q.departement);
@@ -113,7 +92,7 @@ export function searchResources(deps: Deps, q: SearchResourcesQuery): SearchReso
 }
 
 function publishedResource(deps: Deps, slug: string): ResourceRecord {
-  const r = reposOf(deps.db).resources.findResourceBySlug(slug);
+  const r = reposOf(deps).resources.findResourceBySlug(slug);
   if (r?.status !== 'published') throw new ApiError('not_found', 'Cette ressource n’existe pas ou a été retirée.');
   return r as ResourceRecord;
 }
@@ -132,14 +111,14 @@ export function resourceFile(deps: Deps, slug: string, dir: string): { path: str
 
 /** Published resources, local to a département (national ones left out), newest first. */
 export function localResources(deps: Deps, departement: { code: string; region: string }): PublicResource[] {
-  const { resources } = reposOf(deps.db);
+  const { resources } = reposOf(deps);
   const { ids } = resources.searchResources({ departement, localOnly: true, limit: 200, offset: 0 });
   return resources.loadResources(ids).map(resourcePublicView);
 }
 
 /** `GET /api/protocols`: every published protocol, by département, a convention before its committees. */
 export function listProtocols(deps: Deps, q: ProtocolsQuery): ProtocolList {
-  const { protocols } = reposOf(deps.db);
+  const { protocols } = reposOf(deps);
   if (q.departement) departementOrFail(q.departement);
   const { total, ids } = protocols.listProtocols({ departement: q.departement, kinds: q.kinds });
   return { total, items: protocols.loadProtocols(ids).map(protocolPublicView) };
@@ -147,14 +126,14 @@ export function listProtocols(deps: Deps, q: ProtocolsQuery): ProtocolList {
 
 /** `GET /api/protocols/:slug`. */
 export function getProtocol(deps: Deps, slug: string): PublicProtocol {
-  const p = reposOf(deps.db).protocols.findProtocolBySlug(slug);
+  const p = reposOf(deps).protocols.findProtocolBySlug(slug);
   if (p?.status !== 'published') throw new ApiError('not_found', 'Ce protocole n’existe pas ou a été retiré.');
   return protocolPublicView(p as ProtocolRecord);
 }
 
 /** Published protocols of a département, with their members and meetings. */
 export function departementProtocols(deps: Deps, code: string): PublicProtocol[] {
-  const { protocols } = reposOf(deps.db);
+  const { protocols } = reposOf(deps);
   return protocols.loadProtocols(protocols.listProtocols({ departement: code }).ids).map(protocolPublicView);
 }
 
@@ -196,7 +175,7 @@ function adminResource(r: ResourceRecord, user: UserRecord): AdminResource {
 }
 
 function editableResource(deps: Deps, user: UserRecord, id: number): ResourceRecord {
-  const r = reposOf(deps.db).resources.findResourceById(id);
+  const r = reposOf(deps).resources.findResourceById(id);
   if (!r) throw new ApiError('not_found', 'Ressource inconnue.');
   if (!mayEditDepartements(user, resourceDepartements(r))) refuse('Cette ressource');
   return r;
@@ -204,7 +183,7 @@ function editableResource(deps: Deps, user: UserRecord, id: number): ResourceRec
 
 /** `GET /api/admin/resources`: archived ones included; each says whether this user may edit it. */
 export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQuery): AdminResourceList {
-  const { resources } = reposOf(deps.db);
+  const { resources } = reposOf(deps);
   let departement: { code: string; region: string } | undefined;
   if (q.departement) {
     const d = departementOrFail(q.departement);
@@ -233,7 +212,7 @@ export function getAdminResource(deps: Deps, user: UserRecord, id: number): Admi
 
 export function createAdminResource(deps: Deps, user: UserRecord, input: CreateResourceInput): AdminResource {
   if (!mayEditDepartements(user, resourceDepartements(input))) refuse('Une ressource nationale, régionale ou d’un autre département');
-  const { resources, revisions } = reposOf(deps.db);
+  const { resources, revisions } = reposOf(deps);
   return inTransaction(deps.db, translateDbError, () => {
     const r = resources.createResource(input);
     revisions.recordRevision({ entity: 'resource', entityId: r.id, action: 'create', snapshot: resourceSnapshot(r), ...authorOf(user) });
@@ -268,7 +247,7 @@ function saveResource(
 ): AdminResource {
   if (next.url && current.file) throw validationError([{ path: 'url', message: change.urlBesideFile }]);
   if (!mayEditDepartements(user, resourceDepartements(next))) refuse(change.territory);
-  const { resources, revisions } = reposOf(deps.db);
+  const { resources, revisions } = reposOf(deps);
   return inTransaction(deps.db, translateDbError, () => {
     const r = resources.replaceResource(current.id, next);
     revisions.recordRevision({
@@ -287,7 +266,7 @@ function saveResource(
 
 export function setAdminResourceStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminResource {
   const current = editableResource(deps, user, id);
-  const { resources, revisions } = reposOf(deps.db);
+  const { resources, revisions } = reposOf(deps);
   return deps.db.transaction(() => {
     const r = resources.setResourceStatus(id, status) as ResourceRecord;
     revisions.recordRevision({
@@ -319,7 +298,7 @@ export async function uploadResourceFile(deps: Deps, user: UserRecord, id: numbe
   }
   const upload: CheckedUpload = await checkUpload(field);
   const key = storeFile(dir, upload.bytes);
-  const { resources, revisions } = reposOf(deps.db);
+  const { resources, revisions } = reposOf(deps);
   let updated: ResourceRecord;
   try {
     updated = deps.db.transaction(() => {
@@ -350,7 +329,7 @@ export async function uploadResourceFile(deps: Deps, user: UserRecord, id: numbe
 export function deleteResourceFile(deps: Deps, user: UserRecord, id: number, dir: string): AdminResource {
   const current = editableResource(deps, user, id);
   if (!current.file) throw new ApiError('not_found', 'Cette ressource n’a pas de fichier.');
-  const { resources, revisions } = reposOf(deps.db);
+  const { resources, revisions } = reposOf(deps);
   const updated = deps.db.transaction(() => {
     const r = resources.setResourceFile(id, null) as ResourceRecord;
     revisions.recordRevision({
@@ -370,7 +349,7 @@ export function deleteResourceFile(deps: Deps, user: UserRecord, id: number, dir
 
 export function listResourceRevisions(deps: Deps, user: UserRecord, id: number) {
   getAdminResource(deps, user, id);
-  return revisionsOut(reposOf(deps.db).revisions.listRevisions('resource', id));
+  return revisionsOut(reposOf(deps).revisions.listRevisions('resource', id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,14 +371,14 @@ function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
 }
 
 function editableProtocol(deps: Deps, user: UserRecord, id: number): ProtocolRecord {
-  const p = reposOf(deps.db).protocols.findProtocolById(id);
+  const p = reposOf(deps).protocols.findProtocolById(id);
   if (!p) throw new ApiError('not_found', 'Protocole inconnu.');
   if (!mayEditDepartements(user, p.departements)) refuse('Ce protocole');
   return p;
 }
 
 export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQuery): AdminProtocolList {
-  const { protocols } = reposOf(deps.db);
+  const { protocols } = reposOf(deps);
   if (q.departement) departementOrFail(q.departement);
   const search = { departement: q.departement, text: q.q, status: q.status ?? 'all' } as const;
   const start = (q.page - 1) * q.per_page;
@@ -422,7 +401,7 @@ export function getAdminProtocol(deps: Deps, user: UserRecord, id: number): Admi
 
 export function createAdminProtocol(deps: Deps, user: UserRecord, input: CreateProtocolInput): AdminProtocol {
   if (!mayEditDepartements(user, input.departements)) refuse('Un protocole d’un autre département');
-  const { protocols, revisions } = reposOf(deps.db);
+  const { protocols, revisions } = reposOf(deps);
   return inTransaction(deps.db, translateDbError, () => {
     const p = protocols.createProtocol(input);
     revisions.recordRevision({ entity: 'protocol', entityId: p.id, action: 'create', snapshot: protocolToInput(p), ...authorOf(user) });
@@ -446,7 +425,7 @@ function saveProtocol(
   change: SaveChange & { territory: string },
 ): AdminProtocol {
   if (!mayEditDepartements(user, next.departements)) refuse(change.territory);
-  const { protocols, revisions } = reposOf(deps.db);
+  const { protocols, revisions } = reposOf(deps);
   return inTransaction(deps.db, translateDbError, () => {
     const p = protocols.replaceProtocol(current.id, next);
     revisions.recordRevision({
@@ -465,7 +444,7 @@ function saveProtocol(
 
 export function setAdminProtocolStatus(deps: Deps, user: UserRecord, id: number, status: 'published' | 'archived'): AdminProtocol {
   const current = editableProtocol(deps, user, id);
-  const { protocols, revisions } = reposOf(deps.db);
+  const { protocols, revisions } = reposOf(deps);
   return changeStatus(deps.db, current, status, {
     set: () => protocols.setProtocolStatus(id, status) as ProtocolRecord,
     inputOf: protocolToInput,
@@ -483,7 +462,7 @@ export function setAdminProtocolStatus(deps: Deps, user: UserRecord, id: number,
 
 export function listProtocolRevisions(deps: Deps, user: UserRecord, id: number) {
   getAdminProtocol(deps, user, id);
-  return revisionsOut(reposOf(deps.db).revisions.listRevisions('protocol', id));
+  return revisionsOut(reposOf(deps).revisions.listRevisions('protocol', id));
 }
 
 /** `{a: undefined}` from a partial input must not erase `a`. */
@@ -493,7 +472,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** The repositories, for the département overview. */
 export function resourceRepos(db: Db) {
-  return reposOf(db);
+  return reposOf({ db });
 }
 
 /**
@@ -503,7 +482,7 @@ export function resourceRepos(db: Db) {
  * server's start (and a periodic job).
  */
 export function removeOrphanUploads(db: Db, dir: string, minAgeMs = 60 * 60 * 1000, now = Date.now()): string[] {
-  const known = new Set(reposOf(db).resources.listFileKeys());
+  const known = new Set(reposOf({ db }).resources.listFileKeys());
   const removed: string[] = [];
   for (const name of listStoredFiles(dir)) {
     if (known.has(name)) continue;
@@ -522,7 +501,7 @@ export function removeOrphanUploads(db: Db, dir: string, minAgeMs = 60 * 60 * 10
 
 /** The revision of this entry a curator asked to go back to, or a 404. */
 function revisionOf(deps: Deps, entity: 'resource' | 'protocol', id: number, revisionId: number) {
-  const revision = reposOf(deps.db).revisions.findRevision(revisionId);
+  const revision = reposOf(deps).revisions.findRevision(revisionId);
   if (!revision || revision.entity !== entity || revision.entityId !== id) {
     throw new ApiError('not_found', 'Cette version n’existe pas pour cette fiche.');
   }

@@ -3,10 +3,11 @@
  * PARE_RETENTION_DAYS after they were made; whoever sent a submission (referencing request or
  * correction) is erased from it the same number of days after the curators' decision.
  */
-import { contactRequestRepository, type Db, submissionRepository } from '@pare/db';
+import type { Db } from '@pare/db';
+import { CONFIG_DEFAULTS } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { purgeHandledAccountRequests } from './accounts.ts';
-import { DEFAULT_RETENTION_DAYS } from './contact-requests.ts';
+import { reposOf } from './index.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ export type RetentionDeps = { db: Db; log: Logger; retentionDays?: number | unde
 
 /** The retention period in days, and the moment before which what it covers goes. */
 function retention(deps: RetentionDeps, now: Date): { days: number; cutoff: Date } {
-  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const days = deps.retentionDays ?? CONFIG_DEFAULTS.retentionDays;
   return { days, cutoff: new Date(now.getTime() - days * DAY_MS) };
 }
 
@@ -24,7 +25,7 @@ function retention(deps: RetentionDeps, now: Date): { days: number; cutoff: Date
  */
 export function purgeExpiredContactRequests(deps: RetentionDeps, now = new Date()): { requests: number; mails: number } {
   const { days, cutoff } = retention(deps, now);
-  const purged = contactRequestRepository(deps.db).purgeContactRequestsCreatedBefore(cutoff);
+  const purged = reposOf(deps).contactRequests.purgeContactRequestsCreatedBefore(cutoff);
   if (purged.requests > 0) deps.log.info('contact requests purged', { ...purged, retentionDays: days });
   return purged;
 }
@@ -35,7 +36,7 @@ export function purgeExpiredContactRequests(deps: RetentionDeps, now = new Date(
  */
 export function eraseExpiredSubmitters(deps: RetentionDeps, now = new Date()): { submissions: number; mails: number } {
   const { days, cutoff } = retention(deps, now);
-  const erased = submissionRepository(deps.db).eraseSubmittersDecidedBefore(cutoff);
+  const erased = reposOf(deps).submissions.eraseSubmittersDecidedBefore(cutoff);
   if (erased.submissions > 0) deps.log.info('submitters erased', { ...erased, retentionDays: days });
   return erased;
 }

@@ -5,11 +5,11 @@
  * only its SHA-256. A wrong, expired or malformed token gets the same 404.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, type SecureLinkPurpose, type SecureLinkRecord, secureLinkRepository } from '@pare/db';
+import { type Db, type SecureLinkRecord, secureLinkRepository } from '@pare/db';
+import type { SecureLinkPurpose } from '@pare/schema';
 import { ApiError } from '../lib/errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_ANSWER_LINK_DAYS = 30;
 
 /** 32 bytes in base64url: 43 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -8,11 +8,8 @@ import {
   actorToInput,
   diffSnapshots,
   type FieldChange,
-  outboxRepository,
-  revisionRepository,
   type SubmissionRecord,
   submissionRef,
-  submissionRepository,
   type UserRecord,
 } from '@pare/db';
 import {
@@ -42,6 +39,7 @@ import {
   writeActor,
 } from './curation.ts';
 import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
+import { reposOf } from './index.ts';
 
 export const SUBMISSION_MAIL_KIND = 'submission-decision';
 
@@ -59,7 +57,7 @@ export function createSubmission(deps: AppDeps, input: SubmissionInput, now = ne
     deps.log.info('submission honeypot', {});
     return { reference: `P-${randomInt(1000, 99999)}`, message };
   }
-  const repo = submissionRepository(deps.db);
+  const repo = reposOf(deps).submissions;
   const common = {
     message: input.message || null,
     submitterName: input.submitter.name,
@@ -117,7 +115,7 @@ function summaryOf(s: SubmissionRecord): SubmissionSummary {
 /** The queue: `nouvelle` by default, oldest first; a relais sees their départements only. */
 export function listSubmissions(deps: AppDeps, user: UserRecord, q: SubmissionsQuery): SubmissionList {
   const status = q.status === 'all' ? undefined : (q.status ?? 'nouvelle');
-  const { total, items } = submissionRepository(deps.db).listSubmissions({
+  const { total, items } = reposOf(deps).submissions.listSubmissions({
     status,
     kind: q.kind,
     departements: user.role === 'relais' ? user.departements : undefined,
@@ -131,7 +129,7 @@ export function listSubmissions(deps: AppDeps, user: UserRecord, q: SubmissionsQ
 
 /** Submissions waiting for a decision that this user can see (for the dashboard). */
 export function countPendingSubmissions(deps: AppDeps, user: UserRecord): number {
-  return submissionRepository(deps.db).countSubmissions({
+  return reposOf(deps).submissions.countSubmissions({
     status: 'nouvelle',
     departements: user.role === 'relais' ? user.departements : undefined,
   });
@@ -155,7 +153,7 @@ function mayHandleSubmission(deps: AppDeps, user: UserRecord, s: SubmissionRecor
 }
 
 function findHandledSubmission(deps: AppDeps, user: UserRecord, id: number): SubmissionRecord {
-  const s = submissionRepository(deps.db).findSubmission(id);
+  const s = reposOf(deps).submissions.findSubmission(id);
   if (!s) throw new ApiError('not_found', 'Cette proposition n’existe pas.');
   if (!mayHandleSubmission(deps, user, s)) throw new ApiError('forbidden', 'Cette proposition ne relève pas de vos départements.');
   return s;
@@ -406,9 +404,9 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
       );
     }
   }
-  const submissions = submissionRepository(deps.db);
-  const outbox = outboxRepository(deps.db);
-  const revisions = revisionRepository(deps.db);
+  const submissions = reposOf(deps).submissions;
+  const outbox = reposOf(deps).outbox;
+  const revisions = reposOf(deps).revisions;
   const decidedAt = now.toISOString();
 
   const result = withActorErrors(() =>
@@ -458,8 +456,8 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
 export function rejectSubmission(deps: AppDeps, user: UserRecord, id: number, reason: string, now = new Date()): SubmissionSummary {
   const s = findHandledSubmission(deps, user, id);
   assertOpen(s);
-  const submissions = submissionRepository(deps.db);
-  const outbox = outboxRepository(deps.db);
+  const submissions = reposOf(deps).submissions;
+  const outbox = reposOf(deps).outbox;
   deps.db.transaction(() => {
     const decided = submissions.decideSubmission(s.id, {
       status: 'rejetee',

@@ -1,11 +1,12 @@
 /** Accounts, for administrators: list, create, change role, départements, activity, password. */
-import { accountRequestRepository, secureLinkRepository, type UserRecord } from '@pare/db';
+import type { UserRecord } from '@pare/db';
 import type { AdminUser, CreateUserInput, UpdateUserInput } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
 import { sendPasswordLink } from './accounts.ts';
 import { hashPassword } from './auth.ts';
 import { organisationLabel } from './curation.ts';
+import { reposOf } from './index.ts';
 
 /** Stands for « no password yet »: no argon2 hash ever verifies against it, so nobody signs in before choosing one. */
 const NO_PASSWORD_YET = '!no-password-yet';
@@ -39,7 +40,7 @@ export async function createUser(deps: AppDeps, input: CreateUserInput, actor?: 
       { path: 'email', message: 'Un compte existe déjà pour cette adresse' },
     ]);
   }
-  const request = input.account_request_id === undefined ? undefined : accountRequestRepository(deps.db).find(input.account_request_id);
+  const request = input.account_request_id === undefined ? undefined : reposOf(deps).accountRequests.find(input.account_request_id);
   if (input.account_request_id !== undefined && request?.status !== 'nouvelle') {
     throw validationError([{ path: 'account_request_id', message: 'Cette demande n’existe pas ou a déjà été traitée' }]);
   }
@@ -54,7 +55,7 @@ export async function createUser(deps: AppDeps, input: CreateUserInput, actor?: 
   });
   deps.log.info('user created', { userId: user.id, role: user.role });
   if (!input.password) sendPasswordLink(deps, user, 'welcome');
-  if (request && actor) accountRequestRepository(deps.db).close(request.id, 'acceptee', actor.id, new Date(), user.id);
+  if (request && actor) reposOf(deps).accountRequests.close(request.id, 'acceptee', actor.id, new Date(), user.id);
   return adminUserView(deps, user);
 }
 
@@ -93,7 +94,7 @@ export async function updateUser(deps: AppDeps, actor: UserRecord, id: number, p
   });
   if (patch.unlock || patch.password) deps.users.clearLoginFailures(current.email);
   // A disabled account cannot set a password either.
-  if (patch.active === false) secureLinkRepository(deps.db).revokeUserLinks(id, new Date());
+  if (patch.active === false) reposOf(deps).secureLinks.revokeUserLinks(id, new Date());
   deps.log.info('user updated', { userId: id, by: actor.id });
   return adminUserView(deps, updated as UserRecord);
 }

@@ -10,7 +10,8 @@ import {
   SessionListSchema,
   SetPasswordInputSchema,
 } from '@pare/schema';
-import { errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Comptes'];

@@ -1,20 +1,11 @@
 /** Routes of the actor list's bulk « marquer vérifiées » and of a relais's read-only view (issue 17, items 8 and 9). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdParamSchema, PublicActorSchema } from '@pare/schema';
-import { BULK_VERIFY_MAX } from '../../services/bulk-verify.ts';
-import { EDITORS, errorResponse, guard, guardErrors } from './admin-guard.ts';
+import { BulkVerifyInputSchema, IdParamSchema, PublicActorSchema } from '@pare/schema';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from './admin-guard.ts';
 
 const tags = ['Back-office : acteurs'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-export const BulkVerifyInputSchema = z
-  .object({
-    ids: z
-      .array(z.number().int().positive(), { error: 'ids : la liste des fiches à marquer vérifiées' })
-      .min(1, 'Choisissez au moins une fiche')
-      .max(BULK_VERIFY_MAX, `${BULK_VERIFY_MAX} fiches au plus à la fois`),
-  })
-  .meta({ id: 'BulkVerifyInput' });
 
 export const bulkVerifyRoute = createRoute({
   method: 'post',

@@ -13,7 +13,8 @@ import {
   RevisionListSchema,
   UpdateActorInputSchema,
 } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from './admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from './admin-guard.ts';
 
 const tags = ['Back-office : acteurs'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

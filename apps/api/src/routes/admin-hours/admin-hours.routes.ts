@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { HoursPreviewInputSchema, HoursPreviewSchema } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 export const hoursPreviewRoute = createRoute({
   method: 'post',

@@ -1,22 +1,15 @@
-import type { ActorType } from '@pare/schema';
-import { requireRole } from '../../lib/auth.ts';
+import { type ActorType, ImportQuerySchema } from '@pare/schema';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import { guard } from '../../lib/policy.ts';
 import { authorLabel } from '../../services/curation.ts';
 import { runImportApart } from '../../services/import/apart.ts';
 import { assertMayReadImport, revertImport } from '../../services/import/executor.ts';
 import { importTemplateCsv, rejectedLinesCsv } from '../../services/import/rejected-lines.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
-import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
-import {
-  getImportRoute,
-  ImportQuerySchema,
-  importRoute,
-  importTemplateRoute,
-  rejectedLinesRoute,
-  revertImportRoute,
-} from './admin-import.routes.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
+import { getImportRoute, importRoute, importTemplateRoute, rejectedLinesRoute, revertImportRoute } from './admin-import.routes.ts';
 
 /** The roles that import: curators, and territorial relays for their own départements. */
 const IMPORTERS = ['admin', 'curateur', 'relais'] as const;
@@ -57,7 +50,7 @@ const csvAttachment = (name: string) => ({
 });
 
 // The refused lines of a CSV, to fix and import again: a dry run, then the lines it refused with a « motif ».
-router.post('/admin/import/rejected', requireRole(...IMPORTERS), noStore(), async (c) => {
+router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
   const query = ImportQuerySchema.pick({ type: true }).safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   if (formatOf(undefined, c.req.header('content-type') ?? 'text/csv') !== 'csv') {
@@ -90,7 +83,7 @@ router.post('/admin/import/rejected', requireRole(...IMPORTERS), noStore(), asyn
 });
 
 // The role check comes first, so a refused request is answered before its body is read.
-router.post('/admin/import', requireRole(...IMPORTERS), noStore(), async (c) => {
+router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
   const query = ImportQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const format = formatOf(query.data.format, c.req.header('content-type') ?? '');

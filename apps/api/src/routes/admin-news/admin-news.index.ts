@@ -2,11 +2,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { IdParamSchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
-import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
 import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
-import { currentEditor, EDITORS, noStore } from '../admin-actors/admin-guard.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
 import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 import {
   adminNewsImage,
@@ -42,8 +42,7 @@ router.openAPIRegistry.registerPath(uploadNewsImageDoc);
 // limit while the body is read, as for resource files.
 router.put(
   '/admin/news/:id/image',
-  requireRole(...EDITORS),
-  noStore(),
+  ...guard(...EDITORS),
   bodyLimit({
     maxSize: UPLOAD_BODY_LIMIT,
     onError: () => {
@@ -69,7 +68,7 @@ router.put(
 );
 
 // The image as the back office sees it (a draft's image too).
-router.get('/admin/news/:id/image', requireRole(...EDITORS), noStore(), (c) => {
+router.get('/admin/news/:id/image', ...guard(...EDITORS), (c) => {
   const params = IdParamSchema.safeParse({ id: c.req.param('id') });
   if (!params.success) throw validationError(zodIssues(params.error));
   const file = adminNewsImage(c.var, currentEditor(c), params.data.id);

@@ -9,7 +9,8 @@ import {
   type Role,
   UpdateNewsletterIssueInputSchema,
 } from '@pare/schema';
-import { errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 /** The letter and its subscribers' addresses are the national team's: admins and curators. */
 export const NEWSLETTER_ROLES: Role[] = ['admin', 'curateur'];

@@ -1,8 +1,8 @@
 import { IdParamSchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
-import { requireRole } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
 import {
   createAdminProtocol,
   createAdminResource,
@@ -22,7 +22,7 @@ import {
   uploadResourceFile,
 } from '../../services/resources.ts';
 import { tooLarge, UPLOAD_BODY_LIMIT, uploadsDirOf } from '../../services/uploads.ts';
-import { currentEditor, noStore } from '../admin-actors/admin-guard.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
 import {
   archiveAdminProtocolRoute,
   archiveAdminResourceRoute,
@@ -51,8 +51,7 @@ router.openAPIRegistry.registerPath(uploadAdminResourceFileDoc);
 // the size limit is enforced while the body is read (never an unbounded buffer).
 router.put(
   '/admin/resources/:id/file',
-  requireRole('admin', 'curateur', 'relais'),
-  noStore(),
+  ...guard(...EDITORS),
   bodyLimit({
     maxSize: UPLOAD_BODY_LIMIT,
     onError: () => {

@@ -13,7 +13,8 @@ import {
   UpdateProtocolInputSchema,
   UpdateResourceInputSchema,
 } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });

@@ -8,7 +8,8 @@ import {
   IdParamSchema,
   UpdateUserInputSchema,
 } from '@pare/schema';
-import { errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 const tags = ['Back-office : comptes'];
 const user = { description: 'Le compte (jamais son mot de passe)', content: { 'application/json': { schema: AdminUserSchema } } };

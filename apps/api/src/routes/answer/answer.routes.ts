@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
+import { AnswerInputSchema, AnswerViewSchema, ErrorBodySchema, TokenParamSchema } from '@pare/schema';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
-import { AnswerInputSchema, AnswerViewSchema, TokenParamSchema } from './answer.schemas.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 const refusals = {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { ErrorBodySchema, LoginInputSchema, SessionResponseSchema } from '@pare/schema';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
@@ -42,5 +42,3 @@ export const meRoute = createRoute({
     401: error('Pas de session'),
   },
 });
-
-export const MessageSchema = z.object({ message: z.string() });

@@ -1,16 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { IdParamSchema } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
-import { TokenParamSchema } from '../answer/answer.schemas.ts';
-import { perClientRateLimit } from '../orientation/rate-limit.ts';
 import {
   CampaignDetailSchema,
   CampaignListSchema,
+  IdParamSchema,
   LaunchCampaignInputSchema,
+  TokenParamSchema,
   UpdateLinkInputSchema,
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
-} from './campaigns.schemas.ts';
+} from '@pare/schema';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
+import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Back-office : campagnes de mise à jour'];
 

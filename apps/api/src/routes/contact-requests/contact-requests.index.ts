@@ -1,7 +1,7 @@
+import { ContactRequestCreatedSchema } from '@pare/schema';
 import { createRouter } from '../../lib/create-router.ts';
 import { lookUpRequestStatus, submitContactRequest } from '../../services/contact-requests.ts';
 import { createContactRequestRoute, requestStatusRoute } from './contact-requests.routes.ts';
-import { ContactRequestCreatedSchema } from './contact-requests.schemas.ts';
 
 export const contactRequestsRouter = createRouter()
   .openapi(createContactRequestRoute, (c) => {

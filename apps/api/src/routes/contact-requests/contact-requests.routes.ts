@@ -1,14 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
+import { ContactRequestCreatedSchema, ErrorBodySchema, RequestStatusLookupInputSchema, RequestStatusSchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../lib/errors.ts';
+import { CreateContactRequestInputSchema } from '../../services/contact-requests.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
-import {
-  ContactRequestCreatedSchema,
-  CreateContactRequestInputSchema,
-  RequestStatusLookupInputSchema,
-  RequestStatusSchema,
-} from './contact-requests.schemas.ts';
 
 /** A request is a few lines of text: far below the 64 KB every /api route accepts. */
 export const CONTACT_REQUEST_MAX_BYTES = 8 * 1024;

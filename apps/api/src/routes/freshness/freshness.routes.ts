@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { FreshnessSchema } from '@pare/schema';
-import { EDITORS, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { guardErrors } from '../admin-actors/admin-guard.ts';
 
 export const freshnessRoute = createRoute({
   method: 'get',

@@ -1,17 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
-import { requireRole } from '../../lib/auth.ts';
 import {
   ChangeContactRequestStatusInputSchema,
   ContactRequestCountsSchema,
   ContactRequestDetailSchema,
+  ErrorBodySchema,
   ListContactRequestsQuerySchema,
   ListContactRequestsResponseSchema,
+  OutboxListSchema,
+  OutboxStatusSchema,
   ReferenceParamSchema,
   TransmitCandidateSchema,
   TransmitCandidatesQuerySchema,
   TransmitContactRequestInputSchema,
-} from '../contact-requests/contact-requests.schemas.ts';
+} from '@pare/schema';
+import { CURATORS, EDITORS, guard } from '../../lib/policy.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 const guarded = {
@@ -20,9 +22,9 @@ const guarded = {
 };
 
 /** Curators and admins see every request; a relais those of its départements. */
-const inboxRoles = requireRole('admin', 'curateur', 'relais');
+const inboxRoles = guard(...EDITORS);
 /** The outbox holds every mail of the app: curators and admins only. */
-const outboxRoles = requireRole('admin', 'curateur');
+const outboxRoles = guard(...CURATORS);
 
 export const listContactRequestsRoute = createRoute({
   method: 'get',
@@ -31,7 +33,7 @@ export const listContactRequestsRoute = createRoute({
   summary: 'Boîte de l’équipe : les demandes de contact',
   description:
     'Les plus récentes d’abord. Filtres : statut, département, acteur (identifiant). Un relais ne voit que les demandes de ses départements.',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   request: { query: ListContactRequestsQuerySchema },
   responses: {
     200: { description: 'Une page de demandes', content: { 'application/json': { schema: ListContactRequestsResponseSchema } } },
@@ -45,7 +47,7 @@ export const getContactRequestRoute = createRoute({
   path: '/admin/contact-requests/{reference}',
   tags: ['Équipe'],
   summary: 'Une demande de contact, son historique et ses courriels',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   request: { params: ReferenceParamSchema },
   responses: {
     200: { description: 'La demande', content: { 'application/json': { schema: ContactRequestDetailSchema } } },
@@ -60,7 +62,7 @@ export const changeContactRequestStatusRoute = createRoute({
   tags: ['Équipe'],
   summary: 'Changer le statut d’une demande (transmise, en-cours, cloturee)',
   description: 'Chaque changement est gardé dans l’historique : qui, quand, de quel statut à quel statut, et la note.',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   request: {
     params: ReferenceParamSchema,
     body: { required: true, content: { 'application/json': { schema: ChangeContactRequestStatusInputSchema } } },
@@ -80,7 +82,7 @@ export const countContactRequestsRoute = createRoute({
   tags: ['Équipe'],
   summary: 'Combien de demandes par statut, dont combien de plus de 48 h, et d’urgentes ouvertes',
   description: 'Pour le tableau de bord. Un relais ne compte que les demandes de ses départements.',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   responses: {
     200: { description: 'Les comptes', content: { 'application/json': { schema: ContactRequestCountsSchema } } },
     ...guarded,
@@ -94,7 +96,7 @@ export const listTransmitCandidatesRoute = createRoute({
   summary: 'Les structures à qui transmettre une demande (publiées, avec un référent)',
   description:
     'Celles qui interviennent dans le département de la demande (ou au niveau national) d’abord ; 20 au plus ; `q` cherche dans le nom.',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   request: { params: ReferenceParamSchema, query: TransmitCandidatesQuerySchema },
   responses: {
     200: {
@@ -114,7 +116,7 @@ export const transmitContactRequestRoute = createRoute({
   summary: 'Transmettre une demande à une structure',
   description:
     'Le référent de la structure reçoit la demande par courriel avec son lien de réponse ; la demande passe « transmise » ; l’historique garde qui l’a transmise, à qui et quand.',
-  middleware: [inboxRoles] as const,
+  middleware: inboxRoles,
   request: {
     params: ReferenceParamSchema,
     body: { required: true, content: { 'application/json': { schema: TransmitContactRequestInputSchema } } },
@@ -128,30 +130,12 @@ export const transmitContactRequestRoute = createRoute({
   },
 });
 
-const OutboxStatusSchema = z.enum(['pending', 'sent', 'failed'], { error: 'Statut inconnu : pending, sent ou failed' });
-
-export const OutboxItemSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.string(),
-    recipient: z.string(),
-    subject: z.string(),
-    status: OutboxStatusSchema,
-    attempts: z.number().int(),
-    last_error: z.string().nullable(),
-    next_attempt_at: z.string(),
-    sent_at: z.string().nullable(),
-    subject_ref: z.string().nullable(),
-    created_at: z.string(),
-  })
-  .meta({ id: 'OutboxItem' });
-
 export const listOutboxRoute = createRoute({
   method: 'get',
   path: '/admin/outbox',
   tags: ['Équipe'],
   summary: 'File d’envoi des courriels (sans leur contenu)',
-  middleware: [outboxRoles] as const,
+  middleware: outboxRoles,
   request: {
     query: z.object({
       status: OutboxStatusSchema.optional(),
@@ -168,11 +152,7 @@ export const listOutboxRoute = createRoute({
       description: 'Les courriels les plus récents et le nombre par statut',
       content: {
         'application/json': {
-          schema: z.object({
-            smtp_configured: z.boolean().nullable().meta({ description: 'false : aucun relais SMTP, les courriels attendent' }),
-            counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
-            items: z.array(OutboxItemSchema),
-          }),
+          schema: OutboxListSchema,
         },
       },
     },
@@ -186,7 +166,7 @@ export const retryOutboxRoute = createRoute({
   path: '/admin/outbox/{id}/retry',
   tags: ['Équipe'],
   summary: 'Renvoyer maintenant un courriel en échec ou en attente',
-  middleware: [outboxRoles] as const,
+  middleware: outboxRoles,
   request: {
     params: z.object({
       id: z

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { NewsletterConfirmResultSchema, NewsletterMessageSchema, NewsletterSubscribeInputSchema } from '@pare/schema';
+import { NewsletterConfirmResultSchema, NewsletterMessageSchema, NewsletterSubscribeInputSchema, TokenParamSchema } from '@pare/schema';
 import { errorResponse } from '../admin-actors/admin-guard.ts';
-import { TokenParamSchema } from '../answer/answer.schemas.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Lettre du réseau'];

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { OrientationInputSchema, OrientationResultSchema } from '@pare/routing';
-import { ErrorBodySchema } from '@pare/schema';
+import { ErrorBodySchema, OrientationInputSchema, OrientationResultSchema } from '@pare/schema';
 import { perClientRateLimit } from './rate-limit.ts';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });

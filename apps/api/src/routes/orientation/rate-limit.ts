@@ -2,21 +2,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import { clientAddress } from '../../lib/auth.ts';
-import type { AppConfig, AppEnv, RateLimit } from '../../lib/context.ts';
+import type { RateLimitName } from '../../lib/config.ts';
+import type { AppConfig, AppEnv } from '../../lib/context.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { sqliteRateLimitStore } from '../../lib/rate-limit-store.ts';
-
-export type RateLimitName = keyof NonNullable<AppConfig['rateLimits']>;
-
-/** A person asks a few questions a minute; a script asks hundreds. */
-export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
-  orientation: { limit: 60, windowMs: 60_000 },
-  contactRequests: { limit: 10, windowMs: 10 * 60_000 },
-  // Answer and update links: a referent opens a page and clicks once or twice; a guesser tries thousands.
-  secureLinks: { limit: 30, windowMs: 10 * 60_000 },
-  // « Où en est ma demande ? »: a person checks a few times; a guesser of references is stopped.
-  requestStatus: { limit: 10, windowMs: 10 * 60_000 },
-};
 
 /**
  * Limits requests per client address (`clientAddress`: X-Forwarded-For only behind a trusted
@@ -30,7 +19,7 @@ export function perClientRateLimit(name: RateLimitName): MiddlewareHandler<AppEn
     const config = c.var.config;
     let limiter = limiters.get(config);
     if (!limiter) {
-      const { limit, windowMs } = config.rateLimits?.[name] ?? DEFAULT_RATE_LIMITS[name];
+      const { limit, windowMs } = config.rateLimits[name];
       limiter = rateLimiter<AppEnv>({
         windowMs,
         limit,

@@ -1,8 +1,9 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { createRouter } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
 import { activityCsv, computeActivity, coverage } from '../../services/stats.ts';
-import { currentEditor, EDITORS, guard } from '../admin-actors/admin-guard.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
 import { ActivityQuerySchema, activityRoute, coverageRoute, FormatQuerySchema } from './stats.routes.ts';
 
 /** Documented with registerPath, served by plain handlers: the body is JSON or CSV. */

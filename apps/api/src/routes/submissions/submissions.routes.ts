@@ -10,7 +10,8 @@ import {
   SubmissionSummarySchema,
   SubmissionsQuerySchema,
 } from '@pare/schema';
-import { EDITORS, errorResponse, guard, guardErrors } from '../admin-actors/admin-guard.ts';
+import { EDITORS, guard } from '../../lib/policy.ts';
+import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 import { submissionBodyLimit, submissionRateLimit } from './submission-limits.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

@@ -1,21 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
-
-const PlaceRef = z.object({ code: z.string(), name: z.string() });
-
-export const TerritoryHitSchema = z
-  .object({
-    kind: z.enum(['commune', 'postcode', 'departement', 'region']),
-    code: z.string().meta({ description: 'Code INSEE (commune, département, région) ou code postal' }),
-    name: z.string(),
-    departement: PlaceRef.nullable(),
-    region: PlaceRef.nullable(),
-    postcodes: z.array(z.string()),
-    lat: z.number(),
-    lng: z.number(),
-    population: z.number().optional(),
-  })
-  .meta({ id: 'TerritoryHit' });
+import { ErrorBodySchema, PlaceRefSchema, TerritoryHitSchema } from '@pare/schema';
 
 const errors = {
   400: { description: 'Paramètre invalide', content: { 'application/json': { schema: ErrorBodySchema } } },
@@ -62,7 +46,7 @@ export const locateRoute = createRoute({
   responses: {
     200: {
       description: 'Le département et sa région',
-      content: { 'application/json': { schema: z.object({ departement: PlaceRef, region: PlaceRef }) } },
+      content: { 'application/json': { schema: z.object({ departement: PlaceRefSchema, region: PlaceRefSchema }) } },
     },
     404: { description: 'Point hors de France (en mer ou à l’étranger)', content: { 'application/json': { schema: ErrorBodySchema } } },
     ...errors,
@@ -95,9 +79,9 @@ export const territoryNamesRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            regions: z.array(PlaceRef),
-            departements: z.array(PlaceRef.extend({ region: z.string() })),
-            communes: z.array(PlaceRef.extend({ departement: z.string() })),
+            regions: z.array(PlaceRefSchema),
+            departements: z.array(PlaceRefSchema.extend({ region: z.string() })),
+            communes: z.array(PlaceRefSchema.extend({ departement: z.string() })),
           }),
         },
       },

@@ -1,9 +1,8 @@
 /** The answer link's page: what a referent sees of a routed request, and what it can answer. */
-import { z } from '@hono/zod-openapi';
-import { OrientationProfileSchema } from '@pare/routing';
-import { ContactRequestStatusSchema } from '../contact-requests/contact-requests.schemas.ts';
-
-export const ANSWER_ACTIONS = ['prise-en-charge', 'contact-etabli', 'impossible'] as const;
+import { z } from 'zod';
+import { ANSWER_ACTIONS } from './codes.ts';
+import { ContactRequestStatusSchema } from './contact-requests.ts';
+import { OrientationProfileSchema } from './orientation.ts';
 
 /**
  * Control characters (C0 but line breaks, DEL, C1), zero-width and bidi-override characters: none

@@ -1,7 +1,10 @@
 /** Freshness campaigns (back office) and the update link a structure answers through. */
-import { z } from '@hono/zod-openapi';
-import { ACTOR_TYPES, ActorChangesSchema, DepartementCodeSchema, PublicActorSchema } from '@pare/schema';
-import { hasBadCharacter } from '../answer/answer.schemas.ts';
+import { z } from 'zod';
+import { PublicActorSchema } from './actor.ts';
+import { hasBadCharacter } from './answer.ts';
+import { ACTOR_TYPES, CAMPAIGN_ENTRY_STATES } from './codes.ts';
+import { ActorChangesSchema } from './curation.ts';
+import { DepartementCodeSchema } from './territory.ts';
 
 export const CampaignSelectionSchema = z
   .discriminatedUnion('kind', [
@@ -52,8 +55,6 @@ export const CampaignSummarySchema = z
   .meta({ id: 'CampaignSummary' });
 export type CampaignSummary = z.infer<typeof CampaignSummarySchema>;
 
-export const CAMPAIGN_ENTRY_STATES = ['envoyee', 'ouverte', 'confirmee', 'corrigee', 'sans-referent'] as const;
-
 export const CampaignDetailSchema = CampaignSummarySchema.extend({
   entries: z.array(
     z.object({
@@ -71,6 +72,7 @@ export const CampaignDetailSchema = CampaignSummarySchema.extend({
 export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
 
 export const CampaignListSchema = z.object({ items: z.array(CampaignSummarySchema) }).meta({ id: 'CampaignList' });
+export type CampaignList = z.infer<typeof CampaignListSchema>;
 
 export const UpdateLinkViewSchema = z
   .object({
@@ -101,3 +103,4 @@ export type UpdateLinkInput = z.infer<typeof UpdateLinkInputSchema>;
 export const UpdateLinkResultSchema = z
   .object({ result: z.enum(['confirmee', 'corrigee']), message: z.string() })
   .meta({ id: 'UpdateLinkResult' });
+export type UpdateLinkResult = z.infer<typeof UpdateLinkResultSchema>;

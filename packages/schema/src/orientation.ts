@@ -1,37 +1,18 @@
 /** The orientation's shapes: what the person tells us (validated) and what the engine answers. */
 
-import type { Public } from '@pare/schema';
-import { ACTIONS, CommuneCodeSchema, DepartementCodeSchema, PublicActorSchema } from '@pare/schema';
 import { z } from 'zod';
-
-export const ORIENTATION_PROFILES = ['jeune', 'famille', 'professionnel'] as const;
-export type OrientationProfile = (typeof ORIENTATION_PROFILES)[number];
-
-export const URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-/** The answer of someone who cannot name what they need: every action then counts. */
-export const UNKNOWN_NEED = 'je-ne-sais-pas';
-export const ORIENTATION_NEEDS = [...ACTIONS, UNKNOWN_NEED] as const;
-export type OrientationNeed = (typeof ORIENTATION_NEEDS)[number];
-
-export const CHANNELS = ['appeler', 'ecrire', 'demande-de-contact'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/**
- * In the order the engine lists them: the UI shows one section per group. `abri` holds the 115
- * (and the 119) for a young person who needs a safe place tonight; `ecoute` the actors that offer
- * none of the needs named but can listen and orient, after every actor that offers one.
- */
-export const RECOMMENDATION_GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
-export type RecommendationGroup = (typeof RECOMMENDATION_GROUPS)[number];
-
-/** Who is asking → the audience code an actor must serve (`publics`) to be shown to them. */
-export const PROFILE_TO_PUBLIC: Record<OrientationProfile, Public> = {
-  jeune: 'jeunes',
-  famille: 'familles',
-  professionnel: 'professionnels',
-};
+import { PublicActorSchema } from './actor.ts';
+import {
+  CHANNELS,
+  ORIENTATION_NEEDS,
+  ORIENTATION_PROFILES,
+  type OrientationNeed,
+  type OrientationProfile,
+  RECOMMENDATION_GROUPS,
+  URGENCIES,
+  type Urgency,
+} from './codes.ts';
+import { CommuneCodeSchema, DepartementCodeSchema } from './territory.ts';
 
 export const OrientationProfileSchema = z.enum(ORIENTATION_PROFILES, {
   // Said with the words of the form (« Jeune », « Parent ou proche », « Professionnel »), not the codes.

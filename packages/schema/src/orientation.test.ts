@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrientationInputSchema } from './orientation-schema.ts';
+import { OrientationInputSchema } from './orientation.ts';
 
 const valid = { profile: 'famille', commune: '57672', needs: ['soutien-familles'], urgency: 'inquietude' };
 

@@ -1,15 +1,9 @@
-/**
- * The shapes of contact requests, public and in the team inbox. They live with the API (not in
- * @pare/schema, owned by another area) until the lead moves them; see the README section.
- */
-import { z } from '@hono/zod-openapi';
-import { CONTACT_REQUEST_RECIPIENTS, CONTACT_REQUEST_STATUSES } from '@pare/db';
-import { getCommune } from '@pare/geo';
-import { ORIENTATION_NEEDS, OrientationNeedSchema, OrientationProfileSchema, UrgencySchema } from '@pare/routing';
-import { DepartementCodeSchema, SlugSchema } from '@pare/schema';
-
-export const MESSAGE_MAX_LENGTH = 2000;
-export const NAME_MAX_LENGTH = 100;
+/** The shapes of contact requests, public and in the team inbox. */
+import { z } from 'zod';
+import { SlugSchema } from './actor.ts';
+import { CONTACT_REQUEST_RECIPIENTS, CONTACT_REQUEST_STATUSES, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORIENTATION_NEEDS } from './codes.ts';
+import { OrientationNeedSchema, OrientationProfileSchema, UrgencySchema } from './orientation.ts';
+import { DepartementCodeSchema } from './territory.ts';
 
 const PHONE = /^(0[1-9]\d{8}|\+[1-9]\d{7,14}|00[1-9]\d{7,14})$/;
 
@@ -48,62 +42,67 @@ const EmailSchema = z
   .nullish()
   .meta({ description: 'Adresse e-mail pour être recontacté (téléphone ou e-mail : au moins l’un des deux)' });
 
-export const CreateContactRequestInputSchema = z
-  .object({
-    name: z
-      .string({ error: 'Indiquez un prénom, un nom ou un pseudonyme' })
-      .trim()
-      .min(1, 'Indiquez un prénom, un nom ou un pseudonyme')
-      .max(NAME_MAX_LENGTH, `${NAME_MAX_LENGTH} caractères au plus`)
-      // One line: the name is written into the mail's text, where a line break could fake a field.
-      .refine((v) => !hasControlCharacter(v), 'Le nom tient sur une ligne, sans caractère spécial')
-      .meta({ description: 'Un prénom ou un pseudonyme suffit' }),
-    phone: PhoneSchema,
-    email: EmailSchema,
-    profile: OrientationProfileSchema,
-    commune: z
-      .string({ error: 'Indiquez votre commune' })
-      .trim()
-      .toUpperCase()
-      .regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide (ex. 57672)')
-      .refine((code) => getCommune(code) !== undefined, 'Commune inconnue : choisissez-la dans la liste')
-      .meta({ description: 'Code INSEE de la commune (ex. 57672 pour Thionville)' }),
-    message: z
-      .string({ error: 'Le message doit être du texte' })
-      .trim()
-      .max(MESSAGE_MAX_LENGTH, `Message trop long (${MESSAGE_MAX_LENGTH} caractères au plus)`)
-      .optional()
-      .meta({ description: `Ce que vous souhaitez dire (${MESSAGE_MAX_LENGTH} caractères au plus, facultatif)` }),
-    consent: z.literal(true, { error: 'Cochez la case pour accepter que vos coordonnées soient transmises' }),
-    actor: SlugSchema.nullish().meta({ description: 'L’acteur à contacter (son identifiant), s’il a été choisi' }),
-    urgency: UrgencySchema.nullish().meta({
-      description: 'La réponse à « Est-ce urgent ? » de l’orientation, si la demande en vient : l’équipe traite d’abord les urgentes',
-    }),
-    needs: z
-      .array(OrientationNeedSchema, { error: 'Les besoins sont attendus sous forme de liste' })
-      .max(ORIENTATION_NEEDS.length, 'Trop de besoins')
-      .optional()
-      .meta({ description: 'Les besoins choisis dans l’orientation, si la demande en vient (ex. ["hebergement"])' }),
-    website: z
-      .string()
-      .max(500)
-      .optional()
-      .meta({ description: 'Champ piège pour les robots : ne pas remplir. Rempli, la demande est ignorée (réponse 201 sans effet).' }),
-  })
-  .superRefine(
-    (input, ctx) => {
-      const given = (v: unknown) => typeof v === 'string' && v.trim() !== '';
-      if (!given(input.phone) && !given(input.email)) {
-        const message = 'Indiquez un téléphone ou une adresse e-mail pour être recontacté';
-        ctx.addIssue({ code: 'custom', path: ['phone'], message });
-        ctx.addIssue({ code: 'custom', path: ['email'], message });
-      }
-    },
-    // Also when other fields are wrong: the form shows every problem at once.
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  )
-  .meta({ id: 'CreateContactRequestInput' });
-export type CreateContactRequestInput = z.infer<typeof CreateContactRequestInputSchema>;
+/**
+ * The public form's body. Whether a commune code exists is the API's to say (`isKnownCommune`, from
+ * @pare/geo, whose referential files must not reach a browser): the API builds the schema once.
+ */
+export const createContactRequestInputSchema = (isKnownCommune: (code: string) => boolean) =>
+  z
+    .object({
+      name: z
+        .string({ error: 'Indiquez un prénom, un nom ou un pseudonyme' })
+        .trim()
+        .min(1, 'Indiquez un prénom, un nom ou un pseudonyme')
+        .max(NAME_MAX_LENGTH, `${NAME_MAX_LENGTH} caractères au plus`)
+        // One line: the name is written into the mail's text, where a line break could fake a field.
+        .refine((v) => !hasControlCharacter(v), 'Le nom tient sur une ligne, sans caractère spécial')
+        .meta({ description: 'Un prénom ou un pseudonyme suffit' }),
+      phone: PhoneSchema,
+      email: EmailSchema,
+      profile: OrientationProfileSchema,
+      commune: z
+        .string({ error: 'Indiquez votre commune' })
+        .trim()
+        .toUpperCase()
+        .regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide (ex. 57672)')
+        .refine(isKnownCommune, 'Commune inconnue : choisissez-la dans la liste')
+        .meta({ description: 'Code INSEE de la commune (ex. 57672 pour Thionville)' }),
+      message: z
+        .string({ error: 'Le message doit être du texte' })
+        .trim()
+        .max(MESSAGE_MAX_LENGTH, `Message trop long (${MESSAGE_MAX_LENGTH} caractères au plus)`)
+        .optional()
+        .meta({ description: `Ce que vous souhaitez dire (${MESSAGE_MAX_LENGTH} caractères au plus, facultatif)` }),
+      consent: z.literal(true, { error: 'Cochez la case pour accepter que vos coordonnées soient transmises' }),
+      actor: SlugSchema.nullish().meta({ description: 'L’acteur à contacter (son identifiant), s’il a été choisi' }),
+      urgency: UrgencySchema.nullish().meta({
+        description: 'La réponse à « Est-ce urgent ? » de l’orientation, si la demande en vient : l’équipe traite d’abord les urgentes',
+      }),
+      needs: z
+        .array(OrientationNeedSchema, { error: 'Les besoins sont attendus sous forme de liste' })
+        .max(ORIENTATION_NEEDS.length, 'Trop de besoins')
+        .optional()
+        .meta({ description: 'Les besoins choisis dans l’orientation, si la demande en vient (ex. ["hebergement"])' }),
+      website: z
+        .string()
+        .max(500)
+        .optional()
+        .meta({ description: 'Champ piège pour les robots : ne pas remplir. Rempli, la demande est ignorée (réponse 201 sans effet).' }),
+    })
+    .superRefine(
+      (input, ctx) => {
+        const given = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+        if (!given(input.phone) && !given(input.email)) {
+          const message = 'Indiquez un téléphone ou une adresse e-mail pour être recontacté';
+          ctx.addIssue({ code: 'custom', path: ['phone'], message });
+          ctx.addIssue({ code: 'custom', path: ['email'], message });
+        }
+      },
+      // Also when other fields are wrong: the form shows every problem at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
+    .meta({ id: 'CreateContactRequestInput' });
+export type CreateContactRequestInput = z.infer<ReturnType<typeof createContactRequestInputSchema>>;
 
 export const ContactRequestStatusSchema = z.enum(CONTACT_REQUEST_STATUSES, {
   error: `Statut inconnu. Valeurs possibles : ${CONTACT_REQUEST_STATUSES.join(', ')}`,
