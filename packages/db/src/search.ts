@@ -254,7 +254,13 @@ export function actorSearchSql(db: Db) {
     return facets;
   }
 
-  return { searchActors, facetCounts };
+  /** Every matching actor's id, in no particular order (the map draws them all; the list pages them). */
+  function matchingIds(s: ActorSearch): Int32Array {
+    const { sql, params, placeFilter } = build(s);
+    return Int32Array.from(stmt(`${sql} SELECT id FROM base ${placeFilter}`).pluck().all(params) as number[]);
+  }
+
+  return { searchActors, facetCounts, matchingIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -744,5 +750,23 @@ export function actorSearch(db: Db) {
     return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types }, open_now: facets.open_now };
   }
 
-  return { searchActors, facetCounts };
+  /** Every matching actor's id, in no particular order (the map draws them all; the list pages them). */
+  function matchingIds(s: ActorSearch): Int32Array {
+    if (db.inTransaction) return inTransaction.matchingIds(s);
+    const ix = fresh();
+    const c = candidates(s, ix);
+    const m = masks(s);
+    const out: number[] = [];
+    for (let i = 0; i < c.ids.length; i++) {
+      const id = c.ids[i] as number;
+      if (m.types && !(m.types & (1 << (ix.type[id] as number)))) continue;
+      if (m.publics && !(m.publics & (ix.publics[id] as number))) continue;
+      if (m.actions && !(m.actions & (ix.actions[id] as number))) continue;
+      if (s.open && !s.open.ids.has(id)) continue;
+      out.push(id);
+    }
+    return Int32Array.from(out);
+  }
+
+  return { searchActors, facetCounts, matchingIds };
 }
