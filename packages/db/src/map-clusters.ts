@@ -104,20 +104,27 @@ function lowerBound(a: Float64Array, v: number, from = 0): number {
 }
 
 function readSites(db: Db): SiteTable {
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.actor_id, s.public_lat, s.public_lng, s.confidential
-       FROM sites s JOIN actors a ON a.id = s.actor_id
-       WHERE a.status = 'published' AND a.territory_scope <> 'national'
-         AND s.public_lat IS NOT NULL AND s.public_lng IS NOT NULL`,
-    )
-    .raw()
-    .all() as [number, number, number, number, number][];
-  const codes = rows.map((r) => morton(toGrid(mercX(r[3])), toGrid(mercY(r[2]))));
-  const order = Array.from(rows.keys()).sort(
-    (a, b) => (codes[a] as number) - (codes[b] as number) || (rows[a]?.[0] ?? 0) - (rows[b]?.[0] ?? 0),
+  // Two narrow reads (an index of actor ids, the sites) rather than a join reading the wide actor rows.
+  const mappable = new Set(
+    db.prepare(`SELECT id FROM actors WHERE status = 'published' AND territory_scope <> 'national'`).pluck().all() as number[],
   );
+  const rows = (
+    db.prepare('SELECT id, actor_id, public_lat, public_lng, confidential FROM sites').raw().all() as [
+      number,
+      number,
+      number | null,
+      number | null,
+      number,
+    ][]
+  ).filter((r) => mappable.has(r[1]) && r[2] !== null && r[3] !== null) as [number, number, number, number, number][];
   const n = rows.length;
+  const codes = new Float64Array(n);
+  rows.forEach((r, i) => {
+    codes[i] = morton(toGrid(mercX(r[3])), toGrid(mercY(r[2])));
+  });
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (codes[a] as number) - (codes[b] as number) || (rows[a]?.[0] ?? 0) - (rows[b]?.[0] ?? 0));
   const t: SiteTable = {
     site: new Int32Array(n),
     actor: new Int32Array(n),
@@ -139,36 +146,44 @@ function readSites(db: Db): SiteTable {
 }
 
 function select(t: SiteTable, matching: Int32Array | null, total: number): MapSelection {
+  let maxActor = 0;
+  for (const id of t.actor) if (id > maxActor) maxActor = id;
   let keep: Uint8Array | null = null;
   if (matching) {
-    let max = 0;
-    for (const id of matching) if (id > max) max = id;
-    keep = new Uint8Array(max + 1);
-    for (const id of matching) keep[id] = 1;
+    keep = new Uint8Array(maxActor + 1);
+    for (const id of matching) if (id <= maxActor) keep[id] = 1;
   }
-  const picked: [number[], number[]] = [[], []];
-  const actors = new Set<number>();
+  const n = t.site.length;
+  const picked = [new Int32Array(n), new Int32Array(n)] as const;
+  const counts = [0, 0];
+  const seen = new Uint8Array(maxActor + 1);
+  let actors = 0;
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
-  let n = -Infinity;
-  for (let i = 0; i < t.site.length; i++) {
+  let north = -Infinity;
+  for (let i = 0; i < n; i++) {
     const actor = t.actor[i] as number;
     if (keep && keep[actor] !== 1) continue;
-    picked[t.confidential[i] as number]?.push(i);
-    actors.add(actor);
+    const kind = t.confidential[i] as 0 | 1;
+    picked[kind][counts[kind] as number] = i;
+    counts[kind] = (counts[kind] as number) + 1;
+    if (!seen[actor]) {
+      seen[actor] = 1;
+      actors++;
+    }
     const lng = t.lng[i] as number;
     const lat = t.lat[i] as number;
     if (lng < w) w = lng;
     if (lng > e) e = lng;
     if (lat < s) s = lat;
-    if (lat > n) n = lat;
+    if (lat > north) north = lat;
   }
-  const layer = (confidential: boolean, positions: number[]): Layer => {
+  const layer = (confidential: boolean, positions: Int32Array): Layer => {
     const m = positions.length;
     const l: Layer = {
       confidential,
-      pos: Int32Array.from(positions),
+      pos: positions,
       code: new Float64Array(m),
       sumLng: new Float64Array(m + 1),
       sumLat: new Float64Array(m + 1),
@@ -181,12 +196,12 @@ function select(t: SiteTable, matching: Int32Array | null, total: number): MapSe
     }
     return l;
   };
-  const sites = picked[0].length + picked[1].length;
+  const sites = (counts[0] as number) + (counts[1] as number);
   return {
-    layers: [layer(false, picked[0]), layer(true, picked[1])],
+    layers: [layer(false, picked[0].slice(0, counts[0])), layer(true, picked[1].slice(0, counts[1]))],
     total,
-    actors: actors.size,
-    bounds: actors.size > 0 ? [w, s, e, n] : null,
+    actors,
+    bounds: actors > 0 ? [w, s, e, north] : null,
     bytes: sites * 28 + 200,
   };
 }
