@@ -51,7 +51,7 @@ async function mapSettled(page: Page) {
 
 describe('the search map', () => {
   it('1366×900: draws every result, beyond the list’s first page; its count agrees with « n résultats »; a cluster click zooms in', async () => {
-    const { page, context, errors } = await openPage(h, DESK);
+    const { page, context, errors } = await openPage(h, DESK, { bypassCSP: true });
     await page.goto(`${h.server.url}/?publics=jeunes`);
     await waitForResults(page);
     await mapSettled(page);
@@ -79,7 +79,7 @@ describe('the search map', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('1366×900: a filter narrows the map with the list, page 2 keeps the same map', async () => {
     const { page, context } = await openPage(h, DESK);
@@ -102,10 +102,10 @@ describe('the search map', () => {
       expect(await page.locator('.search-map__count').innerText()).toBe(narrowed);
     }
     await context.close();
-  });
+  }, 120_000);
 
   it('390×844: the map view shows every result with the same count, axe-clean', async () => {
-    const { page, context } = await openPage(h, PHONE);
+    const { page, context } = await openPage(h, PHONE, { bypassCSP: true });
     await page.goto(`${h.server.url}/?publics=jeunes&vue=carte`);
     await mapSettled(page);
     const line = page.locator('.search-map__count');
@@ -117,5 +117,5 @@ describe('the search map', () => {
     await page.screenshot({ path: `${SHOTS}/search-map-390-legend.png` });
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });

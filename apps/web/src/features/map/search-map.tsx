@@ -518,6 +518,7 @@ export default function SearchMap({
         {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>
+      {counted && <p className="search-map__count">{fr.map.onMap(counted.actors, counted.total)}</p>}
       {!compact && (
         <fieldset className="search-map__areas">
           <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>
@@ -545,7 +546,6 @@ export default function SearchMap({
               <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
             </li>
           </ul>
-          {counted && <p className="search-map__count">{fr.map.onMap(counted.actors, counted.total)}</p>}
           {hasNational && <p>{fr.map.nationalNote}</p>}
         </div>
       )}
