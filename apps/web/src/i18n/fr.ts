@@ -182,7 +182,7 @@ export const fr = {
     onMap: (n: number, total: number) =>
       n === total
         ? `Tous les résultats sont sur la carte (${nf.format(n)} ${plural(n, 'acteur', 'acteurs')}).`
-        : `${nf.format(n)} des ${nf.format(total)} acteurs trouvés sont sur la carte ; les autres agissent partout en France ou n’ont pas de lieu.`,
+        : `${nf.format(n)} des ${nf.format(total)} acteurs trouvés sont sur la carte\u00a0; les autres agissent partout en France ou n’ont pas de lieu.`,
     jumpLabel: 'Aller à',
     areas: {
       metropole: 'Métropole',
