@@ -18,11 +18,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { createRandom, type Random } from '../packages/db/src/index.ts';
 import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '../packages/schema/src/index.ts';
-import { BROWSER_HEADERS, type LoadResult, ROOT, round, type Server, startServer } from './lib.ts';
+import { type LoadResult, load, ROOT, round, type Server, startServer } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -84,34 +84,9 @@ function generator(kind: 'moves' | 'distinct', r: Random): () => string {
 }
 
 /** Every request takes the next path of `next`: no two connections send the same URL. */
-async function loadDistinct(url: string, next: (() => string) | null): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    timeout: 30,
-    headers: BROWSER_HEADERS,
-    ...(next
-      ? {
-          requests: [
-            {
-              method: 'GET' as const,
-              setupRequest: (req: autocannon.Request) => ({ ...req, path: next() }),
-            },
-          ],
-        }
-      : {}),
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
-  };
+function loadDistinct(url: string, next: (() => string) | null): Promise<LoadResult> {
+  const requests = next ? [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: next() }) }] : undefined;
+  return load(url, { connections, duration, ...(requests ? { requests } : {}) });
 }
 
 /** One client, one request at a time: what a visitor waits without queueing, and the largest answer. */
@@ -135,7 +110,7 @@ async function oneClient(url: string, next: () => string, count: number) {
 let app: Server | null = null;
 let bare: Server | null = null;
 try {
-  const load = (await import('node:os')).loadavg();
+  const before = (await import('node:os')).loadavg();
   app = await startServer(['--mode', 'app', '--db', values.db]);
   bare = await startServer(['--mode', 'bare']);
   // The directory's tables are read on the first request, as after a restart.
@@ -156,7 +131,7 @@ try {
   const line = (name: string, x: LoadResult) =>
     `${name.padEnd(10)} ${String(x.rps).padStart(7)} req/s (${share(x)} of bare)  p50 ${x.p50} ms  p99 ${x.p99} ms  max ${x.max} ms  ${x.bytes} B/req on the wire  errors ${x.errors}  non-2xx ${x.non2xx}`;
   const text = [
-    `map viewports — ${values.db}, ${connections} connections × ${duration} s, seed ${seed}, load average ${load.map((l) => round(l, 1)).join(' ')} → ${end.map((l) => round(l, 1)).join(' ')}`,
+    `map viewports — ${values.db}, ${connections} connections × ${duration} s, seed ${seed}, load average ${before.map((l) => round(l, 1)).join(' ')} → ${end.map((l) => round(l, 1)).join(' ')}`,
     `first map request (tables read): ${firstMs} ms`,
     line('bare', bareLoad),
     line('moves', moves),
@@ -170,7 +145,7 @@ try {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
   writeFileSync(
     join(dir, `map-viewports-${stamp}.json`),
-    `${JSON.stringify({ db: values.db, connections, duration, seed, load, end, firstMs, bare: bareLoad, moves, distinct, single }, null, 2)}\n`,
+    `${JSON.stringify({ db: values.db, connections, duration, seed, load: before, end, firstMs, bare: bareLoad, moves, distinct, single }, null, 2)}\n`,
   );
 } finally {
   await app?.stop();
