@@ -6,8 +6,9 @@
  *   node --import tsx bench/map-viewports.ts --db bench/results/pare-100000-….db [--duration 10] [--connections 50] [--seed 1]
  *
  * Two loads:
- * - `moves`: 40 searches (fixed by the seed) whose map is moved and zoomed: every viewport is
- *   new, the filter sets repeat — what « a map move » costs once a search is on screen;
+ * - `moves`: 40 searches (fixed by the seed, each asked once before the load) whose map is moved
+ *   and zoomed: every viewport is new, the filter sets repeat — what « a map move » costs once a
+ *   search is on screen;
  * - `distinct`: a new search for almost every request (random commune among all of France's
  *   with a radius, département, action, public, type, word, « ouvert maintenant », or none), so
  *   each pays its filter set's selection.
@@ -78,9 +79,16 @@ function randomView(r: Random, f: Filters): string {
   return `/api/map/points?${f.query}${f.query ? '&' : ''}bbox=${box}&zoom=${zoom}`;
 }
 
-function generator(kind: 'moves' | 'distinct', r: Random): () => string {
+function generator(kind: 'moves' | 'distinct', r: Random): (() => string) & { searches: Filters[] } {
   const searches = Array.from({ length: 40 }, () => randomFilters(r));
-  return kind === 'moves' ? () => randomView(r, r.pick(searches)) : () => randomView(r, randomFilters(r));
+  const next = kind === 'moves' ? () => randomView(r, r.pick(searches)) : () => randomView(r, randomFilters(r));
+  return Object.assign(next, { searches });
+}
+
+/** The first map request of each search (its selection), before its moves are measured. */
+async function warm(url: string, searches: Filters[]) {
+  for (const f of searches)
+    await (await fetch(`${url}/api/map/points?${f.query}${f.query ? '&' : ''}bbox=-5,42,8,51&zoom=5`)).arrayBuffer();
 }
 
 /** Every request takes the next path of `next`: no two connections send the same URL. */
@@ -118,12 +126,15 @@ try {
   await (await fetch(`${app.url}/api/map/points?bbox=-5,42,8,51&zoom=5`)).arrayBuffer();
   const firstMs = round(performance.now() - t0);
 
+  const singleMoves = generator('moves', createRandom(seed + 100));
+  const loadMoves = generator('moves', createRandom(seed));
+  await warm(app.url, [...singleMoves.searches, ...loadMoves.searches]);
   const single = {
-    moves: await oneClient(app.url, generator('moves', createRandom(seed + 100)), 300),
+    moves: await oneClient(app.url, singleMoves, 300),
     distinct: await oneClient(app.url, generator('distinct', createRandom(seed + 200)), 300),
   };
   const bareLoad = await loadDistinct(bare.url, null);
-  const moves = await loadDistinct(app.url, generator('moves', createRandom(seed)));
+  const moves = await loadDistinct(app.url, loadMoves);
   const distinct = await loadDistinct(app.url, generator('distinct', createRandom(seed + 1)));
   const end = (await import('node:os')).loadavg();
 

@@ -49,6 +49,10 @@ type SiteTable = {
   lat: Float64Array;
   code: Float64Array;
   confidential: Uint8Array;
+  /** Positions of each actor's sites: `byActor[first[a]..first[a + 1])` (ascending). */
+  first: Int32Array;
+  byActor: Int32Array;
+  maxActor: number;
 };
 
 /** The matching sites of one kind (public or confidential), in Morton order, with running sums. */
@@ -132,6 +136,9 @@ function readSites(db: Db): SiteTable {
     lat: new Float64Array(n),
     code: new Float64Array(n),
     confidential: new Uint8Array(n),
+    first: new Int32Array(1),
+    byActor: new Int32Array(0),
+    maxActor: 0,
   };
   order.forEach((from, i) => {
     const [id, actor, lat, lng, confidential] = rows[from] as [number, number, number, number, number];
@@ -142,29 +149,60 @@ function readSites(db: Db): SiteTable {
     t.code[i] = codes[from] as number;
     t.confidential[i] = confidential ? 1 : 0;
   });
+  // A counting sort of the positions by actor: a narrow search reads its actors' sites only.
+  for (const a of t.actor) if (a > t.maxActor) t.maxActor = a;
+  t.first = new Int32Array(t.maxActor + 2);
+  for (const a of t.actor) t.first[a + 1] = (t.first[a + 1] as number) + 1;
+  for (let a = 0; a <= t.maxActor; a++) t.first[a + 1] = (t.first[a + 1] as number) + (t.first[a] as number);
+  const next = t.first.slice(0, t.maxActor + 1);
+  t.byActor = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = t.actor[i] as number;
+    t.byActor[next[a] as number] = i;
+    next[a] = (next[a] as number) + 1;
+  }
   return t;
 }
 
-function select(t: SiteTable, matching: Int32Array | null, total: number): MapSelection {
-  let maxActor = 0;
-  for (const id of t.actor) if (id > maxActor) maxActor = id;
-  let keep: Uint8Array | null = null;
-  if (matching) {
-    keep = new Uint8Array(maxActor + 1);
-    for (const id of matching) if (id <= maxActor) keep[id] = 1;
-  }
+/** The positions (in Morton order) of the sites of `matching` (all when null). */
+function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
   const n = t.site.length;
+  if (!matching) return Int32Array.from({ length: n }, (_, i) => i);
+  if (matching.length > n / 8) {
+    // A broad search: one pass over every site.
+    const keep = new Uint8Array(t.maxActor + 1);
+    for (const id of matching) if (id <= t.maxActor) keep[id] = 1;
+    const out = new Int32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (keep[t.actor[i] as number] === 1) out[k++] = i;
+    return out.slice(0, k);
+  }
+  // A narrow one: its actors' sites only, then in Morton order.
+  let k = 0;
+  for (const id of matching) if (id <= t.maxActor) k += (t.first[id + 1] as number) - (t.first[id] as number);
+  const out = new Int32Array(k);
+  k = 0;
+  for (const id of matching) {
+    if (id > t.maxActor) continue;
+    for (let j = t.first[id] as number; j < (t.first[id + 1] as number); j++) out[k++] = t.byActor[j] as number;
+  }
+  return out.sort();
+}
+
+function select(t: SiteTable, matching: Int32Array | null, total: number): MapSelection {
+  const positions = positionsOf(t, matching);
+  const n = positions.length;
   const picked = [new Int32Array(n), new Int32Array(n)] as const;
   const counts = [0, 0];
-  const seen = new Uint8Array(maxActor + 1);
+  const seen = new Uint8Array(t.maxActor + 1);
   let actors = 0;
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
   let north = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let p = 0; p < n; p++) {
+    const i = positions[p] as number;
     const actor = t.actor[i] as number;
-    if (keep && keep[actor] !== 1) continue;
     const kind = t.confidential[i] as 0 | 1;
     picked[kind][counts[kind] as number] = i;
     counts[kind] = (counts[kind] as number) + 1;
