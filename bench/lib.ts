@@ -67,9 +67,9 @@ export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 /** One autocannon run: `connections` keep-alive connections for `duration` seconds, with `headers` (a browser's by default). */
 export async function load(
   url: string,
-  opts: { connections: number; duration: number; paths?: string[]; headers?: Record<string, string> },
+  opts: { connections: number; duration: number; paths?: string[]; requests?: autocannon.Request[]; headers?: Record<string, string> },
 ): Promise<LoadResult> {
-  const requests = opts.paths?.map((path) => ({ method: 'GET' as const, path }));
+  const requests = opts.requests ?? opts.paths?.map((path) => ({ method: 'GET' as const, path }));
   const result = await autocannon({
     url,
     connections: opts.connections,

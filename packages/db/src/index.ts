@@ -8,6 +8,7 @@ export * from './generate.ts';
 export * from './geography.ts';
 export * from './import.ts';
 export * from './leases.ts';
+export * from './map-clusters.ts';
 export * from './news.ts';
 export * from './newsletter.ts';
 export * from './open-actors.ts';

@@ -169,5 +169,11 @@ export function actorSearchSql(db: Db) {
     return facets;
   }
 
-  return { searchActors, facetCounts };
+  /** Every matching actor's id, in no particular order (the map draws them all; the list pages them). */
+  function matchingIds(s: ActorSearch): Int32Array {
+    const { sql, params, placeFilter } = build(s);
+    return Int32Array.from(stmt(`${sql} SELECT id FROM base ${placeFilter}`).pluck().all(params) as number[]);
+  }
+
+  return { searchActors, facetCounts, matchingIds };
 }

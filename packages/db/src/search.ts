@@ -381,6 +381,14 @@ export function actorSearch(db: Db) {
       withPage ? [s.sort ?? null, s.limit, s.offset] : (s.openNow?.key ?? null),
     ]);
 
+  /** Whether a candidate passes the filters other than the place and the text (they chose the candidates). */
+  function kept(s: ActorSearch, m: Masks, ix: DirectoryIndex, id: number): boolean {
+    if (m.types && !(m.types & (1 << (ix.type[id] as number)))) return false;
+    if (m.publics && !(m.publics & (ix.publics[id] as number))) return false;
+    if (m.actions && !(m.actions & (ix.actions[id] as number))) return false;
+    return !s.open || s.open.ids.has(id);
+  }
+
   /** One page of matching actor ids with their distance, and the total. */
   function searchActors(s: ActorSearch): { total: number; hits: ActorSearchHit[] } {
     if (db.inTransaction) return inTransaction.searchActors(s);
@@ -398,10 +406,7 @@ export function actorSearch(db: Db) {
     for (let k = 0; k < order.length; k++) {
       const i = order[k] as number;
       const id = c.ids[i] as number;
-      if (m.types && !(m.types & (1 << (ix.type[id] as number)))) continue;
-      if (m.publics && !(m.publics & (ix.publics[id] as number))) continue;
-      if (m.actions && !(m.actions & (ix.actions[id] as number))) continue;
-      if (s.open && !s.open.ids.has(id)) continue;
+      if (!kept(s, m, ix, id)) continue;
       if (total >= s.offset && total < end) {
         const d = c.distance ? (c.distance[i] as number) : Number.NaN;
         const g = c.grp ? (c.grp[i] as number) : -1;
@@ -455,5 +460,19 @@ export function actorSearch(db: Db) {
     return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types }, open_now: facets.open_now };
   }
 
-  return { searchActors, facetCounts };
+  /** Every matching actor's id, in no particular order (the map draws them all; the list pages them). */
+  function matchingIds(s: ActorSearch): Int32Array {
+    if (db.inTransaction) return inTransaction.matchingIds(s);
+    const ix = fresh();
+    const c = candidates(s, ix);
+    const m = masks(s);
+    const out: number[] = [];
+    for (let i = 0; i < c.ids.length; i++) {
+      const id = c.ids[i] as number;
+      if (kept(s, m, ix, id)) out.push(id);
+    }
+    return Int32Array.from(out);
+  }
+
+  return { searchActors, facetCounts, matchingIds };
 }

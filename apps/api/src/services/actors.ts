@@ -62,8 +62,8 @@ export function answerValidUntil(actors: readonly PublicActor[], now: Date, cap?
   return viewsValidUntil(actors, now, cap);
 }
 
-/** The public search: filters, place, paging, facets; every item through `publicView`. */
-export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer = ANONYMOUS): SearchActorsResponse {
+/** What the search is asked for a query (filters, place, instant, page), and the place resolved. */
+export function searchCriteria(deps: AppDeps, q: SearchActorsQuery) {
   let departement: { code: string; region: string } | undefined;
   if (q.departement) {
     const d = getDepartement(q.departement);
@@ -86,6 +86,12 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     limit: q.per_page,
     offset: (q.page - 1) * q.per_page,
   };
+  return { criteria, place, now };
+}
+
+/** The public search: filters, place, paging, facets; every item through `publicView`. */
+export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer = ANONYMOUS): SearchActorsResponse {
+  const { criteria, place, now } = searchCriteria(deps, q);
   const { total, hits } = deps.search.searchActors(criteria);
   const ids = hits.map((h) => h.id);
   // An anonymous visitor's views are kept per actor until they would change (@pare/db search-views.ts).

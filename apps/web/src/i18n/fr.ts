@@ -178,6 +178,11 @@ export const fr = {
       [name, distance, confidential ? 'adresse confidentielle' : null].filter(Boolean).join(', '),
     clusterButton: (n: number) => `${n} lieux regroupés : zoomer pour les séparer`,
     nationalNote: 'Les acteurs nationaux ne figurent pas sur la carte.',
+    /** Under the search map: how many of the results it shows (every result, not only the list's page). */
+    onMap: (n: number, total: number) =>
+      n === total
+        ? `Tous les résultats sont sur la carte (${nf.format(n)} ${plural(n, 'acteur', 'acteurs')}).`
+        : `${nf.format(n)} des ${nf.format(total)} acteurs trouvés sont sur la carte\u00a0; les autres agissent partout en France ou n’ont pas de lieu.`,
     jumpLabel: 'Aller à',
     areas: {
       metropole: 'Métropole',

@@ -1,11 +1,14 @@
 import { createRouter } from '../../lib/create-router.ts';
+import { clockOf } from '../../services/actors.ts';
+import { mapPoints } from '../../services/map-points.ts';
 import { mapPointsRoute } from './map-data.routes.ts';
-import { mapPoints } from './map-data.ts';
 
-/** GET /map/points?bbox=&zoom= — mounted under /api by app.ts. */
+/** GET /map/points?bbox=&zoom=&<the list's filters> — mounted under /api by app.ts. */
 export const mapDataRouter = createRouter().openapi(mapPointsRoute, (c) => {
-  const { bbox, zoom } = c.req.valid('query');
+  const q = c.req.valid('query');
   // Public data only, the same for every visitor: shared caches may keep it a minute.
   c.header('Cache-Control', 'public, max-age=60');
-  return c.json(mapPoints(c.var.db, bbox, zoom), 200);
+  // « Ouvert maintenant » is true for this minute at most.
+  if (q.ouvert) c.set('cacheUntil', Math.floor(clockOf(c.var).getTime() / 60_000 + 1) * 60_000);
+  return c.json(mapPoints(c.var, q), 200);
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '@pare/schema';
+import { ErrorBodySchema, SearchActorsQuerySchema } from '@pare/schema';
 
 const BboxSchema = z
   .string()
@@ -31,7 +31,11 @@ const ZoomSchema = z
   .transform(Number)
   .pipe(z.number().int().min(0, 'zoom doit valoir au moins 0').max(22, 'zoom ne peut pas dépasser 22'));
 
-export const MapPointsQuerySchema = z.object({ bbox: BboxSchema, zoom: ZoomSchema });
+/** The list's filters (same names, same checks; no paging nor order: the map shows them all) and the view. */
+export const MapPointsQuerySchema = SearchActorsQuerySchema.extend({ bbox: BboxSchema, zoom: ZoomSchema }).transform(
+  ({ page: _page, per_page: _perPage, sort: _sort, ...filters }) => filters,
+);
+export type MapPointsQuery = z.output<typeof MapPointsQuerySchema>;
 
 const Point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
 
@@ -60,6 +64,12 @@ export const MapPointsResponseSchema = z
         ]),
       }),
     ),
+    total: z.number().int().meta({ description: 'Acteurs trouvés par la recherche, comme le `total` de /actors (nationaux compris)' }),
+    actors: z.number().int().meta({ description: 'Parmi eux, les acteurs ayant au moins un lieu sur la carte' }),
+    bounds: z
+      .tuple([z.number(), z.number(), z.number(), z.number()])
+      .nullable()
+      .meta({ description: 'ouest,sud,est,nord autour de tous les lieux trouvés (pas seulement ceux de la vue), pour cadrer la carte' }),
   })
   .meta({ id: 'MapPoints' });
 
@@ -67,9 +77,10 @@ export const mapPointsRoute = createRoute({
   method: 'get',
   path: '/map/points',
   tags: ['Carte'],
-  summary: 'Lieux des acteurs dans une vue de carte, regroupés selon le zoom',
+  summary: 'Lieux des acteurs trouvés dans une vue de carte, regroupés selon le zoom',
   description:
-    'Les lieux publics des acteurs publiés (hors acteurs nationaux, présents partout), groupés côté serveur pour la vue demandée. ' +
+    'Tous les lieux publics des acteurs publiés que trouve la recherche (mêmes filtres que /actors : q, publics, actions, types, département, lieu et rayon, ouvert ; ' +
+    'hors acteurs nationaux, présents partout), groupés côté serveur pour la vue demandée : la liste pagine, la carte montre tout. ' +
     'Un lieu confidentiel n’apparaît qu’au centre de sa commune, sans adresse, et n’est jamais groupé avec des lieux publics.',
   request: { query: MapPointsQuerySchema },
   responses: {

@@ -1,12 +1,21 @@
-import { type Db, openDatabase, seedDirectory } from '@pare/db';
+import { type Db, type MapBbox, mapIndex, openDatabase, seedDirectory } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapPointsQuerySchema } from './map-data.routes.ts';
-import { mapPoints } from './map-data.ts';
 
 const FRANCE: [number, number, number, number] = [-5.5, 41.2, 9.8, 51.2];
 let db: Db;
+let index: ReturnType<typeof mapIndex>;
+/** Every mappable site (no filter) in a view. */
+const mapPoints = (_db: Db, bbox: MapBbox, zoom: number) => ({
+  features: index.view(
+    index.selection('all', () => ({ ids: null, total: 0 })),
+    bbox,
+    zoom,
+  ),
+});
 beforeAll(() => {
   db = openDatabase(':memory:');
+  index = mapIndex(db);
   seedDirectory(db, new URL('../../../../../tests/fixtures/actors.yaml', import.meta.url).pathname);
 });
 afterAll(() => db.close());

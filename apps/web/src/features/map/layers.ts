@@ -52,14 +52,18 @@ export const confidentialCircles: CircleLayerSpecification = {
   },
 };
 
+/** A cluster: MapLibre's own (an actor page's few sites) or the server's (the search map). */
+const IS_CLUSTER = ['any', ['has', 'point_count'], ['==', ['get', 'cluster'], true]] as const;
+
 export const clusterCircles: CircleLayerSpecification = {
   id: 'pare-clusters',
   type: 'circle',
   source: SOURCE_SITES,
-  filter: ['has', 'point_count'],
+  filter: IS_CLUSTER as unknown as CircleLayerSpecification['filter'],
   paint: {
-    'circle-color': COLORS.cluster,
-    'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 24],
+    // Confidential sites are clustered apart by the server: their clusters keep their colour.
+    'circle-color': ['case', ['==', ['get', 'confidential'], true], COLORS.confidential, COLORS.cluster],
+    'circle-radius': ['step', ['coalesce', ['get', 'point_count'], ['get', 'count'], 1], 14, 10, 18, 50, 24, 500, 30],
     'circle-stroke-color': COLORS.stroke,
     'circle-stroke-width': 2,
   },
@@ -69,7 +73,7 @@ export const sitePoints: CircleLayerSpecification = {
   id: 'pare-sites',
   type: 'circle',
   source: SOURCE_SITES,
-  filter: ['!', ['has', 'point_count']],
+  filter: ['!', IS_CLUSTER] as unknown as CircleLayerSpecification['filter'],
   paint: {
     'circle-color': COLORS.site,
     'circle-radius': 7,

@@ -109,3 +109,119 @@ export function viewForResults(place: SearchActorsResponse['place'], geo: Result
   }
   return bounds;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The search page's map: every result, clustered by the server per viewport (GET /api/map/points).
+// ---------------------------------------------------------------------------------------------
+
+type ServerProperties =
+  | { cluster: true; count: number; confidential: boolean; expansion_zoom: number }
+  | { cluster: false; confidential: boolean; site_id: number; actor: string; name: string };
+
+/** The answer of `GET /api/map/points` (apps/api/src/routes/map-data). */
+export type MapPointsAnswer = {
+  type: 'FeatureCollection';
+  features: PointFeature<ServerProperties>[];
+  /** Actors the search finds (the list's total). */
+  total: number;
+  /** Of those, the actors with a site on the map. */
+  actors: number;
+  bounds: [number, number, number, number] | null;
+};
+
+/** A marker of the search map: a cluster (count, zoom that opens it) or one site of an actor. */
+export type MarkerProps = {
+  cluster: boolean;
+  count: number;
+  expansionZoom: number;
+  confidential: boolean;
+  siteId: number | null;
+  /** The actor's id when it is on the list's current page (hover and selection link both). */
+  actorId: number | null;
+  slug: string | null;
+  name: string | null;
+};
+
+/**
+ * The server's features as the map's sources: clusters and precise sites in one, confidential
+ * sites (drawn as a large circle at their commune's centre) in the other.
+ */
+export function markersToGeoJson(
+  answer: MapPointsAnswer,
+  items: readonly ActorListItem[],
+): { sites: Collection<PointFeature<MarkerProps>>; confidential: Collection<PointFeature<MarkerProps>> } {
+  const idBySlug = new Map(items.map((a) => [a.slug, a.id]));
+  const sites: PointFeature<MarkerProps>[] = [];
+  const confidential: PointFeature<MarkerProps>[] = [];
+  for (const f of answer.features) {
+    const p = f.properties;
+    const props: MarkerProps = p.cluster
+      ? {
+          cluster: true,
+          count: p.count,
+          expansionZoom: p.expansion_zoom,
+          confidential: p.confidential,
+          siteId: null,
+          actorId: null,
+          slug: null,
+          name: null,
+        }
+      : {
+          cluster: false,
+          count: 1,
+          expansionZoom: 0,
+          confidential: p.confidential,
+          siteId: p.site_id,
+          actorId: idBySlug.get(p.actor) ?? null,
+          slug: p.actor,
+          name: p.name,
+        };
+    const feature: PointFeature<MarkerProps> = { type: 'Feature', geometry: f.geometry, properties: props };
+    if (p.cluster) feature.id = undefined;
+    else feature.id = p.site_id;
+    (!p.cluster && p.confidential ? confidential : sites).push(feature);
+  }
+  return { sites: { type: 'FeatureCollection', features: sites }, confidential: { type: 'FeatureCollection', features: confidential } };
+}
+
+/** Where a new search's map goes: its circle around a place, else around every result (mainland France when they spread overseas). */
+export function viewForAnswer(place: SearchActorsResponse['place'], bounds: MapPointsAnswer['bounds']): Bbox {
+  if (place) return viewForResults(place, resultsToGeoJson([]));
+  if (!bounds) return METROPOLE_BBOX;
+  const [w, s, e, n] = bounds;
+  if (e - w > 20) {
+    const mainland = bboxContains(METROPOLE_BBOX, w, s) || bboxContains(METROPOLE_BBOX, e, n);
+    return mainland
+      ? METROPOLE_BBOX
+      : [
+          [w, s],
+          [e, n],
+        ];
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+/**
+ * The box asked of the server for a view: the visible area and a margin (markers just off screen
+ * appear while panning), the margin kept small enough that the server answers at the same zoom.
+ */
+export function requestBox(bounds: Bbox, widthPx: number): string {
+  const [[w, s], [e, n]] = bounds;
+  const margin = Math.max(0, Math.min(0.15, (1500 / Math.max(1, widthPx) - 1) / 2));
+  const dx = (e - w) * margin;
+  const dy = (n - s) * margin;
+  const r = (v: number) => Math.round(v * 1e4) / 1e4;
+  return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)].map(r).join(',');
+}
+
+/** Distance in km (great circle, rounded to 0.1) from a search's place to a marker. */
+export function distanceFrom(place: NonNullable<SearchActorsResponse['place']>, [lng, lat]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat - place.lat) * rad;
+  const dLng = (lng - place.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(place.lat * rad) * Math.cos(lat * rad) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
+}

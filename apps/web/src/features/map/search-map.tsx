@@ -7,6 +7,7 @@ import maplibregl, { type GeoJSONSource, type MapLayerMouseEvent, type Map as Ml
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
+import { apiGet } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.tsx';
 import { REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
 import {
@@ -20,7 +21,17 @@ import {
   SOURCE_SITES,
 } from './layers.ts';
 import { type Bbox, MAP_AREA_ORDER, MAP_AREAS, METROPOLE_BBOX } from './map-areas.ts';
-import { actorSites, resultsToGeoJson, searchArea, viewForResults } from './map-data.ts';
+import {
+  actorSites,
+  distanceFrom,
+  type MapPointsAnswer,
+  markersToGeoJson,
+  requestBox,
+  resultsToGeoJson,
+  searchArea,
+  viewForAnswer,
+  viewForResults,
+} from './map-data.ts';
 import { loadBaseStyle } from './map-style.ts';
 
 export type SearchMapProps = {
@@ -33,6 +44,11 @@ export type SearchMapProps = {
   onSelect: (actorId: number) => void;
   /** A small map (an actor's page): no jump buttons, no legend. */
   compact?: boolean;
+  /**
+   * The search's filters as API parameters (no page): the map then draws every result, clustered
+   * by the server for the view (GET /api/map/points), instead of the `items` of the page.
+   */
+  mapQuery?: string;
 };
 
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
@@ -41,10 +57,23 @@ type Pin = {
   key: string;
   lngLat: [number, number];
   actorId: number | null;
-  clusterId: number | null;
+  /** A cluster: MapLibre's id (`c12`) or the server's zoom that opens it (`z9`). */
+  cluster: string | null;
   count: number;
   confidential: boolean;
+  slug: string | null;
+  name: string | null;
 };
+
+/** What a popup shows: the actor's name, its distance and a link to its page. */
+type PopupActor = { slug: string; name: string; distanceKm: number | undefined };
+
+/** Reads a marker's property (MapLibre may hand numbers back as strings). */
+function numberProp(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+}
+const stringProp = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 /** Room for the markers' radius, the zoom buttons and the attribution. */
@@ -56,11 +85,22 @@ function setSource(map: MlMap, id: string, data: unknown) {
 
 /** Actor id carried by a clicked or hovered site. */
 function actorIdOf(e: MapLayerMouseEvent): number | null {
-  const id = e.features?.[0]?.properties?.actorId;
-  return typeof id === 'number' ? id : typeof id === 'string' ? Number(id) : null;
+  return numberProp(e.features?.[0]?.properties?.actorId);
 }
 
-export default function SearchMap({ items, place, searchKey, highlightedId, onHover, onSelect, compact = false }: SearchMapProps) {
+const NO_MARKERS = { sites: EMPTY, confidential: EMPTY } as const;
+const nf = new Intl.NumberFormat('fr-FR');
+
+export default function SearchMap({
+  items,
+  place,
+  searchKey,
+  highlightedId,
+  onHover,
+  onSelect,
+  compact = false,
+  mapQuery,
+}: SearchMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const labelsRef = useRef<HTMLDivElement>(null);
   const pinsRef = useRef<HTMLDivElement>(null);
@@ -70,17 +110,57 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
   const [failed, setFailed] = useState(false);
   const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
   const geo = useMemo(() => resultsToGeoJson(items), [items]);
+  /** Fixed for the map's life: the search page's map asks the server, an actor's page draws its items. */
+  const fromServer = useRef(mapQuery !== undefined).current;
+  const [markers, setMarkers] = useState<{ answer: MapPointsAnswer; query: string } | null>(null);
+  const shown = useMemo(
+    () => (!fromServer ? geo : markers ? markersToGeoJson(markers.answer, items) : NO_MARKERS),
+    [fromServer, geo, markers, items],
+  );
 
   // Handlers registered once on the map read the latest props through this ref.
-  const latest = useRef({ onHover, onSelect, reducedMotion, geo, items });
-  latest.current = { onHover, onSelect, reducedMotion, geo, items };
+  const latest = useRef({ onHover, onSelect, reducedMotion, shown, items, place, mapQuery });
+  latest.current = { onHover, onSelect, reducedMotion, shown, items, place, mapQuery };
+  const pending = useRef<AbortController | null>(null);
+
+  /** Asks the server for the markers of the current view and filters (a newer request cancels an older one). */
+  function refresh(m: MlMap) {
+    const query = latest.current.mapQuery;
+    if (query === undefined) return;
+    const b = m.getBounds();
+    const box = requestBox(
+      [
+        [b.getWest(), b.getSouth()],
+        [b.getEast(), b.getNorth()],
+      ],
+      m.getContainer().clientWidth,
+    );
+    pending.current?.abort();
+    const ctrl = new AbortController();
+    pending.current = ctrl;
+    const params = `${query}${query ? '&' : ''}bbox=${box}&zoom=${Math.max(0, Math.floor(m.getZoom()))}`;
+    apiGet<MapPointsAnswer>('/map/points', params, ctrl.signal)
+      .then((answer) => {
+        if (!ctrl.signal.aborted) setMarkers({ answer, query });
+      })
+      // A failed request leaves the previous markers; the list is unaffected.
+      .catch(() => undefined);
+  }
+
+  /** The popup's facts for a marker: from the page's result when it is there, else from the marker itself. */
+  function popupActor(actorId: number | null, slug: string | null, name: string | null, lngLat: [number, number]): PopupActor | null {
+    const item = actorId === null ? undefined : latest.current.items.find((a) => a.id === actorId);
+    if (item) return { slug: item.slug, name: item.name, distanceKm: item.distance_km };
+    if (!slug || !name) return null;
+    const p = latest.current.place;
+    return { slug, name, distanceKm: p ? distanceFrom(p, lngLat) : undefined };
+  }
 
   /**
    * The pin's popup: the actor's name, its distance and a link to its page. Opened by a click, a
    * tap or the pin's keyboard stop (then the link takes the focus; Escape closes and returns).
    */
-  function openPopup(m: MlMap, actorId: number, lngLat: [number, number], confidential: boolean, from?: HTMLElement) {
-    const actor = latest.current.items.find((a) => a.id === actorId);
+  function openPopup(m: MlMap, actor: PopupActor | null, lngLat: [number, number], confidential: boolean, from?: HTMLElement) {
     if (!actor) return;
     popupRef.current?.remove();
     const box = document.createElement('div');
@@ -92,7 +172,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
     name.textContent = actor.name;
     box.append(name);
     const facts = [
-      actor.distance_km !== undefined ? fr.result.distance(actor.distance_km) : null,
+      actor.distanceKm !== undefined ? fr.result.distance(actor.distanceKm) : null,
       confidential ? fr.map.confidentialLabel : null,
     ].filter((x): x is string => Boolean(x));
     if (facts.length > 0) {
@@ -166,7 +246,8 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       m.on('load', () => {
         m.addSource(SOURCE_AREA, { type: 'geojson', data: EMPTY });
         m.addSource(SOURCE_CONFIDENTIAL, { type: 'geojson', data: EMPTY });
-        m.addSource(SOURCE_SITES, { type: 'geojson', data: EMPTY, ...CLUSTER_OPTIONS });
+        // The server clusters the search map's markers; an actor's few sites are clustered here.
+        m.addSource(SOURCE_SITES, { type: 'geojson', data: EMPTY, ...(fromServer ? {} : CLUSTER_OPTIONS) });
         m.addSource(SOURCE_HIGHLIGHT, { type: 'geojson', data: EMPTY });
         for (const layer of RESULT_LAYERS) m.addLayer(layer);
         setReady(true);
@@ -188,30 +269,46 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         m.on('click', layerId, (e) => {
           const id = actorIdOf(e);
           const f = e.features?.[0];
-          if (id === null || !f || f.geometry.type !== 'Point') return;
-          openPopup(m, id, f.geometry.coordinates as [number, number], layerId === INTERACTIVE_LAYER_IDS[1]);
-          latest.current.onSelect(id);
+          if (f?.geometry.type !== 'Point') return;
+          const lngLat = f.geometry.coordinates as [number, number];
+          openPopup(
+            m,
+            popupActor(id, stringProp(f.properties?.slug), stringProp(f.properties?.name), lngLat),
+            lngLat,
+            layerId === INTERACTIVE_LAYER_IDS[1],
+          );
+          if (id !== null) latest.current.onSelect(id);
         });
       }
       m.on('click', clusterCircles.id, (e) => {
         const feature = e.features?.[0];
-        const clusterId = feature?.properties?.cluster_id;
-        if (!feature || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
-        expandCluster(m, clusterId, feature.geometry.coordinates as [number, number]);
+        if (feature?.geometry.type !== 'Point') return;
+        const clusterId = numberProp(feature.properties?.cluster_id);
+        const opensAt = numberProp(feature.properties?.expansionZoom);
+        const cluster = clusterId !== null ? `c${clusterId}` : opensAt !== null ? `z${opensAt}` : null;
+        if (cluster) expandCluster(m, cluster, feature.geometry.coordinates as [number, number]);
       });
+      m.on('moveend', () => refresh(m));
       m.on('render', () => drawLabels(m));
       // A missing base-map file must not break the page: the markers and the list still work.
       m.on('error', () => undefined);
     });
     return () => {
       ctrl.abort();
+      pending.current?.abort();
       map?.remove();
       mapRef.current = null;
     };
   }, []);
 
   /** A cluster opens by zooming in; sites at the very same point open the first one's popup. */
-  function expandCluster(m: MlMap, clusterId: number, center: [number, number], from?: HTMLElement) {
+  function expandCluster(m: MlMap, cluster: string, center: [number, number], from?: HTMLElement) {
+    if (cluster.startsWith('z')) {
+      // The server's cluster: the zoom at which it splits (beyond the map's last zoom: sites at one spot, the list tells them apart).
+      m.easeTo({ center, zoom: Math.min(Number(cluster.slice(1)), m.getMaxZoom()), animate: !latest.current.reducedMotion });
+      return;
+    }
+    const clusterId = Number(cluster.slice(1));
     const source = m.getSource(SOURCE_SITES) as GeoJSONSource;
     void source
       .getClusterExpansionZoom(clusterId)
@@ -226,7 +323,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         const [leaf] = await source.getClusterLeaves(clusterId, 1, 0);
         const id = leaf?.properties?.actorId;
         if (typeof id === 'number') {
-          openPopup(m, id, center, false, from);
+          openPopup(m, popupActor(id, null, null, center), center, false, from);
           if (!from) latest.current.onSelect(id);
         }
       })
@@ -242,19 +339,20 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
     const root = labelsRef.current;
     if (!root || !m.getSource(SOURCE_SITES)) return;
     const labels: Label[] = [];
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     for (const f of m.querySourceFeatures(SOURCE_SITES)) {
-      const id = f.properties?.cluster_id;
-      if (typeof id !== 'number' || seen.has(id) || f.geometry.type !== 'Point') continue;
-      seen.add(id);
-      labels.push({
-        key: `c${id}`,
-        lngLat: f.geometry.coordinates as [number, number],
-        text: String(f.properties?.point_count_abbreviated ?? ''),
-        kind: 'cluster',
-      });
+      if (f.geometry.type !== 'Point') continue;
+      const lngLat = f.geometry.coordinates as [number, number];
+      const id = numberProp(f.properties?.cluster_id);
+      const count = f.properties?.cluster === true ? numberProp(f.properties?.count) : null;
+      if (id === null && count === null) continue;
+      const key = id !== null ? `c${id}` : `c${lngLat.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const text = id !== null ? String(f.properties?.point_count_abbreviated ?? '') : nf.format(count ?? 0);
+      labels.push({ key, lngLat, text, kind: 'cluster' });
     }
-    for (const f of latest.current.geo.confidential.features) {
+    for (const f of latest.current.shown.confidential.features) {
       labels.push({ key: `s${f.properties.siteId}`, lngLat: f.geometry.coordinates, text: fr.map.confidentialLabel, kind: 'confidential' });
     }
     const { width, height } = root.getBoundingClientRect();
@@ -288,40 +386,47 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
     const seen = new Set<string>();
     for (const f of m.querySourceFeatures(SOURCE_SITES)) {
       if (f.geometry.type !== 'Point') continue;
-      const clusterId = f.properties?.cluster_id;
-      const key = typeof clusterId === 'number' ? `c${clusterId}` : `s${f.properties?.siteId}`;
+      const lngLat = f.geometry.coordinates as [number, number];
+      const clusterId = numberProp(f.properties?.cluster_id);
+      const opensAt = f.properties?.cluster === true ? numberProp(f.properties?.expansionZoom) : null;
+      const cluster = clusterId !== null ? `c${clusterId}` : opensAt !== null ? `z${opensAt}` : null;
+      const key = clusterId !== null ? `c${clusterId}` : cluster ? `c${lngLat.join(',')}` : `s${f.properties?.siteId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const actorId = Number(f.properties?.actorId);
       pins.push({
         key,
-        lngLat: f.geometry.coordinates as [number, number],
-        actorId: typeof clusterId === 'number' || !Number.isFinite(actorId) ? null : actorId,
-        clusterId: typeof clusterId === 'number' ? clusterId : null,
-        count: Number(f.properties?.point_count ?? 1),
-        confidential: false,
+        lngLat,
+        actorId: cluster ? null : numberProp(f.properties?.actorId),
+        cluster,
+        count: numberProp(f.properties?.point_count) ?? numberProp(f.properties?.count) ?? 1,
+        confidential: f.properties?.confidential === true && cluster !== null,
+        slug: stringProp(f.properties?.slug),
+        name: stringProp(f.properties?.name),
       });
     }
-    for (const f of latest.current.geo.confidential.features) {
+    for (const f of latest.current.shown.confidential.features) {
+      const p = f.properties as { actorId: number | null; siteId: number | null; slug?: string | null; name?: string | null };
       pins.push({
-        key: `x${f.properties.siteId}`,
+        key: `x${p.siteId}`,
         lngLat: f.geometry.coordinates,
-        actorId: f.properties.actorId,
-        clusterId: null,
+        actorId: p.actorId,
+        cluster: null,
         count: 1,
         confidential: true,
+        slug: p.slug ?? null,
+        name: p.name ?? null,
       });
     }
     const keep = new Set<string>();
     for (const pin of pins) {
       const p = m.project(pin.lngLat);
       if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
-      const actor = pin.actorId === null ? undefined : latest.current.items.find((a) => a.id === pin.actorId);
+      const actor = pin.cluster !== null ? null : popupActor(pin.actorId, pin.slug, pin.name, pin.lngLat);
       const label =
-        pin.clusterId !== null
+        pin.cluster !== null
           ? fr.map.clusterButton(pin.count)
           : actor
-            ? fr.map.pinButton(actor.name, actor.distance_km !== undefined ? fr.result.distance(actor.distance_km) : null, pin.confidential)
+            ? fr.map.pinButton(actor.name, actor.distanceKm !== undefined ? fr.result.distance(actor.distanceKm) : null, pin.confidential)
             : null;
       if (!label) continue;
       keep.add(pin.key);
@@ -334,8 +439,10 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         button.addEventListener('click', () => {
           const lngLat = JSON.parse(button.dataset.lnglat ?? '[0,0]') as [number, number];
           const cluster = button.dataset.cluster;
-          if (cluster) expandCluster(m, Number(cluster), lngLat, button);
-          else if (button.dataset.actor) openPopup(m, Number(button.dataset.actor), lngLat, button.dataset.confidential === 'true', button);
+          const actorId = button.dataset.actor ? Number(button.dataset.actor) : null;
+          const actor = popupActor(actorId, button.dataset.slug ?? null, button.dataset.name ?? null, lngLat);
+          if (cluster) expandCluster(m, cluster, lngLat, button);
+          else openPopup(m, actor, lngLat, button.dataset.confidential === 'true', button);
         });
         button.addEventListener('focus', () => {
           if (button.dataset.actor) latest.current.onHover(Number(button.dataset.actor));
@@ -346,9 +453,14 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
       }
       if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
       el.dataset.lnglat = JSON.stringify(pin.lngLat);
-      if (pin.clusterId !== null) el.dataset.cluster = String(pin.clusterId);
+      if (pin.cluster !== null) el.dataset.cluster = pin.cluster;
       else delete el.dataset.cluster;
       if (pin.actorId !== null) el.dataset.actor = String(pin.actorId);
+      else delete el.dataset.actor;
+      if (pin.slug && pin.name) {
+        el.dataset.slug = pin.slug;
+        el.dataset.name = pin.name;
+      }
       el.dataset.confidential = String(pin.confidential);
       el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
     }
@@ -360,20 +472,29 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
   useEffect(() => {
     const m = mapRef.current;
     if (!ready || !m) return;
-    setSource(m, SOURCE_SITES, geo.sites);
-    setSource(m, SOURCE_CONFIDENTIAL, geo.confidential);
+    setSource(m, SOURCE_SITES, shown.sites);
+    setSource(m, SOURCE_CONFIDENTIAL, shown.confidential);
     setSource(m, SOURCE_AREA, searchArea(place));
     m.triggerRepaint();
-  }, [ready, geo, place]);
+  }, [ready, shown, place]);
+
+  // New filters: new markers for the view (and, once framed, for the new view).
+  useEffect(() => {
+    const m = mapRef.current;
+    if (ready && m && mapQuery !== undefined) refresh(m);
+  }, [ready, mapQuery]);
 
   // Re-frame once per search, when its results have arrived; not while the user explores the map.
+  // The search map frames every result (the bounds the server gives), not only the page's.
   const framedKey = useRef<string | null>(null);
   useEffect(() => {
     const m = mapRef.current;
     if (!ready || !m || searchKey === null || framedKey.current === searchKey) return;
+    if (fromServer && !place && markers?.query !== mapQuery) return;
     framedKey.current = searchKey;
-    m.fitBounds(viewForResults(place, geo), { padding: FIT_PADDING, maxZoom: 13, animate: !reducedMotion });
-  }, [ready, searchKey, place, geo, reducedMotion]);
+    const view = fromServer ? viewForAnswer(place, markers?.answer.bounds ?? null) : viewForResults(place, geo);
+    m.fitBounds(view, { padding: FIT_PADDING, maxZoom: 13, animate: !reducedMotion });
+  }, [ready, searchKey, place, geo, reducedMotion, fromServer, markers, mapQuery]);
 
   useEffect(() => {
     const m = mapRef.current;
@@ -386,6 +507,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
   }
 
   const hasNational = items.some((i) => i.territory.scope === 'national');
+  const counted = fromServer && markers?.query === mapQuery ? markers?.answer : undefined;
 
   return (
     <div className={`search-map${compact ? ' search-map--compact' : ''}`}>
@@ -396,6 +518,7 @@ export default function SearchMap({ items, place, searchKey, highlightedId, onHo
         {!ready && !failed && <p className="search-map__status">{fr.map.loading}</p>}
         {failed && <p className="search-map__status">{fr.map.failed}</p>}
       </section>
+      {counted && <p className="search-map__count">{fr.map.onMap(counted.actors, counted.total)}</p>}
       {!compact && (
         <fieldset className="search-map__areas">
           <legend className="search-map__areas-label">{fr.map.jumpLabel}</legend>

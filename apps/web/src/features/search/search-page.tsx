@@ -16,7 +16,17 @@ import { searchActorsQuery } from './queries.ts';
 import { ResultList, resultLinkId } from './result-list.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import { SearchForm } from './search-form.tsx';
-import { activeFilterCount, hasPlace, hasPoint, PER_PAGE, parseSearch, type SearchState, toApiQuery, toPageHref } from './search-state.ts';
+import {
+  activeFilterCount,
+  hasPlace,
+  hasPoint,
+  PER_PAGE,
+  parseSearch,
+  type SearchState,
+  toApiQuery,
+  toMapQuery,
+  toPageHref,
+} from './search-state.ts';
 
 // MapLibre is big: its chunk is fetched only when a map is on screen.
 const SearchMap = lazy(() => import('../map/search-map.tsx'));
@@ -274,7 +284,8 @@ export function SearchPage() {
                 <SearchMap
                   items={items}
                   place={data?.place ?? null}
-                  searchKey={data && !query.isPlaceholderData ? apiQuery : null}
+                  mapQuery={toMapQuery(state)}
+                  searchKey={data && !query.isPlaceholderData ? toMapQuery(state) : null}
                   highlightedId={highlightedId}
                   onHover={setHoveredId}
                   onSelect={selectFromMap}

@@ -125,6 +125,13 @@ export function toApiQuery(s: SearchState): string {
   return p.toString();
 }
 
+/** The search's filters without paging nor order: what the map asks for (it shows every result). */
+export function toMapQuery(s: SearchState): string {
+  const p = new URLSearchParams(toApiQuery(s));
+  for (const key of ['page', 'per_page', 'sort']) p.delete(key);
+  return p.toString();
+}
+
 /** The page URL for a search state: API parameters (minus paging size) plus display-only ones. */
 export function toPageHref(s: SearchState): string {
   const p = new URLSearchParams(toApiQuery(s));
