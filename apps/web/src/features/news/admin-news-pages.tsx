@@ -17,7 +17,18 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
 import { formatEventWhen } from './format.ts';
-import { adminEventQuery, adminEventsListQuery, adminNewsListQuery, adminNewsQuery, newsKeys, revisionsQuery } from './queries.ts';
+import {
+  adminEventQuery,
+  adminEventsListQuery,
+  adminNewsListQuery,
+  adminNewsQuery,
+  type EventInput,
+  eventWrites,
+  type NewsInput,
+  newsKeys,
+  newsWrites,
+  revisionsQuery,
+} from './queries.ts';
 import './news.css';
 
 type Kind = 'news' | 'event';
@@ -230,8 +241,8 @@ function formOf(x: Entry): Form {
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
-function inputOf(kind: Kind, f: Form) {
-  const common = {
+function commonInput(f: Form) {
+  return {
     title: f.title,
     ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
     summary: f.summary,
@@ -239,9 +250,18 @@ function inputOf(kind: Kind, f: Form) {
     departements: splitList(f.departements),
     audiences: f.audiences,
   };
-  if (kind === 'news') return { ...common, actors: splitList(f.actors), resources: splitList(f.resources), image_alt: f.image_alt };
+}
+
+const newsInputOf = (f: Form): NewsInput => ({
+  ...commonInput(f),
+  actors: splitList(f.actors),
+  resources: splitList(f.resources),
+  image_alt: f.image_alt,
+});
+
+function eventInputOf(f: Form): EventInput {
   return {
-    ...common,
+    ...commonInput(f),
     kind: f.kind,
     starts_at: f.starts_at,
     ends_at: f.ends_at,
@@ -252,6 +272,12 @@ function inputOf(kind: Kind, f: Form) {
     registration_url: orNull(f.registration_url),
     replay_url: orNull(f.replay_url),
   };
+}
+
+/** Creates (`id` null) or replaces a news item or an event from the form. */
+function saveEntry(kind: Kind, id: number | null, f: Form): Promise<Entry> {
+  if (kind === 'news') return id === null ? newsWrites.create(newsInputOf(f)) : newsWrites.update(id, newsInputOf(f));
+  return id === null ? eventWrites.create(eventInputOf(f)) : eventWrites.update(id, eventInputOf(f));
 }
 
 function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: AdminNews) => void }) {
@@ -294,7 +320,7 @@ function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: Admin
                 type="button"
                 className="button button--secondary"
                 disabled={busy}
-                onClick={() => void run(() => apiSend<AdminNews>('DELETE', `/admin/news/${news.id}/image`))}
+                onClick={() => void run(() => newsWrites.deleteImage(news.id))}
               >
                 {e.imageRemove}
               </button>
@@ -336,7 +362,7 @@ function History({ kind, entry, onRevert }: { kind: Kind; entry: Entry; onRevert
   const [error, setError] = useState<unknown>(null);
   async function revert(revisionId: number) {
     try {
-      onRevert(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/revisions/${revisionId}/revert`));
+      onRevert(await (api === 'news' ? newsWrites : eventWrites).revert(entry.id, revisionId));
       setError(null);
     } catch (err) {
       setError(err);
@@ -381,7 +407,6 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   const [historyKey, setHistoryKey] = useState(0);
   const readOnly = entry !== null && !entry.editable;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const api = kind === 'news' ? 'news' : 'events';
   const title = entry
     ? kind === 'news'
       ? e.editNewsTitle(entry.title)
@@ -410,9 +435,9 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
     setBusy(true);
     setMessage(null);
     try {
-      if (entry) updated(await apiSend<Entry>('PUT', `/admin/${api}/${entry.id}`, inputOf(kind, form)), e.saved);
+      if (entry) updated(await saveEntry(kind, entry.id, form), e.saved);
       else {
-        const created = await apiSend<Entry>('POST', `/admin/${api}`, inputOf(kind, form));
+        const created = await saveEntry(kind, null, form);
         updated(created, e.saved);
         navigate(`${kind === 'news' ? '/admin/actualites' : '/admin/agenda'}/${created.id}`, { replace: true, keepScroll: true });
       }
@@ -426,7 +451,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   async function setStatus(action: 'publish' | 'archive' | 'unpublish') {
     if (!entry) return;
     try {
-      updated(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/${action}`), e.saved);
+      updated(await (kind === 'news' ? newsWrites : eventWrites).setStatus(entry.id, action), e.saved);
     } catch (x) {
       setError(x);
     }
@@ -435,7 +460,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   async function remove() {
     if (!entry || !window.confirm(e.removeConfirm)) return;
     try {
-      await apiSend<{ deleted: true }>('DELETE', `/admin/${api}/${entry.id}`);
+      await (kind === 'news' ? newsWrites : eventWrites).remove(entry.id);
       void queryClient.invalidateQueries({ queryKey: newsKeys.admin });
       navigate(kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda');
     } catch (x) {

@@ -3,16 +3,15 @@
  * `/lettre/confirmer/<jeton>` and `/lettre/desinscription/<jeton>` (one button each: a link
  * opened by a mail scanner confirms or unsubscribes nobody).
  */
-import type { DepartementList } from '@pare/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
-import { ApiRequestError, apiGet, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
+import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
-
-type Message = { message: string };
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiRequestError) {
@@ -31,12 +30,9 @@ export function SubscribePage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [missing, setMissing] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
-  const departements = useQuery({
-    queryKey: ['departements', 'list'],
-    queryFn: ({ signal }) => apiGet<DepartementList>('/departements', undefined, signal),
-  });
-  const mutation = useMutation<Message, Error>({
-    mutationFn: () => apiSend<Message>('POST', '/newsletter/subscriptions', { email: email.trim(), departements: chosen, website }),
+  const departements = useQuery(departementsQuery());
+  const mutation = useMutation({
+    mutationFn: () => read(client.newsletter.subscriptions.$post({ json: { email: email.trim(), departements: chosen, website } })),
   });
 
   useEffect(() => {
@@ -146,18 +142,24 @@ export function SubscribePage() {
 /** One button that acts on the mailed token; the answer (or the one 404) replaces it. */
 function TokenAction({
   token,
-  path,
+  action,
   texts,
   unknown,
 }: {
   token: string;
-  path: `/${string}`;
+  action: 'confirm' | 'unsubscribe';
   texts: { title: string; heading: string; intro: string; button: string; sending: string; doneHeading: string };
   unknown: { heading: string; text: string; again?: string };
 }) {
   useDocumentTitle(texts.title);
   const resultRef = useRef<HTMLDivElement>(null);
-  const mutation = useMutation<Message, Error>({ mutationFn: () => apiSend<Message>('POST', `${path}/${encodeURIComponent(token)}`) });
+  const mutation = useMutation({
+    mutationFn: () => {
+      const param = { token: encodeURIComponent(token) };
+      const links = client.newsletter.subscriptions;
+      return action === 'confirm' ? read(links.confirm[':token'].$post({ param })) : read(links.unsubscribe[':token'].$post({ param }));
+    },
+  });
   useEffect(() => {
     if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
   }, [mutation.isSuccess, mutation.isError]);
@@ -209,23 +211,11 @@ function TokenAction({
 export function ConfirmPage({ token }: { token: string }) {
   const t = frNewsletter.confirm;
   return (
-    <TokenAction
-      token={token}
-      path="/newsletter/subscriptions/confirm"
-      texts={t}
-      unknown={{ heading: t.unknownHeading, text: t.unknownText, again: t.again }}
-    />
+    <TokenAction token={token} action="confirm" texts={t} unknown={{ heading: t.unknownHeading, text: t.unknownText, again: t.again }} />
   );
 }
 
 export function UnsubscribePage({ token }: { token: string }) {
   const t = frNewsletter.unsubscribe;
-  return (
-    <TokenAction
-      token={token}
-      path="/newsletter/subscriptions/unsubscribe"
-      texts={t}
-      unknown={{ heading: t.unknownHeading, text: t.unknownText }}
-    />
-  );
+  return <TokenAction token={token} action="unsubscribe" texts={t} unknown={{ heading: t.unknownHeading, text: t.unknownText }} />;
 }

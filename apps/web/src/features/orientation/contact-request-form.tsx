@@ -10,8 +10,8 @@ import { Link } from '../../lib/router.tsx';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
-import { postContactRequest } from './queries.ts';
-import { type ContactRequestCreated, type PickedPlace, PROFILES, type Profile, type Urgency } from './types.ts';
+import { type ContactRequestCreated, type Profile, postContactRequest, type Urgency } from './queries.ts';
+import { type PickedPlace, PROFILES } from './types.ts';
 
 const t = frOrientation.form;
 const MESSAGE_MAX = 2000;

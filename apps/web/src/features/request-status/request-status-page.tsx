@@ -7,10 +7,9 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frRequestStatus as t } from '../../i18n/fr.request-status.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { formatDate } from '../../lib/format.ts';
-
-type RequestStatus = { reference: string; status: string; label: string; updated_at: string };
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiRequestError) {
@@ -29,8 +28,8 @@ export function RequestStatusPage() {
   const [contact, setContact] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const mutation = useMutation<RequestStatus, Error>({
-    mutationFn: () => apiSend<RequestStatus>('POST', '/contact-requests/status', { reference: reference.trim(), contact: contact.trim() }),
+  const mutation = useMutation({
+    mutationFn: () => read(client['contact-requests'].status.$post({ json: { reference: reference.trim(), contact: contact.trim() } })),
   });
 
   useEffect(() => {

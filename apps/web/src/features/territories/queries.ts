@@ -3,7 +3,7 @@
  * an array or `{ items: [...] }`, so each item is checked here and anything unexpected dropped.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 
 export type TerritoryKind = 'commune' | 'postcode' | 'departement' | 'region';
 
@@ -47,7 +47,7 @@ export const territoryKeys = {
 export function territorySearchQuery(q: string) {
   return queryOptions({
     queryKey: territoryKeys.search(q),
-    queryFn: async ({ signal }) => readSuggestions(await apiGet<unknown>('/territories/search', { q }, signal)),
+    queryFn: async ({ signal }) => readSuggestions(await read(client.territories.search.$get({ query: { q } }, { init: { signal } }))),
     staleTime: 10 * 60_000,
     enabled: q.length >= 2,
   });
