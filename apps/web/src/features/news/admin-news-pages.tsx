@@ -7,7 +7,10 @@ import type { AdminEvent, AdminNews, ContentStatus, EventKind, Public } from '@p
 import { PUBLIC_LABELS } from '@pare/schema/codes';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { DataTable, ListFilters, TabNav, TitleCell } from '../../components/admin-list.tsx';
+import { BackLink } from '../../components/back-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
 import { ApiRequestError, apiSend } from '../../lib/api.ts';
@@ -41,14 +44,6 @@ const splitList = (v: string) =>
     .filter(Boolean);
 const territory = (deps: string[]) => (deps.length === 0 ? frNews.common.national : deps.join(', '));
 
-function Status({ message }: { message: string | null }) {
-  return (
-    <p role="status" className={message ? 'notice' : 'visually-hidden'}>
-      {message}
-    </p>
-  );
-}
-
 // --- list ---------------------------------------------------------------------------------------
 
 function Lists() {
@@ -74,72 +69,54 @@ function Lists() {
 
   return (
     <>
-      <nav className="tabs" aria-label={t.tabsLabel}>
-        <Link href="/admin/actualites" aria-current={tab === 'news' ? 'page' : undefined}>
-          {t.tabNews}
-        </Link>
-        <Link href="/admin/actualites?vue=agenda" aria-current={tab === 'event' ? 'page' : undefined}>
-          {t.tabEvents}
-        </Link>
-      </nav>
+      <TabNav
+        label={t.tabsLabel}
+        tabs={[
+          { href: '/admin/actualites', label: t.tabNews, current: tab === 'news' },
+          { href: '/admin/actualites?vue=agenda', label: t.tabEvents, current: tab === 'event' },
+        ]}
+      />
       <p>
         <Link className="button button--primary" href={tab === 'news' ? '/admin/actualites/nouvelle' : '/admin/agenda/nouveau'}>
           {tab === 'news' ? t.newNews : t.newEvent}
         </Link>
       </p>
-      <form className="search-form search-form--admin-resources" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="admin-actualites-q">{t.searchLabel}</label>
-          <input id="admin-actualites-q" type="search" value={text} onChange={(ev) => setText(ev.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="admin-actualites-etat">{t.statusLabel}</label>
-          <select id="admin-actualites-etat" value={status} onChange={(ev) => go({ ...(q ? { q } : {}), status: ev.target.value })}>
-            <option value="all">{t.statusAll}</option>
-            {(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {CONTENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--submit">
-          <button type="submit" className="button button--secondary">
-            {t.submit}
-          </button>
-        </div>
-      </form>
+      <ListFilters
+        idPrefix="admin-actualites"
+        searchLabel={t.searchLabel}
+        text={text}
+        onText={setText}
+        statusLabel={t.statusLabel}
+        status={status}
+        onStatus={(next) => go({ ...(q ? { q } : {}), status: next })}
+        statuses={[
+          { value: 'all', label: t.statusAll },
+          ...(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => ({ value: s, label: CONTENT_STATUS_LABELS[s] })),
+        ]}
+        submitLabel={t.submit}
+        onSubmit={submit}
+      />
       {current.isPending && <p className="notice">{t.loading}</p>}
       {current.isError && <ErrorMessage error={current.error} />}
       {current.data && <p role="status">{t.count(current.data.total)}</p>}
       {current.data && current.data.items.length === 0 && <p>{t.empty}</p>}
       {current.data && current.data.items.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.tableTitle}</th>
-                {tab === 'event' && <th scope="col">{t.tableWhen}</th>}
-                <th scope="col">{t.tableTerritory}</th>
-                <th scope="col">{t.tableStatus}</th>
-                <th scope="col">{t.tableUpdated}</th>
+          <DataTable columns={[t.tableTitle, tab === 'event' && t.tableWhen, t.tableTerritory, t.tableStatus, t.tableUpdated]}>
+            {current.data.items.map((item: AdminNews | AdminEvent) => (
+              <tr key={item.id}>
+                <TitleCell
+                  href={`${tab === 'news' ? '/admin/actualites' : '/admin/agenda'}/${item.id}`}
+                  title={item.title}
+                  readOnly={item.editable ? null : t.readOnly}
+                />
+                {tab === 'event' && 'starts_at' in item && <td>{formatEventWhen(item.starts_at, item.ends_at)}</td>}
+                <td>{territory(item.departements)}</td>
+                <td>{CONTENT_STATUS_LABELS[item.status]}</td>
+                <td>{formatDate(item.updated_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {current.data.items.map((item: AdminNews | AdminEvent) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link href={`${tab === 'news' ? '/admin/actualites' : '/admin/agenda'}/${item.id}`}>{item.title}</Link>
-                    {!item.editable && <span className="badge badge--muted"> {t.readOnly}</span>}
-                  </th>
-                  {tab === 'event' && 'starts_at' in item && <td>{formatEventWhen(item.starts_at, item.ends_at)}</td>}
-                  <td>{territory(item.departements)}</td>
-                  <td>{CONTENT_STATUS_LABELS[item.status]}</td>
-                  <td>{formatDate(item.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </>
@@ -487,7 +464,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
         </p>
       )}
       {readOnly && <p className="notice">{e.readOnly}</p>}
-      <Status message={message} />
+      <StatusLine message={message} />
       {error !== null && <ErrorMessage error={error} />}
       <form className="admin-form" onSubmit={(ev) => void save(ev)} noValidate>
         <fieldset disabled={readOnly || busy}>
@@ -707,12 +684,7 @@ function Loaded({ kind, id }: { kind: Kind; id: number }) {
 export function AdminContentEditPage({ kind, id }: { kind: Kind; id: number | null }) {
   return (
     <div className="admin-resource-edit-page">
-      <p className="back-link">
-        <Link href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>
-          <span aria-hidden="true">← </span>
-          {e.back}
-        </Link>
-      </p>
+      <BackLink href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>{e.back}</BackLink>
       <AdminLayout>
         {() => (id === null ? <Editor kind={kind} existing={null} /> : <Loaded key={`${kind}:${id}`} kind={kind} id={id} />)}
       </AdminLayout>

@@ -4,7 +4,7 @@
  * opened by a mail scanner confirms or unsubscribes nobody).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -12,6 +12,8 @@ import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
+import { HintedField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiRequestError) {
@@ -35,9 +37,7 @@ export function SubscribePage() {
     mutationFn: () => read(client.newsletter.subscriptions.$post({ json: { email: email.trim(), departements: chosen, website } })),
   });
 
-  useEffect(() => {
-    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
-  }, [mutation.isSuccess, mutation.isError]);
+  useFocusWhenSettled(resultRef, mutation);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -67,18 +67,9 @@ export function SubscribePage() {
 
   return (
     <div className="narrow-page newsletter">
-      <div className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </div>
+      <PageIntro as="div" heading={t.heading} intro={t.intro} />
       <form className="contact-form__form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.email}>{t.email}</label>
-          <p id={ids.emailHint} className="field__hint">
-            {t.emailHint}
-          </p>
+        <HintedField id={ids.email} hintId={ids.emailHint} label={t.email} hint={t.emailHint}>
           <input
             id={ids.email}
             type="email"
@@ -91,7 +82,7 @@ export function SubscribePage() {
             onChange={(e) => setEmail(e.target.value)}
           />
           {missing && <p className="field__error">{t.missing}</p>}
-        </div>
+        </HintedField>
         <fieldset className="newsletter__departements">
           <legend>{t.departementsLegend}</legend>
           <p id={ids.depHint} className="field__hint">
@@ -125,11 +116,7 @@ export function SubscribePage() {
             onChange={(e) => setWebsite(e.target.value)}
           />
         </div>
-        <p className="notice__actions">
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t.sending : t.submit}
-          </button>
-        </p>
+        <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
       </form>
       <div ref={resultRef} tabIndex={-1} role="status">
         {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
@@ -160,9 +147,7 @@ function TokenAction({
       return action === 'confirm' ? read(links.confirm[':token'].$post({ param })) : read(links.unsubscribe[':token'].$post({ param }));
     },
   });
-  useEffect(() => {
-    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
-  }, [mutation.isSuccess, mutation.isError]);
+  useFocusWhenSettled(resultRef, mutation);
   const notFound = mutation.error instanceof ApiRequestError && mutation.error.code === 'not_found';
 
   return (
@@ -188,12 +173,7 @@ function TokenAction({
         </div>
       ) : (
         <>
-          <div className="page-intro">
-            <h1 tabIndex={-1} data-page-heading>
-              {texts.heading}
-            </h1>
-            <p>{texts.intro}</p>
-          </div>
+          <PageIntro as="div" heading={texts.heading} intro={texts.intro} />
           <p className="notice__actions">
             <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
               {mutation.isPending ? texts.sending : texts.button}

@@ -5,6 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
@@ -27,14 +28,11 @@ function ActorContact({ slug }: { slug: string }) {
   useDocumentTitle(actor.data ? frOrientation.form.headingFor(actor.data.name) : t.page.title);
   return (
     <div className="narrow-page orientation">
-      <div className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {actor.data ? frOrientation.form.headingFor(actor.data.name) : frOrientation.form.heading}
-        </h1>
+      <PageIntro as="div" heading={actor.data ? frOrientation.form.headingFor(actor.data.name) : frOrientation.form.heading}>
         <p>
           <Link href={`/acteurs/${slug}`}>{f.back}</Link>
         </p>
-      </div>
+      </PageIntro>
       {actor.isPending && <p role="status">{f.loading}</p>}
       {actor.isError && <ErrorMessage error={actor.error} />}
       {actor.data && <ContactRequestForm actor={slug} actorName={actor.data.name} headingLevel={2} />}

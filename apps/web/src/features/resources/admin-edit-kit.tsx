@@ -6,7 +6,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
+import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -93,13 +95,9 @@ export function Field({
 }
 
 export function Checkboxes<T extends string>({
-  legend,
-  codes,
-  labels,
-  value,
-  onChange,
   error,
   path,
+  ...group
 }: {
   legend: string;
   codes: readonly T[];
@@ -109,27 +107,74 @@ export function Checkboxes<T extends string>({
   error: unknown;
   path: string;
 }) {
-  const messages = issuesFor(error, path);
+  return <CodeCheckboxes {...group} messages={issuesFor(error, path)} />;
+}
+
+type CommonForm = { title: string; slug: string; summary: string; source_url: string };
+type CommonProps = { form: CommonForm; set: (k: keyof CommonForm, v: string) => void; error: unknown };
+
+/** The entry's title and its address name (slug), first in both forms. */
+export function TitleAndSlug({ form, set, error }: CommonProps) {
   return (
-    <fieldset className="filter-group">
+    <>
+      <Field label={`${t.title} ${t.required}`} error={error} path="title">
+        {(p) => <input {...p} type="text" required maxLength={300} value={form.title} onChange={(e) => set('title', e.target.value)} />}
+      </Field>
+      <Field label={t.slug} hint={t.slugHint} error={error} path="slug">
+        {(p) => <input {...p} type="text" maxLength={120} value={form.slug} onChange={(e) => set('slug', e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
+export function SummaryField({ form, set, error }: CommonProps) {
+  return (
+    <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
+      {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
+    </Field>
+  );
+}
+
+export function SourceUrlField({ form, set, error }: CommonProps) {
+  return (
+    <Field label={t.sourceUrl} error={error} path="source_url">
+      {(p) => <input {...p} type="url" inputMode="url" value={form.source_url} onChange={(e) => set('source_url', e.target.value)} />}
+    </Field>
+  );
+}
+
+/** Rows added and removed one by one (a protocol's members, its meetings), each with its fields. */
+export function RowList<R>({
+  legend,
+  rows,
+  onChange,
+  blank,
+  addLabel,
+  removeLabel,
+  children,
+}: {
+  legend: string;
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  blank: R;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  children: (row: R, i: number) => ReactNode;
+}) {
+  return (
+    <fieldset>
       <legend>{legend}</legend>
-      <ul>
-        {codes.map((c) => (
-          <li key={c}>
-            <label>
-              <input
-                type="checkbox"
-                checked={value.includes(c)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? codes.filter((x) => x === c || value.includes(x)) : value.filter((x) => x !== c))
-                }
-              />{' '}
-              {labels[c]}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {messages.length > 0 && <p className="field__error">{messages.join(' ')}</p>}
+      {rows.map((row, i) => (
+        <div className="row" key={i}>
+          {children(row, i)}
+          <button type="button" className="button button--link" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            {removeLabel(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button--secondary" onClick={() => onChange([...rows, blank])}>
+        {addLabel}
+      </button>
     </fieldset>
   );
 }
@@ -155,14 +200,6 @@ export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: num
   );
 }
 
-export function Status({ message }: { message: string | null }) {
-  return (
-    <p role="status" className={message ? 'notice' : 'visually-hidden'}>
-      {message}
-    </p>
-  );
-}
-
 /** The editor's heading, read-only notice, status line and error summary. */
 export function EditorHeading({
   title,
@@ -181,7 +218,7 @@ export function EditorHeading({
         {title}
       </h1>
       {readOnly && <p className="notice">{t.readOnly}</p>}
-      <Status message={message} />
+      <StatusLine message={message} />
       {error !== null && <ErrorMessage title={t.errorsHeading} error={error} />}
     </>
   );

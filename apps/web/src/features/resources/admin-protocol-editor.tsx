@@ -14,13 +14,26 @@ import {
   PROTOCOL_KIND_CODES,
   PROTOCOL_KIND_LABELS,
 } from '../../i18n/fr.resources.ts';
-import { ArchiveToggle, CodesPicker, EditorHeading, Field, History, orNull, splitList } from './admin-edit-kit.tsx';
+import {
+  ArchiveToggle,
+  CodesPicker,
+  EditorHeading,
+  Field,
+  History,
+  orNull,
+  RowList,
+  SourceUrlField,
+  SummaryField,
+  splitList,
+  TitleAndSlug,
+} from './admin-edit-kit.tsx';
 import { protocolWrites, resourceKeys } from './queries.ts';
 import { useEntryEditor } from './use-entry-editor.ts';
 
 const t = frResources.edit;
 
 type MemberRow = { actor: string; role: MemberRole; note: string };
+const BLANK_MEMBER: MemberRow = { actor: '', role: 'membre', note: '' };
 type MeetingRow = { date: string; summary: string };
 type ProtocolForm = {
   slug: string;
@@ -132,12 +145,7 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
       />
       <form className="admin-form" onSubmit={(e) => void save(e)} noValidate>
         <fieldset disabled={readOnly || busy}>
-          <Field label={`${t.title} ${t.required}`} error={error} path="title">
-            {(p) => <input {...p} type="text" required maxLength={300} value={form.title} onChange={(e) => set('title', e.target.value)} />}
-          </Field>
-          <Field label={t.slug} hint={t.slugHint} error={error} path="slug">
-            {(p) => <input {...p} type="text" maxLength={120} value={form.slug} onChange={(e) => set('slug', e.target.value)} />}
-          </Field>
+          <TitleAndSlug form={form} set={set} error={error} />
           <Field label={t.kind} error={error} path="kind">
             {(p) => (
               <select {...p} value={form.kind} onChange={(e) => set('kind', e.target.value as ProtocolKind)}>
@@ -149,9 +157,7 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
               </select>
             )}
           </Field>
-          <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
-            {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
-          </Field>
+          <SummaryField form={form} set={set} error={error} />
           <CodesPicker
             kind="departements"
             label={`${frEditor.fields.departements} ${t.required}`}
@@ -179,10 +185,16 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
             {(p) => <input {...p} type="text" value={form.parent} onChange={(e) => set('parent', e.target.value)} />}
           </Field>
 
-          <fieldset>
-            <legend>{t.members}</legend>
-            {form.members.map((m, i) => (
-              <div className="row" key={i}>
+          <RowList
+            legend={t.members}
+            rows={form.members}
+            onChange={(rows) => set('members', rows)}
+            blank={BLANK_MEMBER}
+            addLabel={t.addMember}
+            removeLabel={t.removeMember}
+          >
+            {(m, i) => (
+              <>
                 <Field label={t.memberActor} error={error} path={`members.${i}.actor`}>
                   {(p) => <input {...p} type="text" value={m.actor} onChange={(e) => setMember(i, { actor: e.target.value })} />}
                 </Field>
@@ -202,33 +214,20 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
                     <input {...p} type="text" maxLength={300} value={m.note} onChange={(e) => setMember(i, { note: e.target.value })} />
                   )}
                 </Field>
-                <button
-                  type="button"
-                  className="button button--link"
-                  onClick={() =>
-                    set(
-                      'members',
-                      form.members.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {t.removeMember(i + 1)}
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => set('members', [...form.members, { actor: '', role: 'membre', note: '' }])}
-            >
-              {t.addMember}
-            </button>
-          </fieldset>
+              </>
+            )}
+          </RowList>
 
-          <fieldset>
-            <legend>{t.meetings}</legend>
-            {form.meetings.map((m, i) => (
-              <div className="row" key={i}>
+          <RowList
+            legend={t.meetings}
+            rows={form.meetings}
+            onChange={(rows) => set('meetings', rows)}
+            blank={{ date: '', summary: '' }}
+            addLabel={t.addMeeting}
+            removeLabel={t.removeMeeting}
+          >
+            {(m, i) => (
+              <>
                 <Field label={t.meetingDate} error={error} path={`meetings.${i}.date`}>
                   {(p) => <input {...p} type="date" value={m.date} onChange={(e) => setMeeting(i, { date: e.target.value })} />}
                 </Field>
@@ -237,35 +236,14 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
                     <textarea {...p} maxLength={2000} value={m.summary} onChange={(e) => setMeeting(i, { summary: e.target.value })} />
                   )}
                 </Field>
-                <button
-                  type="button"
-                  className="button button--link"
-                  onClick={() =>
-                    set(
-                      'meetings',
-                      form.meetings.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {t.removeMeeting(i + 1)}
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => set('meetings', [...form.meetings, { date: '', summary: '' }])}
-            >
-              {t.addMeeting}
-            </button>
-          </fieldset>
+              </>
+            )}
+          </RowList>
 
           <Field label={t.linkedResources} error={error} path="resources">
             {(p) => <input {...p} type="text" value={form.resources} onChange={(e) => set('resources', e.target.value)} />}
           </Field>
-          <Field label={t.sourceUrl} error={error} path="source_url">
-            {(p) => <input {...p} type="url" inputMode="url" value={form.source_url} onChange={(e) => set('source_url', e.target.value)} />}
-          </Field>
+          <SourceUrlField form={form} set={set} error={error} />
           <button type="submit" className="button button--primary">
             {busy ? t.saving : t.save}
           </button>

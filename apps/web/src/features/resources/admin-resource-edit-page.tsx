@@ -4,9 +4,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { BackLink } from '../../components/back-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { frResources } from '../../i18n/fr.resources.ts';
-import { Link } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ProtocolEditor } from './admin-protocol-editor.tsx';
 import { ResourceEditor } from './admin-resource-editor.tsx';
@@ -31,12 +31,7 @@ function Loaded({ kind, id }: { kind: 'resource' | 'protocol'; id: number }) {
 export function AdminResourceEditPage({ kind, id }: { kind: 'resource' | 'protocol'; id: number | null }) {
   return (
     <div className="admin-resource-edit-page">
-      <p className="back-link">
-        <Link href={kind === 'resource' ? '/admin/ressources' : '/admin/ressources?vue=protocoles'}>
-          <span aria-hidden="true">← </span>
-          {t.back}
-        </Link>
-      </p>
+      <BackLink href={kind === 'resource' ? '/admin/ressources' : '/admin/ressources?vue=protocoles'}>{t.back}</BackLink>
       <AdminLayout>
         {() =>
           id === null ? (

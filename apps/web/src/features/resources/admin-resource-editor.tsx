@@ -7,6 +7,7 @@ import type { AdminResource, CreateResourceInputRaw, Public, ResourceScope, Reso
 import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import {
@@ -28,8 +29,10 @@ import {
   History,
   issuesFor,
   orNull,
-  Status,
+  SourceUrlField,
+  SummaryField,
   splitList,
+  TitleAndSlug,
 } from './admin-edit-kit.tsx';
 import { resourceKeys, resourceWrites } from './queries.ts';
 import { useEntryEditor } from './use-entry-editor.ts';
@@ -158,7 +161,7 @@ function FileSection({ resource, onChange }: { resource: AdminResource; onChange
   return (
     <section className="actor-section" aria-labelledby="titre-fichier">
       <h2 id="titre-fichier">{t.fileHeading}</h2>
-      <Status message={message} />
+      <StatusLine message={message} />
       {resource.file ? (
         <p>
           {t.fileCurrent(resource.file.name)}{' '}
@@ -237,12 +240,7 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
       />
       <form className="admin-form" onSubmit={(e) => void save(e)} noValidate>
         <fieldset disabled={readOnly || busy}>
-          <Field label={`${t.title} ${t.required}`} error={error} path="title">
-            {(p) => <input {...p} type="text" required maxLength={300} value={form.title} onChange={(e) => set('title', e.target.value)} />}
-          </Field>
-          <Field label={t.slug} hint={t.slugHint} error={error} path="slug">
-            {(p) => <input {...p} type="text" maxLength={120} value={form.slug} onChange={(e) => set('slug', e.target.value)} />}
-          </Field>
+          <TitleAndSlug form={form} set={set} error={error} />
           <Field label={t.type} error={error} path="type">
             {(p) => (
               <select {...p} value={form.type} onChange={(e) => set('type', e.target.value as ResourceType)}>
@@ -254,9 +252,7 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
               </select>
             )}
           </Field>
-          <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
-            {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
-          </Field>
+          <SummaryField form={form} set={set} error={error} />
           <Checkboxes
             legend={`${t.publics} ${t.required}`}
             codes={PUBLICS}
@@ -318,9 +314,7 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
           <Field label={t.producers} hint={t.producersHint} error={error} path="producers">
             {(p) => <input {...p} type="text" value={form.producers} onChange={(e) => set('producers', e.target.value)} />}
           </Field>
-          <Field label={t.sourceUrl} error={error} path="source_url">
-            {(p) => <input {...p} type="url" inputMode="url" value={form.source_url} onChange={(e) => set('source_url', e.target.value)} />}
-          </Field>
+          <SourceUrlField form={form} set={set} error={error} />
           <button type="submit" className="button button--primary">
             {busy ? t.saving : t.save}
           </button>
