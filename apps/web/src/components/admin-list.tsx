@@ -67,9 +67,17 @@ export function ListFilters({
 }
 
 /** `columns`: the headings, `false` for a column this view leaves out. */
-export function DataTable({ columns, children }: { columns: (string | false)[]; children: ReactNode }) {
+export function DataTable({
+  columns,
+  className = 'data-table',
+  children,
+}: {
+  columns: (string | false)[];
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <table className="data-table">
+    <table className={className}>
       <thead>
         <tr>
           {columns.map(
