@@ -6,16 +6,12 @@ import { ErrorMessage } from './error-message.tsx';
  * what went wrong (not found, or another error) above the error and what to do about it.
  */
 export function DetailState({
-  isPending,
-  isError,
-  error,
+  query: { isPending, isError, error },
   loading,
   errorHeading,
   children,
 }: {
-  isPending: boolean;
-  isError: boolean;
-  error: unknown;
+  query: { isPending: boolean; isError: boolean; error: unknown };
   loading: string;
   errorHeading: string;
   children?: ReactNode;

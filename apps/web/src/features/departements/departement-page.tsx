@@ -54,13 +54,7 @@ export function DepartementPage({ code }: { code: string }) {
   return (
     <div className="departement-page">
       <BackLink href="/departements">{t.allDepartements}</BackLink>
-      <DetailState
-        isPending={query.isPending}
-        isError={query.isError}
-        error={query.error}
-        loading={t.loading}
-        errorHeading={notFound ? t.notFoundTitle : t.errorTitle}
-      />
+      <DetailState query={query} loading={t.loading} errorHeading={notFound ? t.notFoundTitle : t.errorTitle} />
       {query.data && d && (
         <>
           <PageIntro heading={t.title(d.name, d.code)} intro={t.region(d.region.name)} />

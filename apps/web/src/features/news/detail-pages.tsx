@@ -160,13 +160,7 @@ function DetailFrame<T>({
   return (
     <div className="actor-page news-page">
       <BackLink href={back}>{backLabel}</BackLink>
-      <DetailState
-        isPending={query.isPending}
-        isError={query.isError}
-        error={query.error}
-        loading={texts.loading}
-        errorHeading={notFound ? texts.notFoundTitle : texts.errorTitle}
-      />
+      <DetailState query={query} loading={texts.loading} errorHeading={notFound ? texts.notFoundTitle : texts.errorTitle} />
       {query.data && render(query.data)}
     </div>
   );

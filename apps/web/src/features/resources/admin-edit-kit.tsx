@@ -5,10 +5,11 @@
  */
 
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useId } from 'react';
+import { type FormEvent, type ReactNode, useId } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -200,26 +201,37 @@ export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: num
   );
 }
 
-/** The editor's heading, read-only notice, status line and error summary. */
-export function EditorHeading({
+/**
+ * The editor's heading (also the document's title), read-only notice, status line and error
+ * summary, then the form: its fields (`children`) and the save button, all disabled while read-only
+ * or saving.
+ */
+export function EditorForm({
   title,
-  readOnly,
-  message,
-  error,
+  editor,
+  children,
 }: {
   title: string;
-  readOnly: boolean;
-  message: string | null;
-  error: unknown;
+  editor: { readOnly: boolean; busy: boolean; message: string | null; error: unknown; save: (e: FormEvent) => Promise<void> };
+  children: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <>
       <h1 tabIndex={-1} data-page-heading>
         {title}
       </h1>
-      {readOnly && <p className="notice">{t.readOnly}</p>}
-      <StatusLine message={message} />
-      {error !== null && <ErrorMessage title={t.errorsHeading} error={error} />}
+      {editor.readOnly && <p className="notice">{t.readOnly}</p>}
+      <StatusLine message={editor.message} />
+      {editor.error !== null && <ErrorMessage title={t.errorsHeading} error={editor.error} />}
+      <form className="admin-form" onSubmit={(e) => void editor.save(e)} noValidate>
+        <fieldset disabled={editor.readOnly || editor.busy}>
+          {children}
+          <button type="submit" className="button button--primary">
+            {editor.busy ? t.saving : t.save}
+          </button>
+        </fieldset>
+      </form>
     </>
   );
 }

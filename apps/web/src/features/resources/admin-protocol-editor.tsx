@@ -3,7 +3,6 @@
  * protocol, its members and meetings, and its history.
  */
 import type { AdminProtocol, CreateProtocolInputRaw, MeetingFrequency, MemberRole, ProtocolKind } from '@pare/schema';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import {
   frResources,
@@ -17,7 +16,7 @@ import {
 import {
   ArchiveToggle,
   CodesPicker,
-  EditorHeading,
+  EditorForm,
   Field,
   History,
   orNull,
@@ -101,17 +100,7 @@ function protocolInput(f: ProtocolForm): CreateProtocolInputRaw {
 }
 
 export function ProtocolEditor({ existing }: { existing: AdminProtocol | null }) {
-  const {
-    entry: protocol,
-    form,
-    set,
-    error,
-    busy,
-    message,
-    readOnly,
-    save,
-    setStatus,
-  } = useEntryEditor({
+  const editor = useEntryEditor({
     existing,
     empty: EMPTY_PROTOCOL,
     formOf: protocolForm,
@@ -123,6 +112,7 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
     archivedNote: t.archived,
     pathOf: (id) => `/admin/protocoles/${id}`,
   });
+  const { entry: protocol, form, set, error, setStatus } = editor;
   const setMember = (i: number, m: Partial<MemberRow>) =>
     set(
       'members',
@@ -133,122 +123,108 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
       'meetings',
       form.meetings.map((x, j) => (j === i ? { ...x, ...m } : x)),
     );
-  useDocumentTitle(protocol ? t.editProtocolTitle(protocol.title) : t.newProtocolTitle);
 
   return (
     <>
-      <EditorHeading
-        title={protocol ? t.editProtocolTitle(protocol.title) : t.newProtocolTitle}
-        readOnly={readOnly}
-        message={message}
-        error={error}
-      />
-      <form className="admin-form" onSubmit={(e) => void save(e)} noValidate>
-        <fieldset disabled={readOnly || busy}>
-          <TitleAndSlug form={form} set={set} error={error} />
-          <Field label={t.kind} error={error} path="kind">
-            {(p) => (
-              <select {...p} value={form.kind} onChange={(e) => set('kind', e.target.value as ProtocolKind)}>
-                {PROTOCOL_KIND_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {PROTOCOL_KIND_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <SummaryField form={form} set={set} error={error} />
-          <CodesPicker
-            kind="departements"
-            label={`${frEditor.fields.departements} ${t.required}`}
-            error={error}
-            path="departements"
-            value={form.departements}
-            onChange={(v) => set('departements', v)}
-          />
-          <Field label={t.date} error={error} path="date">
-            {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
-          </Field>
-          <Field label={t.frequency} error={error} path="frequency">
-            {(p) => (
-              <select {...p} value={form.frequency} onChange={(e) => set('frequency', e.target.value as MeetingFrequency | '')}>
-                <option value="">{t.frequencyNone}</option>
-                {MEETING_FREQUENCY_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {MEETING_FREQUENCY_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t.parent} error={error} path="parent">
-            {(p) => <input {...p} type="text" value={form.parent} onChange={(e) => set('parent', e.target.value)} />}
-          </Field>
+      <EditorForm title={protocol ? t.editProtocolTitle(protocol.title) : t.newProtocolTitle} editor={editor}>
+        <TitleAndSlug form={form} set={set} error={error} />
+        <Field label={t.kind} error={error} path="kind">
+          {(p) => (
+            <select {...p} value={form.kind} onChange={(e) => set('kind', e.target.value as ProtocolKind)}>
+              {PROTOCOL_KIND_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {PROTOCOL_KIND_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SummaryField form={form} set={set} error={error} />
+        <CodesPicker
+          kind="departements"
+          label={`${frEditor.fields.departements} ${t.required}`}
+          error={error}
+          path="departements"
+          value={form.departements}
+          onChange={(v) => set('departements', v)}
+        />
+        <Field label={t.date} error={error} path="date">
+          {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label={t.frequency} error={error} path="frequency">
+          {(p) => (
+            <select {...p} value={form.frequency} onChange={(e) => set('frequency', e.target.value as MeetingFrequency | '')}>
+              <option value="">{t.frequencyNone}</option>
+              {MEETING_FREQUENCY_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {MEETING_FREQUENCY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.parent} error={error} path="parent">
+          {(p) => <input {...p} type="text" value={form.parent} onChange={(e) => set('parent', e.target.value)} />}
+        </Field>
 
-          <RowList
-            legend={t.members}
-            rows={form.members}
-            onChange={(rows) => set('members', rows)}
-            blank={BLANK_MEMBER}
-            addLabel={t.addMember}
-            removeLabel={t.removeMember}
-          >
-            {(m, i) => (
-              <>
-                <Field label={t.memberActor} error={error} path={`members.${i}.actor`}>
-                  {(p) => <input {...p} type="text" value={m.actor} onChange={(e) => setMember(i, { actor: e.target.value })} />}
-                </Field>
-                <Field label={t.memberRole} error={error} path={`members.${i}.role`}>
-                  {(p) => (
-                    <select {...p} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as MemberRole })}>
-                      {MEMBER_ROLE_CODES.map((c) => (
-                        <option key={c} value={c}>
-                          {MEMBER_ROLE_LABELS[c]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label={t.memberNote} error={error} path={`members.${i}.note`}>
-                  {(p) => (
-                    <input {...p} type="text" maxLength={300} value={m.note} onChange={(e) => setMember(i, { note: e.target.value })} />
-                  )}
-                </Field>
-              </>
-            )}
-          </RowList>
+        <RowList
+          legend={t.members}
+          rows={form.members}
+          onChange={(rows) => set('members', rows)}
+          blank={BLANK_MEMBER}
+          addLabel={t.addMember}
+          removeLabel={t.removeMember}
+        >
+          {(m, i) => (
+            <>
+              <Field label={t.memberActor} error={error} path={`members.${i}.actor`}>
+                {(p) => <input {...p} type="text" value={m.actor} onChange={(e) => setMember(i, { actor: e.target.value })} />}
+              </Field>
+              <Field label={t.memberRole} error={error} path={`members.${i}.role`}>
+                {(p) => (
+                  <select {...p} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as MemberRole })}>
+                    {MEMBER_ROLE_CODES.map((c) => (
+                      <option key={c} value={c}>
+                        {MEMBER_ROLE_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t.memberNote} error={error} path={`members.${i}.note`}>
+                {(p) => (
+                  <input {...p} type="text" maxLength={300} value={m.note} onChange={(e) => setMember(i, { note: e.target.value })} />
+                )}
+              </Field>
+            </>
+          )}
+        </RowList>
 
-          <RowList
-            legend={t.meetings}
-            rows={form.meetings}
-            onChange={(rows) => set('meetings', rows)}
-            blank={{ date: '', summary: '' }}
-            addLabel={t.addMeeting}
-            removeLabel={t.removeMeeting}
-          >
-            {(m, i) => (
-              <>
-                <Field label={t.meetingDate} error={error} path={`meetings.${i}.date`}>
-                  {(p) => <input {...p} type="date" value={m.date} onChange={(e) => setMeeting(i, { date: e.target.value })} />}
-                </Field>
-                <Field label={t.meetingSummary} error={error} path={`meetings.${i}.summary`}>
-                  {(p) => (
-                    <textarea {...p} maxLength={2000} value={m.summary} onChange={(e) => setMeeting(i, { summary: e.target.value })} />
-                  )}
-                </Field>
-              </>
-            )}
-          </RowList>
+        <RowList
+          legend={t.meetings}
+          rows={form.meetings}
+          onChange={(rows) => set('meetings', rows)}
+          blank={{ date: '', summary: '' }}
+          addLabel={t.addMeeting}
+          removeLabel={t.removeMeeting}
+        >
+          {(m, i) => (
+            <>
+              <Field label={t.meetingDate} error={error} path={`meetings.${i}.date`}>
+                {(p) => <input {...p} type="date" value={m.date} onChange={(e) => setMeeting(i, { date: e.target.value })} />}
+              </Field>
+              <Field label={t.meetingSummary} error={error} path={`meetings.${i}.summary`}>
+                {(p) => <textarea {...p} maxLength={2000} value={m.summary} onChange={(e) => setMeeting(i, { summary: e.target.value })} />}
+              </Field>
+            </>
+          )}
+        </RowList>
 
-          <Field label={t.linkedResources} error={error} path="resources">
-            {(p) => <input {...p} type="text" value={form.resources} onChange={(e) => set('resources', e.target.value)} />}
-          </Field>
-          <SourceUrlField form={form} set={set} error={error} />
-          <button type="submit" className="button button--primary">
-            {busy ? t.saving : t.save}
-          </button>
-        </fieldset>
-      </form>
+        <Field label={t.linkedResources} error={error} path="resources">
+          {(p) => <input {...p} type="text" value={form.resources} onChange={(e) => set('resources', e.target.value)} />}
+        </Field>
+        <SourceUrlField form={form} set={set} error={error} />
+      </EditorForm>
       {protocol?.editable && <ArchiveToggle published={protocol.status === 'published'} onToggle={setStatus} />}
       {protocol && <History kind="protocols" id={protocol.id} />}
     </>

@@ -8,7 +8,6 @@ import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import {
   frResources,
@@ -24,7 +23,7 @@ import {
   ArchiveToggle,
   Checkboxes,
   CodesPicker,
-  EditorHeading,
+  EditorForm,
   Field,
   History,
   issuesFor,
@@ -205,18 +204,7 @@ function FileSection({ resource, onChange }: { resource: AdminResource; onChange
 }
 
 export function ResourceEditor({ existing }: { existing: AdminResource | null }) {
-  const {
-    entry: resource,
-    form,
-    set,
-    error,
-    busy,
-    message,
-    readOnly,
-    updated,
-    save,
-    setStatus,
-  } = useEntryEditor({
+  const editor = useEntryEditor({
     existing,
     empty: EMPTY_RESOURCE,
     formOf: resourceForm,
@@ -228,98 +216,87 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
     archivedNote: t.archived,
     pathOf: (id) => `/admin/ressources/${id}`,
   });
-  useDocumentTitle(resource ? t.editResourceTitle(resource.title) : t.newResourceTitle);
+  const { entry: resource, form, set, error, updated, setStatus } = editor;
 
   return (
     <>
-      <EditorHeading
-        title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle}
-        readOnly={readOnly}
-        message={message}
-        error={error}
-      />
-      <form className="admin-form" onSubmit={(e) => void save(e)} noValidate>
-        <fieldset disabled={readOnly || busy}>
-          <TitleAndSlug form={form} set={set} error={error} />
-          <Field label={t.type} error={error} path="type">
-            {(p) => (
-              <select {...p} value={form.type} onChange={(e) => set('type', e.target.value as ResourceType)}>
-                {RESOURCE_TYPE_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {RESOURCE_TYPE_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <SummaryField form={form} set={set} error={error} />
-          <Checkboxes
-            legend={`${t.publics} ${t.required}`}
-            codes={PUBLICS}
-            labels={PUBLIC_LABELS}
-            value={form.publics}
-            onChange={(v) => set('publics', v)}
-            error={error}
-            path="publics"
-          />
-          <Checkboxes
-            legend={t.themes}
-            codes={RESOURCE_THEME_CODES}
-            labels={RESOURCE_THEME_LABELS}
-            value={form.themes}
-            onChange={(v) => set('themes', v)}
-            error={error}
-            path="themes"
-          />
-          <Field label={t.scope} error={error} path="territory.scope">
-            {(p) => (
-              <select {...p} value={form.scope} onChange={(e) => set('scope', e.target.value as ResourceScope)}>
-                {RESOURCE_SCOPE_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {RESOURCE_SCOPE_LABELS[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {form.scope === 'regions' && (
-            <CodesPicker
-              kind="regions"
-              label={frEditor.fields.regions}
-              error={error}
-              path="territory.regions"
-              value={form.regions}
-              onChange={(v) => set('regions', v)}
-            />
+      <EditorForm title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle} editor={editor}>
+        <TitleAndSlug form={form} set={set} error={error} />
+        <Field label={t.type} error={error} path="type">
+          {(p) => (
+            <select {...p} value={form.type} onChange={(e) => set('type', e.target.value as ResourceType)}>
+              {RESOURCE_TYPE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {RESOURCE_TYPE_LABELS[c]}
+                </option>
+              ))}
+            </select>
           )}
-          {form.scope === 'departements' && (
-            <CodesPicker
-              kind="departements"
-              label={frEditor.fields.departements}
-              error={error}
-              path="territory.departements"
-              value={form.departements}
-              onChange={(v) => set('departements', v)}
-            />
+        </Field>
+        <SummaryField form={form} set={set} error={error} />
+        <Checkboxes
+          legend={`${t.publics} ${t.required}`}
+          codes={PUBLICS}
+          labels={PUBLIC_LABELS}
+          value={form.publics}
+          onChange={(v) => set('publics', v)}
+          error={error}
+          path="publics"
+        />
+        <Checkboxes
+          legend={t.themes}
+          codes={RESOURCE_THEME_CODES}
+          labels={RESOURCE_THEME_LABELS}
+          value={form.themes}
+          onChange={(v) => set('themes', v)}
+          error={error}
+          path="themes"
+        />
+        <Field label={t.scope} error={error} path="territory.scope">
+          {(p) => (
+            <select {...p} value={form.scope} onChange={(e) => set('scope', e.target.value as ResourceScope)}>
+              {RESOURCE_SCOPE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {RESOURCE_SCOPE_LABELS[c]}
+                </option>
+              ))}
+            </select>
           )}
-          <Field label={t.date} error={error} path="date">
-            {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
-          </Field>
-          <Field label={t.reference} hint={t.referenceHint} error={error} path="reference">
-            {(p) => <input {...p} type="text" maxLength={300} value={form.reference} onChange={(e) => set('reference', e.target.value)} />}
-          </Field>
-          <Field label={t.url} hint={t.urlHint} error={error} path="url">
-            {(p) => <input {...p} type="url" inputMode="url" value={form.url} onChange={(e) => set('url', e.target.value)} />}
-          </Field>
-          <Field label={t.producers} hint={t.producersHint} error={error} path="producers">
-            {(p) => <input {...p} type="text" value={form.producers} onChange={(e) => set('producers', e.target.value)} />}
-          </Field>
-          <SourceUrlField form={form} set={set} error={error} />
-          <button type="submit" className="button button--primary">
-            {busy ? t.saving : t.save}
-          </button>
-        </fieldset>
-      </form>
+        </Field>
+        {form.scope === 'regions' && (
+          <CodesPicker
+            kind="regions"
+            label={frEditor.fields.regions}
+            error={error}
+            path="territory.regions"
+            value={form.regions}
+            onChange={(v) => set('regions', v)}
+          />
+        )}
+        {form.scope === 'departements' && (
+          <CodesPicker
+            kind="departements"
+            label={frEditor.fields.departements}
+            error={error}
+            path="territory.departements"
+            value={form.departements}
+            onChange={(v) => set('departements', v)}
+          />
+        )}
+        <Field label={t.date} error={error} path="date">
+          {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label={t.reference} hint={t.referenceHint} error={error} path="reference">
+          {(p) => <input {...p} type="text" maxLength={300} value={form.reference} onChange={(e) => set('reference', e.target.value)} />}
+        </Field>
+        <Field label={t.url} hint={t.urlHint} error={error} path="url">
+          {(p) => <input {...p} type="url" inputMode="url" value={form.url} onChange={(e) => set('url', e.target.value)} />}
+        </Field>
+        <Field label={t.producers} hint={t.producersHint} error={error} path="producers">
+          {(p) => <input {...p} type="text" value={form.producers} onChange={(e) => set('producers', e.target.value)} />}
+        </Field>
+        <SourceUrlField form={form} set={set} error={error} />
+      </EditorForm>
       {resource ? (
         <FileSection resource={resource} onChange={(r) => updated(r, t.saved)} />
       ) : (

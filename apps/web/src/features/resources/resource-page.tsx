@@ -172,13 +172,7 @@ export function ResourcePage({ slug }: { slug: string }) {
   return (
     <div className="actor-page">
       <BackLink href="/ressources">{t.back}</BackLink>
-      <DetailState
-        isPending={query.isPending}
-        isError={query.isError}
-        error={query.error}
-        loading={t.loading}
-        errorHeading={notFound ? t.notFoundTitle : t.errorTitle}
-      />
+      <DetailState query={query} loading={t.loading} errorHeading={notFound ? t.notFoundTitle : t.errorTitle} />
       {query.data && <ResourceDetail resource={query.data} />}
     </div>
   );
