@@ -5,6 +5,7 @@ import { ACTOR_TYPE_LABELS, TERRITORY_SCOPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { MAIN_ID } from '../../components/app-shell.tsx';
+import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -17,7 +18,7 @@ import { ActorResources } from '../resources/actor-resources.tsx';
 import { ActorSitesMap, DirectionsLink, ShareAndPrint } from './actor-tools.tsx';
 import { actorQuery } from './queries.ts';
 
-function BackLink() {
+function BackToSearch() {
   const from = historyState()?.searchHref;
   function onClick(e: MouseEvent<HTMLAnchorElement>) {
     // We came from the results: going back restores them exactly (filters, page, scroll).
@@ -27,12 +28,9 @@ function BackLink() {
     }
   }
   return (
-    <p className="back-link">
-      <Link href={from ?? '/'} onClick={onClick}>
-        <span aria-hidden="true">← </span>
-        {from ? fr.actor.backToResults : fr.actor.backToSearch}
-      </Link>
-    </p>
+    <BackLink href={from ?? '/'} onClick={onClick}>
+      {from ? fr.actor.backToResults : fr.actor.backToSearch}
+    </BackLink>
   );
 }
 
@@ -299,7 +297,7 @@ export function ActorPage({ slug }: { slug: string }) {
 
   return (
     <div className="actor-page">
-      <BackLink />
+      <BackToSearch />
       {query.isPending && <p className="notice">{fr.actor.loading}</p>}
       {query.isError && (
         <>

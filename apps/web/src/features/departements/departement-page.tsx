@@ -2,8 +2,10 @@
 import type { PublicActor } from '@pare/schema';
 import { ACTOR_TYPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
+import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges } from '../../components/badges.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { DetailState } from '../../components/detail-state.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNews } from '../../i18n/fr.news.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
@@ -51,29 +53,11 @@ export function DepartementPage({ code }: { code: string }) {
 
   return (
     <div className="departement-page">
-      <p className="back-link">
-        <Link href="/departements">
-          <span aria-hidden="true">← </span>
-          {t.allDepartements}
-        </Link>
-      </p>
-      {query.isPending && <p className="notice">{t.loading}</p>}
-      {query.isError && (
-        <>
-          <h1 tabIndex={-1} data-page-heading>
-            {notFound ? t.notFoundTitle : t.errorTitle}
-          </h1>
-          <ErrorMessage error={query.error} />
-        </>
-      )}
+      <BackLink href="/departements">{t.allDepartements}</BackLink>
+      <DetailState query={query} loading={t.loading} errorHeading={notFound ? t.notFoundTitle : t.errorTitle} />
       {query.data && d && (
         <>
-          <header className="page-intro">
-            <h1 tabIndex={-1} data-page-heading>
-              {t.title(d.name, d.code)}
-            </h1>
-            <p>{t.region(d.region.name)}</p>
-          </header>
+          <PageIntro heading={t.title(d.name, d.code)} intro={t.region(d.region.name)} />
 
           <section className="actor-section" aria-labelledby="dep-signalement">
             <h2 id="dep-signalement">{t.reportingHeading}</h2>

@@ -1,11 +1,10 @@
-import type { DepartementPage } from '@pare/schema';
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 
 /** `GET /api/departements/:code`: the CRIP and ASE, actors, protocols and resources of one département. */
 export function departementQuery(code: string) {
   return queryOptions({
     queryKey: ['departements', 'detail', code],
-    queryFn: ({ signal }) => apiGet<DepartementPage>(`/departements/${encodeURIComponent(code)}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.departements[':code'].$get({ param: { code: encodeURIComponent(code) } }, { init: { signal } })),
   });
 }

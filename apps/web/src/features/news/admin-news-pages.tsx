@@ -7,7 +7,10 @@ import type { AdminEvent, AdminNews, ContentStatus, EventKind, Public } from '@p
 import { PUBLIC_LABELS } from '@pare/schema/codes';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { DataTable, ListFilters, TabNav, TitleCell } from '../../components/admin-list.tsx';
+import { BackLink } from '../../components/back-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
 import { ApiRequestError, apiSend } from '../../lib/api.ts';
@@ -17,7 +20,18 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
 import { formatEventWhen } from './format.ts';
-import { adminEventQuery, adminEventsListQuery, adminNewsListQuery, adminNewsQuery, newsKeys, revisionsQuery } from './queries.ts';
+import {
+  adminEventQuery,
+  adminEventsListQuery,
+  adminNewsListQuery,
+  adminNewsQuery,
+  type EventInput,
+  eventWrites,
+  type NewsInput,
+  newsKeys,
+  newsWrites,
+  revisionsQuery,
+} from './queries.ts';
 import './news.css';
 
 type Kind = 'news' | 'event';
@@ -29,14 +43,6 @@ const splitList = (v: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 const territory = (deps: string[]) => (deps.length === 0 ? frNews.common.national : deps.join(', '));
-
-function Status({ message }: { message: string | null }) {
-  return (
-    <p role="status" className={message ? 'notice' : 'visually-hidden'}>
-      {message}
-    </p>
-  );
-}
 
 // --- list ---------------------------------------------------------------------------------------
 
@@ -63,72 +69,54 @@ function Lists() {
 
   return (
     <>
-      <nav className="tabs" aria-label={t.tabsLabel}>
-        <Link href="/admin/actualites" aria-current={tab === 'news' ? 'page' : undefined}>
-          {t.tabNews}
-        </Link>
-        <Link href="/admin/actualites?vue=agenda" aria-current={tab === 'event' ? 'page' : undefined}>
-          {t.tabEvents}
-        </Link>
-      </nav>
+      <TabNav
+        label={t.tabsLabel}
+        tabs={[
+          { href: '/admin/actualites', label: t.tabNews, current: tab === 'news' },
+          { href: '/admin/actualites?vue=agenda', label: t.tabEvents, current: tab === 'event' },
+        ]}
+      />
       <p>
         <Link className="button button--primary" href={tab === 'news' ? '/admin/actualites/nouvelle' : '/admin/agenda/nouveau'}>
           {tab === 'news' ? t.newNews : t.newEvent}
         </Link>
       </p>
-      <form className="search-form search-form--admin-resources" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="admin-actualites-q">{t.searchLabel}</label>
-          <input id="admin-actualites-q" type="search" value={text} onChange={(ev) => setText(ev.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="admin-actualites-etat">{t.statusLabel}</label>
-          <select id="admin-actualites-etat" value={status} onChange={(ev) => go({ ...(q ? { q } : {}), status: ev.target.value })}>
-            <option value="all">{t.statusAll}</option>
-            {(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {CONTENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--submit">
-          <button type="submit" className="button button--secondary">
-            {t.submit}
-          </button>
-        </div>
-      </form>
+      <ListFilters
+        idPrefix="admin-actualites"
+        searchLabel={t.searchLabel}
+        text={text}
+        onText={setText}
+        statusLabel={t.statusLabel}
+        status={status}
+        onStatus={(next) => go({ ...(q ? { q } : {}), status: next })}
+        statuses={[
+          { value: 'all', label: t.statusAll },
+          ...(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => ({ value: s, label: CONTENT_STATUS_LABELS[s] })),
+        ]}
+        submitLabel={t.submit}
+        onSubmit={submit}
+      />
       {current.isPending && <p className="notice">{t.loading}</p>}
       {current.isError && <ErrorMessage error={current.error} />}
       {current.data && <p role="status">{t.count(current.data.total)}</p>}
       {current.data && current.data.items.length === 0 && <p>{t.empty}</p>}
       {current.data && current.data.items.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.tableTitle}</th>
-                {tab === 'event' && <th scope="col">{t.tableWhen}</th>}
-                <th scope="col">{t.tableTerritory}</th>
-                <th scope="col">{t.tableStatus}</th>
-                <th scope="col">{t.tableUpdated}</th>
+          <DataTable columns={[t.tableTitle, tab === 'event' && t.tableWhen, t.tableTerritory, t.tableStatus, t.tableUpdated]}>
+            {current.data.items.map((item: AdminNews | AdminEvent) => (
+              <tr key={item.id}>
+                <TitleCell
+                  href={`${tab === 'news' ? '/admin/actualites' : '/admin/agenda'}/${item.id}`}
+                  title={item.title}
+                  readOnly={item.editable ? null : t.readOnly}
+                />
+                {tab === 'event' && 'starts_at' in item && <td>{formatEventWhen(item.starts_at, item.ends_at)}</td>}
+                <td>{territory(item.departements)}</td>
+                <td>{CONTENT_STATUS_LABELS[item.status]}</td>
+                <td>{formatDate(item.updated_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {current.data.items.map((item: AdminNews | AdminEvent) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link href={`${tab === 'news' ? '/admin/actualites' : '/admin/agenda'}/${item.id}`}>{item.title}</Link>
-                    {!item.editable && <span className="badge badge--muted"> {t.readOnly}</span>}
-                  </th>
-                  {tab === 'event' && 'starts_at' in item && <td>{formatEventWhen(item.starts_at, item.ends_at)}</td>}
-                  <td>{territory(item.departements)}</td>
-                  <td>{CONTENT_STATUS_LABELS[item.status]}</td>
-                  <td>{formatDate(item.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </>
@@ -230,8 +218,8 @@ function formOf(x: Entry): Form {
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
-function inputOf(kind: Kind, f: Form) {
-  const common = {
+function commonInput(f: Form) {
+  return {
     title: f.title,
     ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
     summary: f.summary,
@@ -239,9 +227,18 @@ function inputOf(kind: Kind, f: Form) {
     departements: splitList(f.departements),
     audiences: f.audiences,
   };
-  if (kind === 'news') return { ...common, actors: splitList(f.actors), resources: splitList(f.resources), image_alt: f.image_alt };
+}
+
+const newsInputOf = (f: Form): NewsInput => ({
+  ...commonInput(f),
+  actors: splitList(f.actors),
+  resources: splitList(f.resources),
+  image_alt: f.image_alt,
+});
+
+function eventInputOf(f: Form): EventInput {
   return {
-    ...common,
+    ...commonInput(f),
     kind: f.kind,
     starts_at: f.starts_at,
     ends_at: f.ends_at,
@@ -252,6 +249,12 @@ function inputOf(kind: Kind, f: Form) {
     registration_url: orNull(f.registration_url),
     replay_url: orNull(f.replay_url),
   };
+}
+
+/** Creates (`id` null) or replaces a news item or an event from the form. */
+function saveEntry(kind: Kind, id: number | null, f: Form): Promise<Entry> {
+  if (kind === 'news') return id === null ? newsWrites.create(newsInputOf(f)) : newsWrites.update(id, newsInputOf(f));
+  return id === null ? eventWrites.create(eventInputOf(f)) : eventWrites.update(id, eventInputOf(f));
 }
 
 function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: AdminNews) => void }) {
@@ -294,7 +297,7 @@ function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: Admin
                 type="button"
                 className="button button--secondary"
                 disabled={busy}
-                onClick={() => void run(() => apiSend<AdminNews>('DELETE', `/admin/news/${news.id}/image`))}
+                onClick={() => void run(() => newsWrites.deleteImage(news.id))}
               >
                 {e.imageRemove}
               </button>
@@ -336,7 +339,7 @@ function History({ kind, entry, onRevert }: { kind: Kind; entry: Entry; onRevert
   const [error, setError] = useState<unknown>(null);
   async function revert(revisionId: number) {
     try {
-      onRevert(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/revisions/${revisionId}/revert`));
+      onRevert(await (api === 'news' ? newsWrites : eventWrites).revert(entry.id, revisionId));
       setError(null);
     } catch (err) {
       setError(err);
@@ -381,7 +384,6 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   const [historyKey, setHistoryKey] = useState(0);
   const readOnly = entry !== null && !entry.editable;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const api = kind === 'news' ? 'news' : 'events';
   const title = entry
     ? kind === 'news'
       ? e.editNewsTitle(entry.title)
@@ -410,9 +412,9 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
     setBusy(true);
     setMessage(null);
     try {
-      if (entry) updated(await apiSend<Entry>('PUT', `/admin/${api}/${entry.id}`, inputOf(kind, form)), e.saved);
+      if (entry) updated(await saveEntry(kind, entry.id, form), e.saved);
       else {
-        const created = await apiSend<Entry>('POST', `/admin/${api}`, inputOf(kind, form));
+        const created = await saveEntry(kind, null, form);
         updated(created, e.saved);
         navigate(`${kind === 'news' ? '/admin/actualites' : '/admin/agenda'}/${created.id}`, { replace: true, keepScroll: true });
       }
@@ -426,7 +428,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   async function setStatus(action: 'publish' | 'archive' | 'unpublish') {
     if (!entry) return;
     try {
-      updated(await apiSend<Entry>('POST', `/admin/${api}/${entry.id}/${action}`), e.saved);
+      updated(await (kind === 'news' ? newsWrites : eventWrites).setStatus(entry.id, action), e.saved);
     } catch (x) {
       setError(x);
     }
@@ -435,7 +437,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   async function remove() {
     if (!entry || !window.confirm(e.removeConfirm)) return;
     try {
-      await apiSend<{ deleted: true }>('DELETE', `/admin/${api}/${entry.id}`);
+      await (kind === 'news' ? newsWrites : eventWrites).remove(entry.id);
       void queryClient.invalidateQueries({ queryKey: newsKeys.admin });
       navigate(kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda');
     } catch (x) {
@@ -462,7 +464,7 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
         </p>
       )}
       {readOnly && <p className="notice">{e.readOnly}</p>}
-      <Status message={message} />
+      <StatusLine message={message} />
       {error !== null && <ErrorMessage error={error} />}
       <form className="admin-form" onSubmit={(ev) => void save(ev)} noValidate>
         <fieldset disabled={readOnly || busy}>
@@ -682,12 +684,7 @@ function Loaded({ kind, id }: { kind: Kind; id: number }) {
 export function AdminContentEditPage({ kind, id }: { kind: Kind; id: number | null }) {
   return (
     <div className="admin-resource-edit-page">
-      <p className="back-link">
-        <Link href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>
-          <span aria-hidden="true">← </span>
-          {e.back}
-        </Link>
-      </p>
+      <BackLink href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>{e.back}</BackLink>
       <AdminLayout>
         {() => (id === null ? <Editor kind={kind} existing={null} /> : <Loaded key={`${kind}:${id}`} kind={kind} id={id} />)}
       </AdminLayout>

@@ -1,8 +1,9 @@
 /** `/actualites/:slug` and `/agenda/:slug`. The body is HTML the server rendered and sanitised at save. */
 import type { PublicEvent, PublicNews } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
+import { BackLink } from '../../components/back-link.tsx';
 import { PublicBadges } from '../../components/badges.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { DetailState } from '../../components/detail-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -158,21 +159,8 @@ function DetailFrame<T>({
   const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
   return (
     <div className="actor-page news-page">
-      <p className="back-link">
-        <Link href={back}>
-          <span aria-hidden="true">← </span>
-          {backLabel}
-        </Link>
-      </p>
-      {query.isPending && <p className="notice">{texts.loading}</p>}
-      {query.isError && (
-        <>
-          <h1 tabIndex={-1} data-page-heading>
-            {notFound ? texts.notFoundTitle : texts.errorTitle}
-          </h1>
-          <ErrorMessage error={query.error} />
-        </>
-      )}
+      <BackLink href={back}>{backLabel}</BackLink>
+      <DetailState query={query} loading={texts.loading} errorHeading={notFound ? texts.notFoundTitle : texts.errorTitle} />
       {query.data && render(query.data)}
     </div>
   );

@@ -1,6 +1,7 @@
 /** `/actualites` and `/agenda`: the published news (newest first) and events (upcoming first, past reachable). */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNews } from '../../i18n/fr.news.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
@@ -50,15 +51,11 @@ export function NewsListPage() {
   const query = useQuery(newsListQuery(`page=${page}&per_page=${PER_PAGE}`));
   return (
     <div className="news-page">
-      <header className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.title}
-        </h1>
-        <p>{t.intro}</p>
+      <PageIntro heading={t.title} intro={t.intro}>
         <p className="news-feeds">
           {t.feeds} <a href="/api/news.rss">{t.rss}</a> · <a href="/api/news.atom">{t.atom}</a> · <Link href="/agenda">{t.seeAgenda}</Link>
         </p>
-      </header>
+      </PageIntro>
       {query.isPending && <p className="notice">{frNews.common.loading}</p>}
       {query.isError && <ErrorMessage error={query.error} />}
       {query.data && (
@@ -85,11 +82,7 @@ export function AgendaPage() {
   const query = useQuery(eventsQuery(`page=${page}&per_page=${PER_PAGE}${past ? '&passes=1' : ''}`));
   return (
     <div className="news-page">
-      <header className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.title}
-        </h1>
-        <p>{t.intro}</p>
+      <PageIntro heading={t.title} intro={t.intro}>
         <p className="news-feeds">
           <a href="/api/events.ics" aria-describedby="agenda-abonnement-aide">
             {t.subscribe}
@@ -99,7 +92,7 @@ export function AgendaPage() {
         <p id="agenda-abonnement-aide" className="field__hint">
           {t.subscribeHint}
         </p>
-      </header>
+      </PageIntro>
       <nav className="tabs" aria-label={t.tabsLabel}>
         <Link href="/agenda" aria-current={past ? undefined : 'page'}>
           {t.upcoming}

@@ -1,16 +1,8 @@
-import type {
-  AdminEvent,
-  AdminEventList,
-  AdminNews,
-  AdminNewsList,
-  ContentRevision,
-  PublicEvent,
-  PublicEventList,
-  PublicNews,
-  PublicNewsList,
-} from '@pare/schema';
+/** News and events: the public lists and pages, the back office's reads and writes (typed client). */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import type { InferRequestType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+import { queryObject } from '../../lib/query-object.ts';
 
 export const newsKeys = {
   news: ['news'] as const,
@@ -18,10 +10,12 @@ export const newsKeys = {
   admin: ['admin', 'news'] as const,
 };
 
+const at = (id: number) => ({ param: { id: String(id) } });
+
 export function newsListQuery(params: string) {
   return queryOptions({
     queryKey: [...newsKeys.news, 'list', params],
-    queryFn: ({ signal }) => apiGet<PublicNewsList>('/news', params, signal),
+    queryFn: ({ signal }) => read(client.news.$get({ query: queryObject(params) }, { init: { signal } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -29,14 +23,14 @@ export function newsListQuery(params: string) {
 export function newsQuery(slug: string) {
   return queryOptions({
     queryKey: [...newsKeys.news, 'detail', slug],
-    queryFn: ({ signal }) => apiGet<PublicNews>(`/news/${encodeURIComponent(slug)}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.news[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
   });
 }
 
 export function eventsQuery(params: string) {
   return queryOptions({
     queryKey: [...newsKeys.events, 'list', params],
-    queryFn: ({ signal }) => apiGet<PublicEventList>('/events', params, signal),
+    queryFn: ({ signal }) => read(client.events.$get({ query: queryObject(params) }, { init: { signal } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -44,7 +38,7 @@ export function eventsQuery(params: string) {
 export function eventQuery(slug: string) {
   return queryOptions({
     queryKey: [...newsKeys.events, 'detail', slug],
-    queryFn: ({ signal }) => apiGet<PublicEvent>(`/events/${encodeURIComponent(slug)}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.events[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
   });
 }
 
@@ -53,7 +47,7 @@ export function eventQuery(slug: string) {
 export function adminNewsListQuery(params: string) {
   return queryOptions({
     queryKey: [...newsKeys.admin, 'news', params],
-    queryFn: ({ signal }) => apiGet<AdminNewsList>('/admin/news', params, signal),
+    queryFn: ({ signal }) => read(client.admin.news.$get({ query: queryObject(params) }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -61,7 +55,7 @@ export function adminNewsListQuery(params: string) {
 export function adminEventsListQuery(params: string) {
   return queryOptions({
     queryKey: [...newsKeys.admin, 'events', params],
-    queryFn: ({ signal }) => apiGet<AdminEventList>('/admin/events', params, signal),
+    queryFn: ({ signal }) => read(client.admin.events.$get({ query: queryObject(params) }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -69,7 +63,7 @@ export function adminEventsListQuery(params: string) {
 export function adminNewsQuery(id: number) {
   return queryOptions({
     queryKey: [...newsKeys.admin, 'news-item', id],
-    queryFn: ({ signal }) => apiGet<AdminNews>(`/admin/news/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.news[':id'].$get(at(id), { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -77,7 +71,7 @@ export function adminNewsQuery(id: number) {
 export function adminEventQuery(id: number) {
   return queryOptions({
     queryKey: [...newsKeys.admin, 'event-item', id],
-    queryFn: ({ signal }) => apiGet<AdminEvent>(`/admin/events/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.events[':id'].$get(at(id), { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -85,7 +79,33 @@ export function adminEventQuery(id: number) {
 export function revisionsQuery(kind: 'news' | 'events', id: number) {
   return queryOptions({
     queryKey: [...newsKeys.admin, 'revisions', kind, id],
-    queryFn: ({ signal }) => apiGet<{ items: ContentRevision[] }>(`/admin/${kind}/${id}/revisions`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin[kind][':id'].revisions.$get(at(id), { init: { signal } })),
     staleTime: 0,
   });
 }
+
+// --- back-office writes -----------------------------------------------------------------------
+
+type Json<F> = InferRequestType<F> extends { json: infer J } ? J : never;
+export type NewsInput = Json<typeof client.admin.news.$post>;
+export type EventInput = Json<typeof client.admin.events.$post>;
+export type StatusAction = 'publish' | 'archive' | 'unpublish';
+
+export const newsWrites = {
+  create: (json: NewsInput) => read(client.admin.news.$post({ json })),
+  update: (id: number, json: NewsInput) => read(client.admin.news[':id'].$put({ ...at(id), json })),
+  setStatus: (id: number, action: StatusAction) => read(client.admin.news[':id'][action].$post(at(id))),
+  remove: (id: number) => read(client.admin.news[':id'].$delete(at(id))),
+  revert: (id: number, revisionId: number) =>
+    read(client.admin.news[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
+  deleteImage: (id: number) => read(client.admin.news[':id'].image.$delete(at(id))),
+};
+
+export const eventWrites = {
+  create: (json: EventInput) => read(client.admin.events.$post({ json })),
+  update: (id: number, json: EventInput) => read(client.admin.events[':id'].$put({ ...at(id), json })),
+  setStatus: (id: number, action: StatusAction) => read(client.admin.events[':id'][action].$post(at(id))),
+  remove: (id: number) => read(client.admin.events[':id'].$delete(at(id))),
+  revert: (id: number, revisionId: number) =>
+    read(client.admin.events[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
+};

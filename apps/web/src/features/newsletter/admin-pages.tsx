@@ -5,6 +5,7 @@
 import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
@@ -110,30 +111,22 @@ function IssueList() {
         <p>{ta.empty}</p>
       ) : (
         <div className="newsletter-admin__table-wrap">
-          <table className="newsletter-admin__table">
-            <thead>
-              <tr>
-                <th scope="col">{ta.columns.title}</th>
-                <th scope="col">{ta.columns.edition}</th>
-                <th scope="col">{ta.columns.period}</th>
-                <th scope="col">{ta.columns.status}</th>
-                <th scope="col">{ta.columns.queued}</th>
+          <DataTable
+            className="newsletter-admin__table"
+            columns={[ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued]}
+          >
+            {issues.data.items.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
+                </td>
+                <td>{edition(i.departement)}</td>
+                <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
+                <td>{ta.status[i.status]}</td>
+                <td>{i.queued}</td>
               </tr>
-            </thead>
-            <tbody>
-              {issues.data.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
-                  </td>
-                  <td>{edition(i.departement)}</td>
-                  <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
-                  <td>{ta.status[i.status]}</td>
-                  <td>{i.queued}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>
@@ -454,40 +447,32 @@ export function NewsletterSubscribersPage() {
                 <p>{ts.empty}</p>
               ) : (
                 <div className="newsletter-admin__table-wrap">
-                  <table className="newsletter-admin__table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{ts.columns.email}</th>
-                        <th scope="col">{ts.columns.departements}</th>
-                        <th scope="col">{ts.columns.status}</th>
-                        <th scope="col">{ts.columns.since}</th>
-                        <th scope="col">{ts.columns.actions}</th>
+                  <DataTable
+                    className="newsletter-admin__table"
+                    columns={[ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions]}
+                  >
+                    {subscribers.data.items.map((s) => (
+                      <tr key={s.id}>
+                        <td>{s.email}</td>
+                        <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
+                        <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
+                        <td>{formatDate(s.created_at)}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={ts.delete(s.email)}
+                            disabled={remove.isPending}
+                            onClick={() => {
+                              if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
+                            }}
+                          >
+                            {ts.deleteLabel}
+                          </button>
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {subscribers.data.items.map((s) => (
-                        <tr key={s.id}>
-                          <td>{s.email}</td>
-                          <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
-                          <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
-                          <td>{formatDate(s.created_at)}</td>
-                          <td>
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={ts.delete(s.email)}
-                              disabled={remove.isPending}
-                              onClick={() => {
-                                if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
-                              }}
-                            >
-                              {ts.deleteLabel}
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </div>
               )}
             </>

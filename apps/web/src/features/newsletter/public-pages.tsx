@@ -3,16 +3,17 @@
  * `/lettre/confirmer/<jeton>` and `/lettre/desinscription/<jeton>` (one button each: a link
  * opened by a mail scanner confirms or unsubscribes nobody).
  */
-import type { DepartementList } from '@pare/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
-import { ApiRequestError, apiGet, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
+import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
-
-type Message = { message: string };
+import { HintedField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiRequestError) {
@@ -31,17 +32,12 @@ export function SubscribePage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [missing, setMissing] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
-  const departements = useQuery({
-    queryKey: ['departements', 'list'],
-    queryFn: ({ signal }) => apiGet<DepartementList>('/departements', undefined, signal),
-  });
-  const mutation = useMutation<Message, Error>({
-    mutationFn: () => apiSend<Message>('POST', '/newsletter/subscriptions', { email: email.trim(), departements: chosen, website }),
+  const departements = useQuery(departementsQuery());
+  const mutation = useMutation({
+    mutationFn: () => read(client.newsletter.subscriptions.$post({ json: { email: email.trim(), departements: chosen, website } })),
   });
 
-  useEffect(() => {
-    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
-  }, [mutation.isSuccess, mutation.isError]);
+  useFocusWhenSettled(resultRef, mutation);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -71,18 +67,9 @@ export function SubscribePage() {
 
   return (
     <div className="narrow-page newsletter">
-      <div className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </div>
+      <PageIntro as="div" heading={t.heading} intro={t.intro} />
       <form className="contact-form__form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.email}>{t.email}</label>
-          <p id={ids.emailHint} className="field__hint">
-            {t.emailHint}
-          </p>
+        <HintedField id={ids.email} hintId={ids.emailHint} label={t.email} hint={t.emailHint}>
           <input
             id={ids.email}
             type="email"
@@ -95,7 +82,7 @@ export function SubscribePage() {
             onChange={(e) => setEmail(e.target.value)}
           />
           {missing && <p className="field__error">{t.missing}</p>}
-        </div>
+        </HintedField>
         <fieldset className="newsletter__departements">
           <legend>{t.departementsLegend}</legend>
           <p id={ids.depHint} className="field__hint">
@@ -129,11 +116,7 @@ export function SubscribePage() {
             onChange={(e) => setWebsite(e.target.value)}
           />
         </div>
-        <p className="notice__actions">
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t.sending : t.submit}
-          </button>
-        </p>
+        <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
       </form>
       <div ref={resultRef} tabIndex={-1} role="status">
         {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
@@ -146,21 +129,25 @@ export function SubscribePage() {
 /** One button that acts on the mailed token; the answer (or the one 404) replaces it. */
 function TokenAction({
   token,
-  path,
+  action,
   texts,
   unknown,
 }: {
   token: string;
-  path: `/${string}`;
+  action: 'confirm' | 'unsubscribe';
   texts: { title: string; heading: string; intro: string; button: string; sending: string; doneHeading: string };
   unknown: { heading: string; text: string; again?: string };
 }) {
   useDocumentTitle(texts.title);
   const resultRef = useRef<HTMLDivElement>(null);
-  const mutation = useMutation<Message, Error>({ mutationFn: () => apiSend<Message>('POST', `${path}/${encodeURIComponent(token)}`) });
-  useEffect(() => {
-    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
-  }, [mutation.isSuccess, mutation.isError]);
+  const mutation = useMutation({
+    mutationFn: () => {
+      const param = { token: encodeURIComponent(token) };
+      const links = client.newsletter.subscriptions;
+      return action === 'confirm' ? read(links.confirm[':token'].$post({ param })) : read(links.unsubscribe[':token'].$post({ param }));
+    },
+  });
+  useFocusWhenSettled(resultRef, mutation);
   const notFound = mutation.error instanceof ApiRequestError && mutation.error.code === 'not_found';
 
   return (
@@ -186,12 +173,7 @@ function TokenAction({
         </div>
       ) : (
         <>
-          <div className="page-intro">
-            <h1 tabIndex={-1} data-page-heading>
-              {texts.heading}
-            </h1>
-            <p>{texts.intro}</p>
-          </div>
+          <PageIntro as="div" heading={texts.heading} intro={texts.intro} />
           <p className="notice__actions">
             <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
               {mutation.isPending ? texts.sending : texts.button}
@@ -209,23 +191,11 @@ function TokenAction({
 export function ConfirmPage({ token }: { token: string }) {
   const t = frNewsletter.confirm;
   return (
-    <TokenAction
-      token={token}
-      path="/newsletter/subscriptions/confirm"
-      texts={t}
-      unknown={{ heading: t.unknownHeading, text: t.unknownText, again: t.again }}
-    />
+    <TokenAction token={token} action="confirm" texts={t} unknown={{ heading: t.unknownHeading, text: t.unknownText, again: t.again }} />
   );
 }
 
 export function UnsubscribePage({ token }: { token: string }) {
   const t = frNewsletter.unsubscribe;
-  return (
-    <TokenAction
-      token={token}
-      path="/newsletter/subscriptions/unsubscribe"
-      texts={t}
-      unknown={{ heading: t.unknownHeading, text: t.unknownText }}
-    />
-  );
+  return <TokenAction token={token} action="unsubscribe" texts={t} unknown={{ heading: t.unknownHeading, text: t.unknownText }} />;
 }

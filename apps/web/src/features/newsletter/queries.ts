@@ -1,14 +1,7 @@
-/** The letter's back office: issues, preview, subscribers (TanStack Query options and mutations). */
-import type {
-  CreateNewsletterIssueInput,
-  NewsletterIssueDetail,
-  NewsletterIssueList,
-  NewsletterPreview,
-  NewsletterSubscriberList,
-  UpdateNewsletterIssueInput,
-} from '@pare/schema';
+/** The letter's back office: issues, preview, subscribers (TanStack Query options and mutations, typed client). */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet, apiSend } from '../../lib/api.ts';
+import type { InferRequestType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
 
 export const newsletterKeys = {
   all: ['admin', 'newsletter'] as const,
@@ -18,17 +11,21 @@ export const newsletterKeys = {
   subscribers: ['admin', 'newsletter', 'subscribers'] as const,
 };
 
+const issue = client.admin.newsletter.issues;
+const at = (id: number) => ({ param: { id: String(id) } });
+type Json<F> = InferRequestType<F> extends { json: infer J } ? J : never;
+
 export const issuesQuery = () =>
   queryOptions({
     queryKey: newsletterKeys.issues,
-    queryFn: ({ signal }) => apiGet<NewsletterIssueList>('/admin/newsletter/issues', undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.newsletter.issues.$get({}, { init: { signal } })),
     staleTime: 0,
   });
 
 export const issueQuery = (id: number) =>
   queryOptions({
     queryKey: newsletterKeys.issue(id),
-    queryFn: ({ signal }) => apiGet<NewsletterIssueDetail>(`/admin/newsletter/issues/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(issue[':id'].$get(at(id), { init: { signal } })),
     staleTime: 0,
     retry: false,
   });
@@ -36,21 +33,20 @@ export const issueQuery = (id: number) =>
 export const previewQuery = (id: number) =>
   queryOptions({
     queryKey: newsletterKeys.preview(id),
-    queryFn: ({ signal }) => apiGet<NewsletterPreview>(`/admin/newsletter/issues/${id}/preview`, undefined, signal),
+    queryFn: ({ signal }) => read(issue[':id'].preview.$get(at(id), { init: { signal } })),
     staleTime: 0,
   });
 
 export const subscribersQuery = () =>
   queryOptions({
     queryKey: newsletterKeys.subscribers,
-    queryFn: ({ signal }) => apiGet<NewsletterSubscriberList>('/admin/newsletter/subscribers', undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.newsletter.subscribers.$get({}, { init: { signal } })),
     staleTime: 0,
   });
 
-export const createIssue = (input: CreateNewsletterIssueInput) => apiSend<NewsletterIssueDetail>('POST', '/admin/newsletter/issues', input);
-export const updateIssue = (id: number, input: UpdateNewsletterIssueInput) =>
-  apiSend<NewsletterIssueDetail>('PATCH', `/admin/newsletter/issues/${id}`, input);
-export const deleteIssue = (id: number) => apiSend<null>('DELETE', `/admin/newsletter/issues/${id}`);
-export const testIssue = (id: number) => apiSend<{ recipient: string }>('POST', `/admin/newsletter/issues/${id}/test`);
-export const sendIssue = (id: number) => apiSend<NewsletterIssueDetail>('POST', `/admin/newsletter/issues/${id}/send`);
-export const deleteSubscriber = (id: number) => apiSend<null>('DELETE', `/admin/newsletter/subscribers/${id}`);
+export const createIssue = (json: Json<typeof issue.$post>) => read(issue.$post({ json }));
+export const updateIssue = (id: number, json: Json<(typeof issue)[':id']['$patch']>) => read(issue[':id'].$patch({ ...at(id), json }));
+export const deleteIssue = (id: number) => read(issue[':id'].$delete(at(id)));
+export const testIssue = (id: number) => read(issue[':id'].test.$post(at(id)));
+export const sendIssue = (id: number) => read(issue[':id'].send.$post(at(id)));
+export const deleteSubscriber = (id: number) => read(client.admin.newsletter.subscribers[':id'].$delete(at(id)));

@@ -4,14 +4,15 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { HintedField } from '../../components/form-parts.tsx';
 import { DEFAULT_RETENTION_DAYS, frOrientation } from '../../i18n/fr.orientation.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
-import { postContactRequest } from './queries.ts';
-import { type ContactRequestCreated, type PickedPlace, PROFILES, type Profile, type Urgency } from './types.ts';
+import { type ContactRequestCreated, type Profile, postContactRequest, type Urgency } from './queries.ts';
+import { type PickedPlace, PROFILES } from './types.ts';
 
 const t = frOrientation.form;
 const MESSAGE_MAX = 2000;
@@ -208,11 +209,7 @@ export function ContactRequestForm({
       </div>
 
       <form className="contact-form__form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={id('name')}>{t.name}</label>
-          <p id={id('name-hint')} className="field__hint">
-            {t.nameHint}
-          </p>
+        <HintedField id={id('name')} hintId={id('name-hint')} label={t.name} hint={t.nameHint}>
           <input
             id={id('name')}
             type="text"
@@ -224,16 +221,12 @@ export function ContactRequestForm({
             aria-describedby={describe('name', true)}
           />
           {errorText('name')}
-        </div>
+        </HintedField>
 
         <fieldset className="contact-form__group">
           <legend>{t.contactLegend}</legend>
           <p className="field__hint">{t.contactHint}</p>
-          <div className="field">
-            <label htmlFor={id('phone')}>{t.phone}</label>
-            <p id={id('phone-hint')} className="field__hint">
-              {t.phoneHint}
-            </p>
+          <HintedField id={id('phone')} hintId={id('phone-hint')} label={t.phone} hint={t.phoneHint}>
             <input
               id={id('phone')}
               type="tel"
@@ -245,12 +238,8 @@ export function ContactRequestForm({
               aria-describedby={describe('phone', true)}
             />
             {errorText('phone')}
-          </div>
-          <div className="field">
-            <label htmlFor={id('email')}>{t.email}</label>
-            <p id={id('email-hint')} className="field__hint">
-              {t.emailHint}
-            </p>
+          </HintedField>
+          <HintedField id={id('email')} hintId={id('email-hint')} label={t.email} hint={t.emailHint}>
             <input
               id={id('email')}
               type="email"
@@ -262,7 +251,7 @@ export function ContactRequestForm({
               aria-describedby={describe('email', true)}
             />
             {errorText('email')}
-          </div>
+          </HintedField>
         </fieldset>
 
         <fieldset className="contact-form__group" aria-describedby={errors.profile ? id('profile-error') : undefined}>
@@ -280,11 +269,7 @@ export function ContactRequestForm({
           {errorText('profile')}
         </fieldset>
 
-        <div className="field">
-          <label htmlFor={id('commune')}>{t.commune}</label>
-          <p id={id('commune-hint')} className="field__hint">
-            {t.communeHint}
-          </p>
+        <HintedField id={id('commune')} hintId={id('commune-hint')} label={t.commune} hint={t.communeHint}>
           <PlaceCombobox
             id={id('commune')}
             value={placeText}
@@ -298,13 +283,9 @@ export function ContactRequestForm({
             invalid={Boolean(errors.commune)}
           />
           {errorText('commune')}
-        </div>
+        </HintedField>
 
-        <div className="field">
-          <label htmlFor={id('message')}>{t.message}</label>
-          <p id={id('message-hint')} className="field__hint">
-            {t.messageHint}
-          </p>
+        <HintedField id={id('message')} hintId={id('message-hint')} label={t.message} hint={t.messageHint}>
           <textarea
             id={id('message')}
             rows={5}
@@ -318,7 +299,7 @@ export function ContactRequestForm({
             {message.length > MESSAGE_MAX * 0.8 ? t.messageCount(message.length, MESSAGE_MAX) : ''}
           </p>
           {errorText('message')}
-        </div>
+        </HintedField>
 
         {/* Invisible to people (and to screen readers); robots fill it, and the server then ignores the request. */}
         <div className="contact-form__trap" aria-hidden="true">

@@ -1,17 +1,15 @@
 /**
- * The orientation shapes as the client reads them. The server owns them (@pare/routing and the
- * contact-request schemas in apps/api); the web package does not depend on those yet, so they are
- * restated here, narrowly — see the README section of the orientation area.
+ * The orientation's own shapes: the contact form's state and a picked place. The wire shapes are
+ * inferred from the API's routes in `queries.ts`; the code lists below are checked against them
+ * (a code the API no longer accepts breaks the typecheck).
  */
-import type { PublicActor } from '@pare/schema';
+import type { Group, Need, Profile, Urgency } from './queries.ts';
 
-export const PROFILES = ['jeune', 'famille', 'professionnel'] as const;
-export type Profile = (typeof PROFILES)[number];
+export const PROFILES = ['jeune', 'famille', 'professionnel'] as const satisfies readonly Profile[];
 
-export const URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const;
-export type Urgency = (typeof URGENCIES)[number];
+export const URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const satisfies readonly Urgency[];
 
-export const UNKNOWN_NEED = 'je-ne-sais-pas';
+export const UNKNOWN_NEED = 'je-ne-sais-pas' satisfies Need;
 
 /** The needs offered, in the order a person reads them (plain words in frOrientation.needs.options). */
 export const NEEDS = [
@@ -26,24 +24,18 @@ export const NEEDS = [
   'prevention',
   'formation',
   'coordination',
-] as const;
+] as const satisfies readonly Need[];
 
-export const GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
-export type Group = (typeof GROUPS)[number];
-
-export type Channel = 'appeler' | 'ecrire' | 'demande-de-contact';
-
-export type OrientationInput = {
-  profile: Profile;
-  commune?: string;
-  departement?: string;
-  needs: string[];
-  urgency: Urgency;
-};
-
-export type Recommendation = { actor: PublicActor; reason: string; channel: Channel; group: Group; distance_km?: number };
-export type OrientationNotice = { code: string; title: string; text: string; reference?: { label: string; url: string } };
-export type OrientationResult = { recommendations: Recommendation[]; notices: OrientationNotice[] };
+/** The groups of recommendations, in the order the results show them. */
+export const GROUPS = [
+  'urgence',
+  'abri',
+  'signalement',
+  'proximite',
+  'departement',
+  'national',
+  'ecoute',
+] as const satisfies readonly Group[];
 
 export type ContactRequestInput = {
   name: string;
@@ -58,14 +50,6 @@ export type ContactRequestInput = {
   /** From the orientation's answers, when the form sits in its results. */
   needs?: string[] | undefined;
   urgency?: Urgency | undefined;
-};
-
-export type ContactRequestCreated = {
-  reference: string;
-  status: string;
-  recipient: 'acteur' | 'equipe-pare';
-  next_steps: string;
-  retention_days: number;
 };
 
 /** A place picked in the combobox: a commune (INSEE code) or a whole département. */

@@ -4,13 +4,14 @@
  * reference and a wrong contact, and 429 when someone guesses.
  */
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { HintedField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frRequestStatus as t } from '../../i18n/fr.request-status.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { formatDate } from '../../lib/format.ts';
-
-type RequestStatus = { reference: string; status: string; label: string; updated_at: string };
 
 function problemOf(error: unknown): string {
   if (error instanceof ApiRequestError) {
@@ -29,13 +30,11 @@ export function RequestStatusPage() {
   const [contact, setContact] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const mutation = useMutation<RequestStatus, Error>({
-    mutationFn: () => apiSend<RequestStatus>('POST', '/contact-requests/status', { reference: reference.trim(), contact: contact.trim() }),
+  const mutation = useMutation({
+    mutationFn: () => read(client['contact-requests'].status.$post({ json: { reference: reference.trim(), contact: contact.trim() } })),
   });
 
-  useEffect(() => {
-    if (mutation.isSuccess || mutation.isError) resultRef.current?.focus();
-  }, [mutation.isSuccess, mutation.isError]);
+  useFocusWhenSettled(resultRef, mutation);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,18 +51,9 @@ export function RequestStatusPage() {
 
   return (
     <div className="narrow-page">
-      <div className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </div>
+      <PageIntro as="div" heading={t.heading} intro={t.intro} />
       <form className="contact-form__form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.reference}>{t.reference}</label>
-          <p id={ids.referenceHint} className="field__hint">
-            {t.referenceHint}
-          </p>
+        <HintedField id={ids.reference} hintId={ids.referenceHint} label={t.reference} hint={t.referenceHint}>
           <input
             id={ids.reference}
             type="text"
@@ -74,12 +64,8 @@ export function RequestStatusPage() {
             aria-describedby={ids.referenceHint}
             onChange={(e) => setReference(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.contact}>{t.contact}</label>
-          <p id={ids.contactHint} className="field__hint">
-            {t.contactHint}
-          </p>
+        </HintedField>
+        <HintedField id={ids.contact} hintId={ids.contactHint} label={t.contact} hint={t.contactHint}>
           <input
             id={ids.contact}
             type="text"
@@ -89,12 +75,8 @@ export function RequestStatusPage() {
             aria-describedby={ids.contactHint}
             onChange={(e) => setContact(e.target.value)}
           />
-        </div>
-        <p className="notice__actions">
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t.sending : t.submit}
-          </button>
-        </p>
+        </HintedField>
+        <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
       </form>
       <div ref={resultRef} tabIndex={-1} role="status" className="request-status__result">
         {problem && <p className="notice notice--error">{problem}</p>}

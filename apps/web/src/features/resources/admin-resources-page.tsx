@@ -10,6 +10,7 @@ import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { adminProtocolsQuery, adminResourcesQuery } from './queries.ts';
 import './resources.css';
+import { DataTable, ListFilters, TabNav, TitleCell } from '../../components/admin-list.tsx';
 
 type Tab = 'ressources' | 'protocoles';
 
@@ -17,69 +18,46 @@ function StatusCell({ status }: { status: 'published' | 'archived' }) {
   return <>{status === 'published' ? frResources.admin.statusPublished : frResources.admin.statusArchived}</>;
 }
 
+const columns = () => {
+  const t = frResources.admin;
+  return [t.tableTitle, t.tableType, t.tableTerritory, t.tableStatus, t.tableUpdated];
+};
+
 function ResourceRows({ items }: { items: AdminResource[] }) {
   const t = frResources.admin;
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t.tableTitle}</th>
-          <th scope="col">{t.tableType}</th>
-          <th scope="col">{t.tableTerritory}</th>
-          <th scope="col">{t.tableStatus}</th>
-          <th scope="col">{t.tableUpdated}</th>
+    <DataTable columns={columns()}>
+      {items.map((r) => (
+        <tr key={r.id}>
+          <TitleCell href={`/admin/ressources/${r.id}`} title={r.title} readOnly={r.editable ? null : t.readOnly} />
+          <td>{RESOURCE_TYPE_LABELS[r.type]}</td>
+          <td>{r.scope === 'departements' ? r.departements.join(', ') : RESOURCE_SCOPE_LABELS[r.scope]}</td>
+          <td>
+            <StatusCell status={r.status} />
+          </td>
+          <td>{formatDate(r.updated_at)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((r) => (
-          <tr key={r.id}>
-            <th scope="row">
-              <Link href={`/admin/ressources/${r.id}`}>{r.title}</Link>
-              {!r.editable && <span className="badge badge--muted"> {t.readOnly}</span>}
-            </th>
-            <td>{RESOURCE_TYPE_LABELS[r.type]}</td>
-            <td>{r.scope === 'departements' ? r.departements.join(', ') : RESOURCE_SCOPE_LABELS[r.scope]}</td>
-            <td>
-              <StatusCell status={r.status} />
-            </td>
-            <td>{formatDate(r.updated_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
 function ProtocolRows({ items }: { items: AdminProtocol[] }) {
   const t = frResources.admin;
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t.tableTitle}</th>
-          <th scope="col">{t.tableType}</th>
-          <th scope="col">{t.tableTerritory}</th>
-          <th scope="col">{t.tableStatus}</th>
-          <th scope="col">{t.tableUpdated}</th>
+    <DataTable columns={columns()}>
+      {items.map((p) => (
+        <tr key={p.id}>
+          <TitleCell href={`/admin/protocoles/${p.id}`} title={p.title} readOnly={p.editable ? null : t.readOnly} />
+          <td>{PROTOCOL_KIND_LABELS[p.kind]}</td>
+          <td>{p.departements.join(', ')}</td>
+          <td>
+            <StatusCell status={p.status} />
+          </td>
+          <td>{formatDate(p.updated_at)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              <Link href={`/admin/protocoles/${p.id}`}>{p.title}</Link>
-              {!p.editable && <span className="badge badge--muted"> {t.readOnly}</span>}
-            </th>
-            <td>{PROTOCOL_KIND_LABELS[p.kind]}</td>
-            <td>{p.departements.join(', ')}</td>
-            <td>
-              <StatusCell status={p.status} />
-            </td>
-            <td>{formatDate(p.updated_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -104,46 +82,38 @@ function Lists() {
 
   return (
     <>
-      <nav className="tabs" aria-label={t.tabsLabel}>
-        <Link href="/admin/ressources" aria-current={tab === 'ressources' ? 'page' : undefined}>
-          {t.tabResources}
-        </Link>
-        <Link href="/admin/ressources?vue=protocoles" aria-current={tab === 'protocoles' ? 'page' : undefined}>
-          {t.tabProtocols}
-        </Link>
-      </nav>
+      <TabNav
+        label={t.tabsLabel}
+        tabs={[
+          { href: '/admin/ressources', label: t.tabResources, current: tab === 'ressources' },
+          { href: '/admin/ressources?vue=protocoles', label: t.tabProtocols, current: tab === 'protocoles' },
+        ]}
+      />
       <p>
         <Link className="button button--primary" href={tab === 'ressources' ? '/admin/ressources/nouvelle' : '/admin/protocoles/nouveau'}>
           {tab === 'ressources' ? t.newResource : t.newProtocol}
         </Link>
       </p>
-      <form className="search-form search-form--admin-resources" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="admin-ressources-q">{t.searchLabel}</label>
-          <input id="admin-ressources-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="admin-ressources-etat">{t.statusLabel}</label>
-          <select
-            id="admin-ressources-etat"
-            value={status}
-            onChange={(e) =>
-              navigate(`/admin/ressources?${new URLSearchParams({ vue: tab, ...(q ? { q } : {}), status: e.target.value }).toString()}`, {
-                keepScroll: true,
-              })
-            }
-          >
-            <option value="all">{t.statusAll}</option>
-            <option value="published">{t.statusPublished}</option>
-            <option value="archived">{t.statusArchived}</option>
-          </select>
-        </div>
-        <div className="field field--submit">
-          <button type="submit" className="button button--secondary">
-            {frResources.list.submit}
-          </button>
-        </div>
-      </form>
+      <ListFilters
+        idPrefix="admin-ressources"
+        searchLabel={t.searchLabel}
+        text={text}
+        onText={setText}
+        statusLabel={t.statusLabel}
+        status={status}
+        onStatus={(next) =>
+          navigate(`/admin/ressources?${new URLSearchParams({ vue: tab, ...(q ? { q } : {}), status: next }).toString()}`, {
+            keepScroll: true,
+          })
+        }
+        statuses={[
+          { value: 'all', label: t.statusAll },
+          { value: 'published', label: t.statusPublished },
+          { value: 'archived', label: t.statusArchived },
+        ]}
+        submitLabel={frResources.list.submit}
+        onSubmit={submit}
+      />
       {current.isPending && <p className="notice">{t.loading}</p>}
       {current.isError && <ErrorMessage error={current.error} />}
       {tab === 'ressources' &&

@@ -8,6 +8,7 @@ import type { PublicProtocol } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
@@ -34,12 +35,7 @@ export function ProtocolsPage() {
   useDocumentTitle(t.pageTitle);
   return (
     <div className="protocols-page">
-      <header className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </header>
+      <PageIntro heading={t.heading} intro={t.intro} />
       {query.isPending && <p className="notice">{t.loading}</p>}
       {query.isError && <ErrorMessage title={t.errorTitle} error={query.error} />}
       {query.data && query.data.total === 0 && <p className="notice">{t.none}</p>}
@@ -69,15 +65,11 @@ export function DepartementsPage() {
   const items = (query.data?.items ?? []).filter((d) => !onlyProtocols || d.has_protocol);
   return (
     <div className="departements-page">
-      <header className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.departementsHeading}
-        </h1>
-        <p>{t.departementsIntro}</p>
+      <PageIntro heading={t.departementsHeading} intro={t.departementsIntro}>
         <p>
           <Link href="/protocoles">{t.heading}</Link>
         </p>
-      </header>
+      </PageIntro>
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">{frStats.publicTitle}</h2>
         <CoverageView />

@@ -1,16 +1,7 @@
-import type {
-  AdminProtocol,
-  AdminProtocolList,
-  AdminResource,
-  AdminResourceList,
-  DepartementList,
-  ProtocolList,
-  PublicResource,
-  RevisionOut,
-  SearchResourcesResponse,
-} from '@pare/schema';
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import type { InferRequestType } from 'hono/client';
+import { client, read } from '../../lib/client.ts';
+import { queryObject } from '../../lib/query-object.ts';
 
 export const resourceKeys = {
   all: ['resources'] as const,
@@ -25,7 +16,7 @@ export const resourceKeys = {
 export function resourcesQuery(params: string) {
   return queryOptions({
     queryKey: resourceKeys.search(params),
-    queryFn: ({ signal }) => apiGet<SearchResourcesResponse>('/resources', params, signal),
+    queryFn: ({ signal }) => read(client.resources.$get({ query: queryObject(params) }, { init: { signal } })),
     placeholderData: (previous) => previous,
   });
 }
@@ -33,18 +24,21 @@ export function resourcesQuery(params: string) {
 export function resourceQuery(slug: string) {
   return queryOptions({
     queryKey: resourceKeys.detail(slug),
-    queryFn: ({ signal }) => apiGet<PublicResource>(`/resources/${encodeURIComponent(slug)}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.resources[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
   });
 }
 
 export function protocolsQuery() {
-  return queryOptions({ queryKey: resourceKeys.protocols, queryFn: ({ signal }) => apiGet<ProtocolList>('/protocols', undefined, signal) });
+  return queryOptions({
+    queryKey: resourceKeys.protocols,
+    queryFn: ({ signal }) => read(client.protocols.$get({ query: {} }, { init: { signal } })),
+  });
 }
 
 export function departementsQuery() {
   return queryOptions({
     queryKey: resourceKeys.departements,
-    queryFn: ({ signal }) => apiGet<DepartementList>('/departements', undefined, signal),
+    queryFn: ({ signal }) => read(client.departements.$get({}, { init: { signal } })),
   });
 }
 
@@ -53,7 +47,7 @@ export function departementsQuery() {
 export function adminResourcesQuery(params: string) {
   return queryOptions({
     queryKey: [...resourceKeys.admin, 'list', params],
-    queryFn: ({ signal }) => apiGet<AdminResourceList>('/admin/resources', params, signal),
+    queryFn: ({ signal }) => read(client.admin.resources.$get({ query: queryObject(params) }, { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -61,15 +55,17 @@ export function adminResourcesQuery(params: string) {
 export function adminProtocolsQuery(params: string) {
   return queryOptions({
     queryKey: [...resourceKeys.admin, 'protocols', params],
-    queryFn: ({ signal }) => apiGet<AdminProtocolList>('/admin/protocols', params, signal),
+    queryFn: ({ signal }) => read(client.admin.protocols.$get({ query: queryObject(params) }, { init: { signal } })),
     staleTime: 0,
   });
 }
 
+const resourceAt = (id: number) => ({ param: { id: String(id) } });
+
 export function adminResourceQuery(id: number) {
   return queryOptions({
     queryKey: [...resourceKeys.admin, 'resource', id],
-    queryFn: ({ signal }) => apiGet<AdminResource>(`/admin/resources/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.resources[':id'].$get(resourceAt(id), { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -77,7 +73,7 @@ export function adminResourceQuery(id: number) {
 export function adminProtocolQuery(id: number) {
   return queryOptions({
     queryKey: [...resourceKeys.admin, 'protocol', id],
-    queryFn: ({ signal }) => apiGet<AdminProtocol>(`/admin/protocols/${id}`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin.protocols[':id'].$get(resourceAt(id), { init: { signal } })),
     staleTime: 0,
   });
 }
@@ -85,7 +81,26 @@ export function adminProtocolQuery(id: number) {
 export function revisionsQuery(kind: 'resources' | 'protocols', id: number) {
   return queryOptions({
     queryKey: [...resourceKeys.admin, 'revisions', kind, id],
-    queryFn: ({ signal }) => apiGet<{ items: RevisionOut[] }>(`/admin/${kind}/${id}/revisions`, undefined, signal),
+    queryFn: ({ signal }) => read(client.admin[kind][':id'].revisions.$get(resourceAt(id), { init: { signal } })),
     staleTime: 0,
   });
 }
+
+// --- back-office writes -----------------------------------------------------------------------
+
+type Json<F> = InferRequestType<F> extends { json: infer J } ? J : never;
+
+export const resourceWrites = {
+  create: (input: Json<typeof client.admin.resources.$post>) => read(client.admin.resources.$post({ json: input })),
+  update: (id: number, input: Json<(typeof client.admin.resources)[':id']['$patch']>) =>
+    read(client.admin.resources[':id'].$patch({ ...resourceAt(id), json: input })),
+  setStatus: (id: number, action: 'archive' | 'restore') => read(client.admin.resources[':id'][action].$post(resourceAt(id))),
+  deleteFile: (id: number) => read(client.admin.resources[':id'].file.$delete(resourceAt(id))),
+};
+
+export const protocolWrites = {
+  create: (input: Json<typeof client.admin.protocols.$post>) => read(client.admin.protocols.$post({ json: input })),
+  update: (id: number, input: Json<(typeof client.admin.protocols)[':id']['$patch']>) =>
+    read(client.admin.protocols[':id'].$patch({ ...resourceAt(id), json: input })),
+  setStatus: (id: number, action: 'archive' | 'restore') => read(client.admin.protocols[':id'][action].$post(resourceAt(id))),
+};

@@ -1,8 +1,9 @@
 /** `/ressources/:slug` — one resource: summary, reference, download or link, producers. */
 import type { PublicResource } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
+import { BackLink } from '../../components/back-link.tsx';
 import { PublicBadges } from '../../components/badges.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { DetailState } from '../../components/detail-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frResources, RESOURCE_TYPE_LABELS } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -170,21 +171,8 @@ export function ResourcePage({ slug }: { slug: string }) {
   useDocumentTitle(query.data?.title ?? (notFound ? t.notFoundTitle : query.isError ? t.errorTitle : t.loading));
   return (
     <div className="actor-page">
-      <p className="back-link">
-        <Link href="/ressources">
-          <span aria-hidden="true">← </span>
-          {t.back}
-        </Link>
-      </p>
-      {query.isPending && <p className="notice">{t.loading}</p>}
-      {query.isError && (
-        <>
-          <h1 tabIndex={-1} data-page-heading>
-            {notFound ? t.notFoundTitle : t.errorTitle}
-          </h1>
-          <ErrorMessage error={query.error} />
-        </>
-      )}
+      <BackLink href="/ressources">{t.back}</BackLink>
+      <DetailState query={query} loading={t.loading} errorHeading={notFound ? t.notFoundTitle : t.errorTitle} />
       {query.data && <ResourceDetail resource={query.data} />}
     </div>
   );

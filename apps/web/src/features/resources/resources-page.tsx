@@ -3,7 +3,9 @@ import type { Public, ResourceTheme, ResourceType } from '@pare/schema';
 import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import {
   frResources,
@@ -87,42 +89,6 @@ const href = (s: State) => {
   return q ? `/ressources?${q}` : '/ressources';
 };
 
-function CodeFilter<T extends string>({
-  legend,
-  codes,
-  labels,
-  chosen,
-  onChange,
-}: {
-  legend: string;
-  codes: readonly T[];
-  labels: Record<T, string>;
-  chosen: T[];
-  onChange: (next: T[]) => void;
-}) {
-  return (
-    <fieldset className="filter-group">
-      <legend>{legend}</legend>
-      <ul>
-        {codes.map((c) => (
-          <li key={c}>
-            <label>
-              <input
-                type="checkbox"
-                checked={chosen.includes(c)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? codes.filter((x) => x === c || chosen.includes(x)) : chosen.filter((x) => x !== c))
-                }
-              />{' '}
-              {labels[c]}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-}
-
 export function ResourcesPage() {
   const t = frResources.list;
   const { search } = useLocation();
@@ -150,12 +116,7 @@ export function ResourcesPage() {
 
   return (
     <div className="resources-page">
-      <header className="page-intro">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.heading}
-        </h1>
-        <p>{t.intro}</p>
-      </header>
+      <PageIntro heading={t.heading} intro={t.intro} />
       <search aria-label={t.searchLabel}>
         <form className="search-form" onSubmit={submit}>
           <div className="field">
@@ -213,25 +174,25 @@ export function ResourcesPage() {
           <h2 id="ressources-filtres" className="section-title">
             {t.filtersHeading}
           </h2>
-          <CodeFilter
+          <CodeCheckboxes
             legend={t.filterTypes}
             codes={RESOURCE_TYPE_CODES}
             labels={RESOURCE_TYPE_LABELS}
-            chosen={state.types}
+            value={state.types}
             onChange={(types) => go({ types })}
           />
-          <CodeFilter
+          <CodeCheckboxes
             legend={t.filterPublics}
             codes={PUBLICS}
             labels={PUBLIC_LABELS}
-            chosen={state.publics}
+            value={state.publics}
             onChange={(publics) => go({ publics })}
           />
-          <CodeFilter
+          <CodeCheckboxes
             legend={t.filterThemes}
             codes={RESOURCE_THEME_CODES}
             labels={RESOURCE_THEME_LABELS}
-            chosen={state.themes}
+            value={state.themes}
             onChange={(themes) => go({ themes })}
           />
           {(state.types.length > 0 || state.publics.length > 0 || state.themes.length > 0) && (

@@ -1,21 +1,19 @@
 /**
- * Place autocomplete (`GET /api/territories/search?q=`). The endpoint is young: its answer may be
- * an array or `{ items: [...] }`, so each item is checked here and anything unexpected dropped.
+ * Place autocomplete (`GET /api/territories/search?q=`), typed by the API's route; each item is still
+ * checked here and anything unexpected dropped (an array or `{ items: [...] }` alike).
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 
-export type TerritoryKind = 'commune' | 'postcode' | 'departement' | 'region';
+/** A place as the API's `TerritoryHit` describes it, read from the typed client. */
+type TerritoryHit = Awaited<ReturnType<typeof searchTerritories>>['items'][number];
+export type TerritoryKind = TerritoryHit['kind'];
+/** What the combobox keeps of a hit. */
+export type TerritorySuggestion = Pick<TerritoryHit, 'kind' | 'code' | 'name' | 'departement' | 'postcodes'>;
 
-export type TerritorySuggestion = {
-  kind: TerritoryKind;
-  code: string;
-  name: string;
-  departement: { code: string; name: string } | null;
-  postcodes: string[];
-};
+const KINDS: readonly string[] = ['commune', 'postcode', 'departement', 'region'] satisfies TerritoryKind[];
 
-const KINDS: readonly string[] = ['commune', 'postcode', 'departement', 'region'];
+const searchTerritories = (q: string, signal: AbortSignal) => read(client.territories.search.$get({ query: { q } }, { init: { signal } }));
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,7 +45,7 @@ export const territoryKeys = {
 export function territorySearchQuery(q: string) {
   return queryOptions({
     queryKey: territoryKeys.search(q),
-    queryFn: async ({ signal }) => readSuggestions(await apiGet<unknown>('/territories/search', { q }, signal)),
+    queryFn: async ({ signal }) => readSuggestions(await searchTerritories(q, signal)),
     staleTime: 10 * 60_000,
     enabled: q.length >= 2,
   });

@@ -1,0 +1,106 @@
+/**
+ * The parts of a back-office list page (resources and protocols, news and events): the tabs, the
+ * search-and-status filter, and the table whose first cell names the entry and links to its form.
+ */
+import type { FormEvent, ReactNode } from 'react';
+import { Link } from '../lib/router.tsx';
+
+export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string; current: boolean }[] }) {
+  return (
+    <nav className="tabs" aria-label={label}>
+      {tabs.map((tab) => (
+        <Link key={tab.href} href={tab.href} aria-current={tab.current ? 'page' : undefined}>
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** The words search and the status select; a new status applies at once, the words on submit. */
+export function ListFilters({
+  idPrefix,
+  searchLabel,
+  text,
+  onText,
+  statusLabel,
+  status,
+  onStatus,
+  statuses,
+  submitLabel,
+  onSubmit,
+}: {
+  idPrefix: string;
+  searchLabel: string;
+  text: string;
+  onText: (text: string) => void;
+  statusLabel: string;
+  status: string;
+  onStatus: (status: string) => void;
+  statuses: { value: string; label: string }[];
+  submitLabel: string;
+  onSubmit: (e: FormEvent) => void;
+}) {
+  return (
+    <form className="search-form search-form--admin-resources" onSubmit={onSubmit}>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-q`}>{searchLabel}</label>
+        <input id={`${idPrefix}-q`} type="search" value={text} onChange={(e) => onText(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-etat`}>{statusLabel}</label>
+        <select id={`${idPrefix}-etat`} value={status} onChange={(e) => onStatus(e.target.value)}>
+          {statuses.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field--submit">
+        <button type="submit" className="button button--secondary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** `columns`: the headings, `false` for a column this view leaves out. */
+export function DataTable({
+  columns,
+  className = 'data-table',
+  children,
+}: {
+  columns: (string | false)[];
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={className}>
+      <thead>
+        <tr>
+          {columns.map(
+            (c) =>
+              c !== false && (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ),
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** The row's heading cell: the entry's title linking to its form, « lecture seule » when not editable. */
+export function TitleCell({ href, title, readOnly }: { href: string; title: string; readOnly: string | null }) {
+  return (
+    <th scope="row">
+      <Link href={href}>{title}</Link>
+      {readOnly !== null && <span className="badge badge--muted"> {readOnly}</span>}
+    </th>
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * The field kit of the resource centre's back-office editors (resources and protocols): labelled
+ * fields with the API's messages beside them, checkbox groups, territory pickers, the heading with
+ * its status line, the archive toggle and the history of revisions.
+ */
+
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useId } from 'react';
+import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { frEditor } from '../../i18n/fr.editor.ts';
+import { frResources } from '../../i18n/fr.resources.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { TerritoryPicker } from '../admin/territory-picker.tsx';
+import { revisionsQuery } from './queries.ts';
+
+const t = frResources.edit;
+
+export const splitList = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+export const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+export function issuesFor(error: unknown, path: string): string[] {
+  if (!(error instanceof ApiRequestError)) return [];
+  return error.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
+}
+
+/** Régions or départements chosen by name (chips), kept in the form as « 57, 54 ». */
+export function CodesPicker({
+  kind,
+  label,
+  error,
+  path,
+  value,
+  onChange,
+}: {
+  kind: 'regions' | 'departements';
+  label: string;
+  error: unknown;
+  path: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const id = useId();
+  return (
+    <TerritoryPicker
+      id={id}
+      kind={kind}
+      label={label}
+      hint={frEditor.picker[`${kind}Hint`]}
+      codes={splitList(value)}
+      errors={issuesFor(error, path)}
+      onChange={(codes) => onChange(codes.join(', '))}
+    />
+  );
+}
+
+export function Field({
+  label,
+  hint,
+  error,
+  path,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error: unknown;
+  path: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
+  const id = useId();
+  const messages = issuesFor(error, path);
+  const describedBy = [hint ? `${id}-aide` : null, messages.length ? `${id}-erreur` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(messages.length ? { 'aria-invalid': true } : {}) })}
+      {hint && (
+        <span id={`${id}-aide`} className="field__hint">
+          {hint}
+        </span>
+      )}
+      {messages.length > 0 && (
+        <span id={`${id}-erreur`} className="field__error">
+          {messages.join(' ')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Checkboxes<T extends string>({
+  error,
+  path,
+  ...group
+}: {
+  legend: string;
+  codes: readonly T[];
+  labels: Record<T, string>;
+  value: T[];
+  onChange: (v: T[]) => void;
+  error: unknown;
+  path: string;
+}) {
+  return <CodeCheckboxes {...group} messages={issuesFor(error, path)} />;
+}
+
+type CommonForm = { title: string; slug: string; summary: string; source_url: string };
+type CommonProps = { form: CommonForm; set: (k: keyof CommonForm, v: string) => void; error: unknown };
+
+/** The entry's title and its address name (slug), first in both forms. */
+export function TitleAndSlug({ form, set, error }: CommonProps) {
+  return (
+    <>
+      <Field label={`${t.title} ${t.required}`} error={error} path="title">
+        {(p) => <input {...p} type="text" required maxLength={300} value={form.title} onChange={(e) => set('title', e.target.value)} />}
+      </Field>
+      <Field label={t.slug} hint={t.slugHint} error={error} path="slug">
+        {(p) => <input {...p} type="text" maxLength={120} value={form.slug} onChange={(e) => set('slug', e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
+export function SummaryField({ form, set, error }: CommonProps) {
+  return (
+    <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
+      {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
+    </Field>
+  );
+}
+
+export function SourceUrlField({ form, set, error }: CommonProps) {
+  return (
+    <Field label={t.sourceUrl} error={error} path="source_url">
+      {(p) => <input {...p} type="url" inputMode="url" value={form.source_url} onChange={(e) => set('source_url', e.target.value)} />}
+    </Field>
+  );
+}
+
+/** Rows added and removed one by one (a protocol's members, its meetings), each with its fields. */
+export function RowList<R>({
+  legend,
+  rows,
+  onChange,
+  blank,
+  addLabel,
+  removeLabel,
+  children,
+}: {
+  legend: string;
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  blank: R;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  children: (row: R, i: number) => ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {rows.map((row, i) => (
+        <div className="row" key={i}>
+          {children(row, i)}
+          <button type="button" className="button button--link" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            {removeLabel(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button--secondary" onClick={() => onChange([...rows, blank])}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
+export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: number }) {
+  const query = useQuery(revisionsQuery(kind, id));
+  return (
+    <section className="actor-section" aria-labelledby="titre-historique">
+      <h2 id="titre-historique">{t.history}</h2>
+      {query.data && query.data.items.length === 0 && <p>{t.historyNone}</p>}
+      {query.data && (
+        <ol>
+          {query.data.items.map((r) => (
+            <li key={r.id}>
+              {t.historyItem(t.actions[r.action] ?? r.action, formatDate(r.created_at), r.author)}
+              {r.changes.length > 0 && <> : {r.changes.map((c) => c.path).join(', ')}</>}
+              {r.note && <> — {r.note}</>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The editor's heading (also the document's title), read-only notice, status line and error
+ * summary, then the form: its fields (`children`) and the save button, all disabled while read-only
+ * or saving.
+ */
+export function EditorForm({
+  title,
+  editor,
+  children,
+}: {
+  title: string;
+  editor: { readOnly: boolean; busy: boolean; message: string | null; error: unknown; save: (e: FormEvent) => Promise<void> };
+  children: ReactNode;
+}) {
+  useDocumentTitle(title);
+  return (
+    <>
+      <h1 tabIndex={-1} data-page-heading>
+        {title}
+      </h1>
+      {editor.readOnly && <p className="notice">{t.readOnly}</p>}
+      <StatusLine message={editor.message} />
+      {editor.error !== null && <ErrorMessage title={t.errorsHeading} error={editor.error} />}
+      <form className="admin-form" onSubmit={(e) => void editor.save(e)} noValidate>
+        <fieldset disabled={editor.readOnly || editor.busy}>
+          {children}
+          <button type="submit" className="button button--primary">
+            {editor.busy ? t.saving : t.save}
+          </button>
+        </fieldset>
+      </form>
+    </>
+  );
+}
+
+/** Archives a published entry, or publishes an archived one again. */
+export function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: (action: 'archive' | 'restore') => Promise<void> }) {
+  return (
+    <p>
+      <button type="button" className="button button--secondary" onClick={() => void onToggle(published ? 'archive' : 'restore')}>
+        {published ? t.archive : t.restore}
+      </button>
+    </p>
+  );
+}

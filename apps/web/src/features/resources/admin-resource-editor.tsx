@@ -1,0 +1,309 @@
+/**
+ * The resource editor (`/admin/ressources/:id`, `/admin/ressources/nouvelle`): the form, the
+ * attached file and the history. Every save goes through the API's validation; its French
+ * messages are shown beside the fields they name.
+ */
+import type { AdminResource, CreateResourceInputRaw, Public, ResourceScope, ResourceTheme, ResourceType } from '@pare/schema';
+import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
+import { type FormEvent, useId, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { StatusLine } from '../../components/status-line.tsx';
+import { frEditor } from '../../i18n/fr.editor.ts';
+import {
+  frResources,
+  RESOURCE_SCOPE_CODES,
+  RESOURCE_SCOPE_LABELS,
+  RESOURCE_THEME_CODES,
+  RESOURCE_THEME_LABELS,
+  RESOURCE_TYPE_CODES,
+  RESOURCE_TYPE_LABELS,
+} from '../../i18n/fr.resources.ts';
+import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import {
+  ArchiveToggle,
+  Checkboxes,
+  CodesPicker,
+  EditorForm,
+  Field,
+  History,
+  issuesFor,
+  orNull,
+  SourceUrlField,
+  SummaryField,
+  splitList,
+  TitleAndSlug,
+} from './admin-edit-kit.tsx';
+import { resourceKeys, resourceWrites } from './queries.ts';
+import { useEntryEditor } from './use-entry-editor.ts';
+
+const t = frResources.edit;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+type ResourceForm = {
+  slug: string;
+  title: string;
+  type: ResourceType;
+  summary: string;
+  publics: Public[];
+  themes: ResourceTheme[];
+  scope: ResourceScope;
+  regions: string;
+  departements: string;
+  date: string;
+  reference: string;
+  url: string;
+  producers: string;
+  source_url: string;
+};
+
+const EMPTY_RESOURCE: ResourceForm = {
+  slug: '',
+  title: '',
+  type: 'guide',
+  summary: '',
+  publics: [],
+  themes: [],
+  scope: 'national',
+  regions: '',
+  departements: '',
+  date: '',
+  reference: '',
+  url: '',
+  producers: '',
+  source_url: '',
+};
+
+function resourceForm(r: AdminResource): ResourceForm {
+  const i = r.input;
+  return {
+    slug: i.slug ?? '',
+    title: i.title,
+    type: i.type,
+    summary: i.summary ?? '',
+    publics: i.publics,
+    themes: i.themes ?? [],
+    scope: i.territory.scope,
+    regions: (i.territory.regions ?? []).join(', '),
+    departements: (i.territory.departements ?? []).join(', '),
+    date: i.date ?? '',
+    reference: i.reference ?? '',
+    url: i.url ?? '',
+    producers: (i.producers ?? []).join(', '),
+    source_url: i.source_url ?? '',
+  };
+}
+
+function resourceInput(f: ResourceForm): CreateResourceInputRaw {
+  return {
+    ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
+    title: f.title,
+    type: f.type,
+    summary: f.summary,
+    publics: f.publics,
+    themes: f.themes,
+    territory: {
+      scope: f.scope,
+      regions: f.scope === 'regions' ? splitList(f.regions) : [],
+      departements: f.scope === 'departements' ? splitList(f.departements).map((d) => d.toUpperCase()) : [],
+    },
+    date: orNull(f.date),
+    reference: orNull(f.reference),
+    url: orNull(f.url),
+    producers: splitList(f.producers),
+    source_url: orNull(f.source_url),
+  };
+}
+
+function FileSection({ resource, onChange }: { resource: AdminResource; onChange: (r: AdminResource) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const inputId = useId();
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setMessage(null);
+    if (file.size > MAX_BYTES) {
+      setError(new ApiRequestError('payload_too_large', t.tooLarge, 413, [{ path: 'file', message: t.tooLarge }]));
+      return;
+    }
+    const form = new FormData();
+    form.append('file', file);
+    setBusy(true);
+    try {
+      onChange(await apiSend<AdminResource>('PUT', `/admin/resources/${resource.id}/file`, form));
+      setError(null);
+      setMessage(t.uploaded);
+      setFile(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    setBusy(true);
+    try {
+      onChange(await resourceWrites.deleteFile(resource.id));
+      setMessage(t.fileRemoved);
+      setError(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="actor-section" aria-labelledby="titre-fichier">
+      <h2 id="titre-fichier">{t.fileHeading}</h2>
+      <StatusLine message={message} />
+      {resource.file ? (
+        <p>
+          {t.fileCurrent(resource.file.name)}{' '}
+          {resource.editable && (
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void remove()}>
+              {t.removeFile}
+            </button>
+          )}
+        </p>
+      ) : (
+        <p>{t.fileNone}</p>
+      )}
+      {resource.input.url ? (
+        <p className="field__hint">{t.fileHasLink}</p>
+      ) : (
+        resource.editable && (
+          <form onSubmit={(e) => void upload(e)}>
+            <div className="field">
+              <label htmlFor={inputId}>{t.fileLabel}</label>
+              <input
+                id={inputId}
+                type="file"
+                accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt"
+                aria-describedby={`${inputId}-aide`}
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+              <span id={`${inputId}-aide`} className="field__hint">
+                {t.fileHint}
+              </span>
+              {issuesFor(error, 'file').length > 0 && <span className="field__error">{issuesFor(error, 'file').join(' ')}</span>}
+            </div>
+            <button type="submit" className="button button--primary" disabled={!file || busy}>
+              {busy ? t.uploading : t.upload}
+            </button>
+          </form>
+        )
+      )}
+      {error !== null && issuesFor(error, 'file').length === 0 && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+export function ResourceEditor({ existing }: { existing: AdminResource | null }) {
+  const editor = useEntryEditor({
+    existing,
+    empty: EMPTY_RESOURCE,
+    formOf: resourceForm,
+    save: (id, f) => (id === null ? resourceWrites.create(resourceInput(f)) : resourceWrites.update(id, resourceInput(f))),
+    setStatus: resourceWrites.setStatus,
+    stale: [resourceKeys.all, resourceKeys.admin],
+    savedNote: t.saved,
+    createdNote: t.created,
+    archivedNote: t.archived,
+    pathOf: (id) => `/admin/ressources/${id}`,
+  });
+  const { entry: resource, form, set, error, updated, setStatus } = editor;
+
+  return (
+    <>
+      <EditorForm title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle} editor={editor}>
+        <TitleAndSlug form={form} set={set} error={error} />
+        <Field label={t.type} error={error} path="type">
+          {(p) => (
+            <select {...p} value={form.type} onChange={(e) => set('type', e.target.value as ResourceType)}>
+              {RESOURCE_TYPE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {RESOURCE_TYPE_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SummaryField form={form} set={set} error={error} />
+        <Checkboxes
+          legend={`${t.publics} ${t.required}`}
+          codes={PUBLICS}
+          labels={PUBLIC_LABELS}
+          value={form.publics}
+          onChange={(v) => set('publics', v)}
+          error={error}
+          path="publics"
+        />
+        <Checkboxes
+          legend={t.themes}
+          codes={RESOURCE_THEME_CODES}
+          labels={RESOURCE_THEME_LABELS}
+          value={form.themes}
+          onChange={(v) => set('themes', v)}
+          error={error}
+          path="themes"
+        />
+        <Field label={t.scope} error={error} path="territory.scope">
+          {(p) => (
+            <select {...p} value={form.scope} onChange={(e) => set('scope', e.target.value as ResourceScope)}>
+              {RESOURCE_SCOPE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {RESOURCE_SCOPE_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {form.scope === 'regions' && (
+          <CodesPicker
+            kind="regions"
+            label={frEditor.fields.regions}
+            error={error}
+            path="territory.regions"
+            value={form.regions}
+            onChange={(v) => set('regions', v)}
+          />
+        )}
+        {form.scope === 'departements' && (
+          <CodesPicker
+            kind="departements"
+            label={frEditor.fields.departements}
+            error={error}
+            path="territory.departements"
+            value={form.departements}
+            onChange={(v) => set('departements', v)}
+          />
+        )}
+        <Field label={t.date} error={error} path="date">
+          {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label={t.reference} hint={t.referenceHint} error={error} path="reference">
+          {(p) => <input {...p} type="text" maxLength={300} value={form.reference} onChange={(e) => set('reference', e.target.value)} />}
+        </Field>
+        <Field label={t.url} hint={t.urlHint} error={error} path="url">
+          {(p) => <input {...p} type="url" inputMode="url" value={form.url} onChange={(e) => set('url', e.target.value)} />}
+        </Field>
+        <Field label={t.producers} hint={t.producersHint} error={error} path="producers">
+          {(p) => <input {...p} type="text" value={form.producers} onChange={(e) => set('producers', e.target.value)} />}
+        </Field>
+        <SourceUrlField form={form} set={set} error={error} />
+      </EditorForm>
+      {resource ? (
+        <FileSection resource={resource} onChange={(r) => updated(r, t.saved)} />
+      ) : (
+        <p className="field__hint">{t.fileSaveFirst}</p>
+      )}
+      {resource?.editable && <ArchiveToggle published={resource.status === 'published'} onToggle={setStatus} />}
+      {resource && <History kind="resources" id={resource.id} />}
+    </>
+  );
+}
