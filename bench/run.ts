@@ -64,7 +64,12 @@ const log = (...args: unknown[]) => console.error('[bench]', ...args);
 
 function schemaKey(): string {
   const hash = createHash('sha1');
-  for (const file of ['generate.ts', 'actor-rows.ts', 'entry-rows.ts', ...readdirSync(join(ROOT, 'packages/db/src/generate')).map((f) => `generate/${f}`)].sort())
+  for (const file of [
+    'generate.ts',
+    'actor-rows.ts',
+    'entry-rows.ts',
+    ...readdirSync(join(ROOT, 'packages/db/src/generate')).map((f) => `generate/${f}`),
+  ].sort())
     hash.update(readFileSync(join(ROOT, 'packages/db/src', file)));
   const migrations = join(ROOT, 'packages/db/src/migrations');
   for (const f of readdirSync(migrations).sort()) hash.update(f).update(readFileSync(join(migrations, f)));

@@ -84,6 +84,9 @@ describe('the letter in a browser', () => {
       const visitor = await open(viewport);
       const { page } = visitor;
       await page.goto(`${h.server.url}/`);
+      // Each footer link is an item of its own: two links in one item read as one run of words.
+      const footerItems = page.locator('footer nav li');
+      for (const item of await footerItems.all()) expect(await item.getByRole('link').count()).toBe(1);
       await page.getByRole('link', { name: t.footerLink }).click();
       await page.getByRole('heading', { level: 1, name: t.subscribe.heading }).waitFor();
       await page.getByLabel(t.subscribe.email).fill(reader);

@@ -144,7 +144,8 @@ if (values.pages) {
           const el = document.querySelector('main') ?? document.body;
           const clone = el.cloneNode(true) as HTMLElement;
           // The map and what is drawn over it depend on when its tiles were painted: left out.
-          for (const c of Array.from(clone.querySelectorAll('canvas, .maplibregl-map, .search-map__labels, .search-map__pins'))) c.replaceChildren();
+          for (const c of Array.from(clone.querySelectorAll('canvas, .maplibregl-map, .search-map__labels, .search-map__pins')))
+            c.replaceChildren();
           return `${document.title}\n${clone.innerHTML}`;
         });
         if (now === main && !/Chargement/.test(now)) break;

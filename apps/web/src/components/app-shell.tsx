@@ -56,6 +56,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             </li>
             <li>
               <Link href="/demander-un-compte">{fr.app.footerLinks.askAccount}</Link>
+            </li>
+            <li>
               <Link href="/lettre">{frNewsletter.footerLink}</Link>
             </li>
             <li>

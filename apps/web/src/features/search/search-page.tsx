@@ -89,7 +89,6 @@ export function SearchPage() {
 
   // The new results are in: bring them into view and give their heading the focus (the count
   // beside it is a live region, so it is announced too).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: showTick asks for the move even when the search is unchanged
   useEffect(() => {
     if (!toResults.current || query.isFetching || !query.data) return;
     toResults.current = false;
