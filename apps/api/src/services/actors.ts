@@ -1,6 +1,7 @@
-import { ANONYMOUS, anonymousListViews, publicView, type SearchPlace, type Viewer, viewsValidUntil } from '@pare/db';
+import type { z } from '@hono/zod-openapi';
+import { ANONYMOUS, anonymousListViews, hoursPreview, publicView, type SearchPlace, type Viewer, viewsValidUntil } from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
-import type { PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
+import type { HoursPreviewInputSchema, PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
 
@@ -53,6 +54,12 @@ export function resolvePlace(q: SearchActorsQuery): ResolvedPlace | null {
 
 /** The instant the answers are for (tests set the clock). */
 export const clockOf = (deps: AppDeps): Date => deps.config.now?.() ?? new Date();
+
+/** What the back office's hours field says of a typed value: its problem, or the next days (`POST /api/admin/hours/preview`). */
+export function previewHours(input: z.output<typeof HoursPreviewInputSchema>, now: Date) {
+  const closures = input.temporary_closures.map((x) => ({ ...x, ends_on: x.ends_on ?? null }));
+  return hoursPreview(input.opening_hours, closures, { departement: input.departement ?? null }, now);
+}
 
 /**
  * Until when an answer holding the time stays true: the first `next_change` of its sites and

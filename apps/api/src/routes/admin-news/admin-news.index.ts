@@ -5,9 +5,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
-import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
-import { currentEditor } from '../admin-actors/admin-guard.ts';
-import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 import {
   adminNewsImage,
   createAdminEvent,
@@ -28,7 +25,10 @@ import {
   updateAdminEvent,
   updateAdminNews,
   uploadNewsImage,
-} from './admin-news.service.ts';
+} from '../../services/admin-news.ts';
+import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
+import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 
 /** The image upload: app.ts lets its body past the general 64 KiB limit (it has its own). */
 export function isNewsImagePath(path: string): boolean {

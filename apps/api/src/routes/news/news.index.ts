@@ -1,16 +1,24 @@
-import { type Db, listPublishedEvents, listPublishedNews } from '@pare/db';
 import { FeedQuerySchema, SlugSchema } from '@pare/schema';
 import type { Context } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import { newsImageFile } from '../../services/admin-news.ts';
 import { eventsCalendar, newsFeed } from '../../services/feeds.ts';
+import {
+  calendarEvents,
+  feedNews,
+  listEvents,
+  listNews,
+  publicEvent,
+  publicNews,
+  publishedEvent,
+  publishedNews,
+} from '../../services/news.ts';
 import { sendImage } from '../admin-news/admin-news.index.ts';
-import { newsImageFile } from '../admin-news/admin-news.service.ts';
 import { publicOrigin } from '../exports/public-origin.ts';
 import { feedDocs, getEventRoute, getNewsRoute, listEventsRoute, listNewsRoute } from './news.routes.ts';
-import { listEvents, listNews, publicEvent, publicNews, publishedEvent, publishedNews } from './news.service.ts';
 
 const router = createRouter();
 for (const doc of feedDocs) router.openAPIRegistry.registerPath(doc);
@@ -41,7 +49,7 @@ function text(body: string, type: string, extra: Record<string, string> = {}): R
 
 function newsFeedResponse(c: Context<AppEnv>, format: 'rss' | 'atom') {
   const { departement } = feedQuery(c);
-  const items = listPublishedNews(c.var.db as Db, { ...(departement ? { departement } : {}), limit: FEED_SIZE });
+  const items = feedNews(c.var.db, departement, FEED_SIZE);
   return text(
     newsFeed(items, { origin: publicOrigin(c), departement }, format),
     format === 'rss' ? 'application/rss+xml' : 'application/atom+xml',
@@ -54,7 +62,7 @@ router.get('/news.atom', (c) => newsFeedResponse(c, 'atom'));
 router.get('/events.ics', (c) => {
   const { departement } = feedQuery(c);
   const from = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
-  const events = listPublishedEvents(c.var.db, { ...(departement ? { departement } : {}), from, limit: CALENDAR_SIZE });
+  const events = calendarEvents(c.var.db, departement, from, CALENDAR_SIZE);
   return text(eventsCalendar(events, { origin: publicOrigin(c), departement }), 'text/calendar', {
     'Content-Disposition': 'inline; filename="agenda-pare.ics"',
   });

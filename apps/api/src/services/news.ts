@@ -22,8 +22,8 @@ import type {
   PublicNewsList,
   PublicNewsSummary,
 } from '@pare/schema';
-import { ApiError } from '../../lib/errors.ts';
-import { newsRepoOf } from '../admin-news/admin-news.service.ts';
+import { ApiError } from '../lib/errors.ts';
+import { newsRepoOf } from './admin-news.ts';
 
 const places = (codes: string[]) => codes.map((code) => ({ code, name: getDepartement(code)?.name ?? code }));
 
@@ -108,4 +108,14 @@ export function publishedEvent(db: Db, slug: string): EventRecord {
   const e = newsRepoOf(db).findEventBySlug(slug);
   if (e?.status !== 'publie') throw new ApiError('not_found', 'Événement inconnu ou retiré.');
   return e;
+}
+
+/** The published news of a feed (RSS/Atom), newest first, national or of a département. */
+export function feedNews(db: Db, departement: string | undefined, limit: number) {
+  return listPublishedNews(db, { ...(departement ? { departement } : {}), limit });
+}
+
+/** The published events of the calendar (.ics) from `from` on, national or of a département. */
+export function calendarEvents(db: Db, departement: string | undefined, from: string, limit: number) {
+  return listPublishedEvents(db, { ...(departement ? { departement } : {}), from, limit });
 }

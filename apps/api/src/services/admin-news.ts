@@ -32,8 +32,8 @@ import {
   parisLocalToUtc,
   utcToParisLocal,
 } from '@pare/schema';
-import type { AppDeps } from '../../lib/context.ts';
-import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
+import type { AppDeps } from '../lib/context.ts';
+import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import {
   authorOf,
   changeStatus,
@@ -43,9 +43,9 @@ import {
   refuse,
   rethrowSlugConflict,
   revisionsOut,
-} from '../../services/curated-entries.ts';
-import { renderMarkdown } from '../../services/markdown.ts';
-import { checkUpload, removeStoredFile, storeFile, uploadsDirOf } from '../../services/uploads.ts';
+} from './curated-entries.ts';
+import { renderMarkdown } from './markdown.ts';
+import { checkUpload, removeStoredFile, storeFile, uploadsDirOf } from './uploads.ts';
 
 type Deps = Pick<AppDeps, 'db'>;
 
