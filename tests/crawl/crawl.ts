@@ -27,14 +27,16 @@ const NOW = new Date('2026-12-03T10:00:00.000Z');
 const server = await startTestServer({ config: { now: () => NOW } });
 const lines: string[] = [];
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 16);
-/** What differs between two runs of the same commit: the server's port, the seed's write times, error bodies' request ids. */
+/** What differs between two runs of the same commit: the server's port, the seed's write times, error bodies' request ids, React's generated ids. */
 const stable = (text: string) =>
   text
     .replaceAll(server.url, '<origin>')
     .replaceAll(encodeURIComponent(server.url), '<origin>')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})/g, '<time>')
     .replace(/"requestId":"[^"]*"/g, '"requestId":"<id>"')
-    .replace(/DTSTAMP:\w+/g, 'DTSTAMP:<time>');
+    .replace(/DTSTAMP:\w+/g, 'DTSTAMP:<time>')
+    // React's useId: numbered in the order components mounted, which a page's loading order moves.
+    .replace(/_r_[0-9a-z]+_/g, '_r_');
 
 async function record(what: string, path: string, init?: RequestInit): Promise<Buffer> {
   const res = await fetch(`${server.url}${path}`, init);
@@ -146,6 +148,12 @@ if (values.pages) {
           // The map and what is drawn over it depend on when its tiles were painted: left out.
           for (const c of Array.from(clone.querySelectorAll('canvas, .maplibregl-map, .search-map__labels, .search-map__pins')))
             c.replaceChildren();
+          // Attributes in one order (the same field written by another component keeps its meaning).
+          for (const node of Array.from(clone.querySelectorAll('*'))) {
+            const attributes = Array.from(node.attributes).map((a) => [a.name, a.value] as const);
+            for (const [name] of attributes) node.removeAttribute(name);
+            for (const [name, value] of attributes.sort(([a], [b]) => (a < b ? -1 : 1))) node.setAttribute(name, value);
+          }
           return `${document.title}\n${clone.innerHTML}`;
         });
         if (now === main && !/Chargement/.test(now)) break;
