@@ -49,7 +49,10 @@ describe('the import’s follow-through', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: /Télécharger le modèle CSV/ }).click(),
     ]);
-    const templateText = readFileSync((await template.path()) as string, 'utf8');
+    // The browser is shared over a connection (tests/browser/global-setup.ts): a download is saved here, not read in place.
+    const templateFile = join(dir, 'modele.csv');
+    await template.saveAs(templateFile);
+    const templateText = readFileSync(templateFile, 'utf8');
     expect(templateText).toContain('Nom de la structure;Type;Description;Publics;Actions;Territoire couvert');
 
     await page.getByLabel('Fichier').setInputFiles(file);
@@ -60,7 +63,9 @@ describe('the import’s follow-through', () => {
       page.getByRole('button', { name: 'Télécharger les lignes refusées (CSV)' }).click(),
     ]);
     expect(refused.suggestedFilename()).toBe('acteurs-lignes-refusees.csv');
-    const lines = readFileSync((await refused.path()) as string, 'utf8')
+    const refusedFile = join(dir, 'refusees.csv');
+    await refused.saveAs(refusedFile);
+    const lines = readFileSync(refusedFile, 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');

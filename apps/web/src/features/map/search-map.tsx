@@ -7,7 +7,8 @@ import maplibregl, { type GeoJSONSource, type MapLayerMouseEvent, type Map as Ml
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
+import { queryObject } from '../../lib/query-object.ts';
 import { navigate } from '../../lib/router.tsx';
 import { REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
 import {
@@ -138,8 +139,8 @@ export default function SearchMap({
     pending.current?.abort();
     const ctrl = new AbortController();
     pending.current = ctrl;
-    const params = `${query}${query ? '&' : ''}bbox=${box}&zoom=${Math.max(0, Math.floor(m.getZoom()))}`;
-    apiGet<MapPointsAnswer>('/map/points', params, ctrl.signal)
+    const view = { bbox: box, zoom: String(Math.max(0, Math.floor(m.getZoom()))) };
+    read(client.map.points.$get({ query: { ...queryObject(query), ...view } }, { init: { signal: ctrl.signal } }))
       .then((answer) => {
         if (!ctrl.signal.aborted) setMarkers({ answer, query });
       })

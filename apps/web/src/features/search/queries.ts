@@ -1,6 +1,6 @@
-import type { SearchActorsResponse } from '@pare/schema';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
+import { queryObject } from '../../lib/query-object.ts';
 
 export const searchKeys = {
   all: ['actors', 'search'] as const,
@@ -12,7 +12,7 @@ export const searchKeys = {
 export function searchActorsQuery(apiQuery: string) {
   return queryOptions({
     queryKey: searchKeys.search(apiQuery),
-    queryFn: ({ signal }) => apiGet<SearchActorsResponse>('/actors', apiQuery, signal),
+    queryFn: ({ signal }) => read(client.actors.$get({ query: queryObject(apiQuery) }, { init: { signal } })),
     placeholderData: keepPreviousData,
   });
 }
