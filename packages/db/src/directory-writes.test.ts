@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './database.ts';
-import { externalDirectoryVersion } from './directory-writes.ts';
-import { directoryVersion } from './search.ts';
+import { externalDirectoryVersion, MAX_RECORDED, onForeignChanges } from './directory-writes.ts';
+import { actorSearch, directoryVersion } from './search.ts';
 
 let dir: string;
 let a: Db;
@@ -30,33 +30,59 @@ afterEach(() => {
 });
 
 describe('the shared directory version', () => {
-  it('moves for the other connection when one writes the directory, and not when it writes elsewhere', () => {
+  it('tells the other connection which actors one wrote, and nothing when it writes elsewhere', () => {
     const seenByB = externalDirectoryVersion(b) as () => number;
+    const versionOfB = directoryVersion(b) as () => string;
+    const told: number[][] = [];
+    onForeignChanges(b, (ids) => told.push(ids));
     const before = seenByB();
+    const versionBefore = versionOfB();
     const dataVersion = () => b.pragma('data_version', { simple: true }) as number;
     const dataBefore = dataVersion();
     // A write outside the directory (what a session, a rate limit or a mail does): B keeps its caches.
     a.prepare(`INSERT INTO leases (name, holder, expires_at) VALUES ('x', 'a', 0)`).run();
     expect(dataVersion()).not.toBe(dataBefore);
     expect(seenByB()).toBe(before);
-    addActor(a, 'un');
-    const after = seenByB();
-    expect(after).not.toBe(before);
-    expect(seenByB()).toBe(after);
+    expect(told).toEqual([]);
+    const id = addActor(a, 'un');
+    // B learns which actor changed (it patches), so nothing makes it rebuild everything.
+    expect(seenByB()).toBe(before);
+    expect(told).toEqual([[id]]);
+    expect(versionOfB()).not.toBe(versionBefore);
   });
 
   it('does not count a connection’s own writes as another’s (they are local ones)', () => {
     const own = externalDirectoryVersion(a) as () => number;
     const version = directoryVersion(a) as () => string;
+    const told: number[][] = [];
+    onForeignChanges(a, (ids) => told.push(ids));
     const before = own();
     const versionBefore = version();
     a.transaction(() => addActor(a, 'deux'))();
-    addActor(b, 'trois'); // B's own write, outside a transaction: counted as another's by A
-    const afterB = own();
-    expect(afterB).not.toBe(before);
-    a.transaction(() => addActor(a, 'quatre'))();
-    expect(own()).toBe(afterB);
+    expect(own()).toBe(before);
+    expect(told).toEqual([]);
+    const trois = addActor(b, 'trois'); // B's write: A is told its actor
+    expect(own()).toBe(before);
+    expect(told).toEqual([[trois]]);
+    // A's next write, after B's, bumps past B's value: B's is still read for A, once.
+    b.transaction(() => addActor(b, 'trois bis'))();
+    const quatre = a.transaction(() => addActor(a, 'quatre'))();
+    expect(own()).toBe(before);
+    expect(told.flat()).not.toContain(quatre);
+    expect(told).toHaveLength(2);
     expect(version()).not.toBe(versionBefore);
+  });
+
+  it('records each actor a transaction touched once, under the value it moved the counter to', () => {
+    const ids = a.transaction(() => {
+      const first = addActor(a, 'lot-a');
+      const second = addActor(a, 'lot-b');
+      for (const id of [first, second]) a.prepare(`INSERT INTO actor_publics (actor_id, public) VALUES (?, 'jeunes')`).run(id);
+      a.prepare(`UPDATE actors SET name = 'lot a' WHERE id = ?`).run(first);
+      return [first, second];
+    })();
+    const n = counter(a);
+    expect(a.prepare('SELECT actor_id FROM directory_changes WHERE n = ? ORDER BY actor_id').pluck().all(n)).toEqual(ids);
   });
 
   it('is bumped once per transaction, however many rows it writes', () => {
@@ -85,6 +111,56 @@ describe('the shared directory version', () => {
     // had written in the rolled-back transaction: A must still see a change.
     b.transaction(() => addActor(b, 'cinq'))();
     expect(own()).not.toBe(before);
+  });
+});
+
+describe('another process’s writes, replayed', () => {
+  const publishedNational = (db: Db, slug: string) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO actors (slug, name, name_sort, type, territory_scope, status) VALUES (?, ?, ?, 'association', 'national', 'published')`,
+        )
+        .run(slug, slug, slug).lastInsertRowid,
+    );
+  const everything = { limit: 5, offset: 0 } as const;
+
+  // What another process committed is looked for once per turn of the event loop.
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('patch a search index for the actors written elsewhere: the next search sees them without a rebuild', async () => {
+    publishedNational(a, 'deja-la');
+    const search = actorSearch(b);
+    expect(search.searchActors(everything).total).toBe(1);
+    expect(search.indexBuilds()).toBe(1);
+    const added = publishedNational(a, 'ajoute-ailleurs');
+    a.transaction(() => a.prepare(`UPDATE actors SET status = 'archived' WHERE slug = 'deja-la'`).run())();
+    await nextTurn();
+    const found = search.searchActors(everything);
+    expect(found.hits.map((h) => h.id)).toEqual([added]);
+    expect(search.indexBuilds()).toBe(1);
+  });
+
+  it('rebuild when one transaction touched more actors than are recorded', async () => {
+    const search = actorSearch(b);
+    expect(search.searchActors(everything).total).toBe(0);
+    a.transaction(() => {
+      for (let i = 0; i <= MAX_RECORDED; i++) publishedNational(a, `masse-${i}`);
+    })();
+    expect(a.prepare('SELECT count(*) FROM directory_changes WHERE actor_id = -1').pluck().get()).toBe(1);
+    await nextTurn();
+    expect(search.searchActors(everything).total).toBe(MAX_RECORDED + 1);
+    expect(search.indexBuilds()).toBe(2);
+  });
+
+  it('rebuild after lagging behind more transactions than are kept', async () => {
+    const search = actorSearch(b);
+    expect(search.searchActors(everything).total).toBe(0);
+    for (let i = 0; i < 1001; i++) a.transaction(() => publishedNational(a, `suite-${i}`))();
+    expect(a.prepare('SELECT count(DISTINCT n) FROM directory_changes').pluck().get()).toBeLessThanOrEqual(1000);
+    await nextTurn();
+    expect(search.searchActors(everything).total).toBe(1001);
+    expect(search.indexBuilds()).toBe(2);
   });
 });
 

@@ -18,8 +18,17 @@
  * `externalDirectoryVersion`. Its own bumps are recognised and not counted, so its own writes
  * stay local ones (indexes patched in place rather than rebuilt).
  *
- * One transaction pays one UPDATE of one row; each row written pays a call to a JavaScript
- * function (~1 µs), as the version's own triggers already do. A bulk load pays no per-row write.
+ * **Which actors another process changed.** Each transaction also records, under the counter's
+ * new value, the ids of the actors it touched (`directory_changes`, migration 0023; at most
+ * `MAX_RECORDED` a transaction, then one `-1` row meaning « too many »). A process that finds
+ * the counter moved reads those rows and hands the ids to `onForeignChanges` listeners — the
+ * search index, the kept views — which patch themselves for those actors as after a write of
+ * their own. Only when the rows cannot say (too many actors, a transaction older than the 1,000
+ * kept, a rolled-back bump) does the external count move, and what depends on it is rebuilt.
+ *
+ * One transaction pays one UPDATE of one row and one small INSERT per actor it touches (up to
+ * `MAX_RECORDED`); each row written pays a call to a JavaScript function (~1 µs), as the
+ * version's own triggers already do. A bulk load pays no per-row write beyond its first actors.
  * A connection that does not come from `openDatabase` (the sqlite3 shell) does not bump it: its
  * writes to the directory are seen after `UPDATE directory_version SET n = n + 1` or a restart.
  */
@@ -37,10 +46,24 @@ type State = {
   bumpedIn: number;
   /** The counter as this connection last knew it: read, or written by its own bump (NaN: unknown). */
   known: number;
-  /** Moves each time the counter is found moved by someone else. */
+  /** Moves each time the counter is found moved by someone else in a way the feed cannot replay. */
   external: number;
   read: Database.Statement | undefined;
+  changes: Database.Statement | undefined;
+  /** Counter values moved by others, seen from inside one of this connection's transactions: read after it. */
+  gaps: [from: number, to: number][];
+  /** Actor ids already recorded in `directory_changes` by the transaction `recordedIn`. */
+  recorded: Set<number>;
+  recordedIn: number;
+  /** Ids the trigger firing now must record (a JSON array), handed from its WHEN to its body. */
+  pending: number[];
+  listeners: Set<(ids: number[]) => void>;
 };
+
+/** Beyond this many actors in one transaction, `directory_changes` records `-1` (« rebuild »). */
+export const MAX_RECORDED = 2_000;
+/** How many transactions `directory_changes` keeps (a process further behind rebuilds). */
+const KEPT_TRANSACTIONS = 1_000;
 
 const states = new WeakMap<Db, State>();
 
@@ -50,43 +73,90 @@ const states = new WeakMap<Db, State>();
  */
 export function shareDirectoryWrites(db: Db): void {
   if (states.has(db) || db.readonly) return;
-  const state: State = { serial: 0, depth: 0, bumpedIn: -1, known: Number.NaN, external: 0, read: undefined };
+  const state: State = {
+    serial: 0,
+    depth: 0,
+    bumpedIn: -1,
+    known: Number.NaN,
+    external: 0,
+    read: undefined,
+    changes: undefined,
+    gaps: [],
+    recorded: new Set(),
+    recordedIn: -1,
+    pending: [],
+    listeners: new Set(),
+  };
   states.set(db, state);
   wrapTransactions(db, state);
-  const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'directory_version'`).get() !== undefined;
-  if (!hasTable) return;
+  const tables = db
+    .prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('directory_version', 'directory_changes')`)
+    .pluck()
+    .get();
+  if (tables !== 2) return;
 
-  // Asked by the triggers for every row written: bump once per transaction. Outside a transaction
-  // begun by `db.transaction` (a statement on its own, a raw BEGIN), every row bumps.
+  // Asked by the triggers for every row written (WHEN): whether the firing has work — the first
+  // write of a transaction bumps the counter, an actor not yet recorded in this transaction is
+  // recorded. Outside a transaction begun by `db.transaction` (a statement on its own, a raw
+  // BEGIN), every row bumps and records.
+  db.function('pare_directory_touch', { deterministic: false, varargs: true }, (...ids: unknown[]) => {
+    state.pending = [];
+    if (state.depth === 0) {
+      for (const id of ids) if (typeof id === 'number' || typeof id === 'bigint') state.pending.push(Number(id));
+      return 1;
+    }
+    if (state.recordedIn !== state.serial) {
+      state.recordedIn = state.serial;
+      state.recorded.clear();
+    }
+    for (const id of ids) {
+      if (typeof id !== 'number' && typeof id !== 'bigint') continue;
+      const n = Number(id);
+      if (state.recorded.has(n) || state.recorded.has(-1)) continue;
+      const tooMany = state.recorded.size >= MAX_RECORDED;
+      state.recorded.add(tooMany ? -1 : n);
+      state.pending.push(tooMany ? -1 : n);
+    }
+    return state.pending.length > 0 || state.bumpedIn !== state.serial ? 1 : 0;
+  });
   db.function('pare_directory_bump_needed', { deterministic: false }, () => {
     if (state.depth === 0) return 1;
     if (state.bumpedIn === state.serial) return 0;
     state.bumpedIn = state.serial;
     return 1;
   });
-  // Told the counter's value after this connection's bump, inside its transaction. A value other
-  // than the one it knew, plus one, means another process wrote since this one last looked.
+  db.function('pare_directory_pending', { deterministic: false }, () => JSON.stringify(state.pending));
+  // Told the counter's value inside this connection's transaction, after its bump. A value other
+  // than the one it knew, plus one, means other processes wrote since it last looked: those
+  // values are read from `directory_changes` after the transaction (no query can run from here).
   // A bump outside `db.transaction` is not followed (a failing statement would undo it unseen):
   // the next read takes it for another's.
   db.function('pare_directory_bumped', { deterministic: false }, (n: unknown) => {
-    if (state.depth === 0) return null;
     const after = Number(n);
-    if (after - 1 !== state.known) state.external++;
+    if (state.depth === 0 || after === state.known) return null;
+    if (Number.isNaN(state.known)) state.external++;
+    else if (after - 1 > state.known) state.gaps.push([state.known + 1, after - 1]);
     state.known = after;
     return null;
   });
   for (const table of DIRECTORY_TABLES) {
+    const column = table === 'actors' ? 'id' : 'actor_id';
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      const ids = op === 'INSERT' ? `NEW.${column}` : op === 'DELETE' ? `OLD.${column}` : `OLD.${column}, NEW.${column}`;
       db.exec(
         `CREATE TEMP TRIGGER IF NOT EXISTS pare_bump_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table}
-         WHEN pare_directory_bump_needed()
+         WHEN pare_directory_touch(${ids})
          BEGIN
-           UPDATE main.directory_version SET n = n + 1 WHERE id = 1;
+           UPDATE main.directory_version SET n = n + 1 WHERE id = 1 AND pare_directory_bump_needed();
            SELECT pare_directory_bumped(n) FROM main.directory_version WHERE id = 1;
+           INSERT OR IGNORE INTO main.directory_changes (n, actor_id)
+             SELECT v.n, p.value FROM main.directory_version v, json_each(pare_directory_pending()) p WHERE v.id = 1;
+           DELETE FROM main.directory_changes WHERE n <= (SELECT n FROM main.directory_version WHERE id = 1) - ${KEPT_TRANSACTIONS};
          END`,
       );
     }
   }
+  state.changes = db.prepare('SELECT n, actor_id FROM main.directory_changes WHERE n BETWEEN ? AND ?').raw();
   state.read = db.prepare('SELECT n FROM main.directory_version WHERE id = 1').pluck();
   state.known = state.read.get() as number;
 }
@@ -121,11 +191,14 @@ function wrapTransactions(db: Db, state: State): void {
 }
 
 /**
- * How many times this connection found the directory changed by another connection: a number
- * that moves when, and only when, another process (or command, or worker thread) committed a
- * write to the directory. Reading it costs one indexed SELECT; callers read it once per turn of
- * the event loop. Undefined for a connection not set up by `openDatabase` (then only
- * `PRAGMA data_version` can tell, and it moves with every commit).
+ * How many times this connection found the directory changed by another connection in a way it
+ * could not replay actor by actor: a number that moves when another process (or command, or
+ * worker thread) committed a write to the directory and `directory_changes` cannot say which
+ * actors it touched. When it can, the ids go to the `onForeignChanges` listeners instead and the
+ * number stays. Reading it costs one indexed SELECT (and, after others wrote, one range read of
+ * `directory_changes`); callers read it once per turn of the event loop. Undefined for a
+ * connection not set up by `openDatabase` (then only `PRAGMA data_version` can tell, and it moves
+ * with every commit).
  */
 export function externalDirectoryVersion(db: Db): (() => number) | undefined {
   const state = states.get(db);
@@ -133,10 +206,45 @@ export function externalDirectoryVersion(db: Db): (() => number) | undefined {
   if (!state || !read) return undefined;
   return () => {
     const n = read.get() as number;
+    const ranges = state.gaps;
+    state.gaps = [];
+    let known = true;
     if (n !== state.known) {
-      state.external++;
+      if (Number.isNaN(state.known) || n < state.known) known = false;
+      else ranges.push([state.known + 1, n]);
       state.known = n;
     }
+    if (known && ranges.length === 0) return state.external;
+    const ids = known ? foreignChanges(state, ranges) : null;
+    if (ids === null) state.external++;
+    else if (ids.length > 0) for (const listener of state.listeners) listener(ids);
     return state.external;
   };
+}
+
+/** The actors the transactions `ranges` of the counter touched, or null when the feed cannot say. */
+function foreignChanges(state: State, ranges: [number, number][]): number[] | null {
+  const ids = new Set<number>();
+  for (const [from, to] of ranges) {
+    const seen = new Set<number>();
+    for (const [n, id] of state.changes?.all(from, to) as [number, number][]) {
+      if (id < 0) return null;
+      seen.add(n);
+      ids.add(id);
+    }
+    // Every transaction records at least one actor: a value without rows was pruned (or rolled back).
+    if (seen.size !== to - from + 1) return null;
+  }
+  return [...ids];
+}
+
+/**
+ * Calls `listener` with the ids of the actors other connections changed, each time this
+ * connection finds out (at a read of `externalDirectoryVersion`), when `directory_changes` can
+ * say which; returns a function that removes it.
+ */
+export function onForeignChanges(db: Db, listener: (ids: number[]) => void): () => void {
+  const state = states.get(db);
+  state?.listeners.add(listener);
+  return () => state?.listeners.delete(listener);
 }

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { externalDirectoryVersion } from './directory-writes.ts';
+import { externalDirectoryVersion, onForeignChanges } from './directory-writes.ts';
 
 /**
  * The directory version: a value that changes whenever what a search or an actor page reads may
@@ -8,8 +8,12 @@ import { externalDirectoryVersion } from './directory-writes.ts';
  *
  * Writes on this connection are counted by temporary triggers calling a JavaScript function with
  * the actor's id (no write of their own, so a bulk load pays about a microsecond a row, and a
- * rolled-back write still counts: nothing kept can outlive it); commits from any other connection
- * or process move `PRAGMA data_version`, and then nobody knows which actors changed.
+ * rolled-back write still counts: nothing kept can outlive it). Commits from another connection
+ * or process are learnt from the shared counter of directory-writes.ts, with the actors they
+ * touched (`directory_changes`): those are handed to the feeds as if written here, so indexes
+ * patch themselves for them too; only when the counter cannot say which actors changed (or for a
+ * connection not opened by `openDatabase`, where `PRAGMA data_version` is all there is) does the
+ * external part of the version move, and everything kept is rebuilt.
  */
 type Tracker = {
   version: () => string;
@@ -45,17 +49,20 @@ function tracker(db: Db): Tracker | undefined {
   if (db.inTransaction || !db.open) return undefined;
   let local = 0;
   const feeds = new Set<Feed>();
+  const changed = (ids: readonly unknown[]) => {
+    local++;
+    for (const feed of feeds) {
+      if (feed.overflow) continue;
+      for (const id of ids) if (typeof id === 'number' || typeof id === 'bigint') feed.ids.add(Number(id));
+      if (feed.ids.size > MAX_REPLAYED) {
+        feed.overflow = true;
+        feed.ids.clear();
+      }
+    }
+  };
   try {
     db.function('pare_directory_changed', { deterministic: false, varargs: true }, (...ids: unknown[]) => {
-      local++;
-      for (const feed of feeds) {
-        if (feed.overflow) continue;
-        for (const id of ids) if (typeof id === 'number' || typeof id === 'bigint') feed.ids.add(Number(id));
-        if (feed.ids.size > MAX_REPLAYED) {
-          feed.overflow = true;
-          feed.ids.clear();
-        }
-      }
+      changed(ids);
       return null;
     });
     for (const [table, column] of TRACKED) {
@@ -76,6 +83,8 @@ function tracker(db: Db): Tracker | undefined {
   // Commits by other processes: the shared counter of directory-writes.ts (only directory writes
   // move it); `PRAGMA data_version` for a connection not opened by `openDatabase`.
   const shared = externalDirectoryVersion(db);
+  // What other processes changed, when the shared counter can say which actors: as a local write.
+  onForeignChanges(db, changed);
   let externalNow: number | undefined;
   const forget = () => {
     externalNow = undefined;

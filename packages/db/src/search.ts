@@ -77,8 +77,9 @@ function lru<V>(max: number, weight: (v: V) => number = () => 1) {
  *   département / place with their sort orders, so paging and filtering them is one pass over an
  *   array;
  * - whole answers are kept for the searches asked again.
- * After a write on this connection the index is patched for the actors written, not rebuilt;
- * after a commit from another connection (which does not say what it changed) it is rebuilt.
+ * After a write on this connection, or on another one that `directory_changes` names the actors
+ * of, the index is patched for the actors written, not rebuilt; after one it cannot name (too
+ * many actors, or a connection not opened by `openDatabase`), it is rebuilt.
  * Nothing is used inside a transaction (its own uncommitted writes are not for others to see
  * later): there the SQL definition answers.
  */
@@ -91,6 +92,8 @@ export function actorSearch(db: Db) {
   let external: number | undefined;
   let feed: ChangeFeed | undefined;
   let index: DirectoryIndex | null = null;
+  /** How many times the index was built whole (the rest were patches): for tests and benches. */
+  let builds = 0;
   const textCache = lru<{ ids: Int32Array; rank: Float64Array }>(2_000_000, (t) => t.ids.length + 1);
   const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
   const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
@@ -118,6 +121,7 @@ export function actorSearch(db: Db) {
     } else {
       external = ext;
       index = buildDirectoryIndex(db);
+      builds++;
     }
     return index;
   }
@@ -474,5 +478,5 @@ export function actorSearch(db: Db) {
     return Int32Array.from(out);
   }
 
-  return { searchActors, facetCounts, matchingIds };
+  return { searchActors, facetCounts, matchingIds, indexBuilds: () => builds };
 }
