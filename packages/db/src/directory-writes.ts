@@ -224,10 +224,11 @@ export function externalDirectoryVersion(db: Db): (() => number) | undefined {
 
 /** The actors the transactions `ranges` of the counter touched, or null when the feed cannot say. */
 function foreignChanges(state: State, ranges: [number, number][]): number[] | null {
+  if (!state.changes) return null;
   const ids = new Set<number>();
   for (const [from, to] of ranges) {
     const seen = new Set<number>();
-    for (const [n, id] of state.changes?.all(from, to) as [number, number][]) {
+    for (const [n, id] of state.changes.all(from, to) as [number, number][]) {
       if (id < 0) return null;
       seen.add(n);
       ids.add(id);
