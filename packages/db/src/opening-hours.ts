@@ -69,10 +69,49 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 type WallClock = { y: number; mo: number; d: number; h: number; mi: number; s: number };
 
-export function wallClock(instant: Date, timeZone: string): WallClock {
+function formattedWallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { y: parts.year ?? 0, mo: parts.month ?? 1, d: parts.day ?? 1, h: parts.hour ?? 0, mi: parts.minute ?? 0, s: parts.second ?? 0 };
+}
+
+/** The zone's offset from UTC at a whole second `t` (ms), as `Intl` tells it. */
+function offsetAt(t: number, timeZone: string): number {
+  const w = formattedWallClock(new Date(t), timeZone);
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - t;
+}
+
+/** Offsets kept per zone and quarter hour of UTC (zones change offset on such boundaries). */
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The wall clock of `instant` in `timeZone`, to the second. `Intl` is asked once per zone and
+ * quarter hour (when the offset is the same at both ends of it), the rest is arithmetic: a page
+ * of results asks it hundreds of times, and `formatToParts` costs microseconds each.
+ */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const t = Math.floor(instant.getTime() / 1000) * 1000;
+  if (!Number.isFinite(t)) return formattedWallClock(instant, timeZone);
+  const quarter = Math.floor(t / QUARTER);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(quarter * QUARTER, timeZone);
+    if (start !== offsetAt(quarter * QUARTER + QUARTER - 1000, timeZone)) return formattedWallClock(instant, timeZone);
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, start);
+    offset = start;
+  }
+  const w = new Date(t + offset);
+  return {
+    y: w.getUTCFullYear(),
+    mo: w.getUTCMonth() + 1,
+    d: w.getUTCDate(),
+    h: w.getUTCHours(),
+    mi: w.getUTCMinutes(),
+    s: w.getUTCSeconds(),
+  };
 }
 
 /** A `Date` whose local (process time zone) fields are the wall clock of `instant` in `timeZone`. */
