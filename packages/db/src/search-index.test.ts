@@ -1,4 +1,5 @@
-import { CreateActorInputSchema } from '@pare/schema';
+import { listCommunes } from '@pare/geo';
+import { ACTIONS, CreateActorInputSchema, PUBLICS } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
 import { actorRepository, actorToInput } from './actors.ts';
 import { openDatabase } from './database.ts';
@@ -151,5 +152,44 @@ describe('the search index after a write', () => {
     if (a) repo.replaceActor(id, { ...actorToInput(a), description: 'Relu et corrigé' });
     expect(anonymousListViews(db, load, some, at)).toEqual(fresh(some, at));
     expect(anonymousListViews(db, load, [id], at)[0]?.description).toBe(a ? 'Relu et corrigé' : undefined);
+  });
+});
+
+describe('the search of a place', () => {
+  it('answers as the SQL definition for communes all over France: radii, filters, sorts, pages, facets', () => {
+    const db = openDatabase(':memory:');
+    generateDirectory(db, { actors: 1500, seed: 5 });
+    const fast = actorSearch(db);
+    const sql = actorSearchSql(db);
+    const random = createRandom(3);
+    const communes = listCommunes();
+    let compared = 0;
+    for (let n = 0; n < 150; n++) {
+      const c = random.pick(communes);
+      const strict = n % 5 === 0;
+      const s: ActorSearch = {
+        place: {
+          lat: c.lat,
+          lng: c.lng,
+          radiusKm: random.pick([2, 10, 30, 50, 100]),
+          strict,
+          commune: strict ? null : c.code,
+          departement: c.departement,
+          region: c.region,
+        },
+        ...(n % 3 === 1 ? { actions: [random.pick(ACTIONS)] } : {}),
+        ...(n % 4 === 2 ? { publics: [random.pick(PUBLICS)] } : {}),
+        ...(n % 7 === 3 ? { sort: random.pick(['name', 'updated', 'distance'] as const) } : {}),
+        limit: 20,
+        offset: 20 * random.pick([0, 0, 1, 4]),
+      };
+      const answer = fast.searchActors(s);
+      expect(answer, JSON.stringify(s)).toEqual(sql.searchActors(s));
+      expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+      expect([...fast.matchingIds(s)].sort(), JSON.stringify(s)).toEqual([...sql.matchingIds(s)].sort());
+      if (answer.total > 0) compared++;
+    }
+    // Most searches found something to order (not a comparison of empty pages).
+    expect(compared).toBeGreaterThan(100);
   });
 });

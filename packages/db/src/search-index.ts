@@ -27,6 +27,8 @@ export type DirectoryIndex = {
   territories: Map<string, Set<number>>;
   /** Every site of the R*Tree, in a grid; null until a place is first searched. */
   grid: SiteGrid | null;
+  /** Derived orders (`aroundOrder`, `nationalByName`), made on first use and dropped by any patch. */
+  orders: Map<string, Int32Array>;
 };
 
 export const SCOPE_RANK: Record<string, number> = { communes: 0, departements: 1, regions: 2, national: 3 };
@@ -62,6 +64,7 @@ export function buildDirectoryIndex(db: Db): DirectoryIndex {
     national: Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = 'national' ORDER BY id`)),
     territories: new Map(),
     grid: null,
+    orders: new Map(),
   };
   byName.forEach((id, i) => {
     ix.published[id] = 1;
@@ -114,6 +117,54 @@ export function territoryActors(db: Db, ix: DirectoryIndex, kind: TerritoryKind,
     ix.territories.set(key, set);
   }
   return set;
+}
+
+/** Ids sorted by territory scope (commune first, national last), then name: how a place's
+ * « territoire » and « national » groups are ordered. */
+export function byScopeAndName(ix: DirectoryIndex, ids: Iterable<number>): Int32Array {
+  const out = Int32Array.from(ids);
+  // Scope (below 4) and name rank packed into one integer key: a native numeric sort.
+  const keys = new Float64Array(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const id = out[i] as number;
+    keys[i] = ((ix.scope[id] as number) * 2 ** 21 + (ix.nameRank[id] as number)) * 2 ** 22 + i;
+  }
+  keys.sort();
+  const sorted = new Int32Array(out.length);
+  for (let i = 0; i < keys.length; i++) sorted[i] = out[(keys[i] as number) % 2 ** 22] as number;
+  return sorted;
+}
+
+/**
+ * The published actors a commune's search finds « sur le territoire » before its own commune's
+ * territories: those with a site in its département, or a territory on its département or its
+ * région — sorted by scope then name, once per département, not at every search.
+ */
+export function aroundOrder(db: Db, ix: DirectoryIndex, departement: string, region: string): Int32Array {
+  const key = `around:${departement}:${region}`;
+  let order = ix.orders.get(key);
+  if (!order) {
+    const ids = new Set<number>();
+    for (const [kind, code] of [
+      ['tk', departement],
+      ['tr', region],
+      ['sd', departement],
+    ] as const)
+      for (const id of territoryActors(db, ix, kind, code)) if (id < ix.size && ix.published[id]) ids.add(id);
+    order = byScopeAndName(ix, ids);
+    ix.orders.set(key, order);
+  }
+  return order;
+}
+
+/** The published national actors by name. */
+export function nationalByName(ix: DirectoryIndex): Int32Array {
+  let order = ix.orders.get('national');
+  if (!order) {
+    order = byScopeAndName(ix, ix.national);
+    ix.orders.set('national', order);
+  }
+  return order;
 }
 
 // -- sites ------------------------------------------------------------------------------------
@@ -267,6 +318,7 @@ function position(list: Int32Array, after: (other: number) => boolean): number {
  */
 export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly number[]): void {
   if (ids.length === 0) return;
+  ix.orders.clear();
   const stmt = statementCache(db);
   const maxId = Math.max(...ids);
   if (maxId >= ix.size) grow(ix, Math.max(maxId + 1, Math.ceil(ix.size * 1.25)));

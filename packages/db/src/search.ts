@@ -1,8 +1,17 @@
 import type { ActorFacets } from '@pare/schema';
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
-import { buildDirectoryIndex, type DirectoryIndex, nearActors, patchDirectoryIndex, territoryActors } from './search-index.ts';
-import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, toFtsQuery } from './search-query.ts';
+import {
+  aroundOrder,
+  buildDirectoryIndex,
+  byScopeAndName,
+  type DirectoryIndex,
+  nationalByName,
+  nearActors,
+  patchDirectoryIndex,
+  territoryActors,
+} from './search-index.ts';
+import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, type SearchPlace, toFtsQuery } from './search-query.ts';
 import { actorSearchSql } from './search-sql.ts';
 import { type ChangeFeed, directoryChanges } from './search-version.ts';
 
@@ -33,6 +42,14 @@ type Candidates = {
   /** Candidate positions in each order asked for so far. */
   orders: Map<string, Int32Array>;
 };
+
+/** Adds `counts[mask]` to every bit the mask holds: counts per mask value into counts per option. */
+function spreadBits(counts: Int32Array, into: number[]): void {
+  for (let mask = 1; mask < counts.length; mask++) {
+    const n = counts[mask] as number;
+    if (n) for (let b = 0; b < into.length; b++) if (mask & (1 << b)) into[b] = (into[b] as number) + n;
+  }
+}
 
 /** A small least-recently-used map. */
 function lru<V>(max: number, weight: (v: V) => number = () => 1) {
@@ -173,6 +190,11 @@ export function actorSearch(db: Db) {
         for (const id of set) if (id < size) inDepartement[id] = 1;
     }
     const near = p ? nearActors(db, ix, p) : null;
+    if (p && near && !fts && !inDepartement && ix.size < NAME_RANKS) {
+      const result = placeCandidates(p, near, ix);
+      candidatesCache.set(key, result);
+      return result;
+    }
     let around: Set<number>[] | null = null;
     if (p && !p.strict)
       around = sets([
@@ -243,6 +265,110 @@ export function actorSearch(db: Db) {
     };
     candidatesCache.set(key, result);
     return result;
+  }
+
+  /** Marks of the actors already placed by `placeCandidates`: `marks[id] === mark` (one mark a call). */
+  let marks = new Uint32Array(0);
+  let mark = 0;
+  let scratch = new Int32Array(0);
+  /** 0, 1, 2…: the place order of `placeCandidates`' answers (read-only, shared). */
+  let identity = new Int32Array(0);
+
+  /**
+   * The candidates of a place without text or département (what most searches are), made already
+   * in the place's order — the sites within the radius nearest first, then (a commune asked) its
+   * territories — commune, département, région, sites in the département — by scope and name,
+   * then the national actors by name: the same candidates and order as the general path and
+   * `ordered(…, 'place')`, from the département's order made once (`aroundOrder`) instead of
+   * thousands of set lookups and a sort at every search.
+   */
+  function placeCandidates(p: SearchPlace, near: Map<number, number>, ix: DirectoryIndex): Candidates {
+    const { published, scope, nameRank } = ix;
+    if (marks.length < ix.size) marks = new Uint32Array(ix.size);
+    mark = (mark + 1) >>> 0;
+    if (mark === 0) {
+      marks.fill(0);
+      mark = 1;
+    }
+    // The sites within the radius, nearest first (then scope, name): typed arrays, no map lookups.
+    const found = new Int32Array(near.size);
+    const foundDistance = new Float64Array(near.size);
+    let m = 0;
+    for (const [id, d] of near) {
+      if (!published[id]) continue;
+      found[m] = id;
+      foundDistance[m++] = d;
+    }
+    const byDistance = new Int32Array(m);
+    for (let i = 0; i < m; i++) byDistance[i] = i;
+    byDistance.sort((a, b) => {
+      const ia = found[a] as number;
+      const ib = found[b] as number;
+      return (
+        (foundDistance[a] as number) - (foundDistance[b] as number) ||
+        (scope[ia] as number) - (scope[ib] as number) ||
+        (nameRank[ia] as number) - (nameRank[ib] as number)
+      );
+    });
+    const nearIds = new Int32Array(m);
+    const nearDistance = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const at = byDistance[i] as number;
+      nearIds[i] = found[at] as number;
+      nearDistance[i] = foundDistance[at] as number;
+      marks[nearIds[i] as number] = mark;
+    }
+    // The territory and national groups go into scratch buffers first (no array growing), then
+    // into the candidate arrays of their exact size.
+    if (scratch.length < ix.size) scratch = new Int32Array(ix.size);
+    let t = 0;
+    let territoryEnd = 0;
+    if (!p.strict) {
+      // The commune's own territories (few) merged into the département's order.
+      // Both lists are in the same order, where no two actors are equal: one found in both is
+      // met at the same step of the merge, and placed once. Each placed actor is marked.
+      const area = aroundOrder(db, ix, p.departement ?? '', p.region ?? '');
+      const commune: number[] = [];
+      for (const id of territoryActors(db, ix, 'tc', p.commune ?? ''))
+        if (id < ix.size && published[id] && marks[id] !== mark) commune.push(id);
+      const own = byScopeAndName(ix, commune);
+      const key = (id: number) => (scope[id] as number) * NAME_RANKS + (nameRank[id] as number);
+      let b = 0;
+      for (const id of area) {
+        if (marks[id] === mark) continue; // within the radius: placed already
+        const k = key(id);
+        while (b < own.length && key(own[b] as number) < k) {
+          const o = own[b++] as number;
+          marks[o] = mark;
+          scratch[t++] = o;
+        }
+        if (b < own.length && own[b] === id) b++;
+        marks[id] = mark;
+        scratch[t++] = id;
+      }
+      while (b < own.length) {
+        const o = own[b++] as number;
+        marks[o] = mark;
+        scratch[t++] = o;
+      }
+      territoryEnd = t;
+      for (const id of nationalByName(ix)) if (marks[id] !== mark) scratch[t++] = id;
+    }
+    const n = m + t;
+    const ids = new Int32Array(n);
+    ids.set(nearIds, 0);
+    ids.set(scratch.subarray(0, t), m);
+    const distance = new Float64Array(n);
+    distance.set(nearDistance, 0);
+    distance.fill(Number.NaN, m);
+    const grp = new Int8Array(n);
+    grp.fill(1, m, m + territoryEnd);
+    grp.fill(2, m + territoryEnd);
+    if (identity.length < n) {
+      identity = new Int32Array(Math.max(n, identity.length * 2));
+      for (let i = 0; i < identity.length; i++) identity[i] = i;
+    }
+    return { ids, rank: null, distance, grp, orders: new Map([['place', identity.subarray(0, n)]]) };
   }
 
   // -- orders -----------------------------------------------------------------------------------
@@ -393,6 +519,18 @@ export function actorSearch(db: Db) {
     return !s.open || s.open.ids.has(id);
   }
 
+  /** An open set as one byte per actor (made once per set): a typed read instead of a set lookup per candidate. */
+  const openBytes = new WeakMap<ReadonlySet<number>, Uint8Array>();
+  function openMembers(set: NonNullable<ActorSearch['open']>, ix: DirectoryIndex): Uint8Array {
+    let bytes = openBytes.get(set.ids);
+    if (!bytes || bytes.length < ix.size) {
+      bytes = new Uint8Array(ix.size);
+      for (const id of set.ids) if (id < ix.size) bytes[id] = 1;
+      openBytes.set(set.ids, bytes);
+    }
+    return bytes;
+  }
+
   /** One page of matching actor ids with their distance, and the total. */
   function searchActors(s: ActorSearch): { total: number; hits: ActorSearchHit[] } {
     if (db.inTransaction) return inTransaction.searchActors(s);
@@ -426,6 +564,10 @@ export function actorSearch(db: Db) {
     return { total, hits: hits.map((h) => ({ ...h })) };
   }
 
+  // Candidates counted per mask value (one increment each), bits spread once at the end.
+  const publicsSeen = new Int32Array(1 << PUBLICS.length);
+  const actionsSeen = new Int32Array(1 << ACTIONS.length);
+
   /** For each option of each filter, how many results choosing it would give (other filters kept). */
   function facetCounts(s: ActorSearch): ActorFacets {
     if (db.inTransaction) return inTransaction.facetCounts(s);
@@ -438,21 +580,33 @@ export function actorSearch(db: Db) {
       const types = new Array<number>(ACTOR_TYPES.length).fill(0);
       const publics = new Array<number>(PUBLICS.length).fill(0);
       const actions = new Array<number>(ACTIONS.length).fill(0);
+      // Counted per mask value first (one increment a candidate), bits spread once at the end.
+      publicsSeen.fill(0);
+      actionsSeen.fill(0);
+      const typesSeen = new Int32Array(ACTOR_TYPES.length);
+      const { type, publics: publicsOf, actions: actionsOf } = ix;
+      const open = s.open ? openMembers(s.open, ix) : null;
+      const openNowMembers = s.openNow ? openMembers(s.openNow, ix) : null;
       let openNow = 0;
       for (let i = 0; i < c.ids.length; i++) {
         const id = c.ids[i] as number;
-        if (s.open && !s.open.ids.has(id)) continue;
-        const t = ix.type[id] as number;
-        const pm = ix.publics[id] as number;
-        const am = ix.actions[id] as number;
+        if (open && !open[id]) continue;
+        const t = type[id] as number;
+        const pm = publicsOf[id] as number;
+        const am = actionsOf[id] as number;
         const okT = !m.types || (m.types & (1 << t)) !== 0;
         const okP = !m.publics || (m.publics & pm) !== 0;
         const okA = !m.actions || (m.actions & am) !== 0;
-        if (okP && okA) types[t] = (types[t] as number) + 1;
-        if (okT && okA) for (let b = 0; b < PUBLICS.length; b++) if (pm & (1 << b)) publics[b] = (publics[b] as number) + 1;
-        if (okT && okP) for (let b = 0; b < ACTIONS.length; b++) if (am & (1 << b)) actions[b] = (actions[b] as number) + 1;
-        if (okT && okP && okA && s.openNow?.ids.has(id)) openNow++;
+        if (okP && okA) typesSeen[t] = (typesSeen[t] as number) + 1;
+        if (okT && okA) publicsSeen[pm] = (publicsSeen[pm] as number) + 1;
+        if (okT && okP) actionsSeen[am] = (actionsSeen[am] as number) + 1;
+        if (okT && okP && okA && openNowMembers?.[id]) openNow++;
       }
+      typesSeen.forEach((n, t) => {
+        types[t] = n;
+      });
+      spreadBits(publicsSeen, publics);
+      spreadBits(actionsSeen, actions);
       facets = {
         publics: Object.fromEntries(PUBLICS.map((code, i) => [code, publics[i]])),
         actions: Object.fromEntries(ACTIONS.map((code, i) => [code, actions[i]])),
