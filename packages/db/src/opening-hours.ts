@@ -263,11 +263,36 @@ export function currentClosures(closures: readonly TemporaryClosure[], at: Date,
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
+/** States kept: per hours, closures and département, from the instant asked until it may change. */
+const states = new Map<string, { state: HoursState; from: number; until: number }>();
+const MAX_STATES = 20_000;
+
 /**
  * Is it open at `at`, and when does that change? A closure with `closed` closes the whole day;
  * it ends at the start of the day after `ends_on`.
+ *
+ * The answer holds from `at` until its `next_change` or the next local midnight (when closures
+ * starting tomorrow begin to count), whichever comes first: it is kept for that span, so the
+ * many sites sharing the same hours (« Mo-Fr 09:00-17:00 ») and the same site asked again cost a
+ * map lookup, not an evaluation of the hours (which recomputes the year's holidays each time).
  */
 export function hoursState(value: string | null, closures: readonly TemporaryClosure[], at: Date, place: HoursPlace = {}): HoursState {
+  if (value === null && closures.length === 0) return { open_now: null, next_change: null };
+  const key = `${place.departement ?? ''}\u0000${value}\u0000${closures.length === 0 ? '' : JSON.stringify(closures)}`;
+  const t = at.getTime();
+  const kept = states.get(key);
+  if (kept && kept.from <= t && t < kept.until) return { ...kept.state };
+  const state = evaluateHoursState(value, closures, at, place);
+  const tz = timeZoneOf(place);
+  const midnight = startOfDay(addDays(dayOf(at, tz), 1), tz).getTime();
+  const until = Math.min(midnight, state.next_change ? Date.parse(state.next_change) : Number.POSITIVE_INFINITY);
+  if (states.size >= MAX_STATES) states.clear();
+  states.set(key, { state: { ...state }, from: t, until });
+  return state;
+}
+
+/** `hoursState` without the kept answers (what they must equal). */
+export function evaluateHoursState(value: string | null, closures: readonly TemporaryClosure[], at: Date, place: HoursPlace): HoursState {
   const tz = timeZoneOf(place);
   const shut = closures.filter((c) => c.closed);
   const today = dayOf(at, tz);
@@ -289,7 +314,7 @@ export function hoursState(value: string | null, closures: readonly TemporaryClo
     const reopening = startOfDay(end, tz);
     // When it opens after the closure: the hours' state from that instant.
     if (value === null || !isValidOpeningHours(value)) return { open_now: false, next_change: null };
-    const after = hoursState(value, [], reopening, place);
+    const after = evaluateHoursState(value, [], reopening, place);
     return { open_now: false, next_change: after.open_now ? reopening.toISOString() : after.next_change };
   }
   if (value === null) return { open_now: null, next_change: null };
