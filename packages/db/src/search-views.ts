@@ -7,11 +7,21 @@ import { type ChangeFeed, directoryChanges } from './search-version.ts';
 
 /** A view is kept at most this long, even when its hours say it holds longer. */
 const MAX_HOLD_MS = 3600_000;
-/** Views kept per connection (about 1.5 KB each as JSON). */
-const MAX_VIEWS = 30_000;
+/**
+ * Characters of view JSON kept per connection: about 100,000 views (1.5 K characters each).
+ * Kept as JSON text, a view is one object for the collector to walk instead of some thirty.
+ */
+const MAX_VIEW_CHARS = 160_000_000;
 
-type Kept = { view: PublicActor; from: number; until: number };
-type Cache = { views: Map<number, Kept>; feed: ChangeFeed | undefined; external: number | undefined; version: string | undefined };
+/** A view as JSON, with what its own answer's validity needs: its first next change and its time zones. */
+type Kept = { json: string; from: number; until: number; next: number; zones: readonly string[] };
+type Cache = {
+  views: Map<number, Kept>;
+  chars: number;
+  feed: ChangeFeed | undefined;
+  external: number | undefined;
+  version: string | undefined;
+};
 const caches = new WeakMap<Db, Cache>();
 
 /**
@@ -23,12 +33,30 @@ export function viewsValidUntil(actors: readonly PublicActor[], now: Date, cap?:
   let until = cap ?? Number.POSITIVE_INFINITY;
   const zones = new Set<string>(['Europe/Paris']);
   for (const a of actors) {
-    for (const s of a.sites) {
-      if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
-      if (s.departement) zones.add(timeZoneOf({ departement: s.departement.code }));
-    }
-    for (const c of a.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
+    until = Math.min(until, firstChange(a));
+    for (const zone of zonesOf(a)) zones.add(zone);
   }
+  return Math.min(until, nextMidnight(zones, now));
+}
+
+/** The first `next_change` of an actor's sites and lines (epoch ms; Infinity: none). */
+function firstChange(a: PublicActor): number {
+  let until = Number.POSITIVE_INFINITY;
+  for (const s of a.sites) if (s.next_change) until = Math.min(until, Date.parse(s.next_change));
+  for (const c of a.contacts) if (c.next_change) until = Math.min(until, Date.parse(c.next_change));
+  return until;
+}
+
+/** The time zones of an actor's sites. */
+function zonesOf(a: PublicActor): string[] {
+  const zones: string[] = [];
+  for (const s of a.sites) if (s.departement) zones.push(timeZoneOf({ departement: s.departement.code }));
+  return zones;
+}
+
+/** The first of the next local midnights of `zones` after `now` (epoch ms). */
+function nextMidnight(zones: Iterable<string>, now: Date): number {
+  let until = Number.POSITIVE_INFINITY;
   for (const zone of zones) {
     const [y, mo, d] = dayOf(new Date(now.getTime() + 24 * 3600 * 1000), zone)
       .split('-')
@@ -40,25 +68,84 @@ export function viewsValidUntil(actors: readonly PublicActor[], now: Date, cap?:
 
 /**
  * The public views (as a list of results shows them: state now, no week) of the actors `ids` for
- * an anonymous visitor at `at`, in the order given, unknown ids skipped: what
- * `publicView(record, ANONYMOUS, { at, week: false })` gives, kept per actor until it would
- * change (its hours' next change, midnight) or the actor is written. Searches that differ still
- * show the same actors: a page of 20 is then mostly views already made, without reading the
- * records again. A write on this connection drops the views of the actors written; a commit from
- * elsewhere, all of them. Do not change what is returned: it is shared with the next caller.
+ * an anonymous visitor at `at`, as JSON texts in the order given, unknown ids skipped: what
+ * `JSON.stringify(publicView(record, ANONYMOUS, { at, week: false }))` gives, kept per actor
+ * until it would change (its hours' next change, midnight) or the actor is written. Searches
+ * that differ still show the same actors: a page of 20 is then mostly views already made,
+ * without reading the records again. A write on this connection (or another, when the shared
+ * counter names its actors) drops the views of the actors written; any other commit, all of
+ * them. `validUntil(now, cap)` is `viewsValidUntil` of these views.
  */
+export function anonymousListViewsJson(
+  db: Db,
+  load: (ids: readonly number[]) => ActorRecord[],
+  ids: readonly number[],
+  at: Date,
+): { views: string[]; validUntil: (now: Date, cap?: number) => number } {
+  const changes = db.inTransaction ? undefined : directoryChanges(db);
+  const t = at.getTime();
+  const make = (record: ActorRecord): Kept => {
+    const view = publicView(record, ANONYMOUS, { at, week: false });
+    return {
+      json: JSON.stringify(view),
+      from: t,
+      until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
+      next: firstChange(view),
+      zones: zonesOf(view),
+    };
+  };
+  const found = new Map<number, Kept>();
+  const cache = changes ? keptViews(db, changes) : undefined;
+  const missing: number[] = [];
+  for (const id of ids) {
+    const kept = cache?.views.get(id);
+    if (kept && kept.from <= t && t < kept.until) found.set(id, kept);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    for (const record of load(missing)) {
+      const kept = make(record);
+      found.set(record.id, kept);
+      if (cache) keep(cache, record.id, kept);
+    }
+  }
+  const views: string[] = [];
+  const chosen: Kept[] = [];
+  for (const id of ids) {
+    const kept = found.get(id);
+    if (!kept) continue;
+    views.push(kept.json);
+    chosen.push(kept);
+  }
+  return {
+    views,
+    validUntil: (now, cap) => {
+      let until = cap ?? Number.POSITIVE_INFINITY;
+      const zones = new Set<string>(['Europe/Paris']);
+      for (const kept of chosen) {
+        until = Math.min(until, kept.next);
+        for (const zone of kept.zones) zones.add(zone);
+      }
+      return Math.min(until, nextMidnight(zones, now));
+    },
+  };
+}
+
+/** `anonymousListViewsJson`'s views as objects (for callers that change or merge them). */
 export function anonymousListViews(
   db: Db,
   load: (ids: readonly number[]) => ActorRecord[],
   ids: readonly number[],
   at: Date,
 ): PublicActor[] {
-  const changes = db.inTransaction ? undefined : directoryChanges(db);
-  const make = (record: ActorRecord) => publicView(record, ANONYMOUS, { at, week: false });
-  if (!changes) return load(ids).map(make);
+  return anonymousListViewsJson(db, load, ids, at).views.map((json) => JSON.parse(json) as PublicActor);
+}
+
+/** The views kept for a connection, emptied of what changed since they were last looked at. */
+function keptViews(db: Db, changes: NonNullable<ReturnType<typeof directoryChanges>>): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { views: new Map(), feed: changes.feed(), external: changes.external(), version: changes.version() };
+    cache = { views: new Map(), chars: 0, feed: changes.feed(), external: changes.external(), version: changes.version() };
     caches.set(db, cache);
   }
   const version = changes.version();
@@ -66,31 +153,30 @@ export function anonymousListViews(
     cache.version = version;
     const external = changes.external();
     const written = cache.feed?.take();
-    if (external !== cache.external || !written) cache.views.clear();
-    else for (const id of written) cache.views.delete(id);
+    if (external !== cache.external || !written) {
+      cache.views.clear();
+      cache.chars = 0;
+    } else for (const id of written) drop(cache, id);
     cache.external = external;
   }
-  const t = at.getTime();
-  const out = new Map<number, PublicActor>();
-  const missing: number[] = [];
-  for (const id of ids) {
-    const kept = cache.views.get(id);
-    if (kept && kept.from <= t && t < kept.until) out.set(id, kept.view);
-    else missing.push(id);
+  return cache;
+}
+
+function drop(cache: Cache, id: number): void {
+  const kept = cache.views.get(id);
+  if (!kept) return;
+  cache.chars -= kept.json.length;
+  cache.views.delete(id);
+}
+
+/** Keeps a view, the least recently made ones leaving beyond `MAX_VIEW_CHARS`. */
+function keep(cache: Cache, id: number, kept: Kept): void {
+  drop(cache, id);
+  cache.views.set(id, kept);
+  cache.chars += kept.json.length;
+  while (cache.chars > MAX_VIEW_CHARS) {
+    const oldest = cache.views.keys().next().value;
+    if (oldest === undefined) break;
+    drop(cache, oldest);
   }
-  if (missing.length > 0) {
-    for (const record of load(missing)) {
-      const view = make(record);
-      out.set(record.id, view);
-      cache.views.delete(record.id);
-      cache.views.set(record.id, { view, from: t, until: viewsValidUntil([view], at, t + MAX_HOLD_MS) });
-      if (cache.views.size > MAX_VIEWS) cache.views.delete(cache.views.keys().next().value as number);
-    }
-  }
-  const views: PublicActor[] = [];
-  for (const id of ids) {
-    const view = out.get(id);
-    if (view) views.push(view);
-  }
-  return views;
 }

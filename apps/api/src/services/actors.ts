@@ -1,5 +1,14 @@
 import type { z } from '@hono/zod-openapi';
-import { ANONYMOUS, anonymousListViews, hoursPreview, publicView, type SearchPlace, type Viewer, viewsValidUntil } from '@pare/db';
+import {
+  ANONYMOUS,
+  anonymousListViews,
+  anonymousListViewsJson,
+  hoursPreview,
+  publicView,
+  type SearchPlace,
+  type Viewer,
+  viewsValidUntil,
+} from '@pare/db';
 import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
 import type { HoursPreviewInputSchema, PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
@@ -122,6 +131,36 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
     place: place?.response ?? null,
     at: now.toISOString(),
   };
+}
+
+/**
+ * The public search for a visitor who sees no professional contact, as the JSON text
+ * `JSON.stringify(searchActors(deps, q, viewer))` would be, made from the views kept as JSON
+ * (@pare/db search-views.ts) without parsing or serialising them again; and until when it holds
+ * (`answerValidUntil` of its items, at most `cap`).
+ */
+export function searchActorsText(deps: AppDeps, q: SearchActorsQuery, cap?: number): { text: string; until: number } {
+  const { criteria, place, now } = searchCriteria(deps, q);
+  const { total, hits } = deps.search.searchActors(criteria);
+  const { views, validUntil } = anonymousListViewsJson(
+    deps.db,
+    deps.actors.loadActors,
+    hits.map((h) => h.id),
+    now,
+  );
+  // Each item is its view with `distance_km` and `match` after its own keys, as a spread gives them.
+  const items = views.map((view, i) => {
+    const hit = hits[i];
+    const extra =
+      (hit?.distanceKm != null ? `,"distance_km":${JSON.stringify(hit.distanceKm)}` : '') +
+      (hit?.match ? `,"match":${JSON.stringify(hit.match)}` : '');
+    return extra && view.endsWith('}') ? `${view.slice(0, -1)}${extra}}` : view;
+  });
+  const text =
+    `{"total":${total},"page":${q.page},"per_page":${q.per_page},"items":[${items.join(',')}],` +
+    `"facets":${JSON.stringify(deps.search.facetCounts(criteria))},"place":${JSON.stringify(place?.response ?? null)},` +
+    `"at":${JSON.stringify(now.toISOString())}}`;
+  return { text, until: validUntil(now, cap) };
 }
 
 /** One published actor's public record (with what is open now), or a 404. */

@@ -1,16 +1,32 @@
+import type { SearchActorsResponse } from '@pare/schema';
+import type { Context, TypedResponse } from 'hono';
 import { createRouter } from '../../lib/create-router.ts';
-import { answerValidUntil, clockOf, getActor, searchActors } from '../../services/actors.ts';
+import { answerValidUntil, clockOf, getActor, searchActors, searchActorsText } from '../../services/actors.ts';
 import { getActorRoute, listActorsRoute } from './actors.routes.ts';
+
+/**
+ * A JSON answer whose text was made by hand from JSON kept ready (`searchActorsText`), typed as
+ * `c.json` types its object: the same bytes and headers `c.json` would give.
+ */
+function jsonText<T>(c: Context, text: string): TypedResponse<T, 200, 'json'> {
+  return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
+}
 
 export const actorsRouter = createRouter()
   .openapi(listActorsRoute, (c) => {
     // A signed-in professional sees more: never let a shared cache keep that answer.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'no-cache');
     c.header('Vary', 'Cookie');
-    const answer = searchActors(c.var, c.req.valid('query'), c.var.viewer);
     // The facet « ouvert maintenant » counts the whole directory: true for this minute at most.
     const now = clockOf(c.var);
-    c.set('cacheUntil', answerValidUntil(answer.items, now, Math.floor(now.getTime() / 60_000 + 1) * 60_000));
+    const minute = Math.floor(now.getTime() / 60_000 + 1) * 60_000;
+    if (!c.var.viewer.seesProfessionalContacts) {
+      const { text, until } = searchActorsText(c.var, c.req.valid('query'), minute);
+      c.set('cacheUntil', until);
+      return jsonText<SearchActorsResponse>(c, text);
+    }
+    const answer = searchActors(c.var, c.req.valid('query'), c.var.viewer);
+    c.set('cacheUntil', answerValidUntil(answer.items, now, minute));
     return c.json(answer, 200);
   })
   .openapi(getActorRoute, (c) => {
