@@ -4,44 +4,35 @@
  * from the delivered mail, used once; sessions listed and ended; the last administrator kept.
  */
 import { outboxRepository, type UserRecord, userRepository } from '@pare/db';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { purgeHandledAccountRequests } from '../../apps/api/src/services/accounts.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { updateUser } from '../../apps/api/src/services/users.ts';
 import { asUser, createAccount, type Signed, signedInAs, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
+import { readMail, smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { orientationApp, postJson, TEAM_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const NEW_PASSWORD = 'une phrase de passe bien longue';
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile();
 let t: TestApp;
 let admin: Signed;
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
   t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   admin = await signedInAs(t, 'admin');
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
-afterEach(() => {
-  delivered.length = 0;
-});
+afterAll(() => t.close());
 
 /** Sends what the outbox holds through the real SMTP server. */
-const flush = () => sendDueMail({ db: t.db, log: createLogger('silent') }, createMailTransport(smtpUrl), new Date());
+const flush = () => sendDueMail({ db: t.db, log: createLogger('silent') }, createMailTransport(smtp.url), new Date());
 
 /** The mail delivered to `to`, decoded. */
 function mailTo(to: string) {
-  const found = delivered.filter((d) => d.to.includes(to)).map((d) => readMail(d.raw));
+  const found = smtp.delivered.filter((d) => d.to.includes(to)).map((d) => readMail(d.raw));
   expect(found.length).toBeGreaterThan(0);
   return found[found.length - 1] as ReturnType<typeof readMail>;
 }
@@ -103,7 +94,7 @@ describe('an administrator creates an account: the person chooses the password b
     expect((await asUser(t, admin, `/api/admin/users/${id}/reset`, { method: 'POST' })).status).toBe(200);
     expect((await asUser(t, admin, `/api/admin/users/${id}/reset`, { method: 'POST' })).status).toBe(200);
     await flush();
-    const mails = delivered.filter((d) => d.to.includes(email)).map((d) => readMail(d.raw));
+    const mails = smtp.delivered.filter((d) => d.to.includes(email)).map((d) => readMail(d.raw));
     expect(mails).toHaveLength(2);
     const first = linkToken((mails[0] as { text: string }).text);
     const second = linkToken((mails[1] as { text: string }).text);

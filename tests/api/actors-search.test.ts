@@ -27,25 +27,18 @@ describe('GET /api/actors — full text', () => {
     expect(slugs(plain.body)).toEqual(slugs(accented.body));
   });
 
-  it('matches the beginning of a word, so a half-typed name already finds the actor', async () => {
-    const { body } = await getJson(t.app, '/api/actors?q=confid', SearchActorsResponseSchema);
-    expect(slugs(body)).toContain('test-foyer-confidentiel-thionville');
-  });
-
-  it('finds an actor by the commune of its site', async () => {
-    const { body } = await getJson(t.app, '/api/actors?q=thionville', SearchActorsResponseSchema);
-    expect(slugs(body)).toContain('test-foyer-confidentiel-thionville');
-  });
-
-  it('finds an actor by the French label of an action it offers', async () => {
-    const { body } = await getJson(t.app, '/api/actors?q=soutien familles', SearchActorsResponseSchema);
-    expect(slugs(body)).toContain('test-association-familles-metz');
-  });
-
-  it('finds the 119 national line by its name', async () => {
-    const { body } = await getJson(t.app, '/api/actors?q=enfance danger', SearchActorsResponseSchema);
-    expect(slugs(body)).toContain('allo-enfance-en-danger-119');
-  });
+  // One search text a row, and an actor it must find.
+  for (const [name, q, slug] of [
+    ['matches the beginning of a word, so a half-typed name already finds the actor', 'confid', 'test-foyer-confidentiel-thionville'],
+    ['finds an actor by the commune of its site', 'thionville', 'test-foyer-confidentiel-thionville'],
+    ['finds an actor by the French label of an action it offers', 'soutien familles', 'test-association-familles-metz'],
+    ['finds the 119 national line by its name', 'enfance danger', 'allo-enfance-en-danger-119'],
+  ] as const) {
+    it(name, async () => {
+      const { body } = await getJson(t.app, `/api/actors?q=${q}`, SearchActorsResponseSchema);
+      expect(slugs(body)).toContain(slug);
+    });
+  }
 
   it('returns nothing rather than an error for a word no actor contains', async () => {
     const { status, body } = await getJson(t.app, '/api/actors?q=zzzyyyxxx', SearchActorsResponseSchema);

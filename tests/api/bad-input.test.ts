@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getRefused } from '../helpers/api-expectations.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -30,12 +31,10 @@ describe('bad input gets a 400 naming the field', () => {
     ['a search text of 500 characters', `/api/actors?q=${'a'.repeat(500)}`, 'q'],
   ];
   it.each(cases)('%s', async (_what, url, field) => {
-    const { status, body, headers } = await getJson(t.app, url);
-    expect(status).toBe(400);
+    const { body, headers } = await getRefused(t.app, url, field);
     expect(headers.get('content-type')).toMatch(/application\/json/);
     expect(body.error).toBe('validation_error');
-    expect(body.issues.map((i: { path: string }) => i.path)).toContain(field);
-    for (const issue of body.issues) expect(issue.message.length).toBeGreaterThan(3);
+    for (const issue of body.issues ?? []) expect(issue.message.length).toBeGreaterThan(3);
   });
 });
 

@@ -195,6 +195,12 @@ describe('what the answers say now', () => {
 describe('writing hours', () => {
   const post = (input: CreateActorInputRaw) => asUser(t, curator, '/api/admin/actors', { method: 'POST', body: input });
   const issues = async (res: Response) => ((await res.json()) as { issues: { path: string; message: string }[] }).issues;
+  /** Creating `input` is refused, its first issue at `path`. */
+  const expectRefusedAt = async (path: string, input: CreateActorInputRaw) => {
+    const res = await post(input);
+    expect(res.status).toBe(400);
+    expect((await issues(res))[0]?.path).toBe(path);
+  };
 
   it('refuses hours written in words with a French message naming the problem and the syntax', async () => {
     const res = await post({
@@ -210,30 +216,24 @@ describe('writing hours', () => {
   });
 
   it('refuses a time out of the day, and bad hours on a line', async () => {
-    const res = await post({
+    await expectRefusedAt('sites.0.opening_hours', {
       ...paris,
       name: 'Horaires invalides test 2',
       sites: [{ commune_code: '75056', opening_hours: 'Mo 25:00-26:00' }],
     });
-    expect(res.status).toBe(400);
-    expect((await issues(res))[0]?.path).toBe('sites.0.opening_hours');
-    const onLine = await post({
+    await expectRefusedAt('contacts.0.opening_hours', {
       ...line,
       name: 'Ligne invalide test',
       contacts: [{ kind: 'phone', value: '01 00 00 00 08', opening_hours: 'Mx-Fr 09:00-12:00' }],
     });
-    expect(onLine.status).toBe(400);
-    expect((await issues(onLine))[0]?.path).toBe('contacts.0.opening_hours');
   });
 
   it('refuses a closure ending before it starts', async () => {
-    const res = await post({
+    await expectRefusedAt('sites.0.temporary_closures.0.ends_on', {
       ...paris,
       name: 'Fermeture invalide test',
       sites: [{ commune_code: '75056', temporary_closures: [{ starts_on: '2027-03-10', ends_on: '2027-03-01', message: 'Travaux' }] }],
     });
-    expect(res.status).toBe(400);
-    expect((await issues(res))[0]?.path).toBe('sites.0.temporary_closures.0.ends_on');
   });
 
   it('accepts 24/7 and comments, and keeps them through an edit', async () => {

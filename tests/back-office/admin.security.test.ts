@@ -209,26 +209,19 @@ describe('back-office reads are for editors, and never cached', () => {
       url: (p) => `/api/admin/submissions/${makeCorrection(t, p).submissionId}`,
       expect: { ...editorRule(200), 'curateur sans jeton CSRF': 200 },
     },
-    {
-      name: 'GET /api/admin/submissions',
-      url: () => '/api/admin/submissions',
+    // Read by every editor and every relais, whatever their départements.
+    ...(
+      [
+        ['GET /api/admin/submissions', '/api/admin/submissions'],
+        ['GET /api/admin/freshness', '/api/admin/freshness'],
+        ['GET /api/admin/actors/duplicates', '/api/admin/actors/duplicates?name=CRIP'],
+        ['GET /api/admin/geocode', '/api/admin/geocode?commune=57672'],
+      ] as const
+    ).map(([name, url]) => ({
+      name,
+      url: () => url,
       expect: { ...editorRule(200), 'relais 57 (Bouches-du-Rhône)': 200, 'relais 57 (national)': 200, 'curateur sans jeton CSRF': 200 },
-    },
-    {
-      name: 'GET /api/admin/freshness',
-      url: () => '/api/admin/freshness',
-      expect: { ...editorRule(200), 'relais 57 (Bouches-du-Rhône)': 200, 'relais 57 (national)': 200, 'curateur sans jeton CSRF': 200 },
-    },
-    {
-      name: 'GET /api/admin/actors/duplicates',
-      url: () => '/api/admin/actors/duplicates?name=CRIP',
-      expect: { ...editorRule(200), 'relais 57 (Bouches-du-Rhône)': 200, 'relais 57 (national)': 200, 'curateur sans jeton CSRF': 200 },
-    },
-    {
-      name: 'GET /api/admin/geocode',
-      url: () => '/api/admin/geocode?commune=57672',
-      expect: { ...editorRule(200), 'relais 57 (Bouches-du-Rhône)': 200, 'relais 57 (national)': 200, 'curateur sans jeton CSRF': 200 },
-    },
+    })),
     { name: 'GET /api/admin/users', url: () => '/api/admin/users', expect: { ...adminRule(200), 'curateur sans jeton CSRF': 403 } },
   ];
   const cases = READS.flatMap((route) => ALL.map((who) => ({ route, who, status: route.expect[who] })));

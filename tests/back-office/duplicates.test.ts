@@ -53,23 +53,18 @@ describe('creating an entry that may already exist', () => {
   });
 
   it('flags the same SIRET, website or phone anywhere', async () => {
-    const first = {
-      ...actorInput('marseille', 'Premier acteur de test'),
+    /** An actor with the one SIRET, a website and a phone: the same ones, written two ways. */
+    const withIdentifiers = (place: Parameters<typeof actorInput>[0], name: string, website: string, phone: string) => ({
+      ...actorInput(place, name),
       siret: '12345678901234',
       contacts: [
-        { kind: 'website', value: 'https://www.premier-test.example/accueil' },
-        { kind: 'phone', value: '04 91 00 00 01' },
+        { kind: 'website', value: website },
+        { kind: 'phone', value: phone },
       ],
-    };
+    });
+    const first = withIdentifiers('marseille', 'Premier acteur de test', 'https://www.premier-test.example/accueil', '04 91 00 00 01');
     expect((await create(first)).status).toBe(201);
-    const second = {
-      ...actorInput('moselle', 'Tout autre nom'),
-      siret: '12345678901234',
-      contacts: [
-        { kind: 'website', value: 'http://premier-test.example' },
-        { kind: 'phone', value: '+33 4 91 00 00 01' },
-      ],
-    };
+    const second = withIdentifiers('moselle', 'Tout autre nom', 'http://premier-test.example', '+33 4 91 00 00 01');
     const { status, body } = await json(await create(second));
     expect(status).toBe(409);
     expect(body.issues[0].message).toContain('même SIRET, même site web, même numéro de téléphone');

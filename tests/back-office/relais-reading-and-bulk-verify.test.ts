@@ -1,12 +1,7 @@
-/**
- * Issue 17, items 8 and 9: a relais reads (never edits) the regional and national entries that
- * cover its départements; bulk « marquer vérifiées » checks the role and the département of each
- * entry, records one revision each, and never lets a refused entry stop the others.
- */
-import { actorRepository } from '@pare/db';
-import { CreateActorInputSchema } from '@pare/schema';
+import type { CreateActorInputRaw } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
+import { addTestActor } from '../helpers/actors.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -19,21 +14,19 @@ let moselle: number;
 let nancy: number;
 
 /** TEST DATA: fictitious entries of each reach. */
-function add(slug: string, territory: Record<string, unknown>, commune?: string): number {
-  return actorRepository(t.db).createActor(
-    CreateActorInputSchema.parse({
-      slug,
-      name: `Structure test ${slug} (données de test)`,
-      type: 'association',
-      description: 'Fiche fictive, pour les tests.',
-      publics: ['jeunes'],
-      actions: ['ecoute'],
-      territory,
-      sites: commune ? [{ label: 'Local', address: '1 rue de Test', commune_code: commune }] : [],
-      contacts: [{ kind: 'website', value: `https://example.test/${slug}` }],
-      provenance: { last_verified_at: '2020-01-01' },
-    }),
-  ).id;
+function add(slug: string, territory: CreateActorInputRaw['territory'], commune?: string): number {
+  return addTestActor(t, {
+    slug,
+    name: `Structure test ${slug} (données de test)`,
+    type: 'association',
+    description: 'Fiche fictive, pour les tests.',
+    publics: ['jeunes'],
+    actions: ['ecoute'],
+    territory,
+    sites: commune ? [{ label: 'Local', address: '1 rue de Test', commune_code: commune }] : [],
+    contacts: [{ kind: 'website', value: `https://example.test/${slug}` }],
+    provenance: { last_verified_at: '2020-01-01' },
+  }).id;
 }
 
 beforeAll(async () => {
@@ -85,19 +78,17 @@ describe('a relais reads the entries that cover its départements', () => {
   });
 
   it('never shows a confidential address in the read-only view', async () => {
-    const id = actorRepository(t.db).createActor(
-      CreateActorInputSchema.parse({
-        slug: 'test-abri-national-confidentiel',
-        name: 'Abri test national (données de test)',
-        type: 'association',
-        description: 'Fiche fictive.',
-        publics: ['jeunes'],
-        actions: ['hebergement'],
-        territory: { scope: 'national' },
-        sites: [{ label: 'Abri', address: '9 rue Secrète', commune_code: '57672', confidential: true }],
-        contacts: [{ kind: 'website', value: 'https://example.test/abri' }],
-      }),
-    ).id;
+    const id = addTestActor(t, {
+      slug: 'test-abri-national-confidentiel',
+      name: 'Abri test national (données de test)',
+      type: 'association',
+      description: 'Fiche fictive.',
+      publics: ['jeunes'],
+      actions: ['hebergement'],
+      territory: { scope: 'national' },
+      sites: [{ label: 'Abri', address: '9 rue Secrète', commune_code: '57672', confidential: true }],
+      contacts: [{ kind: 'website', value: 'https://example.test/abri' }],
+    }).id;
     const text = await (await read(relais57, id)).text();
     expect(text).not.toContain('rue Secrète');
   });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
+import { youthListeningInMoselle } from '../helpers/actors.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { idFromReference, SUBMITTER, submissionTools, uniqueName } from './helpers.ts';
 
@@ -13,23 +14,20 @@ let curator: Signed;
 beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
-const submitter = SUBMITTER;
 const { submit, json, mailsFor } = submissionTools(() => t);
 
-function referencing(): { kind: string; proposal: Record<string, unknown>; submitter: typeof submitter; consent: boolean } {
+function referencing(): { kind: string; proposal: Record<string, unknown>; submitter: typeof SUBMITTER; consent: boolean } {
   return {
     kind: 'referencement',
     proposal: {
       name: uniqueName('Association'),
       type: 'association',
       description: 'Nous accueillons les jeunes en difficulté.',
-      publics: ['jeunes'],
-      actions: ['ecoute'],
-      territory: { scope: 'departements', departements: ['57'] },
+      ...youthListeningInMoselle(),
       sites: [{ commune_code: '57672', address: '8 rue de la Proposition' }],
       contacts: [{ kind: 'phone', value: '03 00 00 01 23' }],
     },
-    submitter,
+    submitter: SUBMITTER,
     consent: true,
   };
 }

@@ -1,6 +1,7 @@
 /** Referencing requests and error reports: the public form, the queue, partial acceptance, rejection, the submitter's mail. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
+import { youthListeningInMoselle } from '../helpers/actors.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 import { idFromReference, SUBMITTER, submissionTools, uniqueName } from './helpers.ts';
 
@@ -21,9 +22,7 @@ function referencing(name = uniqueName('Association')) {
       name,
       type: 'association',
       description: 'Nous accueillons les jeunes en difficulté.',
-      publics: ['jeunes'],
-      actions: ['ecoute', 'accompagnement'],
-      territory: { scope: 'departements', departements: ['57'] },
+      ...youthListeningInMoselle('accompagnement'),
       sites: [{ commune_code: '57672', address: '8 rue de la Proposition' }],
       contacts: [{ kind: 'phone', value: '03 00 00 01 23' }],
     },

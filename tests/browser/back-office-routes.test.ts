@@ -9,6 +9,7 @@
 import type { Role } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
+import { youthListeningInMoselle } from '../helpers/actors.ts';
 import { DESKTOP, type Harness, openPage, seriousViolations, startHarness, submitReferencing } from './browser.ts';
 
 let h: Harness;
@@ -28,9 +29,7 @@ beforeAll(async () => {
     name: 'Structure de test (toutes les routes)',
     type: 'association',
     description: 'Accueil de jour (test).',
-    publics: ['jeunes'],
-    actions: ['ecoute'],
-    territory: { scope: 'departements', departements: ['57'] },
+    ...youthListeningInMoselle(),
     sites: [{ commune_code: '57672', address: '1 rue du Test' }],
     contacts: [{ kind: 'phone', value: '03 00 00 01 01' }],
   });

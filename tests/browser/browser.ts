@@ -1,15 +1,25 @@
 /** Shared setup for the browser journeys: Debian's chromium driven by playwright-core against the real app. */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
-import { startTestServer, type TestApp, WEB_DIST } from '../helpers/test-app.ts';
+import { ROOT, startTestServer, type TestApp, WEB_DIST } from '../helpers/test-app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+/** The computer screen of the screenshots a person looks at (and of the journeys checked at that size). */
+export const LARGE_SCREEN = { width: 1366, height: 900 } as const;
+/** The two sizes a journey is checked at, named for its tests: the phone, and the large screen as `largeName`. */
+export const bothSizes = <N extends string>(largeName: N) =>
+  [
+    ['phone', PHONE],
+    [largeName, LARGE_SCREEN],
+  ] as const;
 
 /** The neutral site of the quick exit. Tests route it to a local stub: no request leaves the machine. */
 export const NEUTRAL_SITE = 'https://www.google.fr/';
@@ -52,6 +62,38 @@ export async function startHarness(opts: Parameters<typeof startTestServer>[0] =
       server.close();
     },
   };
+}
+
+/**
+ * The harness of one test file: started before its first test, closed after its last. `started`
+ * receives it, for the file to keep (`harnessForFile((started) => { h = started; })`).
+ */
+export function harnessForFile(started: (h: Harness) => void, opts: Parameters<typeof startHarness>[0] = {}): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(opts);
+    started(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+}
+
+/** A module of the web client's text catalogues, by file name (apps/web/src/i18n/fr.*.ts). */
+export const webCatalogue = (file: string): Promise<Record<string, unknown>> =>
+  import(pathToFileURL(join(ROOT, 'apps/web/src/i18n', file)).href);
+
+/**
+ * Throws unless `value` holds every text of `shape` with the same type: `shape` gives one sample
+ * per text a test uses (a string, or a function for a template), so a renamed key fails here,
+ * with its path, rather than as an element the page does not show.
+ */
+export function checkTexts(value: unknown, shape: unknown, path: string): void {
+  if (typeof shape !== 'object' || shape === null) {
+    if (typeof value !== typeof shape) throw new Error(`${path} is ${typeof value}, expected a ${typeof shape}`);
+    return;
+  }
+  for (const [key, sub] of Object.entries(shape)) checkTexts((value as Record<string, unknown> | undefined)?.[key], sub, `${path}.${key}`);
 }
 
 export type RecordedPage = { context: BrowserContext; page: Page; requests: string[]; errors: string[] };

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.ts';
+import { youthListeningInMoselle } from '../helpers/actors.ts';
 import { DESKTOP, type Harness, openPage, signInThroughForm, startHarness, submitReferencing } from './browser.ts';
 
 let h: Harness;
@@ -26,9 +27,7 @@ const submitOurReferencing = () =>
     name: NAME,
     type: 'association',
     description: 'Accueil de jour pour les jeunes (texte envoyé par la structure).',
-    publics: ['jeunes'],
-    actions: ['ecoute', 'accompagnement'],
-    territory: { scope: 'departements', departements: ['57'] },
+    ...youthListeningInMoselle('accompagnement'),
     sites: [{ commune_code: '57672', address: '4 rue du Test' }],
     contacts: [{ kind: 'phone', value: '03 00 00 07 07' }],
   });

@@ -1,14 +1,6 @@
-/**
- * Browser journeys through the département pages: /departements/57 (the CRIP first, the Moselle
- * convention of 19 December 2023 and its signatories, each linked to its page) and the national
- * /departements list, where Moselle shows as having a protocol.
- */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/test-app.ts';
-import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, startHarness } from './browser.ts';
+import { checkTexts, DESKTOP, type Harness, openPage, outsideRequests, PHONE, startHarness, webCatalogue } from './browser.ts';
 
 /**
  * The texts the journeys look for, from the web catalogue (apps/web/src/i18n/fr.resources.ts), not
@@ -42,15 +34,7 @@ const USED = {
   MEMBER_ROLE_LABELS: { signataire: text },
 };
 
-function checkTexts(value: unknown, shape: unknown, path: string): void {
-  if (typeof shape !== 'object' || shape === null) {
-    if (typeof value !== typeof shape) throw new Error(`fr.resources.ts: ${path} is ${typeof value}, expected a ${typeof shape}`);
-    return;
-  }
-  for (const [key, sub] of Object.entries(shape)) checkTexts((value as Record<string, unknown> | undefined)?.[key], sub, `${path}.${key}`);
-}
-
-const catalogue = await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.resources.ts')).href);
+const catalogue = await webCatalogue('fr.resources.ts');
 checkTexts(catalogue, USED, 'fr.resources');
 const { frResources: t, PROTOCOL_KIND_LABELS, MEMBER_ROLE_LABELS } = catalogue as typeof USED;
 

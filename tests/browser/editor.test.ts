@@ -10,6 +10,7 @@ import { actorRepository, actorToInput } from '@pare/db';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccount } from '../helpers/accounts.ts';
+import { youthListeningInMoselle } from '../helpers/actors.ts';
 import {
   DESKTOP,
   type Harness,
@@ -61,9 +62,7 @@ describe('the submission review', () => {
       name,
       type: 'association',
       description: 'Écoute des jeunes (texte envoyé par la structure).',
-      publics: ['jeunes'],
-      actions: ['ecoute'],
-      territory: { scope: 'departements', departements: ['57'] },
+      ...youthListeningInMoselle(),
       sites: [{ commune_code: '57306', address: '1 rue du Test' }],
       contacts: [
         { kind: 'phone', value: '03 00 00 08 08' },
@@ -113,9 +112,7 @@ describe('the submission review', () => {
     const id = await submit({
       name: 'Collectif Sans Contact (données de test)',
       type: 'association',
-      publics: ['jeunes'],
-      actions: ['ecoute'],
-      territory: { scope: 'departements', departements: ['57'] },
+      ...youthListeningInMoselle(),
       sites: [{ commune_code: '57672' }],
       contacts: [{ kind: 'phone', value: '03 00 00 09 09' }],
     });

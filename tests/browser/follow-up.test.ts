@@ -9,14 +9,23 @@
  * here: the links are read from the mail bodies waiting in the outbox.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, createAccount, type Signed, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
-import { ROOT } from '../helpers/test-app.ts';
 import { addActorAcceptingRequests, contactRequest, REFERENT_EMAIL } from '../orientation/helpers.ts';
-import { type Harness, openPage, outsideRequests, type RecordedPage, seriousViolations, startHarness } from './browser.ts';
+import {
+  bothSizes,
+  checkTexts,
+  type Harness,
+  LARGE_SCREEN,
+  openPage,
+  outsideRequests,
+  PHONE,
+  type RecordedPage,
+  seriousViolations,
+  startHarness,
+  webCatalogue,
+} from './browser.ts';
 
 /**
  * The texts the journeys look for, from the web catalogues, not retyped (loaded at run time: the tests
@@ -68,28 +77,16 @@ const USED = {
   frOrientation: { inbox: { heading: text, priorityHeading: template, statuses: { 'a-reorienter': text }, status: text, apply: text } },
 };
 
-function checkTexts(value: unknown, shape: unknown, path: string): void {
-  if (typeof shape !== 'object' || shape === null) {
-    if (typeof value !== typeof shape) throw new Error(`${path} is ${typeof value}, expected a ${typeof shape}`);
-    return;
-  }
-  for (const [key, sub] of Object.entries(shape)) checkTexts((value as Record<string, unknown> | undefined)?.[key], sub, `${path}.${key}`);
-}
-
-const followUpCatalogue = await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.follow-up.ts')).href);
-const orientationCatalogue = await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.orientation.ts')).href);
+const followUpCatalogue = await webCatalogue('fr.follow-up.ts');
+const orientationCatalogue = await webCatalogue('fr.orientation.ts');
 checkTexts(followUpCatalogue.frFollowUp, USED.frFollowUp, 'frFollowUp');
 checkTexts(orientationCatalogue.frOrientation, USED.frOrientation, 'frOrientation');
 const t = followUpCatalogue.frFollowUp as typeof USED.frFollowUp;
 const inbox = (orientationCatalogue.frOrientation as typeof USED.frOrientation).inbox;
 
 const SHOTS = '/tmp/shots';
-const PHONE = { width: 390, height: 844 } as const;
-const COMPUTER = { width: 1366, height: 900 } as const;
-const SIZES = [
-  ['phone', PHONE],
-  ['computer', COMPUTER],
-] as const;
+const COMPUTER = LARGE_SCREEN;
+const SIZES = bothSizes('computer');
 const ACTOR_SLUG = 'test-ecoute-familles-thionville';
 
 let h: Harness;
@@ -375,12 +372,18 @@ async function signInPage(page: Page, next: string): Promise<void> {
 }
 
 describe('campaigns in the back office (/admin/campagnes)', () => {
+  /** The campaigns page, signed in as a curator, once it lists the campaign with a correction. */
+  async function openCampaigns(viewport: { width: number; height: number }) {
+    const p = await open(viewport, { bypassCSP: true });
+    await signInPage(p.page, '/admin/campagnes');
+    await p.page.getByRole('heading', { level: 1, name: t.campaigns.heading }).waitFor();
+    await p.page.getByRole('link', { name: 'Campagne test (navigateur) – corrections' }).waitFor();
+    return p;
+  }
+
   it('a curator launches a campaign for a département, follows it entry by entry, sends the one reminder, and reviews a correction', async () => {
-    const p = await open(COMPUTER, { bypassCSP: true });
+    const p = await openCampaigns(COMPUTER);
     const { page } = p;
-    await signInPage(page, '/admin/campagnes');
-    await page.getByRole('heading', { level: 1, name: t.campaigns.heading }).waitFor();
-    await page.getByRole('link', { name: 'Campagne test (navigateur) – corrections' }).waitFor();
     await shot(page, 'campaigns-computer');
     await expectNoAxeViolation(page, '/admin/campagnes');
 
@@ -423,11 +426,8 @@ describe('campaigns in the back office (/admin/campagnes)', () => {
   });
 
   it('on a phone, the campaigns and a campaign page read without sideways scrolling of the page', async () => {
-    const p = await open(PHONE, { bypassCSP: true });
+    const p = await openCampaigns(PHONE);
     const { page } = p;
-    await signInPage(page, '/admin/campagnes');
-    await page.getByRole('heading', { level: 1, name: t.campaigns.heading }).waitFor();
-    await page.getByRole('link', { name: 'Campagne test (navigateur) – corrections' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await shot(page, 'campaigns-phone');
     await expectNoAxeViolation(page, '/admin/campagnes (phone)');

@@ -4,12 +4,9 @@
  * requests for a confidential place reach the PARÉ team and never reveal the place or its referent.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/test-app.ts';
-import { DESKTOP, FIXTURE, type Harness, openPage, outsideRequests, PHONE, startHarness } from './browser.ts';
+import { checkTexts, DESKTOP, FIXTURE, type Harness, openPage, outsideRequests, PHONE, startHarness, webCatalogue } from './browser.ts';
 
 /**
  * The texts the journeys look for, from the web catalogue (apps/web/src/i18n/fr.orientation.ts), not
@@ -58,15 +55,7 @@ const USED = {
   },
 };
 
-function checkTexts(value: unknown, shape: unknown, path: string): void {
-  if (typeof shape !== 'object' || shape === null) {
-    if (typeof value !== typeof shape) throw new Error(`fr.orientation.ts: ${path} is ${typeof value}, expected a ${typeof shape}`);
-    return;
-  }
-  for (const [key, sub] of Object.entries(shape)) checkTexts((value as Record<string, unknown> | undefined)?.[key], sub, `${path}.${key}`);
-}
-
-const catalogue = await import(pathToFileURL(join(ROOT, 'apps/web/src/i18n/fr.orientation.ts')).href);
+const catalogue = await webCatalogue('fr.orientation.ts');
 checkTexts(catalogue.frOrientation, USED, 'frOrientation');
 const t = catalogue.frOrientation as typeof USED;
 

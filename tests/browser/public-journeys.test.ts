@@ -4,24 +4,29 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, outsideRequests, seriousViolations, startHarness, waitForResults } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  bothSizes,
+  type Harness,
+  harnessForFile,
+  LARGE_SCREEN,
+  openPage,
+  outsideRequests,
+  PHONE,
+  seriousViolations,
+  waitForResults,
+} from './browser.ts';
 
-const PHONE = { width: 390, height: 844 } as const;
-const DESK = { width: 1366, height: 900 } as const;
-const SIZES = [
-  ['phone', PHONE],
-  ['desk', DESK],
-] as const;
+const DESK = LARGE_SCREEN;
+const SIZES = bothSizes('desk');
 const SHOTS = '/tmp/shots16';
 
 let h: Harness;
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  h = await startHarness();
 });
-afterAll(async () => {
-  await h?.close();
+harnessForFile((started) => {
+  h = started;
 });
 
 /** Every visible link and button of the page, once scrolled into view, is the element found at its centre (nothing covers it). */

@@ -1,15 +1,21 @@
 /** What protects the people who use the directory: quick exit, confidential addresses, no outside request. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, FIXTURE, type Harness, NEUTRAL_SITE, openPage, outsideRequests, PHONE, startHarness, waitForResults } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  FIXTURE,
+  type Harness,
+  harnessForFile,
+  NEUTRAL_SITE,
+  openPage,
+  outsideRequests,
+  PHONE,
+  waitForResults,
+} from './browser.ts';
 
 let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
+harnessForFile((started) => {
+  h = started;
 });
 
 describe('safety of the public pages', () => {

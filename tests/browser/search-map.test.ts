@@ -1,19 +1,18 @@
 /** The search page's map shows every result of the search (clustered by the server), not the list's page. */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, PHONE, seriousViolations, startHarness, waitForResults } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, harnessForFile, LARGE_SCREEN, openPage, PHONE, seriousViolations, waitForResults } from './browser.ts';
 
 const SHOTS = '/tmp/map-shots';
-const DESK = { width: 1366, height: 900 } as const;
+const DESK = LARGE_SCREEN;
 let h: Harness;
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  h = await startHarness();
 });
-afterAll(async () => {
-  await h?.close();
+harnessForFile((started) => {
+  h = started;
 });
 
 type TestMap = {

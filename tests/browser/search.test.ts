@@ -1,15 +1,11 @@
 /** Browser journeys through the public search: place autocomplete, filters in the URL, Back, keyboard. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, FIXTURE, type Harness, openPage, PHONE, startHarness, waitForResults } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, FIXTURE, type Harness, harnessForFile, openPage, PHONE, waitForResults } from './browser.ts';
 
 let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
+harnessForFile((started) => {
+  h = started;
 });
 
 describe('public search', () => {

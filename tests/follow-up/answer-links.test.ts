@@ -7,52 +7,40 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { actorRepository } from '@pare/db';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { addWorkingDays, isWorkingDay } from '../../apps/api/src/services/working-days.ts';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
-import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
+import { readMail, smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, ROOT, type TestApp } from '../helpers/test-app.ts';
-import { addActorAcceptingRequests, contactRequest, orientationApp, postJson, REFERENT_EMAIL, TEAM_EMAIL } from '../orientation/helpers.ts';
+import { contactRequest, createOrientationApp, orientationApp, postJson, REFERENT_EMAIL, TEAM_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const ACTOR = 'test-ecoute-familles-thionville';
 const ACTOR_NAME = 'Écoute test Familles Thionville (données de test)';
 const PERSON_EMAIL = 'camille@example.test';
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile();
 let t: TestApp;
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createTestApp(
-    orientationApp({
-      publicUrl: PUBLIC_URL,
-      rateLimits: {
-        orientation: { limit: 10_000, windowMs: 60_000 },
-        contactRequests: { limit: 10_000, windowMs: 60_000 },
-        secureLinks: { limit: 10_000, windowMs: 60_000 },
-      },
-    }),
-  );
-  addActorAcceptingRequests(t);
+  t = createOrientationApp({
+    publicUrl: PUBLIC_URL,
+    rateLimits: {
+      orientation: { limit: 10_000, windowMs: 60_000 },
+      contactRequests: { limit: 10_000, windowMs: 60_000 },
+      secureLinks: { limit: 10_000, windowMs: 60_000 },
+    },
+  });
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
-afterEach(() => {
-  delivered.length = 0;
-});
+afterAll(() => t.close());
 
 const deps = () => ({ db: t.db, log: createLogger('info', (l) => t.lines.push(l)), mailFrom: 'PARÉ <no-reply@example.test>' });
 /** Sends what the outbox holds, through the real SMTP server. */
-const flush = (now = new Date()) => sendDueMail(deps(), createMailTransport(smtpUrl), now);
-const mailsTo = (address: string) => delivered.filter((d) => d.to.includes(address)).map((d) => readMail(d.raw));
+const flush = (now = new Date()) => sendDueMail(deps(), createMailTransport(smtp.url), now);
+const mailsTo = (address: string) => smtp.delivered.filter((d) => d.to.includes(address)).map((d) => readMail(d.raw));
 const linkIn = (text: string, path: 'reponse' | 'mise-a-jour') => {
   const m = new RegExp(`${PUBLIC_URL}/${path}/([A-Za-z0-9_-]+)`).exec(text);
   if (!m?.[1]) throw new Error(`no ${path} link in: ${text}`);
@@ -73,7 +61,7 @@ async function routedRequest(over: Record<string, unknown> = {}): Promise<{ refe
   await flush();
   const mail = mailsTo(REFERENT_EMAIL).find((m) => m.text.includes(created.body.reference));
   if (!mail) throw new Error('the referent got no mail');
-  delivered.length = 0;
+  smtp.delivered.length = 0;
   return { reference: created.body.reference, token: linkIn(mail.text, 'reponse') };
 }
 

@@ -4,47 +4,43 @@
  * queue with their diff, the one reminder, the entries without a referent, and the relais's reach.
  */
 import { actorRepository } from '@pare/db';
-import { CreateActorInputSchema } from '@pare/schema';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
+import { addTestActor } from '../helpers/actors.ts';
+import { expectDocumented } from '../helpers/api-expectations.ts';
+import { readMail, smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { orientationApp, postJson } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile();
 let t: TestApp;
 let curator: Signed;
 const ids: Record<string, number> = {};
 
 /** TEST DATA: fictitious entries with a referent (in 57 and 13) and one without. */
 function addEntry(slug: string, departement: string, commune: string, referent: string | null) {
-  const a = actorRepository(t.db).createActor(
-    CreateActorInputSchema.parse({
-      slug,
-      name: `Structure test ${slug}`,
-      type: 'association',
-      description: 'Structure fictive pour les tests de campagne.',
-      publics: ['jeunes'],
-      actions: ['ecoute'],
-      territory: { scope: 'departements', departements: [departement] },
-      referent_email: referent,
-      sites: [{ commune_code: commune }],
-      contacts: [{ kind: 'phone', value: '03 87 00 00 01' }],
-      provenance: { source_url: 'https://example.test/', last_verified_at: '2024-01-01', verified_by: 'test' },
-    }),
-  );
+  const a = addTestActor(t, {
+    slug,
+    name: `Structure test ${slug}`,
+    type: 'association',
+    description: 'Structure fictive pour les tests de campagne.',
+    publics: ['jeunes'],
+    actions: ['ecoute'],
+    territory: { scope: 'departements', departements: [departement] },
+    referent_email: referent,
+    sites: [{ commune_code: commune }],
+    contacts: [{ kind: 'phone', value: '03 87 00 00 01' }],
+    provenance: { source_url: 'https://example.test/', last_verified_at: '2024-01-01', verified_by: 'test' },
+  });
   ids[slug] = a.id;
 }
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
   t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } }));
   addEntry('campagne-metz', '57', '57463', 'referent-metz@example.test');
   addEntry('campagne-thionville', '57', '57672', 'referent-thionville@example.test');
@@ -52,22 +48,16 @@ beforeAll(async () => {
   addEntry('campagne-marseille', '13', '13055', 'referent-marseille@example.test');
   curator = await signedInAs(t, 'curateur');
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
-afterEach(() => {
-  delivered.length = 0;
-});
+afterAll(() => t.close());
 
 const flush = () =>
   sendDueMail(
     { db: t.db, log: createLogger('silent'), mailFrom: 'PARÉ <no-reply@example.test>' },
-    createMailTransport(smtpUrl),
+    createMailTransport(smtp.url),
     new Date(),
   );
 const linkFor = (address: string) => {
-  const mail = delivered
+  const mail = smtp.delivered
     .filter((d) => d.to.includes(address))
     .map((d) => readMail(d.raw))
     .at(-1);
@@ -91,7 +81,7 @@ describe('a freshness campaign', () => {
     expect(body.counts).toMatchObject({ entries: 3, sent: 2, opened: 0, confirmed: 0, corrected: 0, no_answer: 2, without_referent: 1 });
     expect(body.entries.find((e: { actor: { slug: string } }) => e.actor.slug === 'campagne-sans-referent').state).toBe('sans-referent');
     await flush();
-    expect(delivered.flatMap((d) => d.to).sort()).toEqual(['referent-metz@example.test', 'referent-thionville@example.test']);
+    expect(smtp.delivered.flatMap((d) => d.to).sort()).toEqual(['referent-metz@example.test', 'referent-thionville@example.test']);
   });
 
   it('lets a referent confirm in one click: the entry is verified today, by the structure, in its history', async () => {
@@ -141,27 +131,25 @@ describe('a freshness campaign', () => {
   });
 
   it('keeps what the link holder cannot see — a confidential site, a professionals-only contact — in its corrections', async () => {
-    const hidden = actorRepository(t.db).createActor(
-      CreateActorInputSchema.parse({
-        slug: 'campagne-confidentielle',
-        name: 'Structure test à lieu confidentiel',
-        type: 'association',
-        publics: ['jeunes'],
-        actions: ['hebergement'],
-        territory: { scope: 'departements', departements: ['57'] },
-        referent_email: 'referent-confidentiel@example.test',
-        sites: [
-          { label: 'Accueil de jour', commune_code: '57463' },
-          { label: 'Hébergement', address: '1 rue Secrète', postcode: '57000', commune_code: '57463', confidential: true },
-        ],
-        contacts: [
-          { kind: 'phone', value: '03 87 00 00 09' },
-          { kind: 'phone', value: '03 87 00 00 10', visibility: 'professionnels' },
-          { kind: 'phone', value: '03 87 00 00 11', site: 1 },
-        ],
-        provenance: { source_url: 'https://example.test/', last_verified_at: '2024-01-01' },
-      }),
-    );
+    const hidden = addTestActor(t, {
+      slug: 'campagne-confidentielle',
+      name: 'Structure test à lieu confidentiel',
+      type: 'association',
+      publics: ['jeunes'],
+      actions: ['hebergement'],
+      territory: { scope: 'departements', departements: ['57'] },
+      referent_email: 'referent-confidentiel@example.test',
+      sites: [
+        { label: 'Accueil de jour', commune_code: '57463' },
+        { label: 'Hébergement', address: '1 rue Secrète', postcode: '57000', commune_code: '57463', confidential: true },
+      ],
+      contacts: [
+        { kind: 'phone', value: '03 87 00 00 09' },
+        { kind: 'phone', value: '03 87 00 00 10', visibility: 'professionnels' },
+        { kind: 'phone', value: '03 87 00 00 11', site: 1 },
+      ],
+      provenance: { source_url: 'https://example.test/', last_verified_at: '2024-01-01' },
+    });
     const res = await launch(curator, { selection: { kind: 'actors', actor_ids: [hidden.id] } });
     await flush();
     const token = linkFor('referent-confidentiel@example.test');
@@ -191,8 +179,8 @@ describe('a freshness campaign', () => {
     expect(first.status).toBe(200);
     await flush();
     // Metz and Thionville answered through other campaigns, not this one: both are reminded.
-    expect(delivered.map((d) => readMail(d.raw).headers.subject).every((s) => /Rappel/.test(s ?? ''))).toBe(true);
-    expect(delivered).toHaveLength(2);
+    expect(smtp.delivered.map((d) => readMail(d.raw).headers.subject).every((s) => /Rappel/.test(s ?? ''))).toBe(true);
+    expect(smtp.delivered).toHaveLength(2);
     const second = await asUser(t, curator, `/api/admin/campaigns/${campaignId}/remind`, { method: 'POST' });
     expect(second.status).toBe(409);
   });
@@ -220,15 +208,12 @@ describe('a freshness campaign', () => {
   });
 
   it('is described in the OpenAPI document with the answer links', async () => {
-    const doc = await (await t.app.request('/api/openapi.json')).json();
-    for (const path of [
+    await expectDocumented(t.app, [
       '/api/answer/{token}',
       '/api/update/{token}',
       '/api/admin/campaigns',
       '/api/admin/campaigns/{id}',
       '/api/admin/campaigns/{id}/remind',
-    ]) {
-      expect(Object.keys(doc.paths)).toContain(path);
-    }
+    ]);
   });
 });

@@ -3,24 +3,22 @@
  * dashboard, and « Transmettre à une structure » with the routed mail through a real SMTP server.
  */
 import { actorRepository } from '@pare/db';
-import { CreateActorInputSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { isUrgentRequest } from '../../apps/api/src/services/contact-requests.ts';
 import { createMailTransport, sendDueMail } from '../../apps/api/src/services/mailer.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { type Delivered, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { addActorAcceptingRequests, contactRequest, orientationApp, postJson, REFERENT_EMAIL } from '../orientation/helpers.ts';
+import { addTestActor } from '../helpers/actors.ts';
+import { readMail, smtpServerForFile } from '../helpers/smtp.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { contactRequest, createOrientationApp, postJson, REFERENT_EMAIL } from '../orientation/helpers.ts';
 
 const PUBLIC_URL = 'https://pare.example.test';
 const ACTOR = 'test-ecoute-familles-thionville';
 const TOULOUSE_REFERENT = 'referent-toulouse@example.test';
 
 let t: TestApp;
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile({ keepBetweenTests: true });
 let curator: Signed;
 let relais57: Signed;
 let actorId: number;
@@ -29,20 +27,18 @@ let withoutReferentId: number;
 
 /** TEST DATA: a fictitious structure in Haute-Garonne with a referent. */
 function addToulouseActor(): number {
-  return actorRepository(t.db).createActor(
-    CreateActorInputSchema.parse({
-      slug: 'test-accueil-jeunes-toulouse',
-      name: 'Accueil test Jeunes Toulouse (données de test)',
-      type: 'association',
-      description: 'Association fictive, pour les tests.',
-      publics: ['jeunes'],
-      actions: ['hebergement', 'ecoute'],
-      territory: { scope: 'departements', departements: ['31'] },
-      referent_email: TOULOUSE_REFERENT,
-      sites: [{ label: 'Local test', address: '1 rue de Test', commune_code: '31555', lat: 43.6, lng: 1.44 }],
-      contacts: [{ kind: 'website', value: 'https://example.test/toulouse' }],
-    }),
-  ).id;
+  return addTestActor(t, {
+    slug: 'test-accueil-jeunes-toulouse',
+    name: 'Accueil test Jeunes Toulouse (données de test)',
+    type: 'association',
+    description: 'Association fictive, pour les tests.',
+    publics: ['jeunes'],
+    actions: ['hebergement', 'ecoute'],
+    territory: { scope: 'departements', departements: ['31'] },
+    referent_email: TOULOUSE_REFERENT,
+    sites: [{ label: 'Local test', address: '1 rue de Test', commune_code: '31555', lat: 43.6, lng: 1.44 }],
+    contacts: [{ kind: 'website', value: 'https://example.test/toulouse' }],
+  }).id;
 }
 
 async function submit(over: Record<string, unknown>): Promise<string> {
@@ -53,19 +49,17 @@ async function submit(over: Record<string, unknown>): Promise<string> {
 const flush = () =>
   sendDueMail(
     { db: t.db, log: createLogger('silent'), mailFrom: 'PARÉ <no-reply@example.test>' },
-    createMailTransport(smtpUrl),
+    createMailTransport(smtp.url),
     new Date(),
   );
-const mailsTo = (address: string) => delivered.filter((d) => d.to.includes(address)).map((d) => readMail(d.raw));
+const mailsTo = (address: string) => smtp.delivered.filter((d) => d.to.includes(address)).map((d) => readMail(d.raw));
 const age = (reference: string, hours: number) =>
   t.db
     .prepare('UPDATE contact_requests SET created_at = ? WHERE reference = ?')
     .run(new Date(Date.now() - hours * 3_600_000).toISOString(), reference);
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-  t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
-  addActorAcceptingRequests(t);
+  t = createOrientationApp({ publicUrl: PUBLIC_URL });
   actorId = actorRepository(t.db).findActorBySlug(ACTOR)?.id as number;
   toulouseActorId = addToulouseActor();
   withoutReferentId = t.db
@@ -75,10 +69,7 @@ beforeAll(async () => {
   curator = await signedInAs(t, 'curateur');
   relais57 = await signedInAs(t, 'relais', { departements: ['57'] });
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
+afterAll(() => t.close());
 
 describe('urgent requests first, by the API', () => {
   let bed: string;
@@ -204,19 +195,17 @@ describe('« Transmettre à une structure »', () => {
   });
 
   it('offers a regional network of the request’s région, first, and hands the request to it', async () => {
-    const regional = actorRepository(t.db).createActor(
-      CreateActorInputSchema.parse({
-        slug: 'test-reseau-grand-est',
-        name: 'Réseau test Grand Est (données de test)',
-        type: 'reseau',
-        description: 'Réseau régional fictif, pour les tests.',
-        publics: ['jeunes'],
-        actions: ['coordination'],
-        territory: { scope: 'regions', regions: ['44'] },
-        referent_email: 'referent-grand-est@example.test',
-        contacts: [{ kind: 'website', value: 'https://example.test/grand-est' }],
-      }),
-    ).id;
+    const regional = addTestActor(t, {
+      slug: 'test-reseau-grand-est',
+      name: 'Réseau test Grand Est (données de test)',
+      type: 'reseau',
+      description: 'Réseau régional fictif, pour les tests.',
+      publics: ['jeunes'],
+      actions: ['coordination'],
+      territory: { scope: 'regions', regions: ['44'] },
+      referent_email: 'referent-grand-est@example.test',
+      contacts: [{ kind: 'website', value: 'https://example.test/grand-est' }],
+    }).id;
     const reference = await submit({ commune: '57672' });
     const listed = await (await asUser(t, relais57, `/api/admin/contact-requests/${reference}/structures?q=Grand Est`)).json();
     expect(listed.items[0]).toMatchObject({ id: regional, covers: true });

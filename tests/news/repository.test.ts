@@ -9,24 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 let dir: string;
 let db: Db;
 
-const news = (title: string, departements: string[]) => ({
-  title,
-  summary: '',
-  bodyMd: '',
-  bodyHtml: '',
-  departements,
-  audiences: [],
-  imageAlt: '',
-  actorIds: [],
-  resourceIds: [],
-});
+/** What an entry of either kind says: only its title and départements matter here. */
+const blank = (title: string, departements: string[]) => ({ title, summary: '', bodyMd: '', bodyHtml: '', departements, audiences: [] });
+const news = (title: string, departements: string[]) => ({ ...blank(title, departements), imageAlt: '', actorIds: [], resourceIds: [] });
 const event = (title: string, startsAt: string, endsAt: string, departements: string[]) => ({
-  title,
-  summary: '',
-  bodyMd: '',
-  bodyHtml: '',
-  departements,
-  audiences: [],
+  ...blank(title, departements),
   kind: 'webinaire' as const,
   startsAt,
   endsAt,
@@ -86,12 +73,16 @@ describe('published news and events', () => {
 
 describe('Paris wall-clock times', () => {
   it('converts winter (UTC+1) and summer (UTC+2) times both ways', () => {
-    expect(parisLocalToUtc('2026-01-15T14:00')).toBe('2026-01-15T13:00:00.000Z');
-    expect(parisLocalToUtc('2026-07-15T14:00')).toBe('2026-07-15T12:00:00.000Z');
+    // Paris wall-clock → UTC: winter, summer, then the day of the spring change (29 March 2026,
+    // 02:00 → 03:00), before and after.
+    for (const [paris, utc] of [
+      ['2026-01-15T14:00', '2026-01-15T13:00:00.000Z'],
+      ['2026-07-15T14:00', '2026-07-15T12:00:00.000Z'],
+      ['2026-03-29T01:30', '2026-03-29T00:30:00.000Z'],
+      ['2026-03-29T04:00', '2026-03-29T02:00:00.000Z'],
+    ] as const)
+      expect(parisLocalToUtc(paris), paris).toBe(utc);
     expect(utcToParisLocal('2026-07-15T12:00:00.000Z')).toBe('2026-07-15T14:00');
-    // The day of the spring change (29 March 2026, 02:00 → 03:00): before and after.
-    expect(parisLocalToUtc('2026-03-29T01:30')).toBe('2026-03-29T00:30:00.000Z');
-    expect(parisLocalToUtc('2026-03-29T04:00')).toBe('2026-03-29T02:00:00.000Z');
   });
 });
 

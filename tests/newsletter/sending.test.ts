@@ -4,36 +4,27 @@
  * arrives harmless; « m'envoyer un test » reaches the curator alone.
  */
 import { actorRepository, newsletterRepository } from '@pare/db';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../apps/api/src/lib/logger.ts';
 import { runJobs } from '../../apps/api/src/services/jobs.ts';
 import { sendIssue } from '../../apps/api/src/services/newsletter-issues.ts';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { type Delivered, startSmtpServer } from '../helpers/smtp.ts';
+import { smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { orientationApp } from '../orientation/helpers.ts';
 import { addNews, confirmedSubscriber, flush, isoDay, mailsTo, PUBLIC_URL } from './helpers.ts';
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile();
 let t: TestApp;
 let curator: Signed;
 const deps = () => ({ db: t.db, log: createLogger('silent'), config: { publicUrl: PUBLIC_URL } });
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
   t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL }));
   curator = await signedInAs(t, 'curateur');
   addNews(t, 'hostile', 2, [], 'Titre <img src=x onerror=alert(1)> & « guillemets »');
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
-afterEach(() => {
-  delivered.length = 0;
-});
+afterAll(() => t.close());
 
 async function draft(title: string, introMd = 'Bonjour.') {
   const res = await asUser(t, curator, '/api/admin/newsletter/issues', {
@@ -67,8 +58,8 @@ describe('a send cut in the middle', () => {
     expect(t.db.prepare(`SELECT count(*) FROM outbox WHERE kind = 'newsletter'`).pluck().get()).toBe(4);
 
     // Meanwhile the outbox worker sends what was queued.
-    await flush(t, smtpUrl);
-    expect(delivered.filter((d) => d.to[0]?.startsWith('abonne-'))).toHaveLength(4);
+    await flush(t, smtp.url);
+    expect(smtp.delivered.filter((d) => d.to[0]?.startsWith('abonne-'))).toHaveLength(4);
 
     // The periodic jobs take the send up (as after a restart), synchronously like `pnpm pare jobs:run`.
     const reports = runJobs(
@@ -81,10 +72,10 @@ describe('a send cut in the middle', () => {
     expect(reports.find((r) => r.name === 'newsletter')?.result).toMatchObject({ resumedSends: 1 });
     expect(repo.findIssue(id)?.status).toBe('sent');
     expect(repo.deliveryCounts(id)).toEqual({ queued: 7, pending: 0 });
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
 
     const perAddress = new Map<string, number>();
-    const letters = delivered.filter((d) => d.raw.includes('Lettre interrompue'));
+    const letters = smtp.delivered.filter((d) => d.raw.includes('Lettre interrompue'));
     for (const d of letters) for (const to of d.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
     expect([...perAddress.keys()].sort()).toEqual([...addresses].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
@@ -130,10 +121,10 @@ describe('hostile Markdown', () => {
     const test = await asUser(t, curator, `/api/admin/newsletter/issues/${id}/test`, { method: 'POST' });
     expect(test.status).toBe(202);
     expect((await test.json()).recipient).toBe(curator.email);
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
     // The test reaches the curator alone.
-    expect(delivered.flatMap((d) => d.to)).toEqual([curator.email]);
-    const [letter] = mailsTo(delivered, curator.email);
+    expect(smtp.delivered.flatMap((d) => d.to)).toEqual([curator.email]);
+    const [letter] = mailsTo(smtp.delivered, curator.email);
     const html = letter?.html ?? '';
     expect(letter?.subject).toMatch(/^\[Test\] Lettre piégée/);
     expect(html).not.toMatch(/<script/i);

@@ -3,38 +3,29 @@
  * the mail, receive an issue with both unsubscribe headers, unsubscribe in one click, receive
  * nothing more. And nobody learns from the answers whether an address is subscribed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { type Delivered, startSmtpServer } from '../helpers/smtp.ts';
+import { smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { orientationApp, postJson } from '../orientation/helpers.ts';
 import { addEvent, addNews, flush, isoDay, mailsTo, PUBLIC_URL } from './helpers.ts';
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
+const smtp = smtpServerForFile();
 let t: TestApp;
 let curator: Signed;
 
 beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
   t = createTestApp(orientationApp({ publicUrl: PUBLIC_URL, rateLimits: { secureLinks: { limit: 10_000, windowMs: 60_000 } } }));
   curator = await signedInAs(t, 'curateur');
   addEvent(t, 'webinaire-reperage', 20);
   addEvent(t, 'rencontre-moselle', 30, ['57']);
   addNews(t, 'guide-parents', 3);
 });
-afterAll(async () => {
-  t.close();
-  await stopSmtp();
-});
-afterEach(() => {
-  delivered.length = 0;
-});
+afterAll(() => t.close());
 
 const subscribe = (body: unknown) => postJson(t.app, '/api/newsletter/subscriptions', body);
 const confirmLink = (address: string) => {
-  const mail = mailsTo(delivered, address).at(-1);
+  const mail = mailsTo(smtp.delivered, address).at(-1);
   const m = mail && new RegExp(`${PUBLIC_URL}/lettre/confirmer/([A-Za-z0-9_-]{43})`).exec(mail.text);
   if (!m?.[1]) throw new Error(`no confirmation link for ${address}`);
   return m[1];
@@ -57,9 +48,9 @@ describe('subscribing to the letter', () => {
     expect(again.body).toEqual(first.body);
     expect(other.body).toEqual(first.body);
     expect(first.body.message).toMatch(/7 jours/);
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
     // A repeat within minutes sends no second mail: nobody floods a mailbox through the form.
-    expect(mailsTo(delivered, 'curieuse@example.test')).toHaveLength(1);
+    expect(mailsTo(smtp.delivered, 'curieuse@example.test')).toHaveLength(1);
   });
 
   it('refuses a malformed address or an unknown département with the field named', async () => {
@@ -73,8 +64,8 @@ describe('subscribing to the letter', () => {
   it('keeps a bot that fills the hidden field out, with the same answer and no mail', async () => {
     const res = await subscribe({ email: 'robot@example.test', website: 'https://spam.example' });
     expect(res.status).toBe(202);
-    await flush(t, smtpUrl);
-    expect(mailsTo(delivered, 'robot@example.test')).toHaveLength(0);
+    await flush(t, smtp.url);
+    expect(mailsTo(smtp.delivered, 'robot@example.test')).toHaveLength(0);
   });
 });
 
@@ -82,8 +73,8 @@ describe('from subscription to unsubscription', () => {
   it('confirms through the link in the mail, delivers the letter with both unsubscribe headers, and stops after one click', async () => {
     expect((await subscribe({ email: 'lectrice@example.test', departements: ['57'] })).status).toBe(202);
     expect((await subscribe({ email: 'lecteur@example.test' })).status).toBe(202);
-    await flush(t, smtpUrl);
-    const [confirmation] = mailsTo(delivered, 'lectrice@example.test');
+    await flush(t, smtp.url);
+    const [confirmation] = mailsTo(smtp.delivered, 'lectrice@example.test');
     expect(confirmation?.subject).toBe('Confirmez votre abonnement à la lettre du réseau PARÉ');
     expect(confirmation?.text).toContain('Moselle (57)');
 
@@ -99,7 +90,7 @@ describe('from subscription to unsubscription', () => {
     }
     // The link served once: the stored hash is gone.
     expect((await postJson(t.app, `/api/newsletter/subscriptions/confirm/${confirmLink('lectrice@example.test')}`, {})).status).toBe(404);
-    delivered.length = 0;
+    smtp.delivered.length = 0;
 
     const issue = await newIssue('Lettre du printemps');
     // Pre-selected: the period's national agenda and news, and the resources added in it.
@@ -114,10 +105,10 @@ describe('from subscription to unsubscription', () => {
     const sent = await asUser(t, curator, `/api/admin/newsletter/issues/${issue.id}/send`, { method: 'POST' });
     expect(sent.status).toBe(200);
     expect(await sent.json()).toMatchObject({ status: 'sent', queued: 2, pending: 0 });
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
 
-    const [letter] = mailsTo(delivered, 'lectrice@example.test');
-    expect(mailsTo(delivered, 'lecteur@example.test')).toHaveLength(1);
+    const [letter] = mailsTo(smtp.delivered, 'lectrice@example.test');
+    expect(mailsTo(smtp.delivered, 'lecteur@example.test')).toHaveLength(1);
     if (!letter) throw new Error('no letter');
     expect(letter.subject).toContain('Lettre du printemps');
     expect(letter.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
@@ -161,13 +152,13 @@ describe('from subscription to unsubscription', () => {
     // Unsubscribed: the address and every mail kept for it are gone.
     expect(t.db.prepare(`SELECT count(*) FROM outbox WHERE recipient = 'lectrice@example.test'`).pluck().get()).toBe(0);
 
-    delivered.length = 0;
+    smtp.delivered.length = 0;
     const next = await newIssue('Lettre de l’été');
     const sentNext = await asUser(t, curator, `/api/admin/newsletter/issues/${next.id}/send`, { method: 'POST' });
     expect(await sentNext.json()).toMatchObject({ status: 'sent', queued: 1 });
-    await flush(t, smtpUrl);
-    expect(mailsTo(delivered, 'lecteur@example.test')).toHaveLength(1);
-    expect(mailsTo(delivered, 'lectrice@example.test')).toHaveLength(0);
+    await flush(t, smtp.url);
+    expect(mailsTo(smtp.delivered, 'lecteur@example.test')).toHaveLength(1);
+    expect(mailsTo(smtp.delivered, 'lectrice@example.test')).toHaveLength(0);
   });
 
   it('sends a département’s edition only to those who chose it, with that département’s items', async () => {
@@ -180,29 +171,29 @@ describe('from subscription to unsubscription', () => {
     expect(issue.items.map((i: { title: string }) => i.title)).not.toContain('Événement de test webinaire-reperage');
     const subscribed = await subscribe({ email: 'mosellane@example.test', departements: ['57'] });
     expect(subscribed.status).toBe(202);
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
     await postJson(t.app, `/api/newsletter/subscriptions/confirm/${confirmLink('mosellane@example.test')}`, {});
-    delivered.length = 0;
+    smtp.delivered.length = 0;
     const sent = await asUser(t, curator, `/api/admin/newsletter/issues/${issue.id}/send`, { method: 'POST' });
     expect(await sent.json()).toMatchObject({ status: 'sent', queued: 1 });
-    await flush(t, smtpUrl);
-    expect(delivered.flatMap((d) => d.to)).toEqual(['mosellane@example.test']);
+    await flush(t, smtp.url);
+    expect(smtp.delivered.flatMap((d) => d.to)).toEqual(['mosellane@example.test']);
   });
 });
 
 describe('a subscriber changing départements', () => {
   it('keeps the old choice until the new one is confirmed from the mail', async () => {
     expect((await subscribe({ email: 'changeante@example.test', departements: ['57'] })).status).toBe(202);
-    await flush(t, smtpUrl);
+    await flush(t, smtp.url);
     expect((await postJson(t.app, `/api/newsletter/subscriptions/confirm/${confirmLink('changeante@example.test')}`, {})).status).toBe(200);
-    delivered.length = 0;
+    smtp.delivered.length = 0;
     // A second request more than 5 minutes later (the anti-flood delay) gets a mail saying the address is already subscribed.
     t.db
       .prepare('UPDATE newsletter_subscribers SET confirm_sent_at = ? WHERE email = ?')
       .run('2000-01-01T00:00:00.000Z', 'changeante@example.test');
     expect((await subscribe({ email: 'changeante@example.test', departements: ['13'] })).status).toBe(202);
-    await flush(t, smtpUrl);
-    expect(mailsTo(delivered, 'changeante@example.test')[0]?.text).toContain('déjà abonnée');
+    await flush(t, smtp.url);
+    expect(mailsTo(smtp.delivered, 'changeante@example.test')[0]?.text).toContain('déjà abonnée');
     const departements = () =>
       t.db.prepare('SELECT departements, status FROM newsletter_subscribers WHERE email = ?').get('changeante@example.test');
     expect(departements()).toEqual({ departements: '["57"]', status: 'confirmed' });

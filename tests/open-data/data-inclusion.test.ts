@@ -23,6 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The data·inclusion structure of the published actor `slug`. */
+const structureOf = (slug: string) => structures.find((x) => x.id === `pare--${published.find((p) => p.slug === slug)?.id}`);
+
 describe('GET /api/exports/data-inclusion/structures.json', () => {
   it('has one structure per published actor, with unique ids', () => {
     expect(structures).toHaveLength(published.length);
@@ -42,8 +45,7 @@ describe('GET /api/exports/data-inclusion/structures.json', () => {
   });
 
   it('a structure whose only site is confidential has its commune but no address nor coordinates', () => {
-    const id = published.find((p) => p.slug === 'test-foyer-confidentiel-thionville')?.id;
-    const s = structures.find((x) => x.id === `pare--${id}`);
+    const s = structureOf('test-foyer-confidentiel-thionville');
     expect(s).toMatchObject({
       commune: 'Thionville',
       code_insee: '57672',
@@ -56,8 +58,7 @@ describe('GET /api/exports/data-inclusion/structures.json', () => {
   });
 
   it('an actor with a public address gives it with its coordinates', () => {
-    const id = published.find((p) => p.slug === 'test-association-familles-metz')?.id;
-    const s = structures.find((x) => x.id === `pare--${id}`);
+    const s = structureOf('test-association-familles-metz');
     expect(s).toMatchObject({
       adresse: '1 place de Test',
       code_insee: '57463',

@@ -5,11 +5,10 @@
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openDatabase } from '@pare/db';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSmtpServer } from '../helpers/smtp.ts';
 import { type Deployment, newDeployment, pare, ROOT, readAnswer, startServer } from './server-process.ts';
 
 const PASSWORD = 'mot de passe des tests ops';
@@ -44,24 +43,8 @@ describe('SIGTERM', () => {
     const mailStarted = new Promise<void>((r) => {
       sending = r;
     });
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        sending();
-        stream.resume();
-        stream.on('end', () =>
-          setTimeout(() => {
-            received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-            callback();
-          }, 1500),
-        );
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const d = newDeployment({ PARE_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PARE_TRUST_PROXY: 'true' });
+    const smtp = await startSmtpServer({ receiving: sending, acceptAfterMs: 1500 });
+    const d = newDeployment({ PARE_SMTP_URL: smtp.url, PARE_TRUST_PROXY: 'true' });
     deployments.push(d);
     // One mail waiting before the start: the worker sends it at once.
     expect((await pare(d, ['db:migrate'])).code).toBe(0);
@@ -100,9 +83,9 @@ describe('SIGTERM', () => {
     expect(answered.status).toBe(201);
     expect(JSON.parse(answered.text).reference).toMatch(/^PARE-/);
     expect(await server.exited).toEqual({ code: 0, signal: null });
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
 
-    expect(received).toEqual(['equipe@example.test']);
+    expect(smtp.delivered.map((m) => m.to.join(','))).toEqual(['equipe@example.test']);
     expect(walBytes(d.env.PARE_DB as string)).toBe(0);
     const after = openDatabase(d.env.PARE_DB as string);
     expect(after.prepare(`SELECT status FROM outbox WHERE kind = 'test'`).pluck().get()).toBe('sent');

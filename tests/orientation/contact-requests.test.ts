@@ -2,10 +2,10 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
-  addActorAcceptingRequests,
   CONFIDENTIAL_REFERENT,
   CONFIDENTIAL_SLUG,
   contactRequest,
+  createOrientationApp,
   orientationApp,
   postJson,
   REFERENT_EMAIL,
@@ -14,8 +14,7 @@ import {
 
 let t: TestApp;
 beforeAll(() => {
-  t = createTestApp(orientationApp());
-  addActorAcceptingRequests(t);
+  t = createOrientationApp();
 });
 afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 /** The orientation, contact-request and follow-up tests' app options (team address, generous limits, log kept), and small helpers. */
-import { actorRepository } from '@pare/db';
-import { CreateActorInputSchema } from '@pare/schema';
-import { type AppConfig, type JsonBody, readJson, type TestApp, type TestAppOptions } from '../helpers/test-app.ts';
+
+import { addTestActor } from '../helpers/actors.ts';
+import { type AppConfig, createTestApp, type JsonBody, readJson, type TestApp, type TestAppOptions } from '../helpers/test-app.ts';
 
 export const TEAM_EMAIL = 'equipe-pare@example.test';
 /** The fixture whose site is confidential: its referent must never receive a request, nor its address leave. */
@@ -17,6 +17,13 @@ const GENEROUS = { orientation: { limit: 10_000, windowMs: 60_000 }, contactRequ
  */
 export function orientationApp(config: AppConfig = {}): TestAppOptions {
   return { resources: false, captureLog: true, config: { teamEmail: TEAM_EMAIL, rateLimits: GENEROUS, ...config } };
+}
+
+/** The orientation tests' app (see orientationApp), holding the structure that accepts contact requests. */
+export function createOrientationApp(config: AppConfig = {}): TestApp {
+  const t = createTestApp(orientationApp(config));
+  addActorAcceptingRequests(t);
+  return t;
 }
 
 /** POST a JSON body; status + parsed body + headers. */
@@ -50,19 +57,17 @@ export const REFERENT_EMAIL = 'referent-familles@example.test';
  * site (the seed has none: no real structure has agreed to receive them yet).
  */
 export function addActorAcceptingRequests(t: TestApp, slug = 'test-ecoute-familles-thionville'): void {
-  actorRepository(t.db).createActor(
-    CreateActorInputSchema.parse({
-      slug,
-      name: 'Écoute test Familles Thionville (données de test)',
-      type: 'association',
-      description: 'Association fictive qui reçoit les demandes de contact routées, pour les tests.',
-      publics: ['familles'],
-      actions: ['soutien-familles', 'ecoute'],
-      territory: { scope: 'departements', departements: ['57'] },
-      accepts_contact_requests: true,
-      referent_email: REFERENT_EMAIL,
-      sites: [{ label: 'Local test', address: '2 place de Test', commune_code: '57672', lat: 49.358, lng: 6.168 }],
-      contacts: [{ kind: 'website', value: 'https://example.test/ecoute' }],
-    }),
-  );
+  addTestActor(t, {
+    slug,
+    name: 'Écoute test Familles Thionville (données de test)',
+    type: 'association',
+    description: 'Association fictive qui reçoit les demandes de contact routées, pour les tests.',
+    publics: ['familles'],
+    actions: ['soutien-familles', 'ecoute'],
+    territory: { scope: 'departements', departements: ['57'] },
+    accepts_contact_requests: true,
+    referent_email: REFERENT_EMAIL,
+    sites: [{ label: 'Local test', address: '2 place de Test', commune_code: '57672', lat: 49.358, lng: 6.168 }],
+    contacts: [{ kind: 'website', value: 'https://example.test/ecoute' }],
+  });
 }

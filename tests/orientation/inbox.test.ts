@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { addActorAcceptingRequests, contactRequest, orientationApp, postJson } from './helpers.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { contactRequest, createOrientationApp, postJson } from './helpers.ts';
 
 let t: TestApp;
 let curator: Signed;
@@ -15,8 +15,7 @@ async function submit(over: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = createTestApp(orientationApp());
-  addActorAcceptingRequests(t);
+  t = createOrientationApp();
   refs.thionville = await submit({ commune: '57672', name: 'Camille' });
   refs.toulouse = await submit({
     commune: '31555',

@@ -9,14 +9,13 @@ import {
   startOutboxWorker,
 } from '../../apps/api/src/services/mailer.ts';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
-import { closedPort, type Delivered, decodeWords, readMail, startSmtpServer } from '../helpers/smtp.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { closedPort, type Delivered, decodeWords, readMail, smtpServerForFile } from '../helpers/smtp.ts';
+import type { TestApp } from '../helpers/test-app.ts';
 import {
-  addActorAcceptingRequests,
   CONFIDENTIAL_REFERENT,
   CONFIDENTIAL_SLUG,
   contactRequest,
-  orientationApp,
+  createOrientationApp,
   postJson,
   REFERENT_EMAIL,
   TEAM_EMAIL,
@@ -24,26 +23,18 @@ import {
 
 // ——— a real SMTP server in the process ———
 
-let smtpUrl: string;
-let delivered: Delivered[];
-let stopSmtp: () => Promise<void>;
-beforeAll(async () => {
-  ({ url: smtpUrl, delivered, close: stopSmtp } = await startSmtpServer());
-});
-afterAll(() => stopSmtp());
+const smtp = smtpServerForFile();
 
 // ——— the app ———
 
 let t: TestApp;
 beforeAll(() => {
-  t = createTestApp(orientationApp());
-  addActorAcceptingRequests(t);
+  t = createOrientationApp();
 });
 afterAll(() => t.close());
 afterEach(() => {
   // Each test starts with an empty queue.
   t.db.prepare('DELETE FROM outbox').run();
-  delivered.length = 0;
 });
 
 const mailer = () => ({ db: t.db, log: createLogger('info', (l) => t.lines.push(l)), mailFrom: 'PARÉ <no-reply@example.test>' });
@@ -69,10 +60,10 @@ async function submit(over: Record<string, unknown> = {}): Promise<string> {
 describe('sendDueMail over real SMTP', () => {
   it('delivers the request for the confidential foyer to the team: French subject, reference and what the team needs', async () => {
     const reference = await submit({ actor: CONFIDENTIAL_SLUG, profile: 'jeune', message: 'J’ai besoin d’un endroit où dormir ce soir.' });
-    const report = await sendDueMail(mailer(), createMailTransport(smtpUrl), new Date());
+    const report = await sendDueMail(mailer(), createMailTransport(smtp.url), new Date());
     expect(report).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(delivered).toHaveLength(1);
-    const mail = delivered[0] as Delivered;
+    expect(smtp.delivered).toHaveLength(1);
+    const mail = smtp.delivered[0] as Delivered;
     expect(mail.to).toEqual([TEAM_EMAIL]);
     expect(mail.from).toBe('no-reply@example.test');
     const { headers, text } = readMail(mail.raw);
@@ -102,9 +93,9 @@ describe('sendDueMail over real SMTP', () => {
 
   it('delivers a request for an actor that accepts them to its referent', async () => {
     const reference = await submit({ actor: 'test-ecoute-familles-thionville', email: 'parent@example.test' });
-    await sendDueMail(mailer(), createMailTransport(smtpUrl), new Date());
-    expect(delivered.map((d) => d.to)).toEqual([[REFERENT_EMAIL]]);
-    const { text } = readMail(delivered[0]?.raw ?? '');
+    await sendDueMail(mailer(), createMailTransport(smtp.url), new Date());
+    expect(smtp.delivered.map((d) => d.to)).toEqual([[REFERENT_EMAIL]]);
+    const { text } = readMail(smtp.delivered[0]?.raw ?? '');
     expect(text).toContain(reference);
     expect(text).toContain('E-mail : parent@example.test');
   });
@@ -121,7 +112,7 @@ describe('sendDueMail over real SMTP', () => {
     expect(new Date(row.next_attempt_at).getTime()).toBe(now.getTime() + 60_000);
     expect(requestStatus(reference)).toBe('nouvelle');
     // Not due yet: a run 30 s later does not try again.
-    expect(await sendDueMail(mailer(), createMailTransport(smtpUrl), new Date(now.getTime() + 30_000))).toEqual({
+    expect(await sendDueMail(mailer(), createMailTransport(smtp.url), new Date(now.getTime() + 30_000))).toEqual({
       sent: 0,
       retrying: 0,
       failed: 0,
@@ -185,9 +176,9 @@ describe('the outbox for curators', () => {
     const retry = await asUser(t, curator, `/api/admin/outbox/${id}/retry`, { method: 'POST' });
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ id, status: 'pending' });
-    await sendDueMail(mailer(), createMailTransport(smtpUrl), new Date(Date.now() + 1000));
+    await sendDueMail(mailer(), createMailTransport(smtp.url), new Date(Date.now() + 1000));
     expect(outboxRow(reference).status).toBe('sent');
-    expect(delivered).toHaveLength(1);
+    expect(smtp.delivered).toHaveLength(1);
 
     expect((await asUser(t, curator, `/api/admin/outbox/${id}/retry`, { method: 'POST' })).status).toBe(409);
     expect((await asUser(t, curator, '/api/admin/outbox/999999/retry', { method: 'POST' })).status).toBe(404);

@@ -49,16 +49,51 @@ const json =
   (as, csrf) =>
     asUser(t, as, url, { method, ...(body ? { body } : {}), csrf });
 
-/** Each route builds what it acts on as a curator, then is called as the role under test. */
-const routes: [string, () => Promise<Call>, number][] = [
-  ['POST /api/admin/resources', async () => json('POST', '/api/admin/resources', moselleResource(`Nouvelle fiche ${++n}`)), 201],
-  [
-    'PATCH /api/admin/resources/:id',
-    async () => json('PATCH', `/api/admin/resources/${await freshResource()}`, { summary: 'Résumé modifié' }),
+type RouteRow = [string, () => Promise<Call>, number];
+type Kind = { path: 'resources' | 'protocols'; fresh: () => Promise<number>; created: () => unknown; edit: Record<string, unknown> };
+const RESOURCES: Kind = {
+  path: 'resources',
+  fresh: () => freshResource(),
+  created: () => moselleResource(`Nouvelle fiche ${++n}`),
+  edit: { summary: 'Résumé modifié' },
+};
+const PROTOCOLS: Kind = {
+  path: 'protocols',
+  fresh: freshProtocol,
+  created: () => moselleProtocol(`Nouvelle instance ${++n}`),
+  edit: { frequency: 'trimestriel' },
+};
+
+/** Create, edit, archive and restore: the routes every kind of entry has. */
+function lifecycleRoutes({ path, fresh, created, edit }: Kind): RouteRow[] {
+  const base = `/api/admin/${path}`;
+  return [
+    [`POST ${base}`, async () => json('POST', base, created()), 201],
+    [`PATCH ${base}/:id`, async () => json('PATCH', `${base}/${await fresh()}`, edit), 200],
+    ...(['archive', 'restore'] as const).map(
+      (action): RouteRow => [`POST ${base}/:id/${action}`, async () => json('POST', `${base}/${await fresh()}/${action}`), 200],
+    ),
+  ];
+}
+
+/** Reverting an entry to its first revision, after one edit. */
+function revertRoute({ path, fresh, edit }: Kind): RouteRow {
+  const base = `/api/admin/${path}`;
+  return [
+    `POST ${base}/:id/revisions/:revisionId/revert`,
+    async () => {
+      const id = await fresh();
+      await asUser(t, curator, `${base}/${id}`, { method: 'PATCH', body: edit });
+      const first = ((await (await asUser(t, curator, `${base}/${id}/revisions`)).json()) as { items: { id: number }[] }).items.at(-1);
+      return json('POST', `${base}/${id}/revisions/${first?.id}/revert`);
+    },
     200,
-  ],
-  ['POST /api/admin/resources/:id/archive', async () => json('POST', `/api/admin/resources/${await freshResource()}/archive`), 200],
-  ['POST /api/admin/resources/:id/restore', async () => json('POST', `/api/admin/resources/${await freshResource()}/restore`), 200],
+  ];
+}
+
+/** Each route builds what it acts on as a curator, then is called as the role under test. */
+const routes: RouteRow[] = [
+  ...lifecycleRoutes(RESOURCES),
   [
     'PUT /api/admin/resources/:id/file',
     async () => {
@@ -68,38 +103,9 @@ const routes: [string, () => Promise<Call>, number][] = [
     200,
   ],
   ['DELETE /api/admin/resources/:id/file', async () => json('DELETE', `/api/admin/resources/${await freshResource(true)}/file`), 200],
-  ['POST /api/admin/protocols', async () => json('POST', '/api/admin/protocols', moselleProtocol(`Nouvelle instance ${++n}`)), 201],
-  [
-    'PATCH /api/admin/protocols/:id',
-    async () => json('PATCH', `/api/admin/protocols/${await freshProtocol()}`, { frequency: 'trimestriel' }),
-    200,
-  ],
-  ['POST /api/admin/protocols/:id/archive', async () => json('POST', `/api/admin/protocols/${await freshProtocol()}/archive`), 200],
-  ['POST /api/admin/protocols/:id/restore', async () => json('POST', `/api/admin/protocols/${await freshProtocol()}/restore`), 200],
-  [
-    'POST /api/admin/resources/:id/revisions/:revisionId/revert',
-    async () => {
-      const id = await freshResource();
-      await asUser(t, curator, `/api/admin/resources/${id}`, { method: 'PATCH', body: { summary: 'Résumé modifié' } });
-      const first = (
-        (await (await asUser(t, curator, `/api/admin/resources/${id}/revisions`)).json()) as { items: { id: number }[] }
-      ).items.at(-1);
-      return json('POST', `/api/admin/resources/${id}/revisions/${first?.id}/revert`);
-    },
-    200,
-  ],
-  [
-    'POST /api/admin/protocols/:id/revisions/:revisionId/revert',
-    async () => {
-      const id = await freshProtocol();
-      await asUser(t, curator, `/api/admin/protocols/${id}`, { method: 'PATCH', body: { frequency: 'trimestriel' } });
-      const first = (
-        (await (await asUser(t, curator, `/api/admin/protocols/${id}/revisions`)).json()) as { items: { id: number }[] }
-      ).items.at(-1);
-      return json('POST', `/api/admin/protocols/${id}/revisions/${first?.id}/revert`);
-    },
-    200,
-  ],
+  ...lifecycleRoutes(PROTOCOLS),
+  revertRoute(RESOURCES),
+  revertRoute(PROTOCOLS),
 ];
 
 const roles: [string, (ok: number) => number][] = [

@@ -7,20 +7,19 @@ let curator: Signed;
 beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')));
 afterAll(() => t.close());
 
+const postAsCurator = (url: string, body: unknown) => asUser(t, curator, url, { method: 'POST', body });
+
 describe('curators manage resources', () => {
   it('create, edit and archive a resource, each change a revision with its field differences', async () => {
-    const created = await asUser(t, curator, '/api/admin/resources', {
-      method: 'POST',
-      body: {
-        title: 'Repérer les signes de prostitution chez un adolescent',
-        type: 'fiche',
-        summary: 'Fiche pratique pour les professionnels.',
-        publics: ['professionnels'],
-        themes: ['reperage'],
-        territory: { scope: 'departements', departements: ['57'] },
-        producers: ['mousqueton-moselle'],
-        url: 'https://example.org/fiche-reperage',
-      },
+    const created = await postAsCurator('/api/admin/resources', {
+      title: 'Repérer les signes de prostitution chez un adolescent',
+      type: 'fiche',
+      summary: 'Fiche pratique pour les professionnels.',
+      publics: ['professionnels'],
+      themes: ['reperage'],
+      territory: { scope: 'departements', departements: ['57'] },
+      producers: ['mousqueton-moselle'],
+      url: 'https://example.org/fiche-reperage',
     });
     expect(created.status).toBe(201);
     const r = (await created.json()) as { id: number; slug: string };
@@ -80,7 +79,7 @@ describe('curators manage resources', () => {
     ],
   ])('refuses %s with a 400 naming the field, and records nothing', async (_what, body, field) => {
     const before = t.db.prepare('SELECT count(*) FROM resources').pluck().get();
-    const res = await asUser(t, curator, '/api/admin/resources', { method: 'POST', body });
+    const res = await postAsCurator('/api/admin/resources', body);
     expect(res.status).toBe(400);
     const err = (await res.json()) as { issues: { path: string }[] };
     expect(err.issues.map((i) => i.path)).toContain(field);
@@ -98,17 +97,14 @@ describe('curators manage resources', () => {
 
 describe('curators manage protocols', () => {
   it('a new committee with members and meetings appears on the département page, linked to actor slugs', async () => {
-    const res = await asUser(t, curator, '/api/admin/protocols', {
-      method: 'POST',
-      body: {
-        kind: 'comite-de-suivi',
-        title: 'Comité de test en Gironde',
-        departements: ['33'],
-        frequency: 'semestriel',
-        members: [{ actor: 'mouvement-du-nid', role: 'membre' }],
-        meetings: [{ date: '2025-03-01', summary: 'Première réunion (donnée de test).' }],
-        resources: ['code-penal-article-226-14'],
-      },
+    const res = await postAsCurator('/api/admin/protocols', {
+      kind: 'comite-de-suivi',
+      title: 'Comité de test en Gironde',
+      departements: ['33'],
+      frequency: 'semestriel',
+      members: [{ actor: 'mouvement-du-nid', role: 'membre' }],
+      meetings: [{ date: '2025-03-01', summary: 'Première réunion (donnée de test).' }],
+      resources: ['code-penal-article-226-14'],
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as { id: number };

@@ -58,6 +58,19 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** One field of a binary record: [offset, bytes (2 or 4), value]. */
+type Field = [number, 2 | 4, number];
+
+/** A little-endian record of `size` bytes, zero but for its fields. */
+function record(size: number, fields: Field[]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
 /** A ZIP archive with stored (uncompressed) entries: enough for OOXML/ODF type detection. */
 export function zip(entries: [string, string][]): Uint8Array {
   const parts: Buffer[] = [];
@@ -67,33 +80,35 @@ export function zip(entries: [string, string][]): Uint8Array {
     const data = Buffer.from(text, 'utf8');
     const fname = Buffer.from(name, 'utf8');
     const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fname.length, 26);
+    // What the local header and the central directory entry both hold (version needed, CRC-32,
+    // sizes, name length), at its place in the local header: two bytes further in the central entry.
+    const common: Field[] = [
+      [4, 2, 20],
+      [14, 4, crc],
+      [18, 4, data.length],
+      [22, 4, data.length],
+      [26, 2, fname.length],
+    ];
+    const local = record(30, [[0, 4, 0x04034b50], ...common]);
     parts.push(local, fname, data);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(fname.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, fname);
+    // The central entry adds the version made by, and where its local header starts.
+    const entry = record(46, [
+      [0, 4, 0x02014b50],
+      [4, 2, 20],
+      ...common.map(([at, width, value]): Field => [at + 2, width, value]),
+      [42, 4, offset],
+    ]);
+    central.push(entry, fname);
     offset += local.length + fname.length + data.length;
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, entries.length],
+    [10, 2, entries.length],
+    [12, 4, cd.length],
+    [16, 4, offset],
+  ]);
   return Uint8Array.from(Buffer.concat([...parts, cd, end]));
 }
 

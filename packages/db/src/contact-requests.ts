@@ -20,12 +20,10 @@ export function contactRequestIdOfRef(subjectRef: string | null): number | null 
   return m?.[1] ? Number(m[1]) : null;
 }
 
-export type ContactRequestRecord = {
-  id: number;
+/** What the person wrote, and to whom: the same when a request is made and when it is read back. */
+type ContactRequestWritten = {
   reference: string;
-  status: ContactRequestStatus;
   recipient: ContactRequestRecipient;
-  actor: { id: number; slug: string; name: string } | null;
   name: string;
   phone: string | null;
   email: string | null;
@@ -33,6 +31,12 @@ export type ContactRequestRecord = {
   communeCode: string;
   departementCode: string;
   message: string;
+};
+
+export type ContactRequestRecord = ContactRequestWritten & {
+  id: number;
+  status: ContactRequestStatus;
+  actor: { id: number; slug: string; name: string } | null;
   /** What the person answered in the orientation, if the request came from it. */
   urgency: ContactRequestUrgency | null;
   needs: string[];
@@ -58,17 +62,8 @@ export type ContactRequestHistoryEntry = {
   at: string;
 };
 
-export type NewContactRequest = {
-  reference: string;
-  recipient: ContactRequestRecipient;
+export type NewContactRequest = ContactRequestWritten & {
   actorId: number | null;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  profile: ContactRequestProfile;
-  communeCode: string;
-  departementCode: string;
-  message: string;
   urgency?: ContactRequestUrgency | null | undefined;
   needs?: readonly string[] | undefined;
   urgent?: boolean | undefined;
@@ -87,6 +82,24 @@ export type ContactRequestFilter = {
   limit: number;
   offset: number;
 };
+
+/**
+ * The inbox's filters, in the order their conditions are written: the condition, its parameter,
+ * and the parameter's value from the filter (undefined when that filter is not asked).
+ */
+const INBOX_FILTERS: readonly (readonly [string, string, (f: ContactRequestFilter) => unknown])[] = [
+  ['r.status = @status', 'status', (f) => f.status || undefined],
+  ['r.departement_code = @departement', 'departement', (f) => f.departement || undefined],
+  [
+    'r.departement_code IN (SELECT value FROM json_each(@departements))',
+    'departements',
+    (f) => (f.departements ? JSON.stringify(f.departements) : undefined),
+  ],
+  ['a.slug = @actor', 'actor', (f) => f.actorSlug || undefined],
+  ['r.urgent = @urgent', 'urgent', (f) => (f.urgent === undefined ? undefined : f.urgent ? 1 : 0)],
+  ['r.profile = @profile', 'profile', (f) => f.profile || undefined],
+  ['r.created_at < @createdBefore', 'createdBefore', (f) => f.createdBefore || undefined],
+];
 
 type Row = {
   id: number;
@@ -278,33 +291,11 @@ export function contactRequestRepository(db: Db) {
   function listContactRequests(f: ContactRequestFilter): { total: number; items: ContactRequestRecord[] } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-    if (f.status) {
-      where.push('r.status = @status');
-      params.status = f.status;
-    }
-    if (f.departement) {
-      where.push('r.departement_code = @departement');
-      params.departement = f.departement;
-    }
-    if (f.departements) {
-      where.push('r.departement_code IN (SELECT value FROM json_each(@departements))');
-      params.departements = JSON.stringify(f.departements);
-    }
-    if (f.actorSlug) {
-      where.push('a.slug = @actor');
-      params.actor = f.actorSlug;
-    }
-    if (f.urgent !== undefined) {
-      where.push('r.urgent = @urgent');
-      params.urgent = f.urgent ? 1 : 0;
-    }
-    if (f.profile) {
-      where.push('r.profile = @profile');
-      params.profile = f.profile;
-    }
-    if (f.createdBefore) {
-      where.push('r.created_at < @createdBefore');
-      params.createdBefore = f.createdBefore;
+    for (const [condition, param, valueIn] of INBOX_FILTERS) {
+      const value = valueIn(f);
+      if (value === undefined) continue;
+      where.push(condition);
+      params[param] = value;
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = stmt(

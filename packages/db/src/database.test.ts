@@ -13,6 +13,27 @@ function checkList(sql: string, column: string, from = 0): string[] {
   return m[1].split(',').map((s) => s.trim().replace(/'/g, ''));
 }
 
+/**
+ * A database file migrated as it stood before migration `version` (the later ones not yet
+ * applied), in its own temporary directory; `remove()` closes it and deletes the directory.
+ */
+function databaseBefore(version: number, opts: { foreignKeys?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
+  const before = join(dir, 'before');
+  mkdirSync(before);
+  for (const m of listMigrations().filter((x) => x.version < version)) writeFileSync(join(before, m.name), m.sql);
+  const db = new Database(join(dir, 'x.db'));
+  if (opts.foreignKeys) db.pragma('foreign_keys = ON');
+  migrate(db, before);
+  return {
+    db,
+    remove: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('migrations', () => {
   it('keep the database code lists equal to the shared schema ones', () => {
     const sql = listMigrations()
@@ -42,13 +63,7 @@ describe('migrations', () => {
   });
 
   it('rebuild the actors table for the new types without losing an actor or its sites', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
-    const before = join(dir, 'migrations');
-    mkdirSync(before);
-    for (const m of listMigrations().filter((x) => x.version < 11)) writeFileSync(join(before, m.name), m.sql);
-    const db = new Database(join(dir, 'x.db'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, before);
+    const { db, remove } = databaseBefore(11, { foreignKeys: true });
     const id = db
       .prepare(
         `INSERT INTO actors (slug, name, name_sort, type, territory_scope) VALUES ('u', 'Urgence 112', 'urgence 112', 'service-etat', 'national')`,
@@ -62,8 +77,7 @@ describe('migrations', () => {
     // Foreign keys still bind the children to the rebuilt table.
     db.prepare('DELETE FROM actors WHERE id = ?').run(id);
     expect(db.prepare('SELECT count(*) FROM actor_publics').pluck().get()).toBe(0);
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   });
 
   it('refuse a code outside the lists', () => {
@@ -77,12 +91,7 @@ describe('migrations', () => {
 
 describe('migration 0017 (opening hours)', () => {
   it('rewrites free-text hours the library can read, and moves the others word for word to the site’s notes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pare-db-'));
-    const before = join(dir, 'before');
-    mkdirSync(before);
-    for (const m of listMigrations().filter((x) => x.version < 17)) writeFileSync(join(before, m.name), m.sql);
-    const db = new Database(join(dir, 'x.db'));
-    migrate(db, before);
+    const { db, remove } = databaseBefore(17);
     db.prepare(
       `INSERT INTO actors (id, slug, name, name_sort, type, territory_scope) VALUES (1, 'a', 'A', 'a', 'association', 'national')`,
     ).run();
@@ -104,8 +113,7 @@ describe('migration 0017 (opening hours)', () => {
       { opening_hours: '"Sur rendez-vous"', accessibility: null },
       { opening_hours: null, accessibility: 'Horaires : Permanence le mercredi après-midi\nAccès de plain-pied' },
     ]);
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   });
 });
 

@@ -16,17 +16,21 @@ import { type FieldChange, revisionLog } from './revisions.ts';
 export type LinkedActor = { id: number; slug: string; name: string; status: string };
 export type LinkedResource = { id: number; slug: string; title: string; status: string };
 
-type Common = {
-  id: number;
-  slug: string;
+/** What an editor writes of a news item or an event, and what a stored one holds of it. */
+type CommonContent = {
   title: string;
   summary: string;
   bodyMd: string;
   bodyHtml: string;
-  status: ContentStatus;
-  publishedAt: string | null;
   departements: string[];
   audiences: Public[];
+};
+
+type Common = CommonContent & {
+  id: number;
+  slug: string;
+  status: ContentStatus;
+  publishedAt: string | null;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -40,7 +44,8 @@ export type NewsRecord = Common & {
   resources: LinkedResource[];
 };
 
-export type EventRecord = Common & {
+/** An event's own fields, read and written alike (its organiser apart: a linked actor read, an id written). */
+type EventFields = {
   kind: EventKind;
   /** UTC instants (ISO 8601). */
   startsAt: string;
@@ -48,32 +53,15 @@ export type EventRecord = Common & {
   communeCode: string | null;
   placeName: string | null;
   onlineUrl: string | null;
-  organiser: LinkedActor | null;
   registrationUrl: string | null;
   replayUrl: string | null;
 };
 
-type CommonWrite = {
-  slug?: string | undefined;
-  title: string;
-  summary: string;
-  bodyMd: string;
-  bodyHtml: string;
-  departements: string[];
-  audiences: Public[];
-};
+export type EventRecord = Common & EventFields & { organiser: LinkedActor | null };
+
+type CommonWrite = CommonContent & { slug?: string | undefined };
 export type NewsWrite = CommonWrite & { imageAlt: string; actorIds: number[]; resourceIds: number[] };
-export type EventWrite = CommonWrite & {
-  kind: EventKind;
-  startsAt: string;
-  endsAt: string;
-  communeCode: string | null;
-  placeName: string | null;
-  onlineUrl: string | null;
-  organiserId: number | null;
-  registrationUrl: string | null;
-  replayUrl: string | null;
-};
+export type EventWrite = CommonWrite & EventFields & { organiserId: number | null };
 
 /**
  * What the published reads take. `from` (inclusive) and `to` (exclusive) are ISO instants or
@@ -137,10 +125,18 @@ const common = (r: NewsRow | EventRow): Common => ({
 const nowIso = () => new Date().toISOString();
 const DEPT_FILTER = `(departements = '[]' OR EXISTS (SELECT 1 FROM json_each(departements) WHERE value = @departement))`;
 
-function loadNews(db: Db, rows: NewsRow[]): NewsRecord[] {
+/** Stored rows of one kind as records: the fields both kinds share, then those `own` reads of that kind. */
+function loadEntries<R extends NewsRow | EventRow, T>(
+  db: Db,
+  rows: R[],
+  own: (r: R, stmt: ReturnType<typeof statementCache>) => T,
+): (Common & T)[] {
   const stmt = statementCache(db);
-  return rows.map((r) => ({
-    ...common(r),
+  return rows.map((r) => ({ ...common(r), ...own(r, stmt) }));
+}
+
+function loadNews(db: Db, rows: NewsRow[]): NewsRecord[] {
+  return loadEntries(db, rows, (r, stmt) => ({
     imagePath: r.image_path,
     imageType: r.image_type,
     imageAlt: r.image_alt,
@@ -154,9 +150,7 @@ function loadNews(db: Db, rows: NewsRow[]): NewsRecord[] {
 }
 
 function loadEvents(db: Db, rows: EventRow[]): EventRecord[] {
-  const stmt = statementCache(db);
-  return rows.map((r) => ({
-    ...common(r),
+  return loadEntries(db, rows, (r, stmt) => ({
     kind: r.kind,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
@@ -301,22 +295,20 @@ export function newsRepository(db: Db) {
     ).run(status, status, now, id);
   }
 
-  function findNewsById(id: number): NewsRecord | undefined {
-    const row = stmt('SELECT * FROM news WHERE id = ?').get(id) as NewsRow | undefined;
-    return row && loadNews(db, [row])[0];
+  /** The one entry of `table` whose `column` is `value`, as a record. */
+  function findOne<Row, R>(
+    table: 'news' | 'events',
+    column: 'id' | 'slug',
+    value: number | string,
+    load: (db: Db, rows: Row[]) => R[],
+  ): R | undefined {
+    const row = stmt(`SELECT * FROM ${table} WHERE ${column} = ?`).get(value) as Row | undefined;
+    return row === undefined ? undefined : load(db, [row])[0];
   }
-  function findNewsBySlug(slug: string): NewsRecord | undefined {
-    const row = stmt('SELECT * FROM news WHERE slug = ?').get(slug) as NewsRow | undefined;
-    return row && loadNews(db, [row])[0];
-  }
-  function findEventById(id: number): EventRecord | undefined {
-    const row = stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
-    return row && loadEvents(db, [row])[0];
-  }
-  function findEventBySlug(slug: string): EventRecord | undefined {
-    const row = stmt('SELECT * FROM events WHERE slug = ?').get(slug) as EventRow | undefined;
-    return row && loadEvents(db, [row])[0];
-  }
+  const findNewsById = (id: number): NewsRecord | undefined => findOne('news', 'id', id, loadNews);
+  const findNewsBySlug = (slug: string): NewsRecord | undefined => findOne('news', 'slug', slug, loadNews);
+  const findEventById = (id: number): EventRecord | undefined => findOne('events', 'id', id, loadEvents);
+  const findEventBySlug = (slug: string): EventRecord | undefined => findOne('events', 'slug', slug, loadEvents);
 
   function writeNewsLinks(id: number, w: NewsWrite) {
     stmt('DELETE FROM news_actors WHERE news_id = ?').run(id);

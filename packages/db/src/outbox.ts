@@ -61,15 +61,7 @@ export function outboxRepository(db: Db) {
   const stmt = statementCache(db);
   return {
     /** Queues a mail; call inside the transaction that records the event it reports. */
-    enqueueMail(m: {
-      kind: string;
-      recipient: string;
-      subject: string;
-      body: string;
-      subjectRef?: string | null;
-      html?: string | null;
-      headers?: Record<string, string> | null;
-    }): number {
+    enqueueMail(m: QueuedMail & { subjectRef?: string | null; html?: string | null; headers?: Record<string, string> | null }): number {
       const info = stmt('INSERT INTO outbox (kind, recipient, subject, body, subject_ref, html, headers) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         m.kind,
         m.recipient,

@@ -95,15 +95,20 @@ export type ResourceSearch = {
 const PUBLIC_ORDER: readonly string[] = PUBLICS;
 const THEME_ORDER: readonly string[] = RESOURCE_THEMES;
 
+/** What a resource says of itself, word for word the same in its input form and its public view. */
+const resourceDescription = (r: ResourceRecord) => ({
+  slug: r.slug,
+  title: r.title,
+  summary: r.summary,
+  type: r.type,
+  publics: r.publics,
+  themes: r.themes,
+});
+
 /** The input form of a stored resource: what the editor shows and a revision holds. */
 export function resourceToInput(r: ResourceRecord): CreateResourceInput {
   return {
-    slug: r.slug,
-    title: r.title,
-    summary: r.summary,
-    type: r.type,
-    publics: r.publics,
-    themes: r.themes,
+    ...resourceDescription(r),
     territory: { scope: r.territory.scope, regions: r.territory.regions, departements: r.territory.departements },
     date: r.date,
     reference: r.reference,
@@ -460,12 +465,7 @@ const placeRef = (kind: 'region' | 'departement', code: string) => ({
 export function resourcePublicView(r: ResourceRecord): PublicResource {
   return {
     id: r.id,
-    slug: r.slug,
-    title: r.title,
-    summary: r.summary,
-    type: r.type,
-    publics: r.publics,
-    themes: r.themes,
+    ...resourceDescription(r),
     territory: {
       scope: r.territory.scope,
       regions: r.territory.regions.map((c) => placeRef('region', c)),

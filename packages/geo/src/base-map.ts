@@ -99,60 +99,63 @@ export function buildBaseMapStyle(options: BaseMapStyleOptions): Record<string, 
   ];
   if (options.labels !== false) {
     const textPaint = { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.4 };
+    /** A layer drawing the labels.geojson points of one kind, from or up to a zoom. */
+    const labelsOf = (kind: string, id: string, zoom: { minzoom: number } | { maxzoom: number }, drawn: Record<string, unknown>) => ({
+      id,
+      type: drawn.layout ? 'symbol' : 'circle',
+      source: 'labels',
+      filter: ['==', ['get', 'kind'], kind],
+      ...zoom,
+      ...drawn,
+    });
+    /** A symbol layout writing each point's name. */
+    const nameLayout = (font: typeof LABEL_FONT, size: number, more: Record<string, unknown>) => ({
+      'text-field': ['get', 'name'],
+      'text-font': font,
+      'text-size': size,
+      ...more,
+    });
     layers.push(
-      {
-        id: BASE_MAP_LAYERS.regionLabel,
-        type: 'symbol',
-        source: 'labels',
-        filter: ['==', ['get', 'kind'], 'region'],
-        maxzoom: 6.5,
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': LABEL_FONT_BOLD,
-          'text-size': 13,
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.05,
-          'text-max-width': 8,
+      labelsOf(
+        'region',
+        BASE_MAP_LAYERS.regionLabel,
+        { maxzoom: 6.5 },
+        {
+          layout: nameLayout(LABEL_FONT_BOLD, 13, { 'text-transform': 'uppercase', 'text-letter-spacing': 0.05, 'text-max-width': 8 }),
+          paint: textPaint,
         },
-        paint: textPaint,
-      },
-      {
-        id: BASE_MAP_LAYERS.departementLabel,
-        type: 'symbol',
-        source: 'labels',
-        filter: ['==', ['get', 'kind'], 'departement'],
-        minzoom: 6.5,
-        layout: {
-          'text-field': ['format', ['get', 'name'], {}, '\n', {}, ['get', 'code'], { 'font-scale': 0.85 }],
-          'text-font': LABEL_FONT,
-          'text-size': 12,
-          'text-max-width': 8,
+      ),
+      labelsOf(
+        'departement',
+        BASE_MAP_LAYERS.departementLabel,
+        { minzoom: 6.5 },
+        {
+          layout: {
+            'text-field': ['format', ['get', 'name'], {}, '\n', {}, ['get', 'code'], { 'font-scale': 0.85 }],
+            'text-font': LABEL_FONT,
+            'text-size': 12,
+            'text-max-width': 8,
+          },
+          paint: textPaint,
         },
-        paint: textPaint,
-      },
-      {
-        id: BASE_MAP_LAYERS.prefectureDot,
-        type: 'circle',
-        source: 'labels',
-        filter: ['==', ['get', 'kind'], 'prefecture'],
-        minzoom: 7.5,
-        paint: { 'circle-radius': 2.5, 'circle-color': COLORS.text, 'circle-stroke-color': COLORS.halo, 'circle-stroke-width': 1 },
-      },
-      {
-        id: BASE_MAP_LAYERS.prefectureLabel,
-        type: 'symbol',
-        source: 'labels',
-        filter: ['==', ['get', 'kind'], 'prefecture'],
-        minzoom: 7.5,
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': LABEL_FONT,
-          'text-size': 11,
-          'text-anchor': 'top',
-          'text-offset': [0, 0.4],
+      ),
+      labelsOf(
+        'prefecture',
+        BASE_MAP_LAYERS.prefectureDot,
+        { minzoom: 7.5 },
+        {
+          paint: { 'circle-radius': 2.5, 'circle-color': COLORS.text, 'circle-stroke-color': COLORS.halo, 'circle-stroke-width': 1 },
         },
-        paint: textPaint,
-      },
+      ),
+      labelsOf(
+        'prefecture',
+        BASE_MAP_LAYERS.prefectureLabel,
+        { minzoom: 7.5 },
+        {
+          layout: nameLayout(LABEL_FONT, 11, { 'text-anchor': 'top', 'text-offset': [0, 0.4] }),
+          paint: textPaint,
+        },
+      ),
     );
   }
   return {

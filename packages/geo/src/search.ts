@@ -8,7 +8,7 @@
 // scanned. A query therefore costs two binary searches plus at most SCAN_LIMIT key visits.
 import { lazy } from './data-files.ts';
 import { foldPlaceName, stripLeadingArticle } from './normalize.ts';
-import { type Commune, loadReferential } from './referential.ts';
+import { type Commune, type Departement, loadReferential, type Region } from './referential.ts';
 
 export type TerritoryKind = 'commune' | 'postcode' | 'departement' | 'region';
 
@@ -147,42 +147,31 @@ const buildIndex = lazy((): Index => {
       if (!NOT_A_START.has(words[i] as string)) inner.push([words.slice(i).join(' '), index]);
     }
   };
+  /** A département or a région found as itself: no postcode, its own reference on its own level. */
+  const areaHit = (
+    kind: 'departement' | 'region',
+    area: Departement | Region,
+    departement: TerritoryHit['departement'],
+    region: TerritoryHit['region'],
+  ): TerritoryHit => ({
+    kind,
+    code: area.code,
+    name: area.name,
+    departement,
+    region,
+    postcodes: [],
+    lat: area.lat,
+    lng: area.lng,
+    population: area.population,
+  });
   for (const d of referential.departements) {
-    const index = add(
-      {
-        kind: 'departement',
-        code: d.code,
-        name: d.name,
-        departement: { code: d.code, name: d.name },
-        region: regionRef(d.region),
-        postcodes: [],
-        lat: d.lat,
-        lng: d.lng,
-        population: d.population,
-      },
-      `d${d.code}`,
-      d.population,
-    );
+    const index = add(areaHit('departement', d, { code: d.code, name: d.name }, regionRef(d.region)), `d${d.code}`, d.population);
     addNameKeys(d.name, index);
     keyed.push([d.code.toLowerCase(), index]);
     addInnerKeys(d.name, index);
   }
   for (const r of referential.regions) {
-    const index = add(
-      {
-        kind: 'region',
-        code: r.code,
-        name: r.name,
-        departement: null,
-        region: { code: r.code, name: r.name },
-        postcodes: [],
-        lat: r.lat,
-        lng: r.lng,
-        population: r.population,
-      },
-      `r${r.code}`,
-      r.population,
-    );
+    const index = add(areaHit('region', r, null, { code: r.code, name: r.name }), `r${r.code}`, r.population);
     addNameKeys(r.name, index);
     addInnerKeys(r.name, index);
   }

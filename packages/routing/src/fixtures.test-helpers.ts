@@ -70,28 +70,14 @@ export function site(c: Commune, options: { confidential?: boolean } = {}): Publ
   };
 }
 
-export const phone = (value: string): PublicContact => ({
-  kind: 'phone',
-  value,
-  label: null,
-  professional_only: false,
-  opening_hours: null,
-});
-export const sms = (value: string): PublicContact => ({ kind: 'sms', value, label: null, professional_only: false, opening_hours: null });
-export const email = (value: string): PublicContact => ({
-  kind: 'email',
-  value,
-  label: null,
-  professional_only: false,
-  opening_hours: null,
-});
-export const website = (value: string): PublicContact => ({
-  kind: 'website',
-  value,
-  label: null,
-  professional_only: false,
-  opening_hours: null,
-});
+/** A public contact of one kind, open to everyone, with no label and no hours. */
+const contactOf =
+  (kind: PublicContact['kind']) =>
+  (value: string): PublicContact => ({ kind, value, label: null, professional_only: false, opening_hours: null });
+export const phone = contactOf('phone');
+export const sms = contactOf('sms');
+export const email = contactOf('email');
+export const website = contactOf('website');
 
 export const national = (): PublicActor['territory'] => ({ scope: 'national', regions: [], departements: [], communes: [] });
 export const inDepartements = (...codes: { code: string; name: string }[]): PublicActor['territory'] => ({
@@ -131,46 +117,53 @@ export function makeActor(fields: Pick<PublicActor, 'id' | 'slug' | 'name'> & Pa
   };
 }
 
+/** An actor serving the département of `c`, with one public site there. */
+export function localActor(c: Commune, fields: Pick<PublicActor, 'id' | 'slug' | 'name'> & Partial<PublicActor>): PublicActor {
+  return makeActor({ territory: inDepartements(c.departement), sites: [site(c)], ...fields });
+}
+
+/** A département's child-protection unit (CRIP): professionals report to it, by a fictitious number ending with its id. */
+function departementalCrip(c: Commune, id: number, slug: string, name: string): PublicActor {
+  return localActor(c, {
+    id,
+    slug,
+    name,
+    type: 'service-departemental',
+    publics: ['professionnels'],
+    actions: ['signalement'],
+    contacts: [phone(`01 99 00 00 ${id}`)],
+  });
+}
+
 const ALL_PUBLICS: PublicActor['publics'] = ['jeunes', 'familles', 'professionnels'];
+
+/** A national number for everyone, reached by its one contact: to report a danger, unless other actions are given. */
+export function nationalNumber(
+  id: number,
+  slug: string,
+  name: string,
+  type: PublicActor['type'],
+  contact: PublicContact,
+  actions: PublicActor['actions'] = ['signalement'],
+): PublicActor {
+  return makeActor({ id, slug, name, type, publics: ALL_PUBLICS, actions, contacts: [contact] });
+}
 
 // --- National numbers (real numbers, fictitious entries) -------------------------------------
 
-export const police17 = makeActor({
-  id: 1,
-  slug: 'urgence-17',
-  name: 'Police secours (17)',
-  type: 'forces-ordre',
-  publics: ALL_PUBLICS,
-  actions: ['signalement'],
-  contacts: [phone('17')],
-});
-export const europe112 = makeActor({
-  id: 2,
-  slug: 'urgence-112',
-  name: 'Numéro d’urgence européen (112)',
-  type: 'service-etat',
-  publics: ALL_PUBLICS,
-  actions: ['signalement'],
-  contacts: [phone('112')],
-});
-export const sms114 = makeActor({
-  id: 3,
-  slug: 'urgence-114',
-  name: 'Numéro d’urgence pour les personnes qui ne peuvent pas parler (114)',
-  type: 'service-etat',
-  publics: ALL_PUBLICS,
-  actions: ['signalement'],
-  contacts: [sms('114')],
-});
-export const line119 = makeActor({
-  id: 4,
-  slug: 'allo-enfance-en-danger-119',
-  name: 'Allô Enfance en Danger (119)',
-  type: 'ligne-ecoute',
-  publics: ALL_PUBLICS,
-  actions: ['ecoute', 'signalement'],
-  contacts: [phone('119')],
-});
+export const police17 = nationalNumber(1, 'urgence-17', 'Police secours (17)', 'forces-ordre', phone('17'));
+export const europe112 = nationalNumber(2, 'urgence-112', 'Numéro d’urgence européen (112)', 'service-etat', phone('112'));
+export const sms114 = nationalNumber(
+  3,
+  'urgence-114',
+  'Numéro d’urgence pour les personnes qui ne peuvent pas parler (114)',
+  'service-etat',
+  sms('114'),
+);
+export const line119 = nationalNumber(4, 'allo-enfance-en-danger-119', 'Allô Enfance en Danger (119)', 'ligne-ecoute', phone('119'), [
+  'ecoute',
+  'signalement',
+]);
 export const line116000 = makeActor({
   id: 5,
   slug: 'enfants-disparus-116000',
@@ -205,58 +198,40 @@ export const EMERGENCY = [police17, europe112, sms114, line119];
 
 // --- Moselle and around ----------------------------------------------------------------------
 
-export const thionvilleAssociation = makeActor({
+export const thionvilleAssociation = localActor(COMMUNES.thionville, {
   id: 20,
   slug: 'association-test-thionville',
   name: 'Association test Thionville',
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'soutien-familles', 'ecoute'],
-  territory: inDepartements({ code: '57', name: 'Moselle' }),
-  sites: [site(COMMUNES.thionville)],
   contacts: [phone('01 99 00 00 20')],
 });
-export const metzFamilies = makeActor({
+export const metzFamilies = localActor(COMMUNES.metz, {
   id: 21,
   slug: 'association-test-metz-familles',
   name: 'Association test Metz familles',
   publics: ['familles'],
   actions: ['soutien-familles', 'juridique'],
-  territory: inDepartements({ code: '57', name: 'Moselle' }),
-  sites: [site(COMMUNES.metz)],
   contacts: [phone('01 99 00 00 21'), email('familles@example.org')],
 });
-export const sarregueminesFamilies = makeActor({
+export const sarregueminesFamilies = localActor(COMMUNES.sarreguemines, {
   id: 22,
   slug: 'association-test-sarreguemines',
   name: 'Association test Sarreguemines',
   publics: ['familles', 'jeunes'],
   actions: ['accompagnement'],
-  territory: inDepartements({ code: '57', name: 'Moselle' }),
-  sites: [site(COMMUNES.sarreguemines)],
   contacts: [phone('01 99 00 00 22')],
 });
-export const moselleProNetwork = makeActor({
+export const moselleProNetwork = localActor(COMMUNES.metz, {
   id: 23,
   slug: 'reseau-test-professionnels-moselle',
   name: 'Réseau test professionnels Moselle',
   type: 'reseau',
   publics: ['professionnels'],
   actions: ['formation', 'coordination', 'accompagnement'],
-  territory: inDepartements({ code: '57', name: 'Moselle' }),
-  sites: [site(COMMUNES.metz)],
   contacts: [email('reseau@example.org')],
 });
-export const crip57 = makeActor({
-  id: 24,
-  slug: 'crip-test-moselle',
-  name: 'CRIP test Moselle',
-  type: 'service-departemental',
-  publics: ['professionnels'],
-  actions: ['signalement'],
-  territory: inDepartements({ code: '57', name: 'Moselle' }),
-  sites: [site(COMMUNES.metz)],
-  contacts: [phone('01 99 00 00 24')],
-});
+export const crip57 = departementalCrip(COMMUNES.metz, 24, 'crip-test-moselle', 'CRIP test Moselle');
 export const confidentialShelter = makeActor({
   id: 25,
   slug: 'foyer-test-confidentiel-moselle',
@@ -287,35 +262,21 @@ export const nationalWithMetzBranch = makeActor({
   sites: [site(COMMUNES.metz)],
   contacts: [phone('01 99 00 00 27')],
 });
-export const nancyAssociation = makeActor({
+export const nancyAssociation = localActor(COMMUNES.nancy, {
   id: 28,
   slug: 'association-test-nancy',
   name: 'Association test Nancy',
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'ecoute'],
-  territory: inDepartements({ code: '54', name: 'Meurthe-et-Moselle' }),
-  sites: [site(COMMUNES.nancy)],
   contacts: [phone('01 99 00 00 28')],
 });
-export const crip54 = makeActor({
-  id: 29,
-  slug: 'crip-test-meurthe-et-moselle',
-  name: 'CRIP test Meurthe-et-Moselle',
-  type: 'service-departemental',
-  publics: ['professionnels'],
-  actions: ['signalement'],
-  territory: inDepartements({ code: '54', name: 'Meurthe-et-Moselle' }),
-  sites: [site(COMMUNES.nancy)],
-  contacts: [phone('01 99 00 00 29')],
-});
-export const strasbourgAssociation = makeActor({
+export const crip54 = departementalCrip(COMMUNES.nancy, 29, 'crip-test-meurthe-et-moselle', 'CRIP test Meurthe-et-Moselle');
+export const strasbourgAssociation = localActor(COMMUNES.strasbourg, {
   id: 30,
   slug: 'association-test-strasbourg',
   name: 'Association test Strasbourg',
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement'],
-  territory: inDepartements({ code: '67', name: 'Bas-Rhin' }),
-  sites: [site(COMMUNES.strasbourg)],
   contacts: [phone('01 99 00 00 30')],
 });
 export const metzPrevention = makeActor({
@@ -331,87 +292,55 @@ export const metzPrevention = makeActor({
 
 // --- Marseille, Toulouse, Lyon ---------------------------------------------------------------
 
-export const marseilleOutreach = makeActor({
+export const marseilleOutreach = localActor(COMMUNES.marseille, {
   id: 40,
   slug: 'association-test-marseille-maraude',
   name: 'Association test Marseille maraude',
   publics: ['jeunes'],
   actions: ['reperage', 'accompagnement'],
-  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
-  sites: [site(COMMUNES.marseille)],
   contacts: [phone('01 99 00 00 40')],
 });
-export const marseilleMda = makeActor({
+export const marseilleMda = localActor(COMMUNES.marseille, {
   id: 41,
   slug: 'maison-des-adolescents-test-marseille',
   name: 'Maison des adolescents test Marseille',
   type: 'maison-ados',
   publics: ['jeunes', 'familles'],
   actions: ['ecoute', 'soin'],
-  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
-  sites: [site(COMMUNES.marseille)],
   contacts: [phone('01 99 00 00 41')],
 });
-export const marseilleProOnly = makeActor({
+export const marseilleProOnly = localActor(COMMUNES.marseille, {
   id: 42,
   slug: 'association-test-marseille-professionnels',
   name: 'Association test Marseille professionnels',
   publics: ['professionnels'],
   actions: ['formation', 'ecoute', 'reperage'],
-  territory: inDepartements({ code: '13', name: 'Bouches-du-Rhône' }),
-  sites: [site(COMMUNES.marseille)],
   contacts: [phone('01 99 00 00 42')],
 });
-export const crip31 = makeActor({
-  id: 50,
-  slug: 'crip-test-haute-garonne',
-  name: 'CRIP test Haute-Garonne',
-  type: 'service-departemental',
-  publics: ['professionnels'],
-  actions: ['signalement'],
-  territory: inDepartements({ code: '31', name: 'Haute-Garonne' }),
-  sites: [site(COMMUNES.toulouse)],
-  contacts: [phone('01 99 00 00 50')],
-});
-export const toulouseAssociation = makeActor({
+export const crip31 = departementalCrip(COMMUNES.toulouse, 50, 'crip-test-haute-garonne', 'CRIP test Haute-Garonne');
+export const toulouseAssociation = localActor(COMMUNES.toulouse, {
   id: 51,
   slug: 'association-test-toulouse',
   name: 'Association test Toulouse',
   publics: ['jeunes', 'familles', 'professionnels'],
   actions: ['accompagnement', 'formation'],
-  territory: inDepartements({ code: '31', name: 'Haute-Garonne' }),
-  sites: [site(COMMUNES.toulouse)],
   contacts: [phone('01 99 00 00 51')],
 });
-export const montaubanAssociation = makeActor({
+export const montaubanAssociation = localActor(COMMUNES.montauban, {
   id: 52,
   slug: 'association-test-montauban',
   name: 'Association test Montauban',
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement'],
-  territory: inDepartements({ code: '82', name: 'Tarn-et-Garonne' }),
-  sites: [site(COMMUNES.montauban)],
   contacts: [],
 });
-export const crip82 = makeActor({
-  id: 53,
-  slug: 'crip-test-tarn-et-garonne',
-  name: 'CRIP test Tarn-et-Garonne',
-  type: 'service-departemental',
-  publics: ['professionnels'],
-  actions: ['signalement'],
-  territory: inDepartements({ code: '82', name: 'Tarn-et-Garonne' }),
-  sites: [site(COMMUNES.montauban)],
-  contacts: [phone('01 99 00 00 53')],
-});
-export const lyonAssociation = makeActor({
+export const crip82 = departementalCrip(COMMUNES.montauban, 53, 'crip-test-tarn-et-garonne', 'CRIP test Tarn-et-Garonne');
+export const lyonAssociation = localActor(COMMUNES.lyon, {
   id: 60,
   slug: 'association-test-lyon',
   name: 'Association test Lyon',
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'soutien-familles', 'ecoute'],
-  territory: inDepartements({ code: '69', name: 'Rhône' }),
-  sites: [site(COMMUNES.lyon)],
   contacts: [phone('01 99 00 00 60')],
 });
 

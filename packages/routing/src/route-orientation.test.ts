@@ -11,9 +11,9 @@ import {
   EMERGENCY,
   email,
   grandEstPrevention,
-  inDepartements,
   line119,
   line116000,
+  localActor,
   lyonAssociation,
   makeActor,
   marseilleMda,
@@ -45,6 +45,11 @@ const find = (r: OrientationResult, actor: PublicActor) => r.recommendations.fin
 const indexOf = (r: OrientationResult, actor: PublicActor) => r.recommendations.findIndex((x) => x.actor.id === actor.id);
 const noticeCodes = (r: OrientationResult) => r.notices.map((n) => n.code);
 const groupOf = (r: OrientationResult, actor: PublicActor) => find(r, actor)?.group;
+
+/** Each actor named is listed, in the group it is named under. */
+function expectGroups(r: OrientationResult, groups: Partial<Record<OrientationResult['recommendations'][number]['group'], PublicActor[]>>) {
+  for (const [group, actors] of Object.entries(groups)) for (const actor of actors) expect(groupOf(r, actor), actor.slug).toBe(group);
+}
 
 /** Every recommendation of `before` comes before every one of `after`. */
 function expectBefore(r: OrientationResult, before: PublicActor[], after: PublicActor[]) {
@@ -135,9 +140,7 @@ const cases: Case[] = [
     input: { profile: 'famille', place: placeOf(COMMUNES.thionville), needs: ['soutien-familles', 'ecoute'], urgency: 'inquietude' },
     check: (r) => {
       expectBefore(r, [thionvilleAssociation, metzFamilies], [line119, line116000]);
-      expect(groupOf(r, thionvilleAssociation)).toBe('proximite');
-      expect(groupOf(r, metzFamilies)).toBe('proximite');
-      expect(groupOf(r, line119)).toBe('national');
+      expectGroups(r, { proximite: [thionvilleAssociation, metzFamilies], national: [line119] });
     },
   },
   {
@@ -181,8 +184,7 @@ const cases: Case[] = [
     check: (r) => {
       expectBefore(r, [metzPrevention, thionvilleAssociation, sarregueminesFamilies], [grandEstPrevention]);
       expectBefore(r, [grandEstPrevention], [line116000]);
-      expect(groupOf(r, sarregueminesFamilies)).toBe('departement');
-      expect(groupOf(r, grandEstPrevention)).toBe('departement');
+      expectGroups(r, { departement: [sarregueminesFamilies, grandEstPrevention] });
       expect(find(r, grandEstPrevention)?.reason).toMatch(/dans votre région \(Grand Est\)/);
     },
   },
@@ -212,9 +214,7 @@ const cases: Case[] = [
     check: (r) => {
       expectBefore(r, [marseilleMda], [line119, youthLine]);
       expectBefore(r, [line119, youthLine], [marseilleOutreach]);
-      expect(groupOf(r, marseilleMda)).toBe('proximite');
-      expect(groupOf(r, youthLine)).toBe('national');
-      expect(groupOf(r, marseilleOutreach)).toBe('ecoute');
+      expectGroups(r, { proximite: [marseilleMda], national: [youthLine], ecoute: [marseilleOutreach] });
     },
   },
   {
@@ -330,14 +330,12 @@ const cases: Case[] = [
     name: 'an actor that accepts contact requests and has no phone gets a contact request rather than an e-mail',
     input: { profile: 'famille', place: placeOf(COMMUNES.metz), needs: ['juridique'], urgency: 'inquietude' },
     candidates: [
-      makeActor({
+      localActor(COMMUNES.metz, {
         id: 900,
         slug: 'association-test-demandes-metz',
         name: 'Association test demandes Metz',
         publics: ['familles'],
         actions: ['juridique'],
-        territory: inDepartements({ code: '57', name: 'Moselle' }),
-        sites: [site(COMMUNES.metz)],
         contacts: [email('demandes@example.org')],
         accepts_contact_requests: true,
       }),
@@ -417,14 +415,12 @@ describe('routeOrientation', () => {
 // Situations that need a generated directory or two runs: kept out of the table for readability.
 
 const manyMetzActors = Array.from({ length: 20 }, (_, i) =>
-  makeActor({
+  localActor(COMMUNES.metz, {
     id: 500 + i,
     slug: `association-test-metz-${i}`,
     name: `Association test Metz ${String(i).padStart(2, '0')}`,
     publics: ['familles'],
     actions: ['soutien-familles'],
-    territory: inDepartements({ code: '57', name: 'Moselle' }),
-    sites: [site(COMMUNES.metz)],
     contacts: [phone(`01 99 00 05 ${String(i).padStart(2, '0')}`)],
   }),
 );
@@ -449,35 +445,15 @@ describe('routeOrientation with long lists', () => {
   });
 
   it('actors at the same place are ordered by name then id, whatever the order they are passed in', () => {
-    const twins = [
-      makeActor({
-        id: 801,
-        slug: 'b-1',
-        name: 'Association test B',
-        publics: ['familles'],
-        actions: ['ecoute'],
-        territory: national(),
-        sites: [site(COMMUNES.metz)],
-      }),
-      makeActor({
-        id: 800,
-        slug: 'b-0',
-        name: 'Association test B',
-        publics: ['familles'],
-        actions: ['ecoute'],
-        territory: national(),
-        sites: [site(COMMUNES.metz)],
-      }),
-      makeActor({
-        id: 700,
-        slug: 'a-0',
-        name: 'Association test A',
-        publics: ['familles'],
-        actions: ['ecoute'],
-        territory: national(),
-        sites: [site(COMMUNES.metz)],
-      }),
-    ];
+    const twins = (
+      [
+        [801, 'b-1', 'Association test B'],
+        [800, 'b-0', 'Association test B'],
+        [700, 'a-0', 'Association test A'],
+      ] as const
+    ).map(([id, slug, name]) =>
+      makeActor({ id, slug, name, publics: ['familles'], actions: ['ecoute'], territory: national(), sites: [site(COMMUNES.metz)] }),
+    );
     const input: RouteOrientationInput = { profile: 'famille', place: placeOf(COMMUNES.metz), needs: ['ecoute'], urgency: 'information' };
     const forward = routeOrientation(input, twins);
     const backward = routeOrientation(input, [...twins].reverse());

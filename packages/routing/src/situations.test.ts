@@ -9,57 +9,41 @@ import {
   COMMUNES,
   crip57,
   DIRECTORY,
-  inDepartements,
   line119,
-  makeActor,
+  localActor,
+  nationalNumber,
   nationalTraining,
   phone,
   placeOf,
-  site,
 } from './fixtures.test-helpers.ts';
 import { routeOrientation } from './route-orientation.ts';
 
-const MOSELLE = { code: '57', name: 'Moselle' };
 const ALL = ['jeunes', 'familles', 'professionnels'] as PublicActor['publics'];
 
 /** TEST DATA: the 115, a court and a police service near Metz, as the seed now types them. */
-const line115 = makeActor({
-  id: 500,
-  slug: 'samu-social-115',
-  name: '115 – Samu social',
-  type: 'numero-urgence',
-  publics: ALL,
-  actions: ['hebergement', 'ecoute'],
-  contacts: [phone('115')],
-});
-const courtMetz = makeActor({
+const line115 = nationalNumber(500, 'samu-social-115', '115 – Samu social', 'numero-urgence', phone('115'), ['hebergement', 'ecoute']);
+const courtMetz = localActor(COMMUNES.metz, {
   id: 501,
   slug: 'cour-test-metz',
   name: 'Cour test Metz',
   type: 'service-etat',
   publics: ['professionnels'],
   actions: ['coordination'],
-  territory: inDepartements(MOSELLE),
-  sites: [site(COMMUNES.metz)],
 });
-const policeMetz = makeActor({
+const policeMetz = localActor(COMMUNES.metz, {
   id: 502,
   slug: 'police-test-metz',
   name: 'Police test Metz',
   type: 'forces-ordre',
   publics: ALL,
   actions: ['coordination', 'prevention'],
-  territory: inDepartements(MOSELLE),
-  sites: [site(COMMUNES.metz)],
 });
-const trainerMetz = makeActor({
+const trainerMetz = localActor(COMMUNES.metz, {
   id: 503,
   slug: 'formation-test-metz',
   name: 'Formation test Metz',
   publics: ['professionnels'],
   actions: ['formation'],
-  territory: inDepartements(MOSELLE),
-  sites: [site(COMMUNES.metz)],
   contacts: [phone('01 99 00 05 03')],
 });
 const ALL_ACTORS = [...DIRECTORY, line115, courtMetz, policeMetz, trainerMetz];
