@@ -1,0 +1,36 @@
+// In-process distinct searches (no HTTP): `node --cpu-prof --import tsx bench/prof-inproc.mts <db> [count]`
+
+import { createApp } from '../apps/api/src/app.ts';
+import { createLogger } from '../apps/api/src/lib/logger.ts';
+import { openDatabase } from '../packages/db/src/index.ts';
+import { warmUpSearch } from '../packages/geo/src/index.ts';
+import { distinctSearchPaths } from './distinct.ts';
+
+const [file, count = '3000'] = process.argv.slice(2);
+const db = openDatabase(file as string);
+warmUpSearch();
+const app = createApp({ db, log: createLogger('silent') });
+const headers = { 'accept-encoding': 'br, gzip' };
+for (const p of distinctSearchPaths(5001, 300)) await (await app.request(p, { headers })).arrayBuffer();
+const paths = distinctSearchPaths(1, Number(count));
+const times: number[] = [];
+const slow: [number, string][] = [];
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+for (const p of paths) {
+  const t = performance.now();
+  const r = await app.request(p, { headers });
+  await r.arrayBuffer();
+  times.push(performance.now() - t);
+  slow.push([performance.now() - t, p]);
+}
+const total = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+console.log(`CPU ${((cpu.user + cpu.system) / 1000 / paths.length).toFixed(3)} ms per search`);
+times.sort((a, b) => a - b);
+const at = (q: number) => times[Math.floor(q * times.length)]?.toFixed(2);
+console.log(
+  `${paths.length} searches: ${(total / paths.length).toFixed(3)} ms each, p50 ${at(0.5)} p90 ${at(0.9)} p99 ${at(0.99)} max ${at(0.999)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
+);
+slow.sort((a, b) => b[0] - a[0]);
+for (const [t, p] of slow.slice(0, 12)) console.log(t.toFixed(1), p);
