@@ -69,7 +69,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 type WallClock = { y: number; mo: number; d: number; h: number; mi: number; s: number };
 
-function formattedWallClock(instant: Date, timeZone: string): WallClock {
+/** The wall clock as `Intl` formats it (what `wallClock` must equal). */
+export function formattedWallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { y: parts.year ?? 0, mo: parts.month ?? 1, d: parts.day ?? 1, h: parts.hour ?? 0, mi: parts.minute ?? 0, s: parts.second ?? 0 };
