@@ -87,3 +87,4 @@ export const ImportSummarySchema = z
     updated: z.number().int(),
   })
   .meta({ id: 'ImportSummary' });
+export type ImportSummaryView = z.infer<typeof ImportSummarySchema>;

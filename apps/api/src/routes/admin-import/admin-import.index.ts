@@ -4,7 +4,8 @@ import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { guard } from '../../lib/policy.ts';
 import { authorLabel } from '../../services/curation.ts';
 import { runImportApart } from '../../services/import/apart.ts';
-import { assertMayReadImport, revertImport } from '../../services/import/executor.ts';
+import { revertImport } from '../../services/import/executor.ts';
+import { importSummaryView } from '../../services/import/read-access.ts';
 import { importTemplateCsv, rejectedLinesCsv } from '../../services/import/rejected-lines.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
@@ -116,20 +117,7 @@ router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
 export const adminImportRouter = router
   // Before `{importId}`, which « modele.csv » does not match anyway.
   .openapi(importTemplateRoute, (c) => c.body(importTemplateCsv(), 200, csvAttachment('modele-import-pare.csv')))
-  .openapi(getImportRoute, (c) => {
-    const summary = assertMayReadImport(c.var, currentEditor(c), c.req.valid('param').importId);
-    return c.json(
-      {
-        import_id: summary.importId,
-        created_at: summary.createdAt,
-        author: summary.authorLabel,
-        actors: summary.actors,
-        created: summary.created,
-        updated: summary.updated,
-      },
-      200,
-    );
-  })
+  .openapi(getImportRoute, (c) => c.json(importSummaryView(c.var, currentEditor(c), c.req.valid('param').importId), 200))
   .openapi(revertImportRoute, (c) => {
     const user = currentEditor(c);
     const { force, details } = c.req.valid('query');

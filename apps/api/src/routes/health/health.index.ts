@@ -5,7 +5,6 @@ import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { listBackups } from '../../services/backup.ts';
-import { healthDetails } from '../../services/health.ts';
 
 const healthRoute = createRoute({
   method: 'get',
@@ -73,8 +72,7 @@ function fromThisMachine(c: Context<AppEnv>): boolean {
 
 export const healthRouter = createRouter()
   .openapi(healthRoute, (c) => {
-    // A trivial query proves the database file is open and readable.
-    c.var.db.prepare('SELECT 1').get();
+    c.var.services.health.ping();
     return c.json({ status: 'ok' as const }, 200);
   })
   .openapi(healthDetailsRoute, async (c) => {
@@ -84,5 +82,5 @@ export const healthRouter = createRouter()
     const backupDir = c.var.config.backupDir;
     const lastBackup = backupDir ? (await listBackups(backupDir))[0] : undefined;
     c.header('Cache-Control', 'no-store');
-    return c.json(healthDetails({ db: c.var.db, smtpConfigured: c.var.config.smtpConfigured, lastBackup }), 200);
+    return c.json(c.var.services.health.details(lastBackup), 200);
   });

@@ -2,7 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import { createRouter } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
-import { activityCsv, computeActivity, coverage } from '../../services/stats.ts';
+import { activityCsv, coverage } from '../../services/stats.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
 import { ActivityQuerySchema, activityRoute, coverageRoute, FormatQuerySchema } from './stats.routes.ts';
 
@@ -45,7 +45,7 @@ router.get(activityPath, (c) => {
   const query = ActivityQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const { format, from, to } = query.data;
-  const activity = computeActivity(c.var.db, currentEditor(c), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const activity = c.var.services.stats.computeActivity(currentEditor(c), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
   c.header('Cache-Control', 'private, no-store');
   if (format === 'csv') {
     return c.body(activityCsv(activity), 200, {
