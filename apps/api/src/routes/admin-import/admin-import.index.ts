@@ -1,4 +1,4 @@
-import { type ActorType, ImportQuerySchema } from '@pare/schema';
+import { type ActorType, ImportQuerySchema, RejectedLinesQuerySchema } from '@pare/schema';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { guard } from '../../lib/policy.ts';
@@ -52,7 +52,7 @@ const csvAttachment = (name: string) => ({
 
 // The refused lines of a CSV, to fix and import again: a dry run, then the lines it refused with a « motif ».
 router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
-  const query = ImportQuerySchema.pick({ type: true }).safeParse(c.req.query());
+  const query = RejectedLinesQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   if (formatOf(undefined, c.req.header('content-type') ?? 'text/csv') !== 'csv') {
     throw validationError(fileIssue('Seul un fichier CSV a des lignes à réimporter : envoyez le fichier CSV (Content-Type text/csv).'));

@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { CsvQuerySchema } from '@pare/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
@@ -7,13 +8,7 @@ import { actorsCsvChunks } from '../../services/open-data/csv.ts';
 import { dataInclusionServiceChunks, dataInclusionStructureChunks } from '../../services/open-data/data-inclusion.ts';
 import { actorsGeoJsonChunks } from '../../services/open-data/geojson.ts';
 import { textStream } from '../../services/open-data/stream.ts';
-import {
-  actorsCsvRoute,
-  actorsGeoJsonRoute,
-  CsvQuerySchema,
-  dataInclusionServicesRoute,
-  dataInclusionStructuresRoute,
-} from './exports.routes.ts';
+import { actorsCsvRoute, actorsGeoJsonRoute, dataInclusionServicesRoute, dataInclusionStructuresRoute } from './exports.routes.ts';
 import { publicOrigin } from './public-origin.ts';
 
 /**

@@ -1,10 +1,11 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { ActivityQuerySchema, FormatQuerySchema } from '@pare/schema';
 import { createRouter } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 import { activityCsv, coverage } from '../../services/stats.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
-import { ActivityQuerySchema, activityRoute, coverageRoute, FormatQuerySchema } from './stats.routes.ts';
+import { activityRoute, coverageRoute } from './stats.routes.ts';
 
 /** Documented with registerPath, served by plain handlers: the body is JSON or CSV. */
 function documented<R extends RouteConfig>(router: ReturnType<typeof createRouter>, route: R): string {
