@@ -4,9 +4,11 @@
  * size limit while the body is read (never an unbounded buffer), then the `{id}` and the
  * multipart form's field `file`, with French errors on `file`.
  */
+
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { UserRecord } from '@pare/db';
 import { IdParamSchema } from '@pare/schema';
-import type { Context, Handler, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../lib/context.ts';
 import { validationError, zodIssues } from '../lib/errors.ts';
@@ -16,13 +18,16 @@ import { currentEditor } from './admin-actors/admin-guard.ts';
 
 type Upload = { c: Context<AppEnv>; user: UserRecord; id: number; file: unknown };
 
-/** The handlers of `PUT <path with :id>`: `what` names the file in the errors (« l’image », « le fichier »). */
-export function fileUploadHandlers(
+/** Serves `PUT <path with :id>` on `router`: `what` names the file in the errors (« l’image », « le fichier »). */
+export function serveFileUpload(
+  router: OpenAPIHono<AppEnv>,
+  path: string,
   what: string,
   store: (upload: Upload) => Promise<unknown>,
-): [...MiddlewareHandler<AppEnv>[], Handler<AppEnv>] {
+): void {
   const sendAsForm = `en multipart/form-data, dans le champ « file ».`;
-  return [
+  router.put(
+    path,
     ...guard(...EDITORS),
     bodyLimit({
       maxSize: UPLOAD_BODY_LIMIT,
@@ -44,5 +49,5 @@ export function fileUploadHandlers(
       }
       return c.json(await store({ c, user: currentEditor(c), id: params.data.id, file: form.file }), 200);
     },
-  ];
+  );
 }

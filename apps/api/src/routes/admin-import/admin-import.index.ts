@@ -1,4 +1,6 @@
 import { type ActorType, ImportQuerySchema, RejectedLinesQuerySchema } from '@pare/schema';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { guard } from '../../lib/policy.ts';
@@ -24,6 +26,7 @@ export function isImportPath(path: string): boolean {
 }
 
 const fileIssue = (message: string) => [{ path: 'file', message }];
+type SpooledFile = Awaited<ReturnType<typeof spoolBody>>;
 
 function formatOf(query: ImportFormat | undefined, contentType: string): ImportFormat {
   if (/^multipart\//i.test(contentType)) {
@@ -39,6 +42,28 @@ function formatOf(query: ImportFormat | undefined, contentType: string): ImportF
   throw validationError([
     { path: 'format', message: 'Indiquez format=csv ou format=data-inclusion (ou un Content-Type text/csv ou application/json)' },
   ]);
+}
+
+/**
+ * The request's body (the file) spooled to a temporary file as it arrives, 100 MB at most (a
+ * larger declared length is refused before reading); `use` reads it; the file is removed after.
+ */
+async function withSpooledFile(c: Context<AppEnv>, use: (file: SpooledFile) => Promise<Response>): Promise<Response> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > MAX_IMPORT_BYTES)
+    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
+  let file: SpooledFile | undefined;
+  try {
+    file = await spoolBody(c.req.raw.body);
+    return await use(file);
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
+    }
+    throw err;
+  } finally {
+    file?.dispose();
+  }
 }
 
 const router = createRouter();
@@ -57,13 +82,8 @@ router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
   if (formatOf(undefined, c.req.header('content-type') ?? 'text/csv') !== 'csv') {
     throw validationError(fileIssue('Seul un fichier CSV a des lignes à réimporter : envoyez le fichier CSV (Content-Type text/csv).'));
   }
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES)
-    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
   const user = currentEditor(c);
-  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
-  try {
-    file = await spoolBody(c.req.raw.body);
+  return withSpooledFile(c, async (file) => {
     const report = await runImportApart(c.var, file, {
       format: 'csv',
       dryRun: true,
@@ -73,14 +93,7 @@ router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
     });
     const csv = await rejectedLinesCsv(file, report);
     return c.body(csv, 200, csvAttachment('lignes-refusees.csv'));
-  } catch (err) {
-    if (err instanceof ImportFileError) {
-      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
-    }
-    throw err;
-  } finally {
-    file?.dispose();
-  }
+  });
 });
 
 // The role check comes first, so a refused request is answered before its body is read.
@@ -88,14 +101,9 @@ router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
   const query = ImportQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const format = formatOf(query.data.format, c.req.header('content-type') ?? '');
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES)
-    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
   const user = currentEditor(c);
-  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
-  try {
-    file = await spoolBody(c.req.raw.body);
-    // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+  // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+  return withSpooledFile(c, async (file) => {
     const report = await runImportApart(c.var, file, {
       format,
       dryRun: query.data.dry_run ?? false,
@@ -104,14 +112,7 @@ router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
       author: { user, authorId: user.id, label: authorLabel(user) },
     });
     return c.json(report, 200);
-  } catch (err) {
-    if (err instanceof ImportFileError) {
-      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
-    }
-    throw err;
-  } finally {
-    file?.dispose();
-  }
+  });
 });
 
 export const adminImportRouter = router

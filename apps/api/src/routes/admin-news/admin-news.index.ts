@@ -26,7 +26,7 @@ import {
   uploadNewsImage,
 } from '../../services/admin-news.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
-import { fileUploadHandlers } from '../upload-form.ts';
+import { serveFileUpload } from '../upload-form.ts';
 import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 
 /** The image upload: app.ts lets its body past the general 64 KiB limit (it has its own). */
@@ -37,7 +37,7 @@ export function isNewsImagePath(path: string): boolean {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadNewsImageDoc);
 
-router.put('/admin/news/:id/image', ...fileUploadHandlers('l’image', ({ c, user, id, file }) => uploadNewsImage(c.var, user, id, file)));
+serveFileUpload(router, '/admin/news/:id/image', 'l’image', ({ c, user, id, file }) => uploadNewsImage(c.var, user, id, file));
 
 // The image as the back office sees it (a draft's image too).
 router.get('/admin/news/:id/image', ...guard(...EDITORS), (c) => {

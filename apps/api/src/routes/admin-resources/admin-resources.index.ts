@@ -19,7 +19,7 @@ import {
 } from '../../services/resources.ts';
 import { uploadsDirOf } from '../../services/uploads.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
-import { fileUploadHandlers } from '../upload-form.ts';
+import { serveFileUpload } from '../upload-form.ts';
 import {
   archiveAdminProtocolRoute,
   archiveAdminResourceRoute,
@@ -44,9 +44,8 @@ import {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadAdminResourceFileDoc);
 
-router.put(
-  '/admin/resources/:id/file',
-  ...fileUploadHandlers('le fichier', ({ c, user, id, file }) => uploadResourceFile(c.var, user, id, file, uploadsDirOf(c.var.config))),
+serveFileUpload(router, '/admin/resources/:id/file', 'le fichier', ({ c, user, id, file }) =>
+  uploadResourceFile(c.var, user, id, file, uploadsDirOf(c.var.config)),
 );
 
 export const adminResourcesRouter = router
