@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CreateActorInputSchema, PublicActorSchema, SlugSchema } from './actor.ts';
-import { DisplayNameSchema, ROLES } from './auth.ts';
+import { AccountFieldsShape, DisplayNameSchema, ROLES } from './auth.ts';
 import { ACTOR_TYPES, BULK_VERIFY_MAX, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
@@ -422,11 +422,7 @@ export type Freshness = z.infer<typeof FreshnessSchema>;
 
 export const AdminUserSchema = z
   .object({
-    id: z.number().int(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    departements: z.array(z.string()),
-    display_name: z.string().nullable(),
+    ...AccountFieldsShape,
     active: z.boolean(),
     setup_pending: z.boolean().meta({ description: 'Vrai tant que la personne n’a pas suivi son lien « choisir un mot de passe »' }),
     sessions: z.number().int().meta({ description: 'Sessions ouvertes' }),

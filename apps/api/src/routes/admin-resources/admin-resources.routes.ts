@@ -19,6 +19,29 @@ import { EDITORS, guard } from '../../lib/policy.ts';
 const conflict = errorResponse('Identifiant déjà pris');
 const editorErrors = { 400: invalidFields, ...guardErrors };
 const idParams = { params: IdParamSchema };
+const revisionList = jsonResponse(RevisionListSchema, 'Les révisions, la plus récente d’abord');
+
+/** Archive, restore, history and revert: the same four routes for a resource and a protocol. */
+function lifecycleRoutes<const B extends string, O extends ReturnType<typeof jsonResponse>>(
+  group: ReturnType<typeof routeGroup<typeof editorErrors>>,
+  base: B,
+  one: O,
+  unknown: ReturnType<typeof errorResponse>,
+  say: { archive: string; restore: string; history: string; revert: string; unknownVersion: string },
+) {
+  return {
+    archive: group('post', `${base}/{id}/archive` as const, say.archive, { request: idParams, responses: { 200: one, 404: unknown } }),
+    restore: group('post', `${base}/{id}/restore` as const, say.restore, { request: idParams, responses: { 200: one, 404: unknown } }),
+    revisions: group('get', `${base}/{id}/revisions` as const, say.history, {
+      request: idParams,
+      responses: { 200: revisionList, 404: unknown },
+    }),
+    revert: group('post', `${base}/{id}/revisions/{revisionId}/revert` as const, say.revert, {
+      request: { params: RevertParamSchema },
+      responses: { 200: one, 404: errorResponse(say.unknownVersion) },
+    }),
+  };
+}
 
 // --- resources ---------------------------------------------------------------------------------
 
@@ -51,32 +74,9 @@ export const updateAdminResourceRoute = resourceRoute('patch', '/admin/resources
   responses: { 200: resource, 404: unknownResource, 409: conflict },
 });
 
-export const archiveAdminResourceRoute = resourceRoute(
-  'post',
-  '/admin/resources/{id}/archive',
-  'Retirer une ressource du centre de ressources public',
-  {
-    request: idParams,
-    responses: { 200: resource, 404: unknownResource },
-  },
-);
-
-export const restoreAdminResourceRoute = resourceRoute('post', '/admin/resources/{id}/restore', 'Remettre une ressource en ligne', {
-  request: idParams,
-  responses: { 200: resource, 404: unknownResource },
-});
-
 export const deleteAdminResourceFileRoute = resourceRoute('delete', '/admin/resources/{id}/file', 'Retirer le fichier d’une ressource', {
   request: idParams,
   responses: { 200: resource, 404: errorResponse('Ressource inconnue ou sans fichier') },
-});
-
-export const resourceRevisionsRoute = resourceRoute('get', '/admin/resources/{id}/revisions', 'Historique d’une ressource', {
-  request: idParams,
-  responses: {
-    200: jsonResponse(RevisionListSchema, 'Les révisions, la plus récente d’abord'),
-    404: unknownResource,
-  },
 });
 
 /**
@@ -124,45 +124,28 @@ export const updateAdminProtocolRoute = protocolRoute(
   },
 );
 
-export const archiveAdminProtocolRoute = protocolRoute(
-  'post',
-  '/admin/protocols/{id}/archive',
-  'Retirer un protocole des pages publiques',
-  {
-    request: idParams,
-    responses: { 200: protocol, 404: unknownProtocol },
-  },
-);
-
-export const restoreAdminProtocolRoute = protocolRoute('post', '/admin/protocols/{id}/restore', 'Remettre un protocole en ligne', {
-  request: idParams,
-  responses: { 200: protocol, 404: unknownProtocol },
+export const {
+  archive: archiveAdminResourceRoute,
+  restore: restoreAdminResourceRoute,
+  revisions: resourceRevisionsRoute,
+  revert: revertResourceRoute,
+} = lifecycleRoutes(resourceRoute, '/admin/resources', resource, unknownResource, {
+  archive: 'Retirer une ressource du centre de ressources public',
+  restore: 'Remettre une ressource en ligne',
+  history: 'Historique d’une ressource',
+  revert: 'Revenir à une version d’une ressource',
+  unknownVersion: 'Ressource ou version inconnue',
 });
 
-export const protocolRevisionsRoute = protocolRoute('get', '/admin/protocols/{id}/revisions', 'Historique d’un protocole', {
-  request: idParams,
-  responses: {
-    200: jsonResponse(RevisionListSchema, 'Les révisions, la plus récente d’abord'),
-    404: unknownProtocol,
-  },
+export const {
+  archive: archiveAdminProtocolRoute,
+  restore: restoreAdminProtocolRoute,
+  revisions: protocolRevisionsRoute,
+  revert: revertProtocolRoute,
+} = lifecycleRoutes(protocolRoute, '/admin/protocols', protocol, unknownProtocol, {
+  archive: 'Retirer un protocole des pages publiques',
+  restore: 'Remettre un protocole en ligne',
+  history: 'Historique d’un protocole',
+  revert: 'Revenir à une version d’un protocole',
+  unknownVersion: 'Protocole ou version inconnu',
 });
-
-export const revertResourceRoute = resourceRoute(
-  'post',
-  '/admin/resources/{id}/revisions/{revisionId}/revert',
-  'Revenir à une version d’une ressource',
-  {
-    request: { params: RevertParamSchema },
-    responses: { 200: resource, 404: errorResponse('Ressource ou version inconnue') },
-  },
-);
-
-export const revertProtocolRoute = protocolRoute(
-  'post',
-  '/admin/protocols/{id}/revisions/{revisionId}/revert',
-  'Revenir à une version d’un protocole',
-  {
-    request: { params: RevertParamSchema },
-    responses: { 200: protocol, 404: errorResponse('Protocole ou version inconnu') },
-  },
-);
