@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, userRepository } from '@pare/db';
 import { CreateUserInputSchema, type ROLES } from '@pare/schema';
 import { loadEnv } from './env.ts';
+import { resolveConfig } from './lib/config.ts';
 import { hashPassword } from './services/auth.ts';
 import { organisationLabel } from './services/curation.ts';
 
@@ -109,11 +110,11 @@ switch (command) {
     }
     const env = loadEnv();
     const { actorRepository } = await import('@pare/db');
-    const { jobConfig, runJobs } = await import('./services/jobs.ts');
+    const { runJobs } = await import('./services/jobs.ts');
     const { createLogger } = await import('./lib/logger.ts');
     const db = openDatabase(env.PARE_DB);
     const log = createLogger(env.PARE_LOG_LEVEL);
-    const reports = runJobs({ db, log, actors: actorRepository(db), config: jobConfig(env) }, now, { force: true });
+    const reports = runJobs({ db, log, actors: actorRepository(db), config: resolveConfig({}, env) }, now, { force: true });
     db.close();
     for (const r of reports) console.log(`${r.name} : ${r.error ? `ÉCHEC ${r.error}` : JSON.stringify(r.result)}`);
     if (reports.some((r) => r.error)) process.exit(1);

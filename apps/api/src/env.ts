@@ -76,4 +76,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** Every variable's default: the environment of a machine that sets none. */
+export const ENV_DEFAULTS: Env = EnvSchema.parse({});
+
 export const PROJECT_ROOT = ROOT;

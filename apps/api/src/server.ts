@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { actorRepository, type Db, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
 import { runPrimary } from './cluster.ts';
 import { loadEnv } from './env.ts';
+import { resolveConfig } from './lib/config.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { removeOrphanUploads } from './services/resources.ts';
 
@@ -44,7 +45,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
       import('./services/mailer.ts'),
       import('./services/online-map-style.ts'),
     ]);
-  const { jobConfig, startJobSchedule } = jobs;
+  const { startJobSchedule } = jobs;
   const { startOutboxWorker } = mailer;
   const { fetchOnlineMapStyle } = mapStyle;
   // Build the autocomplete index now rather than on the first keystroke.
@@ -52,26 +53,8 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
 
   const onlineMapStyle = env.PARE_MAP_STYLE_URL ? await fetchOnlineMapStyle(env.PARE_MAP_STYLE_URL, log) : undefined;
 
-  const app = createApp({
-    db,
-    log,
-    webDist: env.PARE_WEB_DIST,
-    config: {
-      teamEmail: env.PARE_TEAM_EMAIL,
-      retentionDays: env.PARE_RETENTION_DAYS,
-      publicUrl: env.PARE_PUBLIC_URL,
-      localOrigin: `http://localhost:${env.PORT}`,
-      smtpConfigured: Boolean(env.PARE_SMTP_URL),
-      uploadsDir: env.PARE_UPLOADS_DIR,
-      ...(env.PARE_GEOCODER_URL ? { geocoderUrl: env.PARE_GEOCODER_URL } : {}),
-      ...(onlineMapStyle ? { onlineMapStyle } : {}),
-      secureCookies: env.NODE_ENV !== 'development',
-      trustProxy: env.PARE_TRUST_PROXY,
-      followUp: jobConfig(env).followUp,
-      backupDir: env.PARE_BACKUP_DIR,
-      ...(env.PARE_METRICS_TOKEN ? { metricsToken: env.PARE_METRICS_TOKEN } : {}),
-    },
-  });
+  const config = resolveConfig(onlineMapStyle ? { onlineMapStyle } : {}, env);
+  const app = createApp({ db, log, webDist: env.PARE_WEB_DIST, config });
   if (!env.PARE_PUBLIC_URL) log.info('PARE_PUBLIC_URL is not set: links in mails (answer, update) are written without the site address');
   // Outside createApp so tests drive them: mails from the outbox, and the periodic jobs (request
   // follow-up, retention purges, weekly digest: the same code as `pnpm pare jobs:run`), with the
@@ -83,7 +66,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     log,
     start: (stillHeld) => {
       const stopMail = startOutboxWorker({ db, log, mailFrom: env.PARE_MAIL_FROM, smtpUrl: env.PARE_SMTP_URL }, { mayGoOn: stillHeld });
-      const stopJobs = startJobSchedule({ db, log, actors: actorRepository(db), config: jobConfig(env), backup });
+      const stopJobs = startJobSchedule({ db, log, actors: actorRepository(db), config, backup });
       return async () => {
         await Promise.all([stopMail(), stopJobs()]);
       };

@@ -58,6 +58,8 @@ export type PasswordLinkView = z.infer<typeof PasswordLinkViewSchema>;
 
 export const SetPasswordInputSchema = z.object({ password: NewPasswordSchema });
 export type SetPasswordInput = z.infer<typeof SetPasswordInputSchema>;
+/** The password is chosen: the account's address, to sign in with. */
+export const PasswordSetSchema = z.object({ email: z.string() });
 
 /** A professional asks for an account: lands in the administrators' queue. */
 export const AccountRequestInputSchema = z.object({

@@ -278,3 +278,6 @@ export const PublicActorSchema = z
   })
   .meta({ id: 'PublicActor' });
 export type PublicActor = z.infer<typeof PublicActorSchema>;
+
+/** The `{slug}` of a public page's path (an actor, a resource, a news item…). */
+export const SlugParamSchema = z.object({ slug: SlugSchema });

@@ -37,15 +37,16 @@ export type LoginInput = z.infer<typeof LoginInputSchema>;
 /** A password a person chooses: long rather than complicated. */
 export const NewPasswordSchema = z.string().min(12, 'Le mot de passe doit faire au moins 12 caractères').max(1024);
 
-export const CurrentUserSchema = z
-  .object({
-    id: z.number().int(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    departements: z.array(z.string()),
-    display_name: z.string().nullable(),
-  })
-  .meta({ id: 'CurrentUser' });
+/** Who an account is: what the signed-in person and the administrators' list both show. */
+export const AccountFieldsShape = {
+  id: z.number().int(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  departements: z.array(z.string()),
+  display_name: z.string().nullable(),
+};
+
+export const CurrentUserSchema = z.object(AccountFieldsShape).meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
 export const SessionResponseSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
 import { CONTACT_REQUEST_RECIPIENTS, CONTACT_REQUEST_STATUSES, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORIENTATION_NEEDS } from './codes.ts';
 import { OrientationNeedSchema, OrientationProfileSchema, UrgencySchema } from './orientation.ts';
+import { wholeNumberParam } from './params.ts';
 import { DepartementCodeSchema } from './territory.ts';
 
 const PHONE = /^(0[1-9]\d{8}|\+[1-9]\d{7,14}|00[1-9]\d{7,14})$/;
@@ -208,12 +209,7 @@ export const ListContactRequestsQuerySchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1, 'page doit valoir au moins 1').max(10_000))
     .optional(),
-  per_page: z
-    .string()
-    .regex(/^\d+$/, 'per_page doit être un nombre entier')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'per_page doit valoir au moins 1').max(100, 'per_page ne peut pas dépasser 100'))
-    .optional(),
+  per_page: wholeNumberParam('per_page', 1, 100).optional(),
 });
 export type ListContactRequestsQuery = z.infer<typeof ListContactRequestsQuerySchema>;
 
@@ -308,3 +304,4 @@ export const TransmitCandidateSchema = z
   })
   .meta({ id: 'TransmitCandidate' });
 export type TransmitCandidate = z.infer<typeof TransmitCandidateSchema>;
+export const TransmitCandidateListSchema = z.object({ items: z.array(TransmitCandidateSchema) });

@@ -3,8 +3,8 @@
  * correction requests sent without an account), duplicates, freshness, accounts.
  */
 import { z } from 'zod';
-import { CreateActorInputSchema, SlugSchema } from './actor.ts';
-import { DisplayNameSchema, ROLES } from './auth.ts';
+import { CreateActorInputSchema, PublicActorSchema, SlugSchema } from './actor.ts';
+import { AccountFieldsShape, DisplayNameSchema, ROLES } from './auth.ts';
 import { ACTOR_TYPES, BULK_VERIFY_MAX, TERRITORY_SCOPES } from './codes.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
@@ -158,12 +158,17 @@ const boolParam = z
   .transform((v) => v === 'true' || v === '1')
   .optional();
 
-export const IdParamSchema = z.object({
-  id: z
+/** A numeric identifier in a path, read as a number. */
+const numericId = () =>
+  z
     .string()
     .regex(/^\d{1,12}$/, 'Identifiant numérique attendu')
-    .transform(Number),
-});
+    .transform(Number);
+
+export const IdParamSchema = z.object({ id: numericId() });
+
+/** `{id}/revisions/{revisionId}/revert` of an edited entry. */
+export const RevertParamSchema = IdParamSchema.extend({ revisionId: numericId() });
 
 export const AdminActorsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
@@ -417,11 +422,7 @@ export type Freshness = z.infer<typeof FreshnessSchema>;
 
 export const AdminUserSchema = z
   .object({
-    id: z.number().int(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    departements: z.array(z.string()),
-    display_name: z.string().nullable(),
+    ...AccountFieldsShape,
     active: z.boolean(),
     setup_pending: z.boolean().meta({ description: 'Vrai tant que la personne n’a pas suivi son lien « choisir un mot de passe »' }),
     sessions: z.number().int().meta({ description: 'Sessions ouvertes' }),
@@ -451,3 +452,39 @@ export const BulkVerifyInputSchema = z
       .max(BULK_VERIFY_MAX, `${BULK_VERIFY_MAX} fiches au plus à la fois`),
   })
   .meta({ id: 'BulkVerifyInput' });
+
+/** The bulk « marquer vérifiées »: each entry verified, or refused with the reason. */
+export const BulkVerifyResultSchema = z.object({
+  verified: z.array(z.object({ id: z.number().int(), name: z.string(), last_verified_at: z.string().nullable() })),
+  refused: z.array(z.object({ id: z.number().int(), message: z.string() })),
+});
+
+/** An entry as a relais reads it without editing it. */
+export const ReadOnlyActorSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(['published', 'archived']),
+  editable: z.boolean(),
+  reason: z.string().nullable().meta({ description: 'Pourquoi la fiche est en lecture seule pour ce compte' }),
+  actor: PublicActorSchema,
+});
+
+/** The regional and national entries covering a relais's départements. */
+export const CoveringEntriesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      type: z.string(),
+      scope: z.enum(['national', 'regional']),
+      regions: z.array(z.string()),
+    }),
+  ),
+});
+
+/** A submission accepted: the entry it created or changed, and the fields taken. */
+export const AcceptedSubmissionSchema = z.object({
+  submission: SubmissionSummarySchema,
+  actor_id: z.number().int().nullable(),
+  revision_id: z.number().int().nullable(),
+  accepted_fields: z.array(z.string()),
+});

@@ -21,6 +21,14 @@ export const ImportQuerySchema = z.object({
   type: z.enum(ACTOR_TYPES).optional().meta({ description: 'data·inclusion : type des nouveaux acteurs dont la structure ne le dit pas' }),
 });
 
+/** Only the type of new entries: the refused lines of a CSV (`/admin/import/rejected`). */
+export const RejectedLinesQuerySchema = ImportQuerySchema.pick({ type: true });
+
+/** The file itself as the body: a CSV, or data·inclusion's JSON. */
+export const ImportFileSchema = z.unknown();
+
+export const RevertImportQuerySchema = z.object({ force: QueryFlagSchema, details: z.enum(['all', 'auto']).optional() });
+
 export const ImportIdParamSchema = z.object({
   importId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Identifiant d’import invalide'),
 });
@@ -87,3 +95,4 @@ export const ImportSummarySchema = z
     updated: z.number().int(),
   })
   .meta({ id: 'ImportSummary' });
+export type ImportSummaryView = z.infer<typeof ImportSummarySchema>;

@@ -127,3 +127,6 @@ export const NewsletterSubscriberListSchema = z
 export type NewsletterIssueList = z.infer<typeof NewsletterIssueListSchema>;
 export type NewsletterPreview = z.infer<typeof NewsletterPreviewSchema>;
 export type NewsletterSubscriberList = z.infer<typeof NewsletterSubscriberListSchema>;
+
+/** A test of a letter queued: where it goes. */
+export const TestSentSchema = z.object({ recipient: z.string() });

@@ -1,5 +1,6 @@
 /** The outbox as curators see it: mails waiting, sent or failed (never their content). */
 import { z } from 'zod';
+import { wholeNumberParam } from './params.ts';
 
 export const OutboxStatusSchema = z.enum(['pending', 'sent', 'failed'], { error: 'Statut inconnu : pending, sent ou failed' });
 
@@ -25,3 +26,19 @@ export const OutboxListSchema = z.object({
   items: z.array(OutboxItemSchema),
 });
 export type OutboxList = z.infer<typeof OutboxListSchema>;
+
+export const OutboxQuerySchema = z.object({
+  status: OutboxStatusSchema.optional(),
+  limit: wholeNumberParam('limit', 1, 500).optional(),
+});
+
+export const OutboxIdParamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Identifiant invalide')
+    .transform(Number)
+    .meta({ param: { name: 'id', in: 'path' }, example: '12' }),
+});
+
+/** A mail put back in the queue, due now. */
+export const OutboxRetrySchema = z.object({ id: z.number().int(), status: z.literal('pending'), next_attempt_at: z.string() });

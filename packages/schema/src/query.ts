@@ -1,28 +1,8 @@
 import { z } from 'zod';
 import { PublicActorSchema } from './actor.ts';
 import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from './codes.ts';
+import { codeList, intParam } from './params.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
-
-/** A comma-separated list of codes in a query string (`actions=ecoute,soin`), validated one by one. */
-function codeList<const T extends readonly [string, ...string[]]>(codes: T) {
-  const allowed = new Set<string>(codes);
-  return z
-    .string()
-    .transform((raw, ctx) => {
-      const values = raw
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      for (const v of values) {
-        if (!allowed.has(v)) {
-          ctx.addIssue({ code: 'custom', message: `Code inconnu « ${v.slice(0, 40)} ». Valeurs possibles : ${codes.join(', ')}` });
-          return z.NEVER;
-        }
-      }
-      return [...new Set(values)] as T[number][];
-    })
-    .meta({ description: `Codes séparés par des virgules parmi : ${codes.join(', ')}` });
-}
 
 const LatLngSchema = z
   .string()
@@ -37,15 +17,6 @@ const LatLngSchema = z
     return { lat, lng };
   })
   .meta({ description: 'latitude,longitude en degrés décimaux (WGS 84)', example: '49.3579,6.1686' });
-
-const intParam = (name: string, min: number, max: number, def: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} doit être un nombre entier`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `${name} doit valoir au moins ${min}`).max(max, `${name} ne peut pas dépasser ${max}`))
-    .optional()
-    .transform((v) => v ?? def);
 
 export const SearchActorsQuerySchema = z
   .object({

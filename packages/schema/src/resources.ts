@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PublicActorSchema, SlugSchema } from './actor.ts';
 import { ACTION_LABELS, ACTIONS, ACTOR_TYPES, type Action, PUBLICS } from './codes.ts';
+import { codeList, intParam } from './params.ts';
 import { DepartementCodeSchema, RegionCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
@@ -244,35 +245,6 @@ export type UpdateProtocolInput = z.infer<typeof UpdateProtocolInputSchema>;
 // ---------------------------------------------------------------------------------------------
 // Queries
 // ---------------------------------------------------------------------------------------------
-
-function codeList<const T extends readonly [string, ...string[]]>(codes: T) {
-  const allowed = new Set<string>(codes);
-  return z
-    .string()
-    .transform((raw, ctx) => {
-      const values = raw
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      for (const v of values) {
-        if (!allowed.has(v)) {
-          ctx.addIssue({ code: 'custom', message: `Code inconnu « ${v.slice(0, 40)} ». Valeurs possibles : ${codes.join(', ')}` });
-          return z.NEVER;
-        }
-      }
-      return [...new Set(values)] as T[number][];
-    })
-    .meta({ description: `Codes séparés par des virgules parmi : ${codes.join(', ')}` });
-}
-
-const intParam = (name: string, min: number, max: number, def: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} doit être un nombre entier`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `${name} doit valoir au moins ${min}`).max(max, `${name} ne peut pas dépasser ${max}`))
-    .optional()
-    .transform((v) => v ?? def);
 
 export const SearchResourcesQuerySchema = z.object({
   q: z.string().trim().max(200, 'Recherche trop longue (200 caractères au plus)').optional(),

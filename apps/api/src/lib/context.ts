@@ -1,4 +1,5 @@
 import type { ActorRepository, actorSearch, Db, OpenActorsIndex, UserRecord, UserRepository, Viewer } from '@pare/db';
+import type { AppServices } from '../services/app-services.ts';
 import type { Repositories } from '../services/index.ts';
 import type { OnlineMapStyle } from '../services/online-map-style.ts';
 import type { ResolvedConfig } from './config.ts';
@@ -9,6 +10,8 @@ export type AppDeps = {
   db: Db;
   /** Every repository, built once by the composition root (services/index.ts). */
   repos: Repositories;
+  /** The services handlers call, bound to this database and config (services/app-services.ts). */
+  services: AppServices;
   actors: ActorRepository;
   users: UserRepository;
   search: ReturnType<typeof actorSearch>;

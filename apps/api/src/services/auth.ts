@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { UserRecord } from '@pare/db';
 import type { CurrentUser, LoginInput } from '@pare/schema';
-import type { AppDeps } from '../lib/context.ts';
+import type { AppDeps, RequestAuth } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 
 /** Sign-in throttling: failures allowed in the window, per account and per client address. */
@@ -19,6 +19,23 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$gAeVuETkvQUMK5VC+bIivQ$2DDKQ9
 
 export function currentUser(u: UserRecord): CurrentUser {
   return { id: u.id, email: u.email, role: u.role, departements: u.departements, display_name: u.displayName };
+}
+
+/** The signed-in person and their session, as `/auth/me` and `/account/session` answer it; null when nobody is signed in. */
+export function sessionView(
+  deps: Pick<AppDeps, 'users' | 'config'>,
+  auth: Pick<RequestAuth, 'user' | 'csrfToken' | 'sessionToken'>,
+  now = new Date(),
+): { user: CurrentUser; csrf_token: string; expires_at: string | null } | null {
+  if (!auth.user || !auth.csrfToken) return null;
+  const session = auth.sessionToken ? deps.users.findSession(auth.sessionToken, now, deps.config.sessionIdleMs) : undefined;
+  return { user: currentUser(auth.user), csrf_token: auth.csrfToken, expires_at: session?.expiresAt ?? null };
+}
+
+/** Signs out: the session is gone on the server (its cookie is the caller's to clear). */
+export function logout(deps: Pick<AppDeps, 'users'>, sessionToken: string | null): void {
+  if (!sessionToken) throw new ApiError('unauthorized');
+  deps.users.deleteSession(sessionToken);
 }
 
 /**

@@ -29,7 +29,7 @@ import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import { coversDepartement, seesAll } from '../lib/policy.ts';
 import { geocodeAddress } from './address-geocoder.ts';
 import { revisionsOut } from './curated-entries.ts';
-import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
+import { refuseLikelyDuplicates } from './duplicates.ts';
 import { reposOf } from './index.ts';
 
 // --- dates ------------------------------------------------------------------------------------
@@ -243,31 +243,33 @@ export function findHandledActor(deps: AppDeps, user: UserRecord, id: number): A
 export function createAdminActor(deps: AppDeps, user: UserRecord, input: CreateActorInput, opts: { force: boolean }): AdminActor {
   assertMayWrite(user, null, reachOfInput(input));
   if (!opts.force) {
-    const duplicates = findDuplicates(deps, probeFromInput(input), (c) => mayHandle(user, c));
-    if (duplicates.length > 0) {
-      throw new ApiError(
-        'conflict',
-        'Des fiches semblables existent déjà : vérifiez qu’il ne s’agit pas du même acteur, puis confirmez.',
-        duplicateIssues(duplicates),
-      );
-    }
+    refuseLikelyDuplicates(deps, input, (c) => mayHandle(user, c));
   }
-  const revisions = reposOf(deps).revisions;
-  const actor = withActorErrors(() =>
-    deps.db.transaction(() => {
-      const created = deps.actors.createActor(input);
-      revisions.recordRevision({
-        entity: 'actor',
-        entityId: created.id,
-        action: 'create',
-        snapshot: actorToInput(created),
-        authorId: user.id,
-        authorLabel: authorLabel(user),
-      });
-      return created;
-    })(),
-  );
+  const actor = withActorErrors(() => deps.db.transaction(() => createActorRecorded(deps, user, input).actor)());
   return adminView(actor);
+}
+
+/**
+ * Creates an actor and records its « create » revision (inside the caller's transaction);
+ * `extra` ties the revision to an accepted submission.
+ */
+export function createActorRecorded(
+  deps: AppDeps,
+  user: UserRecord,
+  input: CreateActorInput,
+  extra: { submissionId?: number; note?: string } = {},
+): { actor: ActorRecord; revisionId: number } {
+  const actor = deps.actors.createActor(input);
+  const revisionId = reposOf(deps).revisions.recordRevision({
+    entity: 'actor',
+    entityId: actor.id,
+    action: 'create',
+    snapshot: actorToInput(actor),
+    authorId: user.id,
+    authorLabel: authorLabel(user),
+    ...extra,
+  });
+  return { actor, revisionId };
 }
 
 /**

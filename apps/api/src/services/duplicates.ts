@@ -8,6 +8,7 @@ import type { CreateActorInput, Duplicate, DuplicateReason, DuplicatesQuery, Err
 import { DUPLICATE_REASON_LABELS } from '@pare/schema';
 import { distance } from 'fastest-levenshtein';
 import type { AppDeps } from '../lib/context.ts';
+import { ApiError } from '../lib/errors.ts';
 
 /** Names this similar (0…1) in the same place are flagged. */
 export const NAME_SIMILARITY_THRESHOLD = 0.8;
@@ -208,6 +209,24 @@ export function findDuplicates(
     if (reasons.length > 0) found.push({ id: c.id, slug: c.slug, name: c.name, status: c.status, reasons, similarity });
   }
   return found.sort((a, b) => b.reasons.length - a.reasons.length || (b.similarity ?? 0) - (a.similarity ?? 0)).slice(0, 20);
+}
+
+/**
+ * Refuses (409, each likely duplicate an issue) a new entry that looks like one this user can
+ * see: a curator creating an actor, or accepting a proposal, confirms after checking.
+ */
+export function refuseLikelyDuplicates(
+  deps: Pick<AppDeps, 'actors'>,
+  input: Partial<CreateActorInput>,
+  visible: (candidate: { national: boolean; departements: string[] }) => boolean,
+): void {
+  const duplicates = findDuplicates(deps, probeFromInput(input), visible);
+  if (duplicates.length === 0) return;
+  throw new ApiError(
+    'conflict',
+    'Des fiches semblables existent déjà : vérifiez qu’il ne s’agit pas du même acteur, puis confirmez.',
+    duplicateIssues(duplicates),
+  );
 }
 
 /** Duplicates as the `issues` of a 409: one line each a curator can read. */

@@ -25,6 +25,7 @@ import {
 import { resolveConfig } from '../lib/config.ts';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
+import { createAppServices } from './app-services.ts';
 
 const builders = {
   accountRequests: accountRequestRepository,
@@ -78,6 +79,7 @@ export type CreateServicesOptions = {
 /** What the application runs on: the database, its repositories, the resolved config and the log. */
 export function createServices(options: CreateServicesOptions): AppDeps {
   const repos = createRepositories(options.db);
+  const config = resolveConfig(options.config);
   return {
     db: options.db,
     repos,
@@ -87,7 +89,8 @@ export function createServices(options: CreateServicesOptions): AppDeps {
     search: repos.search,
     openActors: repos.openActors,
     log: options.log ?? createLogger('silent'),
-    config: resolveConfig(options.config),
+    config,
+    services: createAppServices(options.db, config),
   };
 }
 

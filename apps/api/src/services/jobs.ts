@@ -1,4 +1,3 @@
-import type { Env } from '../env.ts';
 import { resolveConfig } from '../lib/config.ts';
 import type { AppConfig, AppDeps } from '../lib/context.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -18,20 +17,6 @@ export type JobDeps = Pick<AppDeps, 'db' | 'actors'> & {
   log: Logger;
   config: Pick<AppConfig, 'teamEmail' | 'publicUrl' | 'followUp' | 'retentionDays'>;
 };
-
-/** The jobs' settings from the environment (server and CLI alike). */
-export function jobConfig(env: Env): JobDeps['config'] {
-  return {
-    teamEmail: env.PARE_TEAM_EMAIL,
-    publicUrl: env.PARE_PUBLIC_URL,
-    retentionDays: env.PARE_RETENTION_DAYS,
-    followUp: {
-      answerLinkDays: env.PARE_ANSWER_LINK_DAYS,
-      reminderWorkingDays: env.PARE_REQUEST_REMINDER_DAYS,
-      escalationWorkingDays: env.PARE_REQUEST_ESCALATION_DAYS,
-    },
-  };
-}
 
 type Job = { name: string; everyMs: number; run: (deps: JobDeps, now: Date) => unknown };
 

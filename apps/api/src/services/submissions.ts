@@ -29,6 +29,7 @@ import { ApiError } from '../lib/errors.ts';
 import {
   assertMayWrite,
   authorLabel,
+  createActorRecorded,
   inputDepartements,
   mayHandle,
   mergeActorPatch,
@@ -38,7 +39,7 @@ import {
   withActorErrors,
   writeActor,
 } from './curation.ts';
-import { duplicateIssues, findDuplicates, probeFromInput } from './duplicates.ts';
+import { findDuplicates, probeFromInput, refuseLikelyDuplicates } from './duplicates.ts';
 import { reposOf } from './index.ts';
 
 export const SUBMISSION_MAIL_KIND = 'submission-decision';
@@ -318,10 +319,7 @@ function what(s: SubmissionRecord): string {
 }
 
 function acceptanceMail(s: SubmissionRecord, actor: { name: string; slug: string }, partial: boolean, publicUrl: string | undefined) {
-  const body = [
-    `Bonjour ${toOneLine(s.submitterName)},`,
-    '',
-    `Merci pour ${what(s)} dans l’annuaire PARÉ.`,
+  return submissionMail(s, 'PARÉ : votre proposition a été acceptée', [
     partial
       ? 'L’équipe l’a examinée et l’a acceptée en partie : certains éléments ont été ajustés ou n’ont pas été retenus.'
       : 'L’équipe l’a examinée et l’a acceptée.',
@@ -330,38 +328,30 @@ function acceptanceMail(s: SubmissionRecord, actor: { name: string; slug: string
       : `La fiche « ${toOneLine(actor.name)} » est à jour dans l’annuaire : vous la trouverez en cherchant son nom.`,
     '',
     'Si une information change, vous pouvez nous le signaler à tout moment depuis la fiche (« Signaler une erreur »).',
-    '',
-    'L’équipe PARÉ',
-  ].join('\n');
-  return {
-    kind: SUBMISSION_MAIL_KIND,
-    recipient: s.submitterEmail,
-    subject: 'PARÉ : votre proposition a été acceptée',
-    body,
-    subjectRef: submissionRef(s.id),
-  };
+  ]);
 }
 
-function rejectionMail(s: SubmissionRecord, reason: string) {
+/** A mail to the person who sent a submission: greeting, thanks, the decision's lines, signature. */
+function submissionMail(s: SubmissionRecord, subject: string, decision: string[]) {
   const body = [
     `Bonjour ${toOneLine(s.submitterName)},`,
     '',
     `Merci pour ${what(s)} dans l’annuaire PARÉ.`,
+    ...decision,
+    '',
+    'L’équipe PARÉ',
+  ].join('\n');
+  return { kind: SUBMISSION_MAIL_KIND, recipient: s.submitterEmail, subject, body, subjectRef: submissionRef(s.id) };
+}
+
+function rejectionMail(s: SubmissionRecord, reason: string) {
+  return submissionMail(s, 'PARÉ : réponse à votre proposition', [
     'Après examen, l’équipe n’a pas pu y donner suite, pour la raison suivante :',
     '',
     reason,
     '',
     'Vous pouvez envoyer une nouvelle proposition à tout moment depuis l’annuaire.',
-    '',
-    'L’équipe PARÉ',
-  ].join('\n');
-  return {
-    kind: SUBMISSION_MAIL_KIND,
-    recipient: s.submitterEmail,
-    subject: 'PARÉ : réponse à votre proposition',
-    body,
-    subjectRef: submissionRef(s.id),
-  };
+  ]);
 }
 
 export type AcceptResult = {
@@ -395,18 +385,10 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
     departements: inputDepartements(next),
   });
   if (s.kind === 'referencement' && !body.confirm_duplicates) {
-    const duplicates = findDuplicates(deps, probeFromInput(next), (c) => mayHandle(user, c));
-    if (duplicates.length > 0) {
-      throw new ApiError(
-        'conflict',
-        'Des fiches semblables existent déjà : vérifiez qu’il ne s’agit pas du même acteur, puis confirmez.',
-        duplicateIssues(duplicates),
-      );
-    }
+    refuseLikelyDuplicates(deps, next, (c) => mayHandle(user, c));
   }
   const submissions = reposOf(deps).submissions;
   const outbox = reposOf(deps).outbox;
-  const revisions = reposOf(deps).revisions;
   const decidedAt = now.toISOString();
 
   const result = withActorErrors(() =>
@@ -415,19 +397,10 @@ export function acceptSubmission(deps: AppDeps, user: UserRecord, id: number, bo
       let revisionId: number | null = null;
       let saved = { name: actor?.name ?? next.name, slug: actor?.slug ?? '' };
       if (s.kind === 'referencement') {
-        const created = deps.actors.createActor(next);
-        revisionId = revisions.recordRevision({
-          entity: 'actor',
-          entityId: created.id,
-          action: 'create',
-          snapshot: actorToInput(created),
-          authorId: user.id,
-          authorLabel: authorLabel(user),
-          submissionId: s.id,
-          note: 'Demande de référencement acceptée',
-        });
-        actorId = created.id;
-        saved = created;
+        const created = createActorRecorded(deps, user, next, { submissionId: s.id, note: 'Demande de référencement acceptée' });
+        revisionId = created.revisionId;
+        actorId = created.actor.id;
+        saved = created.actor;
       } else if (actor && diffSnapshots(actorToInput(actor), next).length > 0) {
         const written = writeActor(deps, user, actor, next, { action: 'update', submissionId: s.id, note: 'Signalement accepté' });
         revisionId = written.revisionId;

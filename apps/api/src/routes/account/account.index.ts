@@ -8,7 +8,7 @@ import {
   revokeMySession,
   setPasswordWithLink,
 } from '../../services/accounts.ts';
-import { currentUser } from '../../services/auth.ts';
+import { sessionView } from '../../services/auth.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
 import {
   accountSessionRoute,
@@ -24,10 +24,8 @@ export const accountRouter = createRouter()
   .openapi(accountSessionRoute, (c) => {
     c.header('Cache-Control', 'private, no-store');
     c.header('Vary', 'Cookie');
-    const user = c.var.user;
-    if (!user || !c.var.csrfToken || !c.var.sessionToken) return c.json({ user: null, csrf_token: null, expires_at: null }, 200);
-    const expires = c.var.users.findSession(c.var.sessionToken, new Date(), c.var.config.sessionIdleMs)?.expiresAt ?? null;
-    return c.json({ user: currentUser(user), csrf_token: c.var.csrfToken, expires_at: expires }, 200);
+    const session = c.var.sessionToken ? sessionView(c.var, c.var) : null;
+    return c.json(session ?? { user: null, csrf_token: null, expires_at: null }, 200);
   })
   .openapi(mySessionsRoute, (c) => c.json(listMySessions(c.var, currentEditor(c), c.var.sessionToken), 200))
   .openapi(revokeMySessionRoute, (c) => {

@@ -1,10 +1,13 @@
-import { type ActorType, ImportQuerySchema } from '@pare/schema';
+import { type ActorType, ImportQuerySchema, RejectedLinesQuerySchema } from '@pare/schema';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { guard } from '../../lib/policy.ts';
 import { authorLabel } from '../../services/curation.ts';
 import { runImportApart } from '../../services/import/apart.ts';
-import { assertMayReadImport, revertImport } from '../../services/import/executor.ts';
+import { revertImport } from '../../services/import/executor.ts';
+import { importSummaryView } from '../../services/import/read-access.ts';
 import { importTemplateCsv, rejectedLinesCsv } from '../../services/import/rejected-lines.ts';
 import type { ImportFormat } from '../../services/import/report.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, spoolBody, tooLargeMessage } from '../../services/import/source.ts';
@@ -23,6 +26,7 @@ export function isImportPath(path: string): boolean {
 }
 
 const fileIssue = (message: string) => [{ path: 'file', message }];
+type SpooledFile = Awaited<ReturnType<typeof spoolBody>>;
 
 function formatOf(query: ImportFormat | undefined, contentType: string): ImportFormat {
   if (/^multipart\//i.test(contentType)) {
@@ -40,6 +44,28 @@ function formatOf(query: ImportFormat | undefined, contentType: string): ImportF
   ]);
 }
 
+/**
+ * The request's body (the file) spooled to a temporary file as it arrives, 100 MB at most (a
+ * larger declared length is refused before reading); `use` reads it; the file is removed after.
+ */
+async function withSpooledFile(c: Context<AppEnv>, use: (file: SpooledFile) => Promise<Response>): Promise<Response> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > MAX_IMPORT_BYTES)
+    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
+  let file: SpooledFile | undefined;
+  try {
+    file = await spoolBody(c.req.raw.body);
+    return await use(file);
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
+    }
+    throw err;
+  } finally {
+    file?.dispose();
+  }
+}
+
 const router = createRouter();
 router.openAPIRegistry.registerPath(importRoute);
 router.openAPIRegistry.registerPath(rejectedLinesRoute);
@@ -51,18 +77,13 @@ const csvAttachment = (name: string) => ({
 
 // The refused lines of a CSV, to fix and import again: a dry run, then the lines it refused with a « motif ».
 router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
-  const query = ImportQuerySchema.pick({ type: true }).safeParse(c.req.query());
+  const query = RejectedLinesQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   if (formatOf(undefined, c.req.header('content-type') ?? 'text/csv') !== 'csv') {
     throw validationError(fileIssue('Seul un fichier CSV a des lignes à réimporter : envoyez le fichier CSV (Content-Type text/csv).'));
   }
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES)
-    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
   const user = currentEditor(c);
-  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
-  try {
-    file = await spoolBody(c.req.raw.body);
+  return withSpooledFile(c, async (file) => {
     const report = await runImportApart(c.var, file, {
       format: 'csv',
       dryRun: true,
@@ -72,14 +93,7 @@ router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
     });
     const csv = await rejectedLinesCsv(file, report);
     return c.body(csv, 200, csvAttachment('lignes-refusees.csv'));
-  } catch (err) {
-    if (err instanceof ImportFileError) {
-      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
-    }
-    throw err;
-  } finally {
-    file?.dispose();
-  }
+  });
 });
 
 // The role check comes first, so a refused request is answered before its body is read.
@@ -87,14 +101,9 @@ router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
   const query = ImportQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const format = formatOf(query.data.format, c.req.header('content-type') ?? '');
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES)
-    throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
   const user = currentEditor(c);
-  let file: Awaited<ReturnType<typeof spoolBody>> | undefined;
-  try {
-    file = await spoolBody(c.req.raw.body);
-    // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+  // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+  return withSpooledFile(c, async (file) => {
     const report = await runImportApart(c.var, file, {
       format,
       dryRun: query.data.dry_run ?? false,
@@ -103,33 +112,13 @@ router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
       author: { user, authorId: user.id, label: authorLabel(user) },
     });
     return c.json(report, 200);
-  } catch (err) {
-    if (err instanceof ImportFileError) {
-      throw new ApiError(err.tooLarge ? 'payload_too_large' : 'validation_error', err.message, fileIssue(err.message));
-    }
-    throw err;
-  } finally {
-    file?.dispose();
-  }
+  });
 });
 
 export const adminImportRouter = router
   // Before `{importId}`, which « modele.csv » does not match anyway.
   .openapi(importTemplateRoute, (c) => c.body(importTemplateCsv(), 200, csvAttachment('modele-import-pare.csv')))
-  .openapi(getImportRoute, (c) => {
-    const summary = assertMayReadImport(c.var, currentEditor(c), c.req.valid('param').importId);
-    return c.json(
-      {
-        import_id: summary.importId,
-        created_at: summary.createdAt,
-        author: summary.authorLabel,
-        actors: summary.actors,
-        created: summary.created,
-        updated: summary.updated,
-      },
-      200,
-    );
-  })
+  .openapi(getImportRoute, (c) => c.json(importSummaryView(c.var, currentEditor(c), c.req.valid('param').importId), 200))
   .openapi(revertImportRoute, (c) => {
     const user = currentEditor(c);
     const { force, details } = c.req.valid('query');

@@ -1,7 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { IdParamSchema } from '@pare/schema';
-import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
@@ -26,8 +25,8 @@ import {
   updateAdminNews,
   uploadNewsImage,
 } from '../../services/admin-news.ts';
-import { tooLarge, UPLOAD_BODY_LIMIT } from '../../services/uploads.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
+import { serveFileUpload } from '../upload-form.ts';
 import { deleteNewsImageRoute, eventAdminRoutes as e, newsAdminRoutes as n, uploadNewsImageDoc } from './admin-news.routes.ts';
 
 /** The image upload: app.ts lets its body past the general 64 KiB limit (it has its own). */
@@ -38,34 +37,7 @@ export function isNewsImagePath(path: string): boolean {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadNewsImageDoc);
 
-// The role check first (an anonymous upload is refused before its body is read), then the size
-// limit while the body is read, as for resource files.
-router.put(
-  '/admin/news/:id/image',
-  ...guard(...EDITORS),
-  bodyLimit({
-    maxSize: UPLOAD_BODY_LIMIT,
-    onError: () => {
-      throw tooLarge();
-    },
-  }),
-  async (c) => {
-    const params = IdParamSchema.safeParse({ id: c.req.param('id') });
-    if (!params.success) throw validationError(zodIssues(params.error));
-    if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
-      throw validationError([{ path: 'file', message: 'Envoyez l’image en multipart/form-data, dans le champ « file ».' }]);
-    }
-    let form: Record<string, unknown>;
-    try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
-      throw validationError([
-        { path: 'file', message: 'Formulaire illisible : envoyez l’image en multipart/form-data, dans le champ « file ».' },
-      ]);
-    }
-    return c.json(await uploadNewsImage(c.var, currentEditor(c), params.data.id, form.file), 200);
-  },
-);
+serveFileUpload(router, '/admin/news/:id/image', 'l’image', ({ c, user, id, file }) => uploadNewsImage(c.var, user, id, file));
 
 // The image as the back office sees it (a draft's image too).
 router.get('/admin/news/:id/image', ...guard(...EDITORS), (c) => {

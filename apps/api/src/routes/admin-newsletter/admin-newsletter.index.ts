@@ -1,15 +1,6 @@
 import { createRouter } from '../../lib/create-router.ts';
-import { deleteSubscriber, listSubscribers, subscribersCsv } from '../../services/newsletter.ts';
-import {
-  createIssue,
-  deleteDraftIssue,
-  getIssue,
-  listIssues,
-  previewIssue,
-  sendIssue,
-  sendTestIssue,
-  updateIssue,
-} from '../../services/newsletter-issues.ts';
+import { deleteSubscriber } from '../../services/newsletter.ts';
+import { previewIssue, sendIssue, sendTestIssue } from '../../services/newsletter-issues.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
 import {
   createIssueRoute,
@@ -27,20 +18,20 @@ import {
 
 /** The back office of the letter (mounted under /api): compose, preview, test, send; subscribers. */
 export const adminNewsletterRouter = createRouter()
-  .openapi(listIssuesRoute, (c) => c.json(listIssues(c.var.db), 200))
-  .openapi(createIssueRoute, (c) => c.json(createIssue(c.var.db, currentEditor(c), c.req.valid('json')), 201))
-  .openapi(getIssueRoute, (c) => c.json(getIssue(c.var.db, c.req.valid('param').id), 200))
-  .openapi(updateIssueRoute, (c) => c.json(updateIssue(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(listIssuesRoute, (c) => c.json(c.var.services.newsletterIssues.listIssues(), 200))
+  .openapi(createIssueRoute, (c) => c.json(c.var.services.newsletterIssues.createIssue(currentEditor(c), c.req.valid('json')), 201))
+  .openapi(getIssueRoute, (c) => c.json(c.var.services.newsletterIssues.getIssue(c.req.valid('param').id), 200))
+  .openapi(updateIssueRoute, (c) => c.json(c.var.services.newsletterIssues.updateIssue(c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(deleteIssueRoute, (c) => {
-    deleteDraftIssue(c.var.db, c.req.valid('param').id);
+    c.var.services.newsletterIssues.deleteDraftIssue(c.req.valid('param').id);
     return c.body(null, 204);
   })
   .openapi(previewIssueRoute, (c) => c.json(previewIssue(c.var, c.req.valid('param').id), 200))
   .openapi(testIssueRoute, (c) => c.json(sendTestIssue(c.var, currentEditor(c), c.req.valid('param').id), 202))
   .openapi(sendIssueRoute, async (c) => c.json(await sendIssue(c.var, c.req.valid('param').id), 200))
-  .openapi(listSubscribersRoute, (c) => c.json(listSubscribers(c.var.db), 200))
+  .openapi(listSubscribersRoute, (c) => c.json(c.var.services.newsletterSubscribers.listSubscribers(), 200))
   .openapi(exportSubscribersRoute, (c) =>
-    c.body(subscribersCsv(c.var.db), 200, {
+    c.body(c.var.services.newsletterSubscribers.subscribersCsv(), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="pare-abonnes-lettre.csv"',
     }),

@@ -1,4 +1,3 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import {
   CreateNewsletterIssueInputSchema,
   IdParamSchema,
@@ -7,140 +6,119 @@ import {
   NewsletterPreviewSchema,
   NewsletterSubscriberListSchema,
   type Role,
+  TestSentSchema,
   UpdateNewsletterIssueInputSchema,
 } from '@pare/schema';
+import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup, textResponse } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
-import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 
 /** The letter and its subscribers' addresses are the national team's: admins and curators. */
 export const NEWSLETTER_ROLES: Role[] = ['admin', 'curateur'];
 
-const tags = ['Back-office : lettre du réseau'];
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+const letterRoute = routeGroup({ tags: ['Back-office : lettre du réseau'], middleware: guard(...NEWSLETTER_ROLES), errors: guardErrors });
+const idParams = { params: IdParamSchema };
 const notFound = { 404: errorResponse('Lettre inconnue') };
 
-export const listIssuesRoute = createRoute({
-  method: 'get',
-  path: '/admin/newsletter/issues',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Les lettres, brouillons et envoyées',
-  responses: { 200: json('Les lettres', NewsletterIssueListSchema), ...guardErrors },
+export const listIssuesRoute = letterRoute('get', '/admin/newsletter/issues', 'Les lettres, brouillons et envoyées', {
+  responses: { 200: jsonResponse(NewsletterIssueListSchema, 'Les lettres') },
 });
 
-export const createIssueRoute = createRoute({
-  method: 'post',
-  path: '/admin/newsletter/issues',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Composer une lettre à partir d’une période',
+export const createIssueRoute = letterRoute('post', '/admin/newsletter/issues', 'Composer une lettre à partir d’une période', {
   description:
     'L’agenda, les actualités et les nouvelles ressources de la période (pour une édition départementale : celles du département) sont présélectionnés dans l’ordre Agenda, Actualités, Ressources.',
-  request: { body: { required: true, content: { 'application/json': { schema: CreateNewsletterIssueInputSchema } } } },
-  responses: { 201: json('Le brouillon', NewsletterIssueDetailSchema), 400: errorResponse('Période ou titre invalide'), ...guardErrors },
+  request: jsonBody(CreateNewsletterIssueInputSchema),
+  responses: { 201: jsonResponse(NewsletterIssueDetailSchema, 'Le brouillon'), 400: errorResponse('Période ou titre invalide') },
 });
 
-export const getIssueRoute = createRoute({
-  method: 'get',
-  path: '/admin/newsletter/issues/{id}',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Une lettre, ses éléments retenus et tout ce que sa période offre',
-  request: { params: IdParamSchema },
-  responses: { 200: json('La lettre', NewsletterIssueDetailSchema), ...notFound, ...guardErrors },
-});
-
-export const updateIssueRoute = createRoute({
-  method: 'patch',
-  path: '/admin/newsletter/issues/{id}',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Modifier un brouillon : titre, introduction (Markdown), éléments et leur ordre',
-  request: {
-    params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: UpdateNewsletterIssueInputSchema } } },
+export const getIssueRoute = letterRoute(
+  'get',
+  '/admin/newsletter/issues/{id}',
+  'Une lettre, ses éléments retenus et tout ce que sa période offre',
+  {
+    request: idParams,
+    responses: { 200: jsonResponse(NewsletterIssueDetailSchema, 'La lettre'), ...notFound },
   },
-  responses: {
-    200: json('La lettre', NewsletterIssueDetailSchema),
-    400: errorResponse('Élément hors de la période, en double, ou texte invalide'),
-    ...notFound,
-    409: errorResponse('Lettre déjà envoyée'),
-    ...guardErrors,
+);
+
+export const updateIssueRoute = letterRoute(
+  'patch',
+  '/admin/newsletter/issues/{id}',
+  'Modifier un brouillon : titre, introduction (Markdown), éléments et leur ordre',
+  {
+    request: {
+      params: IdParamSchema,
+      ...jsonBody(UpdateNewsletterIssueInputSchema),
+    },
+    responses: {
+      200: jsonResponse(NewsletterIssueDetailSchema, 'La lettre'),
+      400: errorResponse('Élément hors de la période, en double, ou texte invalide'),
+      ...notFound,
+      409: errorResponse('Lettre déjà envoyée'),
+    },
   },
+);
+
+export const deleteIssueRoute = letterRoute('delete', '/admin/newsletter/issues/{id}', 'Supprimer un brouillon', {
+  request: idParams,
+  responses: { 204: { description: 'Supprimé' }, ...notFound, 409: errorResponse('Lettre déjà envoyée') },
 });
 
-export const deleteIssueRoute = createRoute({
-  method: 'delete',
-  path: '/admin/newsletter/issues/{id}',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Supprimer un brouillon',
-  request: { params: IdParamSchema },
-  responses: { 204: { description: 'Supprimé' }, ...notFound, 409: errorResponse('Lettre déjà envoyée'), ...guardErrors },
-});
-
-export const previewIssueRoute = createRoute({
-  method: 'get',
-  path: '/admin/newsletter/issues/{id}/preview',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Aperçu : l’objet, le HTML et le texte de la lettre',
-  request: { params: IdParamSchema },
-  responses: { 200: json('La lettre telle qu’elle partira', NewsletterPreviewSchema), ...notFound, ...guardErrors },
-});
-
-export const testIssueRoute = createRoute({
-  method: 'post',
-  path: '/admin/newsletter/issues/{id}/test',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'M’envoyer un test (à l’adresse du compte connecté)',
-  request: { params: IdParamSchema },
-  responses: { 202: json('Test mis dans la file d’envoi', z.object({ recipient: z.string() })), ...notFound, ...guardErrors },
-});
-
-export const sendIssueRoute = createRoute({
-  method: 'post',
-  path: '/admin/newsletter/issues/{id}/send',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Envoyer la lettre à ses abonnés (ou reprendre un envoi interrompu)',
-  description:
-    'Une distribution par abonné confirmé (unique par lettre) ; les courriels entrent dans la file d’envoi par lots, chaque lot dans une transaction avec ses distributions. ' +
-    'Un envoi interrompu reprend là où il s’était arrêté (cette route de nouveau, ou les tâches périodiques), sans doublon.',
-  request: { params: IdParamSchema },
-  responses: {
-    200: json('La lettre après l’envoi', NewsletterIssueDetailSchema),
-    ...notFound,
-    409: errorResponse('Lettre déjà envoyée, ou vide'),
-    ...guardErrors,
+export const previewIssueRoute = letterRoute(
+  'get',
+  '/admin/newsletter/issues/{id}/preview',
+  'Aperçu : l’objet, le HTML et le texte de la lettre',
+  {
+    request: idParams,
+    responses: { 200: jsonResponse(NewsletterPreviewSchema, 'La lettre telle qu’elle partira'), ...notFound },
   },
+);
+
+export const testIssueRoute = letterRoute(
+  'post',
+  '/admin/newsletter/issues/{id}/test',
+  'M’envoyer un test (à l’adresse du compte connecté)',
+  {
+    request: idParams,
+    responses: { 202: jsonResponse(TestSentSchema, 'Test mis dans la file d’envoi'), ...notFound },
+  },
+);
+
+export const sendIssueRoute = letterRoute(
+  'post',
+  '/admin/newsletter/issues/{id}/send',
+  'Envoyer la lettre à ses abonnés (ou reprendre un envoi interrompu)',
+  {
+    description:
+      'Une distribution par abonné confirmé (unique par lettre) ; les courriels entrent dans la file d’envoi par lots, chaque lot dans une transaction avec ses distributions. ' +
+      'Un envoi interrompu reprend là où il s’était arrêté (cette route de nouveau, ou les tâches périodiques), sans doublon.',
+    request: idParams,
+    responses: {
+      200: jsonResponse(NewsletterIssueDetailSchema, 'La lettre après l’envoi'),
+      ...notFound,
+      409: errorResponse('Lettre déjà envoyée, ou vide'),
+    },
+  },
+);
+
+export const listSubscribersRoute = letterRoute('get', '/admin/newsletter/subscribers', 'Les abonnés (confirmés et en attente)', {
+  responses: { 200: jsonResponse(NewsletterSubscriberListSchema, 'Les abonnés') },
 });
 
-export const listSubscribersRoute = createRoute({
-  method: 'get',
-  path: '/admin/newsletter/subscribers',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Les abonnés (confirmés et en attente)',
-  responses: { 200: json('Les abonnés', NewsletterSubscriberListSchema), ...guardErrors },
-});
+export const exportSubscribersRoute = letterRoute(
+  'get',
+  '/admin/newsletter/subscribers.csv',
+  'Exporter les abonnés (CSV ; séparateur point-virgule)',
+  {
+    responses: { 200: textResponse('text/csv', 'CSV') },
+  },
+);
 
-export const exportSubscribersRoute = createRoute({
-  method: 'get',
-  path: '/admin/newsletter/subscribers.csv',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Exporter les abonnés (CSV ; séparateur point-virgule)',
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...guardErrors },
-});
-
-export const deleteSubscriberRoute = createRoute({
-  method: 'delete',
-  path: '/admin/newsletter/subscribers/{id}',
-  tags,
-  middleware: guard(...NEWSLETTER_ROLES),
-  summary: 'Supprimer un abonné (et ses courriels en attente)',
-  request: { params: IdParamSchema },
-  responses: { 204: { description: 'Supprimé' }, 404: errorResponse('Abonné inconnu'), ...guardErrors },
-});
+export const deleteSubscriberRoute = letterRoute(
+  'delete',
+  '/admin/newsletter/subscribers/{id}',
+  'Supprimer un abonné (et ses courriels en attente)',
+  {
+    request: idParams,
+    responses: { 204: { description: 'Supprimé' }, 404: errorResponse('Abonné inconnu') },
+  },
+);

@@ -1,8 +1,4 @@
-import { IdParamSchema } from '@pare/schema';
-import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../../lib/create-router.ts';
-import { validationError, zodIssues } from '../../lib/errors.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
 import {
   createAdminProtocol,
   createAdminResource,
@@ -21,8 +17,9 @@ import {
   updateAdminResource,
   uploadResourceFile,
 } from '../../services/resources.ts';
-import { tooLarge, UPLOAD_BODY_LIMIT, uploadsDirOf } from '../../services/uploads.ts';
+import { uploadsDirOf } from '../../services/uploads.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
+import { serveFileUpload } from '../upload-form.ts';
 import {
   archiveAdminProtocolRoute,
   archiveAdminResourceRoute,
@@ -47,34 +44,8 @@ import {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadAdminResourceFileDoc);
 
-// The role check comes first, so an anonymous upload is refused before its body is read; then
-// the size limit is enforced while the body is read (never an unbounded buffer).
-router.put(
-  '/admin/resources/:id/file',
-  ...guard(...EDITORS),
-  bodyLimit({
-    maxSize: UPLOAD_BODY_LIMIT,
-    onError: () => {
-      throw tooLarge();
-    },
-  }),
-  async (c) => {
-    const params = IdParamSchema.safeParse({ id: c.req.param('id') });
-    if (!params.success) throw validationError(zodIssues(params.error));
-    if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
-      throw validationError([{ path: 'file', message: 'Envoyez le fichier en multipart/form-data, dans le champ « file ».' }]);
-    }
-    let form: Record<string, unknown>;
-    try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
-      throw validationError([
-        { path: 'file', message: 'Formulaire illisible : envoyez le fichier en multipart/form-data, dans le champ « file ».' },
-      ]);
-    }
-    const user = currentEditor(c);
-    return c.json(await uploadResourceFile(c.var, user, params.data.id, form.file, uploadsDirOf(c.var.config)), 200);
-  },
+serveFileUpload(router, '/admin/resources/:id/file', 'le fichier', ({ c, user, id, file }) =>
+  uploadResourceFile(c.var, user, id, file, uploadsDirOf(c.var.config)),
 );
 
 export const adminResourcesRouter = router

@@ -1,7 +1,7 @@
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../../lib/auth.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { currentUser, login } from '../../services/auth.ts';
+import { currentUser, login, logout, sessionView } from '../../services/auth.ts';
 import { loginRoute, logoutRoute, meRoute } from './auth.routes.ts';
 
 export const authRouter = createRouter()
@@ -12,15 +12,13 @@ export const authRouter = createRouter()
     return c.json({ user: currentUser(session.user), csrf_token: session.csrfToken, expires_at: session.expiresAt }, 200);
   })
   .openapi(logoutRoute, (c) => {
-    if (!c.var.sessionToken) throw new ApiError('unauthorized');
-    c.var.users.deleteSession(c.var.sessionToken);
+    logout(c.var, c.var.sessionToken);
     clearSessionCookie(c);
     return c.body(null, 204);
   })
   .openapi(meRoute, (c) => {
-    const user = c.var.user;
-    if (!user || !c.var.csrfToken) throw new ApiError('unauthorized');
+    const session = sessionView(c.var, c.var);
+    if (!session) throw new ApiError('unauthorized');
     c.header('Cache-Control', 'no-store');
-    const expires = c.var.users.findSession(c.var.sessionToken ?? '', new Date(), c.var.config.sessionIdleMs)?.expiresAt ?? '';
-    return c.json({ user: currentUser(user), csrf_token: c.var.csrfToken, expires_at: expires }, 200);
+    return c.json({ ...session, expires_at: session.expires_at ?? '' }, 200);
   });

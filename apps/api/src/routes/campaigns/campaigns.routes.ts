@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import {
   CampaignDetailSchema,
   CampaignListSchema,
@@ -9,65 +8,59 @@ import {
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
 } from '@pare/schema';
+import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
-import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Back-office : campagnes de mise à jour'];
+const campaignRoute = routeGroup({ tags, middleware: guard(...EDITORS), errors: guardErrors });
+const linkRoute = routeGroup({ tags: ['Campagnes de mise à jour'], errors: {} });
 
-export const launchCampaignRoute = createRoute({
-  method: 'post',
-  path: '/admin/campaigns',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Lancer une campagne de mise à jour',
+export const launchCampaignRoute = campaignRoute('post', '/admin/campaigns', 'Lancer une campagne de mise à jour', {
   description:
     'Chaque référent des fiches choisies reçoit un lien `/mise-a-jour/<jeton>` (« Rien n’a changé » ou « Proposer des corrections »). Un relais ne choisit que dans ses départements.',
-  request: { body: { required: true, content: { 'application/json': { schema: LaunchCampaignInputSchema } } } },
+  request: jsonBody(LaunchCampaignInputSchema),
   responses: {
-    201: { description: 'La campagne et ses fiches', content: { 'application/json': { schema: CampaignDetailSchema } } },
+    201: jsonResponse(CampaignDetailSchema, 'La campagne et ses fiches'),
     400: errorResponse('Sélection invalide ou vide'),
-    ...guardErrors,
   },
 });
 
-export const listCampaignsRoute = createRoute({
-  method: 'get',
-  path: '/admin/campaigns',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Les campagnes, avec envoyés / ouverts / confirmés / corrigés / sans réponse',
-  responses: { 200: { description: 'Les campagnes', content: { 'application/json': { schema: CampaignListSchema } } }, ...guardErrors },
-});
-
-export const getCampaignRoute = createRoute({
-  method: 'get',
-  path: '/admin/campaigns/{id}',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Une campagne, fiche par fiche (et les fiches sans référent)',
-  request: { params: IdParamSchema },
-  responses: {
-    200: { description: 'La campagne', content: { 'application/json': { schema: CampaignDetailSchema } } },
-    404: errorResponse('Campagne inconnue'),
-    ...guardErrors,
+export const listCampaignsRoute = campaignRoute(
+  'get',
+  '/admin/campaigns',
+  'Les campagnes, avec envoyés / ouverts / confirmés / corrigés / sans réponse',
+  {
+    responses: { 200: jsonResponse(CampaignListSchema, 'Les campagnes') },
   },
-});
+);
 
-export const remindCampaignRoute = createRoute({
-  method: 'post',
-  path: '/admin/campaigns/{id}/remind',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Envoyer l’unique rappel aux référents qui n’ont pas répondu',
-  request: { params: IdParamSchema },
-  responses: {
-    200: { description: 'La campagne après le rappel', content: { 'application/json': { schema: CampaignDetailSchema } } },
-    404: errorResponse('Campagne inconnue'),
-    409: errorResponse('Rappel déjà envoyé'),
-    ...guardErrors,
+export const getCampaignRoute = campaignRoute(
+  'get',
+  '/admin/campaigns/{id}',
+  'Une campagne, fiche par fiche (et les fiches sans référent)',
+  {
+    request: { params: IdParamSchema },
+    responses: {
+      200: jsonResponse(CampaignDetailSchema, 'La campagne'),
+      404: errorResponse('Campagne inconnue'),
+    },
   },
-});
+);
+
+export const remindCampaignRoute = campaignRoute(
+  'post',
+  '/admin/campaigns/{id}/remind',
+  'Envoyer l’unique rappel aux référents qui n’ont pas répondu',
+  {
+    request: { params: IdParamSchema },
+    responses: {
+      200: jsonResponse(CampaignDetailSchema, 'La campagne après le rappel'),
+      404: errorResponse('Campagne inconnue'),
+      409: errorResponse('Rappel déjà envoyé'),
+    },
+  },
+);
 
 const linkRefusals = {
   404: errorResponse('Lien inconnu ou expiré (même réponse dans les deux cas)'),
@@ -75,30 +68,22 @@ const linkRefusals = {
   429: errorResponse('Trop de tentatives depuis ce client'),
 };
 
-export const getUpdateRoute = createRoute({
-  method: 'get',
-  path: '/update/{token}',
-  tags: ['Campagnes de mise à jour'],
-  summary: 'La fiche publique d’une structure, vue par son lien de mise à jour',
+export const getUpdateRoute = linkRoute('get', '/update/{token}', 'La fiche publique d’une structure, vue par son lien de mise à jour', {
   middleware: [perClientRateLimit('secureLinks')] as const,
   request: { params: TokenParamSchema },
   responses: {
-    200: { description: 'La fiche et la campagne', content: { 'application/json': { schema: UpdateLinkViewSchema } } },
+    200: jsonResponse(UpdateLinkViewSchema, 'La fiche et la campagne'),
     ...linkRefusals,
   },
 });
 
-export const postUpdateRoute = createRoute({
-  method: 'post',
-  path: '/update/{token}',
-  tags: ['Campagnes de mise à jour'],
-  summary: 'Confirmer la fiche ou proposer des corrections',
+export const postUpdateRoute = linkRoute('post', '/update/{token}', 'Confirmer la fiche ou proposer des corrections', {
+  middleware: [perClientRateLimit('secureLinks')] as const,
   description:
     '« rien-na-change » : la fiche est vérifiée aujourd’hui (une révision le note, au nom de la structure) ; « corrections » : une proposition de type `correction` entre dans la file de relecture, avec son diff.',
-  middleware: [perClientRateLimit('secureLinks')] as const,
-  request: { params: TokenParamSchema, body: { required: true, content: { 'application/json': { schema: UpdateLinkInputSchema } } } },
+  request: { params: TokenParamSchema, ...jsonBody(UpdateLinkInputSchema) },
   responses: {
-    200: { description: 'Réponse enregistrée', content: { 'application/json': { schema: UpdateLinkResultSchema } } },
+    200: jsonResponse(UpdateLinkResultSchema, 'Réponse enregistrée'),
     400: errorResponse('Corrections invalides'),
     ...linkRefusals,
   },

@@ -1,20 +1,16 @@
-import { createRoute } from '@hono/zod-openapi';
-import { ContactRequestCreatedSchema, ErrorBodySchema, RequestStatusLookupInputSchema, RequestStatusSchema } from '@pare/schema';
+import { ContactRequestCreatedSchema, RequestStatusLookupInputSchema, RequestStatusSchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../lib/errors.ts';
+import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { CreateContactRequestInputSchema } from '../../services/contact-requests.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
+
+const orientationRoute = routeGroup({ tags: ['Orientation'], errors: {} });
 
 /** A request is a few lines of text: far below the 64 KB every /api route accepts. */
 export const CONTACT_REQUEST_MAX_BYTES = 8 * 1024;
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
-
-export const createContactRequestRoute = createRoute({
-  method: 'post',
-  path: '/contact-requests',
-  tags: ['Orientation'],
-  summary: 'Demander à être recontacté',
+export const createContactRequestRoute = orientationRoute('post', '/contact-requests', 'Demander à être recontacté', {
   description:
     'Nom ou pseudonyme, téléphone ou e-mail (au moins l’un des deux), profil, commune (code INSEE), message (2 000 caractères au plus), accord (true), ' +
     'et l’acteur choisi s’il y en a un. La demande va au référent de l’acteur s’il accepte les demandes et n’a pas de lieu confidentiel, à l’équipe PARÉ sinon ; ' +
@@ -29,32 +25,28 @@ export const createContactRequestRoute = createRoute({
       },
     }),
   ] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: CreateContactRequestInputSchema } } } },
+  request: jsonBody(CreateContactRequestInputSchema),
   responses: {
     201: {
       description: 'Demande enregistrée : sa référence et la suite',
       content: { 'application/json': { schema: ContactRequestCreatedSchema } },
     },
-    400: error('Champ invalide'),
-    413: error('Demande trop longue'),
-    429: error('Trop de demandes depuis ce client'),
+    400: errorResponse('Champ invalide'),
+    413: errorResponse('Demande trop longue'),
+    429: errorResponse('Trop de demandes depuis ce client'),
   },
 });
 
-export const requestStatusRoute = createRoute({
-  method: 'post',
-  path: '/contact-requests/status',
-  tags: ['Orientation'],
-  summary: 'Où en est ma demande ?',
+export const requestStatusRoute = orientationRoute('post', '/contact-requests/status', 'Où en est ma demande ?', {
+  middleware: [perClientRateLimit('requestStatus')] as const,
   description:
     'La référence reçue et l’e-mail ou le téléphone donnés avec la demande → son statut et sa date, rien d’autre (ni message, ni structure). ' +
     'Une référence inconnue et un contact qui ne correspond pas reçoivent la même réponse 404. POST pour que la référence reste hors des URL et des journaux ; 10 essais par 10 minutes et par client.',
-  middleware: [perClientRateLimit('requestStatus')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: RequestStatusLookupInputSchema } } } },
+  request: jsonBody(RequestStatusLookupInputSchema),
   responses: {
-    200: { description: 'Le statut', content: { 'application/json': { schema: RequestStatusSchema } } },
-    400: error('Référence ou contact invalide'),
-    404: error('Aucune demande ne correspond'),
-    429: error('Trop d’essais depuis ce client'),
+    200: jsonResponse(RequestStatusSchema, 'Le statut'),
+    400: errorResponse('Référence ou contact invalide'),
+    404: errorResponse('Aucune demande ne correspond'),
+    429: errorResponse('Trop d’essais depuis ce client'),
   },
 });

@@ -1,33 +1,28 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { DepartementCodeSchema, DepartementListSchema, DepartementPageSchema, ErrorBodySchema } from '@pare/schema';
+import { DepartementCodeParamSchema, DepartementListSchema, DepartementPageSchema } from '@pare/schema';
+import { errorResponse, jsonResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
 const tags = ['Départements'];
+const departementRoute = routeGroup({ tags, errors: { 500: publicErrors[500] } });
 
-export const listDepartementsRoute = createRoute({
-  method: 'get',
-  path: '/departements',
-  tags,
-  summary: 'Tous les départements, avec leurs acteurs et protocoles comptés',
-  description: '`actors` : acteurs publiés ayant un lieu dans le département ou un territoire qui le couvre (nationaux exclus).',
-  responses: {
-    200: { description: 'Les départements', content: { 'application/json': { schema: DepartementListSchema } } },
-    500: error('Erreur interne'),
+export const listDepartementsRoute = departementRoute(
+  'get',
+  '/departements',
+  'Tous les départements, avec leurs acteurs et protocoles comptés',
+  {
+    description: '`actors` : acteurs publiés ayant un lieu dans le département ou un territoire qui le couvre (nationaux exclus).',
+    responses: {
+      200: jsonResponse(DepartementListSchema, 'Les départements'),
+    },
   },
-});
+);
 
-export const getDepartementRoute = createRoute({
-  method: 'get',
-  path: '/departements/{code}',
-  tags,
-  summary: 'Ce qui existe dans un département',
+export const getDepartementRoute = departementRoute('get', '/departements/{code}', 'Ce qui existe dans un département', {
   description:
     'La CRIP puis l’ASE (services départementaux qui le couvrent), les autres acteurs qui y ont un lieu ou le couvrent (vue publique), les protocoles territoriaux avec leurs membres et réunions, et les ressources propres au territoire.',
-  request: { params: z.object({ code: DepartementCodeSchema }) },
+  request: { params: DepartementCodeParamSchema },
   responses: {
-    200: { description: 'La page du département', content: { 'application/json': { schema: DepartementPageSchema } } },
-    400: error('Code de département mal formé'),
-    404: error('Aucun département n’a ce code'),
-    500: error('Erreur interne'),
+    200: jsonResponse(DepartementPageSchema, 'La page du département'),
+    400: errorResponse('Code de département mal formé'),
+    404: errorResponse('Aucun département n’a ce code'),
   },
 });

@@ -3,7 +3,8 @@
  * French, no script, no outside resource (the app's CSP allows scripts from its own origin
  * only, and public pages make no third-party request).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { textResponse } from '../../lib/openapi.ts';
 
 export const docsRoute = createRoute({
   method: 'get',
@@ -11,7 +12,7 @@ export const docsRoute = createRoute({
   tags: ['Service'],
   summary: 'Documentation de l’API (page HTML)',
   description: 'La description OpenAPI rendue en une page HTML en français, sans script ni ressource extérieure.',
-  responses: { 200: { description: 'La page de documentation', content: { 'text/html': { schema: z.string() } } } },
+  responses: { 200: textResponse('text/html', 'La page de documentation') },
 });
 
 type Schema = {

@@ -1,56 +1,23 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createRoute, z } from '@hono/zod-openapi';
+import { HealthDetailsSchema, HealthSchema } from '@pare/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { listBackups } from '../../services/backup.ts';
-import { healthDetails } from '../../services/health.ts';
 
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/health',
-  tags: ['Service'],
-  summary: 'État du service',
-  responses: {
-    200: { description: 'La base est prête', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
-  },
+const serviceRoute = routeGroup({ tags: ['Service'], errors: {} });
+
+const healthRoute = serviceRoute('get', '/health', 'État du service', {
+  responses: { 200: jsonResponse(HealthSchema, 'La base est prête') },
 });
 
-const HealthDetailsSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  problems: z.array(z.string()),
-  version: z.string(),
-  uptime_s: z.number(),
-  checked_at: z.string(),
-  database: z.object({
-    size_bytes: z.number(),
-    wal_bytes: z.number(),
-    integrity: z.object({ result: z.string(), checked_at: z.string() }).nullable(),
-  }),
-  outbox: z.object({
-    smtp_configured: z.boolean().nullable(),
-    pending: z.number(),
-    failed: z.number(),
-    oldest_pending_age_s: z.number().nullable(),
-    failed_over_a_day: z.number(),
-  }),
-  backup: z.object({
-    last: z.object({ file: z.string(), at: z.string(), age_s: z.number(), bytes: z.number() }).nullable(),
-    last_error: z.string().nullable(),
-  }),
-  jobs: z.array(z.object({ name: z.string(), last_run_at: z.string(), ok: z.boolean() })),
-});
-
-const healthDetailsRoute = createRoute({
-  method: 'get',
-  path: '/health/details',
-  tags: ['Service'],
-  summary: 'État détaillé (administrateurs, ou depuis la machine elle-même)',
+const healthDetailsRoute = serviceRoute('get', '/health/details', 'État détaillé (administrateurs, ou depuis la machine elle-même)', {
   description:
     'Base (taille, WAL, intégrité du dernier contrôle), file d’envoi, dernière sauvegarde, dernières exécutions des tâches, version, durée de fonctionnement. `degraded` : un courriel en échec depuis plus d’un jour, une sauvegarde de plus de deux jours.',
   responses: {
-    200: { description: 'L’état détaillé', content: { 'application/json': { schema: HealthDetailsSchema } } },
+    200: jsonResponse(HealthDetailsSchema, 'L’état détaillé'),
     403: { description: 'Ni administrateur, ni depuis la machine elle-même' },
   },
 });
@@ -73,8 +40,7 @@ function fromThisMachine(c: Context<AppEnv>): boolean {
 
 export const healthRouter = createRouter()
   .openapi(healthRoute, (c) => {
-    // A trivial query proves the database file is open and readable.
-    c.var.db.prepare('SELECT 1').get();
+    c.var.services.health.ping();
     return c.json({ status: 'ok' as const }, 200);
   })
   .openapi(healthDetailsRoute, async (c) => {
@@ -84,5 +50,5 @@ export const healthRouter = createRouter()
     const backupDir = c.var.config.backupDir;
     const lastBackup = backupDir ? (await listBackups(backupDir))[0] : undefined;
     c.header('Cache-Control', 'no-store');
-    return c.json(healthDetails({ db: c.var.db, smtpConfigured: c.var.config.smtpConfigured, lastBackup }), 200);
+    return c.json(c.var.services.health.details(lastBackup), 200);
   });

@@ -11,7 +11,6 @@ import {
   listTransmitCandidatesFor,
   transmitContactRequestFor,
 } from '../../services/contact-requests.ts';
-import { listOutbox, retryOutboxMail } from '../../services/mailer.ts';
 import {
   changeContactRequestStatusRoute,
   countContactRequestsRoute,
@@ -46,11 +45,11 @@ export const inboxRouter = createRouter()
   )
   .openapi(listOutboxRoute, (c) => {
     staff(c);
-    return c.json(listOutbox({ db: c.var.db, smtpConfigured: c.var.config.smtpConfigured }, c.req.valid('query')), 200);
+    return c.json(c.var.services.outbox.list(c.req.valid('query')), 200);
   })
   .openapi(retryOutboxRoute, (c) => {
     const user = staff(c);
-    const result = retryOutboxMail(c.var.db, c.req.valid('param').id);
+    const result = c.var.services.outbox.retry(c.req.valid('param').id);
     c.var.log.info('mail retry requested', { userId: user.id, outboxId: result.id });
     return c.json(result, 200);
   });

@@ -6,16 +6,7 @@ import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { newsImageFile } from '../../services/admin-news.ts';
 import { eventsCalendar, newsFeed } from '../../services/feeds.ts';
-import {
-  calendarEvents,
-  feedNews,
-  listEvents,
-  listNews,
-  publicEvent,
-  publicNews,
-  publishedEvent,
-  publishedNews,
-} from '../../services/news.ts';
+import { publicEvent, publicNews } from '../../services/news.ts';
 import { sendImage } from '../admin-news/admin-news.index.ts';
 import { publicOrigin } from '../exports/public-origin.ts';
 import { feedDocs, getEventRoute, getNewsRoute, listEventsRoute, listNewsRoute } from './news.routes.ts';
@@ -49,7 +40,7 @@ function text(body: string, type: string, extra: Record<string, string> = {}): R
 
 function newsFeedResponse(c: Context<AppEnv>, format: 'rss' | 'atom') {
   const { departement } = feedQuery(c);
-  const items = feedNews(c.var.db, departement, FEED_SIZE);
+  const items = c.var.services.news.feedNews(departement, FEED_SIZE);
   return text(
     newsFeed(items, { origin: publicOrigin(c), departement }, format),
     format === 'rss' ? 'application/rss+xml' : 'application/atom+xml',
@@ -62,7 +53,7 @@ router.get('/news.atom', (c) => newsFeedResponse(c, 'atom'));
 router.get('/events.ics', (c) => {
   const { departement } = feedQuery(c);
   const from = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
-  const events = calendarEvents(c.var.db, departement, from, CALENDAR_SIZE);
+  const events = c.var.services.news.calendarEvents(departement, from, CALENDAR_SIZE);
   return text(eventsCalendar(events, { origin: publicOrigin(c), departement }), 'text/calendar', {
     'Content-Disposition': 'inline; filename="agenda-pare.ics"',
   });
@@ -72,7 +63,7 @@ router.get('/events.ics', (c) => {
 router.get('/events/:file{[a-z0-9-]+\\.ics}', (c) => {
   const slug = SlugSchema.safeParse(c.req.param('file').slice(0, -'.ics'.length));
   if (!slug.success) throw validationError(zodIssues(slug.error));
-  const e = publishedEvent(c.var.db, slug.data);
+  const e = c.var.services.news.publishedEvent(slug.data);
   return text(eventsCalendar([e], { origin: publicOrigin(c), name: e.title }), 'text/calendar', {
     'Content-Disposition': `attachment; filename="${e.slug}.ics"`,
   });
@@ -81,13 +72,13 @@ router.get('/events/:file{[a-z0-9-]+\\.ics}', (c) => {
 router.get('/news/:slug/image', (c) => {
   const slug = SlugSchema.safeParse(c.req.param('slug'));
   if (!slug.success) throw validationError(zodIssues(slug.error));
-  const file = newsImageFile(c.var.config, publishedNews(c.var.db, slug.data));
+  const file = newsImageFile(c.var.config, c.var.services.news.publishedNews(slug.data));
   if (!file) throw new ApiError('not_found', 'Cette actualité n’a pas d’image.');
   return sendImage(file, 'no-cache');
 });
 
 export const newsRouter = router
-  .openapi(listNewsRoute, (c) => c.json(listNews(c.var.db, c.req.valid('query')), 200))
-  .openapi(getNewsRoute, (c) => c.json(publicNews(publishedNews(c.var.db, c.req.valid('param').slug)), 200))
-  .openapi(listEventsRoute, (c) => c.json(listEvents(c.var.db, c.req.valid('query')), 200))
-  .openapi(getEventRoute, (c) => c.json(publicEvent(publishedEvent(c.var.db, c.req.valid('param').slug)), 200));
+  .openapi(listNewsRoute, (c) => c.json(c.var.services.news.listNews(c.req.valid('query')), 200))
+  .openapi(getNewsRoute, (c) => c.json(publicNews(c.var.services.news.publishedNews(c.req.valid('param').slug)), 200))
+  .openapi(listEventsRoute, (c) => c.json(c.var.services.news.listEvents(c.req.valid('query')), 200))
+  .openapi(getEventRoute, (c) => c.json(publicEvent(c.var.services.news.publishedEvent(c.req.valid('param').slug)), 200));

@@ -5,7 +5,6 @@ import { clientAddress } from '../../lib/auth.ts';
 import type { RateLimitName } from '../../lib/config.ts';
 import type { AppConfig, AppEnv } from '../../lib/context.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { sqliteRateLimitStore } from '../../lib/rate-limit-store.ts';
 
 /**
  * Limits requests per client address (`clientAddress`: X-Forwarded-For only behind a trusted
@@ -24,7 +23,7 @@ export function perClientRateLimit(name: RateLimitName): MiddlewareHandler<AppEn
         windowMs,
         limit,
         standardHeaders: 'draft-6',
-        store: sqliteRateLimitStore(c.var.db),
+        store: c.var.services.rateLimitStore(),
         keyGenerator: (ctx) => `${name}:${clientAddress(ctx)}`,
         handler: () => {
           throw new ApiError(

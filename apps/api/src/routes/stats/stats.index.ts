@@ -1,21 +1,15 @@
-import type { RouteConfig } from '@hono/zod-openapi';
-import { createRouter } from '../../lib/create-router.ts';
+import { ActivityQuerySchema, FormatQuerySchema } from '@pare/schema';
+import { createRouter, documentedPath } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
-import { activityCsv, computeActivity, coverage } from '../../services/stats.ts';
+import { activityCsv, coverage } from '../../services/stats.ts';
 import { currentEditor } from '../admin-actors/admin-guard.ts';
-import { ActivityQuerySchema, activityRoute, coverageRoute, FormatQuerySchema } from './stats.routes.ts';
-
-/** Documented with registerPath, served by plain handlers: the body is JSON or CSV. */
-function documented<R extends RouteConfig>(router: ReturnType<typeof createRouter>, route: R): string {
-  router.openAPIRegistry.registerPath(route);
-  return route.path.replace(/\{(\w+)\}/g, ':$1');
-}
+import { activityRoute, coverageRoute } from './stats.routes.ts';
 
 const router = createRouter();
 
 /** Public: built once per directory version and kept serialised (services/stats.ts). */
-router.get(documented(router, coverageRoute), (c) => {
+router.get(documentedPath(router, coverageRoute), (c) => {
   const query = FormatQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const kept = coverage(c.var);
@@ -39,13 +33,13 @@ router.get(documented(router, coverageRoute), (c) => {
   return c.body(kept.json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
 });
 
-const activityPath = documented(router, activityRoute);
+const activityPath = documentedPath(router, activityRoute);
 for (const mw of guard(...EDITORS)) router.use(activityPath, mw);
 router.get(activityPath, (c) => {
   const query = ActivityQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const { format, from, to } = query.data;
-  const activity = computeActivity(c.var.db, currentEditor(c), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const activity = c.var.services.stats.computeActivity(currentEditor(c), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
   c.header('Cache-Control', 'private, no-store');
   if (format === 'csv') {
     return c.body(activityCsv(activity), 200, {

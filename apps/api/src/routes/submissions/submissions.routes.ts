@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import {
+  AcceptedSubmissionSchema,
   AcceptSubmissionInputSchema,
   IdParamSchema,
   RejectSubmissionInputSchema,
@@ -10,27 +10,20 @@ import {
   SubmissionSummarySchema,
   SubmissionsQuerySchema,
 } from '@pare/schema';
+import { errorResponse, guardErrors, invalidFields, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
-import { errorResponse, guardErrors } from '../admin-actors/admin-guard.ts';
 import { submissionBodyLimit, submissionRateLimit } from './submission-limits.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const invalid = errorResponse('Champ invalide : `issues` nomme chaque champ en cause');
 const unknown = errorResponse('Proposition inconnue');
+const publicRoute = routeGroup({ tags: ['Propositions'], middleware: [submissionBodyLimit(), submissionRateLimit()], errors: {} });
 
-export const createSubmissionRoute = createRoute({
-  method: 'post',
-  path: '/submissions',
-  tags: ['Propositions'],
-  middleware: [submissionBodyLimit(), submissionRateLimit()],
-  summary: 'Proposer un acteur ou signaler une erreur (sans compte)',
+export const createSubmissionRoute = publicRoute('post', '/submissions', 'Proposer un acteur ou signaler une erreur (sans compte)', {
   description:
     '`kind: referencement` (un nouvel acteur : nom, type et lieu requis) ou `kind: correction` (`actor_slug`, des `changes` et/ou un `message`). Nom et e-mail de la personne (pour l’informer de la décision) et `consent: true` requis. 32 Ko au plus ; 10 demandes par heure et par adresse.',
-  request: body(SubmissionInputSchema),
+  request: jsonBody(SubmissionInputSchema),
   responses: {
-    201: json(SubmissionReceiptSchema, 'Reçue, en attente d’examen'),
-    400: invalid,
+    201: jsonResponse(SubmissionReceiptSchema, 'Reçue, en attente d’examen'),
+    400: invalidFields,
     403: errorResponse('Jeton CSRF manquant (personne connectée)'),
     404: errorResponse('Fiche à corriger inconnue'),
     413: errorResponse('Trop volumineuse'),
@@ -38,67 +31,43 @@ export const createSubmissionRoute = createRoute({
   },
 });
 
-const tags = ['Back-office : propositions'];
+const submissionRoute = routeGroup({ tags: ['Back-office : propositions'], middleware: guard(...EDITORS), errors: guardErrors });
+const idParams = { params: IdParamSchema };
 
-export const listSubmissionsRoute = createRoute({
-  method: 'get',
-  path: '/admin/submissions',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'La file des propositions',
+export const listSubmissionsRoute = submissionRoute('get', '/admin/submissions', 'La file des propositions', {
   description: 'Par défaut les nouvelles, les plus anciennes d’abord. Un relais ne voit que celles de ses départements.',
   request: { query: SubmissionsQuerySchema },
-  responses: { 200: json(SubmissionListSchema, 'Une page de propositions'), 400: invalid, ...guardErrors },
+  responses: { 200: jsonResponse(SubmissionListSchema, 'Une page de propositions'), 400: invalidFields },
 });
 
-export const getSubmissionRoute = createRoute({
-  method: 'get',
-  path: '/admin/submissions/{id}',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Une proposition, face à la fiche actuelle',
-  request: { params: IdParamSchema },
-  responses: { 200: json(SubmissionDetailSchema, 'La proposition et ses différences champ par champ'), ...guardErrors, 404: unknown },
+export const getSubmissionRoute = submissionRoute('get', '/admin/submissions/{id}', 'Une proposition, face à la fiche actuelle', {
+  request: idParams,
+  responses: { 200: jsonResponse(SubmissionDetailSchema, 'La proposition et ses différences champ par champ'), 404: unknown },
 });
 
-export const acceptSubmissionRoute = createRoute({
-  method: 'post',
-  path: '/admin/submissions/{id}/accept',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Accepter (tout ou partie)',
+export const acceptSubmissionRoute = submissionRoute('post', '/admin/submissions/{id}/accept', 'Accepter (tout ou partie)', {
   description:
     '`fields` : les chemins acceptés (tous si absent) ; `overrides` : les corrections du curateur par chemin. Crée ou modifie la fiche (révision liée à la proposition) et informe la personne par e-mail.',
-  request: { params: IdParamSchema, ...body(AcceptSubmissionInputSchema) },
+  request: { ...idParams, ...jsonBody(AcceptSubmissionInputSchema) },
   responses: {
-    200: json(
-      z.object({
-        submission: SubmissionSummarySchema,
-        actor_id: z.number().int().nullable(),
-        revision_id: z.number().int().nullable(),
-        accepted_fields: z.array(z.string()),
-      }),
-      'Acceptée',
-    ),
-    400: invalid,
-    ...guardErrors,
+    200: jsonResponse(AcceptedSubmissionSchema, 'Acceptée'),
+    400: invalidFields,
     404: unknown,
     409: errorResponse('Déjà traitée, ou doublons probables (confirmer avec `confirm_duplicates`)'),
   },
 });
 
-export const rejectSubmissionRoute = createRoute({
-  method: 'post',
-  path: '/admin/submissions/{id}/reject',
-  tags,
-  middleware: guard(...EDITORS),
-  summary: 'Refuser, avec un motif envoyé à la personne',
-  request: { params: IdParamSchema, ...body(RejectSubmissionInputSchema) },
-  responses: {
-    200: json(SubmissionSummarySchema, 'Refusée'),
-    400: invalid,
-    ...guardErrors,
-    404: unknown,
-    409: errorResponse('Déjà traitée'),
+export const rejectSubmissionRoute = submissionRoute(
+  'post',
+  '/admin/submissions/{id}/reject',
+  'Refuser, avec un motif envoyé à la personne',
+  {
+    request: { ...idParams, ...jsonBody(RejectSubmissionInputSchema) },
+    responses: {
+      200: jsonResponse(SubmissionSummarySchema, 'Refusée'),
+      400: invalidFields,
+      404: unknown,
+      409: errorResponse('Déjà traitée'),
+    },
   },
-});
+);

@@ -1,5 +1,6 @@
 /** Who may read an import's summary (and so revert it). */
 import { actorToInput, type ImportSummaryRecord, importQueries, type UserRecord } from '@pare/db';
+import type { ImportSummaryView } from '@pare/schema';
 import { ApiError } from '../../lib/errors.ts';
 import { mayHandle } from '../curation.ts';
 import { IMPORT_BATCH_SIZE, type ImportDeps } from './options.ts';
@@ -27,4 +28,17 @@ export function assertMayReadImport(deps: ImportDeps, user: UserRecord, importId
     }
     after = (batch[batch.length - 1] as { id: number }).id;
   }
+}
+
+/** An import's summary as `GET /admin/import/{importId}` answers it, when this user may read it. */
+export function importSummaryView(deps: ImportDeps, user: UserRecord, importId: string): ImportSummaryView {
+  const summary = assertMayReadImport(deps, user, importId);
+  return {
+    import_id: summary.importId,
+    created_at: summary.createdAt,
+    author: summary.authorLabel,
+    actors: summary.actors,
+    created: summary.created,
+    updated: summary.updated,
+  };
 }

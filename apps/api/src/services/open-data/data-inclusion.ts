@@ -77,7 +77,20 @@ export const TYPE_TO_DI_RESEAUX: Record<ActorType, readonly string[] | null> = {
   'forces-ordre': null,
 };
 
-export type DataInclusionStructure = {
+/** What a structure and a service both give: how to reach it, where, and when. */
+type DiContactAndPlace = {
+  telephone: string | null;
+  courriel: string | null;
+  adresse: string | null;
+  code_postal: string | null;
+  code_insee: string | null;
+  commune: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  horaires_accueil: string | null;
+};
+
+export type DataInclusionStructure = DiContactAndPlace & {
   source: string;
   id: string;
   nom: string;
@@ -85,22 +98,13 @@ export type DataInclusionStructure = {
   lien_source: string;
   description: string | null;
   siret: null;
-  telephone: string | null;
-  courriel: string | null;
   site_web: string | null;
-  adresse: string | null;
   complement_adresse: null;
-  code_postal: string | null;
-  code_insee: string | null;
-  commune: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  horaires_accueil: string | null;
   accessibilite_lieu: null;
   reseaux_porteurs: string[] | null;
 };
 
-export type DataInclusionService = {
+export type DataInclusionService = DiContactAndPlace & {
   source: string;
   id: string;
   structure_id: string;
@@ -117,15 +121,6 @@ export type DataInclusionService = {
   modes_accueil: DiModeAccueil[] | null;
   modes_mobilisation: DiModeMobilisation[] | null;
   mobilisable_par: ('usagers' | 'professionnels')[] | null;
-  telephone: string | null;
-  courriel: string | null;
-  adresse: string | null;
-  code_postal: string | null;
-  code_insee: string | null;
-  commune: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  horaires_accueil: string | null;
 };
 
 export function structureId(actor: PublicActor): string {
