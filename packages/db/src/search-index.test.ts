@@ -155,10 +155,40 @@ describe('the search index after a write', () => {
   });
 });
 
-describe('the search of a place', () => {
+describe('the searches most visitors make', () => {
+  const db = openDatabase(':memory:');
+  generateDirectory(db, { actors: 1500, seed: 5 });
+
+  it('answers as the SQL definition for a word in a département: actions named, filters, sorts, pages, facets', () => {
+    const fast = actorSearch(db);
+    const sql = actorSearchSql(db);
+    const random = createRandom(4);
+    const departements = db
+      .prepare('SELECT DISTINCT departement_code FROM sites WHERE departement_code IS NOT NULL')
+      .pluck()
+      .all() as string[];
+    const regionOf = (code: string) => listCommunes().find((c) => c.departement === code)?.region ?? '';
+    let compared = 0;
+    for (let n = 0; n < 80; n++) {
+      const code = random.pick(departements);
+      const s: ActorSearch = {
+        text: random.pick(['enfance', 'ecoute', 'association', 'hebergement jeunes', 'prevention', 'maison']),
+        departement: { code, region: regionOf(code) },
+        ...(n % 3 === 1 ? { actions: [random.pick(ACTIONS)] } : {}),
+        ...(n % 5 === 2 ? { sort: random.pick(['name', 'updated'] as const) } : {}),
+        limit: 10,
+        offset: 10 * random.pick([0, 0, 1, 3]),
+      };
+      const answer = fast.searchActors(s);
+      expect(answer, JSON.stringify(s)).toEqual(sql.searchActors(s));
+      expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+      expect([...fast.matchingIds(s)].sort(), JSON.stringify(s)).toEqual([...sql.matchingIds(s)].sort());
+      if (answer.total > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
   it('answers as the SQL definition for communes all over France: radii, filters, sorts, pages, facets', () => {
-    const db = openDatabase(':memory:');
-    generateDirectory(db, { actors: 1500, seed: 5 });
     const fast = actorSearch(db);
     const sql = actorSearchSql(db);
     const random = createRandom(3);

@@ -157,6 +157,27 @@ export function aroundOrder(db: Db, ix: DirectoryIndex, departement: string, reg
   return order;
 }
 
+/**
+ * The published actors a search in a département keeps: the national ones, those with a site
+ * in it, a territory in it, or a territory on its région — by id, once per département.
+ */
+export function departementActors(db: Db, ix: DirectoryIndex, departement: string, region: string): Int32Array {
+  const key = `departement:${departement}:${region}`;
+  let list = ix.orders.get(key);
+  if (!list) {
+    const ids = new Set<number>(ix.national);
+    for (const [kind, code] of [
+      ['sd', departement],
+      ['td', departement],
+      ['tr', region],
+    ] as const)
+      for (const id of territoryActors(db, ix, kind, code)) if (id < ix.size && ix.published[id]) ids.add(id);
+    list = Int32Array.from(ids).sort();
+    ix.orders.set(key, list);
+  }
+  return list;
+}
+
 /** The published national actors by name. */
 export function nationalByName(ix: DirectoryIndex): Int32Array {
   let order = ix.orders.get('national');

@@ -6,6 +6,7 @@ import {
   buildDirectoryIndex,
   byScopeAndName,
   type DirectoryIndex,
+  departementActors,
   nationalByName,
   nearActors,
   patchDirectoryIndex,
@@ -54,6 +55,7 @@ function spreadBits(counts: Int32Array, into: number[]): void {
 /** A small least-recently-used map. */
 function lru<V>(max: number, weight: (v: V) => number = () => 1) {
   const map = new Map<string, V>();
+  const weights = new Map<string, number>();
   let total = 0;
   return {
     get(key: string): V | undefined {
@@ -64,20 +66,24 @@ function lru<V>(max: number, weight: (v: V) => number = () => 1) {
       }
       return v;
     },
-    set(key: string, v: V) {
-      const old = map.get(key);
-      if (old !== undefined) total -= weight(old);
+    /** Keeps `v` under `key`, weighing `w` (by default `weight(v)`). */
+    set(key: string, v: V, w: number = weight(v)) {
+      const old = weights.get(key);
+      if (old !== undefined) total -= old;
       map.delete(key);
       map.set(key, v);
-      total += weight(v);
-      for (const [k, first] of map) {
+      weights.set(key, w);
+      total += w;
+      for (const k of map.keys()) {
         if (total <= max || map.size === 1) break;
         map.delete(k);
-        total -= weight(first);
+        total -= weights.get(k) ?? 0;
+        weights.delete(k);
       }
     },
     clear() {
       map.clear();
+      weights.clear();
       total = 0;
     },
   };
@@ -178,6 +184,11 @@ export function actorSearch(db: Db) {
     const size = published.length;
     const sets = (list: [Parameters<typeof territoryActors>[2], string][]) =>
       list.map(([kind, code]) => territoryActors(db, ix, kind, code));
+    if (fts && s.departement && !p) {
+      const result = textInDepartement(fts, s, ix);
+      candidatesCache.set(key, result);
+      return result;
+    }
     let inDepartement: Uint8Array | null = null;
     if (s.departement) {
       inDepartement = new Uint8Array(size);
@@ -369,6 +380,42 @@ export function actorSearch(db: Db) {
       for (let i = 0; i < identity.length; i++) identity[i] = i;
     }
     return { ids, rank: null, distance, grp, orders: new Map([['place', identity.subarray(0, n)]]) };
+  }
+
+  /**
+   * The candidates of a text in a département (a fifth of the searches): the département's
+   * actors (kept per département) whose rank the text has, instead of every match of a broad
+   * word (tens of thousands) checked against the département. Same candidates as the general
+   * path; their order is the rank's, made by `ordered`.
+   */
+  function textInDepartement(fts: string, s: ActorSearch, ix: DirectoryIndex): Candidates {
+    const text = textMatches(fts, ix);
+    const rankOf = rankById(fts, text, ix);
+    const namedMask = actionsNamedBy(s.text).reduce((m, a) => m | (1 << ACTIONS.indexOf(a)), 0);
+    const area = departementActors(db, ix, s.departement?.code ?? '', s.departement?.region ?? '');
+    const ids: number[] = [];
+    const ranks: number[] = [];
+    for (const id of area) {
+      const r = rankOf[id] as number;
+      if (Number.isNaN(r)) continue;
+      ids.push(id);
+      ranks.push(namedMask && (ix.actions[id] as number) & namedMask ? r - ACTION_BOOST : r);
+    }
+    return { ids: Int32Array.from(ids), rank: Float64Array.from(ranks), distance: null, grp: null, orders: new Map() };
+  }
+
+  /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
+  const ranksById = new WeakMap<object, Float64Array>();
+  function rankById(fts: string, text: { ids: Int32Array; rank: Float64Array }, ix: DirectoryIndex): Float64Array {
+    let byId = ranksById.get(text);
+    if (!byId || byId.length < ix.size) {
+      byId = new Float64Array(ix.size).fill(Number.NaN);
+      for (let i = 0; i < text.ids.length; i++) byId[text.ids[i] as number] = text.rank[i] as number;
+      ranksById.set(text, byId);
+      // Kept with its text: weighed as such in the cache (a text's matches plus a rank per actor).
+      textCache.set(fts, text, text.ids.length + ix.size);
+    }
+    return byId;
   }
 
   // -- orders -----------------------------------------------------------------------------------
