@@ -117,7 +117,8 @@ export function actorSearch(db: Db) {
   let index: DirectoryIndex | null = null;
   /** How many times the index was built whole (the rest were patches): for tests and benches. */
   let builds = 0;
-  const textCache = lru<{ ids: Int32Array; rank: Float64Array }>(2_000_000, (t) => t.ids.length + 1);
+  // Weighed in bytes: 12 a match (id and rank), and 8 an actor once its ranks by id are made.
+  const textCache = lru<{ ids: Int32Array; rank: Float64Array }>(96_000_000, (t) => t.ids.length * 12 + 64);
   const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
   const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
   const facetCache = lru<ActorFacets>(1000);
@@ -413,7 +414,7 @@ export function actorSearch(db: Db) {
       for (let i = 0; i < text.ids.length; i++) byId[text.ids[i] as number] = text.rank[i] as number;
       ranksById.set(text, byId);
       // Kept with its text: weighed as such in the cache (a text's matches plus a rank per actor).
-      textCache.set(fts, text, text.ids.length + ix.size);
+      textCache.set(fts, text, text.ids.length * 12 + 64 + ix.size * 8);
     }
     return byId;
   }
