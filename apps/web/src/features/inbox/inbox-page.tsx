@@ -3,6 +3,7 @@
  * the URL, urgent first, flags, detail with history), their status changes and « Transmettre à une
  * structure »; for curators and admins, the outbox's failed mails with a retry. Signed-in staff only.
  */
+import { CONTACT_REQUEST_PROFILES, CONTACT_REQUEST_STATUSES } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -14,16 +15,7 @@ import '../orientation/orientation.css';
 import './inbox.css';
 import { t, ti } from './inbox-text.ts';
 import { OutboxPanel } from './outbox-panel.tsx';
-import {
-  filtersFromSearch,
-  type InboxFilters,
-  NO_FILTERS,
-  PER_PAGE,
-  PROFILES,
-  requestListQuery,
-  STATUSES,
-  searchOfFilters,
-} from './queries.ts';
+import { filtersFromSearch, type InboxFilters, NO_FILTERS, PER_PAGE, requestListQuery, searchOfFilters } from './queries.ts';
 import { RequestDetailPanel } from './request-detail.tsx';
 import { RequestTables } from './request-tables.tsx';
 
@@ -79,14 +71,17 @@ function Inbox({ session }: { session: Session }) {
   return (
     <>
       <form className="inbox-filters" onSubmit={apply} aria-label={t.filtersLabel} noValidate>
-        {select('status', ids.status, t.status, [['', t.anyStatus], ...STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s])])}
+        {select('status', ids.status, t.status, [
+          ['', t.anyStatus],
+          ...CONTACT_REQUEST_STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s]),
+        ])}
         {select('urgent', ids.urgent, ti.filters.urgent, [
           ['', ti.filters.urgentAny],
           ['true', ti.filters.urgentOnly],
         ])}
         {select('profile', ids.profile, ti.filters.profile, [
           ['', ti.filters.profileAny],
-          ...PROFILES.map((p): [string, string] => [p, t.profiles[p] ?? p]),
+          ...CONTACT_REQUEST_PROFILES.map((p): [string, string] => [p, t.profiles[p] ?? p]),
         ])}
         {select('olderThanHours', ids.age, ti.filters.age, [
           ['', ti.filters.ageAny],

@@ -2,6 +2,7 @@
  * The contact request form: the minimum to be called back, who receives it and for how long it is
  * kept, field-level errors from the API's `issues`, then the reference and what happens next.
  */
+import { MESSAGE_MAX_LENGTH, ORIENTATION_PROFILES } from '@pare/schema/codes';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { HintedField } from '../../components/form-parts.tsx';
@@ -12,10 +13,9 @@ import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.ts
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
 import { type ContactRequestCreated, type Profile, postContactRequest, type Urgency } from './queries.ts';
-import { type PickedPlace, PROFILES } from './types.ts';
+import type { PickedPlace } from './types.ts';
 
 const t = frOrientation.form;
-const MESSAGE_MAX = 2000;
 const FIELDS = ['name', 'phone', 'email', 'profile', 'commune', 'message', 'consent'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -259,7 +259,7 @@ export function ContactRequestForm({
             {t.profileLegend}
           </legend>
           <div className="choice-list choice-list--inline">
-            {PROFILES.map((p) => (
+            {ORIENTATION_PROFILES.map((p) => (
               <label key={p} className="choice">
                 <input type="radio" name={id('profile-radio')} value={p} checked={profile === p} onChange={() => setProfile(p)} />
                 <span>{t.profiles[p]}</span>
@@ -289,14 +289,14 @@ export function ContactRequestForm({
           <textarea
             id={id('message')}
             rows={5}
-            maxLength={MESSAGE_MAX}
+            maxLength={MESSAGE_MAX_LENGTH}
             value={message}
             onChange={(e) => setMessage(e.target.value)}
             aria-invalid={errors.message ? true : undefined}
             aria-describedby={[describe('message', true), id('message-count')].filter(Boolean).join(' ')}
           />
           <p id={id('message-count')} className="field__hint" aria-live="polite">
-            {message.length > MESSAGE_MAX * 0.8 ? t.messageCount(message.length, MESSAGE_MAX) : ''}
+            {message.length > MESSAGE_MAX_LENGTH * 0.8 ? t.messageCount(message.length, MESSAGE_MAX_LENGTH) : ''}
           </p>
           {errorText('message')}
         </HintedField>

@@ -2,6 +2,7 @@
  * The orientation's four questions, one at a time (who, where, what, how urgent); once answered,
  * the results below the emergency numbers when someone is in danger.
  */
+import { ORIENTATION_PROFILES, UNKNOWN_NEED, URGENCIES } from '@pare/schema/codes';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
@@ -20,7 +21,7 @@ import {
   toInput,
 } from './answers.ts';
 import { EmergencyNumbers, Results } from './results.tsx';
-import { NEEDS, PROFILES, UNKNOWN_NEED, URGENCIES } from './types.ts';
+import { NEEDS } from './types.ts';
 
 const t = frOrientation;
 
@@ -158,7 +159,7 @@ export function OrientationQuestions() {
             </h2>
           </legend>
           <div className="choice-list">
-            {PROFILES.map((p) => (
+            {ORIENTATION_PROFILES.map((p) => (
               <label key={p} className="choice choice--card">
                 <input type="radio" name="profil" value={p} checked={answers.profile === p} onChange={() => choose({ profile: p })} />
                 <span>
@@ -213,7 +214,7 @@ export function OrientationQuestions() {
           </legend>
           <p className="field__hint">{t.needs.hint}</p>
           <div className="choice-list">
-            {[...NEEDS, UNKNOWN_NEED].map((need) => (
+            {([...NEEDS, UNKNOWN_NEED] as const).map((need) => (
               <label key={need} className="choice">
                 <input
                   type="checkbox"

@@ -1,10 +1,11 @@
 /** The search form: place (autocomplete or « Autour de moi »), radius and keywords. */
+import { DEFAULT_RADIUS_KM } from '@pare/schema/codes';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type TerritorySuggestion, territorySearchQuery } from '../territories/queries.ts';
-import { DEFAULT_RADIUS_KM, hasPoint, RADIUS_OPTIONS, roundPosition, type SearchState, withPlace } from './search-state.ts';
+import { hasPoint, RADIUS_OPTIONS, roundPosition, type SearchState, withPlace } from './search-state.ts';
 
 type Props = {
   state: SearchState;
