@@ -4,9 +4,9 @@
  * live in @pare/schema (news.ts), which the web build does not load at run time: their labels are
  * repeated here, typed against the schema's types.
  */
-import type { ContentStatus, EventKind } from '@pare/schema';
 
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import type { ContentStatus, EventKind } from '@pare/schema';
+import { plural } from './fr-grammar.ts';
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   webinaire: 'Webinaire',

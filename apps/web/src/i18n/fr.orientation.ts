@@ -3,10 +3,9 @@
  * apart from fr.ts so the orientation area can grow without touching the shared catalogue; same
  * rules: one place for every text, a translation is another file of the same shape.
  */
-import type { Action, ContactRequestRecipient, ContactRequestStatus, OrientationProfile, RecommendationGroup } from '@pare/schema/codes';
 
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import type { Action, ContactRequestRecipient, ContactRequestStatus, OrientationProfile, RecommendationGroup } from '@pare/schema/codes';
+import { nf, plural } from './fr-grammar.ts';
 
 /** Must match PARE_RETENTION_DAYS (180 by default); the API's answer gives the real value after sending. */
 export const DEFAULT_RETENTION_DAYS = 180;

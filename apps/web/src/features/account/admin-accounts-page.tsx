@@ -4,16 +4,18 @@
  * choose the password is mailed: the administrator never picks one), and every account: role,
  * départements (by name), disable / enable, a new password link, its sessions closed.
  */
+
 import { type AccountRequest, type AdminUser, ROLES, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
-import { SelectField, SubmitButton, TextField } from '../admin/fields.tsx';
+import { SelectField, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import {

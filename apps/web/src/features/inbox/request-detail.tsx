@@ -1,9 +1,10 @@
 /** One request opened: its details and history, its status changed by hand, « Transmettre à une structure ». */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { SubmitButton } from '../admin/fields.tsx';
 import { needLabel, t, ti, when } from './inbox-text.ts';
 import {
   changeStatus,

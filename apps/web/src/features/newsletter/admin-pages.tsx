@@ -2,11 +2,13 @@
  * The letter's back office: `/admin/lettre` (the issues, and a new one from a period),
  * `/admin/lettre/<id>` (compose, preview, test, send) and `/admin/lettre/abonnes` (list, CSV, delete).
  */
+
 import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -91,12 +93,22 @@ function NewIssueForm() {
         />
         {create.isError && errors.size === 0 && <ErrorMessage error={create.error} />}
         <p>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? ta.creating : ta.create}
-          </button>
+          <SubmitButton pending={create.isPending} label={ta.create} busy={ta.creating} />
         </p>
       </form>
     </section>
+  );
+}
+
+/** A list's table, or what to say when it has no row. */
+function TableOrEmpty({ rows, empty, columns, children }: { rows: number; empty: string; columns: string[]; children: ReactNode }) {
+  if (rows === 0) return <p>{empty}</p>;
+  return (
+    <div className="newsletter-admin__table-wrap">
+      <DataTable className="newsletter-admin__table" columns={columns}>
+        {children}
+      </DataTable>
+    </div>
   );
 }
 
@@ -107,28 +119,23 @@ function IssueList() {
   return (
     <section aria-labelledby="lettres-h">
       <h2 id="lettres-h">{ta.listHeading}</h2>
-      {issues.data.items.length === 0 ? (
-        <p>{ta.empty}</p>
-      ) : (
-        <div className="newsletter-admin__table-wrap">
-          <DataTable
-            className="newsletter-admin__table"
-            columns={[ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued]}
-          >
-            {issues.data.items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
-                </td>
-                <td>{edition(i.departement)}</td>
-                <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
-                <td>{ta.status[i.status]}</td>
-                <td>{i.queued}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      )}
+      <TableOrEmpty
+        rows={issues.data.items.length}
+        empty={ta.empty}
+        columns={[ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued]}
+      >
+        {issues.data.items.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
+            </td>
+            <td>{edition(i.departement)}</td>
+            <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
+            <td>{ta.status[i.status]}</td>
+            <td>{i.queued}</td>
+          </tr>
+        ))}
+      </TableOrEmpty>
     </section>
   );
 }
@@ -443,38 +450,33 @@ export function NewsletterSubscribersPage() {
                   {ts.export}
                 </a>
               </p>
-              {subscribers.data.items.length === 0 ? (
-                <p>{ts.empty}</p>
-              ) : (
-                <div className="newsletter-admin__table-wrap">
-                  <DataTable
-                    className="newsletter-admin__table"
-                    columns={[ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions]}
-                  >
-                    {subscribers.data.items.map((s) => (
-                      <tr key={s.id}>
-                        <td>{s.email}</td>
-                        <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
-                        <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
-                        <td>{formatDate(s.created_at)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={ts.delete(s.email)}
-                            disabled={remove.isPending}
-                            onClick={() => {
-                              if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
-                            }}
-                          >
-                            {ts.deleteLabel}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </DataTable>
-                </div>
-              )}
+              <TableOrEmpty
+                rows={subscribers.data.items.length}
+                empty={ts.empty}
+                columns={[ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions]}
+              >
+                {subscribers.data.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.email}</td>
+                    <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
+                    <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
+                    <td>{formatDate(s.created_at)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={ts.delete(s.email)}
+                        disabled={remove.isPending}
+                        onClick={() => {
+                          if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
+                        }}
+                      >
+                        {ts.deleteLabel}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </TableOrEmpty>
             </>
           )}
         </div>
