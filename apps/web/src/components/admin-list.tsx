@@ -4,6 +4,7 @@
  */
 import type { FormEvent, ReactNode } from 'react';
 import { Link } from '../lib/router.tsx';
+import { OptionList } from './form-parts.tsx';
 
 export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string; current: boolean }[] }) {
   return (
@@ -50,11 +51,7 @@ export function ListFilters({
       <div className="field">
         <label htmlFor={`${idPrefix}-etat`}>{statusLabel}</label>
         <select id={`${idPrefix}-etat`} value={status} onChange={(e) => onStatus(e.target.value)}>
-          {statuses.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
+          <OptionList options={statuses.map((s) => [String(s.value), s.label] as const)} />
         </select>
       </div>
       <div className="field field--submit">

@@ -63,3 +63,12 @@ export function useFocusWhenSettled(ref: RefObject<HTMLElement | null>, mutation
     if (mutation.isSuccess || mutation.isError) ref.current?.focus();
   }, [mutation.isSuccess, mutation.isError, ref]);
 }
+
+/** A select's options, each a `[value, label]` pair. */
+export function OptionList({ options }: { options: readonly (readonly [string, string])[] }) {
+  return options.map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}

@@ -3,7 +3,6 @@
  * page, the « choisir un mot de passe » page, the professionals' account request, and the back
  * office's « Comptes » page. Zod-free, so the header costs the public pages nothing.
  */
-
 import type { Role } from '@pare/schema';
 import { plural } from './fr-grammar.ts';
 

@@ -4,7 +4,6 @@
  * live in @pare/schema (news.ts), which the web build does not load at run time: their labels are
  * repeated here, typed against the schema's types.
  */
-
 import type { ContentStatus, EventKind } from '@pare/schema';
 import { plural } from './fr-grammar.ts';
 

@@ -7,7 +7,6 @@
  * repeated here, typed against the schema's code types, so a code added there fails the type
  * check here until it has a label.
  */
-
 import type { MeetingFrequency, MemberRole, ProtocolKind, ResourceScope, ResourceTheme, ResourceType } from '@pare/schema';
 import { ACTION_LABELS } from '@pare/schema/codes';
 import { nf, plural } from './fr-grammar.ts';

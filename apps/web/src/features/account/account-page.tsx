@@ -3,7 +3,6 @@
  * verified professional: the professionals' contacts in the directory), my open sessions (each
  * can be closed, or all the others at once) and « Se déconnecter ».
  */
-
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';

@@ -3,7 +3,6 @@
  * checks it, and the request form (name, organisation, function, professional e-mail,
  * départements by name, message). The request lands in the administrators' queue.
  */
-
 import { AccountRequestInputSchema } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type ComponentProps, type FormEvent, useRef, useState } from 'react';

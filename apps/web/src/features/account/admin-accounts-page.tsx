@@ -4,7 +4,6 @@
  * choose the password is mailed: the administrator never picks one), and every account: role,
  * départements (by name), disable / enable, a new password link, its sessions closed.
  */
-
 import { type AccountRequest, type AdminUser, ROLES, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';

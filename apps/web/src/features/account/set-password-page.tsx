@@ -1,5 +1,4 @@
 /** `/mot-de-passe/:token` — « choisir un mot de passe », from the single-use link mailed at creation or reset. */
-
 import { SetPasswordInputSchema } from '@pare/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';

@@ -1,5 +1,4 @@
 /** `/admin/campagnes` — the freshness campaigns: launch one (stale, a département, a type, all) and follow each. */
-
 import { ACTOR_TYPE_LABELS, ACTOR_TYPES, type ActorType } from '@pare/schema/codes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';

@@ -1,6 +1,7 @@
 /** Labelled form fields with their hint and French errors, wired for screen readers (aria-invalid, aria-describedby). */
 import type { ChangeEvent, ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { ApiRequestError } from '../../lib/api.ts';
 import { errorsAt, type FieldErrors } from './form-errors.ts';
 
@@ -84,11 +85,7 @@ export function SelectField({ options, ...props }: Omit<ControlProps, 'onBlur'> 
   return (
     <Field {...frame}>
       <select {...control}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </Field>
   );

@@ -1,5 +1,4 @@
 /** `/connexion` — sign-in for curators, relays and verified professionals. */
-
 import { LoginInputSchema, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';

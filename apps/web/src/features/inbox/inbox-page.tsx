@@ -7,6 +7,7 @@ import { CONTACT_REQUEST_PROFILES, CONTACT_REQUEST_STATUSES } from '@pare/schema
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Session } from '../account/session.ts';
@@ -59,11 +60,7 @@ function Inbox({ session }: { session: Session }) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={String(draft[key])} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </div>
   );

@@ -2,7 +2,6 @@
  * The letter's back office: `/admin/lettre` (the issues, and a new one from a period),
  * `/admin/lettre/<id>` (compose, preview, test, send) and `/admin/lettre/abonnes` (list, CSV, delete).
  */
-
 import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, type InputHTMLAttributes, type ReactNode, useId } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
@@ -125,11 +126,7 @@ export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) =
       field(name, label, undefined, (p) => (
         <select {...p} {...bound(name)}>
           {none !== undefined && <option value="">{none}</option>}
-          {codes.map((c) => (
-            <option key={c} value={c}>
-              {labels[c]}
-            </option>
-          ))}
+          <OptionList options={codes.map((c) => [String(c), labels[c]] as const)} />
         </select>
       )),
   };

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import {
@@ -146,11 +147,7 @@ export function ResourcesPage() {
             >
               <option value="">{t.departementAll}</option>
               {departement && !depList.some((d) => d.code === departement) && <option value={departement}>{departement}</option>}
-              {depList.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {t.departementOption(d.code, d.name)}
-                </option>
-              ))}
+              <OptionList options={depList.map((d) => [String(d.code), t.departementOption(d.code, d.name)] as const)} />
             </select>
             <span id="ressources-dep-aide" className="field__hint">
               {t.departementHint}

@@ -3,7 +3,6 @@
  * the département's CRIP (the reporting channel every département has) and the national lines.
  * Never an empty map with no explanation.
  */
-
 import type { ActorListItem } from '@pare/schema';
 import { DEFAULT_RADIUS_KM } from '@pare/schema/codes';
 import { fr } from '../../i18n/fr.ts';

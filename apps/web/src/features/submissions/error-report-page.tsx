@@ -1,5 +1,4 @@
 /** `/signaler?acteur=<slug>` — « Signaler une erreur » on an entry, without an account. */
-
 import { SubmissionInputSchema } from '@pare/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';

@@ -1,5 +1,4 @@
 /** `/referencer` — « Référencer ma structure »: a referencing request, without an account, reviewed by the PARÉ team. */
-
 import {
   ACTION_LABELS,
   ACTOR_TYPE_LABELS,

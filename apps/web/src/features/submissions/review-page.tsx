@@ -5,7 +5,6 @@
  * warning before an acceptance that leaves the entry without any contact or site; or reject
  * the whole with a reason sent to the submitter.
  */
-
 import {
   type FieldChangeOut,
   RejectSubmissionInputSchema,
