@@ -12,13 +12,20 @@ export function LinkSection({ id, heading, links }: { id: string; heading: strin
   return (
     <section className="actor-section" aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
-      <ul>
-        {links.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href}>{l.label}</Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} />
     </section>
+  );
+}
+
+/** Links of the app, one an item. */
+export function LinkList({ links }: { links: readonly { href: string; label: string }[] }) {
+  return (
+    <ul>
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href}>{l.label}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -38,14 +38,25 @@ const ts = frNewsletter.subscribers;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const edition = (departement: string | null) => (departement ? departement : ta.national);
 
+type IssueDraft = { title: string; period_from: string; period_to: string; departement: string };
+/** The new letter's fields, each named as the API names it (its errors come back under that name). */
+const ISSUE_FIELDS: { name: keyof IssueDraft; suffix: string; label: string; hint?: string; type?: string }[] = [
+  { name: 'title', suffix: 'title', label: ta.titleLabel, hint: ta.titleHint },
+  { name: 'period_from', suffix: 'from', label: ta.from, type: 'date' },
+  { name: 'period_to', suffix: 'to', label: ta.to, type: 'date' },
+  { name: 'departement', suffix: 'dep', label: ta.departement, hint: ta.departementHint },
+];
+
 function NewIssueForm() {
   const base = useId().replace(/:/g, '');
   const queryClient = useQueryClient();
   const now = new Date();
-  const [title, setTitle] = useState('');
-  const [from, setFrom] = useState(isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
-  const [to, setTo] = useState(isoDay(now));
-  const [departement, setDepartement] = useState('');
+  const [draft, setDraft] = useState<IssueDraft>({
+    title: '',
+    period_from: isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1)),
+    period_to: isoDay(now),
+    departement: '',
+  });
   const create = useMutation({
     mutationFn: createIssue,
     onSuccess: (issue) => {
@@ -58,38 +69,30 @@ function NewIssueForm() {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (create.isPending) return;
-    const dep = departement.trim().toUpperCase();
-    create.mutate({ title: title.trim(), period_from: from, period_to: to, ...(dep ? { departement: dep } : {}) });
+    const dep = draft.departement.trim().toUpperCase();
+    create.mutate({
+      title: draft.title.trim(),
+      period_from: draft.period_from,
+      period_to: draft.period_to,
+      ...(dep ? { departement: dep } : {}),
+    });
   }
   return (
     <section aria-labelledby={`${base}-h`}>
       <h2 id={`${base}-h`}>{ta.newHeading}</h2>
       <form className="admin-form" onSubmit={submit} noValidate>
-        <TextField
-          id={`${base}-title`}
-          label={ta.titleLabel}
-          hint={ta.titleHint}
-          value={title}
-          errors={errorsAt(errors, 'title')}
-          onChange={setTitle}
-        />
-        <TextField
-          id={`${base}-from`}
-          type="date"
-          label={ta.from}
-          value={from}
-          errors={errorsAt(errors, 'period_from')}
-          onChange={setFrom}
-        />
-        <TextField id={`${base}-to`} type="date" label={ta.to} value={to} errors={errorsAt(errors, 'period_to')} onChange={setTo} />
-        <TextField
-          id={`${base}-dep`}
-          label={ta.departement}
-          hint={ta.departementHint}
-          value={departement}
-          errors={errorsAt(errors, 'departement')}
-          onChange={setDepartement}
-        />
+        {ISSUE_FIELDS.map((f) => (
+          <TextField
+            key={f.name}
+            id={`${base}-${f.suffix}`}
+            label={f.label}
+            hint={f.hint}
+            type={f.type}
+            value={draft[f.name]}
+            errors={errorsAt(errors, f.name)}
+            onChange={(v) => setDraft((d) => ({ ...d, [f.name]: v }))}
+          />
+        ))}
         {create.isError && errors.size === 0 && <ErrorMessage error={create.error} />}
         <p>
           <SubmitButton pending={create.isPending} label={ta.create} busy={ta.creating} />
@@ -98,6 +101,9 @@ function NewIssueForm() {
     </section>
   );
 }
+
+const ISSUE_COLUMNS = [ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued];
+const SUBSCRIBER_COLUMNS = [ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions];
 
 /** A list's table, or what to say when it has no row. */
 function TableOrEmpty({ rows, empty, columns, children }: { rows: number; empty: string; columns: string[]; children: ReactNode }) {
@@ -118,11 +124,7 @@ function IssueList() {
   return (
     <section aria-labelledby="lettres-h">
       <h2 id="lettres-h">{ta.listHeading}</h2>
-      <TableOrEmpty
-        rows={issues.data.items.length}
-        empty={ta.empty}
-        columns={[ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued]}
-      >
+      <TableOrEmpty rows={issues.data.items.length} empty={ta.empty} columns={ISSUE_COLUMNS}>
         {issues.data.items.map((i) => (
           <tr key={i.id}>
             <td>
@@ -449,11 +451,7 @@ export function NewsletterSubscribersPage() {
                   {ts.export}
                 </a>
               </p>
-              <TableOrEmpty
-                rows={subscribers.data.items.length}
-                empty={ts.empty}
-                columns={[ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions]}
-              >
+              <TableOrEmpty rows={subscribers.data.items.length} empty={ts.empty} columns={SUBSCRIBER_COLUMNS}>
                 {subscribers.data.items.map((s) => (
                   <tr key={s.id}>
                     <td>{s.email}</td>
