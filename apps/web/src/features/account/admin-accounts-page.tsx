@@ -268,6 +268,8 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
     },
   });
+  /** The account's on/off button enables a disabled account, disables an active one. */
+  const enable = !user.active;
   function onSave(e: FormEvent) {
     e.preventDefault();
     action.mutate({
@@ -317,26 +319,21 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
           <button type="submit" className="button button--primary" disabled={action.isPending}>
             {t.save}
           </button>
-          {!self &&
-            (user.active ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={action.isPending}
-                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: false }), message: t.disabledDone })}
-              >
-                {t.disable}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={action.isPending}
-                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: true }), message: t.enabledDone })}
-              >
-                {t.enable}
-              </button>
-            ))}
+          {!self && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={action.isPending}
+              onClick={() =>
+                action.mutate({
+                  run: () => userActions.update(user.id, { active: enable }),
+                  message: enable ? t.enabledDone : t.disabledDone,
+                })
+              }
+            >
+              {enable ? t.enable : t.disable}
+            </button>
+          )}
           {user.active && (
             <button
               type="button"

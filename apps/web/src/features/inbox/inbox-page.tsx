@@ -65,6 +65,31 @@ function Inbox({ session }: { session: Session }) {
     </div>
   );
 
+  /** A text filter with its hint under it. */
+  const hintedInput = (
+    key: 'departement' | 'actor',
+    id: string,
+    hintId: string,
+    label: string,
+    hint: string,
+    input: { inputMode?: 'text'; maxLength?: number } = {},
+  ) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        {...input}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        aria-describedby={hintId}
+      />
+      <p id={hintId} className="field__hint">
+        {hint}
+      </p>
+    </div>
+  );
+
   return (
     <>
       <form className="inbox-filters" onSubmit={apply} aria-label={t.filtersLabel} noValidate>
@@ -84,34 +109,11 @@ function Inbox({ session }: { session: Session }) {
           ['', ti.filters.ageAny],
           ['48', ti.filters.ageOlder],
         ])}
-        <div className="field">
-          <label htmlFor={ids.departement}>{t.departement}</label>
-          <input
-            id={ids.departement}
-            type="text"
-            inputMode="text"
-            maxLength={3}
-            value={draft.departement}
-            onChange={(e) => setDraft({ ...draft, departement: e.target.value })}
-            aria-describedby={ids.departementHint}
-          />
-          <p id={ids.departementHint} className="field__hint">
-            {t.departementHint}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.actor}>{t.actor}</label>
-          <input
-            id={ids.actor}
-            type="text"
-            value={draft.actor}
-            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-            aria-describedby={ids.actorHint}
-          />
-          <p id={ids.actorHint} className="field__hint">
-            {t.actorHint}
-          </p>
-        </div>
+        {hintedInput('departement', ids.departement, ids.departementHint, t.departement, t.departementHint, {
+          inputMode: 'text',
+          maxLength: 3,
+        })}
+        {hintedInput('actor', ids.actor, ids.actorHint, t.actor, t.actorHint)}
         <p className="notice__actions">
           <button type="submit" className="button button--primary">
             {t.apply}

@@ -100,6 +100,8 @@ type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value
 type FieldChange = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
 /** The fields of a form that hold a string (a text, a date, one code). */
 type StringKey<F> = { [K in keyof F]-?: F[K] extends string ? K : never }[keyof F] & string;
+/** The fields of a form that hold a list of codes. */
+type CodesKey<F> = { [K in keyof F]-?: F[K] extends readonly string[] ? K : never }[keyof F] & string;
 
 /**
  * The form's fields bound to its values, its setter and the API's error, one call a field: an
@@ -121,6 +123,19 @@ export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) =
       field(name, label, hint, (p) => <input {...p} type={type} {...attributes} {...bound(name)} />),
     textarea: (name: StringKey<F>, label: string, maxLength: number, hint?: string) =>
       field(name, label, hint, (p) => <textarea {...p} maxLength={maxLength} {...bound(name)} />),
+    /** Some codes of a list, as checkboxes. */
+    checkboxes: <T extends string>(name: CodesKey<F>, legend: string, codes: readonly T[], labels: Record<T, string>) => (
+      <Checkboxes
+        key={name}
+        legend={legend}
+        codes={codes}
+        labels={labels}
+        value={values[name] as T[]}
+        onChange={(v) => set(name, v as F[typeof name])}
+        error={error}
+        path={prefix + name}
+      />
+    ),
     /** One code of a list, by its label; `none` adds a first, empty choice. */
     select: <T extends string>(name: StringKey<F>, label: string, codes: readonly T[], labels: Record<T, string>, none?: string) =>
       field(name, label, undefined, (p) => (

@@ -21,7 +21,6 @@ import {
 import { ApiRequestError, apiSend } from '../../lib/api.ts';
 import {
   ArchiveToggle,
-  Checkboxes,
   CodesPicker,
   EditorForm,
   fieldKit,
@@ -225,24 +224,8 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
         <TitleAndSlug form={form} set={set} error={error} />
         {kit.select('type', t.type, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
         <SummaryField form={form} set={set} error={error} />
-        <Checkboxes
-          legend={`${t.publics} ${t.required}`}
-          codes={PUBLICS}
-          labels={PUBLIC_LABELS}
-          value={form.publics}
-          onChange={(v) => set('publics', v)}
-          error={error}
-          path="publics"
-        />
-        <Checkboxes
-          legend={t.themes}
-          codes={RESOURCE_THEME_CODES}
-          labels={RESOURCE_THEME_LABELS}
-          value={form.themes}
-          onChange={(v) => set('themes', v)}
-          error={error}
-          path="themes"
-        />
+        {kit.checkboxes('publics', `${t.publics} ${t.required}`, PUBLICS, PUBLIC_LABELS)}
+        {kit.checkboxes('themes', t.themes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
         {kit.select('scope', t.scope, RESOURCE_SCOPE_CODES, RESOURCE_SCOPE_LABELS)}
         {(form.scope === 'regions' || form.scope === 'departements') && (
           <CodesPicker

@@ -18,7 +18,7 @@ import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
 import { Checkbox, CheckboxGroup, ErrorSummary, FormError, SelectField, TextArea, TextField } from '../admin/fields.tsx';
-import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import { errorsAt, type FieldErrors, issuesToErrors, readyToSend, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import { sendSubmission } from './queries.ts';
@@ -168,13 +168,7 @@ export function ReferencingFormPage() {
   });
 
   function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    setServerErrors(new Map());
-    if (!parsed.success) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    if (!readyToSend(e, parsed, { setSubmitted, setServerErrors, summaryRef })) return;
     send.mutate();
   }
 
