@@ -270,6 +270,12 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
   });
   /** The account's on/off button enables a disabled account, disables an active one. */
   const enable = !user.active;
+  /** A button that runs one change on the account, then says `message` (or what the answer says). */
+  const actionButton = (label: string, run: () => Promise<unknown>, message: string) => (
+    <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => action.mutate({ run, message })}>
+      {label}
+    </button>
+  );
   function onSave(e: FormEvent) {
     e.preventDefault();
     action.mutate({
@@ -319,41 +325,14 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
           <button type="submit" className="button button--primary" disabled={action.isPending}>
             {t.save}
           </button>
-          {!self && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={action.isPending}
-              onClick={() =>
-                action.mutate({
-                  run: () => userActions.update(user.id, { active: enable }),
-                  message: enable ? t.enabledDone : t.disabledDone,
-                })
-              }
-            >
-              {enable ? t.enable : t.disable}
-            </button>
-          )}
-          {user.active && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={action.isPending}
-              onClick={() => action.mutate({ run: () => userActions.reset(user.id), message: t.resetDone(user.email) })}
-            >
-              {t.reset}
-            </button>
-          )}
-          {!self && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={action.isPending}
-              onClick={() => action.mutate({ run: () => userActions.endSessions(user.id), message: '' })}
-            >
-              {t.endSessions}
-            </button>
-          )}
+          {!self &&
+            actionButton(
+              enable ? t.enable : t.disable,
+              () => userActions.update(user.id, { active: enable }),
+              enable ? t.enabledDone : t.disabledDone,
+            )}
+          {user.active && actionButton(t.reset, () => userActions.reset(user.id), t.resetDone(user.email))}
+          {!self && actionButton(t.endSessions, () => userActions.endSessions(user.id), '')}
           <button type="button" className="button button--link" onClick={onClose}>
             {t.close}
           </button>

@@ -382,9 +382,8 @@ function SendPanel({ issue }: { issue: NewsletterIssueDetail }) {
   );
 }
 
-export function NewsletterIssuePage({ id }: { id: number }) {
-  const issue = useQuery(issueQuery(id));
-  useDocumentTitle(issue.data ? ti.title(issue.data.title) : ta.title);
+/** A page of the letter's back office below its list: the link back to the list, then the page. */
+function LetterAdminPage({ children }: { children: ReactNode }) {
   return (
     <AdminLayout>
       {() => (
@@ -392,12 +391,22 @@ export function NewsletterIssuePage({ id }: { id: number }) {
           <p>
             <Link href="/admin/lettre">{ti.back}</Link>
           </p>
-          {issue.isPending && <p role="status">{ti.loading}</p>}
-          {issue.isError && <ErrorMessage error={issue.error} />}
-          {issue.data && <IssueBody issue={issue.data} />}
+          {children}
         </div>
       )}
     </AdminLayout>
+  );
+}
+
+export function NewsletterIssuePage({ id }: { id: number }) {
+  const issue = useQuery(issueQuery(id));
+  useDocumentTitle(issue.data ? ti.title(issue.data.title) : ta.title);
+  return (
+    <LetterAdminPage>
+      {issue.isPending && <p role="status">{ti.loading}</p>}
+      {issue.isError && <ErrorMessage error={issue.error} />}
+      {issue.data && <IssueBody issue={issue.data} />}
+    </LetterAdminPage>
   );
 }
 
@@ -431,53 +440,46 @@ export function NewsletterSubscribersPage() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: newsletterKeys.subscribers }),
   });
   return (
-    <AdminLayout>
-      {() => (
-        <div className="newsletter-admin">
+    <LetterAdminPage>
+      <h1 tabIndex={-1} data-page-heading>
+        {ts.heading}
+      </h1>
+      {subscribers.isPending && <p role="status">{frNewsletter.issue.loading}</p>}
+      {subscribers.isError && <ErrorMessage error={subscribers.error} />}
+      {remove.isError && <ErrorMessage error={remove.error} />}
+      {subscribers.data && (
+        <>
+          <p>{ts.counts(subscribers.data.counts.confirmed, subscribers.data.counts.pending)}</p>
           <p>
-            <Link href="/admin/lettre">{ti.back}</Link>
+            <a className="button button--secondary" href="/api/admin/newsletter/subscribers.csv" download>
+              {ts.export}
+            </a>
           </p>
-          <h1 tabIndex={-1} data-page-heading>
-            {ts.heading}
-          </h1>
-          {subscribers.isPending && <p role="status">{frNewsletter.issue.loading}</p>}
-          {subscribers.isError && <ErrorMessage error={subscribers.error} />}
-          {remove.isError && <ErrorMessage error={remove.error} />}
-          {subscribers.data && (
-            <>
-              <p>{ts.counts(subscribers.data.counts.confirmed, subscribers.data.counts.pending)}</p>
-              <p>
-                <a className="button button--secondary" href="/api/admin/newsletter/subscribers.csv" download>
-                  {ts.export}
-                </a>
-              </p>
-              <TableOrEmpty rows={subscribers.data.items.length} empty={ts.empty} columns={SUBSCRIBER_COLUMNS}>
-                {subscribers.data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.email}</td>
-                    <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
-                    <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
-                    <td>{formatDate(s.created_at)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        aria-label={ts.delete(s.email)}
-                        disabled={remove.isPending}
-                        onClick={() => {
-                          if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
-                        }}
-                      >
-                        {ts.deleteLabel}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </TableOrEmpty>
-            </>
-          )}
-        </div>
+          <TableOrEmpty rows={subscribers.data.items.length} empty={ts.empty} columns={SUBSCRIBER_COLUMNS}>
+            {subscribers.data.items.map((s) => (
+              <tr key={s.id}>
+                <td>{s.email}</td>
+                <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
+                <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
+                <td>{formatDate(s.created_at)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={ts.delete(s.email)}
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
+                    }}
+                  >
+                    {ts.deleteLabel}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </TableOrEmpty>
+        </>
       )}
-    </AdminLayout>
+    </LetterAdminPage>
   );
 }
