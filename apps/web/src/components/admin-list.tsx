@@ -4,6 +4,7 @@
  */
 import type { FormEvent, ReactNode } from 'react';
 import { Link } from '../lib/router.tsx';
+import { OptionList } from './form-parts.tsx';
 
 export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string; current: boolean }[] }) {
   return (
@@ -50,11 +51,7 @@ export function ListFilters({
       <div className="field">
         <label htmlFor={`${idPrefix}-etat`}>{statusLabel}</label>
         <select id={`${idPrefix}-etat`} value={status} onChange={(e) => onStatus(e.target.value)}>
-          {statuses.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
+          <OptionList options={statuses.map((s) => [String(s.value), s.label] as const)} />
         </select>
       </div>
       <div className="field field--submit">
@@ -66,30 +63,33 @@ export function ListFilters({
   );
 }
 
-/** `columns`: the headings, `false` for a column this view leaves out. */
-export function DataTable({
-  columns,
-  className = 'data-table',
-  children,
-}: {
-  columns: (string | false)[];
-  className?: string;
-  children: ReactNode;
-}) {
+/** A column's heading; `{ label, className }` for a numeric (`num`) or a selection column; `false` for a column this view leaves out. */
+export type Column = ReactNode | { label: ReactNode; className: string };
+
+const isSpec = (c: Column): c is { label: ReactNode; className: string } =>
+  typeof c === 'object' && c !== null && 'label' in c && 'className' in c;
+
+/** A table's one row of column headings. */
+export function TableHead({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) =>
+          c === false ? null : (
+            <th key={i} scope="col" className={isSpec(c) ? c.className : undefined}>
+              {isSpec(c) ? c.label : c}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+export function DataTable({ columns, className = 'data-table', children }: { columns: Column[]; className?: string; children: ReactNode }) {
   return (
     <table className={className}>
-      <thead>
-        <tr>
-          {columns.map(
-            (c) =>
-              c !== false && (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ),
-          )}
-        </tr>
-      </thead>
+      <TableHead columns={columns} />
       <tbody>{children}</tbody>
     </table>
   );

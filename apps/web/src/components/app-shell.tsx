@@ -5,6 +5,7 @@ import { frNewsletter } from '../i18n/fr.newsletter.ts';
 import { fr } from '../i18n/fr.ts';
 import { Link } from '../lib/router.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
+import { LinkList } from './link-section.tsx';
 import { NAV_LINKS } from './nav-links.ts';
 import { QuickExitButton } from './quick-exit.tsx';
 
@@ -32,13 +33,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="site-header__tagline">{fr.app.tagline}</span>
           </Link>
           <nav className="site-nav" aria-label={fr.app.navLabel}>
-            <ul>
-              {NAV_LINKS.map((l) => (
-                <li key={l.href}>
-                  <Link href={l.href}>{l.label}</Link>
-                </li>
-              ))}
-            </ul>
+            <LinkList links={NAV_LINKS} />
           </nav>
           <HeaderAccount />
         </div>

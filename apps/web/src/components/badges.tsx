@@ -4,30 +4,36 @@ import type { Action, Public } from '@pare/schema';
 import { ACTION_LABELS, PUBLIC_LABELS } from '@pare/schema/codes';
 import { fr } from '../i18n/fr.ts';
 
-export function PublicBadges({ publics, label = fr.result.publics }: { publics: readonly Public[]; label?: string }) {
-  if (publics.length === 0) return null;
+/** Codes as a labelled list of badges; nothing when there is none. */
+function CodeBadges<C extends string>({
+  codes,
+  labels,
+  kind,
+  label,
+}: {
+  codes: readonly C[];
+  labels: Record<C, string>;
+  kind: string;
+  label: string;
+}) {
+  if (codes.length === 0) return null;
   return (
     <ul className="badges" aria-label={label}>
-      {publics.map((p) => (
-        <li key={p} className="badge badge--public">
-          {PUBLIC_LABELS[p]}
+      {codes.map((c) => (
+        <li key={c} className={`badge badge--${kind}`}>
+          {labels[c]}
         </li>
       ))}
     </ul>
   );
 }
 
+export function PublicBadges({ publics, label = fr.result.publics }: { publics: readonly Public[]; label?: string }) {
+  return <CodeBadges codes={publics} labels={PUBLIC_LABELS} kind="public" label={label} />;
+}
+
 export function ActionBadges({ actions, label = fr.result.actions }: { actions: readonly Action[]; label?: string }) {
-  if (actions.length === 0) return null;
-  return (
-    <ul className="badges" aria-label={label}>
-      {actions.map((a) => (
-        <li key={a} className="badge badge--action">
-          {ACTION_LABELS[a]}
-        </li>
-      ))}
-    </ul>
-  );
+  return <CodeBadges codes={actions} labels={ACTION_LABELS} kind="action" label={label} />;
 }
 
 export function ConfidentialBadge() {

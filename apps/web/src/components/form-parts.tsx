@@ -29,13 +29,30 @@ export function HintedField({
   );
 }
 
-/** The form's one submit button, disabled and saying so while the request is on its way. */
+/** A form's submit button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
+export function SubmitButton({
+  pending,
+  label,
+  busy,
+  secondary = false,
+}: {
+  pending: boolean;
+  label: ReactNode;
+  busy: ReactNode;
+  secondary?: boolean;
+}) {
+  return (
+    <button type="submit" className={`button ${secondary ? 'button--secondary' : 'button--primary'}`} disabled={pending}>
+      {pending ? busy : label}
+    </button>
+  );
+}
+
+/** The form's one submit button, in its row. */
 export function SubmitRow({ pending, label, sending }: { pending: boolean; label: string; sending: string }) {
   return (
     <p className="notice__actions">
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? sending : label}
-      </button>
+      <SubmitButton pending={pending} label={label} busy={sending} />
     </p>
   );
 }
@@ -45,4 +62,13 @@ export function useFocusWhenSettled(ref: RefObject<HTMLElement | null>, mutation
   useEffect(() => {
     if (mutation.isSuccess || mutation.isError) ref.current?.focus();
   }, [mutation.isSuccess, mutation.isError, ref]);
+}
+
+/** A select's options, each a `[value, label]` pair. */
+export function OptionList({ options }: { options: readonly (readonly [string, string])[] }) {
+  return options.map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
 }

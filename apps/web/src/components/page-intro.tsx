@@ -25,3 +25,15 @@ export function PageIntro({
     </Tag>
   );
 }
+
+/** A page of one short form or message (sign-in, password, referencing): narrow, its `h1` first. */
+export function NarrowPage({ heading, children }: { heading: ReactNode; children: ReactNode }) {
+  return (
+    <div className="narrow-page admin-page">
+      <h1 data-page-heading tabIndex={-1}>
+        {heading}
+      </h1>
+      {children}
+    </div>
+  );
+}

@@ -4,9 +4,9 @@
  * office's « Comptes » page. Zod-free, so the header costs the public pages nothing.
  */
 import type { Role } from '@pare/schema';
+import { plural } from './fr-grammar.ts';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Administrateur',

@@ -3,9 +3,7 @@
  * public « Référencer ma structure » and « Signaler une erreur » forms, in French. Code-list
  * labels (types, publics, actions, statuses) come from @pare/schema.
  */
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import { nf, plural } from './fr-grammar.ts';
 
 export const frAdmin = {
   common: {

@@ -1,6 +1,5 @@
 /** The texts of the import's follow-through, the list's bulk verification and a relais's read-only entries, in French. */
-const nf = new Intl.NumberFormat('fr-FR');
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { nf, plural } from './fr-grammar.ts';
 
 export const frCurationFollow = {
   relaisNew: (departements: string) =>

@@ -3,8 +3,7 @@
  * codes), the form's sections and save bar, the field labels of diffs, and the item-by-item
  * review of submissions. Same rules as fr.ts: one place for every text.
  */
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { plural } from './fr-grammar.ts';
 
 export const frEditor = {
   /** Field labels that were code-oriented in the first form, and those the diff needs. */

@@ -3,9 +3,7 @@
  * (/reponse/<jeton>), the update link of a freshness campaign (/mise-a-jour/<jeton>), and the
  * campaigns of the back office (/admin/campagnes). Same rules as fr.ts: one place for every text.
  */
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import { nf, plural } from './fr-grammar.ts';
 
 export const frFollowUp = {
   /** Both links: what a person sees when the link is wrong, expired or no longer useful. */

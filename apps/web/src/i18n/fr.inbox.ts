@@ -1,6 +1,5 @@
 /** The texts of the team inbox's flags, filters and hand-over, and of its dashboard card, in French. */
-const nf = new Intl.NumberFormat('fr-FR');
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { nf, plural } from './fr-grammar.ts';
 
 export const frInbox = {
   flags: {

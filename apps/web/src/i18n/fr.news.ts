@@ -5,8 +5,7 @@
  * repeated here, typed against the schema's types.
  */
 import type { ContentStatus, EventKind } from '@pare/schema';
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { plural } from './fr-grammar.ts';
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   webinaire: 'Webinaire',

@@ -2,9 +2,7 @@
  * The texts of the letter's pages, in French: subscribing (/lettre), confirming and
  * unsubscribing by the mailed links, and the back office (/admin/lettre). Same rules as fr.ts.
  */
-
-const nf = new Intl.NumberFormat('fr-FR');
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { nf, plural } from './fr-grammar.ts';
 
 export const frNewsletter = {
   footerLink: 'La lettre du réseau',

@@ -4,8 +4,8 @@
  * rules: one place for every text, a translation is another file of the same shape.
  */
 
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import type { Action, ContactRequestRecipient, ContactRequestStatus, OrientationProfile, RecommendationGroup } from '@pare/schema/codes';
+import { nf, plural } from './fr-grammar.ts';
 
 /** Must match PARE_RETENTION_DAYS (180 by default); the API's answer gives the real value after sending. */
 export const DEFAULT_RETENTION_DAYS = 180;
@@ -72,7 +72,7 @@ export const frOrientation = {
       prevention: 'Des actions de prévention',
       formation: 'Me former (professionnels)',
       coordination: 'Travailler avec les autres acteurs du territoire',
-    } as Record<string, string>,
+    } satisfies Record<Action, string>,
   },
 
   urgency: {
@@ -112,7 +112,7 @@ export const frOrientation = {
       departement: 'Dans votre département et alentour',
       national: 'Partout en France',
       ecoute: 'Pour être écouté et orienté',
-    } as Record<string, string>,
+    } satisfies Record<RecommendationGroup, string>,
     distance: (km: number) => `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`,
     viewActor: (name: string) => `Voir la fiche de ${name}`,
     call: (value: string) => `Appeler le ${value}`,
@@ -155,7 +155,10 @@ export const frOrientation = {
     email: 'Adresse e-mail',
     emailHint: 'Par exemple : prenom@exemple.fr',
     profileLegend: 'Vous êtes',
-    profiles: { jeune: 'Jeune', famille: 'Parent ou proche', professionnel: 'Professionnel ou professionnelle' } as Record<string, string>,
+    profiles: { jeune: 'Jeune', famille: 'Parent ou proche', professionnel: 'Professionnel ou professionnelle' } satisfies Record<
+      OrientationProfile,
+      string
+    >,
     commune: 'Votre commune',
     communeHint: 'Tapez le nom ou le code postal, puis choisissez dans la liste.',
     communeNeeded: 'Choisissez une commune (pas seulement un département) dans la liste.',
@@ -214,7 +217,7 @@ export const frOrientation = {
       cloturee: 'Clôturée',
       'a-reorienter': 'À réorienter',
       'sans-reponse': 'Sans réponse',
-    } as Record<string, string>,
+    } satisfies Record<ContactRequestStatus, string>,
     priorityHeading: (n: number) => `À traiter en priorité (${nf.format(n)})`,
     priorityIntro: 'Revenues à l’équipe : la structure ne peut pas les prendre, ou n’a pas répondu.',
     othersHeading: 'Les autres demandes',
@@ -222,8 +225,8 @@ export const frOrientation = {
     holders: { structure: 'Structure', equipe: 'Équipe PARÉ' } as Record<string, string>,
     lastEvent: (status: string, by: string) => `${status}, par ${by}`,
     noEvent: 'aucun',
-    recipients: { acteur: 'La structure', 'equipe-pare': 'Équipe PARÉ' } as Record<string, string>,
-    profiles: { jeune: 'Jeune', famille: 'Parent ou proche', professionnel: 'Professionnel' } as Record<string, string>,
+    recipients: { acteur: 'La structure', 'equipe-pare': 'Équipe PARÉ' } satisfies Record<ContactRequestRecipient, string>,
+    profiles: { jeune: 'Jeune', famille: 'Parent ou proche', professionnel: 'Professionnel' } satisfies Record<OrientationProfile, string>,
     noActor: '—',
     open: (reference: string) => `Ouvrir la demande ${reference}`,
     previous: 'Page précédente',

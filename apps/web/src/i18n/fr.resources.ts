@@ -9,9 +9,7 @@
  */
 import type { MeetingFrequency, MemberRole, ProtocolKind, ResourceScope, ResourceTheme, ResourceType } from '@pare/schema';
 import { ACTION_LABELS } from '@pare/schema/codes';
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import { nf, plural } from './fr-grammar.ts';
 
 export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = {
   guide: 'Guide',

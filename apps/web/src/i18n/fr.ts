@@ -3,9 +3,7 @@
  * territory scopes) come from @pare/schema so the API, exports and UI say the same words.
  * A translation is another file with the same shape (`typeof fr`).
  */
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const nf = new Intl.NumberFormat('fr-FR');
+import { nf, plural } from './fr-grammar.ts';
 
 export const fr = {
   app: {

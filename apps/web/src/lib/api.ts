@@ -58,9 +58,8 @@ function toSearch(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-/** GET `/api${path}` and return the JSON body typed as `T`, or throw an `ApiRequestError`. */
-export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: AbortSignal): Promise<T> {
-  const res = await apiFetch(`/api${path}${toSearch(query)}`, signal ? { signal } : {});
+/** The answer's JSON body (null when empty), or an `ApiRequestError` when it is not JSON. */
+async function jsonBody<T>(res: Response): Promise<T> {
   const text = await res.text();
   if (!text) return null as T;
   try {
@@ -68,6 +67,12 @@ export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: Abor
   } catch {
     throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
   }
+}
+
+/** GET `/api${path}` and return the JSON body typed as `T`, or throw an `ApiRequestError`. */
+export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: AbortSignal): Promise<T> {
+  const res = await apiFetch(`/api${path}${toSearch(query)}`, signal ? { signal } : {});
+  return jsonBody<T>(res);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,11 +155,5 @@ export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', pa
     payload = JSON.stringify(body);
   }
   const res = await apiFetch(`/api${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-  const text = await res.text();
-  if (!text) return null as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, res.status);
-  }
+  return jsonBody<T>(res);
 }

@@ -6,6 +6,7 @@
  *   const page = await read(client.actors.$get({ query: { q: 'écoute' } }));
  *   await read(client.admin.actors[':slug'].$patch({ param: { slug }, json: patch }));
  */
+import { queryOptions } from '@tanstack/react-query';
 import { type ClientResponse, DetailedError, hc, parseResponse } from 'hono/client';
 import type { ApiRoutes } from '../../../api/src/routes/api.mount.ts';
 import { fr } from '../i18n/fr.ts';
@@ -26,4 +27,22 @@ export async function read<R extends ClientResponse<any>>(answer: R | Promise<R>
     const status = err instanceof DetailedError ? (err.statusCode ?? 0) : 0;
     throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, status);
   }
+}
+
+/** What a read passes to the client's call: the query's abort signal. */
+export type ReadOptions = { init: { signal: AbortSignal } };
+
+/** A public read: `fetch` given the query's abort signal. */
+export function readQuery<T, K extends readonly unknown[]>(queryKey: K, fetch: (options: ReadOptions) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch({ init: { signal } }) });
+}
+
+/** A page of a list: the previous page stays on screen while the next one loads. */
+export function pageQuery<T, K extends readonly unknown[]>(queryKey: K, fetch: (options: ReadOptions) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch({ init: { signal } }), placeholderData: (previous) => previous });
+}
+
+/** A back-office read: `fetch` given the query's abort signal; never cached across sessions (staleTime 0). */
+export function backOfficeQuery<T, K extends readonly unknown[]>(queryKey: K, fetch: (options: ReadOptions) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch({ init: { signal } }), staleTime: 0 });
 }

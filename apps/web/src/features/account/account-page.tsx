@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
 import { Link, navigate } from '../../lib/router.tsx';
@@ -125,22 +126,16 @@ export function AccountPage() {
   if (session.isError) return <ErrorMessage error={session.error} />;
   if (!session.data) {
     return (
-      <div className="narrow-page admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {t.heading}
-        </h1>
+      <NarrowPage heading={t.heading}>
         <p>
           {t.signInRequired} <Link href="/connexion?suite=%2Fmon-compte">{t.signIn}</Link>
         </p>
-      </div>
+      </NarrowPage>
     );
   }
   const pro = session.data.user.role === 'professionnel-verifie';
   return (
-    <div className="narrow-page admin-page">
-      <h1 data-page-heading tabIndex={-1}>
-        {t.heading}
-      </h1>
+    <NarrowPage heading={t.heading}>
       <Identity session={session.data} />
       {pro ? (
         <section aria-labelledby="account-pro">
@@ -167,6 +162,6 @@ export function AccountPage() {
           {t.logout}
         </button>
       </p>
-    </div>
+    </NarrowPage>
   );
 }

@@ -6,11 +6,13 @@
 import { AccountRequestInputSchema } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type ComponentProps, type FormEvent, useRef, useState } from 'react';
+import { SubmitButton } from '../../components/form-parts.tsx';
+import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { ErrorSummary, FormError, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import { type AccountRequestInput, requestAccount } from './queries.ts';
 import '../admin/admin.css';
@@ -85,27 +87,20 @@ export function AccountRequestPage() {
     send.mutate(input);
   }
 
-  const heading = (
-    <h1 data-page-heading tabIndex={-1}>
-      {t.heading}
-    </h1>
-  );
   if (send.isSuccess) {
     return (
-      <div className="narrow-page admin-page">
-        {heading}
+      <NarrowPage heading={t.heading}>
         <div className="notice notice--success" role="status" tabIndex={-1} ref={doneRef}>
           <p>{t.done}</p>
         </div>
-      </div>
+      </NarrowPage>
     );
   }
   const summary = [...errors].flatMap(([path, messages]) =>
     messages.map((message) => ({ path, message, target: FIELD_IDS[path.split('.')[0] ?? ''] })),
   );
   return (
-    <div className="narrow-page admin-page">
-      {heading}
+    <NarrowPage heading={t.heading}>
       {t.intro.map((p) => (
         <p key={p}>{p}</p>
       ))}
@@ -143,6 +138,6 @@ export function AccountRequestPage() {
           <SubmitButton pending={send.isPending} label={t.submit} busy={t.busy} />
         </p>
       </form>
-    </div>
+    </NarrowPage>
   );
 }

@@ -8,12 +8,13 @@ import { type AccountRequest, type AdminUser, ROLES, type Role } from '@pare/sch
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount, ROLE_NAMES } from '../../i18n/fr.account.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
-import { SelectField, SubmitButton, TextField } from '../admin/fields.tsx';
+import { SelectField, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import {
@@ -267,6 +268,14 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
       if (err instanceof ApiRequestError && err.issues.length > 0) setErrors(issuesToErrors(err.issues));
     },
   });
+  /** The account's on/off button enables a disabled account, disables an active one. */
+  const enable = !user.active;
+  /** A button that runs one change on the account, then says `message` (or what the answer says). */
+  const actionButton = (label: string, run: () => Promise<unknown>, message: string) => (
+    <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => action.mutate({ run, message })}>
+      {label}
+    </button>
+  );
   function onSave(e: FormEvent) {
     e.preventDefault();
     action.mutate({
@@ -317,45 +326,13 @@ function EditAccount({ user, self, names, onClose }: { user: AdminUser; self: bo
             {t.save}
           </button>
           {!self &&
-            (user.active ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={action.isPending}
-                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: false }), message: t.disabledDone })}
-              >
-                {t.disable}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={action.isPending}
-                onClick={() => action.mutate({ run: () => userActions.update(user.id, { active: true }), message: t.enabledDone })}
-              >
-                {t.enable}
-              </button>
-            ))}
-          {user.active && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={action.isPending}
-              onClick={() => action.mutate({ run: () => userActions.reset(user.id), message: t.resetDone(user.email) })}
-            >
-              {t.reset}
-            </button>
-          )}
-          {!self && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={action.isPending}
-              onClick={() => action.mutate({ run: () => userActions.endSessions(user.id), message: '' })}
-            >
-              {t.endSessions}
-            </button>
-          )}
+            actionButton(
+              enable ? t.enable : t.disable,
+              () => userActions.update(user.id, { active: enable }),
+              enable ? t.enabledDone : t.disabledDone,
+            )}
+          {user.active && actionButton(t.reset, () => userActions.reset(user.id), t.resetDone(user.email))}
+          {!self && actionButton(t.endSessions, () => userActions.endSessions(user.id), '')}
           <button type="button" className="button button--link" onClick={onClose}>
             {t.close}
           </button>

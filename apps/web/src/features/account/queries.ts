@@ -1,7 +1,7 @@
 /** Accounts in the web: reads as TanStack Query option factories (the API answers no-store), and the writes. */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, read } from '../../lib/client.ts';
 
 export const accountKeys = {
   sessions: ['account', 'sessions'] as const,
@@ -12,11 +12,7 @@ export const accountKeys = {
 };
 
 export function mySessionsQuery() {
-  return queryOptions({
-    queryKey: accountKeys.sessions,
-    queryFn: ({ signal }) => read(client.account.sessions.$get(undefined, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(accountKeys.sessions, (options) => read(client.account.sessions.$get(undefined, options)));
 }
 
 const passwordLink = client.account.password[':token'];
@@ -31,19 +27,11 @@ export function passwordLinkQuery(token: string) {
 }
 
 export function usersQuery() {
-  return queryOptions({
-    queryKey: accountKeys.users,
-    queryFn: ({ signal }) => read(client.admin.users.$get(undefined, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(accountKeys.users, (options) => read(client.admin.users.$get(undefined, options)));
 }
 
 export function accountRequestsQuery() {
-  return queryOptions({
-    queryKey: accountKeys.requests,
-    queryFn: ({ signal }) => read(client.admin['account-requests'].$get(undefined, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(accountKeys.requests, (options) => read(client.admin['account-requests'].$get(undefined, options)));
 }
 
 /** Code → name of every département, to show names rather than codes. */

@@ -1,5 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
-import { client, read } from '../../lib/client.ts';
+import { client, read, readQuery } from '../../lib/client.ts';
 
 export const actorKeys = {
   all: ['actors', 'detail'] as const,
@@ -8,8 +7,7 @@ export const actorKeys = {
 
 /** An actor's public record (`GET /api/actors/:slug`). */
 export function actorQuery(slug: string) {
-  return queryOptions({
-    queryKey: actorKeys.detail(slug),
-    queryFn: ({ signal }) => read(client.actors[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
-  });
+  return readQuery(actorKeys.detail(slug), (options) =>
+    read(client.actors[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, options)),
+  );
 }

@@ -18,7 +18,7 @@ import { StatusBadges } from './actor-list-page.tsx';
 import { RelaisActorGate, RelaisScopeNotice } from './actor-read-only.tsx';
 import { AdminLayout } from './admin-layout.tsx';
 import { ErrorSummary, FormError } from './fields.tsx';
-import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
+import { errorsAt, type FieldErrors, issuesToErrors, readyToSend, zodToErrors } from './form-errors.ts';
 import { adminActorQuery, adminKeys, fetchDuplicates, saveActor, setActorState } from './queries.ts';
 
 const t = frAdmin.edit;
@@ -178,13 +178,7 @@ function EditForm({
   });
 
   function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    setServerErrors(new Map());
-    if (!parsed.success) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    if (!readyToSend(e, parsed, { setSubmitted, setServerErrors, summaryRef })) return;
     if (!actor) checkDuplicates.mutate();
     else save.mutate(false);
   }

@@ -236,48 +236,33 @@ function ContactEditor({
   onTouch: (p: string) => void;
 }) {
   const base = `contacts.${index}`;
+  /** One field of the contact: its id, value, setter and errors, by its key. */
+  const bind = <K extends keyof ContactDraft & string>(key: K) => ({
+    id: fieldId(`${base}.${key}`),
+    value: contact[key],
+    errors: errorsFor(`${base}.${key}`),
+    onChange: (v: string) => update({ ...contact, [key]: v }),
+  });
   return (
     <fieldset>
       <legend>{t.contact(index + 1)}</legend>
       <div className="admin-grid">
         <SelectField
-          id={fieldId(`${base}.kind`)}
+          {...bind('kind')}
           label={CONTACT_FIELD_LABELS.kind ?? t.kind}
-          value={contact.kind}
-          errors={errorsFor(`${base}.kind`)}
           options={CONTACT_KINDS.map((k) => [k, t.kinds[k] ?? k] as const)}
-          onChange={(v) => update({ ...contact, kind: v as ContactDraft['kind'] })}
         />
-        <TextField
-          id={fieldId(`${base}.value`)}
-          label={CONTACT_FIELD_LABELS.value ?? t.value}
-          value={contact.value}
-          errors={errorsFor(`${base}.value`)}
-          onChange={(v) => update({ ...contact, value: v })}
-          onBlur={() => onTouch(`${base}.value`)}
-        />
-        <TextField
-          id={fieldId(`${base}.label`)}
-          label={CONTACT_FIELD_LABELS.label ?? t.contactLabel}
-          value={contact.label}
-          errors={errorsFor(`${base}.label`)}
-          onChange={(v) => update({ ...contact, label: v })}
-        />
+        <TextField {...bind('value')} label={CONTACT_FIELD_LABELS.value ?? t.value} onBlur={() => onTouch(`${base}.value`)} />
+        <TextField {...bind('label')} label={CONTACT_FIELD_LABELS.label ?? t.contactLabel} />
         <SelectField
-          id={fieldId(`${base}.visibility`)}
+          {...bind('visibility')}
           label={CONTACT_FIELD_LABELS.visibility ?? t.visibility}
-          value={contact.visibility}
-          errors={errorsFor(`${base}.visibility`)}
           options={CONTACT_VISIBILITIES.map((v) => [v, t.visibilities[v] ?? v] as const)}
-          onChange={(v) => update({ ...contact, visibility: v as ContactDraft['visibility'] })}
         />
         <SelectField
-          id={fieldId(`${base}.site`)}
+          {...bind('site')}
           label={CONTACT_FIELD_LABELS.site ?? t.contactSite}
-          value={contact.site}
-          errors={errorsFor(`${base}.site`)}
           options={[['', t.noSite] as const, ...sites.map((s, i) => [String(i), s.label || t.site(i + 1)] as const)]}
-          onChange={(v) => update({ ...contact, site: v })}
         />
       </div>
       <ProContactOnConfidentialSite contact={contact} sites={sites} />
@@ -359,16 +344,18 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
       onBlur={() => onTouch(path)}
     />
   );
-  const setSite = (i: number, s: SiteDraft) =>
-    set(
-      'sites',
-      draft.sites.map((x, j) => (j === i ? s : x)),
-    );
-  const setContact = (i: number, c: ContactDraft) =>
-    set(
-      'contacts',
-      draft.contacts.map((x, j) => (j === i ? c : x)),
-    );
+  /** The sites and contacts are edited by position: replaced, removed or added one at a time. */
+  type Rows = 'sites' | 'contacts';
+  const replaceRow = <K extends Rows>(list: K, i: number, row: ActorDraft[K][number]) =>
+    set(list, draft[list].map((x, j) => (j === i ? row : x)) as ActorDraft[K]);
+  const removeRow = <K extends Rows>(list: K, i: number) => set(list, draft[list].filter((_, j) => j !== i) as ActorDraft[K]);
+  const addRowButton = <K extends Rows>(list: K, blank: ActorDraft[K][number], label: string) => (
+    <p>
+      <button type="button" className="button button--secondary" onClick={() => set(list, [...draft[list], blank] as ActorDraft[K])}>
+        {label}
+      </button>
+    </p>
+  );
   const heading = (id: string, label: string) => (
     <h2 id={id} tabIndex={-1}>
       {label}
@@ -470,22 +457,13 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
             key={i}
             index={i}
             site={s}
-            update={(x) => setSite(i, x)}
+            update={(x) => replaceRow('sites', i, x)}
             errorsFor={errorsFor}
             onTouch={onTouch}
-            remove={() =>
-              set(
-                'sites',
-                draft.sites.filter((_, j) => j !== i),
-              )
-            }
+            remove={() => removeRow('sites', i)}
           />
         ))}
-        <p>
-          <button type="button" className="button button--secondary" onClick={() => set('sites', [...draft.sites, emptySite()])}>
-            {t.addSite}
-          </button>
-        </p>
+        {addRowButton('sites', emptySite(), t.addSite)}
       </section>
 
       <section aria-labelledby="af-contacts-title" className="form-section">
@@ -503,22 +481,13 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
             index={i}
             contact={c}
             sites={draft.sites}
-            update={(x) => setContact(i, x)}
+            update={(x) => replaceRow('contacts', i, x)}
             errorsFor={errorsFor}
             onTouch={onTouch}
-            remove={() =>
-              set(
-                'contacts',
-                draft.contacts.filter((_, j) => j !== i),
-              )
-            }
+            remove={() => removeRow('contacts', i)}
           />
         ))}
-        <p>
-          <button type="button" className="button button--secondary" onClick={() => set('contacts', [...draft.contacts, emptyContact()])}>
-            {t.addContact}
-          </button>
-        </p>
+        {addRowButton('contacts', emptyContact(), t.addContact)}
       </section>
 
       <section aria-labelledby="af-sec-provenance" className="form-section">

@@ -7,6 +7,7 @@ import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERR
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { listOr } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
@@ -79,34 +80,28 @@ function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
         <dd>{a.actions.map((x) => ACTION_LABELS[x]).join(', ') || frAdmin.common.none}</dd>
         <dt>{t.contacts}</dt>
         <dd>
-          {a.contacts.length === 0 ? (
-            frAdmin.common.none
-          ) : (
-            <ul>
-              {a.contacts.map((c) => (
-                <li key={`${c.kind}-${c.value}`}>
-                  {c.label ? `${c.label} : ` : ''}
-                  {c.value}
-                  {c.professional_only ? ` (${t.professional})` : ''}
-                </li>
-              ))}
-            </ul>
+          {listOr(
+            a.contacts.map((c) => (
+              <li key={`${c.kind}-${c.value}`}>
+                {c.label ? `${c.label} : ` : ''}
+                {c.value}
+                {c.professional_only ? ` (${t.professional})` : ''}
+              </li>
+            )),
+            frAdmin.common.none,
           )}
         </dd>
         <dt>{t.sites}</dt>
         <dd>
-          {a.sites.length === 0 ? (
-            frAdmin.common.none
-          ) : (
-            <ul>
-              {a.sites.map((s) => (
-                <li key={s.id}>
-                  {s.confidential
-                    ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
-                    : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
-                </li>
-              ))}
-            </ul>
+          {listOr(
+            a.sites.map((s) => (
+              <li key={s.id}>
+                {s.confidential
+                  ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
+                  : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
+              </li>
+            )),
+            frAdmin.common.none,
           )}
         </dd>
         <dt>{t.verified}</dt>

@@ -1,11 +1,6 @@
 /** The back office's tables: scrolled sideways on a phone, their columns named once. */
 import type { ReactNode } from 'react';
-
-/** A column's heading; `{ label, className }` for a numeric (`num`) or a selection column. */
-export type Column = ReactNode | { label: ReactNode; className: string };
-
-const isSpec = (c: Column): c is { label: ReactNode; className: string } =>
-  typeof c === 'object' && c !== null && 'label' in c && 'className' in c;
+import { type Column, TableHead } from '../../components/admin-list.tsx';
 
 export function AdminTable({
   columns,
@@ -24,21 +19,7 @@ export function AdminTable({
     <div className="admin-table-wrap">
       <table className={className ? `admin-table ${className}` : 'admin-table'}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            {columns.map((c, i) =>
-              isSpec(c) ? (
-                <th key={i} scope="col" className={c.className}>
-                  {c.label}
-                </th>
-              ) : (
-                <th key={i} scope="col">
-                  {c}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -1,7 +1,7 @@
 /** Freshness campaigns in the back office: list, detail, launch and the one reminder. */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, read } from '../../lib/client.ts';
 
 const campaigns = client.admin.campaigns;
 
@@ -16,11 +16,7 @@ export const campaignKeys = {
 };
 
 export function campaignsQuery() {
-  return queryOptions({
-    queryKey: campaignKeys.list,
-    queryFn: ({ signal }) => read(campaigns.$get(undefined, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(campaignKeys.list, (options) => read(campaigns.$get(undefined, options)));
 }
 
 export function campaignQuery(id: number) {

@@ -3,6 +3,7 @@ import { ACTOR_TYPE_LABELS, ACTOR_TYPES, type ActorType } from '@pare/schema/cod
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -11,7 +12,7 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import { campaignKeys, campaignsQuery, type LaunchCampaignInput, launchCampaign } from './campaign-queries.ts';
-import { FieldError, SelectField, SubmitButton, TextField } from './fields.tsx';
+import { FieldError, SelectField, TextField } from './fields.tsx';
 import { errorsAt, issuesToErrors } from './form-errors.ts';
 
 const t = frFollowUp.campaigns;

@@ -1,7 +1,9 @@
 /** Labelled form fields with their hint and French errors, wired for screen readers (aria-invalid, aria-describedby). */
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { ApiRequestError } from '../../lib/api.ts';
+import { errorsAt, type FieldErrors } from './form-errors.ts';
 
 export function FieldError({ id, messages }: { id: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -39,90 +41,91 @@ function Field({ id, label, hint, errors, children }: Omit<Common, 'required'> &
   );
 }
 
+type ControlProps = Common & { value: string; onChange: (v: string) => void; onBlur?: (() => void) | undefined };
+
+/** A field's props, split into its frame's (label, hint, errors) and its control's (value, change, required, aria). */
+function frameAndControl({ id, label, hint, errors = [], required, value, onChange, onBlur }: ControlProps) {
+  const frame = { id, label, hint, errors };
+  const control = {
+    id,
+    value,
+    required,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => onChange(e.target.value),
+    onBlur,
+    ...ariaOf(id, hint, errors),
+  };
+  return [frame, control] as const;
+}
+
 export function TextField({
-  id,
-  label,
-  hint,
-  errors = [],
-  required,
-  value,
-  onChange,
-  onBlur,
   type = 'text',
   autoComplete,
   inputMode,
-}: Common & {
-  value: string;
-  onChange: (v: string) => void;
-  onBlur?: () => void;
-  type?: string;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';
-}) {
+  ...props
+}: ControlProps & { type?: string; autoComplete?: string; inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text' }) {
+  const [frame, control] = frameAndControl(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        required={required}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-        {...ariaOf(id, hint, errors)}
-      />
+    <Field {...frame}>
+      <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...control} />
     </Field>
   );
 }
 
-export function TextArea({
-  id,
-  label,
-  hint,
-  errors = [],
-  required,
-  value,
-  onChange,
-  onBlur,
-  rows = 4,
-}: Common & { value: string; onChange: (v: string) => void; onBlur?: () => void; rows?: number }) {
+export function TextArea({ rows = 4, ...props }: ControlProps & { rows?: number }) {
+  const [frame, control] = frameAndControl(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        required={required}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-        {...ariaOf(id, hint, errors)}
-      />
+    <Field {...frame}>
+      <textarea rows={rows} {...control} />
     </Field>
   );
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  errors = [],
-  required,
-  value,
-  onChange,
-  options,
-}: Common & { value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
+export function SelectField({ options, ...props }: Omit<ControlProps, 'onBlur'> & { options: readonly (readonly [string, string])[] }) {
+  const [frame, control] = frameAndControl(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...ariaOf(id, hint, errors)}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
+    <Field {...frame}>
+      <select {...control}>
+        <OptionList options={options} />
       </select>
     </Field>
   );
+}
+
+/** A sign-in field: what a password manager may fill in it says whether it holds an address or a password. */
+export type CredentialSpec<K extends string> = {
+  name: K;
+  id: string;
+  label: string;
+  hint?: string;
+  autoComplete: 'username' | 'current-password' | 'new-password';
+};
+
+/** The fields of a sign-in or password form, all required, each with the errors at its name. */
+export function CredentialFields<K extends string>({
+  fields,
+  values,
+  onChange,
+  errors,
+}: {
+  fields: readonly CredentialSpec<K>[];
+  values: Record<K, string>;
+  onChange: (name: K, value: string) => void;
+  errors: FieldErrors;
+}) {
+  return fields.map((f) => (
+    <TextField
+      key={f.name}
+      id={f.id}
+      label={f.label}
+      hint={f.hint}
+      type={f.autoComplete === 'username' ? 'email' : 'password'}
+      autoComplete={f.autoComplete}
+      value={values[f.name]}
+      onChange={(v) => onChange(f.name, v)}
+      errors={errorsAt(errors, f.name)}
+      required
+    />
+  ));
 }
 
 export function CheckboxGroup<T extends string>({
@@ -180,15 +183,6 @@ export function ErrorSummary({ title, items }: { title: string; items: { path: s
         ))}
       </ul>
     </div>
-  );
-}
-
-/** A form's main button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
-export function SubmitButton({ pending, label, busy }: { pending: boolean; label: ReactNode; busy: ReactNode }) {
-  return (
-    <button type="submit" className="button button--primary" disabled={pending}>
-      {pending ? busy : label}
-    </button>
   );
 }
 

@@ -1,5 +1,6 @@
 /** Field errors by path (`sites.0.postcode`), from the shared zod schema on the client or the API's `issues`. */
 import type { ErrorIssue } from '@pare/schema';
+import type { FormEvent, RefObject } from 'react';
 
 export type FieldErrors = Map<string, string[]>;
 
@@ -25,4 +26,21 @@ export function mergeErrors(...all: FieldErrors[]): FieldErrors {
   const map: FieldErrors = new Map();
   for (const errors of all) for (const [p, m] of errors) map.set(p, [...(map.get(p) ?? []), ...m]);
   return map;
+}
+
+/**
+ * A form is being sent: its errors show from now on and the server's last ones are cleared. False,
+ * with the focus moved to the error summary, when the form itself is not valid.
+ */
+export function readyToSend(
+  e: FormEvent,
+  parsed: { success: boolean },
+  form: { setSubmitted: (on: boolean) => void; setServerErrors: (errors: FieldErrors) => void; summaryRef: RefObject<HTMLElement | null> },
+): boolean {
+  e.preventDefault();
+  form.setSubmitted(true);
+  form.setServerErrors(new Map());
+  if (parsed.success) return true;
+  requestAnimationFrame(() => form.summaryRef.current?.focus());
+  return false;
 }

@@ -2,6 +2,8 @@
 import { LoginInputSchema, type Role } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { SubmitButton } from '../../components/form-parts.tsx';
+import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -9,11 +11,15 @@ import { ApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { sessionQuery, sessionStarted } from '../account/session.ts';
-import { FormError, SubmitButton, TextField } from './fields.tsx';
-import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
+import { CredentialFields, FormError } from './fields.tsx';
+import { type FieldErrors, issuesToErrors, zodToErrors } from './form-errors.ts';
 import './admin.css';
 
 const t = frAdmin.login;
+const FIELDS = [
+  { name: 'email', id: 'login-email', label: t.email, autoComplete: 'username' },
+  { name: 'password', id: 'login-password', label: t.password, autoComplete: 'current-password' },
+] as const;
 
 /**
  * Only a path of this app: never an outside address. A verified professional lands on « Mon
@@ -36,8 +42,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const { search } = useLocation();
   const session = useQuery(sessionQuery());
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>(new Map());
 
   const login = useMutation({
@@ -53,7 +58,7 @@ export function LoginPage() {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const parsed = LoginInputSchema.safeParse({ email, password });
+    const parsed = LoginInputSchema.safeParse(values);
     if (!parsed.success) {
       setErrors(zodToErrors(parsed.error));
       return;
@@ -64,50 +69,23 @@ export function LoginPage() {
 
   if (session.data) {
     return (
-      <div className="narrow-page admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {t.heading}
-        </h1>
+      <NarrowPage heading={t.heading}>
         <p>{t.already(session.data.user.display_name ?? session.data.user.email)}</p>
         <p>
           <Link href={nextPath(search, session.data.user.role)}>
             {session.data.user.role === 'professionnel-verifie' ? frAccount.header.account : t.goToAdmin}
           </Link>
         </p>
-      </div>
+      </NarrowPage>
     );
   }
 
-  const emailErrors = errorsAt(errors, 'email');
-  const passwordErrors = errorsAt(errors, 'password');
   return (
-    <div className="narrow-page admin-page">
-      <h1 data-page-heading tabIndex={-1}>
-        {t.heading}
-      </h1>
+    <NarrowPage heading={t.heading}>
       <p>{t.intro}</p>
       <FormError error={login.error} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <TextField
-          id="login-email"
-          label={t.email}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          errors={emailErrors}
-          required
-        />
-        <TextField
-          id="login-password"
-          label={t.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          errors={passwordErrors}
-          required
-        />
+        <CredentialFields fields={FIELDS} values={values} onChange={(k, v) => setValues((f) => ({ ...f, [k]: v }))} errors={errors} />
         <p>
           <SubmitButton pending={login.isPending} label={t.submit} busy={t.busy} />
         </p>
@@ -115,6 +93,6 @@ export function LoginPage() {
       <p>
         {frAccount.request.loginPrompt} <Link href="/demander-un-compte">{frAccount.request.title}</Link>
       </p>
-    </div>
+    </NarrowPage>
   );
 }

@@ -1,7 +1,7 @@
 /** Back-office reads, as TanStack Query option factories. Never cached by the browser: the API says no-store. */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, read } from '../../lib/client.ts';
 import { queryFromSearch, withoutEmpty } from '../../lib/url-query.ts';
 
 export const adminKeys = {
@@ -16,45 +16,28 @@ export const adminKeys = {
 const actors = client.admin.actors;
 
 export function adminActorsQuery(search: string) {
-  return queryOptions({
-    queryKey: adminKeys.actors(search),
-    queryFn: ({ signal }) =>
-      read(actors.$get({ query: queryFromSearch<InferRequestType<typeof actors.$get>['query']>(search) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(adminKeys.actors(search), (options) =>
+    read(actors.$get({ query: queryFromSearch<InferRequestType<typeof actors.$get>['query']>(search) }, options)),
+  );
 }
 
 export function adminActorQuery(id: number) {
-  return queryOptions({
-    queryKey: adminKeys.actor(id),
-    queryFn: ({ signal }) => read(actors[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(adminKeys.actor(id), (options) => read(actors[':id'].$get({ param: { id: String(id) } }, options)));
 }
 
 export function revisionsQuery(id: number) {
-  return queryOptions({
-    queryKey: adminKeys.revisions(id),
-    queryFn: ({ signal }) => read(actors[':id'].revisions.$get({ param: { id: String(id) } }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(adminKeys.revisions(id), (options) => read(actors[':id'].revisions.$get({ param: { id: String(id) } }, options)));
 }
 
 export function freshnessQuery() {
-  return queryOptions({
-    queryKey: adminKeys.freshness,
-    queryFn: ({ signal }) => read(client.admin.freshness.$get(undefined, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(adminKeys.freshness, (options) => read(client.admin.freshness.$get(undefined, options)));
 }
 
 /** The mail queue's counts, when this role may see them (null otherwise). */
 export function outboxQuery() {
-  return queryOptions({
-    queryKey: adminKeys.outbox,
-    queryFn: ({ signal }) => read(client.admin.outbox.$get({ query: { limit: '1' } }, { init: { signal } })).catch(() => null),
-    staleTime: 0,
-  });
+  return backOfficeQuery(adminKeys.outbox, (options) =>
+    read(client.admin.outbox.$get({ query: { limit: '1' } }, options)).catch(() => null),
+  );
 }
 
 export type DuplicatesQuery = InferRequestType<typeof actors.duplicates.$get>['query'];

@@ -10,9 +10,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
-import { fr } from '../../i18n/fr.ts';
 import { client, read } from '../../lib/client.ts';
-import { loadBaseStyle } from '../map/map-style.ts';
+import { openMap } from '../map/open-map.ts';
 
 const COMMUNES = 'pare-communes';
 /** As the base map's labels: local fonts, no glyph server (see packages/geo/src/base-map.ts). */
@@ -97,23 +96,8 @@ export default function SitePinMap({ lat, lng, label, onMove }: SitePinMapProps)
   useEffect(() => {
     const ctrl = new AbortController();
     let map: MlMap | null = null;
-    void loadBaseStyle(ctrl.signal).then((style) => {
-      const container = containerRef.current;
-      if (ctrl.signal.aborted || !container) return;
-      try {
-        map = new maplibregl.Map({
-          container,
-          style,
-          center: [start.current.lng, start.current.lat],
-          zoom: 12,
-          attributionControl: { compact: true },
-          dragRotate: false,
-          locale: fr.map.controls,
-        });
-      } catch {
-        setFailed(true);
-        return;
-      }
+    const opened = (m: MlMap) => {
+      map = m;
       mapRef.current = map;
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
       const marker = new maplibregl.Marker({ draggable: true }).setLngLat([start.current.lng, start.current.lat]).addTo(map);
@@ -123,9 +107,9 @@ export default function SitePinMap({ lat, lng, label, onMove }: SitePinMapProps)
         onMoveRef.current(Math.round(p.lat * 1e6) / 1e6, Math.round(p.lng * 1e6) / 1e6);
       });
       markerRef.current = marker;
-      const m = map;
       m.on('load', () => void loadCommunes(m, start.current, ctrl.signal));
-    });
+    };
+    openMap(containerRef, ctrl.signal, { center: [start.current.lng, start.current.lat], zoom: 12 }, opened, () => setFailed(true));
     return () => {
       ctrl.abort();
       map?.remove();

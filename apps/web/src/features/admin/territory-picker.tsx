@@ -6,6 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ComboboxOptions, comboboxInputProps, moveInList, useDebounced } from '../../components/combobox.tsx';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { territorySearchQuery } from '../territories/queries.ts';
 import { FieldError } from './fields.tsx';
@@ -15,15 +16,6 @@ const t = frEditor.picker;
 const MAX_OPTIONS = 8;
 
 type Option = { code: string; label: string; detail: string };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}
 
 export type TerritoryPickerProps = {
   id: string;
@@ -105,38 +97,15 @@ export function TerritoryPicker({ id, kind, label, hint, codes, onChange, onBlur
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        setOpen(true);
-        if (!e.altKey && options.length > 0) setActive((i) => (i + 1) % options.length);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        setOpen(true);
-        if (options.length > 0) setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-        break;
-      case 'Enter':
-        // Never submits the form from here: Enter picks the highlighted (or only) suggestion.
-        e.preventDefault();
-        if (activeOption) add(activeOption);
-        else if (expanded && options.length === 1 && options[0]) add(options[0]);
-        break;
-      case 'Escape':
-        if (expanded) {
-          e.preventDefault();
-          setOpen(false);
-          setActive(-1);
-        }
-        break;
-      case 'Backspace': {
-        const last = codes[codes.length - 1];
-        if (text === '' && last !== undefined) remove(last);
-        break;
-      }
-      case 'Tab':
-        setOpen(false);
-        break;
+    if (moveInList(e, { expanded, count: options.length, setOpen, setActive })) return;
+    if (e.key === 'Enter') {
+      // Never submits the form from here: Enter picks the highlighted (or only) suggestion.
+      e.preventDefault();
+      if (activeOption) add(activeOption);
+      else if (expanded && options.length === 1 && options[0]) add(options[0]);
+    } else if (e.key === 'Backspace') {
+      const last = codes[codes.length - 1];
+      if (text === '' && last !== undefined) remove(last);
     }
   }
 
@@ -169,16 +138,9 @@ export function TerritoryPicker({ id, kind, label, hint, codes, onChange, onBlur
         <input
           ref={inputRef}
           id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={activeOption ? `${listId}-${active}` : undefined}
+          {...comboboxInputProps(listId, expanded, activeOption ? active : null)}
           aria-describedby={describedBy}
           aria-invalid={errors.length > 0 || undefined}
-          autoComplete="off"
-          spellCheck={false}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -191,26 +153,16 @@ export function TerritoryPicker({ id, kind, label, hint, codes, onChange, onBlur
           }}
           onClick={() => setOpen(true)}
         />
-        <div id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!expanded}>
-          {expanded &&
-            options.map((o, i) => (
-              // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the input (aria-activedescendant pattern)
-              <div
-                key={o.code}
-                id={`${listId}-${i}`}
-                role="option"
-                tabIndex={-1}
-                aria-selected={i === active}
-                className="combobox__option"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => add(o)}
-                onMouseMove={() => setActive(i)}
-              >
-                <span className="combobox__name">{o.label}</span>
-                <span className="combobox__detail">{o.detail}</span>
-              </div>
-            ))}
-        </div>
+        <ComboboxOptions
+          listId={listId}
+          label={label}
+          expanded={expanded}
+          options={options}
+          active={active}
+          setActive={setActive}
+          onPick={add}
+          describe={(o) => ({ key: o.code, name: o.label, detail: o.detail })}
+        />
       </div>
       <span id={statusId} className="visually-hidden" aria-live="polite">
         {status}

@@ -2,9 +2,12 @@
 import type { PublicActor } from '@pare/schema';
 import { ACTOR_TYPE_LABELS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges } from '../../components/badges.tsx';
 import { DetailState } from '../../components/detail-state.tsx';
+import { LinkedCard } from '../../components/linked-card.tsx';
+import { listOr } from '../../components/list-or.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNews } from '../../i18n/fr.news.ts';
@@ -20,10 +23,7 @@ function ActorItem({ actor, reporting = false }: { actor: PublicActor; reporting
   const phone = actor.contacts.find((c) => c.kind === 'phone');
   const email = actor.contacts.find((c) => c.kind === 'email');
   return (
-    <li className="result">
-      <h3 className="result__name">
-        <Link href={`/acteurs/${encodeURIComponent(actor.slug)}`}>{actor.name}</Link>
-      </h3>
+    <LinkedCard heading="h3" href={`/acteurs/${encodeURIComponent(actor.slug)}`} title={actor.name}>
       <p className="result__meta">
         {ACTOR_TYPE_LABELS[actor.type]}
         {phone && (
@@ -40,9 +40,22 @@ function ActorItem({ actor, reporting = false }: { actor: PublicActor; reporting
         </p>
       )}
       <ActionBadges actions={actor.actions} />
-    </li>
+    </LinkedCard>
   );
 }
+
+/** A section of the page, named by its heading. */
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="actor-section" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The cards as a list of results, or what to say when there is none. */
+const cardsOr = (cards: ReactNode[], none: ReactNode) => listOr(cards, none, 'result-list');
 
 export function DepartementPage({ code }: { code: string }) {
   const t = frResources.departement;
@@ -59,65 +72,41 @@ export function DepartementPage({ code }: { code: string }) {
         <>
           <PageIntro heading={t.title(d.name, d.code)} intro={t.region(d.region.name)} />
 
-          <section className="actor-section" aria-labelledby="dep-signalement">
-            <h2 id="dep-signalement">{t.reportingHeading}</h2>
+          <Section id="dep-signalement" heading={t.reportingHeading}>
             <p>{t.reportingIntro}</p>
-            {query.data.reporting.length > 0 ? (
-              <ul className="result-list">
-                {query.data.reporting.map((a) => (
-                  <ActorItem key={a.slug} actor={a} reporting />
-                ))}
-              </ul>
-            ) : (
-              <p className="notice">{t.reportingNone}</p>
+            {cardsOr(
+              query.data.reporting.map((a) => <ActorItem key={a.slug} actor={a} reporting />),
+              <p className="notice">{t.reportingNone}</p>,
             )}
-          </section>
-
-          <section className="actor-section" aria-labelledby="dep-acteurs">
-            <h2 id="dep-acteurs">{t.actorsHeading}</h2>
-            {query.data.actors.length > 0 ? (
-              <ul className="result-list">
-                {query.data.actors.map((a) => (
-                  <ActorItem key={a.slug} actor={a} />
-                ))}
-              </ul>
-            ) : (
-              <p>{t.actorsNone}</p>
+          </Section>
+          <Section id="dep-acteurs" heading={t.actorsHeading}>
+            {cardsOr(
+              query.data.actors.map((a) => <ActorItem key={a.slug} actor={a} />),
+              <p>{t.actorsNone}</p>,
             )}
             <p>
               <Link href={`/?departement=${encodeURIComponent(d.code)}`}>{t.searchActors}</Link>
             </p>
-          </section>
-
-          <section className="actor-section" aria-labelledby="dep-protocoles">
-            <h2 id="dep-protocoles">{t.protocolsHeading}</h2>
+          </Section>
+          <Section id="dep-protocoles" heading={t.protocolsHeading}>
             {query.data.protocols.length > 0 ? (
               query.data.protocols.map((p) => <ProtocolCard key={p.slug} protocol={p} headingLevel={3} />)
             ) : (
               <p>{t.protocolsNone}</p>
             )}
-          </section>
-
-          <section className="actor-section" aria-labelledby="dep-ressources">
-            <h2 id="dep-ressources">{t.resourcesHeading}</h2>
-            {query.data.resources.length > 0 ? (
-              <ul className="result-list">
-                {query.data.resources.map((r) => (
-                  <ResourceCard key={r.slug} resource={r} />
-                ))}
-              </ul>
-            ) : (
-              <p>{t.resourcesNone}</p>
+          </Section>
+          <Section id="dep-ressources" heading={t.resourcesHeading}>
+            {cardsOr(
+              query.data.resources.map((r) => <ResourceCard key={r.slug} resource={r} />),
+              <p>{t.resourcesNone}</p>,
             )}
             <p>
               <Link href={`/ressources?departement=${encodeURIComponent(d.code)}`}>{t.allResources}</Link>
             </p>
-          </section>
-
-          <section className="actor-section" aria-labelledby="dep-actualites">
-            <h2 id="dep-actualites">{frNews.blocks.depHeading}</h2>
+          </Section>
+          <Section id="dep-actualites" heading={frNews.blocks.depHeading}>
             <NewsAndEventsBlocks departement={d.code} headingLevel={3} />
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS } from '@pare/schema/co
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { listOr } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -34,47 +35,39 @@ function EntryView({ actor }: { actor: UpdateLinkView['actor'] }) {
         <dd>{actor.publics.map((p) => PUBLIC_LABELS[p] ?? p).join(', ') || '—'}</dd>
         <dt>{t.actions}</dt>
         <dd>
-          {actor.actions.length === 0 ? (
-            '—'
-          ) : (
-            <ul className="follow-up__list">
-              {actor.actions.map((a) => (
-                <li key={a}>{ACTION_LABELS[a] ?? a}</li>
-              ))}
-            </ul>
+          {listOr(
+            actor.actions.map((a) => <li key={a}>{ACTION_LABELS[a] ?? a}</li>),
+            '—',
+            'follow-up__list',
           )}
         </dd>
         <dt>{t.contacts}</dt>
         <dd>
-          {actor.contacts.length === 0 ? (
-            t.noContact
-          ) : (
-            <ul className="follow-up__list">
-              {actor.contacts.map((c) => (
-                <li key={`${c.kind}:${c.value}`}>
-                  {t.contactKinds[c.kind] ?? c.kind} : <span className="follow-up__value">{c.value}</span>
-                  {c.label && ` — ${c.label}`}
-                  {c.professional_only && ` ${t.professionalOnly}`}
-                </li>
-              ))}
-            </ul>
+          {listOr(
+            actor.contacts.map((c) => (
+              <li key={`${c.kind}:${c.value}`}>
+                {t.contactKinds[c.kind] ?? c.kind} : <span className="follow-up__value">{c.value}</span>
+                {c.label && ` — ${c.label}`}
+                {c.professional_only && ` ${t.professionalOnly}`}
+              </li>
+            )),
+            t.noContact,
+            'follow-up__list',
           )}
         </dd>
         <dt>{t.sites}</dt>
         <dd>
-          {actor.sites.length === 0 ? (
-            t.noSite
-          ) : (
-            <ul className="follow-up__list">
-              {actor.sites.map((s) => (
-                <li key={s.id}>
-                  {s.label && <strong>{s.label} — </strong>}
-                  {s.confidential
-                    ? `${s.commune?.name ?? ''} · ${t.confidential}`
-                    : [s.address, [s.postcode, s.commune?.name].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                </li>
-              ))}
-            </ul>
+          {listOr(
+            actor.sites.map((s) => (
+              <li key={s.id}>
+                {s.label && <strong>{s.label} — </strong>}
+                {s.confidential
+                  ? `${s.commune?.name ?? ''} · ${t.confidential}`
+                  : [s.address, [s.postcode, s.commune?.name].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+              </li>
+            )),
+            t.noSite,
+            'follow-up__list',
           )}
         </dd>
       </dl>

@@ -3,9 +3,11 @@
  * the URL, urgent first, flags, detail with history), their status changes and « Transmettre à une
  * structure »; for curators and admins, the outbox's failed mails with a retry. Signed-in staff only.
  */
+import { CONTACT_REQUEST_PROFILES, CONTACT_REQUEST_STATUSES } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import type { Session } from '../account/session.ts';
@@ -14,16 +16,7 @@ import '../orientation/orientation.css';
 import './inbox.css';
 import { t, ti } from './inbox-text.ts';
 import { OutboxPanel } from './outbox-panel.tsx';
-import {
-  filtersFromSearch,
-  type InboxFilters,
-  NO_FILTERS,
-  PER_PAGE,
-  PROFILES,
-  requestListQuery,
-  STATUSES,
-  searchOfFilters,
-} from './queries.ts';
+import { filtersFromSearch, type InboxFilters, NO_FILTERS, PER_PAGE, requestListQuery, searchOfFilters } from './queries.ts';
 import { RequestDetailPanel } from './request-detail.tsx';
 import { RequestTables } from './request-tables.tsx';
 
@@ -67,59 +60,60 @@ function Inbox({ session }: { session: Session }) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={String(draft[key])} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
+    </div>
+  );
+
+  /** A text filter with its hint under it. */
+  const hintedInput = (
+    key: 'departement' | 'actor',
+    id: string,
+    hintId: string,
+    label: string,
+    hint: string,
+    input: { inputMode?: 'text'; maxLength?: number } = {},
+  ) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        {...input}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        aria-describedby={hintId}
+      />
+      <p id={hintId} className="field__hint">
+        {hint}
+      </p>
     </div>
   );
 
   return (
     <>
       <form className="inbox-filters" onSubmit={apply} aria-label={t.filtersLabel} noValidate>
-        {select('status', ids.status, t.status, [['', t.anyStatus], ...STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s])])}
+        {select('status', ids.status, t.status, [
+          ['', t.anyStatus],
+          ...CONTACT_REQUEST_STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s]),
+        ])}
         {select('urgent', ids.urgent, ti.filters.urgent, [
           ['', ti.filters.urgentAny],
           ['true', ti.filters.urgentOnly],
         ])}
         {select('profile', ids.profile, ti.filters.profile, [
           ['', ti.filters.profileAny],
-          ...PROFILES.map((p): [string, string] => [p, t.profiles[p] ?? p]),
+          ...CONTACT_REQUEST_PROFILES.map((p): [string, string] => [p, t.profiles[p] ?? p]),
         ])}
         {select('olderThanHours', ids.age, ti.filters.age, [
           ['', ti.filters.ageAny],
           ['48', ti.filters.ageOlder],
         ])}
-        <div className="field">
-          <label htmlFor={ids.departement}>{t.departement}</label>
-          <input
-            id={ids.departement}
-            type="text"
-            inputMode="text"
-            maxLength={3}
-            value={draft.departement}
-            onChange={(e) => setDraft({ ...draft, departement: e.target.value })}
-            aria-describedby={ids.departementHint}
-          />
-          <p id={ids.departementHint} className="field__hint">
-            {t.departementHint}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.actor}>{t.actor}</label>
-          <input
-            id={ids.actor}
-            type="text"
-            value={draft.actor}
-            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-            aria-describedby={ids.actorHint}
-          />
-          <p id={ids.actorHint} className="field__hint">
-            {t.actorHint}
-          </p>
-        </div>
+        {hintedInput('departement', ids.departement, ids.departementHint, t.departement, t.departementHint, {
+          inputMode: 'text',
+          maxLength: 3,
+        })}
+        {hintedInput('actor', ids.actor, ids.actorHint, t.actor, t.actorHint)}
         <p className="notice__actions">
           <button type="submit" className="button button--primary">
             {t.apply}

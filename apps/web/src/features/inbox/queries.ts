@@ -1,4 +1,5 @@
 /** The team inbox's calls: the requests (list, counts, detail, status change, hand-over to a structure) and the outbox. */
+import { CONTACT_REQUEST_PROFILES, CONTACT_REQUEST_STATUSES, type ContactRequestProfile } from '@pare/schema/codes';
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -13,32 +14,16 @@ export type RequestSummary = InferResponseType<typeof requests.$get, 200>['items
 export type RequestStatus = RequestDetail['status'];
 export type TransmitCandidate = InferResponseType<(typeof request)['structures']['$get'], 200>['items'][number];
 
-/** In the order a request goes through them; the two last are the ones that came back to the team. */
-export const STATUSES = [
-  'nouvelle',
-  'transmise',
-  'en-cours',
-  'cloturee',
-  'a-reorienter',
-  'sans-reponse',
-] as const satisfies readonly RequestStatus[];
-/** Every status of the API is listed above: a status added there breaks this line's typecheck. */
-type Unlisted = Exclude<RequestStatus, (typeof STATUSES)[number]>;
-export const everyStatusListed: [Unlisted] extends [never] ? true : Unlisted = true;
 /** What the team may set by hand (a request never goes back to `nouvelle`; the two others are set by the follow-up). */
 export type NextStatus = InferRequestType<typeof request.$patch>['json']['status'];
 export const NEXT_STATUSES: readonly NextStatus[] = ['transmise', 'en-cours', 'cloturee'];
-type ListQuery = InferRequestType<typeof requests.$get>['query'];
-type Profile = NonNullable<ListQuery['profile']>;
-/** The profiles a request is filed under, in the filter's order. */
-export const PROFILES: readonly Profile[] = ['jeune', 'famille', 'professionnel'];
 
 export type InboxFilters = {
   status: RequestStatus | '';
   departement: string;
   actor: string;
   urgent: 'true' | '';
-  profile: Profile | '';
+  profile: ContactRequestProfile | '';
   /** '' or a number of hours (« de plus de 48 h ») */
   olderThanHours: string;
   page: number;
@@ -50,11 +35,11 @@ export function filtersFromSearch(search: string): InboxFilters {
   const p = new URLSearchParams(search);
   const get = (k: string) => p.get(k) ?? '';
   return {
-    status: STATUSES.find((s) => s === get('statut')) ?? '',
+    status: CONTACT_REQUEST_STATUSES.find((s) => s === get('statut')) ?? '',
     departement: get('departement').toUpperCase().slice(0, 3),
     actor: get('acteur').toLowerCase().slice(0, 120),
     urgent: get('urgent') === '1' ? 'true' : '',
-    profile: PROFILES.find((s) => s === get('profil')) ?? '',
+    profile: CONTACT_REQUEST_PROFILES.find((s) => s === get('profil')) ?? '',
     olderThanHours: /^\d{1,4}$/.test(get('anciennete')) ? get('anciennete') : '',
     page: 1,
   };

@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList, SubmitButton } from '../../components/form-parts.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { SubmitButton } from '../admin/fields.tsx';
 import { needLabel, t, ti, when } from './inbox-text.ts';
 import {
   changeStatus,
@@ -217,11 +217,7 @@ export function RequestDetailPanel({ reference, onClose }: { reference: string; 
             <div className="field">
               <label htmlFor={ids.status}>{t.newStatus}</label>
               <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as NextStatus)}>
-                {NEXT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t.statuses[s]}
-                  </option>
-                ))}
+                <OptionList options={NEXT_STATUSES.map((s) => [String(s), t.statuses[s]] as const)} />
               </select>
             </div>
             <div className="field">

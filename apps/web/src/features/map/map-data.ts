@@ -1,5 +1,7 @@
 /** Turns a page of search results into the map's GeoJSON. Pure functions, tested in map-data.test.ts. */
 import type { ActorListItem, SearchActorsResponse } from '@pare/schema';
+import type { InferResponseType } from 'hono/client';
+import type { client } from '../../lib/client.ts';
 import { type Bbox, bboxContains, METROPOLE_BBOX } from './map-areas.ts';
 
 export type SiteProps = { actorId: number; siteId: number; name: string; confidential: boolean; commune: string | null };
@@ -114,20 +116,8 @@ export function viewForResults(place: SearchActorsResponse['place'], geo: Result
 // The search page's map: every result, clustered by the server per viewport (GET /api/map/points).
 // ---------------------------------------------------------------------------------------------
 
-type ServerProperties =
-  | { cluster: true; count: number; confidential: boolean; expansion_zoom: number }
-  | { cluster: false; confidential: boolean; site_id: number; actor: string; name: string };
-
-/** The answer of `GET /api/map/points` (apps/api/src/routes/map-data). */
-export type MapPointsAnswer = {
-  type: 'FeatureCollection';
-  features: PointFeature<ServerProperties>[];
-  /** Actors the search finds (the list's total). */
-  total: number;
-  /** Of those, the actors with a site on the map. */
-  actors: number;
-  bounds: [number, number, number, number] | null;
-};
+/** The answer of `GET /api/map/points` (apps/api/src/routes/map-data), as the API's route declares it. */
+export type MapPointsAnswer = InferResponseType<typeof client.map.points.$get, 200>;
 
 /** A marker of the search map: a cluster (count, zoom that opens it) or one site of an actor. */
 export type MarkerProps = {

@@ -33,7 +33,7 @@ import {
   viewForAnswer,
   viewForResults,
 } from './map-data.ts';
-import { loadBaseStyle } from './map-style.ts';
+import { openMap } from './open-map.ts';
 
 export type SearchMapProps = {
   items: readonly ActorListItem[];
@@ -214,29 +214,9 @@ export default function SearchMap({
   useEffect(() => {
     const ctrl = new AbortController();
     let map: MlMap | null = null;
-    void loadBaseStyle(ctrl.signal).then((style) => {
-      const container = containerRef.current;
-      if (ctrl.signal.aborted || !container) return;
-      try {
-        map = new maplibregl.Map({
-          container,
-          style,
-          bounds: METROPOLE_BBOX,
-          fitBoundsOptions: { padding: 16 },
-          locale: fr.map.controls,
-          attributionControl: { compact: true },
-          dragRotate: false,
-          pitchWithRotate: false,
-          maxZoom: 15,
-          minZoom: 2,
-        });
-      } catch {
-        // No WebGL: the list stays, with a note.
-        setFailed(true);
-        return;
-      }
-      mapRef.current = map;
-      const m = map;
+    const opened = (m: MlMap, container: HTMLElement) => {
+      map = m;
+      mapRef.current = m;
       // Test hook, for automated browsers only (navigator.webdriver): lets a journey click a marker.
       if (navigator.webdriver) (window as unknown as { __pareMap?: MlMap }).__pareMap = m;
       m.touchZoomRotate.disableRotation();
@@ -293,7 +273,10 @@ export default function SearchMap({
       m.on('render', () => drawLabels(m));
       // A missing base-map file must not break the page: the markers and the list still work.
       m.on('error', () => undefined);
-    });
+    };
+    const options = { bounds: METROPOLE_BBOX, fitBoundsOptions: { padding: 16 }, pitchWithRotate: false, maxZoom: 15, minZoom: 2 };
+    // No WebGL: the list stays, with a note.
+    openMap(containerRef, ctrl.signal, options, opened, () => setFailed(true));
     return () => {
       ctrl.abort();
       pending.current?.abort();

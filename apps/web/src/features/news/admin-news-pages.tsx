@@ -395,6 +395,13 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
   const errors = issuesToErrors(error instanceof ApiRequestError ? error.issues : []);
   const err = (path: string) => errorsAt(errors, path);
   const fid = (name: string) => `contenu-${name}`;
+  /** A field's id (`contenu-…`, in French), value, setter and the API's errors at its name. */
+  const bind = <K extends keyof Form>(name: K, id: string) => ({
+    id: fid(id),
+    value: form[name],
+    onChange: (v: Form[K]) => set(name, v),
+    errors: err(name),
+  });
 
   function updated(x: Entry, note: string) {
     setEntry(x);
@@ -468,22 +475,8 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
       {error !== null && <ErrorMessage error={error} />}
       <form className="admin-form" onSubmit={(ev) => void save(ev)} noValidate>
         <fieldset disabled={readOnly || busy}>
-          <TextField
-            id={fid('titre')}
-            label={e.title}
-            required
-            value={form.title}
-            onChange={(v) => set('title', v)}
-            errors={err('title')}
-          />
-          <TextField
-            id={fid('slug')}
-            label={e.slug}
-            hint={e.slugHint}
-            value={form.slug}
-            onChange={(v) => set('slug', v)}
-            errors={err('slug')}
-          />
+          <TextField {...bind('title', 'titre')} label={e.title} required />
+          <TextField {...bind('slug', 'slug')} label={e.slug} hint={e.slugHint} />
           {kind === 'event' && (
             <>
               <SelectField
@@ -494,133 +487,25 @@ function Editor({ kind, existing }: { kind: Kind; existing: Entry | null }) {
                 options={Object.entries(EVENT_KIND_LABELS)}
                 errors={err('kind')}
               />
-              <TextField
-                id={fid('debut')}
-                type="datetime-local"
-                label={e.startsAt}
-                required
-                value={form.starts_at}
-                onChange={(v) => set('starts_at', v)}
-                errors={err('starts_at')}
-              />
-              <TextField
-                id={fid('fin')}
-                type="datetime-local"
-                label={e.endsAt}
-                required
-                value={form.ends_at}
-                onChange={(v) => set('ends_at', v)}
-                errors={err('ends_at')}
-              />
-              <TextField
-                id={fid('commune')}
-                label={e.commune}
-                hint={e.communeHint}
-                inputMode="numeric"
-                value={form.commune_code}
-                onChange={(v) => set('commune_code', v)}
-                errors={err('commune_code')}
-              />
-              <TextField
-                id={fid('lieu')}
-                label={e.placeName}
-                value={form.place_name}
-                onChange={(v) => set('place_name', v)}
-                errors={err('place_name')}
-              />
-              <TextField
-                id={fid('en-ligne')}
-                type="url"
-                label={e.onlineUrl}
-                value={form.online_url}
-                onChange={(v) => set('online_url', v)}
-                errors={err('online_url')}
-              />
-              <TextField
-                id={fid('organisateur')}
-                label={e.organiser}
-                value={form.organiser}
-                onChange={(v) => set('organiser', v)}
-                errors={err('organiser')}
-              />
-              <TextField
-                id={fid('inscription')}
-                type="url"
-                label={e.registrationUrl}
-                value={form.registration_url}
-                onChange={(v) => set('registration_url', v)}
-                errors={err('registration_url')}
-              />
-              <TextField
-                id={fid('replay')}
-                type="url"
-                label={e.replayUrl}
-                value={form.replay_url}
-                onChange={(v) => set('replay_url', v)}
-                errors={err('replay_url')}
-              />
+              <TextField {...bind('starts_at', 'debut')} type="datetime-local" label={e.startsAt} required />
+              <TextField {...bind('ends_at', 'fin')} type="datetime-local" label={e.endsAt} required />
+              <TextField {...bind('commune_code', 'commune')} label={e.commune} hint={e.communeHint} inputMode="numeric" />
+              <TextField {...bind('place_name', 'lieu')} label={e.placeName} />
+              <TextField {...bind('online_url', 'en-ligne')} type="url" label={e.onlineUrl} />
+              <TextField {...bind('organiser', 'organisateur')} label={e.organiser} />
+              <TextField {...bind('registration_url', 'inscription')} type="url" label={e.registrationUrl} />
+              <TextField {...bind('replay_url', 'replay')} type="url" label={e.replayUrl} />
             </>
           )}
-          <TextArea
-            id={fid('resume')}
-            label={e.summary}
-            hint={e.summaryHint}
-            rows={3}
-            value={form.summary}
-            onChange={(v) => set('summary', v)}
-            errors={err('summary')}
-          />
-          <TextArea
-            id={fid('texte')}
-            label={e.body}
-            hint={e.bodyHint}
-            rows={12}
-            value={form.body}
-            onChange={(v) => set('body', v)}
-            errors={err('body')}
-          />
-          <TextField
-            id={fid('departements')}
-            label={e.departements}
-            hint={e.departementsHint}
-            value={form.departements}
-            onChange={(v) => set('departements', v)}
-            errors={err('departements')}
-          />
-          <CheckboxGroup
-            id={fid('publics')}
-            label={e.audiences}
-            options={PUBLIC_LABELS}
-            value={form.audiences}
-            onChange={(v) => set('audiences', v)}
-            errors={err('audiences')}
-          />
+          <TextArea {...bind('summary', 'resume')} label={e.summary} hint={e.summaryHint} rows={3} />
+          <TextArea {...bind('body', 'texte')} label={e.body} hint={e.bodyHint} rows={12} />
+          <TextField {...bind('departements', 'departements')} label={e.departements} hint={e.departementsHint} />
+          <CheckboxGroup {...bind('audiences', 'publics')} label={e.audiences} options={PUBLIC_LABELS} />
           {kind === 'news' && (
             <>
-              <TextField
-                id={fid('acteurs')}
-                label={e.actors}
-                hint={e.actorsHint}
-                value={form.actors}
-                onChange={(v) => set('actors', v)}
-                errors={err('actors')}
-              />
-              <TextField
-                id={fid('ressources')}
-                label={e.resources}
-                hint={e.resourcesHint}
-                value={form.resources}
-                onChange={(v) => set('resources', v)}
-                errors={err('resources')}
-              />
-              <TextField
-                id={fid('image-alt')}
-                label={e.imageAlt}
-                hint={e.imageAltHint}
-                value={form.image_alt}
-                onChange={(v) => set('image_alt', v)}
-                errors={err('image_alt')}
-              />
+              <TextField {...bind('actors', 'acteurs')} label={e.actors} hint={e.actorsHint} />
+              <TextField {...bind('resources', 'ressources')} label={e.resources} hint={e.resourcesHint} />
+              <TextField {...bind('image_alt', 'image-alt')} label={e.imageAlt} hint={e.imageAltHint} />
             </>
           )}
           <p>

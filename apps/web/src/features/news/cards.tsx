@@ -1,6 +1,8 @@
 /** One news entry or one event in a list, and the small blocks of the home and département pages. */
 import type { PublicEventSummary, PublicNewsSummary } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { LinkedCard } from '../../components/linked-card.tsx';
 import { EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
 import { Link } from '../../lib/router.tsx';
 import { formatDay, formatEventWhen } from './format.ts';
@@ -16,16 +18,13 @@ const tag = (level: Level) => (level === 2 ? 'h2' : level === 3 ? 'h3' : 'h4');
 export function NewsItem({ news, headingLevel = 2 }: { news: PublicNewsSummary; headingLevel?: Level }) {
   const Heading = tag(headingLevel);
   return (
-    <li className="result news-item">
-      <Heading className="result__name">
-        <Link href={`/actualites/${encodeURIComponent(news.slug)}`}>{news.title}</Link>
-      </Heading>
+    <LinkedCard className="news-item" heading={Heading} href={`/actualites/${encodeURIComponent(news.slug)}`} title={news.title}>
       <p className="result__meta">
         <time dateTime={news.published_at}>{frNews.list.publishedOn(formatDay(news.published_at))}</time>
         {` · ${territory(news.departements)}`}
       </p>
       {news.summary && <p className="news-item__summary">{news.summary}</p>}
-    </li>
+    </LinkedCard>
   );
 }
 
@@ -33,10 +32,7 @@ export function EventItem({ event, headingLevel = 2 }: { event: PublicEventSumma
   const Heading = tag(headingLevel);
   const place = [event.place_name, event.commune?.name].filter(Boolean).join(', ');
   return (
-    <li className="result event-item">
-      <Heading className="result__name">
-        <Link href={`/agenda/${encodeURIComponent(event.slug)}`}>{event.title}</Link>
-      </Heading>
+    <LinkedCard className="event-item" heading={Heading} href={`/agenda/${encodeURIComponent(event.slug)}`} title={event.title}>
       <p className="event-item__when">
         <time dateTime={event.starts_at}>{formatEventWhen(event.starts_at, event.ends_at)}</time>
       </p>
@@ -47,7 +43,7 @@ export function EventItem({ event, headingLevel = 2 }: { event: PublicEventSumma
         {` · ${territory(event.departements)}`}
       </p>
       {event.summary && <p className="news-item__summary">{event.summary}</p>}
-    </li>
+    </LinkedCard>
   );
 }
 
@@ -83,33 +79,28 @@ export function NewsAndEventsBlocks({ departement, headingLevel = 2 }: { departe
     return null;
   }
   const suffix = departement ? `-${departement}` : '';
+  /** A block of the next events or the latest news, when there is any, with the link to all of them. */
+  const block = (id: string, heading: string, cards: ReactNode[], all: ReactNode) =>
+    cards.length > 0 && (
+      <section className="network-block" aria-labelledby={id}>
+        <Heading id={id}>{heading}</Heading>
+        <ul className="result-list">{cards}</ul>
+        <p>{all}</p>
+      </section>
+    );
   return (
     <div className="network-blocks">
-      {eventItems.length > 0 && (
-        <section className="network-block" aria-labelledby={`blocs-agenda${suffix}`}>
-          <Heading id={`blocs-agenda${suffix}`}>{departement ? t.depEvents : t.nextEvents}</Heading>
-          <ul className="result-list">
-            {eventItems.map((e) => (
-              <EventItem key={e.slug} event={e} headingLevel={itemLevel} />
-            ))}
-          </ul>
-          <p>
-            <Link href="/agenda">{t.allEvents}</Link>
-          </p>
-        </section>
+      {block(
+        `blocs-agenda${suffix}`,
+        departement ? t.depEvents : t.nextEvents,
+        eventItems.map((e) => <EventItem key={e.slug} event={e} headingLevel={itemLevel} />),
+        <Link href="/agenda">{t.allEvents}</Link>,
       )}
-      {newsItems.length > 0 && (
-        <section className="network-block" aria-labelledby={`blocs-actualites${suffix}`}>
-          <Heading id={`blocs-actualites${suffix}`}>{departement ? t.depNews : t.latestNews}</Heading>
-          <ul className="result-list">
-            {newsItems.map((n) => (
-              <NewsItem key={n.slug} news={n} headingLevel={itemLevel} />
-            ))}
-          </ul>
-          <p>
-            <Link href="/actualites">{t.allNews}</Link>
-          </p>
-        </section>
+      {block(
+        `blocs-actualites${suffix}`,
+        departement ? t.depNews : t.latestNews,
+        newsItems.map((n) => <NewsItem key={n.slug} news={n} headingLevel={itemLevel} />),
+        <Link href="/actualites">{t.allNews}</Link>,
       )}
       {feeds}
     </div>

@@ -1,12 +1,9 @@
 /** `/actualites/:slug` and `/agenda/:slug`. The body is HTML the server rendered and sanitised at save. */
 import type { PublicEvent, PublicNews } from '@pare/schema';
-import { useQuery } from '@tanstack/react-query';
-import { BackLink } from '../../components/back-link.tsx';
 import { PublicBadges } from '../../components/badges.tsx';
-import { DetailState } from '../../components/detail-state.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { DetailHeader, DetailPage } from '../../components/detail-state.tsx';
+import { actorLink, LinkSection } from '../../components/link-section.tsx';
 import { EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
-import { ApiRequestError } from '../../lib/api.ts';
 import { safeHttpUrl, shortHost } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { formatDay, formatEventWhen } from './format.ts';
@@ -32,43 +29,20 @@ function NewsDetail({ news }: { news: PublicNews }) {
   const t = frNews.detail;
   return (
     <article className="news-article" aria-labelledby="titre-actualite">
-      <header className="actor__header">
-        <h1 id="titre-actualite" tabIndex={-1} data-page-heading>
-          {news.title}
-        </h1>
-        <p className="actor__type">
-          <time dateTime={news.published_at}>{frNews.list.publishedOn(formatDay(news.published_at))}</time> ·{' '}
-          <Territory departements={news.departements} />
-        </p>
-      </header>
+      <DetailHeader id="titre-actualite" title={news.title}>
+        <time dateTime={news.published_at}>{frNews.list.publishedOn(formatDay(news.published_at))}</time> ·{' '}
+        <Territory departements={news.departements} />
+      </DetailHeader>
       {news.image_url && <img className="news-image" src={news.image_url} alt={news.image_alt} />}
       {news.summary && <p className="news-summary">{news.summary}</p>}
       <Body html={news.body_html} />
       {news.audiences.length > 0 && <PublicBadges publics={news.audiences} label={frNews.common.publics} />}
-      {news.actors.length > 0 && (
-        <section className="actor-section" aria-labelledby="titre-acteurs-cites">
-          <h2 id="titre-acteurs-cites">{t.actors}</h2>
-          <ul>
-            {news.actors.map((a) => (
-              <li key={a.slug}>
-                <Link href={`/acteurs/${encodeURIComponent(a.slug)}`}>{a.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {news.resources.length > 0 && (
-        <section className="actor-section" aria-labelledby="titre-ressources-liees">
-          <h2 id="titre-ressources-liees">{t.resources}</h2>
-          <ul>
-            {news.resources.map((r) => (
-              <li key={r.slug}>
-                <Link href={`/ressources/${encodeURIComponent(r.slug)}`}>{r.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection id="titre-acteurs-cites" heading={t.actors} links={news.actors.map(actorLink)} />
+      <LinkSection
+        id="titre-ressources-liees"
+        heading={t.resources}
+        links={news.resources.map((r) => ({ href: `/ressources/${encodeURIComponent(r.slug)}`, label: r.title }))}
+      />
     </article>
   );
 }
@@ -91,14 +65,9 @@ function EventDetail({ event }: { event: PublicEvent }) {
   const place = [event.place_name, event.commune?.name].filter(Boolean).join(', ');
   return (
     <article className="news-article" aria-labelledby="titre-evenement">
-      <header className="actor__header">
-        <h1 id="titre-evenement" tabIndex={-1} data-page-heading>
-          {event.title}
-        </h1>
-        <p className="actor__type">
-          {EVENT_KIND_LABELS[event.kind]} · <Territory departements={event.departements} />
-        </p>
-      </header>
+      <DetailHeader id="titre-evenement" title={event.title}>
+        {EVENT_KIND_LABELS[event.kind]} · <Territory departements={event.departements} />
+      </DetailHeader>
       <dl className="event-facts">
         <dt>{t.when}</dt>
         <dd>
@@ -143,41 +112,13 @@ function EventDetail({ event }: { event: PublicEvent }) {
   );
 }
 
-function DetailFrame<T>({
-  back,
-  backLabel,
-  query,
-  texts,
-  render,
-}: {
-  back: string;
-  backLabel: string;
-  query: { data: T | undefined; isPending: boolean; isError: boolean; error: unknown };
-  texts: { loading: string; notFoundTitle: string; errorTitle: string };
-  render: (data: T) => React.ReactNode;
-}) {
-  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
-  return (
-    <div className="actor-page news-page">
-      <BackLink href={back}>{backLabel}</BackLink>
-      <DetailState query={query} loading={texts.loading} errorHeading={notFound ? texts.notFoundTitle : texts.errorTitle} />
-      {query.data && render(query.data)}
-    </div>
-  );
-}
+const NEWS_PAGE = { className: 'actor-page news-page', back: '/actualites', texts: frNews.detail };
+const EVENT_PAGE = { className: 'actor-page news-page', back: '/agenda', texts: frNews.event };
 
 export function NewsPage({ slug }: { slug: string }) {
-  const t = frNews.detail;
-  const query = useQuery(newsQuery(slug));
-  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
-  useDocumentTitle(query.data?.title ?? (notFound ? t.notFoundTitle : query.isError ? t.errorTitle : t.loading));
-  return <DetailFrame back="/actualites" backLabel={t.back} query={query} texts={t} render={(n) => <NewsDetail news={n} />} />;
+  return <DetailPage {...NEWS_PAGE} options={newsQuery(slug)} render={(n) => <NewsDetail news={n} />} />;
 }
 
 export function EventPage({ slug }: { slug: string }) {
-  const t = frNews.event;
-  const query = useQuery(eventQuery(slug));
-  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
-  useDocumentTitle(query.data?.title ?? (notFound ? t.notFoundTitle : query.isError ? t.errorTitle : t.loading));
-  return <DetailFrame back="/agenda" backLabel={t.back} query={query} texts={t} render={(e) => <EventDetail event={e} />} />;
+  return <DetailPage {...EVENT_PAGE} options={eventQuery(slug)} render={(e) => <EventDetail event={e} />} />;
 }

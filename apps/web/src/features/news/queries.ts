@@ -1,7 +1,5 @@
-/** News and events: the public lists and pages, the back office's reads and writes (typed client). */
-import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const newsKeys = {
@@ -13,75 +11,51 @@ export const newsKeys = {
 const at = (id: number) => ({ param: { id: String(id) } });
 
 export function newsListQuery(params: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.news, 'list', params],
-    queryFn: ({ signal }) => read(client.news.$get({ query: queryObject(params) }, { init: { signal } })),
-    placeholderData: (previous) => previous,
-  });
+  return pageQuery([...newsKeys.news, 'list', params], (options) => read(client.news.$get({ query: queryObject(params) }, options)));
 }
 
 export function newsQuery(slug: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.news, 'detail', slug],
-    queryFn: ({ signal }) => read(client.news[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
-  });
+  return readQuery([...newsKeys.news, 'detail', slug], (options) =>
+    read(client.news[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, options)),
+  );
 }
 
 export function eventsQuery(params: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.events, 'list', params],
-    queryFn: ({ signal }) => read(client.events.$get({ query: queryObject(params) }, { init: { signal } })),
-    placeholderData: (previous) => previous,
-  });
+  return pageQuery([...newsKeys.events, 'list', params], (options) => read(client.events.$get({ query: queryObject(params) }, options)));
 }
 
 export function eventQuery(slug: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.events, 'detail', slug],
-    queryFn: ({ signal }) => read(client.events[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
-  });
+  return readQuery([...newsKeys.events, 'detail', slug], (options) =>
+    read(client.events[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, options)),
+  );
 }
 
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminNewsListQuery(params: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.admin, 'news', params],
-    queryFn: ({ signal }) => read(client.admin.news.$get({ query: queryObject(params) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...newsKeys.admin, 'news', params], (options) =>
+    read(client.admin.news.$get({ query: queryObject(params) }, options)),
+  );
 }
 
 export function adminEventsListQuery(params: string) {
-  return queryOptions({
-    queryKey: [...newsKeys.admin, 'events', params],
-    queryFn: ({ signal }) => read(client.admin.events.$get({ query: queryObject(params) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...newsKeys.admin, 'events', params], (options) =>
+    read(client.admin.events.$get({ query: queryObject(params) }, options)),
+  );
 }
 
 export function adminNewsQuery(id: number) {
-  return queryOptions({
-    queryKey: [...newsKeys.admin, 'news-item', id],
-    queryFn: ({ signal }) => read(client.admin.news[':id'].$get(at(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...newsKeys.admin, 'news-item', id], (options) => read(client.admin.news[':id'].$get(at(id), options)));
 }
 
 export function adminEventQuery(id: number) {
-  return queryOptions({
-    queryKey: [...newsKeys.admin, 'event-item', id],
-    queryFn: ({ signal }) => read(client.admin.events[':id'].$get(at(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...newsKeys.admin, 'event-item', id], (options) => read(client.admin.events[':id'].$get(at(id), options)));
 }
 
 export function revisionsQuery(kind: 'news' | 'events', id: number) {
-  return queryOptions({
-    queryKey: [...newsKeys.admin, 'revisions', kind, id],
-    queryFn: ({ signal }) => read(client.admin[kind][':id'].revisions.$get(at(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...newsKeys.admin, 'revisions', kind, id], (options) =>
+    read(client.admin[kind][':id'].revisions.$get(at(id), options)),
+  );
 }
 
 // --- back-office writes -----------------------------------------------------------------------

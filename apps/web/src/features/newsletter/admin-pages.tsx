@@ -4,9 +4,10 @@
  */
 import type { NewsletterIssueDetail, NewsletterItemView } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -37,14 +38,25 @@ const ts = frNewsletter.subscribers;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const edition = (departement: string | null) => (departement ? departement : ta.national);
 
+type IssueDraft = { title: string; period_from: string; period_to: string; departement: string };
+/** The new letter's fields, each named as the API names it (its errors come back under that name). */
+const ISSUE_FIELDS: { name: keyof IssueDraft; suffix: string; label: string; hint?: string; type?: string }[] = [
+  { name: 'title', suffix: 'title', label: ta.titleLabel, hint: ta.titleHint },
+  { name: 'period_from', suffix: 'from', label: ta.from, type: 'date' },
+  { name: 'period_to', suffix: 'to', label: ta.to, type: 'date' },
+  { name: 'departement', suffix: 'dep', label: ta.departement, hint: ta.departementHint },
+];
+
 function NewIssueForm() {
   const base = useId().replace(/:/g, '');
   const queryClient = useQueryClient();
   const now = new Date();
-  const [title, setTitle] = useState('');
-  const [from, setFrom] = useState(isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1)));
-  const [to, setTo] = useState(isoDay(now));
-  const [departement, setDepartement] = useState('');
+  const [draft, setDraft] = useState<IssueDraft>({
+    title: '',
+    period_from: isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1)),
+    period_to: isoDay(now),
+    departement: '',
+  });
   const create = useMutation({
     mutationFn: createIssue,
     onSuccess: (issue) => {
@@ -57,46 +69,51 @@ function NewIssueForm() {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (create.isPending) return;
-    const dep = departement.trim().toUpperCase();
-    create.mutate({ title: title.trim(), period_from: from, period_to: to, ...(dep ? { departement: dep } : {}) });
+    const dep = draft.departement.trim().toUpperCase();
+    create.mutate({
+      title: draft.title.trim(),
+      period_from: draft.period_from,
+      period_to: draft.period_to,
+      ...(dep ? { departement: dep } : {}),
+    });
   }
   return (
     <section aria-labelledby={`${base}-h`}>
       <h2 id={`${base}-h`}>{ta.newHeading}</h2>
       <form className="admin-form" onSubmit={submit} noValidate>
-        <TextField
-          id={`${base}-title`}
-          label={ta.titleLabel}
-          hint={ta.titleHint}
-          value={title}
-          errors={errorsAt(errors, 'title')}
-          onChange={setTitle}
-        />
-        <TextField
-          id={`${base}-from`}
-          type="date"
-          label={ta.from}
-          value={from}
-          errors={errorsAt(errors, 'period_from')}
-          onChange={setFrom}
-        />
-        <TextField id={`${base}-to`} type="date" label={ta.to} value={to} errors={errorsAt(errors, 'period_to')} onChange={setTo} />
-        <TextField
-          id={`${base}-dep`}
-          label={ta.departement}
-          hint={ta.departementHint}
-          value={departement}
-          errors={errorsAt(errors, 'departement')}
-          onChange={setDepartement}
-        />
+        {ISSUE_FIELDS.map((f) => (
+          <TextField
+            key={f.name}
+            id={`${base}-${f.suffix}`}
+            label={f.label}
+            hint={f.hint}
+            type={f.type}
+            value={draft[f.name]}
+            errors={errorsAt(errors, f.name)}
+            onChange={(v) => setDraft((d) => ({ ...d, [f.name]: v }))}
+          />
+        ))}
         {create.isError && errors.size === 0 && <ErrorMessage error={create.error} />}
         <p>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? ta.creating : ta.create}
-          </button>
+          <SubmitButton pending={create.isPending} label={ta.create} busy={ta.creating} />
         </p>
       </form>
     </section>
+  );
+}
+
+const ISSUE_COLUMNS = [ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued];
+const SUBSCRIBER_COLUMNS = [ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions];
+
+/** A list's table, or what to say when it has no row. */
+function TableOrEmpty({ rows, empty, columns, children }: { rows: number; empty: string; columns: string[]; children: ReactNode }) {
+  if (rows === 0) return <p>{empty}</p>;
+  return (
+    <div className="newsletter-admin__table-wrap">
+      <DataTable className="newsletter-admin__table" columns={columns}>
+        {children}
+      </DataTable>
+    </div>
   );
 }
 
@@ -107,28 +124,19 @@ function IssueList() {
   return (
     <section aria-labelledby="lettres-h">
       <h2 id="lettres-h">{ta.listHeading}</h2>
-      {issues.data.items.length === 0 ? (
-        <p>{ta.empty}</p>
-      ) : (
-        <div className="newsletter-admin__table-wrap">
-          <DataTable
-            className="newsletter-admin__table"
-            columns={[ta.columns.title, ta.columns.edition, ta.columns.period, ta.columns.status, ta.columns.queued]}
-          >
-            {issues.data.items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
-                </td>
-                <td>{edition(i.departement)}</td>
-                <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
-                <td>{ta.status[i.status]}</td>
-                <td>{i.queued}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      )}
+      <TableOrEmpty rows={issues.data.items.length} empty={ta.empty} columns={ISSUE_COLUMNS}>
+        {issues.data.items.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Link href={`/admin/lettre/${i.id}`}>{i.title}</Link>
+            </td>
+            <td>{edition(i.departement)}</td>
+            <td>{ta.period(formatDate(i.period_from), formatDate(i.period_to))}</td>
+            <td>{ta.status[i.status]}</td>
+            <td>{i.queued}</td>
+          </tr>
+        ))}
+      </TableOrEmpty>
     </section>
   );
 }
@@ -374,9 +382,8 @@ function SendPanel({ issue }: { issue: NewsletterIssueDetail }) {
   );
 }
 
-export function NewsletterIssuePage({ id }: { id: number }) {
-  const issue = useQuery(issueQuery(id));
-  useDocumentTitle(issue.data ? ti.title(issue.data.title) : ta.title);
+/** A page of the letter's back office below its list: the link back to the list, then the page. */
+function LetterAdminPage({ children }: { children: ReactNode }) {
   return (
     <AdminLayout>
       {() => (
@@ -384,12 +391,22 @@ export function NewsletterIssuePage({ id }: { id: number }) {
           <p>
             <Link href="/admin/lettre">{ti.back}</Link>
           </p>
-          {issue.isPending && <p role="status">{ti.loading}</p>}
-          {issue.isError && <ErrorMessage error={issue.error} />}
-          {issue.data && <IssueBody issue={issue.data} />}
+          {children}
         </div>
       )}
     </AdminLayout>
+  );
+}
+
+export function NewsletterIssuePage({ id }: { id: number }) {
+  const issue = useQuery(issueQuery(id));
+  useDocumentTitle(issue.data ? ti.title(issue.data.title) : ta.title);
+  return (
+    <LetterAdminPage>
+      {issue.isPending && <p role="status">{ti.loading}</p>}
+      {issue.isError && <ErrorMessage error={issue.error} />}
+      {issue.data && <IssueBody issue={issue.data} />}
+    </LetterAdminPage>
   );
 }
 
@@ -423,62 +440,46 @@ export function NewsletterSubscribersPage() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: newsletterKeys.subscribers }),
   });
   return (
-    <AdminLayout>
-      {() => (
-        <div className="newsletter-admin">
+    <LetterAdminPage>
+      <h1 tabIndex={-1} data-page-heading>
+        {ts.heading}
+      </h1>
+      {subscribers.isPending && <p role="status">{frNewsletter.issue.loading}</p>}
+      {subscribers.isError && <ErrorMessage error={subscribers.error} />}
+      {remove.isError && <ErrorMessage error={remove.error} />}
+      {subscribers.data && (
+        <>
+          <p>{ts.counts(subscribers.data.counts.confirmed, subscribers.data.counts.pending)}</p>
           <p>
-            <Link href="/admin/lettre">{ti.back}</Link>
+            <a className="button button--secondary" href="/api/admin/newsletter/subscribers.csv" download>
+              {ts.export}
+            </a>
           </p>
-          <h1 tabIndex={-1} data-page-heading>
-            {ts.heading}
-          </h1>
-          {subscribers.isPending && <p role="status">{frNewsletter.issue.loading}</p>}
-          {subscribers.isError && <ErrorMessage error={subscribers.error} />}
-          {remove.isError && <ErrorMessage error={remove.error} />}
-          {subscribers.data && (
-            <>
-              <p>{ts.counts(subscribers.data.counts.confirmed, subscribers.data.counts.pending)}</p>
-              <p>
-                <a className="button button--secondary" href="/api/admin/newsletter/subscribers.csv" download>
-                  {ts.export}
-                </a>
-              </p>
-              {subscribers.data.items.length === 0 ? (
-                <p>{ts.empty}</p>
-              ) : (
-                <div className="newsletter-admin__table-wrap">
-                  <DataTable
-                    className="newsletter-admin__table"
-                    columns={[ts.columns.email, ts.columns.departements, ts.columns.status, ts.columns.since, ts.columns.actions]}
+          <TableOrEmpty rows={subscribers.data.items.length} empty={ts.empty} columns={SUBSCRIBER_COLUMNS}>
+            {subscribers.data.items.map((s) => (
+              <tr key={s.id}>
+                <td>{s.email}</td>
+                <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
+                <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
+                <td>{formatDate(s.created_at)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={ts.delete(s.email)}
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
+                    }}
                   >
-                    {subscribers.data.items.map((s) => (
-                      <tr key={s.id}>
-                        <td>{s.email}</td>
-                        <td>{s.departements.length ? s.departements.join(', ') : ts.none}</td>
-                        <td>{s.status === 'confirmed' ? ts.confirmed : ts.pending}</td>
-                        <td>{formatDate(s.created_at)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={ts.delete(s.email)}
-                            disabled={remove.isPending}
-                            onClick={() => {
-                              if (window.confirm(ts.confirmDelete(s.email))) remove.mutate(s.id);
-                            }}
-                          >
-                            {ts.deleteLabel}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </DataTable>
-                </div>
-              )}
-            </>
-          )}
-        </div>
+                    {ts.deleteLabel}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </TableOrEmpty>
+        </>
       )}
-    </AdminLayout>
+    </LetterAdminPage>
   );
 }

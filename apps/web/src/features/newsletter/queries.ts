@@ -1,7 +1,7 @@
 /** The letter's back office: issues, preview, subscribers (TanStack Query options and mutations, typed client). */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, read } from '../../lib/client.ts';
 
 export const newsletterKeys = {
   all: ['admin', 'newsletter'] as const,
@@ -16,11 +16,7 @@ const at = (id: number) => ({ param: { id: String(id) } });
 type Json<F> = InferRequestType<F> extends { json: infer J } ? J : never;
 
 export const issuesQuery = () =>
-  queryOptions({
-    queryKey: newsletterKeys.issues,
-    queryFn: ({ signal }) => read(client.admin.newsletter.issues.$get({}, { init: { signal } })),
-    staleTime: 0,
-  });
+  backOfficeQuery(newsletterKeys.issues, (options) => read(client.admin.newsletter.issues.$get({}, options)));
 
 export const issueQuery = (id: number) =>
   queryOptions({
@@ -31,18 +27,10 @@ export const issueQuery = (id: number) =>
   });
 
 export const previewQuery = (id: number) =>
-  queryOptions({
-    queryKey: newsletterKeys.preview(id),
-    queryFn: ({ signal }) => read(issue[':id'].preview.$get(at(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  backOfficeQuery(newsletterKeys.preview(id), (options) => read(issue[':id'].preview.$get(at(id), options)));
 
 export const subscribersQuery = () =>
-  queryOptions({
-    queryKey: newsletterKeys.subscribers,
-    queryFn: ({ signal }) => read(client.admin.newsletter.subscribers.$get({}, { init: { signal } })),
-    staleTime: 0,
-  });
+  backOfficeQuery(newsletterKeys.subscribers, (options) => read(client.admin.newsletter.subscribers.$get({}, options)));
 
 export const createIssue = (json: Json<typeof issue.$post>) => read(issue.$post({ json }));
 export const updateIssue = (id: number, json: Json<(typeof issue)[':id']['$patch']>) => read(issue[':id'].$patch({ ...at(id), json }));

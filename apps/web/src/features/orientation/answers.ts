@@ -2,8 +2,9 @@
  * The orientation's answers: the four steps, the answers as the routing reads them, and their
  * place in the history entry's state.
  */
+import { ORIENTATION_PROFILES, URGENCIES } from '@pare/schema/codes';
 import type { Need, OrientationInput, Profile, Urgency } from './queries.ts';
-import { type PickedPlace, PROFILES, URGENCIES } from './types.ts';
+import type { PickedPlace } from './types.ts';
 
 export const STEPS = ['profile', 'place', 'needs', 'urgency'] as const;
 export type Step = (typeof STEPS)[number];
@@ -39,7 +40,7 @@ export function savedState(): Saved | null {
   return {
     placeText: o.placeText,
     answers: {
-      profile: (PROFILES as readonly string[]).includes(a.profile ?? '') ? a.profile : null,
+      profile: (ORIENTATION_PROFILES as readonly string[]).includes(a.profile ?? '') ? a.profile : null,
       place: a.place && typeof a.place.code === 'string' ? a.place : null,
       needs: Array.isArray(a.needs) ? a.needs.filter((n) => typeof n === 'string') : [],
       urgency: (URGENCIES as readonly string[]).includes(a.urgency ?? '') ? a.urgency : null,

@@ -2,9 +2,10 @@
  * The contact request form: the minimum to be called back, who receives it and for how long it is
  * kept, field-level errors from the API's `issues`, then the reference and what happens next.
  */
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORIENTATION_PROFILES } from '@pare/schema/codes';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { HintedField } from '../../components/form-parts.tsx';
+import { HintedField, SubmitButton } from '../../components/form-parts.tsx';
 import { DEFAULT_RETENTION_DAYS, frOrientation } from '../../i18n/fr.orientation.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
@@ -12,12 +13,17 @@ import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.ts
 import type { TerritorySuggestion } from '../territories/queries.ts';
 import './orientation.css';
 import { type ContactRequestCreated, type Profile, postContactRequest, type Urgency } from './queries.ts';
-import { type PickedPlace, PROFILES } from './types.ts';
+import type { PickedPlace } from './types.ts';
 
 const t = frOrientation.form;
-const MESSAGE_MAX = 2000;
 const FIELDS = ['name', 'phone', 'email', 'profile', 'commune', 'message', 'consent'] as const;
 type Field = (typeof FIELDS)[number];
+/** The one-line fields: how a browser may fill them, and their longest value. */
+const TEXT_INPUTS = {
+  name: { type: 'text', autoComplete: 'nickname', maxLength: NAME_MAX_LENGTH },
+  phone: { type: 'tel', autoComplete: 'tel', maxLength: 30 },
+  email: { type: 'email', autoComplete: 'email', maxLength: 254 },
+} as const;
 
 export type ContactRequestFormProps = {
   /** The actor to contact (its slug); without it the request goes to the PARÉ team. */
@@ -178,6 +184,21 @@ export function ContactRequestForm({
       </p>
     ) : null;
 
+  /** A one-line field of the form (name, phone, e-mail), with its hint and the API's message. */
+  const contactInput = (field: keyof typeof TEXT_INPUTS, value: string, setValue: (v: string) => void) => (
+    <HintedField id={id(field)} hintId={id(`${field}-hint`)} label={t[field]} hint={t[`${field}Hint`]}>
+      <input
+        id={id(field)}
+        {...TEXT_INPUTS[field]}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={describe(field, true)}
+      />
+      {errorText(field)}
+    </HintedField>
+  );
+
   return (
     <section className="contact-form" aria-labelledby={id('heading')}>
       <Heading id={id('heading')}>{actorName ? t.headingFor(actorName) : t.heading}</Heading>
@@ -209,49 +230,13 @@ export function ContactRequestForm({
       </div>
 
       <form className="contact-form__form" onSubmit={onSubmit} noValidate>
-        <HintedField id={id('name')} hintId={id('name-hint')} label={t.name} hint={t.nameHint}>
-          <input
-            id={id('name')}
-            type="text"
-            autoComplete="nickname"
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describe('name', true)}
-          />
-          {errorText('name')}
-        </HintedField>
+        {contactInput('name', name, setName)}
 
         <fieldset className="contact-form__group">
           <legend>{t.contactLegend}</legend>
           <p className="field__hint">{t.contactHint}</p>
-          <HintedField id={id('phone')} hintId={id('phone-hint')} label={t.phone} hint={t.phoneHint}>
-            <input
-              id={id('phone')}
-              type="tel"
-              autoComplete="tel"
-              maxLength={30}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              aria-invalid={errors.phone ? true : undefined}
-              aria-describedby={describe('phone', true)}
-            />
-            {errorText('phone')}
-          </HintedField>
-          <HintedField id={id('email')} hintId={id('email-hint')} label={t.email} hint={t.emailHint}>
-            <input
-              id={id('email')}
-              type="email"
-              autoComplete="email"
-              maxLength={254}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={describe('email', true)}
-            />
-            {errorText('email')}
-          </HintedField>
+          {contactInput('phone', phone, setPhone)}
+          {contactInput('email', email, setEmail)}
         </fieldset>
 
         <fieldset className="contact-form__group" aria-describedby={errors.profile ? id('profile-error') : undefined}>
@@ -259,7 +244,7 @@ export function ContactRequestForm({
             {t.profileLegend}
           </legend>
           <div className="choice-list choice-list--inline">
-            {PROFILES.map((p) => (
+            {ORIENTATION_PROFILES.map((p) => (
               <label key={p} className="choice">
                 <input type="radio" name={id('profile-radio')} value={p} checked={profile === p} onChange={() => setProfile(p)} />
                 <span>{t.profiles[p]}</span>
@@ -289,14 +274,14 @@ export function ContactRequestForm({
           <textarea
             id={id('message')}
             rows={5}
-            maxLength={MESSAGE_MAX}
+            maxLength={MESSAGE_MAX_LENGTH}
             value={message}
             onChange={(e) => setMessage(e.target.value)}
             aria-invalid={errors.message ? true : undefined}
             aria-describedby={[describe('message', true), id('message-count')].filter(Boolean).join(' ')}
           />
           <p id={id('message-count')} className="field__hint" aria-live="polite">
-            {message.length > MESSAGE_MAX * 0.8 ? t.messageCount(message.length, MESSAGE_MAX) : ''}
+            {message.length > MESSAGE_MAX_LENGTH * 0.8 ? t.messageCount(message.length, MESSAGE_MAX_LENGTH) : ''}
           </p>
           {errorText('message')}
         </HintedField>
@@ -331,9 +316,7 @@ export function ContactRequestForm({
         </div>
 
         <p className="field--submit">
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t.sending : t.submit}
-          </button>
+          <SubmitButton pending={mutation.isPending} label={t.submit} busy={t.sending} />
         </p>
       </form>
     </section>

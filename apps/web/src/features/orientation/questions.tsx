@@ -2,6 +2,7 @@
  * The orientation's four questions, one at a time (who, where, what, how urgent); once answered,
  * the results below the emergency numbers when someone is in danger.
  */
+import { ORIENTATION_PROFILES, UNKNOWN_NEED, URGENCIES } from '@pare/schema/codes';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
@@ -20,7 +21,7 @@ import {
   toInput,
 } from './answers.ts';
 import { EmergencyNumbers, Results } from './results.tsx';
-import { NEEDS, PROFILES, UNKNOWN_NEED, URGENCIES } from './types.ts';
+import { NEEDS } from './types.ts';
 
 const t = frOrientation;
 
@@ -147,73 +148,80 @@ export function OrientationQuestions() {
     </p>
   ) : null;
 
+  /** One question: its legend (focused when it comes), its answers, and the error under them unless `body` shows it. */
+  const ask = (legend: ReactNode, body: ReactNode, errorInBody = false) => (
+    <fieldset className="orientation-question" {...(errorInBody ? {} : errorProps)}>
+      <legend>
+        <h2 ref={questionRef} tabIndex={-1}>
+          {legend}
+        </h2>
+      </legend>
+      {body}
+      {errorInBody ? null : errorText}
+    </fieldset>
+  );
+  /** One choice among cards (who is asking, how urgent), each with its hint. */
+  const cards = <C extends string>(
+    name: string,
+    codes: readonly C[],
+    options: Record<C, { label: string; hint: string }>,
+    chosen: C | null,
+    pick: (code: C) => void,
+  ) => (
+    <div className="choice-list">
+      {codes.map((c) => (
+        <label key={c} className={`choice choice--card${c === 'danger-immediat' ? ' choice--danger' : ''}`}>
+          <input type="radio" name={name} value={c} checked={chosen === c} onChange={() => pick(c)} />
+          <span>
+            <strong>{options[c].label}</strong>
+            <span className="choice__hint">{options[c].hint}</span>
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+
   let question: ReactNode;
   switch (current) {
     case 'profile':
-      question = (
-        <fieldset className="orientation-question" {...errorProps}>
-          <legend>
-            <h2 ref={questionRef} tabIndex={-1}>
-              {t.profile.legend}
-            </h2>
-          </legend>
-          <div className="choice-list">
-            {PROFILES.map((p) => (
-              <label key={p} className="choice choice--card">
-                <input type="radio" name="profil" value={p} checked={answers.profile === p} onChange={() => choose({ profile: p })} />
-                <span>
-                  <strong>{t.profile.options[p].label}</strong>
-                  <span className="choice__hint">{t.profile.options[p].hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {errorText}
-        </fieldset>
+      question = ask(
+        t.profile.legend,
+        cards('profil', ORIENTATION_PROFILES, t.profile.options, answers.profile, (profile) => choose({ profile })),
       );
       break;
     case 'place':
-      question = (
-        <fieldset className="orientation-question">
-          <legend>
-            <h2 ref={questionRef} tabIndex={-1}>
-              {answers.profile === 'professionnel' ? t.place.legendProfessional : t.place.legend}
-            </h2>
-          </legend>
-          <div className="field">
-            <label htmlFor={ids.place}>{t.place.label}</label>
-            <p id={ids.placeHint} className="field__hint">
-              {t.place.hint}
-            </p>
-            <PlaceCombobox
-              id={ids.place}
-              value={placeText}
-              onChange={(text) => {
-                setPlaceText(text);
-                setProblem(null);
-                if (answers.place && text !== answers.place.label) setAnswers({ ...answers, place: null });
-              }}
-              onPick={pickPlace}
-              describedBy={[ids.placeHint, problem ? ids.error : ''].filter(Boolean).join(' ')}
-              invalid={Boolean(problem)}
-            />
-            {answers.place && <p className="field__hint">{t.place.chosen(answers.place.label)}</p>}
-            {errorText}
-          </div>
-        </fieldset>
+      question = ask(
+        answers.profile === 'professionnel' ? t.place.legendProfessional : t.place.legend,
+        <div className="field">
+          <label htmlFor={ids.place}>{t.place.label}</label>
+          <p id={ids.placeHint} className="field__hint">
+            {t.place.hint}
+          </p>
+          <PlaceCombobox
+            id={ids.place}
+            value={placeText}
+            onChange={(text) => {
+              setPlaceText(text);
+              setProblem(null);
+              if (answers.place && text !== answers.place.label) setAnswers({ ...answers, place: null });
+            }}
+            onPick={pickPlace}
+            describedBy={[ids.placeHint, problem ? ids.error : ''].filter(Boolean).join(' ')}
+            invalid={Boolean(problem)}
+          />
+          {answers.place && <p className="field__hint">{t.place.chosen(answers.place.label)}</p>}
+          {errorText}
+        </div>,
+        true,
       );
       break;
     case 'needs':
-      question = (
-        <fieldset className="orientation-question" {...errorProps}>
-          <legend>
-            <h2 ref={questionRef} tabIndex={-1}>
-              {t.needs.legend}
-            </h2>
-          </legend>
+      question = ask(
+        t.needs.legend,
+        <>
           <p className="field__hint">{t.needs.hint}</p>
           <div className="choice-list">
-            {[...NEEDS, UNKNOWN_NEED].map((need) => (
+            {([...NEEDS, UNKNOWN_NEED] as const).map((need) => (
               <label key={need} className="choice">
                 <input
                   type="checkbox"
@@ -225,31 +233,13 @@ export function OrientationQuestions() {
               </label>
             ))}
           </div>
-          {errorText}
-        </fieldset>
+        </>,
       );
       break;
     default:
-      question = (
-        <fieldset className="orientation-question" {...errorProps}>
-          <legend>
-            <h2 ref={questionRef} tabIndex={-1}>
-              {t.urgency.legend}
-            </h2>
-          </legend>
-          <div className="choice-list">
-            {URGENCIES.map((u) => (
-              <label key={u} className={`choice choice--card${u === 'danger-immediat' ? ' choice--danger' : ''}`}>
-                <input type="radio" name="urgence" value={u} checked={answers.urgency === u} onChange={() => choose({ urgency: u })} />
-                <span>
-                  <strong>{t.urgency.options[u].label}</strong>
-                  <span className="choice__hint">{t.urgency.options[u].hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {errorText}
-        </fieldset>
+      question = ask(
+        t.urgency.legend,
+        cards('urgence', URGENCIES, t.urgency.options, answers.urgency, (urgency) => choose({ urgency })),
       );
   }
 

@@ -3,6 +3,7 @@
  * and why, grouped, with the notices, the map and the contact form.
  */
 import type { ActorListItem, PublicActor } from '@pare/schema';
+import { RECOMMENDATION_GROUPS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type Ref, type RefObject, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
@@ -13,7 +14,6 @@ import { Link } from '../../lib/router.tsx';
 import type { Answers } from './answers.ts';
 import { ContactRequestForm } from './contact-request-form.tsx';
 import { type Group, type OrientationInput, type OrientationNotice, orientationQuery, type Recommendation } from './queries.ts';
-import { GROUPS } from './types.ts';
 
 // MapLibre is big: fetched only when the person asks for the map.
 const SearchMap = lazy(() => import('../map/search-map.tsx'));
@@ -273,7 +273,7 @@ export function Results({
       {query.data && (
         <>
           <p role="status">{r.count(recs.length)}</p>
-          {GROUPS.filter((g) => byGroup.has(g)).map((g) => (
+          {RECOMMENDATION_GROUPS.filter((g) => byGroup.has(g)).map((g) => (
             <section
               key={g}
               className={`result-block${g === 'national' ? ' result-block--national' : ''}`}

@@ -1,15 +1,9 @@
 /**
  * The orientation's own shapes: the contact form's state and a picked place. The wire shapes are
- * inferred from the API's routes in `queries.ts`; the code lists below are checked against them
- * (a code the API no longer accepts breaks the typecheck).
+ * inferred from the API's routes in `queries.ts`; the code lists (profiles, urgencies, groups) come
+ * from `@pare/schema/codes`. Only the needs' reading order is the page's own.
  */
-import type { Group, Need, Profile, Urgency } from './queries.ts';
-
-export const PROFILES = ['jeune', 'famille', 'professionnel'] as const satisfies readonly Profile[];
-
-export const URGENCIES = ['danger-immediat', 'inquietude', 'information'] as const satisfies readonly Urgency[];
-
-export const UNKNOWN_NEED = 'je-ne-sais-pas' satisfies Need;
+import type { Need, Profile, Urgency } from './queries.ts';
 
 /** The needs offered, in the order a person reads them (plain words in frOrientation.needs.options). */
 export const NEEDS = [
@@ -25,17 +19,6 @@ export const NEEDS = [
   'formation',
   'coordination',
 ] as const satisfies readonly Need[];
-
-/** The groups of recommendations, in the order the results show them. */
-export const GROUPS = [
-  'urgence',
-  'abri',
-  'signalement',
-  'proximite',
-  'departement',
-  'national',
-  'ecoute',
-] as const satisfies readonly Group[];
 
 export type ContactRequestInput = {
   name: string;

@@ -5,9 +5,10 @@
  */
 
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId } from 'react';
+import { type ChangeEvent, type FormEvent, type InputHTMLAttributes, type ReactNode, useId } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
@@ -95,6 +96,57 @@ export function Field({
   );
 }
 
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
+type FieldChange = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+/** The fields of a form that hold a string (a text, a date, one code). */
+type StringKey<F> = { [K in keyof F]-?: F[K] extends string ? K : never }[keyof F] & string;
+/** The fields of a form that hold a list of codes. */
+type CodesKey<F> = { [K in keyof F]-?: F[K] extends readonly string[] ? K : never }[keyof F] & string;
+
+/**
+ * The form's fields bound to its values, its setter and the API's error, one call a field: an
+ * input, a text of several lines, or one code of a list. `prefix` names a row's fields in the
+ * API's messages (`members.0.`).
+ */
+export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) => void, error: unknown, prefix = '') {
+  const field = (name: StringKey<F>, label: string, hint: string | undefined, control: Parameters<typeof Field>[0]['children']) => (
+    <Field key={name} label={label} {...(hint ? { hint } : {})} error={error} path={prefix + name}>
+      {control}
+    </Field>
+  );
+  const bound = (name: StringKey<F>) => ({
+    value: values[name] as string,
+    onChange: (e: FieldChange) => set(name, e.target.value as F[typeof name]),
+  });
+  return {
+    input: (name: StringKey<F>, label: string, { hint, type = 'text', ...attributes }: InputAttributes & { hint?: string } = {}) =>
+      field(name, label, hint, (p) => <input {...p} type={type} {...attributes} {...bound(name)} />),
+    textarea: (name: StringKey<F>, label: string, maxLength: number, hint?: string) =>
+      field(name, label, hint, (p) => <textarea {...p} maxLength={maxLength} {...bound(name)} />),
+    /** Some codes of a list, as checkboxes. */
+    checkboxes: <T extends string>(name: CodesKey<F>, legend: string, codes: readonly T[], labels: Record<T, string>) => (
+      <Checkboxes
+        key={name}
+        legend={legend}
+        codes={codes}
+        labels={labels}
+        value={values[name] as T[]}
+        onChange={(v) => set(name, v as F[typeof name])}
+        error={error}
+        path={prefix + name}
+      />
+    ),
+    /** One code of a list, by its label; `none` adds a first, empty choice. */
+    select: <T extends string>(name: StringKey<F>, label: string, codes: readonly T[], labels: Record<T, string>, none?: string) =>
+      field(name, label, undefined, (p) => (
+        <select {...p} {...bound(name)}>
+          {none !== undefined && <option value="">{none}</option>}
+          <OptionList options={codes.map((c) => [String(c), labels[c]] as const)} />
+        </select>
+      )),
+  };
+}
+
 export function Checkboxes<T extends string>({
   error,
   path,
@@ -116,32 +168,21 @@ type CommonProps = { form: CommonForm; set: (k: keyof CommonForm, v: string) => 
 
 /** The entry's title and its address name (slug), first in both forms. */
 export function TitleAndSlug({ form, set, error }: CommonProps) {
+  const kit = fieldKit(form, set, error);
   return (
     <>
-      <Field label={`${t.title} ${t.required}`} error={error} path="title">
-        {(p) => <input {...p} type="text" required maxLength={300} value={form.title} onChange={(e) => set('title', e.target.value)} />}
-      </Field>
-      <Field label={t.slug} hint={t.slugHint} error={error} path="slug">
-        {(p) => <input {...p} type="text" maxLength={120} value={form.slug} onChange={(e) => set('slug', e.target.value)} />}
-      </Field>
+      {kit.input('title', `${t.title} ${t.required}`, { required: true, maxLength: 300 })}
+      {kit.input('slug', t.slug, { hint: t.slugHint, maxLength: 120 })}
     </>
   );
 }
 
 export function SummaryField({ form, set, error }: CommonProps) {
-  return (
-    <Field label={t.summary} hint={t.summaryHint} error={error} path="summary">
-      {(p) => <textarea {...p} maxLength={5000} value={form.summary} onChange={(e) => set('summary', e.target.value)} />}
-    </Field>
-  );
+  return fieldKit(form, set, error).textarea('summary', t.summary, 5000, t.summaryHint);
 }
 
 export function SourceUrlField({ form, set, error }: CommonProps) {
-  return (
-    <Field label={t.sourceUrl} error={error} path="source_url">
-      {(p) => <input {...p} type="url" inputMode="url" value={form.source_url} onChange={(e) => set('source_url', e.target.value)} />}
-    </Field>
-  );
+  return fieldKit(form, set, error).input('source_url', t.sourceUrl, { type: 'url', inputMode: 'url' });
 }
 
 /** Rows added and removed one by one (a protocol's members, its meetings), each with its fields. */

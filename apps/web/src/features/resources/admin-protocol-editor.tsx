@@ -17,7 +17,7 @@ import {
   ArchiveToggle,
   CodesPicker,
   EditorForm,
-  Field,
+  fieldKit,
   History,
   orNull,
   RowList,
@@ -113,32 +113,19 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
     pathOf: (id) => `/admin/protocoles/${id}`,
   });
   const { entry: protocol, form, set, error, setStatus } = editor;
-  const setMember = (i: number, m: Partial<MemberRow>) =>
-    set(
-      'members',
-      form.members.map((x, j) => (j === i ? { ...x, ...m } : x)),
-    );
-  const setMeeting = (i: number, m: Partial<MeetingRow>) =>
-    set(
-      'meetings',
-      form.meetings.map((x, j) => (j === i ? { ...x, ...m } : x)),
-    );
+  /** Changes some fields of one member or meeting. */
+  const setRow = <K extends 'members' | 'meetings'>(list: K, i: number, patch: Partial<ProtocolForm[K][number]>) =>
+    set(list, form[list].map((x, j) => (j === i ? { ...x, ...patch } : x)) as ProtocolForm[K]);
+
+  const kit = fieldKit(form, set, error);
+  const memberKit = (m: MemberRow, i: number) => fieldKit(m, (k, v) => setRow('members', i, { [k]: v }), error, `members.${i}.`);
+  const meetingKit = (m: MeetingRow, i: number) => fieldKit(m, (k, v) => setRow('meetings', i, { [k]: v }), error, `meetings.${i}.`);
 
   return (
     <>
       <EditorForm title={protocol ? t.editProtocolTitle(protocol.title) : t.newProtocolTitle} editor={editor}>
         <TitleAndSlug form={form} set={set} error={error} />
-        <Field label={t.kind} error={error} path="kind">
-          {(p) => (
-            <select {...p} value={form.kind} onChange={(e) => set('kind', e.target.value as ProtocolKind)}>
-              {PROTOCOL_KIND_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {PROTOCOL_KIND_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {kit.select('kind', t.kind, PROTOCOL_KIND_CODES, PROTOCOL_KIND_LABELS)}
         <SummaryField form={form} set={set} error={error} />
         <CodesPicker
           kind="departements"
@@ -148,24 +135,9 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
           value={form.departements}
           onChange={(v) => set('departements', v)}
         />
-        <Field label={t.date} error={error} path="date">
-          {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
-        </Field>
-        <Field label={t.frequency} error={error} path="frequency">
-          {(p) => (
-            <select {...p} value={form.frequency} onChange={(e) => set('frequency', e.target.value as MeetingFrequency | '')}>
-              <option value="">{t.frequencyNone}</option>
-              {MEETING_FREQUENCY_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {MEETING_FREQUENCY_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t.parent} error={error} path="parent">
-          {(p) => <input {...p} type="text" value={form.parent} onChange={(e) => set('parent', e.target.value)} />}
-        </Field>
+        {kit.input('date', t.date, { type: 'date' })}
+        {kit.select('frequency', t.frequency, MEETING_FREQUENCY_CODES, MEETING_FREQUENCY_LABELS, t.frequencyNone)}
+        {kit.input('parent', t.parent)}
 
         <RowList
           legend={t.members}
@@ -177,25 +149,9 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
         >
           {(m, i) => (
             <>
-              <Field label={t.memberActor} error={error} path={`members.${i}.actor`}>
-                {(p) => <input {...p} type="text" value={m.actor} onChange={(e) => setMember(i, { actor: e.target.value })} />}
-              </Field>
-              <Field label={t.memberRole} error={error} path={`members.${i}.role`}>
-                {(p) => (
-                  <select {...p} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as MemberRole })}>
-                    {MEMBER_ROLE_CODES.map((c) => (
-                      <option key={c} value={c}>
-                        {MEMBER_ROLE_LABELS[c]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t.memberNote} error={error} path={`members.${i}.note`}>
-                {(p) => (
-                  <input {...p} type="text" maxLength={300} value={m.note} onChange={(e) => setMember(i, { note: e.target.value })} />
-                )}
-              </Field>
+              {memberKit(m, i).input('actor', t.memberActor)}
+              {memberKit(m, i).select('role', t.memberRole, MEMBER_ROLE_CODES, MEMBER_ROLE_LABELS)}
+              {memberKit(m, i).input('note', t.memberNote, { maxLength: 300 })}
             </>
           )}
         </RowList>
@@ -210,19 +166,13 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
         >
           {(m, i) => (
             <>
-              <Field label={t.meetingDate} error={error} path={`meetings.${i}.date`}>
-                {(p) => <input {...p} type="date" value={m.date} onChange={(e) => setMeeting(i, { date: e.target.value })} />}
-              </Field>
-              <Field label={t.meetingSummary} error={error} path={`meetings.${i}.summary`}>
-                {(p) => <textarea {...p} maxLength={2000} value={m.summary} onChange={(e) => setMeeting(i, { summary: e.target.value })} />}
-              </Field>
+              {meetingKit(m, i).input('date', t.meetingDate, { type: 'date' })}
+              {meetingKit(m, i).textarea('summary', t.meetingSummary, 2000)}
             </>
           )}
         </RowList>
 
-        <Field label={t.linkedResources} error={error} path="resources">
-          {(p) => <input {...p} type="text" value={form.resources} onChange={(e) => set('resources', e.target.value)} />}
-        </Field>
+        {kit.input('resources', t.linkedResources)}
         <SourceUrlField form={form} set={set} error={error} />
       </EditorForm>
       {protocol?.editable && <ArchiveToggle published={protocol.status === 'published'} onToggle={setStatus} />}

@@ -21,10 +21,9 @@ import {
 import { ApiRequestError, apiSend } from '../../lib/api.ts';
 import {
   ArchiveToggle,
-  Checkboxes,
   CodesPicker,
   EditorForm,
-  Field,
+  fieldKit,
   History,
   issuesFor,
   orNull,
@@ -217,84 +216,32 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
     pathOf: (id) => `/admin/ressources/${id}`,
   });
   const { entry: resource, form, set, error, updated, setStatus } = editor;
+  const kit = fieldKit(form, set, error);
 
   return (
     <>
       <EditorForm title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle} editor={editor}>
         <TitleAndSlug form={form} set={set} error={error} />
-        <Field label={t.type} error={error} path="type">
-          {(p) => (
-            <select {...p} value={form.type} onChange={(e) => set('type', e.target.value as ResourceType)}>
-              {RESOURCE_TYPE_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {RESOURCE_TYPE_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {kit.select('type', t.type, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
         <SummaryField form={form} set={set} error={error} />
-        <Checkboxes
-          legend={`${t.publics} ${t.required}`}
-          codes={PUBLICS}
-          labels={PUBLIC_LABELS}
-          value={form.publics}
-          onChange={(v) => set('publics', v)}
-          error={error}
-          path="publics"
-        />
-        <Checkboxes
-          legend={t.themes}
-          codes={RESOURCE_THEME_CODES}
-          labels={RESOURCE_THEME_LABELS}
-          value={form.themes}
-          onChange={(v) => set('themes', v)}
-          error={error}
-          path="themes"
-        />
-        <Field label={t.scope} error={error} path="territory.scope">
-          {(p) => (
-            <select {...p} value={form.scope} onChange={(e) => set('scope', e.target.value as ResourceScope)}>
-              {RESOURCE_SCOPE_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {RESOURCE_SCOPE_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {form.scope === 'regions' && (
+        {kit.checkboxes('publics', `${t.publics} ${t.required}`, PUBLICS, PUBLIC_LABELS)}
+        {kit.checkboxes('themes', t.themes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
+        {kit.select('scope', t.scope, RESOURCE_SCOPE_CODES, RESOURCE_SCOPE_LABELS)}
+        {(form.scope === 'regions' || form.scope === 'departements') && (
           <CodesPicker
-            kind="regions"
-            label={frEditor.fields.regions}
+            key={form.scope}
+            kind={form.scope}
+            label={frEditor.fields[form.scope]}
             error={error}
-            path="territory.regions"
-            value={form.regions}
-            onChange={(v) => set('regions', v)}
+            path={`territory.${form.scope}`}
+            value={form[form.scope]}
+            onChange={(v) => set(form.scope as 'regions' | 'departements', v)}
           />
         )}
-        {form.scope === 'departements' && (
-          <CodesPicker
-            kind="departements"
-            label={frEditor.fields.departements}
-            error={error}
-            path="territory.departements"
-            value={form.departements}
-            onChange={(v) => set('departements', v)}
-          />
-        )}
-        <Field label={t.date} error={error} path="date">
-          {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
-        </Field>
-        <Field label={t.reference} hint={t.referenceHint} error={error} path="reference">
-          {(p) => <input {...p} type="text" maxLength={300} value={form.reference} onChange={(e) => set('reference', e.target.value)} />}
-        </Field>
-        <Field label={t.url} hint={t.urlHint} error={error} path="url">
-          {(p) => <input {...p} type="url" inputMode="url" value={form.url} onChange={(e) => set('url', e.target.value)} />}
-        </Field>
-        <Field label={t.producers} hint={t.producersHint} error={error} path="producers">
-          {(p) => <input {...p} type="text" value={form.producers} onChange={(e) => set('producers', e.target.value)} />}
-        </Field>
+        {kit.input('date', t.date, { type: 'date' })}
+        {kit.input('reference', t.reference, { hint: t.referenceHint, maxLength: 300 })}
+        {kit.input('url', t.url, { hint: t.urlHint, type: 'url', inputMode: 'url' })}
+        {kit.input('producers', t.producers, { hint: t.producersHint })}
         <SourceUrlField form={form} set={set} error={error} />
       </EditorForm>
       {resource ? (

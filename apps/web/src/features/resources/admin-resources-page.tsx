@@ -23,15 +23,29 @@ const columns = () => {
   return [t.tableTitle, t.tableType, t.tableTerritory, t.tableStatus, t.tableUpdated];
 };
 
-function ResourceRows({ items }: { items: AdminResource[] }) {
+/** One row a resource or protocol: its title (linking to its editor), what it is, where, its status, when it last changed. */
+function EntryRows({
+  items,
+}: {
+  items: {
+    id: number;
+    title: string;
+    editable: boolean;
+    status: 'published' | 'archived';
+    updated_at: string;
+    path: string;
+    what: string;
+    where: string;
+  }[];
+}) {
   const t = frResources.admin;
   return (
     <DataTable columns={columns()}>
       {items.map((r) => (
         <tr key={r.id}>
-          <TitleCell href={`/admin/ressources/${r.id}`} title={r.title} readOnly={r.editable ? null : t.readOnly} />
-          <td>{RESOURCE_TYPE_LABELS[r.type]}</td>
-          <td>{r.scope === 'departements' ? r.departements.join(', ') : RESOURCE_SCOPE_LABELS[r.scope]}</td>
+          <TitleCell href={`${r.path}/${r.id}`} title={r.title} readOnly={r.editable ? null : t.readOnly} />
+          <td>{r.what}</td>
+          <td>{r.where}</td>
           <td>
             <StatusCell status={r.status} />
           </td>
@@ -42,24 +56,18 @@ function ResourceRows({ items }: { items: AdminResource[] }) {
   );
 }
 
-function ProtocolRows({ items }: { items: AdminProtocol[] }) {
-  const t = frResources.admin;
-  return (
-    <DataTable columns={columns()}>
-      {items.map((p) => (
-        <tr key={p.id}>
-          <TitleCell href={`/admin/protocoles/${p.id}`} title={p.title} readOnly={p.editable ? null : t.readOnly} />
-          <td>{PROTOCOL_KIND_LABELS[p.kind]}</td>
-          <td>{p.departements.join(', ')}</td>
-          <td>
-            <StatusCell status={p.status} />
-          </td>
-          <td>{formatDate(p.updated_at)}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
+const resourceRow = (r: AdminResource) => ({
+  ...r,
+  path: '/admin/ressources',
+  what: RESOURCE_TYPE_LABELS[r.type],
+  where: r.scope === 'departements' ? r.departements.join(', ') : RESOURCE_SCOPE_LABELS[r.scope],
+});
+const protocolRow = (p: AdminProtocol) => ({
+  ...p,
+  path: '/admin/protocoles',
+  what: PROTOCOL_KIND_LABELS[p.kind],
+  where: p.departements.join(', '),
+});
 
 function Lists() {
   const t = frResources.admin;
@@ -118,10 +126,10 @@ function Lists() {
       {current.isError && <ErrorMessage error={current.error} />}
       {tab === 'ressources' &&
         resources.data &&
-        (resources.data.items.length ? <ResourceRows items={resources.data.items} /> : <p>{t.empty}</p>)}
+        (resources.data.items.length ? <EntryRows items={resources.data.items.map(resourceRow)} /> : <p>{t.empty}</p>)}
       {tab === 'protocoles' &&
         protocols.data &&
-        (protocols.data.items.length ? <ProtocolRows items={protocols.data.items} /> : <p>{t.empty}</p>)}
+        (protocols.data.items.length ? <EntryRows items={protocols.data.items.map(protocolRow)} /> : <p>{t.empty}</p>)}
     </>
   );
 }

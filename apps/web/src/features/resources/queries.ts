@@ -1,6 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const resourceKeys = {
@@ -14,76 +13,55 @@ export const resourceKeys = {
 
 /** `GET /api/resources?…` with the page's query string (already in the API's parameter names). */
 export function resourcesQuery(params: string) {
-  return queryOptions({
-    queryKey: resourceKeys.search(params),
-    queryFn: ({ signal }) => read(client.resources.$get({ query: queryObject(params) }, { init: { signal } })),
-    placeholderData: (previous) => previous,
-  });
+  return pageQuery(resourceKeys.search(params), (options) => read(client.resources.$get({ query: queryObject(params) }, options)));
 }
 
 export function resourceQuery(slug: string) {
-  return queryOptions({
-    queryKey: resourceKeys.detail(slug),
-    queryFn: ({ signal }) => read(client.resources[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, { init: { signal } })),
-  });
+  return readQuery(resourceKeys.detail(slug), (options) =>
+    read(client.resources[':slug'].$get({ param: { slug: encodeURIComponent(slug) } }, options)),
+  );
 }
 
 export function protocolsQuery() {
-  return queryOptions({
-    queryKey: resourceKeys.protocols,
-    queryFn: ({ signal }) => read(client.protocols.$get({ query: {} }, { init: { signal } })),
-  });
+  return readQuery(resourceKeys.protocols, (options) => read(client.protocols.$get({ query: {} }, options)));
 }
 
 export function departementsQuery() {
-  return queryOptions({
-    queryKey: resourceKeys.departements,
-    queryFn: ({ signal }) => read(client.departements.$get({}, { init: { signal } })),
-  });
+  return readQuery(resourceKeys.departements, (options) => read(client.departements.$get({}, options)));
 }
 
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminResourcesQuery(params: string) {
-  return queryOptions({
-    queryKey: [...resourceKeys.admin, 'list', params],
-    queryFn: ({ signal }) => read(client.admin.resources.$get({ query: queryObject(params) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...resourceKeys.admin, 'list', params], (options) =>
+    read(client.admin.resources.$get({ query: queryObject(params) }, options)),
+  );
 }
 
 export function adminProtocolsQuery(params: string) {
-  return queryOptions({
-    queryKey: [...resourceKeys.admin, 'protocols', params],
-    queryFn: ({ signal }) => read(client.admin.protocols.$get({ query: queryObject(params) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...resourceKeys.admin, 'protocols', params], (options) =>
+    read(client.admin.protocols.$get({ query: queryObject(params) }, options)),
+  );
 }
 
 const resourceAt = (id: number) => ({ param: { id: String(id) } });
 
 export function adminResourceQuery(id: number) {
-  return queryOptions({
-    queryKey: [...resourceKeys.admin, 'resource', id],
-    queryFn: ({ signal }) => read(client.admin.resources[':id'].$get(resourceAt(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...resourceKeys.admin, 'resource', id], (options) =>
+    read(client.admin.resources[':id'].$get(resourceAt(id), options)),
+  );
 }
 
 export function adminProtocolQuery(id: number) {
-  return queryOptions({
-    queryKey: [...resourceKeys.admin, 'protocol', id],
-    queryFn: ({ signal }) => read(client.admin.protocols[':id'].$get(resourceAt(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...resourceKeys.admin, 'protocol', id], (options) =>
+    read(client.admin.protocols[':id'].$get(resourceAt(id), options)),
+  );
 }
 
 export function revisionsQuery(kind: 'resources' | 'protocols', id: number) {
-  return queryOptions({
-    queryKey: [...resourceKeys.admin, 'revisions', kind, id],
-    queryFn: ({ signal }) => read(client.admin[kind][':id'].revisions.$get(resourceAt(id), { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery([...resourceKeys.admin, 'revisions', kind, id], (options) =>
+    read(client.admin[kind][':id'].revisions.$get(resourceAt(id), options)),
+  );
 }
 
 // --- back-office writes -----------------------------------------------------------------------

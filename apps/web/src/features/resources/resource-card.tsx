@@ -1,6 +1,7 @@
 /** One resource in a list: title linked to its page, type, date, publics, territory, producers. */
 import type { PublicProtocol, PublicResource } from '@pare/schema';
 import { PublicBadges } from '../../components/badges.tsx';
+import { LinkedCard } from '../../components/linked-card.tsx';
 import {
   frResources,
   MEETING_FREQUENCY_LABELS,
@@ -35,10 +36,12 @@ export function ThemeBadges({ themes }: { themes: PublicResource['themes'] }) {
 export function ResourceCard({ resource, headingLevel = 3 }: { resource: PublicResource; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <li className="result resource-card">
-      <Heading className="result__name">
-        <Link href={`/ressources/${encodeURIComponent(resource.slug)}`}>{resource.title}</Link>
-      </Heading>
+    <LinkedCard
+      className="resource-card"
+      heading={Heading}
+      href={`/ressources/${encodeURIComponent(resource.slug)}`}
+      title={resource.title}
+    >
       <p className="result__meta">
         {RESOURCE_TYPE_LABELS[resource.type]}
         {resource.date && <> · {formatDate(resource.date)}</>}
@@ -50,7 +53,7 @@ export function ResourceCard({ resource, headingLevel = 3 }: { resource: PublicR
         </p>
       )}
       <PublicBadges publics={resource.publics} label={frResources.item.publics} />
-    </li>
+    </LinkedCard>
   );
 }
 

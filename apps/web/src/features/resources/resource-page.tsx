@@ -1,12 +1,9 @@
 /** `/ressources/:slug` — one resource: summary, reference, download or link, producers. */
 import type { PublicResource } from '@pare/schema';
-import { useQuery } from '@tanstack/react-query';
-import { BackLink } from '../../components/back-link.tsx';
 import { PublicBadges } from '../../components/badges.tsx';
-import { DetailState } from '../../components/detail-state.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { DetailHeader, DetailPage } from '../../components/detail-state.tsx';
+import { actorLink, LinkSection } from '../../components/link-section.tsx';
 import { frResources, RESOURCE_TYPE_LABELS } from '../../i18n/fr.resources.ts';
-import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate, safeHttpUrl, shortHost } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { resourceQuery } from './queries.ts';
@@ -91,15 +88,10 @@ function ResourceDetail({ resource }: { resource: PublicResource }) {
   const source = resource.source_url ? safeHttpUrl(resource.source_url) : null;
   return (
     <article className="actor" aria-labelledby="titre-ressource">
-      <header className="actor__header">
-        <h1 id="titre-ressource" tabIndex={-1} data-page-heading>
-          {resource.title}
-        </h1>
-        <p className="actor__type">
-          {RESOURCE_TYPE_LABELS[resource.type]}
-          {resource.date && <> · {formatDate(resource.date)}</>}
-        </p>
-      </header>
+      <DetailHeader id="titre-ressource" title={resource.title}>
+        {RESOURCE_TYPE_LABELS[resource.type]}
+        {resource.date && <> · {formatDate(resource.date)}</>}
+      </DetailHeader>
       <Access resource={resource} />
       {resource.summary && (
         <section className="actor-section" aria-labelledby="titre-resume">
@@ -117,18 +109,7 @@ function ResourceDetail({ resource }: { resource: PublicResource }) {
           <p>{resource.reference}</p>
         </section>
       )}
-      {resource.producers.length > 0 && (
-        <section className="actor-section" aria-labelledby="titre-producteurs">
-          <h2 id="titre-producteurs">{i.producedBy}</h2>
-          <ul>
-            {resource.producers.map((p) => (
-              <li key={p.slug}>
-                <Link href={`/acteurs/${encodeURIComponent(p.slug)}`}>{p.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection id="titre-producteurs" heading={i.producedBy} links={resource.producers.map(actorLink)} />
       <section className="actor-section" aria-labelledby="titre-publics-ressource">
         <h2 id="titre-publics-ressource">{i.publics}</h2>
         <PublicBadges publics={resource.publics} label={i.publics} />
@@ -165,15 +146,13 @@ function ResourceDetail({ resource }: { resource: PublicResource }) {
 }
 
 export function ResourcePage({ slug }: { slug: string }) {
-  const t = frResources.detail;
-  const query = useQuery(resourceQuery(slug));
-  const notFound = query.error instanceof ApiRequestError && query.error.code === 'not_found';
-  useDocumentTitle(query.data?.title ?? (notFound ? t.notFoundTitle : query.isError ? t.errorTitle : t.loading));
   return (
-    <div className="actor-page">
-      <BackLink href="/ressources">{t.back}</BackLink>
-      <DetailState query={query} loading={t.loading} errorHeading={notFound ? t.notFoundTitle : t.errorTitle} />
-      {query.data && <ResourceDetail resource={query.data} />}
-    </div>
+    <DetailPage
+      className="actor-page"
+      back="/ressources"
+      texts={frResources.detail}
+      options={resourceQuery(slug)}
+      render={(r) => <ResourceDetail resource={r} />}
+    />
   );
 }

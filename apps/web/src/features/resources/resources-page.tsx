@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import {
@@ -107,6 +108,13 @@ export function ResourcesPage() {
   useDocumentTitle(t.pageTitle);
 
   const go = (next: Partial<State>) => navigate(href({ ...state, ...next, page: next.page ?? 1 }), { keepScroll: true });
+  /** One filter's checkboxes: choosing a code searches again from the first page. */
+  const filter = <K extends 'types' | 'publics' | 'themes'>(
+    key: K,
+    legend: string,
+    codes: readonly State[K][number][],
+    labels: Record<State[K][number], string>,
+  ) => <CodeCheckboxes legend={legend} codes={codes} labels={labels} value={state[key]} onChange={(v) => go({ [key]: v })} />;
   function submit(e: FormEvent) {
     e.preventDefault();
     go({ q: text, departement });
@@ -146,11 +154,7 @@ export function ResourcesPage() {
             >
               <option value="">{t.departementAll}</option>
               {departement && !depList.some((d) => d.code === departement) && <option value={departement}>{departement}</option>}
-              {depList.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {t.departementOption(d.code, d.name)}
-                </option>
-              ))}
+              <OptionList options={depList.map((d) => [String(d.code), t.departementOption(d.code, d.name)] as const)} />
             </select>
             <span id="ressources-dep-aide" className="field__hint">
               {t.departementHint}
@@ -174,27 +178,9 @@ export function ResourcesPage() {
           <h2 id="ressources-filtres" className="section-title">
             {t.filtersHeading}
           </h2>
-          <CodeCheckboxes
-            legend={t.filterTypes}
-            codes={RESOURCE_TYPE_CODES}
-            labels={RESOURCE_TYPE_LABELS}
-            value={state.types}
-            onChange={(types) => go({ types })}
-          />
-          <CodeCheckboxes
-            legend={t.filterPublics}
-            codes={PUBLICS}
-            labels={PUBLIC_LABELS}
-            value={state.publics}
-            onChange={(publics) => go({ publics })}
-          />
-          <CodeCheckboxes
-            legend={t.filterThemes}
-            codes={RESOURCE_THEME_CODES}
-            labels={RESOURCE_THEME_LABELS}
-            value={state.themes}
-            onChange={(themes) => go({ themes })}
-          />
+          {filter('types', t.filterTypes, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
+          {filter('publics', t.filterPublics, PUBLICS, PUBLIC_LABELS)}
+          {filter('themes', t.filterThemes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
           {(state.types.length > 0 || state.publics.length > 0 || state.themes.length > 0) && (
             <p>
               <Link href={href({ ...state, types: [], publics: [], themes: [], page: 1 })}>{t.clearFilters}</Link>

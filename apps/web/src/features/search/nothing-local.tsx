@@ -4,10 +4,11 @@
  * Never an empty map with no explanation.
  */
 import type { ActorListItem } from '@pare/schema';
+import { DEFAULT_RADIUS_KM } from '@pare/schema/codes';
 import { fr } from '../../i18n/fr.ts';
 import { Link } from '../../lib/router.tsx';
 import { isNationalActor } from '../map/map-data.ts';
-import { DEFAULT_RADIUS_KM, RADIUS_OPTIONS } from './search-state.ts';
+import { RADIUS_OPTIONS } from './search-state.ts';
 
 /** True when the page's results hold no actor with a place within the radius. */
 export function nothingLocal(items: readonly ActorListItem[]): boolean {

@@ -1,5 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { client, read } from '../../lib/client.ts';
+import { client, pageQuery, read } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const searchKeys = {
@@ -10,9 +9,5 @@ export const searchKeys = {
 
 /** One page of actors for the search in the URL. The previous page stays on screen while the next one loads. */
 export function searchActorsQuery(apiQuery: string) {
-  return queryOptions({
-    queryKey: searchKeys.search(apiQuery),
-    queryFn: ({ signal }) => read(client.actors.$get({ query: queryObject(apiQuery) }, { init: { signal } })),
-    placeholderData: keepPreviousData,
-  });
+  return pageQuery(searchKeys.search(apiQuery), (options) => read(client.actors.$get({ query: queryObject(apiQuery) }, options)));
 }

@@ -108,6 +108,13 @@ type ListProps = {
 export function ResultList({ items, searchHref, highlightedId, onHighlight, localHeading, now }: ListProps) {
   const local = items.filter((a) => !isNationalActor(a));
   const national = items.filter(isNationalActor);
+  const cards = (actors: typeof items) => (
+    <ol className="result-list">
+      {actors.map((a) => (
+        <ResultCard key={a.id} actor={a} searchHref={searchHref} highlighted={a.id === highlightedId} onHighlight={onHighlight} now={now} />
+      ))}
+    </ol>
+  );
   return (
     <>
       {local.length > 0 && (
@@ -115,18 +122,7 @@ export function ResultList({ items, searchHref, highlightedId, onHighlight, loca
           <h3 id="bloc-local" className="result-block__title">
             {localHeading}
           </h3>
-          <ol className="result-list">
-            {local.map((a) => (
-              <ResultCard
-                key={a.id}
-                actor={a}
-                searchHref={searchHref}
-                highlighted={a.id === highlightedId}
-                onHighlight={onHighlight}
-                now={now}
-              />
-            ))}
-          </ol>
+          {cards(local)}
         </section>
       )}
       {national.length > 0 && (
@@ -135,18 +131,7 @@ export function ResultList({ items, searchHref, highlightedId, onHighlight, loca
             {fr.search.nationalHeading}
           </h3>
           <p className="result-block__intro">{fr.search.nationalIntro}</p>
-          <ol className="result-list">
-            {national.map((a) => (
-              <ResultCard
-                key={a.id}
-                actor={a}
-                searchHref={searchHref}
-                highlighted={a.id === highlightedId}
-                onHighlight={onHighlight}
-                now={now}
-              />
-            ))}
-          </ol>
+          {cards(national)}
         </section>
       )}
     </>

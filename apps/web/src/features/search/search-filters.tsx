@@ -53,6 +53,22 @@ type Props = {
 };
 
 export function SearchFilters({ state, facets, onSearch }: Props) {
+  /** One facet's checkboxes, with the counts the last answer gave. */
+  const filterGroup = <F extends FacetName>(
+    facet: F,
+    legend: string,
+    codes: readonly SearchState[F][number][],
+    labels: Record<SearchState[F][number], string>,
+  ) => (
+    <FilterGroup
+      legend={legend}
+      codes={codes}
+      labels={labels}
+      selected={state[facet]}
+      counts={facets?.[facet] as Record<SearchState[F][number], number> | undefined}
+      onToggle={(c, on) => toggle(facet, c, on)}
+    />
+  );
   function toggle<F extends FacetName>(facet: F, code: SearchState[F][number], on: boolean) {
     const current = state[facet] as readonly string[];
     const next = on ? [...current, code] : current.filter((c) => c !== code);
@@ -75,30 +91,9 @@ export function SearchFilters({ state, facets, onSearch }: Props) {
           {facets ? fr.search.facetOption(fr.search.openNow, facets.open_now) : fr.search.openNow}
         </label>
       </fieldset>
-      <FilterGroup
-        legend={fr.search.filterPublics}
-        codes={PUBLICS}
-        labels={PUBLIC_LABELS}
-        selected={state.publics}
-        counts={facets?.publics}
-        onToggle={(c, on) => toggle('publics', c, on)}
-      />
-      <FilterGroup
-        legend={fr.search.filterActions}
-        codes={ACTIONS}
-        labels={ACTION_LABELS}
-        selected={state.actions}
-        counts={facets?.actions}
-        onToggle={(c, on) => toggle('actions', c, on)}
-      />
-      <FilterGroup
-        legend={fr.search.filterTypes}
-        codes={ACTOR_TYPES}
-        labels={ACTOR_TYPE_LABELS}
-        selected={state.types}
-        counts={facets?.types}
-        onToggle={(c, on) => toggle('types', c, on)}
-      />
+      {filterGroup('publics', fr.search.filterPublics, PUBLICS, PUBLIC_LABELS)}
+      {filterGroup('actions', fr.search.filterActions, ACTIONS, ACTION_LABELS)}
+      {filterGroup('types', fr.search.filterTypes, ACTOR_TYPES, ACTOR_TYPE_LABELS)}
       {active > 0 && (
         <button
           type="button"

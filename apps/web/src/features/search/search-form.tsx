@@ -1,10 +1,12 @@
 /** The search form: place (autocomplete or « Autour de moi »), radius and keywords. */
+import { DEFAULT_RADIUS_KM } from '@pare/schema/codes';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { OptionList } from '../../components/form-parts.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import { type TerritorySuggestion, territorySearchQuery } from '../territories/queries.ts';
-import { DEFAULT_RADIUS_KM, hasPoint, RADIUS_OPTIONS, roundPosition, type SearchState, withPlace } from './search-state.ts';
+import { hasPoint, RADIUS_OPTIONS, roundPosition, type SearchState, withPlace } from './search-state.ts';
 
 type Props = {
   state: SearchState;
@@ -169,11 +171,7 @@ export function SearchForm({ state, placeLabel, onSearch }: Props) {
             title={radiusEnabled ? undefined : fr.search.radiusDisabled}
             onChange={(e) => onSearch({ ...state, q: qText.trim(), radiusKm: Number(e.target.value), page: 1 })}
           >
-            {RADIUS_OPTIONS.map((km) => (
-              <option key={km} value={km}>
-                {fr.search.radiusOption(km)}
-              </option>
-            ))}
+            <OptionList options={RADIUS_OPTIONS.map((km) => [String(km), fr.search.radiusOption(km)] as const)} />
           </select>
         </div>
         <div className="field field--q">

@@ -47,8 +47,6 @@ export const EMPTY_SEARCH: SearchState = {
 };
 
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100] as const;
-/** The API's default radius when a place is given without one. */
-export const DEFAULT_RADIUS_KM = 30;
 export const PER_PAGE = 20;
 
 function codes<T extends string>(raw: string | null, allowed: readonly T[]): T[] {

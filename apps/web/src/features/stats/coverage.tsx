@@ -7,6 +7,7 @@ import { ACTION_LABELS, ACTIONS, type Action } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MlMap } from 'maplibre-gl';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { OptionList } from '../../components/form-parts.tsx';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { fr } from '../../i18n/fr.ts';
 import { apiGet } from '../../lib/api.ts';
@@ -174,21 +175,13 @@ export function CoverageView({ csv = true }: { csv?: boolean }) {
       <div className="coverage__controls">
         <label htmlFor={measureId}>{frStats.measure}</label>
         <select id={measureId} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-          {(Object.keys(frStats.measures) as Measure[]).map((m) => (
-            <option key={m} value={m}>
-              {frStats.measures[m]}
-            </option>
-          ))}
+          <OptionList options={(Object.keys(frStats.measures) as Measure[]).map((m) => [String(m), frStats.measures[m]] as const)} />
         </select>
         {measure === 'action' ? (
           <>
             <label htmlFor={actionId}>{frStats.action}</label>
             <select id={actionId} value={action} onChange={(e) => setAction(e.target.value as Action)}>
-              {ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {ACTION_LABELS[a]}
-                </option>
-              ))}
+              <OptionList options={ACTIONS.map((a) => [String(a), ACTION_LABELS[a]] as const)} />
             </select>
           </>
         ) : null}

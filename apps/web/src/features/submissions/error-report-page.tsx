@@ -3,12 +3,14 @@ import { SubmissionInputSchema } from '@pare/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
+import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
-import { ErrorSummary, FormError, SubmitButton, TextArea } from '../admin/fields.tsx';
+import { ErrorSummary, FormError, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { sendSubmission } from './queries.ts';
@@ -109,10 +111,7 @@ export function ErrorReportFormPage() {
   const slug = SLUG.test(raw) ? raw : null;
   const actor = useQuery({ ...actorQuery(slug ?? '-'), enabled: slug !== null });
   return (
-    <div className="narrow-page admin-page">
-      <h1 data-page-heading tabIndex={-1}>
-        {t.heading}
-      </h1>
+    <NarrowPage heading={t.heading}>
       {!slug ? (
         <p className="notice">
           {t.missingActor} <Link href="/">{tf.backHome}</Link>
@@ -132,6 +131,6 @@ export function ErrorReportFormPage() {
           <ReportForm slug={slug} name={actor.data.name} />
         </>
       )}
-    </div>
+    </NarrowPage>
   );
 }

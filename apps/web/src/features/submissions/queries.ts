@@ -1,7 +1,5 @@
-/** Submissions: the public forms' proposals (`POST /api/submissions`) and their review by a curator (`/api/admin/submissions`). */
-import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { backOfficeQuery, client, read } from '../../lib/client.ts';
 import { withoutEmpty } from '../../lib/url-query.ts';
 
 const submissions = client.admin.submissions;
@@ -15,20 +13,13 @@ type ListStatus = InferRequestType<typeof submissions.$get>['query']['status'];
 
 /** `status`: the page's `?statut=`, as it is (the API validates it and says so when it is unknown). */
 export function submissionsQuery(status: string) {
-  return queryOptions({
-    queryKey: submissionKeys.list(status),
-    queryFn: ({ signal }) =>
-      read(submissions.$get({ query: withoutEmpty({ status: status as ListStatus, per_page: '200' }) }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(submissionKeys.list(status), (options) =>
+    read(submissions.$get({ query: withoutEmpty({ status: status as ListStatus, per_page: '200' }) }, options)),
+  );
 }
 
 export function submissionQuery(id: number) {
-  return queryOptions({
-    queryKey: submissionKeys.detail(id),
-    queryFn: ({ signal }) => read(submissions[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
-    staleTime: 0,
-  });
+  return backOfficeQuery(submissionKeys.detail(id), (options) => read(submissions[':id'].$get({ param: { id: String(id) } }, options)));
 }
 
 export type SubmissionInput = InferRequestType<typeof client.submissions.$post>['json'];

@@ -2,6 +2,7 @@
 import { SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_STATUSES } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -64,11 +65,7 @@ export function SubmissionQueuePage() {
               value={status}
               onChange={(e) => navigate(`/admin/propositions?statut=${e.target.value}`, { keepScroll: true })}
             >
-              {options.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
+              <OptionList options={options} />
             </select>
           </div>
           <Queue status={status} />

@@ -11,12 +11,14 @@ import {
 } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { SubmitButton } from '../../components/form-parts.tsx';
+import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { Checkbox, CheckboxGroup, ErrorSummary, FormError, SelectField, SubmitButton, TextArea, TextField } from '../admin/fields.tsx';
-import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
+import { Checkbox, CheckboxGroup, ErrorSummary, FormError, SelectField, TextArea, TextField } from '../admin/fields.tsx';
+import { errorsAt, type FieldErrors, issuesToErrors, readyToSend, zodToErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 import { PlaceCombobox, suggestionLabel } from '../territories/place-combobox.tsx';
 import { sendSubmission } from './queries.ts';
@@ -129,6 +131,13 @@ export function ReferencingFormPage() {
   const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
   const summaryRef = useRef<HTMLDivElement>(null);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  /** A field's id, label, value and setter, from its name in the form. */
+  const bind = <K extends keyof Form & keyof typeof t>(k: K) => ({
+    id: `rf-${k}`,
+    label: t[k],
+    value: form[k],
+    onChange: (v: Form[K]) => set(k, v),
+  });
 
   const { body, contactField } = useMemo(() => toSubmission(form, submitter), [form, submitter]);
   const parsed = useMemo(() => SubmissionInputSchema.safeParse(body), [body]);
@@ -159,28 +168,19 @@ export function ReferencingFormPage() {
   });
 
   function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    setServerErrors(new Map());
-    if (!parsed.success) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    if (!readyToSend(e, parsed, { setSubmitted, setServerErrors, summaryRef })) return;
     send.mutate();
   }
 
   if (send.isSuccess) {
     return (
-      <div className="narrow-page admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {tf.thanksTitle}
-        </h1>
+      <NarrowPage heading={tf.thanksTitle}>
         <p role="status">{send.data.message}</p>
         <p>{tf.reference(send.data.reference)}</p>
         <p>
           <Link href="/">{tf.backHome}</Link>
         </p>
-      </div>
+      </NarrowPage>
     );
   }
 
@@ -188,10 +188,7 @@ export function ReferencingFormPage() {
     messages.map((message) => ({ path, message, target: `rf-${path.replace(/^proposal\./, '').replace(/\..*$/, '')}` })),
   );
   return (
-    <div className="narrow-page admin-page">
-      <h1 data-page-heading tabIndex={-1}>
-        {t.heading}
-      </h1>
+    <NarrowPage heading={t.heading}>
       <p>{t.intro}</p>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <div ref={summaryRef} tabIndex={-1}>
@@ -200,47 +197,17 @@ export function ReferencingFormPage() {
         </div>
         <fieldset>
           <legend>{t.structure}</legend>
-          <TextField
-            id="rf-name"
-            label={t.name}
-            value={form.name}
-            onChange={(v) => set('name', v)}
-            errors={errorsFor('proposal.name')}
-            required
-            autoComplete="organization"
-          />
+          <TextField {...bind('name')} errors={errorsFor('proposal.name')} required autoComplete="organization" />
           <SelectField
-            id="rf-type"
-            label={t.type}
-            value={form.type}
+            {...bind('type')}
             onChange={(v) => set('type', v as ActorType | '')}
             errors={errorsFor('proposal.type')}
             options={[['', t.chooseType], ...Object.entries(ACTOR_TYPE_LABELS)]}
             required
           />
-          <TextArea
-            id="rf-description"
-            label={t.description}
-            value={form.description}
-            onChange={(v) => set('description', v)}
-            errors={errorsFor('proposal.description')}
-          />
-          <CheckboxGroup
-            id="rf-publics"
-            label={t.publics}
-            options={PUBLIC_LABELS}
-            value={form.publics}
-            onChange={(v) => set('publics', v)}
-            errors={errorsFor('proposal.publics')}
-          />
-          <CheckboxGroup
-            id="rf-actions"
-            label={t.actions}
-            options={ACTION_LABELS}
-            value={form.actions}
-            onChange={(v) => set('actions', v)}
-            errors={errorsFor('proposal.actions')}
-          />
+          <TextArea {...bind('description')} errors={errorsFor('proposal.description')} />
+          <CheckboxGroup {...bind('publics')} options={PUBLIC_LABELS} errors={errorsFor('proposal.publics')} />
+          <CheckboxGroup {...bind('actions')} options={ACTION_LABELS} errors={errorsFor('proposal.actions')} />
         </fieldset>
         <fieldset>
           <legend>{t.place}</legend>
@@ -277,59 +244,25 @@ export function ReferencingFormPage() {
               <p className="field__error">{[...new Set(errorsFor('proposal.sites'))].join(' ')}</p>
             )}
           </div>
-          <TextField
-            id="rf-address"
-            label={t.address}
-            value={form.address}
-            onChange={(v) => set('address', v)}
-            autoComplete="street-address"
-          />
+          <TextField {...bind('address')} autoComplete="street-address" />
           <Checkbox id="rf-confidential" label={t.confidential} checked={form.confidential} onChange={(v) => set('confidential', v)} />
-          <SelectField
-            id="rf-zone"
-            label={t.zone}
-            value={form.zone}
-            onChange={(v) => set('zone', v as Zone)}
-            options={Object.entries(t.zones)}
-          />
+          <SelectField {...bind('zone')} onChange={(v) => set('zone', v as Zone)} options={Object.entries(t.zones)} />
         </fieldset>
         <fieldset>
           <legend>{frAdmin.edit.contacts}</legend>
           <div className="admin-grid">
             {CONTACT_INPUTS.map(([k, type]) => (
-              <TextField
-                key={k}
-                id={`rf-${k}`}
-                label={t[k]}
-                type={type}
-                value={form[k]}
-                onChange={(v) => set(k, v)}
-                errors={errorsFor(`proposal.${k}`)}
-              />
+              <TextField key={k} {...bind(k)} type={type} errors={errorsFor(`proposal.${k}`)} />
             ))}
-            <TextField
-              id="rf-siret"
-              label={t.siret}
-              value={form.siret}
-              onChange={(v) => set('siret', v)}
-              errors={errorsFor('proposal.siret')}
-              inputMode="numeric"
-            />
+            <TextField {...bind('siret')} errors={errorsFor('proposal.siret')} inputMode="numeric" />
           </div>
         </fieldset>
-        <TextArea
-          id="rf-message"
-          label={t.message}
-          value={form.message}
-          onChange={(v) => set('message', v)}
-          errors={errorsFor('message')}
-          rows={3}
-        />
+        <TextArea {...bind('message')} errors={errorsFor('message')} rows={3} />
         <SubmitterFields value={submitter} onChange={setSubmitter} errorsFor={errorsFor} />
         <p>
           <SubmitButton pending={send.isPending} label={tf.send} busy={tf.sending} />
         </p>
       </form>
-    </div>
+    </NarrowPage>
   );
 }

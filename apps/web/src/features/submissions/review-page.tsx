@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
@@ -429,9 +430,7 @@ function Decide({ s }: { s: SubmissionDetail }) {
           <TextArea id="rv-reason" label={t.reason} value={reason} onChange={setReason} errors={reasonErrors} rows={3} required />
           {reject.isError && <ErrorMessage error={reject.error} />}
           <p>
-            <button type="submit" className="button button--secondary" disabled={reject.isPending}>
-              {reject.isPending ? t.rejecting : t.reject}
-            </button>
+            <SubmitButton pending={reject.isPending} label={t.reject} busy={t.rejecting} secondary />
           </p>
         </form>
       </section>

@@ -84,32 +84,25 @@ function CommuneBox({ id, onPick }: { id: string; onPick: (code: string, postcod
   );
 }
 
+/** A draft's field: its id (`<id>-<suffix>`), its value and its setter, by its key. */
+function bindDraft<D>(id: string, draft: D, set: (patch: Partial<D>) => void) {
+  return <K extends keyof D & string>(key: K, suffix: string = key) => ({
+    id: `${id}-${suffix}`,
+    value: draft[key] as string,
+    onChange: (v: string) => set({ [key]: v } as Partial<D>),
+  });
+}
+
 function ContactFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
   const c = contactDraftFrom(asRecord(value));
   const set = (patch: Partial<typeof c>) => onChange(contactFromDraft({ ...c, ...patch }));
+  const bind = bindDraft(id, c, set);
   return (
     <div className="admin-grid">
-      <SelectField
-        id={`${id}-kind`}
-        label={CONTACT_FIELD_LABELS.kind ?? t.kind}
-        value={c.kind}
-        options={kindOptions}
-        onChange={(v) => set({ kind: v as typeof c.kind })}
-      />
-      <TextField id={`${id}-value`} label={CONTACT_FIELD_LABELS.value ?? t.value} value={c.value} onChange={(v) => set({ value: v })} />
-      <TextField
-        id={`${id}-label`}
-        label={CONTACT_FIELD_LABELS.label ?? t.contactLabel}
-        value={c.label}
-        onChange={(v) => set({ label: v })}
-      />
-      <SelectField
-        id={`${id}-visibility`}
-        label={CONTACT_FIELD_LABELS.visibility ?? t.visibility}
-        value={c.visibility}
-        options={visibilityOptions}
-        onChange={(v) => set({ visibility: v as typeof c.visibility })}
-      />
+      <SelectField {...bind('kind')} label={CONTACT_FIELD_LABELS.kind ?? t.kind} options={kindOptions} />
+      <TextField {...bind('value')} label={CONTACT_FIELD_LABELS.value ?? t.value} />
+      <TextField {...bind('label')} label={CONTACT_FIELD_LABELS.label ?? t.contactLabel} />
+      <SelectField {...bind('visibility')} label={CONTACT_FIELD_LABELS.visibility ?? t.visibility} options={visibilityOptions} />
     </div>
   );
 }
@@ -117,40 +110,21 @@ function ContactFields({ id, value, onChange }: { id: string; value: unknown; on
 function SiteFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
   const s = siteDraftFrom(asRecord(value));
   const set = (patch: Partial<typeof s>) => onChange(siteFromDraft({ ...s, ...patch }));
+  const bind = bindDraft(id, s, set);
   return (
     <div className="admin-grid">
-      <TextField id={`${id}-label`} label={SITE_FIELD_LABELS.label ?? t.siteLabel} value={s.label} onChange={(v) => set({ label: v })} />
-      <TextField
-        id={`${id}-address`}
-        label={SITE_FIELD_LABELS.address ?? t.address}
-        value={s.address}
-        onChange={(v) => set({ address: v })}
-      />
+      <TextField {...bind('label')} label={SITE_FIELD_LABELS.label ?? t.siteLabel} />
+      <TextField {...bind('address')} label={SITE_FIELD_LABELS.address ?? t.address} />
       <CommunePicker
         id={`${id}-commune`}
         label={SITE_FIELD_LABELS.commune_code ?? 'Commune'}
         code={s.commune_code}
         onPick={(code, postcode) => set({ commune_code: code, postcode: postcode ?? s.postcode, lat: null, lng: null })}
       />
-      <TextField
-        id={`${id}-postcode`}
-        label={SITE_FIELD_LABELS.postcode ?? t.postcode}
-        value={s.postcode}
-        onChange={(v) => set({ postcode: v })}
-      />
+      <TextField {...bind('postcode')} label={SITE_FIELD_LABELS.postcode ?? t.postcode} />
       <Checkbox id={`${id}-confidential`} label={t.confidential} checked={s.confidential} onChange={(v) => set({ confidential: v })} />
-      <TextField
-        id={`${id}-hours`}
-        label={SITE_FIELD_LABELS.opening_hours ?? t.openingHours}
-        value={s.opening_hours}
-        onChange={(v) => set({ opening_hours: v })}
-      />
-      <TextField
-        id={`${id}-accessibility`}
-        label={SITE_FIELD_LABELS.accessibility ?? t.accessibility}
-        value={s.accessibility}
-        onChange={(v) => set({ accessibility: v })}
-      />
+      <TextField {...bind('opening_hours', 'hours')} label={SITE_FIELD_LABELS.opening_hours ?? t.openingHours} />
+      <TextField {...bind('accessibility')} label={SITE_FIELD_LABELS.accessibility ?? t.accessibility} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { ComboboxOptions, comboboxInputProps, moveInList, useDebounced } from '../../components/combobox.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { type TerritorySuggestion, territorySearchQuery } from './queries.ts';
@@ -36,15 +37,6 @@ function suggestionDetail(s: TerritorySuggestion): string {
   }
   if (s.kind === 'postcode' && s.departement) return `${kind} · ${s.departement.name}`;
   return kind;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
 }
 
 export type PlaceComboboxProps = {
@@ -82,35 +74,10 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        if (!open) setOpen(true);
-        if (e.altKey) return;
-        if (options.length > 0) setActive((i) => (i + 1) % options.length);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        if (!open) setOpen(true);
-        if (options.length > 0) setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-        break;
-      case 'Enter':
-        if (activeOption) {
-          e.preventDefault();
-          pick(activeOption);
-        }
-        break;
-      case 'Escape':
-        if (expanded) {
-          // Used: it does not count towards the double-Escape quick exit.
-          e.preventDefault();
-          setOpen(false);
-          setActive(-1);
-        }
-        break;
-      case 'Tab':
-        setOpen(false);
-        break;
+    if (moveInList(e, { expanded, count: options.length, setOpen, setActive })) return;
+    if (e.key === 'Enter' && activeOption) {
+      e.preventDefault();
+      pick(activeOption);
     }
   }
 
@@ -123,16 +90,9 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
     <div className="combobox">
       <input
         id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={activeOption ? `${listId}-${active}` : undefined}
+        {...comboboxInputProps(listId, expanded, activeOption ? active : null)}
         aria-describedby={[describedBy, statusId].filter(Boolean).join(' ')}
         aria-invalid={invalid || undefined}
-        autoComplete="off"
-        spellCheck={false}
         value={value}
         onChange={(e) => {
           onChange(e.target.value);
@@ -142,27 +102,16 @@ export function PlaceCombobox({ id, value, onChange, onPick, describedBy, invali
         onBlur={() => setOpen(false)}
         onClick={() => setOpen(true)}
       />
-      <div id={listId} role="listbox" aria-label={fr.search.placeLabel} className="combobox__list" hidden={!expanded}>
-        {expanded &&
-          options.map((s, i) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the input (aria-activedescendant pattern)
-            <div
-              key={`${s.kind}:${s.code}`}
-              id={`${listId}-${i}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === active}
-              className="combobox__option"
-              // Keep the focus in the input: the pick happens on click.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(s)}
-              onMouseMove={() => setActive(i)}
-            >
-              <span className="combobox__name">{suggestionLabel(s)}</span>
-              <span className="combobox__detail">{suggestionDetail(s)}</span>
-            </div>
-          ))}
-      </div>
+      <ComboboxOptions
+        listId={listId}
+        label={fr.search.placeLabel}
+        expanded={expanded}
+        options={options}
+        active={active}
+        setActive={setActive}
+        onPick={pick}
+        describe={(s) => ({ key: `${s.kind}:${s.code}`, name: suggestionLabel(s), detail: suggestionDetail(s) })}
+      />
       {noResult && <p className="field__hint">{fr.search.placeNoResult}</p>}
       <span id={statusId} className="visually-hidden" aria-live="polite">
         {status}
