@@ -81,6 +81,11 @@ describe('accessibility (axe-core)', () => {
       await page.goto(`${h.server.url}/acteurs/${FIXTURE.confidentialSlug}`);
       await page.locator('h1').first().waitFor();
       expect(await overflow()).toBeLessThanOrEqual(0);
+      // A département whose CRIP publishes no number: « appelez le 119 (gratuit, 24 h/24)… » is a
+      // link to call that must wrap (a phone number alone never does).
+      await page.goto(`${h.server.url}/departements/57`);
+      await page.locator('a.tel-phrase').first().waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
       await context.close();
     });
   }

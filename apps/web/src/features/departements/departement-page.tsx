@@ -36,7 +36,10 @@ function ActorItem({ actor, reporting = false }: { actor: PublicActor; reporting
       {/* A cell whose Département publishes no number or address: the 119 forwards to it, at any hour. */}
       {reporting && !phone && !email && (
         <p className="result__meta">
-          {t.noDirectContact} <a href="tel:119">{t.call119}</a>
+          {t.noDirectContact}{' '}
+          <a className="tel-phrase" href="tel:119">
+            {t.call119}
+          </a>
         </p>
       )}
       <ActionBadges actions={actor.actions} />
