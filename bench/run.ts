@@ -765,9 +765,10 @@ for (const path of ['/api/exports/actors.csv', '/api/exports/actors.geojson']) {
     },
   ]);
 }
-const distinctRow = (r: (LoadResult & { ratio: number; distinct: number }) | undefined) =>
+const distinctRow = (r: (LoadResult & { ratio: number; distinct: number; cpuMsPerRequest?: number | null }) | undefined) =>
   r
-    ? `${fmt(r.rps)} (${round(r.ratio * 100, 1)} %) ${r.p50}/${r.p99} · ${r.errors}/${r.non2xx} · ${round(r.distinct * 100, 1)} % new`
+    ? `${fmt(r.rps)} (${round(r.ratio * 100, 1)} %) ${r.p50}/${r.p99} · ${r.errors}/${r.non2xx} · ${round(r.distinct * 100, 1)} % new` +
+      (r.cpuMsPerRequest != null ? ` · ${r.cpuMsPerRequest} ms CPU` : '')
     : '–';
 rows.push([
   'distinct searches: req/s (× bare) p50/p99 ms · errors/non-2xx · share new · server CPU per request',
