@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
 import { ACTIONS, PUBLICS } from '../packages/schema/src/index.ts';
-import { BROWSER_HEADERS, type LoadResult, round } from './lib.ts';
+import { BROWSER_HEADERS, type LoadResult, loadResultOf, round } from './lib.ts';
 
 /** A small seeded generator (mulberry32): the same seed gives the same requests. */
 export function seeded(seed: number): () => number {
@@ -127,14 +127,7 @@ export async function loadDistinct(
     ],
   });
   return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    ...loadResultOf(result),
     sent: sent.length,
     distinct: distinctShare(sent),
     cpuMsPerRequest: cpuBefore !== null && opts.pid ? round((cpuMs(opts.pid) - cpuBefore) / Math.max(1, result.requests.total), 3) : null,

@@ -78,6 +78,11 @@ export async function load(
     headers: opts.headers ?? BROWSER_HEADERS,
     ...(requests ? { requests } : {}),
   });
+  return loadResultOf(result);
+}
+
+/** What a run's table rows need of autocannon's result. */
+export function loadResultOf(result: autocannon.Result): LoadResult {
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
