@@ -18,14 +18,6 @@ const shared = {
   hookTimeout: 60_000,
   pool: 'forks' as const,
 };
-/**
- * The unit and integration files share their worker process (`isolate: false`): each builds its
- * own app on its own database file, and importing the app, its data files and its libraries
- * again for every file cost a quarter of the integration run (262 s → 185 s on this machine).
- * A test file must therefore leave nothing behind that another could trip on (environment
- * variables restored, servers closed, fake timers undone) — as they already do.
- */
-const reuseWorkers = { isolate: false };
 
 export default defineConfig({
   test: {
@@ -33,7 +25,6 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...reuseWorkers,
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/architecture.test.ts'],
         },
@@ -41,7 +32,6 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...reuseWorkers,
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           exclude: [...shared.exclude, 'tests/browser/**', 'tests/architecture.test.ts'],
