@@ -127,13 +127,23 @@ describe('the hours editor', () => {
     const { page, context } = await openPage(h, PHONE);
     await signIn(page, `/admin/acteurs/${withHours}`);
     const hours = page.locator('#af-sites-0-opening_hours');
-    await hours.waitFor();
+    // The grid opens on the field's value: wait for the saved hours to be in it, not just for the field.
+    await expect.poll(() => hours.inputValue(), { timeout: 10_000 }).toMatch(/^Mo-Fr/);
     const editor = page.locator('fieldset').filter({ has: hours }).first();
     await editor.getByText('Saisir jour par jour').click();
     // The grid comes filled from the saved hours (Monday to Friday, 9 h – 12 h).
     const fill = editor.getByRole('button', { name: 'Remplir la grille avec ces horaires' });
-    if (await fill.isVisible()) await fill.click();
-    await editor.getByLabel('Lundi, plage 1 : ouverture').waitFor();
+    // The offer to fill the grid may come after the grid opens: take it whenever it shows.
+    const monday = editor.getByLabel('Lundi, plage 1 : ouverture');
+    await expect
+      .poll(
+        async () => {
+          if (await fill.isVisible()) await fill.click();
+          return monday.isVisible();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     expect(await editor.getByLabel('Vendredi, plage 1 : fermeture').inputValue()).toBe('12:00');
     expect(await editor.getByRole('button', { name: 'Ouvrir le samedi' }).isVisible()).toBe(true);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
