@@ -1,18 +1,32 @@
-// In-process distinct searches (no HTTP): `node --cpu-prof --import tsx bench/prof-inproc.mts <db> [count]`
+// In-process distinct searches (no HTTP): `node --import tsx bench/prof-inproc.mts <db> [count] [profile.cpuprofile]`
+// With a third argument, a CPU profile of the measured searches only (after the warm-up) is written there.
 
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createApp } from '../apps/api/src/app.ts';
 import { createLogger } from '../apps/api/src/lib/logger.ts';
-import { openDatabase } from '../packages/db/src/index.ts';
+import { actorRepository, openDatabase, warmAnonymousListViews } from '../packages/db/src/index.ts';
 import { warmUpSearch } from '../packages/geo/src/index.ts';
 import { distinctSearchPaths } from './distinct.ts';
 
-const [file, count = '3000'] = process.argv.slice(2);
+const [file, count = '3000', profileTo] = process.argv.slice(2);
 const db = openDatabase(file as string);
 warmUpSearch();
 const app = createApp({ db, log: createLogger('silent') });
-const headers = { 'accept-encoding': 'br, gzip' };
+const headers = { 'accept-encoding': process.env.ENCODING ?? 'br, gzip' };
+if (process.env.WARM) {
+  const w0 = performance.now();
+  const made = await warmAnonymousListViews(db, actorRepository(db).loadActors);
+  console.log(`warmed ${made} views in ${Math.round(performance.now() - w0)} ms`);
+}
 for (const p of distinctSearchPaths(5001, 300)) await (await app.request(p, { headers })).arrayBuffer();
 const paths = distinctSearchPaths(1, Number(count));
+const session = profileTo ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const times: number[] = [];
 const slow: [number, string][] = [];
 const t0 = performance.now();
@@ -26,6 +40,7 @@ for (const p of paths) {
 }
 const total = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+if (session && profileTo) writeFileSync(profileTo, JSON.stringify((await session.post('Profiler.stop')).profile));
 console.log(`CPU ${((cpu.user + cpu.system) / 1000 / paths.length).toFixed(3)} ms per search`);
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.floor(q * times.length)]?.toFixed(2);

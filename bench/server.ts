@@ -12,6 +12,10 @@
  * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
  * `--workers N` (app mode): N processes on the port, as PARE_WORKERS runs the server
  * (apps/api/src/cluster.ts), each with its own connection to the database; READY once all listen.
+ * In app mode each process makes the public views of every actor first (the view warmer the
+ * server runs in the background once it listens, services/view-warmer.ts) and says how long it
+ * took on stderr: the figures are those of a server that has been up a minute, not of its first
+ * seconds. `--cold-views` listens at once instead, every view then made on the request that first shows it.
  */
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     // A curator's save every N ms, on the app's own connection (what the save route does).
     'save-every-ms': { type: 'string' },
     workers: { type: 'string', default: '1' },
+    'cold-views': { type: 'boolean', default: false },
   },
 });
 const workers = values.mode === 'app' ? Number(values.workers) : 1;
@@ -39,8 +44,14 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const { warmUpSearch } = await import('../packages/geo/src/index.ts');
   const { createApp } = await import('../apps/api/src/app.ts');
   const { createLogger } = await import('../apps/api/src/lib/logger.ts');
+  const { startViewWarmer } = await import('../apps/api/src/services/view-warmer.ts');
+  const { actorRepository } = await import('../packages/db/src/index.ts');
   const db = openDatabase(values.db);
   warmUpSearch();
+  if (!values['cold-views']) {
+    const { views, ms } = await startViewWarmer({ db, actors: actorRepository(db), log: createLogger('silent') }).ready;
+    process.stderr.write(`[bench] server ${process.pid}: ${views} views made in ${ms} ms before listening\n`);
+  }
   const root = join(import.meta.dirname, '..');
   const log = createLogger('silent');
   if (values['save-every-ms']) {

@@ -137,6 +137,16 @@ describe('PARE_WORKERS=2', () => {
     expect(workerPids()).toHaveLength(2);
   });
 
+  it('makes the public view of every published actor in each process once it listens', async () => {
+    const warmed = await until('both processes’ views made', () => {
+      const lines = server.logs.filter((l) => l.includes('"msg":"views warmed"'));
+      return lines.length >= 2 && lines;
+    });
+    const published = withDb((db) => db.prepare("SELECT count(*) FROM actors WHERE status = 'published'").pluck().get() as number);
+    expect(published).toBeGreaterThan(10);
+    expect(warmed.map((l) => (JSON.parse(l) as { views: number }).views)).toEqual([published, published]);
+  });
+
   it('shows a curator’s edit made through one process to a visitor of the other at once', async () => {
     const [a, b] = await twoWorkers();
     const { id, slug } = withDb(

@@ -33,18 +33,29 @@ function prepareDatabase(log: Logger): Db {
 async function serveApp(db: Db, log: Logger): Promise<void> {
   const worker = cluster.worker;
   // Loaded here, not by the primary of several processes, which serves nothing.
-  const [{ serve }, { warmUpSearch }, { createApp }, { runUnderLease }, { serverTimeouts }, { gracefulStop }, jobs, mailer, mapStyle] =
-    await Promise.all([
-      import('@hono/node-server'),
-      import('@pare/geo'),
-      import('./app.ts'),
-      import('./cluster-lease.ts'),
-      import('./lib/connections.ts'),
-      import('./lib/graceful-stop.ts'),
-      import('./services/jobs.ts'),
-      import('./services/mailer.ts'),
-      import('./services/online-map-style.ts'),
-    ]);
+  const [
+    { serve },
+    { warmUpSearch },
+    { createApp },
+    { runUnderLease },
+    { serverTimeouts },
+    { gracefulStop },
+    jobs,
+    mailer,
+    mapStyle,
+    views,
+  ] = await Promise.all([
+    import('@hono/node-server'),
+    import('@pare/geo'),
+    import('./app.ts'),
+    import('./cluster-lease.ts'),
+    import('./lib/connections.ts'),
+    import('./lib/graceful-stop.ts'),
+    import('./services/jobs.ts'),
+    import('./services/mailer.ts'),
+    import('./services/online-map-style.ts'),
+    import('./services/view-warmer.ts'),
+  ]);
   const { startJobSchedule } = jobs;
   const { startOutboxWorker } = mailer;
   const { fetchOnlineMapStyle } = mapStyle;
@@ -77,6 +88,8 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     if (worker) log.info('worker listening', { pid: process.pid });
     else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
   });
+  // The public views of every actor made in the background, then kept made (services/view-warmer.ts).
+  const warmer = views.startViewWarmer({ db, actors: actorRepository(db), log });
   // Which process answered (`X-Pare-Worker: <n>`), when there are several: for the operator.
   if (worker) server.prependListener('request', (_req, res) => res.setHeader('X-Pare-Worker', String(worker.id)));
 
@@ -85,7 +98,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    gracefulStop({ server: server as Server, db, log, stop: [stopBackground] }).then(
+    gracefulStop({ server: server as Server, db, log, stop: [stopBackground, warmer.stop] }).then(
       () => process.exit(0),
       (err: unknown) => {
         log.error('stop failed', { error: err instanceof Error ? err.message : String(err) });

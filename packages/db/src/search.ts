@@ -22,7 +22,7 @@ import { type ChangeFeed, directoryChanges } from './search-version.ts';
 export * from './search-query.ts';
 export { actorSearchSql } from './search-sql.ts';
 export { directoryVersion } from './search-version.ts';
-export { anonymousListViews, anonymousListViewsJson, viewsValidUntil } from './search-views.ts';
+export { anonymousListViews, anonymousListViewsJson, viewsValidUntil, warmAnonymousListViews } from './search-views.ts';
 
 const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
 const PUBLIC_BIT = new Map<string, number>(PUBLICS.map((p, i) => [p, 1 << i]));

@@ -77,5 +77,7 @@ export type AppEnv = {
       requestId: string;
       /** Set by a handler whose answer holds the time (open now, next 7 days): the public cache keeps it until then (epoch ms). */
       cacheUntil?: number;
+      /** Set by a handler that made its JSON answer as bytes: the public cache keeps them as they are instead of reading the response back. */
+      answerBytes?: Buffer;
     };
 };

@@ -183,7 +183,7 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
     if (res.status !== 200 || !type.startsWith('application/json') || res.headers.has('set-cookie')) return;
-    const identity = Buffer.from(await res.arrayBuffer());
+    const identity = c.get('answerBytes') ?? Buffer.from(await res.arrayBuffer());
     const headers: Record<string, string> = { ...options.securityHeaders };
     res.headers.forEach((value, name) => {
       if (name !== 'content-length') headers[name] = value;

@@ -134,12 +134,12 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
 }
 
 /**
- * The public search for a visitor who sees no professional contact, as the JSON text
+ * The public search for a visitor who sees no professional contact, as the JSON (UTF-8 bytes)
  * `JSON.stringify(searchActors(deps, q, viewer))` would be, made from the views kept as JSON
- * (@pare/db search-views.ts) without parsing or serialising them again; and until when it holds
- * (`answerValidUntil` of its items, at most `cap`).
+ * (@pare/db search-views.ts) without parsing or serialising them again: their bytes are copied
+ * once, into the answer; and until when it holds (`answerValidUntil` of its items, at most `cap`).
  */
-export function searchActorsText(deps: AppDeps, q: SearchActorsQuery, cap?: number): { text: string; until: number } {
+export function searchActorsJson(deps: AppDeps, q: SearchActorsQuery, cap?: number): { body: Buffer<ArrayBuffer>; until: number } {
   const { criteria, place, now } = searchCriteria(deps, q);
   const { total, hits } = deps.search.searchActors(criteria);
   const { views, validUntil } = anonymousListViewsJson(
@@ -148,20 +148,27 @@ export function searchActorsText(deps: AppDeps, q: SearchActorsQuery, cap?: numb
     hits.map((h) => h.id),
     now,
   );
-  // Each item is its view with `distance_km` and `match` after its own keys, as a spread gives them.
-  const items = views.map((view, i) => {
+  const parts: Buffer[] = [Buffer.from(`{"total":${total},"page":${q.page},"per_page":${q.per_page},"items":[`)];
+  views.forEach((view, i) => {
+    if (i > 0) parts.push(COMMA);
+    // Each item is its view with `distance_km` and `match` after its own keys, as a spread gives them.
     const hit = hits[i];
     const extra =
       (hit?.distanceKm != null ? `,"distance_km":${JSON.stringify(hit.distanceKm)}` : '') +
       (hit?.match ? `,"match":${JSON.stringify(hit.match)}` : '');
-    return extra && view.endsWith('}') ? `${view.slice(0, -1)}${extra}}` : view;
+    if (extra && view[view.byteLength - 1] === CLOSING_BRACE) parts.push(view.subarray(0, -1), Buffer.from(`${extra}}`));
+    else parts.push(view);
   });
-  const text =
-    `{"total":${total},"page":${q.page},"per_page":${q.per_page},"items":[${items.join(',')}],` +
-    `"facets":${JSON.stringify(deps.search.facetCounts(criteria))},"place":${JSON.stringify(place?.response ?? null)},` +
-    `"at":${JSON.stringify(now.toISOString())}}`;
-  return { text, until: validUntil(now, cap) };
+  parts.push(
+    Buffer.from(
+      `],"facets":${JSON.stringify(deps.search.facetCounts(criteria))},"place":${JSON.stringify(place?.response ?? null)},` +
+        `"at":${JSON.stringify(now.toISOString())}}`,
+    ),
+  );
+  return { body: Buffer.concat(parts), until: validUntil(now, cap) };
 }
+const COMMA = Buffer.from(',');
+const CLOSING_BRACE = '}'.charCodeAt(0);
 
 /** One published actor's public record (with what is open now), or a 404. */
 export function getActor(deps: AppDeps, slug: string, viewer: Viewer = ANONYMOUS): PublicActor {

@@ -1,15 +1,18 @@
 import type { SearchActorsResponse } from '@pare/schema';
 import type { Context, TypedResponse } from 'hono';
+import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
-import { answerValidUntil, clockOf, getActor, searchActors, searchActorsText } from '../../services/actors.ts';
+import { answerValidUntil, clockOf, getActor, searchActors, searchActorsJson } from '../../services/actors.ts';
 import { getActorRoute, listActorsRoute } from './actors.routes.ts';
 
 /**
- * A JSON answer whose text was made by hand from JSON kept ready (`searchActorsText`), typed as
- * `c.json` types its object: the same bytes and headers `c.json` would give.
+ * A JSON answer whose bytes were made by hand from JSON kept ready (`searchActorsJson`), typed as
+ * `c.json` types its object: the same bytes and headers `c.json` would give. The bytes are handed
+ * to the public cache too (`answerBytes`), which then need not read the response back.
  */
-function jsonText<T>(c: Context, text: string): TypedResponse<T, 200, 'json'> {
-  return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
+function jsonBytes<T>(c: Context<AppEnv>, body: Buffer<ArrayBuffer>): TypedResponse<T, 200, 'json'> {
+  c.set('answerBytes', body);
+  return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
 }
 
 export const actorsRouter = createRouter()
@@ -21,9 +24,9 @@ export const actorsRouter = createRouter()
     const now = clockOf(c.var);
     const minute = Math.floor(now.getTime() / 60_000 + 1) * 60_000;
     if (!c.var.viewer.seesProfessionalContacts) {
-      const { text, until } = searchActorsText(c.var, c.req.valid('query'), minute);
+      const { body, until } = searchActorsJson(c.var, c.req.valid('query'), minute);
       c.set('cacheUntil', until);
-      return jsonText<SearchActorsResponse>(c, text);
+      return jsonBytes<SearchActorsResponse>(c, body);
     }
     const answer = searchActors(c.var, c.req.valid('query'), c.var.viewer);
     c.set('cacheUntil', answerValidUntil(answer.items, now, minute));
