@@ -198,4 +198,29 @@ describe('the cache’s memory', () => {
     await app.request('/a/1');
     expect(built).toBe(6);
   });
+
+  it('sends a large answer (over 128 KB, compressed off the answering thread) whole in each encoding, to requests arriving together', async () => {
+    const cache = publicResponseCache({ version: () => 'v1', securityHeaders: {} });
+    let built = 0;
+    const rows = Array.from({ length: 4000 }, (_, i) => ({ id: i, name: `Acteur ${i}`, note: `${(i * 7919) % 10007}` }));
+    const app = new Hono()
+      .use('*', async (c, next) => {
+        c.set('requestId' as never, 'r' as never);
+        c.set('user' as never, null as never);
+        await next();
+      })
+      .use('*', cache as unknown as MiddlewareHandler)
+      .get('/big', (c) => {
+        built++;
+        return c.json({ rows });
+      });
+    const first = await app.request('/big');
+    expect(Buffer.byteLength(await first.text())).toBeGreaterThan(128 * 1024);
+    const answers = await Promise.all(
+      ['br', 'br', 'gzip', 'gzip', 'identity'].map((accept) => app.request('/big', { headers: { 'accept-encoding': accept } })),
+    );
+    for (const res of answers) expect(await bodyOf(res)).toEqual({ rows });
+    expect(answers.map((r) => r.headers.get('content-encoding'))).toEqual(['br', 'br', 'gzip', 'gzip', null]);
+    expect(built).toBe(1);
+  });
 });
