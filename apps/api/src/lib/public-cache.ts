@@ -7,7 +7,7 @@
  * `Headers` object cost far more than the search itself (docs/PERFORMANCE.md). A hit here is a
  * map lookup: the body is already serialised, compressed once per encoding (Brotli or gzip, as
  * the client accepts) and sent with a plain header record; `If-None-Match` gets a 304. An answer
- * up to 128 KB (a page of results: ~35 KB, ~0.34 ms of Brotli) is compressed on the spot: handing
+ * up to 128 KB (a page of results: ~35 KB, ~0.24 ms of Brotli at quality 4) is compressed on the spot: handing
  * it to libuv's thread pool costs half as much CPU again as compressing it (0.34 → 0.51 ms), and
  * with a server process per core (PARE_WORKERS) no core is idle to take it. Larger ones go to the
  * thread pool, so that the thread that answers is not held a long time; two requests for the same
@@ -89,7 +89,8 @@ const COMPRESS_HERE_MAX_BYTES = 128 * 1024;
 function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer | Promise<Buffer> {
   const here = body.byteLength <= COMPRESS_HERE_MAX_BYTES;
   if (encoding === 'gzip') return here ? gzipSync(body, { level: 6 }) : gzipAsync(body, { level: 6 });
-  const options = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } };
+  // Quality 4 on the spot: a page of results in 0.24 ms instead of 0.34 (quality 5), 9 % larger (4.5 KB instead of 4.1).
+  const options = { params: { [constants.BROTLI_PARAM_QUALITY]: here ? 4 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } };
   return here ? brotliCompressSync(body, options) : brotliAsync(body, options);
 }
 
