@@ -135,13 +135,15 @@ export async function loadDistinct(
 }
 
 /**
- * CPU time a process used so far (user + system), in ms, from /proc (Linux): the server's CPU per
- * request is what a busy shared machine moves least.
+ * CPU time a process and its children (the workers of `--workers N`) used so far (user + system),
+ * in ms, from /proc (Linux): the server's CPU per request is what a busy shared machine moves least.
  */
 export function cpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + cpuMs(child), 0);
   } catch {
     return Number.NaN;
   }

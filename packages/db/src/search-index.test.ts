@@ -7,7 +7,7 @@ import { createRandom, GENERATED_SUFFIX, generateDirectory } from './generate.ts
 import { openActorsIndex } from './open-actors.ts';
 import { ANONYMOUS, publicView } from './public-view.ts';
 import { type ActorSearch, actorSearch, actorSearchSql, anonymousListViews } from './search.ts';
-import { buildDirectoryIndex, nearActors, patchDirectoryIndex, territoryActors } from './search-index.ts';
+import { buildDirectoryIndex, nearActors, nearMap, patchDirectoryIndex, territoryActors } from './search-index.ts';
 
 /**
  * After a write on the app's connection the search index is patched for the actors written
@@ -100,7 +100,7 @@ describe('the search index after a write', () => {
       expect([...territoryActors(db, ix, kind, code)].sort(), `${kind}:${code}`).toEqual(
         [...territoryActors(db, rebuilt, kind, code)].sort(),
       );
-    expect([...nearActors(db, ix, lyon)].sort()).toEqual([...nearActors(db, rebuilt, lyon)].sort());
+    expect([...nearMap(nearActors(db, ix, lyon))].sort()).toEqual([...nearMap(nearActors(db, rebuilt, lyon))].sort());
   });
 
   it('answers as the SQL definition after each write, page and facets', () => {

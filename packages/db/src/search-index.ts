@@ -236,7 +236,7 @@ function siteGrid(db: Db, ix: DirectoryIndex): SiteGrid {
  * Actors with a site within the radius, with their distance to the nearest one: the SQL's R*Tree
  * box (same bounds, same comparisons), then the exact distance.
  */
-export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: number; radiusKm: number }): Map<number, number> {
+export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: number; radiusKm: number }): Near {
   const grid = siteGrid(db, ix);
   const dLat = p.radiusKm / 111.2;
   const dLng = p.radiusKm / (111.2 * Math.max(0.05, Math.cos((p.lat * Math.PI) / 180)));
@@ -244,7 +244,16 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
   const maxLat = p.lat + dLat;
   const minLng = p.lng - dLng;
   const maxLng = p.lng + dLng;
-  const best = new Map<number, number>();
+  // Each actor's best distance so far in a scratch array by id (-1: not met), the actors met in
+  // the order first met: no Map of thousands of entries made at every search (large, it went
+  // straight to the old generation, and the collector ran a full mark-compact every second or so).
+  if (nearBest.length < ix.size) {
+    nearBest = new Float64Array(ix.size).fill(-1);
+    nearMet = new Int32Array(ix.size);
+  }
+  let best = nearBest;
+  let met = nearMet;
+  let count = 0;
   // A site is filed under its box's lower corner; boxes are points (a few float32 steps wide).
   const r0 = Math.floor((minLat - 0.01) / CELL);
   const r1 = Math.floor(maxLat / CELL);
@@ -255,6 +264,15 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
     for (const i of list) {
       const actor = grid.actor[i] as number;
       if (actor < 0) continue;
+      if (actor >= best.length) {
+        // Not expected (the index grows before a site is filed), but never a site left out.
+        const wider = new Float64Array(actor + 1).fill(-1);
+        wider.set(best);
+        const widerMet = new Int32Array(actor + 1);
+        widerMet.set(met);
+        nearBest = best = wider;
+        nearMet = met = widerMet;
+      }
       const b = i * 4;
       if (
         !(
@@ -266,8 +284,11 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
       )
         continue;
       const d = haversineKm(p.lat, p.lng, grid.lat[i] as number, grid.lng[i] as number);
-      const prev = best.get(actor);
-      if (prev === undefined || d < prev) best.set(actor, d);
+      const prev = best[actor] as number;
+      if (prev < 0) {
+        met[count++] = actor;
+        best[actor] = d;
+      } else if (d < prev) best[actor] = d;
     }
   };
   if ((r1 - r0 + 1) * (c1 - c0 + 1) > grid.cells.size) {
@@ -280,8 +301,34 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
       }
     }
   }
-  for (const [id, d] of best) if (!(d <= p.radiusKm)) best.delete(id);
-  return best;
+  let size = 0;
+  for (let k = 0; k < count; k++) if ((best[met[k] as number] as number) <= p.radiusKm) size++;
+  const ids = new Int32Array(size);
+  const distance = new Float64Array(size);
+  let j = 0;
+  for (let k = 0; k < count; k++) {
+    const id = met[k] as number;
+    const d = best[id] as number;
+    best[id] = -1;
+    if (d <= p.radiusKm) {
+      ids[j] = id;
+      distance[j++] = d;
+    }
+  }
+  return { ids, distance };
+}
+
+/** What `nearActors` found: actor ids in the order first met, each with its distance (km) to its nearest site. */
+export type Near = { ids: Int32Array; distance: Float64Array };
+/** Scratch of `nearActors` (one search at a time: JavaScript runs one at a time): best distance by actor id, -1 when not met. */
+let nearBest = new Float64Array(0);
+let nearMet = new Int32Array(0);
+
+/** `nearActors`' answer as a map from actor id to distance (for the less common paths that look actors up). */
+export function nearMap(near: Near): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let i = 0; i < near.ids.length; i++) map.set(near.ids[i] as number, near.distance[i] as number);
+  return map;
 }
 
 // -- patch ------------------------------------------------------------------------------------

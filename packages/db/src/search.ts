@@ -7,8 +7,10 @@ import {
   byScopeAndName,
   type DirectoryIndex,
   departementActors,
+  type Near,
   nationalByName,
   nearActors,
+  nearMap,
   patchDirectoryIndex,
   territoryActors,
 } from './search-index.ts';
@@ -201,12 +203,13 @@ export function actorSearch(db: Db) {
       ]))
         for (const id of set) if (id < size) inDepartement[id] = 1;
     }
-    const near = p ? nearActors(db, ix, p) : null;
-    if (p && near && !fts && !inDepartement && ix.size < NAME_RANKS) {
-      const result = placeCandidates(p, near, ix);
+    const nearFound = p ? nearActors(db, ix, p) : null;
+    if (p && nearFound && !fts && !inDepartement && ix.size < NAME_RANKS) {
+      const result = placeCandidates(p, nearFound, ix);
       candidatesCache.set(key, result);
       return result;
     }
+    const near = nearFound ? nearMap(nearFound) : null;
     let around: Set<number>[] | null = null;
     if (p && !p.strict)
       around = sets([
@@ -294,7 +297,7 @@ export function actorSearch(db: Db) {
    * `ordered(…, 'place')`, from the département's order made once (`aroundOrder`) instead of
    * thousands of set lookups and a sort at every search.
    */
-  function placeCandidates(p: SearchPlace, near: Map<number, number>, ix: DirectoryIndex): Candidates {
+  function placeCandidates(p: SearchPlace, near: Near, ix: DirectoryIndex): Candidates {
     const { published, scope, nameRank } = ix;
     if (marks.length < ix.size) marks = new Uint32Array(ix.size);
     mark = (mark + 1) >>> 0;
@@ -303,13 +306,14 @@ export function actorSearch(db: Db) {
       mark = 1;
     }
     // The sites within the radius, nearest first (then scope, name): typed arrays, no map lookups.
-    const found = new Int32Array(near.size);
-    const foundDistance = new Float64Array(near.size);
+    const found = new Int32Array(near.ids.length);
+    const foundDistance = new Float64Array(near.ids.length);
     let m = 0;
-    for (const [id, d] of near) {
+    for (let i = 0; i < near.ids.length; i++) {
+      const id = near.ids[i] as number;
       if (!published[id]) continue;
       found[m] = id;
-      foundDistance[m++] = d;
+      foundDistance[m++] = near.distance[i] as number;
     }
     const byDistance = new Int32Array(m);
     for (let i = 0; i < m; i++) byDistance[i] = i;
