@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, createAccount, type Signed, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
+import { parisDay } from '../helpers/clock.ts';
 import { addActorAcceptingRequests, contactRequest, REFERENT_EMAIL } from '../orientation/helpers.ts';
 import {
   bothSizes,
@@ -351,7 +352,7 @@ describe('the update link of a freshness campaign (/mise-a-jour/<jeton>)', () =>
     await done.waitFor();
     expect(await done.evaluate((el) => el === document.activeElement)).toBe(true);
     const verified = h.server.db.prepare('SELECT last_verified_at FROM actors WHERE id = ?').pluck().get(actorId);
-    expect(String(verified).slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    expect(String(verified).slice(0, 10)).toBe(parisDay());
     await shot(page, 'update-computer-confirmed');
     await expectNoAxeViolation(page, '/mise-a-jour confirmed (computer)');
 

@@ -131,19 +131,9 @@ describe('the hours editor', () => {
     await expect.poll(() => hours.inputValue(), { timeout: 10_000 }).toMatch(/^Mo-Fr/);
     const editor = page.locator('fieldset').filter({ has: hours }).first();
     await editor.getByText('Saisir jour par jour').click();
-    // The grid comes filled from the saved hours (Monday to Friday, 9 h – 12 h).
-    const fill = editor.getByRole('button', { name: 'Remplir la grille avec ces horaires' });
-    // The offer to fill the grid may come after the grid opens: take it whenever it shows.
-    const monday = editor.getByLabel('Lundi, plage 1 : ouverture');
-    await expect
-      .poll(
-        async () => {
-          if (await fill.isVisible()) await fill.click();
-          return monday.isVisible();
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    // The grid comes filled from the saved hours (Monday to Friday, 9 h – 12 h), by itself once the
+    // server has read them, even when it is opened before the reading arrives.
+    await editor.getByLabel('Lundi, plage 1 : ouverture').waitFor({ timeout: 20_000 });
     expect(await editor.getByLabel('Vendredi, plage 1 : fermeture').inputValue()).toBe('12:00');
     expect(await editor.getByRole('button', { name: 'Ouvrir le samedi' }).isVisible()).toBe(true);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -152,6 +142,10 @@ describe('the hours editor', () => {
       await editor.locator('.hours-grid__days').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `${SHOTS}/editor-phone.png`, fullPage: false });
     }
+    // Typed in the field while the grid is open: the grid follows what is typed, not the hours before.
+    await hours.fill('Mo-Sa 10:00-13:00; PH off');
+    await expect.poll(() => editor.getByLabel('Samedi, plage 1 : ouverture').inputValue(), { timeout: 20_000 }).toBe('10:00');
+    expect(await editor.getByLabel('Lundi, plage 1 : ouverture').inputValue()).toBe('10:00');
     await context.close();
-  });
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import { createMailTransport, sendDueMail } from '../../apps/api/src/services/ma
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { addTestActor } from '../helpers/actors.ts';
 import { expectDocumented } from '../helpers/api-expectations.ts';
+import { parisDay } from '../helpers/clock.ts';
 import { readMail, smtpServerForFile } from '../helpers/smtp.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { orientationApp, postJson } from '../orientation/helpers.ts';
@@ -96,7 +97,7 @@ describe('a freshness campaign', () => {
     const confirmed = await postJson(t.app, `/api/update/${token}`, { action: 'rien-na-change' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.result).toBe('confirmee');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = parisDay();
     const publicEntry = await (await t.app.request('/api/actors/campagne-metz')).json();
     expect(publicEntry.provenance.last_verified_at).toBe(today);
     expect(publicEntry.provenance.verified_by).toBe('la structure elle-même (Structure test campagne-metz)');

@@ -1,6 +1,7 @@
 /** Small helpers for the news and events tests (the app is `createTestApp()`: its uploads are in its own temporary directory). */
 import { expect } from 'vitest';
 import { asUser, type Signed } from '../helpers/accounts.ts';
+import { parisDay as dateInParis } from '../helpers/clock.ts';
 import { type JsonAnswer, type JsonBody, readJson, type TestApp } from '../helpers/test-app.ts';
 
 /** Markdown that tries everything the allow-list must stop. */
@@ -46,6 +47,5 @@ export async function createEvent(t: TestApp, who: Signed, input: Record<string,
 
 /** `AAAA-MM-JJTHH:MM`, Paris time, `days` from now (events must be relative to the real clock). */
 export function parisDay(days: number, time: string): string {
-  const d = new Date(Date.now() + days * 24 * 3600_000);
-  return `${d.toISOString().slice(0, 10)}T${time}`;
+  return `${dateInParis(days)}T${time}`;
 }

@@ -70,12 +70,15 @@ function useHoursPreview(input: HoursPreviewInput) {
     const timer = setTimeout(() => setSettled(input), 350);
     return () => clearTimeout(timer);
   }, [key]);
-  return useQuery({
+  const query = useQuery({
     queryKey: ['admin', 'hours-preview', JSON.stringify(settled)],
     queryFn: () => read(client.admin.hours.preview.$post({ json: settled })),
     staleTime: 60_000,
     placeholderData: (previous) => previous,
   });
+  /** The reading is of what is in the field now (not of what was typed before, still shown meanwhile). */
+  const current = JSON.stringify(settled) === key && !query.isPlaceholderData && !query.isFetching && query.data !== undefined;
+  return { ...query, current };
 }
 
 function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGrid) => void }) {
@@ -272,13 +275,22 @@ export function HoursEditor({
   const problem = reading?.problem ?? null;
   const shown = [...errors, ...(problem && !errors.includes(problem) ? [problem] : [])];
 
+  const [gridOpen, setGridOpen] = useState(false);
+  const readingReady = query.current;
+
   function openGrid() {
     if (value.trim() === '') setGrid(emptyGrid());
-    // Not read yet: the « Remplir la grille » button waits for the server's reading.
-    else if (!reading || query.isFetching) setGrid(undefined);
+    // Not read yet: the grid fills itself when the server's reading arrives (effect below).
+    else if (!readingReady || !reading) setGrid(undefined);
     else if (reading.weekly) setGrid(gridFrom(reading.weekly, reading.holidays_closed));
     else setGrid(null);
   }
+
+  // The grid opened before the server had read the hours (a slow phone, a page just loaded):
+  // fill it as soon as the reading is there, rather than leave the curator a button to press.
+  useEffect(() => {
+    if (gridOpen && grid === undefined && readingReady) openGrid();
+  }, [gridOpen, grid, readingReady]);
 
   return (
     <div className="hours-editor">
@@ -309,12 +321,18 @@ export function HoursEditor({
           ) : null}
         </div>
       </div>
-      <details className="hours-editor__grid" onToggle={(e) => e.currentTarget.open && openGrid()}>
+      <details
+        className="hours-editor__grid"
+        onToggle={(e) => {
+          setGridOpen(e.currentTarget.open);
+          if (e.currentTarget.open) openGrid();
+        }}
+      >
         <summary>Saisir jour par jour</summary>
         {grid === undefined ? (
-          <button type="button" className="button button--secondary" onClick={openGrid} disabled={query.isFetching}>
-            Remplir la grille avec ces horaires
-          </button>
+          <p className="field__hint" role="status">
+            Lecture des horaires pour remplir la grille…
+          </p>
         ) : grid ? (
           <GridEditor
             grid={grid}
