@@ -1,5 +1,6 @@
 // In-process distinct searches (no HTTP): `node --import tsx bench/prof-inproc.mts <db> [count] [profile.cpuprofile]`
 // With a third argument, a CPU profile of the measured searches only (after the warm-up) is written there.
+// SAVE_EVERY=N: a curator's save (bench/saves.ts) every N searches, as the server's own write.
 
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -8,6 +9,7 @@ import { createLogger } from '../apps/api/src/lib/logger.ts';
 import { actorRepository, openDatabase, warmAnonymousListViews } from '../packages/db/src/index.ts';
 import { warmUpSearch } from '../packages/geo/src/index.ts';
 import { distinctSearchPaths } from './distinct.ts';
+import { saveNow } from './saves.ts';
 
 const [file, count = '3000', profileTo] = process.argv.slice(2);
 const db = openDatabase(file as string);
@@ -31,7 +33,10 @@ const times: number[] = [];
 const slow: [number, string][] = [];
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
+const saveEvery = Number(process.env.SAVE_EVERY ?? 0);
+let n = 0;
 for (const p of paths) {
+  if (saveEvery && ++n % saveEvery === 0) saveNow(db);
   const t = performance.now();
   const r = await app.request(p, { headers });
   await r.arrayBuffer();
