@@ -7,11 +7,14 @@
  * `Headers` object cost far more than the search itself (docs/PERFORMANCE.md). A hit here is a
  * map lookup: the body is already serialised, compressed once per encoding (Brotli or gzip, as
  * the client accepts) and sent with a plain header record; `If-None-Match` gets a 304. An answer
- * up to 128 KB (a page of results: ~35 KB, ~0.24 ms of Brotli at quality 4) is compressed on the spot: handing
- * it to libuv's thread pool costs half as much CPU again as compressing it (0.34 → 0.51 ms), and
- * with a server process per core (PARE_WORKERS) no core is idle to take it. Larger ones go to the
- * thread pool, so that the thread that answers is not held a long time; two requests for the same
- * new encoding share that one compression.
+ * up to 128 KB (a page of results: ~35 KB) is compressed on the spot, at a fast setting (Brotli
+ * quality 1, gzip level 1: 0.08 ms and 5.2 KB, against 0.28 ms and 4.4 KB at quality 4): handing
+ * it to libuv's thread pool costs half as much CPU again as compressing it, and with a server
+ * process per core (PARE_WORKERS) no core is idle to take it. Most searches are asked once; one
+ * asked again is worth more care, so its second request has it compressed again, smaller
+ * (quality 5, level 6), on the thread pool, for the requests after. Larger answers go to the
+ * thread pool at once, so that the thread that answers is not held a long time; two requests for
+ * the same new encoding share that one compression.
  *
  * What may be kept: only GET answers `200 application/json` given to a request without a session
  * cookie and without `Set-Cookie`; a professional's answer (which shows contacts reserved to
@@ -47,6 +50,8 @@ type Entry = {
   stored: boolean;
   /** When an answer that holds the time (open now, the week's hours) stops being true, epoch ms. */
   expiresAt: number | undefined;
+  /** Encodings compressed at the fast setting, to compress again smaller if the answer is asked again. */
+  fast: Partial<Record<Encoding, true>>;
 };
 
 export type PublicCacheOptions = {
@@ -86,11 +91,10 @@ const gzipAsync = promisify(gzip);
 /** Up to this size an answer is compressed on the thread that answers (see above). */
 const COMPRESS_HERE_MAX_BYTES = 128 * 1024;
 
-function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer | Promise<Buffer> {
-  const here = body.byteLength <= COMPRESS_HERE_MAX_BYTES;
-  if (encoding === 'gzip') return here ? gzipSync(body, { level: 6 }) : gzipAsync(body, { level: 6 });
-  // Quality 4 on the spot: a page of results in 0.24 ms instead of 0.34 (quality 5), 9 % larger (4.5 KB instead of 4.1).
-  const options = { params: { [constants.BROTLI_PARAM_QUALITY]: here ? 4 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } };
+/** Compressed on the spot at the fast setting (small answers, `here`), or on the thread pool at the small one. */
+function compress(body: Buffer, encoding: 'br' | 'gzip', here: boolean): Buffer | Promise<Buffer> {
+  if (encoding === 'gzip') return here ? gzipSync(body, { level: 1 }) : gzipAsync(body, { level: 6 });
+  const options = { params: { [constants.BROTLI_PARAM_QUALITY]: here ? 1 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } };
   return here ? brotliCompressSync(body, options) : brotliAsync(body, options);
 }
 
@@ -145,8 +149,12 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     if (done) return done;
     let pending = entry.compressing[encoding];
     if (!pending) {
-      const made = compress(entry.bodies.identity as Buffer, encoding as 'br' | 'gzip');
-      if (Buffer.isBuffer(made)) return keepBody(entry, encoding, made);
+      const identity = entry.bodies.identity as Buffer;
+      const made = compress(identity, encoding as 'br' | 'gzip', identity.byteLength <= COMPRESS_HERE_MAX_BYTES);
+      if (Buffer.isBuffer(made)) {
+        entry.fast[encoding] = true;
+        return keepBody(entry, encoding, made);
+      }
       pending = made.then((body) => {
         delete entry.compressing[encoding];
         return keepBody(entry, encoding, body);
@@ -154,6 +162,23 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       entry.compressing[encoding] = pending;
     }
     return pending;
+  };
+
+  /** An answer asked again: its body made at the fast setting is compressed again, smaller, on the thread pool. */
+  const refine = (entry: Entry, encoding: Encoding) => {
+    if (!entry.fast[encoding] || entry.compressing[encoding]) return;
+    delete entry.fast[encoding];
+    const pending = compress(entry.bodies.identity as Buffer, encoding as 'br' | 'gzip', false);
+    entry.compressing[encoding] = Promise.resolve(pending).then((smaller) => {
+      delete entry.compressing[encoding];
+      const before = entry.bodies[encoding] as Buffer;
+      if (smaller.byteLength >= before.byteLength) return before;
+      entry.bodies[encoding] = smaller;
+      const saved = before.byteLength - smaller.byteLength;
+      entry.bytes -= saved;
+      if (entry.stored) total -= saved;
+      return smaller;
+    });
   };
 
   const respond = async (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string): Promise<Response> => {
@@ -184,6 +209,7 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       if (valid) {
         store(key, found);
         const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingOf(c);
+        refine(found, encoding);
         return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
       }
     }
@@ -211,6 +237,7 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       bytes: identity.byteLength,
       stored: false,
       expiresAt: c.get('cacheUntil'),
+      fast: {},
     };
     // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
     c.res = undefined;
