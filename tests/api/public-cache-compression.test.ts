@@ -8,7 +8,7 @@ import { publicResponseCache } from '@pare/api/public-cache';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 
-const rows = Array.from({ length: 400 }, (_, i) => ({
+const ROWS = Array.from({ length: 400 }, (_, i) => ({
   id: i,
   name: `Acteur ${i}`,
   ville: ['Metz', 'Nancy', 'Lyon'][i % 3],
@@ -24,7 +24,7 @@ function appWithCache() {
       await next();
     })
     .use('*', cache as unknown as MiddlewareHandler)
-    .get('/page', (c) => c.json({ rows }));
+    .get('/page', (c) => c.json({ rows: ROWS }));
 }
 
 const decode = (raw: Buffer, encoding: string | null) =>
@@ -49,8 +49,36 @@ describe('the public cache’s compression', () => {
         later = await ask();
       }
       expect(later.byteLength).toBeLessThan(first.byteLength);
-      expect(decode(later, encoding)).toEqual({ rows });
-      expect(decode(first, encoding)).toEqual({ rows });
+      expect(decode(later, encoding)).toEqual({ rows: ROWS });
+      expect(decode(first, encoding)).toEqual({ rows: ROWS });
     });
   }
+});
+
+describe('what the public cache keeps', () => {
+  it('keeps an answer from the second time its URL is asked, and searches asked once do not push it out', async () => {
+    const cache = publicResponseCache({ version: () => 'v1', securityHeaders: {}, maxBytes: 20_000 });
+    let built = 0;
+    const app = new Hono()
+      .use('*', async (c, next) => {
+        c.set('requestId' as never, 'r' as never);
+        c.set('user' as never, null as never);
+        await next();
+      })
+      .use('*', cache as unknown as MiddlewareHandler)
+      .get('/a/:n', (c) => {
+        built++;
+        return c.json({ n: c.req.param('n'), pad: 'x'.repeat(3000) });
+      });
+    await app.request('/a/popular');
+    expect(cache.stats().entries).toBe(0);
+    await app.request('/a/popular');
+    expect(built).toBe(2);
+    expect(cache.stats().entries).toBe(1);
+    // Forty searches asked once each, more than the cache holds: none is kept, the popular one stays.
+    for (let n = 0; n < 40; n++) await app.request(`/a/${n}`);
+    expect(cache.stats().entries).toBe(1);
+    await app.request('/a/popular');
+    expect(built).toBe(42);
+  });
 });

@@ -67,6 +67,11 @@ export type PublicCacheOptions = {
   onLookup?: (hit: boolean) => void;
   /** The clock that `cacheUntil` is read against (epoch ms). Default: `Date.now`. */
   now?: () => number;
+  /**
+   * How many of the last URLs asked are remembered to admit an answer when it is asked again;
+   * 0 keeps every answer at once. Default 20,000 (about 2 MB of keys).
+   */
+  admitAfterSeen?: number;
 };
 
 /** Below this size, compressing costs more than it saves. */
@@ -115,6 +120,20 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
   /** Insertion order is recency: a hit moves its entry to the end, eviction takes from the start. */
   const entries = new Map<string, Entry>();
   let total = 0;
+  /**
+   * The URLs asked lately whose answers were not kept. Most searches are asked once (each visitor
+   * types their own town, radius and filters): keeping each of them pushed out an answer worth
+   * keeping and left ~40 KB of it for the collector (a full collection every second under load,
+   * 15 % of the CPU of a distinct search). An answer is kept the second time its URL is asked.
+   */
+  const seenOnce = new Set<string>();
+  const remember = options.admitAfterSeen ?? 20_000;
+  const admit = (key: string): boolean => {
+    if (remember === 0 || seenOnce.delete(key)) return true;
+    seenOnce.add(key);
+    if (seenOnce.size > remember) seenOnce.delete(seenOnce.values().next().value as string);
+    return false;
+  };
 
   const drop = (key: string, entry: Entry) => {
     entries.delete(key);
@@ -242,7 +261,7 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
     c.res = undefined;
     // Kept only if nothing was written while the answer was built, and if it is not too large.
-    if (identity.byteLength <= maxEntryBytes && options.version() === version) store(key, entry);
+    if (identity.byteLength <= maxEntryBytes && options.version() === version && admit(key)) store(key, entry);
     c.res = await respond(entry, small(identity) ? 'identity' : encodingOf(c), c.req.header('if-none-match'), c.get('requestId'));
   };
   return Object.assign(publicCache, { stats: () => ({ entries: entries.size, bytes: total }) });
