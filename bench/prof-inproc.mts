@@ -1,6 +1,7 @@
 // In-process distinct searches (no HTTP): `node --import tsx bench/prof-inproc.mts <db> [count] [profile.cpuprofile]`
 // With a third argument, a CPU profile of the measured searches only (after the warm-up) is written there.
-// SAVE_EVERY=N: a curator's save (bench/saves.ts) every N searches, as the server's own write.
+// SAVE_EVERY=N: a curator's save (bench/saves.ts) every N searches, as the server's own write;
+// with FOREIGN=1, through a second connection (another process's write, learnt from `directory_changes`).
 
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -34,9 +35,10 @@ const slow: [number, string][] = [];
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const saveEvery = Number(process.env.SAVE_EVERY ?? 0);
+const saver = process.env.FOREIGN ? openDatabase(file as string) : db;
 let n = 0;
 for (const p of paths) {
-  if (saveEvery && ++n % saveEvery === 0) saveNow(db);
+  if (saveEvery && ++n % saveEvery === 0) saveNow(saver);
   const t = performance.now();
   const r = await app.request(p, { headers });
   await r.arrayBuffer();

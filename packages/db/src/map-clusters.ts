@@ -17,7 +17,7 @@
  * sites are clustered apart, so a cluster never mixes them with precise points.
  */
 import type { Db } from './database.ts';
-import { directoryVersion } from './search.ts';
+import { keptAcrossWrites } from './search-version.ts';
 
 /** Beyond this zoom nothing more splits: every site is answered on its own. */
 export const MAP_MAX_ZOOM = 16;
@@ -107,29 +107,36 @@ function lowerBound(a: Float64Array, v: number, from = 0): number {
   return lo;
 }
 
-function readSites(db: Db): SiteTable {
-  // Two narrow reads (an index of actor ids, the sites) rather than a join reading the wide actor rows.
-  const mappable = new Set(
-    db.prepare(`SELECT id FROM actors WHERE status = 'published' AND territory_scope <> 'national'`).pluck().all() as number[],
-  );
-  const rows = (
-    db.prepare('SELECT id, actor_id, public_lat, public_lng, confidential FROM sites').raw().all() as [
-      number,
-      number,
-      number | null,
-      number | null,
-      number,
-    ][]
-  ).filter((r) => mappable.has(r[1]) && r[2] !== null && r[3] !== null) as [number, number, number, number, number][];
-  const n = rows.length;
-  const codes = new Float64Array(n);
-  rows.forEach((r, i) => {
-    codes[i] = morton(toGrid(mercX(r[3])), toGrid(mercY(r[2])));
-  });
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (codes[a] as number) - (codes[b] as number) || (rows[a]?.[0] ?? 0) - (rows[b]?.[0] ?? 0));
-  const t: SiteTable = {
+type SiteRow = [id: number, actor: number, lat: number, lng: number, confidential: number];
+
+/** The mappable sites (public coordinates, published, not national) of every actor, or of `actors` only. */
+function mappableRows(db: Db, actors?: number[]): SiteRow[] {
+  const MAPPABLE = `a.status = 'published' AND a.territory_scope <> 'national'`;
+  const SITE = 'SELECT s.id, s.actor_id, s.public_lat, s.public_lng, s.confidential FROM';
+  let rows: [number, number, number | null, number | null, number][];
+  if (actors) {
+    // The actors written, by their ids first (the planner would otherwise scan the published ones).
+    rows = db
+      .prepare(`${SITE} json_each(?) j CROSS JOIN actors a ON a.id = j.value JOIN sites s ON s.actor_id = a.id WHERE ${MAPPABLE}`)
+      .raw()
+      .all(JSON.stringify(actors)) as typeof rows;
+  } else {
+    // Two narrow reads (an index of actor ids, the sites) rather than a join reading the wide actor rows.
+    const mappable = new Set(db.prepare(`SELECT id FROM actors a WHERE ${MAPPABLE}`).pluck().all() as number[]);
+    rows = (db.prepare(`${SITE} sites s`).raw().all() as typeof rows).filter((r) => mappable.has(r[1]));
+  }
+  return rows.filter((r) => r[2] !== null && r[3] !== null) as SiteRow[];
+}
+
+/** `rows` with their Morton codes, in the table's order (code, then site id). */
+function inMortonOrder(rows: SiteRow[]): { rows: SiteRow[]; codes: number[] } {
+  const coded = rows.map((r) => ({ r, code: morton(toGrid(mercX(r[3])), toGrid(mercY(r[2]))) }));
+  coded.sort((a, b) => a.code - b.code || a.r[0] - b.r[0]);
+  return { rows: coded.map((c) => c.r), codes: coded.map((c) => c.code) };
+}
+
+function emptyTable(n: number): SiteTable {
+  return {
     site: new Int32Array(n),
     actor: new Int32Array(n),
     lng: new Float64Array(n),
@@ -140,16 +147,21 @@ function readSites(db: Db): SiteTable {
     byActor: new Int32Array(0),
     maxActor: 0,
   };
-  order.forEach((from, i) => {
-    const [id, actor, lat, lng, confidential] = rows[from] as [number, number, number, number, number];
-    t.site[i] = id;
-    t.actor[i] = actor;
-    t.lat[i] = lat;
-    t.lng[i] = lng;
-    t.code[i] = codes[from] as number;
-    t.confidential[i] = confidential ? 1 : 0;
-  });
-  // A counting sort of the positions by actor: a narrow search reads its actors' sites only.
+}
+
+function putRow(t: SiteTable, i: number, [id, actor, lat, lng, confidential]: SiteRow, code: number): void {
+  t.site[i] = id;
+  t.actor[i] = actor;
+  t.lat[i] = lat;
+  t.lng[i] = lng;
+  t.code[i] = code;
+  t.confidential[i] = confidential ? 1 : 0;
+}
+
+/** A counting sort of the positions by actor: a narrow search reads its actors' sites only. */
+function indexByActor(t: SiteTable): SiteTable {
+  const n = t.site.length;
+  t.maxActor = 0;
   for (const a of t.actor) if (a > t.maxActor) t.maxActor = a;
   t.first = new Int32Array(t.maxActor + 2);
   for (const a of t.actor) t.first[a + 1] = (t.first[a + 1] as number) + 1;
@@ -164,10 +176,62 @@ function readSites(db: Db): SiteTable {
   return t;
 }
 
+function readSites(db: Db): SiteTable {
+  const { rows, codes } = inMortonOrder(mappableRows(db));
+  const t = emptyTable(rows.length);
+  for (const [i, r] of rows.entries()) putRow(t, i, r, codes[i] as number);
+  return indexByActor(t);
+}
+
+/**
+ * The table after the actors `written` changed: their sites taken out, their sites as they are
+ * now merged in at their place in the order. Two linear passes over typed arrays (~2 ms at
+ * 100,000 actors) where reading every site again took ~0.5 s, paid by the next map request.
+ */
+function patchSites(db: Db, t: SiteTable, written: number[]): SiteTable {
+  const touched = new Uint8Array(t.maxActor + 1);
+  for (const id of written) if (id <= t.maxActor) touched[id] = 1;
+  const { rows, codes } = inMortonOrder(mappableRows(db, written));
+  let kept = 0;
+  for (const a of t.actor) if (touched[a] === 0) kept++;
+  const out = emptyTable(kept + rows.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  const n = t.site.length;
+  while (i < n || j < rows.length) {
+    if (i < n && touched[t.actor[i] as number] === 1) {
+      i++;
+      continue;
+    }
+    const row = rows[j];
+    const code = codes[j] as number;
+    const fromNew = row !== undefined && (i >= n || code < (t.code[i] as number) || (code === t.code[i] && row[0] < (t.site[i] as number)));
+    if (fromNew) {
+      putRow(out, k++, row, code);
+      j++;
+    } else {
+      out.site[k] = t.site[i] as number;
+      out.actor[k] = t.actor[i] as number;
+      out.lat[k] = t.lat[i] as number;
+      out.lng[k] = t.lng[i] as number;
+      out.code[k] = t.code[i] as number;
+      out.confidential[k] = t.confidential[i] as number;
+      k++;
+      i++;
+    }
+  }
+  return indexByActor(out);
+}
+
 /** The positions (in Morton order) of the sites of `matching` (all when null). */
 function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
   const n = t.site.length;
-  if (!matching) return Int32Array.from({ length: n }, (_, i) => i);
+  if (!matching) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   if (matching.length > n / 8) {
     // A broad search: one pass over every site.
     const keep = new Uint8Array(t.maxActor + 1);
@@ -309,7 +373,12 @@ function expansionZoom(layer: Layer, from: number, to: number, level: number): n
  * (kept per directory version and key, 64 MB at most), `view` its clusters in a viewport.
  */
 export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
-  let version: string | null = null;
+  // Patched for the actors written since the last read; read whole when they cannot be told.
+  const sites = keptAcrossWrites(
+    db,
+    () => readSites(db),
+    (t, written) => patchSites(db, t, written),
+  );
   let table: SiteTable | null = null;
   const selections = new Map<string, MapSelection>();
   let held = 0;
@@ -318,14 +387,13 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     .raw();
 
   function current(): SiteTable {
-    const v = directoryVersion(db)?.() ?? `uncached:${Math.random()}`;
-    if (!table || v !== version) {
-      version = v;
-      table = readSites(db);
+    const t = sites.read();
+    if (t !== table) {
+      table = t;
       selections.clear();
       held = 0;
     }
-    return table;
+    return t;
   }
 
   /** The sites of the actors `matching` gives (every mappable site when null) and their number, kept under `key`. */
@@ -379,5 +447,6 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     return features;
   }
 
-  return { selection, view };
+  /** How many times the site table was read whole (not patched). */
+  return { selection, view, builds: sites.builds };
 }

@@ -140,3 +140,38 @@ export function directoryChanges(db: Db): { version: () => string; external: () 
     },
   };
 }
+
+/**
+ * A value built from the directory and kept across reads (the map's site table, the back office's
+ * summaries): `read()` gives it as the directory is now — patched for the actors written since
+ * the last read (on this connection, or by another process when `directory_changes` can say
+ * which), built whole when they cannot be told. Inside a transaction it is built afresh and not
+ * kept (a rollback would leave it ahead of the data). `builds()` counts the whole builds.
+ */
+export function keptAcrossWrites<T>(db: Db, build: () => T, patch: (kept: T, written: number[]) => T) {
+  let value: T | undefined;
+  let version: string | undefined;
+  let external: number | undefined;
+  let feed: ChangeFeed | undefined;
+  let builds = 0;
+  const whole = () => {
+    builds++;
+    return build();
+  };
+  return {
+    read(): T {
+      const changes = db.inTransaction ? undefined : directoryChanges(db);
+      if (!changes) return whole();
+      const v = changes.version();
+      if (value !== undefined && v === version) return value;
+      const ext = changes.external();
+      feed ??= changes.feed();
+      const written = feed.take();
+      value = value !== undefined && ext === external && written ? patch(value, written) : whole();
+      version = v;
+      external = ext;
+      return value;
+    },
+    builds: () => builds,
+  };
+}
