@@ -221,13 +221,18 @@ export type AdminActor = z.infer<typeof AdminActorSchema>;
 export const FieldChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
 export type FieldChangeOut = z.infer<typeof FieldChangeSchema>;
 
+/** What every revision says, whatever was edited: which, what was done, when, by whom, the changes. */
+export const revisionFields = <const A extends readonly [string, ...string[]]>(actions: A) => ({
+  id: z.number().int(),
+  action: z.enum(actions),
+  created_at: z.string(),
+  author: z.string().nullable(),
+  changes: z.array(FieldChangeSchema),
+});
+
 export const RevisionSchema = z
   .object({
-    id: z.number().int(),
-    action: z.enum(REVISION_ACTIONS),
-    created_at: z.string(),
-    author: z.string().nullable(),
-    changes: z.array(FieldChangeSchema),
+    ...revisionFields(REVISION_ACTIONS),
     submission_id: z.number().int().nullable(),
     reverted_to: z.number().int().nullable(),
     note: z.string().nullable(),

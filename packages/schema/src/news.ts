@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
 import { PUBLICS } from './codes.ts';
+import { revisionFields } from './curation.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
@@ -309,11 +310,7 @@ export type AdminEventList = z.infer<typeof AdminEventListSchema>;
 
 export const ContentRevisionSchema = z
   .object({
-    id: z.number().int(),
-    action: z.enum(NEWS_REVISION_ACTIONS),
-    created_at: z.string(),
-    author: z.string().nullable(),
-    changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+    ...revisionFields(NEWS_REVISION_ACTIONS),
     reverted_to: z.number().int().nullable(),
   })
   .meta({ id: 'ContentRevision' });
