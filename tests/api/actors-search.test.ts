@@ -1,4 +1,4 @@
-import { PublicActorSchema, SearchActorsResponseSchema } from '@pare/schema';
+import { ErrorBodySchema, HealthSchema, PublicActorSchema, SearchActorsResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -12,7 +12,7 @@ const slugs = (body: { items: { slug: string }[] }) => body.items.map((i) => i.s
 
 describe('GET /api/health', () => {
   it('says ok once the database is ready', async () => {
-    const { status, body } = await getJson(t.app, '/api/health');
+    const { status, body } = await getJson(t.app, '/api/health', HealthSchema);
     expect(status).toBe(200);
     expect(body).toEqual({ status: 'ok' });
   });
@@ -201,7 +201,7 @@ describe('GET /api/actors/:slug', () => {
   });
 
   it('answers 404 JSON for an unknown actor', async () => {
-    const { status, body } = await getJson(t.app, '/api/actors/nexiste-pas');
+    const { status, body } = await getJson(t.app, '/api/actors/nexiste-pas', ErrorBodySchema);
     expect(status).toBe(404);
     expect(body.error).toBe('not_found');
     expect(body.message).toMatch(/acteur/i);

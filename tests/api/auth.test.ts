@@ -1,3 +1,4 @@
+import { ErrorBodySchema, PublicActorSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, createAccount, signIn, TEST_PASSWORD } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -46,7 +47,7 @@ describe('sign-in and sessions', () => {
     const me = await asUser(t, who, '/api/auth/me');
     expect(me.status).toBe(200);
     expect((await me.json()).user).toMatchObject({ role: 'relais', departements: ['57'] });
-    const anon = await getJson(t.app, '/api/auth/me');
+    const anon = await getJson(t.app, '/api/auth/me', ErrorBodySchema);
     expect(anon.status).toBe(401);
     expect(anon.body.error).toBe('unauthorized');
   });
@@ -131,7 +132,7 @@ describe('sign-in and sessions', () => {
   it('shows professionals-only contacts to a verified professional and not to the public', async () => {
     const pro = await signIn(t, await createAccount(t, 'professionnel-verifie'));
     const asPro = await (await asUser(t, pro, '/api/actors/test-association-familles-metz')).json();
-    const asPublic = (await getJson(t.app, '/api/actors/test-association-familles-metz')).body;
+    const asPublic = (await getJson(t.app, '/api/actors/test-association-familles-metz', PublicActorSchema)).body;
     expect(asPro.contacts.map((c: { value: string }) => c.value)).toContain('03 00 00 00 03');
     expect(asPublic.contacts.map((c: { value: string }) => c.value)).not.toContain('03 00 00 00 03');
   });

@@ -1,3 +1,4 @@
+import { ErrorBodySchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRefused } from '../helpers/api-expectations.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -40,7 +41,7 @@ describe('bad input gets a 400 naming the field', () => {
 
 describe('errors never leak internals', () => {
   it('an unknown API route is a 404 JSON', async () => {
-    const { status, body } = await getJson(t.app, '/api/nothing-here');
+    const { status, body } = await getJson(t.app, '/api/nothing-here', ErrorBodySchema);
     expect(status).toBe(404);
     expect(body.error).toBe('not_found');
   });

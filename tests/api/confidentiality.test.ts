@@ -1,3 +1,4 @@
+import { PublicActorSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialSecrets } from '../helpers/confidential.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -50,11 +51,11 @@ describe('confidential data never leaves the public API', () => {
   });
 
   it('a confidential site comes out marked, with its commune and the commune centre only', async () => {
-    const { body } = await getJson(t.app, '/api/actors/test-foyer-confidentiel-thionville');
+    const { body } = await getJson(t.app, '/api/actors/test-foyer-confidentiel-thionville', PublicActorSchema);
     const site = body.sites[0];
     expect(site).toMatchObject({ confidential: true, address: null, postcode: null, label: null, precision: 'commune' });
-    expect(site.commune).toEqual({ code: '57672', name: 'Thionville' });
-    expect(site.departement.code).toBe('57');
+    expect(site!.commune).toEqual({ code: '57672', name: 'Thionville' });
+    expect(site!.departement!.code).toBe('57');
     expect(body).not.toHaveProperty('referent_email');
     // The public website stays: it is not a contact of the confidential site.
     expect(body.contacts.map((c: { value: string }) => c.value)).toEqual(['https://example.test/foyer']);

@@ -5,6 +5,7 @@
  * clock; bad syntaxes refused with a French message naming the problem.
  */
 import type { CreateActorInputRaw } from '@pare/schema';
+import { PublicActorSchema, SearchActorsResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -62,7 +63,11 @@ afterAll(() => t.close());
 
 /** Which of our three entries a search open at `instant` returns. */
 async function openAt(instant: string): Promise<string[]> {
-  const { status, body } = await getJson(t.app, `/api/actors?per_page=100&q=horaires%20test&open_at=${encodeURIComponent(instant)}`);
+  const { status, body } = await getJson(
+    t.app,
+    `/api/actors?per_page=100&q=horaires%20test&open_at=${encodeURIComponent(instant)}`,
+    SearchActorsResponseSchema,
+  );
   expect(status).toBe(200);
   const found = new Set((body.items as { slug: string }[]).map((i) => i.slug));
   return Object.keys(slugs).filter((k) => found.has(slugs[k] as string));
@@ -108,15 +113,19 @@ describe('GET /api/actors?open_at=', () => {
   });
 
   it('never counts a confidential site’s hours (trying instants would reveal them)', async () => {
-    const { body } = await getJson(t.app, `/api/actors?per_page=100&open_at=${encodeURIComponent('2026-12-07T22:00:00+01:00')}`);
+    const { body } = await getJson(
+      t.app,
+      `/api/actors?per_page=100&open_at=${encodeURIComponent('2026-12-07T22:00:00+01:00')}`,
+      SearchActorsResponseSchema,
+    );
     expect((body.items as { slug: string }[]).map((i) => i.slug)).not.toContain('test-foyer-confidentiel-thionville');
   });
 
   it('refuses a malformed instant, and open_at with ouvert together, with the one 400 shape', async () => {
-    const bad = await getJson(t.app, '/api/actors?open_at=demain');
+    const bad = await getJson(t.app, '/api/actors?open_at=demain', SearchActorsResponseSchema);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('open_at');
-    const both = await getJson(t.app, '/api/actors?open_at=2026-12-07T10:00:00Z&ouvert=maintenant');
+    const both = await getJson(t.app, '/api/actors?open_at=2026-12-07T10:00:00Z&ouvert=maintenant', SearchActorsResponseSchema);
     expect(both.status).toBe(400);
     expect(JSON.stringify(both.body)).toContain('pas les deux');
   });
@@ -125,51 +134,51 @@ describe('GET /api/actors?open_at=', () => {
 describe('what the answers say now', () => {
   it('ouvert=maintenant keeps only what is open at the app’s clock, and the facet counts them', async () => {
     clock = new Date('2026-12-07T10:00:00+01:00');
-    const { body } = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test&ouvert=maintenant');
+    const { body } = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test&ouvert=maintenant', SearchActorsResponseSchema);
     expect(body.items.map((i: { slug: string }) => i.slug).sort()).toEqual([slugs.line, slugs.metz, slugs.paris].sort());
-    const all = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test');
+    const all = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test', SearchActorsResponseSchema);
     expect(all.body.facets.open_now).toBe(3);
     clock = new Date('2026-12-07T12:30:00+01:00');
-    const later = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test');
+    const later = await getJson(t.app, '/api/actors?per_page=100&q=horaires%20test', SearchActorsResponseSchema);
     expect(later.body.facets.open_now).toBe(1);
   });
 
   it('a site says open or closed, when that changes, and its week with holidays and closures', async () => {
     clock = new Date('2026-12-24T16:00:00+01:00');
-    const { body } = await getJson(t.app, `/api/actors/${slugs.metz}`);
+    const { body } = await getJson(t.app, `/api/actors/${slugs.metz}`, PublicActorSchema);
     const site = body.sites[0];
-    expect(site.opening_hours).toBe(WEEKDAYS);
-    expect(site.open_now).toBe(true);
-    expect(site.next_change).toBe('2026-12-24T16:30:00.000Z');
-    expect(site.week).toHaveLength(7);
-    expect(site.week[0]).toMatchObject({ date: '2026-12-24', weekday: 3, holiday: null });
-    expect(site.week[0].intervals.map((i: { from: string; to: string }) => `${i.from}-${i.to}`)).toEqual(['09:00-12:00', '14:00-17:30']);
-    expect(site.week[1]).toMatchObject({ date: '2026-12-25', holiday: 'Noël', intervals: [] });
-    expect(site.week[2]).toMatchObject({ date: '2026-12-26', holiday: 'Lendemain de Noël' });
-    expect(site.temporary_closures).toEqual([
+    expect(site!.opening_hours).toBe(WEEKDAYS);
+    expect(site!.open_now).toBe(true);
+    expect(site!.next_change).toBe('2026-12-24T16:30:00.000Z');
+    expect(site!.week).toHaveLength(7);
+    expect(site!.week![0]).toMatchObject({ date: '2026-12-24', weekday: 3, holiday: null });
+    expect(site!.week![0]!.intervals.map((i: { from: string; to: string }) => `${i.from}-${i.to}`)).toEqual(['09:00-12:00', '14:00-17:30']);
+    expect(site!.week![1]).toMatchObject({ date: '2026-12-25', holiday: 'Noël', intervals: [] });
+    expect(site!.week![2]).toMatchObject({ date: '2026-12-26', holiday: 'Lendemain de Noël' });
+    expect(site!.temporary_closures).toEqual([
       { starts_on: '2027-02-15', ends_on: '2027-02-19', message: 'Fermé pour travaux (test)', closed: true },
     ]);
   });
 
   it('during a closure: closed, reopening the next working day after it, the closure on each of its days', async () => {
     clock = new Date('2027-02-16T10:00:00+01:00');
-    const { body } = await getJson(t.app, `/api/actors/${slugs.metz}`);
+    const { body } = await getJson(t.app, `/api/actors/${slugs.metz}`, PublicActorSchema);
     const site = body.sites[0];
-    expect(site.open_now).toBe(false);
-    expect(site.next_change).toBe('2027-02-22T08:00:00.000Z');
-    expect(site.week[0]).toMatchObject({
+    expect(site!.open_now).toBe(false);
+    expect(site!.next_change).toBe('2027-02-22T08:00:00.000Z');
+    expect(site!.week![0]).toMatchObject({
       date: '2027-02-16',
       intervals: [],
       closure: { message: 'Fermé pour travaux (test)', closed: true },
     });
     // Once ended, a closure is history: it leaves the page.
     clock = new Date('2027-02-20T10:00:00+01:00');
-    expect((await getJson(t.app, `/api/actors/${slugs.metz}`)).body.sites[0].temporary_closures).toEqual([]);
+    expect((await getJson(t.app, `/api/actors/${slugs.metz}`, PublicActorSchema)).body.sites[0]!.temporary_closures).toEqual([]);
   });
 
   it('a line carries its own hours and state', async () => {
     clock = new Date('2026-12-07T23:00:00+01:00');
-    const { body } = await getJson(t.app, `/api/actors/${slugs.line}`);
+    const { body } = await getJson(t.app, `/api/actors/${slugs.line}`, PublicActorSchema);
     expect(body.contacts[0]).toMatchObject({
       opening_hours: 'Mo-Su 10:00-22:00',
       open_now: false,
@@ -178,17 +187,17 @@ describe('what the answers say now', () => {
   });
 
   it('an entry without hours says unknown, not closed', async () => {
-    const { body } = await getJson(t.app, '/api/actors/test-association-familles-metz');
+    const { body } = await getJson(t.app, '/api/actors/test-association-familles-metz', PublicActorSchema);
     expect(body.sites[0]).toMatchObject({ opening_hours: null, open_now: null, next_change: null });
   });
 
   it('the public cache does not keep « open » past the closing time', async () => {
     clock = new Date('2026-12-07T11:59:00+01:00');
-    const first = await getJson(t.app, `/api/actors/${slugs.paris}`);
-    expect(first.body.sites[0].open_now).toBe(true);
-    expect((await getJson(t.app, `/api/actors/${slugs.paris}`)).body.sites[0].open_now).toBe(true);
+    const first = await getJson(t.app, `/api/actors/${slugs.paris}`, PublicActorSchema);
+    expect(first.body.sites[0]!.open_now).toBe(true);
+    expect((await getJson(t.app, `/api/actors/${slugs.paris}`, PublicActorSchema)).body.sites[0]!.open_now).toBe(true);
     clock = new Date('2026-12-07T12:01:00+01:00');
-    expect((await getJson(t.app, `/api/actors/${slugs.paris}`)).body.sites[0].open_now).toBe(false);
+    expect((await getJson(t.app, `/api/actors/${slugs.paris}`, PublicActorSchema)).body.sites[0]!.open_now).toBe(false);
   });
 });
 
@@ -245,7 +254,7 @@ describe('writing hours', () => {
     expect(res.status).toBe(201);
     const { slug } = (await res.json()) as { slug: string };
     clock = new Date('2026-12-25T03:00:00+01:00');
-    const { body } = await getJson(t.app, `/api/actors/${slug}`);
+    const { body } = await getJson(t.app, `/api/actors/${slug}`, PublicActorSchema);
     expect(body.contacts[0]).toMatchObject({ opening_hours: '24/7', open_now: true, next_change: null });
   });
 });

@@ -5,8 +5,8 @@
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { publicResponseCache } from '@pare/api/public-cache';
-import { Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { behindPublicCache, paddedPagesBehind } from '../helpers/public-cache.ts';
 
 const ROWS = Array.from({ length: 400 }, (_, i) => ({
   id: i,
@@ -17,14 +17,7 @@ const ROWS = Array.from({ length: 400 }, (_, i) => ({
 
 function appWithCache() {
   const cache = publicResponseCache({ version: () => 'v1', securityHeaders: {} });
-  return new Hono()
-    .use('*', async (c, next) => {
-      c.set('requestId' as never, 'r' as never);
-      c.set('user' as never, null as never);
-      await next();
-    })
-    .use('*', cache as unknown as MiddlewareHandler)
-    .get('/page', (c) => c.json({ rows: ROWS }));
+  return behindPublicCache(cache).get('/page', (c) => c.json({ rows: ROWS }));
 }
 
 const decode = (raw: Buffer, encoding: string | null) =>
@@ -58,27 +51,17 @@ describe('the public cache’s compression', () => {
 describe('what the public cache keeps', () => {
   it('keeps an answer from the second time its URL is asked, and searches asked once do not push it out', async () => {
     const cache = publicResponseCache({ version: () => 'v1', securityHeaders: {}, maxBytes: 20_000 });
-    let built = 0;
-    const app = new Hono()
-      .use('*', async (c, next) => {
-        c.set('requestId' as never, 'r' as never);
-        c.set('user' as never, null as never);
-        await next();
-      })
-      .use('*', cache as unknown as MiddlewareHandler)
-      .get('/a/:n', (c) => {
-        built++;
-        return c.json({ n: c.req.param('n'), pad: 'x'.repeat(3000) });
-      });
+    const pages = paddedPagesBehind(cache);
+    const app = pages.app;
     await app.request('/a/popular');
     expect(cache.stats().entries).toBe(0);
     await app.request('/a/popular');
-    expect(built).toBe(2);
+    expect(pages.built).toBe(2);
     expect(cache.stats().entries).toBe(1);
     // Forty searches asked once each, more than the cache holds: none is kept, the popular one stays.
     for (let n = 0; n < 40; n++) await app.request(`/a/${n}`);
     expect(cache.stats().entries).toBe(1);
     await app.request('/a/popular');
-    expect(built).toBe(42);
+    expect(pages.built).toBe(42);
   });
 });

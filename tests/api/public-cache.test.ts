@@ -6,9 +6,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { publicResponseCache } from '@pare/api/public-cache';
 import { actorRepository, actorToInput, openDatabase } from '@pare/db';
-import { Hono, type MiddlewareHandler } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, signedInAs } from '../helpers/accounts.ts';
+import { behindPublicCache, paddedPagesBehind } from '../helpers/public-cache.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -173,49 +173,32 @@ describe('the cache’s memory', () => {
   it('holds at most the bytes it is given, dropping the least recently used answers', async () => {
     let version = 'v1';
     const cache = publicResponseCache({ version: () => version, securityHeaders: {}, maxBytes: 10_000, admitAfterSeen: 0 });
-    let built = 0;
-    const app = new Hono()
-      .use('*', async (c, next) => {
-        c.set('requestId' as never, 'r' as never);
-        c.set('user' as never, null as never);
-        await next();
-      })
-      .use('*', cache as unknown as MiddlewareHandler)
-      .get('/a/:n', (c) => {
-        built++;
-        return c.json({ n: c.req.param('n'), pad: 'x'.repeat(3000) });
-      });
+    const pages = paddedPagesBehind(cache);
+    const app = pages.app;
     for (const n of [1, 2, 3]) await app.request(`/a/${n}`);
     expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
     expect(cache.stats().entries).toBe(3);
     await app.request('/a/1'); // 1 is now the most recent
     await app.request('/a/4'); // over the limit: 2, the least recently used, goes
     expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
-    expect(built).toBe(4);
+    expect(pages.built).toBe(4);
     await app.request('/a/1');
-    expect(built).toBe(4);
+    expect(pages.built).toBe(4);
     await app.request('/a/2');
-    expect(built).toBe(5);
+    expect(pages.built).toBe(5);
     version = 'v2';
     await app.request('/a/1');
-    expect(built).toBe(6);
+    expect(pages.built).toBe(6);
   });
 
   it('sends a large answer (over 128 KB, compressed off the answering thread) whole in each encoding, to requests arriving together', async () => {
     const cache = publicResponseCache({ version: () => 'v1', securityHeaders: {}, admitAfterSeen: 0 });
     let built = 0;
     const rows = Array.from({ length: 4000 }, (_, i) => ({ id: i, name: `Acteur ${i}`, note: `${(i * 7919) % 10007}` }));
-    const app = new Hono()
-      .use('*', async (c, next) => {
-        c.set('requestId' as never, 'r' as never);
-        c.set('user' as never, null as never);
-        await next();
-      })
-      .use('*', cache as unknown as MiddlewareHandler)
-      .get('/big', (c) => {
-        built++;
-        return c.json({ rows });
-      });
+    const app = behindPublicCache(cache).get('/big', (c) => {
+      built++;
+      return c.json({ rows });
+    });
     const first = await app.request('/big');
     expect(Buffer.byteLength(await first.text())).toBeGreaterThan(128 * 1024);
     const answers = await Promise.all(

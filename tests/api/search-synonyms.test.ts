@@ -1,5 +1,6 @@
 /** Search in the words people use: « signalement » finds the CRIP, « infirmière » care, « dormir » a shelter. */
 import { toFtsQuery } from '@pare/db';
+import { SearchActorsResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -10,9 +11,9 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 const search = async (q: string, departement = '57') =>
-  (await getJson(t.app, `/api/actors?q=${encodeURIComponent(q)}&departement=${departement}&per_page=50`)).body.items.map(
-    (a: { slug: string; type: string; actions: string[] }) => a,
-  ) as { slug: string; type: string; actions: string[] }[];
+  (
+    await getJson(t.app, `/api/actors?q=${encodeURIComponent(q)}&departement=${departement}&per_page=50`, SearchActorsResponseSchema)
+  ).body.items.map((a: { slug: string; type: string; actions: string[] }) => a) as { slug: string; type: string; actions: string[] }[];
 
 describe('search in the words people use', () => {
   it('« signalement » and « signaler » find the CRIP, whose action reads « informations préoccupantes »', async () => {

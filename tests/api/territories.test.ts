@@ -1,3 +1,4 @@
+import { ErrorBodySchema, PointPlacesSchema, TerritoryHitListSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -18,21 +19,21 @@ describe('GET /api/territories/search', () => {
     ['2A', 'departement', '2A'],
   ];
   it.each(firstHit)('"%s" puts the likely place first (%s %s)', async (q, kind, code) => {
-    const { status, body } = await getJson(t.app, `/api/territories/search?q=${encodeURIComponent(q)}`);
+    const { status, body } = await getJson(t.app, `/api/territories/search?q=${encodeURIComponent(q)}`, TerritoryHitListSchema);
     expect(status).toBe(200);
     expect(body.items.length).toBeLessThanOrEqual(10);
     expect(body.items[0]).toMatchObject({ kind, code });
-    expect(typeof body.items[0].lat).toBe('number');
+    expect(typeof body.items[0]!.lat).toBe('number');
   });
 
   it('"57100" gives Thionville, the commune of that postcode', async () => {
-    const { body } = await getJson(t.app, '/api/territories/search?q=57100');
+    const { body } = await getJson(t.app, '/api/territories/search?q=57100', TerritoryHitListSchema);
     expect(body.items[0]).toMatchObject({ kind: 'postcode', name: 'Thionville' });
-    expect(body.items[0].postcodes).toContain('57100');
+    expect(body.items[0]!.postcodes).toContain('57100');
   });
 
   it('gives at most the requested number of places', async () => {
-    const { body } = await getJson(t.app, '/api/territories/search?q=saint&limit=3');
+    const { body } = await getJson(t.app, '/api/territories/search?q=saint&limit=3', TerritoryHitListSchema);
     expect(body.items).toHaveLength(3);
   });
 
@@ -41,16 +42,16 @@ describe('GET /api/territories/search', () => {
       ['/api/territories/search?q=', 'q'],
       ['/api/territories/search?q=metz&limit=50', 'limit'],
     ]) {
-      const { status, body } = await getJson(t.app, url as string);
+      const { status, body } = await getJson(t.app, url as string, ErrorBodySchema);
       expect(status).toBe(400);
-      expect(body.issues[0].path).toBe(field);
+      expect(body.issues?.[0]?.path).toBe(field);
     }
   });
 });
 
 describe('GET /api/territories/at', () => {
   it('finds the département and région of a point in Metz', async () => {
-    const { status, body } = await getJson(t.app, '/api/territories/at?lat=49.1193&lng=6.1757');
+    const { status, body } = await getJson(t.app, '/api/territories/at?lat=49.1193&lng=6.1757', PointPlacesSchema);
     expect(status).toBe(200);
     expect(body.departement.code).toBe('57');
     expect(body.region.code).toBe('44');
@@ -61,7 +62,7 @@ describe('GET /api/territories/at', () => {
       [46.0, -5.0],
       [52.52, 13.405],
     ]) {
-      const { status, body } = await getJson(t.app, `/api/territories/at?lat=${lat}&lng=${lng}`);
+      const { status, body } = await getJson(t.app, `/api/territories/at?lat=${lat}&lng=${lng}`, ErrorBodySchema);
       expect(status).toBe(404);
       expect(body.error).toBe('not_found');
       expect(body.message).toMatch(/département/);
@@ -69,8 +70,8 @@ describe('GET /api/territories/at', () => {
   });
 
   it('refuses coordinates that are not numbers', async () => {
-    const { status, body } = await getJson(t.app, '/api/territories/at?lat=abc&lng=6');
+    const { status, body } = await getJson(t.app, '/api/territories/at?lat=abc&lng=6', ErrorBodySchema);
     expect(status).toBe(400);
-    expect(body.issues[0].path).toBe('lat');
+    expect(body.issues?.[0]?.path).toBe('lat');
   });
 });

@@ -1,3 +1,4 @@
+import { PublicActorSchema, SearchActorsResponseSchema } from '@pare/schema';
 /** Curators editing entries: validation in French, history, revert, archive, verification, the admin list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
@@ -154,21 +155,27 @@ describe('archiving', () => {
     const slug = 'test-association-familles-metz';
     const id = idOf(slug);
     const inSearch = async () =>
-      (await getJson(t.app, '/api/actors?departement=57&per_page=100')).body.items.some((i: { slug: string }) => i.slug === slug);
+      (await getJson(t.app, '/api/actors?departement=57&per_page=100', SearchActorsResponseSchema)).body.items.some(
+        (i: { slug: string }) => i.slug === slug,
+      );
     expect(await inSearch()).toBe(true);
 
     const archived = await json(await asUser(t, curator, `/api/admin/actors/${id}/archive`, { method: 'POST' }));
     expect(archived.body.status).toBe('archived');
     expect(await inSearch()).toBe(false);
-    expect((await getJson(t.app, `/api/actors/${slug}`)).status).toBe(404);
-    expect((await getJson(t.app, '/api/actors?q=Familles%20Metz')).body.items.some((i: { slug: string }) => i.slug === slug)).toBe(false);
+    expect((await getJson(t.app, `/api/actors/${slug}`, PublicActorSchema)).status).toBe(404);
+    expect(
+      (await getJson(t.app, '/api/actors?q=Familles%20Metz', SearchActorsResponseSchema)).body.items.some(
+        (i: { slug: string }) => i.slug === slug,
+      ),
+    ).toBe(false);
     // Curators still find it, marked archived.
     const list = (await json(await asUser(t, curator, '/api/admin/actors?status=archived'))).body;
     expect(list.items.map((i: { slug: string }) => i.slug)).toContain(slug);
 
     await asUser(t, curator, `/api/admin/actors/${id}/restore`, { method: 'POST' });
     expect(await inSearch()).toBe(true);
-    expect((await getJson(t.app, `/api/actors/${slug}`)).status).toBe(200);
+    expect((await getJson(t.app, `/api/actors/${slug}`, PublicActorSchema)).status).toBe(200);
     const actions = (await json(await asUser(t, curator, `/api/admin/actors/${id}/revisions`))).body.items.map(
       (r: { action: string }) => r.action,
     );

@@ -1,3 +1,4 @@
+import { SearchActorsResponseSchema } from '@pare/schema';
 /** Referencing requests and error reports: the public form, the queue, partial acceptance, rejection, the submitter's mail. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
@@ -147,7 +148,7 @@ describe('reviewing and accepting', () => {
     expect(mails[0]?.body).toContain('acceptée en partie');
     expect(mails[0]?.body).toContain(name);
 
-    const search = (await getJson(t.app, `/api/actors?q=${encodeURIComponent(name.split(' ')[1] ?? '')}`)).body;
+    const search = (await getJson(t.app, `/api/actors?q=${encodeURIComponent(name.split(' ')[1] ?? '')}`, SearchActorsResponseSchema)).body;
     expect(search.items.map((i: { name: string }) => i.name)).toContain(name);
 
     const again = await asUser(t, curator, `/api/admin/submissions/${id}/accept`, { method: 'POST', body: {} });

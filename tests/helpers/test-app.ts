@@ -148,18 +148,20 @@ export async function readJson<T>(res: Response): Promise<JsonAnswer<T>> {
 /**
  * GET a JSON route and return status + parsed body. With a zod schema (e.g. from @pare/schema) a
  * successful body must match it (a response that breaks the wire contract fails the test) and is
- * typed by it; the body returned is the one received, not the parsed copy, so an assertion that a
- * field is absent still sees every field the API sent. Without a schema, the caller names the type.
+ * typed by it; for an expected refusal, pass `ErrorBodySchema` (its body is typed, not checked).
+ * The body returned is the one received, not the parsed copy, so an assertion that a field is
+ * absent still sees every field the API sent. Without a schema the body is `unknown`: name a type
+ * (or `JsonBody`, to read it field by field) to use it.
  */
-export async function getJson<T = JsonBody>(app: App, url: string, schema?: { parse: (v: unknown) => T }): Promise<JsonAnswer<T>> {
+export async function getJson<T = unknown>(app: App, url: string, schema?: { parse: (v: unknown) => T }): Promise<JsonAnswer<T>> {
   const answer = await readJson<T>(await app.request(url));
   if (schema && answer.status < 300) schema.parse(answer.body);
   return answer;
 }
 
 /**
- * A JSON body read field by field, when no schema names its shape (error bodies, many shapes in
- * one table): every property reachable, each assertion says what it expects.
+ * A JSON body read field by field, when no schema names its shape (many shapes in one table, open
+ * data formats with no zod schema): every property reachable, each assertion says what it expects.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the one untyped shape of the test helpers, named so it can be searched.
 export type JsonBody = any;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PublicActor } from '@pare/schema';
+import { PublicActorSchema } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
@@ -77,8 +78,8 @@ describe('round trip: the CSV export imported into an empty directory', () => {
   it('gives the same public pages (but for labels and hours) for every actor with at most one site, not confidential', async () => {
     let compared = 0;
     for (const slug of slugs) {
-      const before = (await getJson(source.app, `/api/actors/${slug}`)).body as PublicActor;
-      const after = (await getJson(target.app, `/api/actors/${slug}`)).body as PublicActor;
+      const before = (await getJson(source.app, `/api/actors/${slug}`, PublicActorSchema)).body as PublicActor;
+      const after = (await getJson(target.app, `/api/actors/${slug}`, PublicActorSchema)).body as PublicActor;
       if (!describedByCsv(before)) continue;
       expect(comparable(after), slug).toEqual(comparable(before));
       compared++;
@@ -88,8 +89,8 @@ describe('round trip: the CSV export imported into an empty directory', () => {
 
   it('gives the same name, codes, territory, public contacts and main public place for every actor', async () => {
     for (const slug of slugs) {
-      const before = comparable((await getJson(source.app, `/api/actors/${slug}`)).body);
-      const after = comparable((await getJson(target.app, `/api/actors/${slug}`)).body);
+      const before = comparable((await getJson(source.app, `/api/actors/${slug}`, PublicActorSchema)).body);
+      const after = comparable((await getJson(target.app, `/api/actors/${slug}`, PublicActorSchema)).body);
       const mainPlace = (a: typeof before) => {
         const s = a.sites.find((x) => !x.confidential);
         return s && { address: s.address, postcode: s.postcode, commune: s.commune, lat: s.lat, lng: s.lng, precision: s.precision };
@@ -149,7 +150,7 @@ describe('importing into a directory that already holds the actors', () => {
     expect(body.summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
     const updated = body.rows.find((r: Row) => r.action === 'updated');
     expect(updated).toMatchObject({ slug: 'test-foyer-confidentiel-thionville', matched_by: 'slug', changes: ['description'] });
-    const admin_ = await getJson(t.app, `/api/actors/test-foyer-confidentiel-thionville`);
+    const admin_ = await getJson(t.app, `/api/actors/test-foyer-confidentiel-thionville`, PublicActorSchema);
     expect(admin_.body.description).toMatch(/^Description changée/);
     const record = t.db.prepare(`SELECT address, confidential FROM sites WHERE actor_id = ?`).get(updated.id);
     expect(record).toEqual({ address: '12 rue Secrète-de-Test', confidential: 1 });
@@ -347,7 +348,7 @@ describe('files made by hand in a spreadsheet', () => {
     const { status, body } = await importJson(t, admin, fixture('hand-made.csv'));
     expect(status).toBe(200);
     expect(body).toMatchObject({ delimiter: ';', encoding: 'utf-8', bom: false, summary: { created: 2, rejected: 0 } });
-    const thionville = (await getJson(t.app, `/api/actors/${body.rows[0].slug}`)).body as PublicActor;
+    const thionville = (await getJson(t.app, `/api/actors/${body.rows[0].slug}`, PublicActorSchema)).body as PublicActor;
     expect(thionville).toMatchObject({
       type: 'association',
       publics: ['jeunes', 'familles'],
@@ -360,7 +361,7 @@ describe('files made by hand in a spreadsheet', () => {
       postcode: '57100',
       commune: { code: '57672', name: 'Thionville' },
     });
-    const nancy = (await getJson(t.app, `/api/actors/${body.rows[1].slug}`)).body as PublicActor;
+    const nancy = (await getJson(t.app, `/api/actors/${body.rows[1].slug}`, PublicActorSchema)).body as PublicActor;
     expect(nancy).toMatchObject({ type: 'maison-ados', actions: ['prevention', 'soin'], territory: { scope: 'departements' } });
     expect(nancy.sites[0]?.commune?.name).toBe('Nancy');
   });
@@ -377,7 +378,7 @@ describe('files made by hand in a spreadsheet', () => {
     ]);
     const { body } = await importJson(t, admin, csv);
     expect(body.rows[0]).toMatchObject({ action: 'created' });
-    const actor = (await getJson(t.app, '/api/actors/test-import-zeros')).body as PublicActor;
+    const actor = (await getJson(t.app, '/api/actors/test-import-zeros', PublicActorSchema)).body as PublicActor;
     expect(actor.territory.departements[0]?.code).toBe('01');
     expect(actor.sites[0]).toMatchObject({
       postcode: '01000',

@@ -4,6 +4,7 @@
  * right, and what is not a CSV or JSON file at all gets a clear 400.
  */
 import { readFileSync } from 'node:fs';
+import { PublicActorSchema } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../apps/api/src/services/import/source.ts';
@@ -42,7 +43,7 @@ describe('formulas and HTML are text', () => {
   });
 
   it('the API gives HTML back as a JSON string, never as markup', async () => {
-    const { status, headers, body } = await getJson(t.app, '/api/actors/test-hostile-import-html');
+    const { status, headers, body } = await getJson(t.app, '/api/actors/test-hostile-import-html', PublicActorSchema);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^application\/json/);
     expect(body.name).toBe('<script>alert("x")</script> Association (test)');

@@ -4,6 +4,7 @@
  * alone unless forced; a second revert changes nothing.
  */
 import type { PublicActor } from '@pare/schema';
+import { PublicActorSchema } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, signedInAs } from '../helpers/accounts.ts';
@@ -23,7 +24,7 @@ const withoutDate = (a: PublicActor) => ({ ...a, updated_at: undefined, sites: a
 beforeAll(async () => {
   t = createTestApp();
   admin = await signedInAs(t, 'curateur');
-  original = (await getJson(t.app, `/api/actors/${METZ}`)).body;
+  original = (await getJson(t.app, `/api/actors/${METZ}`, PublicActorSchema)).body;
   const metz = (parse(await exportText(t), { columns: true }) as Record<string, string>[]).find((r) => r.slug === METZ) as Record<
     string,
     string
@@ -71,7 +72,7 @@ describe('an import and its revert', () => {
   });
 
   it('the updated actor is back as it was, its public page identical', async () => {
-    const now = (await getJson(t.app, `/api/actors/${METZ}`)).body;
+    const now = (await getJson(t.app, `/api/actors/${METZ}`, PublicActorSchema)).body;
     expect(withoutDate(now)).toEqual(withoutDate(original));
     const id = now.id as number;
     const last = t.db
@@ -86,7 +87,7 @@ describe('an import and its revert', () => {
   });
 
   it('a created actor is archived, no longer public, its history kept', async () => {
-    expect((await getJson(t.app, '/api/actors/test-revert-deux')).status).toBe(404);
+    expect((await getJson(t.app, '/api/actors/test-revert-deux', PublicActorSchema)).status).toBe(404);
     expect(t.db.prepare(`SELECT status FROM actors WHERE slug = 'test-revert-deux'`).pluck().get()).toBe('archived');
     const actions = t.db
       .prepare(`SELECT r.action FROM revisions r JOIN actors a ON a.id = r.entity_id WHERE a.slug = 'test-revert-deux' ORDER BY r.id`)

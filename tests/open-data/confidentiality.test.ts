@@ -1,6 +1,7 @@
+import { HsdsServiceSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialSecrets } from '../helpers/confidential.ts';
-import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Crawls every open-data output — CSV (both separators), GeoJSON, data·inclusion structures and
@@ -77,9 +78,9 @@ describe('confidential data never leaves through open data', () => {
     expect(line).toContain(',oui,');
     const geo = bodies.find((b) => b.url === '/api/exports/actors.geojson')?.text ?? '';
     expect(geo).not.toContain('test-foyer-confidentiel-thionville');
-    const { body } = await getJson(t.app, '/api/hsds/services?search=thionville');
+    const { body } = await getJson<JsonBody>(t.app, '/api/hsds/services?search=thionville');
     const foyer = body.contents.find((s: { name: string }) => s.name.startsWith('Foyer test'));
-    const full = (await getJson(t.app, `/api/hsds/services/${foyer.id}`)).body;
+    const full = (await getJson(t.app, `/api/hsds/services/${foyer!.id}`, HsdsServiceSchema)).body;
     expect(JSON.stringify(full)).not.toMatch(/"latitude"|"addresses"/);
   });
 });

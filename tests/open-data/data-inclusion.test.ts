@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 import { dataInclusionValidators, expectValid } from './standards.ts';
 
 let t: TestApp;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(s.status).toBe(200);
   expect(s.headers.get('content-type')).toMatch(/^application\/json/);
   structures = JSON.parse(await s.text());
-  services = (await getJson(t.app, '/api/exports/data-inclusion/services.json')).body;
+  services = (await getJson<JsonBody>(t.app, '/api/exports/data-inclusion/services.json')).body;
 });
 afterAll(() => t.close());
 

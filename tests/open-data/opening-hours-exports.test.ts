@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '../../apps/api/src/services/open-data/uuid.ts';
 import { asUser, createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
-import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 import { actorRow, csvOf, exportText, importJson } from '../import/helpers.ts';
 import { dataInclusionValidators, expectValid, hsdsValidators } from './standards.ts';
 
@@ -50,8 +50,8 @@ afterAll(() => t.close());
 
 describe('data·inclusion', () => {
   it('structures and services carry horaires_accueil in the OSM syntax, valid against the official schemas', async () => {
-    const structures = (await getJson(t.app, '/api/exports/data-inclusion/structures.json')).body as Record<string, unknown>[];
-    const services = (await getJson(t.app, '/api/exports/data-inclusion/services.json')).body as Record<string, unknown>[];
+    const structures = (await getJson<JsonBody>(t.app, '/api/exports/data-inclusion/structures.json')).body as Record<string, unknown>[];
+    const services = (await getJson<JsonBody>(t.app, '/api/exports/data-inclusion/services.json')).body as Record<string, unknown>[];
     const v = dataInclusionValidators();
     const structure = structures.find((s) => s.id === `pare--${ids.site}`);
     expect(structure?.horaires_accueil).toBe('Mo-Fr 09:00-12:00,14:00-17:30; PH off');
@@ -66,7 +66,7 @@ describe('data·inclusion', () => {
 describe('HSDS', () => {
   it('a site’s hours become weekly schedules on its location, a line’s on the service, valid against HSDS 3.0', async () => {
     const hsds = hsdsValidators();
-    const site = (await getJson(t.app, `/api/hsds/services/${uuidV5(`service:${ids.site}`)}`)).body;
+    const site = (await getJson<JsonBody>(t.app, `/api/hsds/services/${uuidV5(`service:${ids.site}`)}`)).body;
     expectValid(hsds.service, site, 'service');
     const schedules = site.service_at_locations[0].location.schedules as Record<string, string>[];
     expect(schedules.map((s) => [s.freq, s.byday, s.opens_at?.slice(0, 5), s.closes_at?.slice(0, 5)])).toEqual([
@@ -75,7 +75,7 @@ describe('HSDS', () => {
     ]);
     expect(schedules[0]?.opens_at).toMatch(/^09:00[+-]\d\d:\d\d$/);
     expect(schedules[0]?.description).toContain('jours fériés fermé');
-    const line = (await getJson(t.app, `/api/hsds/services/${uuidV5(`service:${ids.line}`)}`)).body;
+    const line = (await getJson<JsonBody>(t.app, `/api/hsds/services/${uuidV5(`service:${ids.line}`)}`)).body;
     expectValid(hsds.service, line, 'line');
     expect(line.schedules).toHaveLength(1);
     expect(line.schedules[0]).toMatchObject({ freq: 'WEEKLY', byday: 'MO,TU,WE,TH,FR,SA,SU', description: 'Ligne test : 24/7' });
@@ -111,9 +111,9 @@ describe('import', () => {
     expect(body.rows.map((r: { action: string }) => r.action)).toEqual(['created', 'created', 'created']);
     expect(body.rows[0].warnings ?? []).toEqual([]);
     expect(body.rows[1].warnings.join(' ')).toContain('illisibles');
-    const ok = (await getJson(target.app, '/api/actors/horaires-csv-ok')).body;
+    const ok = (await getJson<JsonBody>(target.app, '/api/actors/horaires-csv-ok')).body;
     expect(ok.sites[0].opening_hours).toBe('Tu-Sa 10:00-18:00');
-    const free = (await getJson(target.app, '/api/actors/horaires-csv-texte')).body;
+    const free = (await getJson<JsonBody>(target.app, '/api/actors/horaires-csv-texte')).body;
     expect(free.sites[0]).toMatchObject({
       opening_hours: null,
       accessibility: 'Horaires : Du mardi au samedi, 10 h – 18 h',
@@ -150,6 +150,6 @@ describe('import', () => {
     });
     expect(status, JSON.stringify(body)).toBe(200);
     const slug = body.rows[0].slug as string;
-    expect((await getJson(target.app, `/api/actors/${slug}`)).body.sites[0].opening_hours).toBe('Mo-Fr 08:30-12:30');
+    expect((await getJson<JsonBody>(target.app, `/api/actors/${slug}`)).body.sites[0].opening_hours).toBe('Mo-Fr 08:30-12:30');
   });
 });

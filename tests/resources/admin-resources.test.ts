@@ -1,3 +1,4 @@
+import { DepartementListSchema, DepartementPageSchema, PublicResourceSchema, SearchResourcesResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, type Signed, withSignedIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -25,9 +26,9 @@ describe('curators manage resources', () => {
     const r = (await created.json()) as { id: number; slug: string };
     expect(r.slug).toBe('reperer-les-signes-de-prostitution-chez-un-adolescent');
 
-    const found = await getJson(t.app, '/api/resources?q=reperer adolescent');
+    const found = await getJson(t.app, '/api/resources?q=reperer adolescent', SearchResourcesResponseSchema);
     expect(found.body.items.map((i: { slug: string }) => i.slug)).toContain(r.slug);
-    const byActor = await getJson(t.app, '/api/resources?actor=mousqueton-moselle');
+    const byActor = await getJson(t.app, '/api/resources?actor=mousqueton-moselle', SearchResourcesResponseSchema);
     expect(byActor.body.items.map((i: { slug: string }) => i.slug)).toEqual([r.slug]);
 
     const edited = await asUser(t, curator, `/api/admin/resources/${r.id}`, {
@@ -38,7 +39,7 @@ describe('curators manage resources', () => {
     expect(((await edited.json()) as { input: { summary: string } }).input.summary).toBe('Fiche pratique pour les professionnels.');
 
     expect((await asUser(t, curator, `/api/admin/resources/${r.id}/archive`, { method: 'POST' })).status).toBe(200);
-    expect((await getJson(t.app, `/api/resources/${r.slug}`)).status).toBe(404);
+    expect((await getJson(t.app, `/api/resources/${r.slug}`, PublicResourceSchema)).status).toBe(404);
 
     const history = await asUser(t, curator, `/api/admin/resources/${r.id}/revisions`);
     const { items } = (await history.json()) as {
@@ -108,13 +109,13 @@ describe('curators manage protocols', () => {
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as { id: number };
-    const page = await getJson(t.app, '/api/departements/33');
+    const page = await getJson(t.app, '/api/departements/33', DepartementPageSchema);
     const committee = page.body.protocols.find((p: { title: string }) => p.title === 'Comité de test en Gironde');
-    expect(committee.members).toEqual([
+    expect(committee!.members).toEqual([
       { actor: { slug: 'mouvement-du-nid', name: expect.any(String), type: 'association' }, role: 'membre', note: null },
     ]);
-    const list = await getJson(t.app, '/api/departements');
-    expect(list.body.items.find((d: { code: string }) => d.code === '33').has_protocol).toBe(true);
+    const list = await getJson(t.app, '/api/departements', DepartementListSchema);
+    expect(list.body.items.find((d: { code: string }) => d.code === '33')!.has_protocol).toBe(true);
 
     const edit = await asUser(t, curator, `/api/admin/protocols/${id}`, {
       method: 'PATCH',
@@ -135,7 +136,7 @@ describe('curators manage protocols', () => {
     expect(twice.status).toBe(400);
 
     expect((await asUser(t, curator, `/api/admin/protocols/${id}/archive`, { method: 'POST' })).status).toBe(200);
-    const after = await getJson(t.app, '/api/departements/33');
+    const after = await getJson(t.app, '/api/departements/33', DepartementPageSchema);
     expect(after.body.protocols).toEqual([]);
     const history = await asUser(t, curator, `/api/admin/protocols/${id}/revisions`);
     expect(((await history.json()) as { items: { action: string }[] }).items.map((i) => i.action)).toEqual(['archive', 'create']);

@@ -1,3 +1,4 @@
+import { DepartementListSchema, DepartementPageSchema, ErrorBodySchema, ProtocolListSchema, PublicProtocolSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -26,7 +27,7 @@ describe('GET /api/departements/57 — what exists in Moselle', () => {
     resources: { slug: string }[];
   };
   beforeAll(async () => {
-    const res = await getJson(t.app, '/api/departements/57');
+    const res = await getJson(t.app, '/api/departements/57', DepartementPageSchema);
     expect(res.status).toBe(200);
     page = res.body;
   });
@@ -94,41 +95,42 @@ describe('GET /api/departements/57 — what exists in Moselle', () => {
 
 describe('GET /api/departements/:code — errors', () => {
   it.each(['abc', '999', '5', '57x'])('a malformed code (%s) is a 400 naming `code`', async (code) => {
-    const { status, body } = await getJson(t.app, `/api/departements/${code}`);
+    const { status, body } = await getJson(t.app, `/api/departements/${code}`, ErrorBodySchema);
     expect(status).toBe(400);
-    expect(body.issues.map((i: { path: string }) => i.path)).toContain('code');
+    expect(body.issues?.map((i: { path: string }) => i.path)).toContain('code');
   });
 
   it('a well-formed code that names no département is a 404 JSON', async () => {
-    const { status, body } = await getJson(t.app, '/api/departements/20');
+    const { status, body } = await getJson(t.app, '/api/departements/20', ErrorBodySchema);
     expect(status).toBe(404);
     expect(body.error).toBe('not_found');
   });
 
   it('accepts Corsica and overseas codes', async () => {
-    for (const code of ['2A', '2b', '971']) expect((await getJson(t.app, `/api/departements/${code}`)).status, code).toBe(200);
+    for (const code of ['2A', '2b', '971'])
+      expect((await getJson(t.app, `/api/departements/${code}`, DepartementPageSchema)).status, code).toBe(200);
   });
 });
 
 describe('the national view', () => {
   it('GET /api/departements lists every département with its counts and which have a protocol', async () => {
-    const { status, body } = await getJson(t.app, '/api/departements');
+    const { status, body } = await getJson(t.app, '/api/departements', DepartementListSchema);
     expect(status).toBe(200);
     expect(body.items.length).toBeGreaterThanOrEqual(101);
     const moselle = body.items.find((d: { code: string }) => d.code === '57');
     expect(moselle).toMatchObject({ name: 'Moselle', protocols: 3, has_protocol: true });
-    expect(moselle.actors).toBeGreaterThanOrEqual(8);
+    expect(moselle!.actors).toBeGreaterThanOrEqual(8);
     const withProtocol = body.items.filter((d: { has_protocol: boolean }) => d.has_protocol).map((d: { code: string }) => d.code);
     // The Moselle convention and the Seine-Saint-Denis protocol of 2020 (data/seed/protocols/93.yaml).
     expect(withProtocol).toEqual(expect.arrayContaining(['57', '93']));
-    expect(body.items.find((d: { code: string }) => d.code === '33').has_protocol).toBe(false);
+    expect(body.items.find((d: { code: string }) => d.code === '33')!.has_protocol).toBe(false);
     // A région-wide actor counts in each of the région's départements.
     const meuse = body.items.find((d: { code: string }) => d.code === '55');
-    expect(meuse.actors).toBeGreaterThanOrEqual(2);
+    expect(meuse!.actors).toBeGreaterThanOrEqual(2);
   });
 
   it('GET /api/protocols lists the protocols, a convention before the instances it created', async () => {
-    const { status, body } = await getJson(t.app, '/api/protocols');
+    const { status, body } = await getJson(t.app, '/api/protocols', ProtocolListSchema);
     expect(status).toBe(200);
     const slugs = body.items.map((p: Protocol) => p.slug);
     const moselle = slugs.filter((s: string) => s.includes('moselle'));
@@ -138,14 +140,14 @@ describe('the national view', () => {
       'commission-prostitution-des-mineurs-moselle',
     ]);
     expect(slugs).toContain('protocole-prostitution-des-mineurs-93-2020');
-    const committees = await getJson(t.app, '/api/protocols?kinds=comite-de-suivi');
+    const committees = await getJson(t.app, '/api/protocols?kinds=comite-de-suivi', ProtocolListSchema);
     expect(committees.body.total).toBe(1);
-    expect((await getJson(t.app, '/api/protocols?departement=33')).body.total).toBe(0);
+    expect((await getJson(t.app, '/api/protocols?departement=33', ProtocolListSchema)).body.total).toBe(0);
     expect((await getJson(t.app, '/api/protocols?kinds=club')).status).toBe(400);
   });
 
   it('GET /api/protocols/:slug gives one protocol, and 404 for an unknown one', async () => {
-    const ok = await getJson(t.app, '/api/protocols/comite-de-suivi-moselle-prostitution-des-mineurs');
+    const ok = await getJson(t.app, '/api/protocols/comite-de-suivi-moselle-prostitution-des-mineurs', PublicProtocolSchema);
     expect(ok.status).toBe(200);
     expect(ok.body.resources.map((r: { slug: string }) => r.slug)).toEqual(['bilan-convention-moselle-2025']);
     const missing = await getJson(t.app, '/api/protocols/inconnu');

@@ -1,3 +1,4 @@
+import { DepartementPageSchema } from '@pare/schema';
 /**
  * The shipped directory, as a reviewer and a family would check it: every entry sourced from an
  * https page read on a past date, phone numbers a French phone can dial, and in every one of the
@@ -170,7 +171,7 @@ describe('the département pages', () => {
   it('show a CRIP under « Signaler » in every one of the 101 départements', async () => {
     const without: string[] = [];
     for (const d of listDepartements()) {
-      const { status, body } = await getJson(t.app, `/api/departements/${d.code}`);
+      const { status, body } = await getJson(t.app, `/api/departements/${d.code}`, DepartementPageSchema);
       expect(status).toBe(200);
       if (!body.reporting.some((a: { slug: string; actions: string[] }) => a.actions.includes('signalement'))) without.push(d.code);
     }

@@ -122,17 +122,27 @@ export function localActor(c: Commune, fields: Pick<PublicActor, 'id' | 'slug' |
   return makeActor({ territory: inDepartements(c.departement), sites: [site(c)], ...fields });
 }
 
-/** A département's child-protection unit (CRIP): professionals report to it, by a fictitious number ending with its id. */
-function departementalCrip(c: Commune, id: number, slug: string, name: string): PublicActor {
-  return localActor(c, {
-    id,
-    slug,
-    name,
-    type: 'service-departemental',
-    publics: ['professionnels'],
-    actions: ['signalement'],
-    contacts: [phone(`01 99 00 00 ${id}`)],
-  });
+/** The slug of a fictitious local entry: its name in lower case, without accents, words joined by hyphens. */
+const slugOf = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+
+/** A local actor (an association unless `fields` says otherwise), called on a fictitious number ending with its id. */
+function localService(
+  c: Commune,
+  id: number,
+  name: string,
+  fields: Pick<PublicActor, 'publics' | 'actions'> & Partial<PublicActor>,
+): PublicActor {
+  return localActor(c, { id, slug: slugOf(name), name, contacts: [phone(`01 99 00 00 ${id}`)], ...fields });
+}
+
+/** A département's child-protection unit (CRIP): professionals report to it. */
+function departementalCrip(c: Commune, id: number, name: string): PublicActor {
+  return localService(c, id, name, { type: 'service-departemental', publics: ['professionnels'], actions: ['signalement'] });
 }
 
 const ALL_PUBLICS: PublicActor['publics'] = ['jeunes', 'familles', 'professionnels'];
@@ -198,13 +208,9 @@ export const EMERGENCY = [police17, europe112, sms114, line119];
 
 // --- Moselle and around ----------------------------------------------------------------------
 
-export const thionvilleAssociation = localActor(COMMUNES.thionville, {
-  id: 20,
-  slug: 'association-test-thionville',
-  name: 'Association test Thionville',
+export const thionvilleAssociation = localService(COMMUNES.thionville, 20, 'Association test Thionville', {
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'soutien-familles', 'ecoute'],
-  contacts: [phone('01 99 00 00 20')],
 });
 export const metzFamilies = localActor(COMMUNES.metz, {
   id: 21,
@@ -214,13 +220,9 @@ export const metzFamilies = localActor(COMMUNES.metz, {
   actions: ['soutien-familles', 'juridique'],
   contacts: [phone('01 99 00 00 21'), email('familles@example.org')],
 });
-export const sarregueminesFamilies = localActor(COMMUNES.sarreguemines, {
-  id: 22,
-  slug: 'association-test-sarreguemines',
-  name: 'Association test Sarreguemines',
+export const sarregueminesFamilies = localService(COMMUNES.sarreguemines, 22, 'Association test Sarreguemines', {
   publics: ['familles', 'jeunes'],
   actions: ['accompagnement'],
-  contacts: [phone('01 99 00 00 22')],
 });
 export const moselleProNetwork = localActor(COMMUNES.metz, {
   id: 23,
@@ -231,7 +233,7 @@ export const moselleProNetwork = localActor(COMMUNES.metz, {
   actions: ['formation', 'coordination', 'accompagnement'],
   contacts: [email('reseau@example.org')],
 });
-export const crip57 = departementalCrip(COMMUNES.metz, 24, 'crip-test-moselle', 'CRIP test Moselle');
+export const crip57 = departementalCrip(COMMUNES.metz, 24, 'CRIP test Moselle');
 export const confidentialShelter = makeActor({
   id: 25,
   slug: 'foyer-test-confidentiel-moselle',
@@ -262,22 +264,14 @@ export const nationalWithMetzBranch = makeActor({
   sites: [site(COMMUNES.metz)],
   contacts: [phone('01 99 00 00 27')],
 });
-export const nancyAssociation = localActor(COMMUNES.nancy, {
-  id: 28,
-  slug: 'association-test-nancy',
-  name: 'Association test Nancy',
+export const nancyAssociation = localService(COMMUNES.nancy, 28, 'Association test Nancy', {
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'ecoute'],
-  contacts: [phone('01 99 00 00 28')],
 });
-export const crip54 = departementalCrip(COMMUNES.nancy, 29, 'crip-test-meurthe-et-moselle', 'CRIP test Meurthe-et-Moselle');
-export const strasbourgAssociation = localActor(COMMUNES.strasbourg, {
-  id: 30,
-  slug: 'association-test-strasbourg',
-  name: 'Association test Strasbourg',
+export const crip54 = departementalCrip(COMMUNES.nancy, 29, 'CRIP test Meurthe-et-Moselle');
+export const strasbourgAssociation = localService(COMMUNES.strasbourg, 30, 'Association test Strasbourg', {
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement'],
-  contacts: [phone('01 99 00 00 30')],
 });
 export const metzPrevention = makeActor({
   id: 31,
@@ -292,39 +286,23 @@ export const metzPrevention = makeActor({
 
 // --- Marseille, Toulouse, Lyon ---------------------------------------------------------------
 
-export const marseilleOutreach = localActor(COMMUNES.marseille, {
-  id: 40,
-  slug: 'association-test-marseille-maraude',
-  name: 'Association test Marseille maraude',
+export const marseilleOutreach = localService(COMMUNES.marseille, 40, 'Association test Marseille maraude', {
   publics: ['jeunes'],
   actions: ['reperage', 'accompagnement'],
-  contacts: [phone('01 99 00 00 40')],
 });
-export const marseilleMda = localActor(COMMUNES.marseille, {
-  id: 41,
-  slug: 'maison-des-adolescents-test-marseille',
-  name: 'Maison des adolescents test Marseille',
+export const marseilleMda = localService(COMMUNES.marseille, 41, 'Maison des adolescents test Marseille', {
   type: 'maison-ados',
   publics: ['jeunes', 'familles'],
   actions: ['ecoute', 'soin'],
-  contacts: [phone('01 99 00 00 41')],
 });
-export const marseilleProOnly = localActor(COMMUNES.marseille, {
-  id: 42,
-  slug: 'association-test-marseille-professionnels',
-  name: 'Association test Marseille professionnels',
+export const marseilleProOnly = localService(COMMUNES.marseille, 42, 'Association test Marseille professionnels', {
   publics: ['professionnels'],
   actions: ['formation', 'ecoute', 'reperage'],
-  contacts: [phone('01 99 00 00 42')],
 });
-export const crip31 = departementalCrip(COMMUNES.toulouse, 50, 'crip-test-haute-garonne', 'CRIP test Haute-Garonne');
-export const toulouseAssociation = localActor(COMMUNES.toulouse, {
-  id: 51,
-  slug: 'association-test-toulouse',
-  name: 'Association test Toulouse',
+export const crip31 = departementalCrip(COMMUNES.toulouse, 50, 'CRIP test Haute-Garonne');
+export const toulouseAssociation = localService(COMMUNES.toulouse, 51, 'Association test Toulouse', {
   publics: ['jeunes', 'familles', 'professionnels'],
   actions: ['accompagnement', 'formation'],
-  contacts: [phone('01 99 00 00 51')],
 });
 export const montaubanAssociation = localActor(COMMUNES.montauban, {
   id: 52,
@@ -334,14 +312,10 @@ export const montaubanAssociation = localActor(COMMUNES.montauban, {
   actions: ['accompagnement'],
   contacts: [],
 });
-export const crip82 = departementalCrip(COMMUNES.montauban, 53, 'crip-test-tarn-et-garonne', 'CRIP test Tarn-et-Garonne');
-export const lyonAssociation = localActor(COMMUNES.lyon, {
-  id: 60,
-  slug: 'association-test-lyon',
-  name: 'Association test Lyon',
+export const crip82 = departementalCrip(COMMUNES.montauban, 53, 'CRIP test Tarn-et-Garonne');
+export const lyonAssociation = localService(COMMUNES.lyon, 60, 'Association test Lyon', {
   publics: ['jeunes', 'familles'],
   actions: ['accompagnement', 'soutien-familles', 'ecoute'],
-  contacts: [phone('01 99 00 00 60')],
 });
 
 /** Everything above, as a caller that passes too much would: the engine must filter. */

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
 import { CONTACT_REQUEST_RECIPIENTS, CONTACT_REQUEST_STATUSES, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORIENTATION_NEEDS } from './codes.ts';
 import { OrientationNeedSchema, OrientationProfileSchema, UrgencySchema } from './orientation.ts';
+import { pageOf } from './paging.ts';
 import { wholeNumberParam } from './params.ts';
-import { DepartementCodeSchema } from './territory.ts';
+import { DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
 
 const PHONE = /^(0[1-9]\d{8}|\+[1-9]\d{7,14}|00[1-9]\d{7,14})$/;
 
@@ -121,8 +122,6 @@ export const ContactRequestCreatedSchema = z
   .meta({ id: 'ContactRequestCreated' });
 export type ContactRequestCreated = z.infer<typeof ContactRequestCreatedSchema>;
 
-const PlaceRef = z.object({ code: z.string(), name: z.string() });
-
 export const ContactRequestSummarySchema = z
   .object({
     reference: z.string(),
@@ -131,8 +130,8 @@ export const ContactRequestSummarySchema = z
     actor: z.object({ slug: z.string(), name: z.string() }).nullable(),
     profile: OrientationProfileSchema,
     name: z.string(),
-    commune: PlaceRef,
-    departement: PlaceRef,
+    commune: PlaceRefSchema,
+    departement: PlaceRefSchema,
     created_at: z.string(),
     updated_at: z.string(),
     age_days: z.number().int().meta({ description: 'Jours écoulés depuis la demande' }),
@@ -213,12 +212,7 @@ export const ListContactRequestsQuerySchema = z.object({
 });
 export type ListContactRequestsQuery = z.infer<typeof ListContactRequestsQuerySchema>;
 
-export const ListContactRequestsResponseSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  items: z.array(ContactRequestSummarySchema),
-});
+export const ListContactRequestsResponseSchema = pageOf(ContactRequestSummarySchema);
 
 export const ChangeContactRequestStatusInputSchema = z
   .object({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CreateActorInputSchema, PublicActorSchema, SlugSchema } from './actor.ts';
 import { AccountFieldsShape, DisplayNameSchema, ROLES } from './auth.ts';
 import { ACTOR_TYPES, BULK_VERIFY_MAX, TERRITORY_SCOPES } from './codes.ts';
+import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
@@ -171,15 +172,11 @@ export const IdParamSchema = z.object({ id: numericId() });
 export const RevertParamSchema = IdParamSchema.extend({ revisionId: numericId() });
 
 export const AdminActorsQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: adminSearchText(),
   departement: DepartementCodeSchema.optional(),
-  status: z
-    .enum([...ACTOR_STATUSES, 'all'])
-    .optional()
-    .meta({ description: 'Par défaut : toutes' }),
+  status: statusFilter(ACTOR_STATUSES).meta({ description: 'Par défaut : toutes' }),
   stale: boolParam,
-  page: intParam('page', 1, 10_000, 1),
-  per_page: intParam('per_page', 1, 200, 50),
+  ...pageParams(intParam, 200, 50),
 });
 export type AdminActorsQuery = z.output<typeof AdminActorsQuerySchema>;
 
@@ -200,12 +197,7 @@ export const AdminActorSummarySchema = z
   .meta({ id: 'AdminActorSummary' });
 export type AdminActorSummary = z.infer<typeof AdminActorSummarySchema>;
 
-export const AdminActorListSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  items: z.array(AdminActorSummarySchema),
-});
+export const AdminActorListSchema = pageOf(AdminActorSummarySchema);
 export type AdminActorList = z.infer<typeof AdminActorListSchema>;
 
 export const AdminSiteGeoSchema = z.object({
@@ -229,13 +221,18 @@ export type AdminActor = z.infer<typeof AdminActorSchema>;
 export const FieldChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
 export type FieldChangeOut = z.infer<typeof FieldChangeSchema>;
 
+/** What every revision says, whatever was edited: which, what was done, when, by whom, the changes. */
+export const revisionFields = <const A extends readonly [string, ...string[]]>(actions: A) => ({
+  id: z.number().int(),
+  action: z.enum(actions),
+  created_at: z.string(),
+  author: z.string().nullable(),
+  changes: z.array(FieldChangeSchema),
+});
+
 export const RevisionSchema = z
   .object({
-    id: z.number().int(),
-    action: z.enum(REVISION_ACTIONS),
-    created_at: z.string(),
-    author: z.string().nullable(),
-    changes: z.array(FieldChangeSchema),
+    ...revisionFields(REVISION_ACTIONS),
     submission_id: z.number().int().nullable(),
     reverted_to: z.number().int().nullable(),
     note: z.string().nullable(),
@@ -314,13 +311,9 @@ export type GeocodeResult = z.infer<typeof GeocodeResultSchema>;
 // --- submissions, curator side --------------------------------------------------------------
 
 export const SubmissionsQuerySchema = z.object({
-  status: z
-    .enum([...SUBMISSION_STATUSES, 'all'])
-    .optional()
-    .meta({ description: 'Par défaut : nouvelle' }),
+  status: statusFilter(SUBMISSION_STATUSES).meta({ description: 'Par défaut : nouvelle' }),
   kind: z.enum(SUBMISSION_KINDS).optional(),
-  page: intParam('page', 1, 10_000, 1),
-  per_page: intParam('per_page', 1, 200, 50),
+  ...pageParams(intParam, 200, 50),
 });
 export type SubmissionsQuery = z.output<typeof SubmissionsQuerySchema>;
 
@@ -339,12 +332,7 @@ export const SubmissionSummarySchema = z
   .meta({ id: 'SubmissionSummary' });
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
-export const SubmissionListSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  items: z.array(SubmissionSummarySchema),
-});
+export const SubmissionListSchema = pageOf(SubmissionSummarySchema);
 export type SubmissionList = z.infer<typeof SubmissionListSchema>;
 
 export const SubmissionDetailSchema = SubmissionSummarySchema.extend({

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
 import { PUBLICS } from './codes.ts';
-import { CommuneCodeSchema, DepartementCodeSchema } from './territory.ts';
+import { revisionFields } from './curation.ts';
+import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
+import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -207,10 +209,9 @@ export const FeedQuerySchema = z.object({
 });
 
 export const AdminContentQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  status: z.enum([...CONTENT_STATUSES, 'all']).optional(),
-  page: intParam('page', 1, 10_000, 1),
-  per_page: intParam('per_page', 1, 200, 50),
+  q: adminSearchText(),
+  status: statusFilter(CONTENT_STATUSES),
+  ...pageParams(intParam, 200, 50),
 });
 export type AdminContentQuery = z.output<typeof AdminContentQuerySchema>;
 
@@ -218,7 +219,6 @@ export type AdminContentQuery = z.output<typeof AdminContentQuerySchema>;
 // Public views
 // ---------------------------------------------------------------------------------------------
 
-const PlaceSchema = z.object({ code: z.string(), name: z.string() });
 const LinkedActorSchema = z.object({ slug: z.string(), name: z.string() });
 const LinkedResourceSchema = z.object({ slug: z.string(), title: z.string() });
 
@@ -230,7 +230,7 @@ export const PublicNewsSummarySchema = z
     image_url: z.string().nullable(),
     image_alt: z.string(),
     published_at: z.string(),
-    departements: z.array(PlaceSchema).meta({ description: 'Vide : actualité nationale' }),
+    departements: z.array(PlaceRefSchema).meta({ description: 'Vide : actualité nationale' }),
     audiences: z.array(z.enum(PUBLICS)),
   })
   .meta({ id: 'PublicNewsSummary' });
@@ -243,9 +243,7 @@ export const PublicNewsSchema = PublicNewsSummarySchema.extend({
 }).meta({ id: 'PublicNews' });
 export type PublicNews = z.infer<typeof PublicNewsSchema>;
 
-export const PublicNewsListSchema = z
-  .object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int(), items: z.array(PublicNewsSummarySchema) })
-  .meta({ id: 'PublicNewsList' });
+export const PublicNewsListSchema = pageOf(PublicNewsSummarySchema).meta({ id: 'PublicNewsList' });
 export type PublicNewsList = z.infer<typeof PublicNewsListSchema>;
 
 export const PublicEventSummarySchema = z
@@ -256,10 +254,10 @@ export const PublicEventSummarySchema = z
     kind: z.enum(EVENT_KINDS),
     starts_at: z.string().meta({ description: 'Instant UTC (ISO 8601)' }),
     ends_at: z.string().meta({ description: 'Instant UTC (ISO 8601)' }),
-    commune: PlaceSchema.nullable(),
+    commune: PlaceRefSchema.nullable(),
     place_name: z.string().nullable(),
     online: z.boolean(),
-    departements: z.array(PlaceSchema).meta({ description: 'Vide : événement national' }),
+    departements: z.array(PlaceRefSchema).meta({ description: 'Vide : événement national' }),
     audiences: z.array(z.enum(PUBLICS)),
     past: z.boolean(),
   })
@@ -277,9 +275,7 @@ export const PublicEventSchema = PublicEventSummarySchema.extend({
 }).meta({ id: 'PublicEvent' });
 export type PublicEvent = z.infer<typeof PublicEventSchema>;
 
-export const PublicEventListSchema = z
-  .object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int(), items: z.array(PublicEventSummarySchema) })
-  .meta({ id: 'PublicEventList' });
+export const PublicEventListSchema = pageOf(PublicEventSummarySchema).meta({ id: 'PublicEventList' });
 export type PublicEventList = z.infer<typeof PublicEventListSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -302,33 +298,19 @@ export const AdminNewsSchema = z
   .object({ ...adminCommon, image_url: z.string().nullable(), input: NewsInputSchema })
   .meta({ id: 'AdminNews' });
 export type AdminNews = z.infer<typeof AdminNewsSchema>;
-export const AdminNewsListSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  items: z.array(AdminNewsSchema),
-});
+export const AdminNewsListSchema = pageOf(AdminNewsSchema);
 export type AdminNewsList = z.infer<typeof AdminNewsListSchema>;
 
 export const AdminEventSchema = z
   .object({ ...adminCommon, starts_at: z.string(), ends_at: z.string(), input: EventInputSchema })
   .meta({ id: 'AdminEvent' });
 export type AdminEvent = z.infer<typeof AdminEventSchema>;
-export const AdminEventListSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  items: z.array(AdminEventSchema),
-});
+export const AdminEventListSchema = pageOf(AdminEventSchema);
 export type AdminEventList = z.infer<typeof AdminEventListSchema>;
 
 export const ContentRevisionSchema = z
   .object({
-    id: z.number().int(),
-    action: z.enum(NEWS_REVISION_ACTIONS),
-    created_at: z.string(),
-    author: z.string().nullable(),
-    changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+    ...revisionFields(NEWS_REVISION_ACTIONS),
     reverted_to: z.number().int().nullable(),
   })
   .meta({ id: 'ContentRevision' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PublicActorSchema } from './actor.ts';
 import { ACTIONS, ACTOR_TYPES, PUBLICS, SORTS } from './codes.ts';
+import { pageOf, pageParams } from './paging.ts';
 import { codeList, intParam } from './params.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 
@@ -43,8 +44,7 @@ export const SearchActorsQuerySchema = z
       .enum(['maintenant'], { message: 'ouvert accepte seulement « maintenant »' })
       .optional()
       .meta({ description: '`maintenant` : seulement les acteurs ouverts au moment de la recherche' }),
-    page: intParam('page', 1, 10_000, 1),
-    per_page: intParam('per_page', 1, 100, 20),
+    ...pageParams(intParam, 100, 20),
   })
   .superRefine((q, ctx) => {
     const places = [q.near && 'near', q.commune && 'commune', q.postcode && 'postcode'].filter(Boolean);
@@ -82,12 +82,8 @@ export const ActorFacetsSchema = z.object({
 });
 export type ActorFacets = z.infer<typeof ActorFacetsSchema>;
 
-export const SearchActorsResponseSchema = z
-  .object({
-    total: z.number().int(),
-    page: z.number().int(),
-    per_page: z.number().int(),
-    items: z.array(ActorListItemSchema),
+export const SearchActorsResponseSchema = pageOf(ActorListItemSchema)
+  .extend({
     facets: ActorFacetsSchema.meta({
       description: 'Pour chaque option d’un filtre, le nombre de résultats si on la choisissait (les autres filtres restant appliqués)',
     }),

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { PublicActorSchema, SlugSchema } from './actor.ts';
 import { ACTION_LABELS, ACTIONS, ACTOR_TYPES, type Action, PUBLICS } from './codes.ts';
+import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { codeList, intParam } from './params.ts';
-import { DepartementCodeSchema, RegionCodeSchema } from './territory.ts';
+import { DepartementCodeSchema, PlaceRefSchema, RegionCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -255,8 +256,7 @@ export const SearchResourcesQuerySchema = z.object({
     description: 'Ressources nationales et celles dont le territoire couvre ce département (directement ou par sa région)',
   }),
   actor: SlugSchema.optional().meta({ description: 'Ressources produites par cet acteur (slug)' }),
-  page: intParam('page', 1, 10_000, 1),
-  per_page: intParam('per_page', 1, 100, 20),
+  ...pageParams(intParam, 100, 20),
 });
 export type SearchResourcesQuery = z.output<typeof SearchResourcesQuerySchema>;
 
@@ -269,8 +269,6 @@ export type ProtocolsQuery = z.output<typeof ProtocolsQuerySchema>;
 // ---------------------------------------------------------------------------------------------
 // Public views
 // ---------------------------------------------------------------------------------------------
-
-const PlaceRef = z.object({ code: z.string(), name: z.string() });
 
 export const ActorLinkSchema = z
   .object({ slug: z.string(), name: z.string(), type: z.enum(ACTOR_TYPES) })
@@ -296,7 +294,7 @@ export const PublicResourceSchema = z
     type: z.enum(RESOURCE_TYPES),
     publics: z.array(z.enum(PUBLICS)),
     themes: z.array(z.enum(RESOURCE_THEMES)),
-    territory: z.object({ scope: z.enum(RESOURCE_SCOPES), regions: z.array(PlaceRef), departements: z.array(PlaceRef) }),
+    territory: z.object({ scope: z.enum(RESOURCE_SCOPES), regions: z.array(PlaceRefSchema), departements: z.array(PlaceRefSchema) }),
     date: z.string().nullable(),
     reference: z.string().nullable(),
     url: z.string().nullable(),
@@ -308,14 +306,7 @@ export const PublicResourceSchema = z
   .meta({ id: 'PublicResource' });
 export type PublicResource = z.infer<typeof PublicResourceSchema>;
 
-export const SearchResourcesResponseSchema = z
-  .object({
-    total: z.number().int(),
-    page: z.number().int(),
-    per_page: z.number().int(),
-    items: z.array(PublicResourceSchema),
-  })
-  .meta({ id: 'ResourceSearchResult' });
+export const SearchResourcesResponseSchema = pageOf(PublicResourceSchema).meta({ id: 'ResourceSearchResult' });
 export type SearchResourcesResponse = z.infer<typeof SearchResourcesResponseSchema>;
 
 export const ResourceLinkSchema = z
@@ -330,7 +321,7 @@ export const PublicProtocolSchema = z
     kind: z.enum(PROTOCOL_KINDS),
     title: z.string(),
     summary: z.string(),
-    departements: z.array(PlaceRef),
+    departements: z.array(PlaceRefSchema),
     date: z.string().nullable(),
     frequency: z.enum(MEETING_FREQUENCIES).nullable(),
     parent: z.object({ slug: z.string(), title: z.string() }).nullable(),
@@ -354,7 +345,7 @@ export const DepartementSummarySchema = z
   .object({
     code: z.string(),
     name: z.string(),
-    region: PlaceRef,
+    region: PlaceRefSchema,
     actors: z.number().int().meta({ description: 'Acteurs publiés ayant un lieu dans le département ou le couvrant (nationaux exclus)' }),
     protocols: z.number().int(),
     has_protocol: z.boolean(),
@@ -367,7 +358,7 @@ export type DepartementList = z.infer<typeof DepartementListSchema>;
 
 export const DepartementPageSchema = z
   .object({
-    departement: z.object({ code: z.string(), name: z.string(), region: PlaceRef }),
+    departement: PlaceRefSchema.extend({ region: PlaceRefSchema }),
     reporting: z.array(PublicActorSchema).meta({
       description: 'Services départementaux qui le couvrent : la CRIP (recueil des informations préoccupantes) d’abord, puis l’ASE',
     }),
@@ -387,14 +378,10 @@ export type DepartementPage = z.infer<typeof DepartementPageSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const AdminListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  status: z
-    .enum([...RESOURCE_STATUSES, 'all'])
-    .optional()
-    .meta({ description: 'Par défaut : toutes' }),
+  q: adminSearchText(),
+  status: statusFilter(RESOURCE_STATUSES).meta({ description: 'Par défaut : toutes' }),
   departement: DepartementCodeSchema.optional(),
-  page: intParam('page', 1, 10_000, 1),
-  per_page: intParam('per_page', 1, 200, 50),
+  ...pageParams(intParam, 200, 50),
 });
 export type AdminListQuery = z.output<typeof AdminListQuerySchema>;
 
@@ -431,9 +418,7 @@ export const AdminProtocolSchema = z
   .meta({ id: 'AdminProtocol' });
 export type AdminProtocol = z.infer<typeof AdminProtocolSchema>;
 
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int(), items: z.array(item) });
-export const AdminResourceListSchema = page(AdminResourceSchema).meta({ id: 'AdminResourceList' });
+export const AdminResourceListSchema = pageOf(AdminResourceSchema).meta({ id: 'AdminResourceList' });
 export type AdminResourceList = z.infer<typeof AdminResourceListSchema>;
-export const AdminProtocolListSchema = page(AdminProtocolSchema).meta({ id: 'AdminProtocolList' });
+export const AdminProtocolListSchema = pageOf(AdminProtocolSchema).meta({ id: 'AdminProtocolList' });
 export type AdminProtocolList = z.infer<typeof AdminProtocolListSchema>;
