@@ -17,6 +17,7 @@ import {
 import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, type SearchPlace, toFtsQuery } from './search-query.ts';
 import { actorSearchSql } from './search-sql.ts';
 import { type ChangeFeed, directoryChanges } from './search-version.ts';
+import { textRanksReader } from './text-ranks.ts';
 
 // The search, cut along its seams: what a search asks (search-query.ts), the SQL definition of
 // its answers (search-sql.ts), when the directory changed (search-version.ts), the in-memory index
@@ -28,6 +29,9 @@ export { anonymousListViews, anonymousListViewsJson, viewsValidUntil, warmAnonym
 
 /** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
 export const TEXT_RANKS_MAX_AGE_MS = 60_000;
+
+/** A text's matches with their bm25 rank (name weighs most, then places, description, the rest). */
+const TEXT_RANKS_SQL = 'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?';
 /** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
 const MAX_TEXT_CATCH_UP = 500;
 const MAX_TEXT_CATCH_UP_ACTORS = 24;
@@ -115,14 +119,16 @@ function lru<V>(max: number, weight: (v: V) => number = () => 1) {
  * Nothing is used inside a transaction (its own uncommitted writes are not for others to see
  * later): there the SQL definition answers.
  */
-export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number } = {}) {
-  const ftsStmt = db.prepare('SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?').raw();
-  const ftsOfStmt = db
-    .prepare(
-      'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
-    )
-    .raw();
+export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textReadsApart?: boolean } = {}) {
+  const ftsStmt = db.prepare(TEXT_RANKS_SQL).raw();
+  const ftsOfStmt = db.prepare(`${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`).raw();
   const textRanksMaxAgeMs = options.textRanksMaxAgeMs ?? TEXT_RANKS_MAX_AGE_MS;
+  // A text's whole read goes to a worker thread (`prepareText`) where the database is a file.
+  let apart: ReturnType<typeof textRanksReader> | null = null;
+  const readsApart = (options.textReadsApart ?? true) && !db.memory && db.name !== '' && db.name !== ':memory:';
+  /** Whole reads of a text, on this thread and on the worker: for tests and benches. */
+  const textReads = { here: 0, apart: 0 };
+  const reading = new Map<string, Promise<void>>();
 
   // Inside a transaction, whose writes may yet be rolled back, nothing is kept: the SQL answers.
   const inTransaction = actorSearchSql(db);
@@ -191,6 +197,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number } = {}
       textCache.set(fts, caughtUp);
       return caughtUp;
     }
+    textReads.here++;
     const ids: number[] = [];
     const rank: number[] = [];
     for (const [id, r] of ftsStmt.all(fts) as [number, number][]) {
@@ -240,6 +247,54 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number } = {}
     }
     for (; f < fresh.length; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
     return { ids, rank, readAt: kept.readAt, seq: writeSeq };
+  }
+
+  /** Whether a text's matches kept now answer without a whole read (as they are, or caught up). */
+  function textKept(fts: string): boolean {
+    const cached = textCache.get(fts);
+    if (!cached) return false;
+    return cached.seq === writeSeq || (performance.now() - cached.readAt < textRanksMaxAgeMs && writtenSince(cached.seq) !== null);
+  }
+
+  /**
+   * Makes sure the search of `text` will not read the text's matches whole on this thread: when
+   * they are not kept, they are read on the worker thread (text-ranks.ts) and kept as read when
+   * asked, so that the writes made meanwhile are caught up on like any other (`textMatches`). A
+   * failure there leaves the search to read them itself. Requests asking the same text at once
+   * share one read.
+   */
+  async function prepareText(text: string | undefined): Promise<void> {
+    if (!text || !readsApart || db.inTransaction) return;
+    const fts = toFtsQuery(text);
+    if (!fts) return;
+    fresh();
+    if (textKept(fts)) return;
+    let pending = reading.get(fts);
+    if (!pending) {
+      apart ??= textRanksReader(db.name, TEXT_RANKS_SQL);
+      const asked = { seq: writeSeq, builds, at: performance.now() };
+      pending = apart
+        .read(fts)
+        .then((found) => {
+          const ix = fresh();
+          // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
+          if (builds !== asked.builds) return;
+          const ids: number[] = [];
+          const rank: number[] = [];
+          for (let i = 0; i < found.ids.length; i++) {
+            const id = found.ids[i] as number;
+            if (!ix.published[id]) continue;
+            ids.push(id);
+            rank.push(found.rank[i] as number);
+          }
+          textReads.apart++;
+          textCache.set(fts, { ids: Int32Array.from(ids), rank: Float64Array.from(rank), readAt: asked.at, seq: asked.seq });
+        })
+        .catch(() => undefined)
+        .finally(() => reading.delete(fts));
+      reading.set(fts, pending);
+    }
+    await pending;
   }
 
   function candidates(s: ActorSearch, ix: DirectoryIndex): Candidates {
@@ -756,5 +811,13 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number } = {}
     return Int32Array.from(out);
   }
 
-  return { searchActors, facetCounts, matchingIds, indexBuilds: () => builds };
+  return {
+    searchActors,
+    facetCounts,
+    matchingIds,
+    prepareText,
+    indexBuilds: () => builds,
+    textReads: () => ({ ...textReads }),
+    close: async () => apart?.close(),
+  };
 }

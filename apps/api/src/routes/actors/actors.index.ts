@@ -16,7 +16,9 @@ function jsonBytes<T>(c: Context<AppEnv>, body: Buffer<ArrayBuffer>): TypedRespo
 }
 
 export const actorsRouter = createRouter()
-  .openapi(listActorsRoute, (c) => {
+  .openapi(listActorsRoute, async (c) => {
+    // A text never read yet is read on the search's worker thread, not on this one.
+    await c.var.search.prepareText(c.req.valid('query').q);
     // A signed-in professional sees more: never let a shared cache keep that answer.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'no-cache');
     c.header('Vary', 'Cookie');

@@ -4,8 +4,10 @@ import { mapPoints } from '../../services/map-points.ts';
 import { mapPointsRoute } from './map-data.routes.ts';
 
 /** GET /map/points?bbox=&zoom=&<the list's filters> — mounted under /api by app.ts. */
-export const mapDataRouter = createRouter().openapi(mapPointsRoute, (c) => {
+export const mapDataRouter = createRouter().openapi(mapPointsRoute, async (c) => {
   const q = c.req.valid('query');
+  // A text never read yet is read on the search's worker thread, not on this one.
+  await c.var.search.prepareText(q.q);
   // Public data only, the same for every visitor: shared caches may keep it a minute.
   c.header('Cache-Control', 'public, max-age=60');
   // « Ouvert maintenant » is true for this minute at most.

@@ -1,0 +1,64 @@
+/** A text's first read on the worker thread: the same answers as on the server's thread, writes meanwhile included. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actorRepository, actorToInput } from './actors.ts';
+import { type Db, openDatabase } from './database.ts';
+import { actorSearch } from './search.ts';
+import { seedDirectory } from './seed.ts';
+
+const FIXTURES = new URL('../../../tests/fixtures/actors.yaml', import.meta.url).pathname;
+const ask = (text: string) => ({ text, limit: 20, offset: 0 });
+
+let dir: string;
+let db: Db;
+let search: ReturnType<typeof actorSearch>;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pare-text-'));
+  db = openDatabase(join(dir, 'pare.db'));
+  seedDirectory(db, FIXTURES);
+  search = actorSearch(db);
+});
+afterEach(async () => {
+  await search.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a text searched for the first time', () => {
+  it('is read on the worker thread, once for requests asking it together, and answers as a read on this thread does', async () => {
+    await Promise.all([search.prepareText('parents'), search.prepareText('parents'), search.prepareText('tests')]);
+    const here = actorSearch(db, { textReadsApart: false });
+    for (const text of ['parents', 'tests']) expect(search.searchActors(ask(text))).toEqual(here.searchActors(ask(text)));
+    expect(search.searchActors(ask('tests')).total).toBe(3);
+    expect(search.textReads()).toEqual({ here: 0, apart: 2 });
+    // Kept: asked again, no read at all.
+    await search.prepareText('parents');
+    expect(search.textReads()).toEqual({ here: 0, apart: 2 });
+  });
+
+  it('takes in an actor written while the worker read', async () => {
+    const repo = actorRepository(db);
+    const id = db.prepare(`SELECT id FROM actors WHERE name LIKE 'Prévention%'`).pluck().get() as number;
+    const actor = repo.findActorById(id);
+    if (!actor) throw new Error('fixture missing');
+    const reading = search.prepareText('parents');
+    repo.replaceActor(id, { ...actorToInput(actor), description: 'Un groupe pour les parents inquiets.' });
+    await reading;
+    const found = search.searchActors(ask('parents'));
+    expect(found.hits.map((h) => h.id)).toContain(id);
+    expect(found).toEqual(actorSearch(db, { textReadsApart: false }).searchActors(ask('parents')));
+    expect(search.textReads().here).toBe(0);
+  });
+
+  it('is read on this thread for a database in memory', async () => {
+    const memory = openDatabase(':memory:');
+    seedDirectory(memory, FIXTURES);
+    const s = actorSearch(memory);
+    await s.prepareText('parents');
+    expect(s.searchActors(ask('parents')).total).toBeGreaterThan(0);
+    expect(s.textReads()).toEqual({ here: 1, apart: 0 });
+    memory.close();
+  });
+});
