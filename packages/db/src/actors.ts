@@ -17,6 +17,7 @@ import { entryRows } from './entry-rows.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
 import { slugify } from './name-keys.ts';
 import type { TemporaryClosure } from './opening-hours.ts';
+import { pick } from './pick.ts';
 import { directoryVersion } from './search.ts';
 
 export { SlugConflictError } from './entry-rows.ts';
@@ -122,11 +123,7 @@ type TerritoryCodeRow = { actor_id: number; kind: 'region' | 'departement' | 'co
 /** An actor's own row as its record, its lists (publics, actions, territory codes, sites, contacts) still empty. */
 function rowToActor(r: ActorRow): ActorRecord {
   return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    type: r.type,
-    description: r.description,
+    ...pick(r, 'id', 'slug', 'name', 'type', 'description'),
     publics: [],
     actions: [],
     territory: { scope: r.territory_scope, regions: [], departements: [], communes: [] },
@@ -148,15 +145,10 @@ function rowToActor(r: ActorRow): ActorRecord {
 
 function rowToSite(r: SiteRow): SiteRecord {
   return {
-    id: r.id,
-    label: r.label,
-    address: r.address,
-    postcode: r.postcode,
+    ...pick(r, 'id', 'label', 'address', 'postcode'),
     communeCode: r.commune_code,
     departementCode: r.departement_code,
-    lat: r.lat,
-    lng: r.lng,
-    precision: r.precision,
+    ...pick(r, 'lat', 'lng', 'precision'),
     publicLat: r.public_lat,
     publicLng: r.public_lng,
     confidential: r.confidential === 1,
@@ -170,10 +162,7 @@ function rowToContact(r: ContactRow): ContactRecord {
   return {
     id: r.id,
     siteId: r.site_id,
-    kind: r.kind,
-    value: r.value,
-    label: r.label,
-    visibility: r.visibility,
+    ...pick(r, 'kind', 'value', 'label', 'visibility'),
     openingHours: r.opening_hours,
   };
 }

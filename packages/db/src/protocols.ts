@@ -20,6 +20,7 @@ import { batchRead, IDS } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { entryRows } from './entry-rows.ts';
+import { pick } from './pick.ts';
 
 export type ProtocolMemberRecord = {
   actor: { id: number; slug: string; name: string; type: ActorType; status: 'published' | 'archived' };
@@ -124,11 +125,9 @@ type LinkedResourceRow = { protocol_id: number; id: number; slug: string; title:
 /** A protocol's own row as its record (its parent from `parents`), its lists still empty. */
 function rowToProtocol(r: ProtocolRow, parents: Map<number, ProtocolRef>): ProtocolRecord {
   return {
-    id: r.id,
-    slug: r.slug,
+    ...pick(r, 'id', 'slug'),
     kind: r.protocol_kind,
-    title: r.title,
-    summary: r.summary,
+    ...pick(r, 'title', 'summary'),
     departements: [],
     date: r.signed_on,
     frequency: r.frequency,

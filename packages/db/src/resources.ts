@@ -20,6 +20,7 @@ import { batchRead, IDS, sortByOrder } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { entryRows } from './entry-rows.ts';
+import { pick } from './pick.ts';
 import { protocolRepository, protocolToInput } from './protocols.ts';
 import { revisionRepository } from './revisions.ts';
 import { toFtsQuery } from './search.ts';
@@ -143,17 +144,13 @@ function resourceColumns(slug: string, input: CreateResourceInput) {
 /** A resource's own row as its record, its lists (publics, themes, territory codes, producers) still empty. */
 function rowToResource(r: ResourceRow): ResourceRecord {
   return {
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    summary: r.summary,
+    ...pick(r, 'id', 'slug', 'title', 'summary'),
     type: r.resource_type,
     publics: [],
     themes: [],
     territory: { scope: r.resource_scope, regions: [], departements: [] },
     date: r.published_on,
-    reference: r.reference,
-    url: r.url,
+    ...pick(r, 'reference', 'url'),
     sourceUrl: r.source_url,
     file:
       r.file_key && r.file_name && r.file_type && r.file_size !== null

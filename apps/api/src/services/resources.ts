@@ -8,6 +8,7 @@ import {
   type Db,
   type ProtocolRecord,
   ProtocolValidationError,
+  pick,
   protocolPublicView,
   protocolToInput,
   type ResourceRecord,
@@ -358,12 +359,7 @@ export function listResourceRevisions(deps: Deps, user: UserRecord, id: number) 
 
 function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
   return {
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    kind: p.kind,
-    status: p.status,
-    departements: p.departements,
+    ...pick(p, 'id', 'slug', 'title', 'kind', 'status', 'departements'),
     updated_at: p.updatedAt,
     editable: mayEditDepartements(user, p.departements),
     input: protocolToInput(p),
