@@ -13,7 +13,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { openDatabase, userRepository } from '@pare/db';
+import { type Db, openDatabase, userRepository } from '@pare/db';
 import { CreateUserInputSchema, type ROLES } from '@pare/schema';
 import { loadEnv } from './env.ts';
 import { resolveConfig } from './lib/config.ts';
@@ -73,6 +73,28 @@ async function createUserCommand(args: string[], forcedRole?: (typeof ROLES)[num
   });
   db.close();
   console.log(`Compte ${user.role} créé : ${user.email} (id ${user.id}) dans ${env.PARE_DB}`);
+}
+
+/**
+ * Runs `work` on the database at `file`, then closes it whatever happens. An error of the class
+ * `refusal.error` (what the command refuses: a file, a target) is said on stderr and ends with
+ * `refusal.exitCode`; any other goes on.
+ */
+async function withDatabase(
+  file: string,
+  work: (db: Db) => void | Promise<void>,
+  refusal?: { error: abstract new (...args: never[]) => Error; exitCode: number },
+): Promise<void> {
+  const db = openDatabase(file);
+  try {
+    await work(db);
+  } catch (error) {
+    if (!refusal || !(error instanceof refusal.error)) throw error;
+    console.error(error.message);
+    process.exitCode = refusal.exitCode;
+  } finally {
+    db.close();
+  }
 }
 
 const [command, ...rest] = process.argv.slice(2);
@@ -164,27 +186,24 @@ switch (command) {
       console.error((error as Error).message);
       process.exit(3);
     }
-    const db = openDatabase(file);
-    try {
-      const report = generateDirectory(db, {
-        actors,
-        seed,
-        protectedFiles: [env.PARE_DB],
-        onProgress: (done, total) => process.stderr.write(`\r${done} / ${total} acteurs`),
-      });
-      process.stderr.write('\n');
-      console.log(
-        `${report.actors} acteurs générés dans ${file} en ${(report.ms / 1000).toFixed(1)} s : ${report.sites} lieux (dont ${report.confidentialSites} confidentiels), ` +
-          `${report.contacts} contacts, ${report.nationalActors} acteurs nationaux, ` +
-          (report.resourcesSkipped ? `pas de ressource (${report.resourcesSkipped}).` : `${report.resources} ressources.`),
-      );
-    } catch (error) {
-      if (!(error instanceof GenerationRefusedError)) throw error;
-      console.error(error.message);
-      process.exitCode = 3;
-    } finally {
-      db.close();
-    }
+    await withDatabase(
+      file,
+      (db) => {
+        const report = generateDirectory(db, {
+          actors,
+          seed,
+          protectedFiles: [env.PARE_DB],
+          onProgress: (done, total) => process.stderr.write(`\r${done} / ${total} acteurs`),
+        });
+        process.stderr.write('\n');
+        console.log(
+          `${report.actors} acteurs générés dans ${file} en ${(report.ms / 1000).toFixed(1)} s : ${report.sites} lieux (dont ${report.confidentialSites} confidentiels), ` +
+            `${report.contacts} contacts, ${report.nationalActors} acteurs nationaux, ` +
+            (report.resourcesSkipped ? `pas de ressource (${report.resourcesSkipped}).` : `${report.resources} ressources.`),
+        );
+      },
+      { error: GenerationRefusedError, exitCode: 3 },
+    );
     break;
   }
   case 'import': {
@@ -214,7 +233,6 @@ switch (command) {
     // biome-ignore lint/style/noProcessEnv: the directory the command was typed in (pnpm runs it in apps/api)
     const file = resolve(process.env.INIT_CWD ?? process.cwd(), given);
     const env = loadEnv();
-    const db = openDatabase(env.PARE_DB);
     // The command line has the database in hand: it imports with a curator's reach.
     const cliUser = {
       id: 0,
@@ -225,44 +243,42 @@ switch (command) {
       displayName: 'import CLI',
       active: true,
     };
-    try {
-      const { detected } = await probeFile(file);
-      const report = await runImport(
-        { db, actors: actorRepository(db) },
-        { path: file, detected },
-        {
-          format,
-          dryRun: values['dry-run'] === true,
-          details: values.json ? 'all' : 'rejected',
-          defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
-          author: { user: cliUser, authorId: null, label: 'import CLI' },
-          batchSize: CLI_IMPORT_BATCH_SIZE,
-        },
-      );
-      if (values.json) console.log(JSON.stringify(report, null, 2));
-      else {
-        const s = report.summary;
-        console.log(
-          `${report.dry_run ? 'Essai (rien n’est écrit)' : 'Import'} de ${file} (${report.format}, ${report.encoding}${report.bom ? ' avec BOM' : ''}) en ${(report.ms / 1000).toFixed(1)} s : ` +
-            `${s.created} créé(s), ${s.updated} mis à jour, ${s.unchanged} inchangé(s), ${s.rejected} refusé(s).`,
+    await withDatabase(
+      env.PARE_DB,
+      async (db) => {
+        const { detected } = await probeFile(file);
+        const report = await runImport(
+          { db, actors: actorRepository(db) },
+          { path: file, detected },
+          {
+            format,
+            dryRun: values['dry-run'] === true,
+            details: values.json ? 'all' : 'rejected',
+            defaultType: values.type as (typeof ACTOR_TYPES)[number] | undefined,
+            author: { user: cliUser, authorId: null, label: 'import CLI' },
+            batchSize: CLI_IMPORT_BATCH_SIZE,
+          },
         );
-        for (const r of report.rows.filter((x) => x.action === 'rejected')) {
-          console.log(`  ligne ${r.row} : ${(r.issues ?? []).map((i) => `${i.field} — ${i.message}`).join(' ; ')}`);
+        if (values.json) console.log(JSON.stringify(report, null, 2));
+        else {
+          const s = report.summary;
+          console.log(
+            `${report.dry_run ? 'Essai (rien n’est écrit)' : 'Import'} de ${file} (${report.format}, ${report.encoding}${report.bom ? ' avec BOM' : ''}) en ${(report.ms / 1000).toFixed(1)} s : ` +
+              `${s.created} créé(s), ${s.updated} mis à jour, ${s.unchanged} inchangé(s), ${s.rejected} refusé(s).`,
+          );
+          for (const r of report.rows.filter((x) => x.action === 'rejected')) {
+            console.log(`  ligne ${r.row} : ${(r.issues ?? []).map((i) => `${i.field} — ${i.message}`).join(' ; ')}`);
+          }
+          if (report.rows_omitted > 0 && report.rows.length >= 10_000)
+            console.log('  (seules les 10 000 premières lignes refusées sont listées)');
+          for (const w of report.warnings) console.log(`  ${w}`);
+          if (report.ignored_columns.length > 0) console.log(`  Colonnes ignorées : ${report.ignored_columns.join(', ')}`);
+          if (report.import_id)
+            console.log(`Identifiant de l’import : ${report.import_id} (annulation : POST /api/admin/import/${report.import_id}/revert)`);
         }
-        if (report.rows_omitted > 0 && report.rows.length >= 10_000)
-          console.log('  (seules les 10 000 premières lignes refusées sont listées)');
-        for (const w of report.warnings) console.log(`  ${w}`);
-        if (report.ignored_columns.length > 0) console.log(`  Colonnes ignorées : ${report.ignored_columns.join(', ')}`);
-        if (report.import_id)
-          console.log(`Identifiant de l’import : ${report.import_id} (annulation : POST /api/admin/import/${report.import_id}/revert)`);
-      }
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      console.error(error.message);
-      process.exitCode = 2;
-    } finally {
-      db.close();
-    }
+      },
+      { error: ImportFileError, exitCode: 2 },
+    );
     break;
   }
   case 'freshness:digest': {
@@ -286,20 +302,18 @@ switch (command) {
       console.error('Indiquez le trimestre : --quarter 2026-Q4');
       process.exit(2);
     }
+    const quarter = values.quarter;
     const env = loadEnv();
-    const db = openDatabase(env.PARE_DB);
     // biome-ignore lint/style/noProcessEnv: the directory the command was typed in, as for generate
     const dir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out ?? '.');
-    try {
-      const report = quarterReport({ db, actors: actorRepository(db) }, values.quarter);
+    await withDatabase(env.PARE_DB, (db) => {
+      const report = quarterReport({ db, actors: actorRepository(db) }, quarter);
       mkdirSync(dir, { recursive: true });
-      const base = join(dir, `pare-${values.quarter}`);
+      const base = join(dir, `pare-${quarter}`);
       writeFileSync(`${base}.md`, report.markdown);
       writeFileSync(`${base}.csv`, report.csv);
-      console.log(`Bilan ${values.quarter} écrit : ${base}.md et ${base}.csv`);
-    } finally {
-      db.close();
-    }
+      console.log(`Bilan ${quarter} écrit : ${base}.md et ${base}.csv`);
+    });
     break;
   }
   case 'backup':

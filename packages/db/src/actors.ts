@@ -10,12 +10,14 @@ import type {
 } from '@pare/schema';
 import { ACTION_LABELS } from '@pare/schema';
 import { type ActorTextSource, actorRowWriter } from './actor-rows.ts';
+import { batchRead, IDS, sortByOrder } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { entryRows } from './entry-rows.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
 import { slugify } from './name-keys.ts';
 import type { TemporaryClosure } from './opening-hours.ts';
+import { pick } from './pick.ts';
 import { directoryVersion } from './search.ts';
 
 export { SlugConflictError } from './entry-rows.ts';
@@ -114,17 +116,39 @@ export class ActorValidationError extends Error {
   }
 }
 
+type PublicRow = { actor_id: number; public: Public };
+type ActionRow = { actor_id: number; action: Action };
+type TerritoryCodeRow = { actor_id: number; kind: 'region' | 'departement' | 'commune'; code: string };
+
+/** An actor's own row as its record, its lists (publics, actions, territory codes, sites, contacts) still empty. */
+function rowToActor(r: ActorRow): ActorRecord {
+  return {
+    ...pick(r, 'id', 'slug', 'name', 'type', 'description'),
+    publics: [],
+    actions: [],
+    territory: { scope: r.territory_scope, regions: [], departements: [], communes: [] },
+    languages: JSON.parse(r.languages) as string[],
+    acceptsContactRequests: r.accepts_contact_requests === 1,
+    referentEmail: r.referent_email,
+    siret: r.siret,
+    sourceUrl: r.source_url,
+    lastVerifiedAt: r.last_verified_at,
+    verifiedBy: r.verified_by,
+    status: r.status,
+    generated: r.generated === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    sites: [],
+    contacts: [],
+  };
+}
+
 function rowToSite(r: SiteRow): SiteRecord {
   return {
-    id: r.id,
-    label: r.label,
-    address: r.address,
-    postcode: r.postcode,
+    ...pick(r, 'id', 'label', 'address', 'postcode'),
     communeCode: r.commune_code,
     departementCode: r.departement_code,
-    lat: r.lat,
-    lng: r.lng,
-    precision: r.precision,
+    ...pick(r, 'lat', 'lng', 'precision'),
     publicLat: r.public_lat,
     publicLng: r.public_lng,
     confidential: r.confidential === 1,
@@ -138,10 +162,7 @@ function rowToContact(r: ContactRow): ContactRecord {
   return {
     id: r.id,
     siteId: r.site_id,
-    kind: r.kind,
-    value: r.value,
-    label: r.label,
-    visibility: r.visibility,
+    ...pick(r, 'kind', 'value', 'label', 'visibility'),
     openingHours: r.opening_hours,
   };
 }
@@ -217,69 +238,30 @@ export function actorRepository(db: Db) {
   const stmt = statementCache(db);
   const writer = actorRowWriter(db);
   const entries = entryRows(db, 'actors');
-  const IDS = 'SELECT value FROM json_each(?)';
 
   /** Reads full records from the database, in the order given; unknown ids are skipped. */
   function readActors(ids: readonly number[]): ActorRecord[] {
     if (ids.length === 0) return [];
-    const json = JSON.stringify(ids);
-    const rows = stmt(`SELECT * FROM actors WHERE id IN (${IDS})`).all(json) as ActorRow[];
-    const byId = new Map<number, ActorRecord>();
-    for (const r of rows) {
-      byId.set(r.id, {
-        id: r.id,
-        slug: r.slug,
-        name: r.name,
-        type: r.type,
-        description: r.description,
-        publics: [],
-        actions: [],
-        territory: { scope: r.territory_scope, regions: [], departements: [], communes: [] },
-        languages: JSON.parse(r.languages) as string[],
-        acceptsContactRequests: r.accepts_contact_requests === 1,
-        referentEmail: r.referent_email,
-        siret: r.siret,
-        sourceUrl: r.source_url,
-        lastVerifiedAt: r.last_verified_at,
-        verifiedBy: r.verified_by,
-        status: r.status,
-        generated: r.generated === 1,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        sites: [],
-        contacts: [],
-      });
-    }
-    for (const p of stmt(`SELECT actor_id, public FROM actor_publics WHERE actor_id IN (${IDS})`).all(json) as {
-      actor_id: number;
-      public: Public;
-    }[]) {
-      byId.get(p.actor_id)?.publics.push(p.public);
-    }
-    for (const a of stmt(`SELECT actor_id, action FROM actor_actions WHERE actor_id IN (${IDS})`).all(json) as {
-      actor_id: number;
-      action: Action;
-    }[]) {
-      byId.get(a.actor_id)?.actions.push(a.action);
-    }
-    for (const t of stmt(`SELECT actor_id, kind, code FROM actor_territories WHERE actor_id IN (${IDS}) ORDER BY code`).all(json) as {
-      actor_id: number;
-      kind: 'region' | 'departement' | 'commune';
-      code: string;
-    }[]) {
-      const terr = byId.get(t.actor_id)?.territory;
-      if (terr) terr[t.kind === 'region' ? 'regions' : t.kind === 'departement' ? 'departements' : 'communes'].push(t.code);
-    }
-    for (const s of stmt(`SELECT * FROM sites WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`).all(json) as SiteRow[]) {
-      byId.get(s.actor_id)?.sites.push(rowToSite(s));
-    }
-    for (const c of stmt(`SELECT * FROM contacts WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`).all(json) as ContactRow[]) {
-      byId.get(c.actor_id)?.contacts.push(rowToContact(c));
-    }
+    const batch = batchRead(stmt, ids);
+    const byId = new Map(batch.rows<ActorRow>(`SELECT * FROM actors WHERE id IN (${IDS})`).map((r) => [r.id, rowToActor(r)]));
+    batch.addTo(byId, 'actor_id', `SELECT actor_id, public FROM actor_publics WHERE actor_id IN (${IDS})`, (a, p: PublicRow) => {
+      a.publics.push(p.public);
+    });
+    batch.addTo(byId, 'actor_id', `SELECT actor_id, action FROM actor_actions WHERE actor_id IN (${IDS})`, (a, x: ActionRow) => {
+      a.actions.push(x.action);
+    });
+    const territories = `SELECT actor_id, kind, code FROM actor_territories WHERE actor_id IN (${IDS}) ORDER BY code`;
+    batch.addTo(byId, 'actor_id', territories, (a, t: TerritoryCodeRow) => {
+      a.territory[t.kind === 'region' ? 'regions' : t.kind === 'departement' ? 'departements' : 'communes'].push(t.code);
+    });
+    const sites = `SELECT * FROM sites WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`;
+    batch.addTo(byId, 'actor_id', sites, (a, s: SiteRow) => a.sites.push(rowToSite(s)));
+    const contacts = `SELECT * FROM contacts WHERE actor_id IN (${IDS}) ORDER BY actor_id, position, id`;
+    batch.addTo(byId, 'actor_id', contacts, (a, c: ContactRow) => a.contacts.push(rowToContact(c)));
     // Keep code lists in their canonical order whatever the insertion order was.
     for (const a of byId.values()) {
-      a.actions.sort((x, y) => ACTION_ORDER.indexOf(x) - ACTION_ORDER.indexOf(y));
-      a.publics.sort((x, y) => PUBLIC_ORDER.indexOf(x) - PUBLIC_ORDER.indexOf(y));
+      sortByOrder(a.actions, ACTION_ORDER);
+      sortByOrder(a.publics, PUBLIC_ORDER);
     }
     return ids.map((id) => byId.get(id)).filter((a): a is ActorRecord => a !== undefined);
   }

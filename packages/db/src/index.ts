@@ -14,6 +14,7 @@ export * from './newsletter.ts';
 export * from './open-actors.ts';
 export * from './opening-hours.ts';
 export * from './outbox.ts';
+export * from './pick.ts';
 export * from './protocols.ts';
 export * from './public-view.ts';
 export * from './resources.ts';

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { pick } from './pick.ts';
 
 export type OutboxMessage = {
   id: number;
@@ -37,13 +38,7 @@ type Row = {
 };
 
 const toMessage = (r: Row): OutboxMessage => ({
-  id: r.id,
-  kind: r.kind,
-  recipient: r.recipient,
-  subject: r.subject,
-  body: r.body,
-  status: r.status,
-  attempts: r.attempts,
+  ...pick(r, 'id', 'kind', 'recipient', 'subject', 'body', 'status', 'attempts'),
   lastError: r.last_error,
   nextAttemptAt: r.next_attempt_at,
   sentAt: r.sent_at,

@@ -16,9 +16,11 @@ import type {
   ResourceType,
 } from '@pare/schema';
 import { slugify } from './actors.ts';
+import { batchRead, IDS } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { entryRows } from './entry-rows.ts';
+import { pick } from './pick.ts';
 
 export type ProtocolMemberRecord = {
   actor: { id: number; slug: string; name: string; type: ActorType; status: 'published' | 'archived' };
@@ -107,87 +109,71 @@ function protocolColumns(slug: string, input: CreateProtocolInput, parentId: num
   };
 }
 
+type ProtocolRef = { id: number; slug: string; title: string; status: ResourceStatus };
+type MemberRow = {
+  protocol_id: number;
+  member_role: MemberRole;
+  note: string | null;
+  id: number;
+  slug: string;
+  name: string;
+  type: ActorType;
+  status: 'published' | 'archived';
+};
+type LinkedResourceRow = { protocol_id: number; id: number; slug: string; title: string; type: ResourceType; status: ResourceStatus };
+
+/** A protocol's own row as its record (its parent from `parents`), its lists still empty. */
+function rowToProtocol(r: ProtocolRow, parents: Map<number, ProtocolRef>): ProtocolRecord {
+  return {
+    ...pick(r, 'id', 'slug'),
+    kind: r.protocol_kind,
+    ...pick(r, 'title', 'summary'),
+    departements: [],
+    date: r.signed_on,
+    frequency: r.frequency,
+    parent: r.parent_id === null ? null : (parents.get(r.parent_id) ?? null),
+    members: [],
+    meetings: [],
+    resources: [],
+    sourceUrl: r.source_url,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
 /** The repository of protocols on one connection. */
 export function protocolRepository(db: Db) {
   const stmt = statementCache(db);
   const rows = entryRows(db, 'protocols');
-  const IDS = 'SELECT value FROM json_each(?)';
 
   function loadProtocols(ids: readonly number[]): ProtocolRecord[] {
     if (ids.length === 0) return [];
-    const json = JSON.stringify(ids);
-    const rows = stmt(`SELECT * FROM protocols WHERE id IN (${IDS})`).all(json) as ProtocolRow[];
-    const parents = new Map(
-      (
-        stmt(`SELECT id, slug, title, status FROM protocols WHERE id IN (SELECT parent_id FROM protocols WHERE id IN (${IDS}))`).all(
-          json,
-        ) as {
-          id: number;
-          slug: string;
-          title: string;
-          status: ResourceStatus;
-        }[]
-      ).map((p) => [p.id, p]),
-    );
-    const byId = new Map<number, ProtocolRecord>();
-    for (const r of rows) {
-      byId.set(r.id, {
-        id: r.id,
-        slug: r.slug,
-        kind: r.protocol_kind,
-        title: r.title,
-        summary: r.summary,
-        departements: [],
-        date: r.signed_on,
-        frequency: r.frequency,
-        parent: r.parent_id === null ? null : (parents.get(r.parent_id) ?? null),
-        members: [],
-        meetings: [],
-        resources: [],
-        sourceUrl: r.source_url,
-        status: r.status,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-      });
-    }
-    for (const d of stmt(
-      `SELECT protocol_id, departement FROM protocol_departements WHERE protocol_id IN (${IDS}) ORDER BY departement`,
-    ).all(json) as { protocol_id: number; departement: string }[]) {
-      byId.get(d.protocol_id)?.departements.push(d.departement);
-    }
-    const members = stmt(`SELECT m.protocol_id, m.member_role, m.note, a.id, a.slug, a.name, a.type, a.status FROM protocol_members m
-      JOIN actors a ON a.id = m.actor_id WHERE m.protocol_id IN (${IDS}) ORDER BY m.protocol_id, m.position`).all(json) as {
-      protocol_id: number;
-      member_role: MemberRole;
-      note: string | null;
-      id: number;
-      slug: string;
-      name: string;
-      type: ActorType;
-      status: 'published' | 'archived';
-    }[];
-    for (const m of members) {
-      byId.get(m.protocol_id)?.members.push({
+    const batch = batchRead(stmt, ids);
+    const rows = batch.rows<ProtocolRow>(`SELECT * FROM protocols WHERE id IN (${IDS})`);
+    const parentsSql = `SELECT id, slug, title, status FROM protocols WHERE id IN (SELECT parent_id FROM protocols WHERE id IN (${IDS}))`;
+    const parents = new Map(batch.rows<ProtocolRef>(parentsSql).map((p) => [p.id, p]));
+    const byId = new Map(rows.map((r) => [r.id, rowToProtocol(r, parents)]));
+    const departements = `SELECT protocol_id, departement FROM protocol_departements WHERE protocol_id IN (${IDS}) ORDER BY departement`;
+    batch.addTo(byId, 'protocol_id', departements, (p, d: { protocol_id: number; departement: string }) => {
+      p.departements.push(d.departement);
+    });
+    const members = `SELECT m.protocol_id, m.member_role, m.note, a.id, a.slug, a.name, a.type, a.status FROM protocol_members m
+      JOIN actors a ON a.id = m.actor_id WHERE m.protocol_id IN (${IDS}) ORDER BY m.protocol_id, m.position`;
+    batch.addTo(byId, 'protocol_id', members, (p, m: MemberRow) => {
+      p.members.push({
         actor: { id: m.id, slug: m.slug, name: m.name, type: m.type, status: m.status },
         role: m.member_role,
         note: m.note,
       });
-    }
-    for (const m of stmt(
-      `SELECT protocol_id, held_on, summary FROM protocol_meetings WHERE protocol_id IN (${IDS}) ORDER BY protocol_id, held_on, position`,
-    ).all(json) as { protocol_id: number; held_on: string; summary: string }[]) {
-      byId.get(m.protocol_id)?.meetings.push({ date: m.held_on, summary: m.summary });
-    }
-    const linked = stmt(`SELECT pr.protocol_id, r.id, r.slug, r.title, r.resource_type AS type, r.status FROM protocol_resources pr
-      JOIN resources r ON r.id = pr.resource_id WHERE pr.protocol_id IN (${IDS}) ORDER BY pr.protocol_id, pr.position`).all(json) as {
-      protocol_id: number;
-      id: number;
-      slug: string;
-      title: string;
-      type: ResourceType;
-      status: ResourceStatus;
-    }[];
-    for (const { protocol_id, ...r } of linked) byId.get(protocol_id)?.resources.push(r);
+    });
+    const meetings = `SELECT protocol_id, held_on, summary FROM protocol_meetings WHERE protocol_id IN (${IDS}) ORDER BY protocol_id, held_on, position`;
+    batch.addTo(byId, 'protocol_id', meetings, (p, m: { protocol_id: number; held_on: string; summary: string }) => {
+      p.meetings.push({ date: m.held_on, summary: m.summary });
+    });
+    const linked = `SELECT pr.protocol_id, r.id, r.slug, r.title, r.resource_type AS type, r.status FROM protocol_resources pr
+      JOIN resources r ON r.id = pr.resource_id WHERE pr.protocol_id IN (${IDS}) ORDER BY pr.protocol_id, pr.position`;
+    batch.addTo(byId, 'protocol_id', linked, (p, { protocol_id, ...r }: LinkedResourceRow) => p.resources.push(r));
     return ids.map((id) => byId.get(id)).filter((p): p is ProtocolRecord => p !== undefined);
   }
 

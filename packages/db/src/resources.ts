@@ -16,9 +16,11 @@ import type {
 import { CreateProtocolInputSchema, CreateResourceInputSchema, PUBLICS, RESOURCE_THEMES } from '@pare/schema';
 import { parse } from 'yaml';
 import { slugify, sortKey } from './actors.ts';
+import { batchRead, IDS, sortByOrder } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
 import { entryRows } from './entry-rows.ts';
+import { pick } from './pick.ts';
 import { protocolRepository, protocolToInput } from './protocols.ts';
 import { revisionRepository } from './revisions.ts';
 import { toFtsQuery } from './search.ts';
@@ -139,64 +141,57 @@ function resourceColumns(slug: string, input: CreateResourceInput) {
   };
 }
 
+/** A resource's own row as its record, its lists (publics, themes, territory codes, producers) still empty. */
+function rowToResource(r: ResourceRow): ResourceRecord {
+  return {
+    ...pick(r, 'id', 'slug', 'title', 'summary'),
+    type: r.resource_type,
+    publics: [],
+    themes: [],
+    territory: { scope: r.resource_scope, regions: [], departements: [] },
+    date: r.published_on,
+    ...pick(r, 'reference', 'url'),
+    sourceUrl: r.source_url,
+    file:
+      r.file_key && r.file_name && r.file_type && r.file_size !== null
+        ? { key: r.file_key, name: r.file_name, type: r.file_type, size: r.file_size }
+        : null,
+    producers: [],
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
 /** The repository of resources on one connection. */
 export function resourceRepository(db: Db) {
   const stmt = statementCache(db);
   const rows = entryRows(db, 'resources');
-  const IDS = 'SELECT value FROM json_each(?)';
 
   function loadResources(ids: readonly number[]): ResourceRecord[] {
     if (ids.length === 0) return [];
-    const json = JSON.stringify(ids);
-    const byId = new Map<number, ResourceRecord>();
-    for (const r of stmt(`SELECT * FROM resources WHERE id IN (${IDS})`).all(json) as ResourceRow[]) {
-      byId.set(r.id, {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        summary: r.summary,
-        type: r.resource_type,
-        publics: [],
-        themes: [],
-        territory: { scope: r.resource_scope, regions: [], departements: [] },
-        date: r.published_on,
-        reference: r.reference,
-        url: r.url,
-        sourceUrl: r.source_url,
-        file:
-          r.file_key && r.file_name && r.file_type && r.file_size !== null
-            ? { key: r.file_key, name: r.file_name, type: r.file_type, size: r.file_size }
-            : null,
-        producers: [],
-        status: r.status,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-      });
-    }
-    for (const p of stmt(`SELECT resource_id, resource_public FROM resource_publics WHERE resource_id IN (${IDS})`).all(json) as {
-      resource_id: number;
-      resource_public: Public;
-    }[]) {
-      byId.get(p.resource_id)?.publics.push(p.resource_public);
-    }
-    for (const t of stmt(`SELECT resource_id, theme FROM resource_themes WHERE resource_id IN (${IDS})`).all(json) as {
-      resource_id: number;
-      theme: ResourceTheme;
-    }[]) {
-      byId.get(t.resource_id)?.themes.push(t.theme);
-    }
-    for (const t of stmt(`SELECT resource_id, kind, code FROM resource_territories WHERE resource_id IN (${IDS}) ORDER BY code`).all(
-      json,
-    ) as { resource_id: number; kind: 'region' | 'departement'; code: string }[]) {
-      byId.get(t.resource_id)?.territory[t.kind === 'region' ? 'regions' : 'departements'].push(t.code);
-    }
-    const producers =
-      stmt(`SELECT p.resource_id, a.id, a.slug, a.name, a.type, a.status FROM resource_producers p JOIN actors a ON a.id = p.actor_id
-      WHERE p.resource_id IN (${IDS}) ORDER BY p.resource_id, p.position`).all(json) as (ActorRef & { resource_id: number })[];
-    for (const { resource_id, ...actor } of producers) byId.get(resource_id)?.producers.push(actor);
+    const batch = batchRead(stmt, ids);
+    const byId = new Map(batch.rows<ResourceRow>(`SELECT * FROM resources WHERE id IN (${IDS})`).map((r) => [r.id, rowToResource(r)]));
+    const publics = `SELECT resource_id, resource_public FROM resource_publics WHERE resource_id IN (${IDS})`;
+    batch.addTo(byId, 'resource_id', publics, (r, p: { resource_id: number; resource_public: Public }) => {
+      r.publics.push(p.resource_public);
+    });
+    const themes = `SELECT resource_id, theme FROM resource_themes WHERE resource_id IN (${IDS})`;
+    batch.addTo(byId, 'resource_id', themes, (r, t: { resource_id: number; theme: ResourceTheme }) => {
+      r.themes.push(t.theme);
+    });
+    const territories = `SELECT resource_id, kind, code FROM resource_territories WHERE resource_id IN (${IDS}) ORDER BY code`;
+    batch.addTo(byId, 'resource_id', territories, (r, t: { resource_id: number; kind: 'region' | 'departement'; code: string }) => {
+      r.territory[t.kind === 'region' ? 'regions' : 'departements'].push(t.code);
+    });
+    const producers = `SELECT p.resource_id, a.id, a.slug, a.name, a.type, a.status FROM resource_producers p JOIN actors a ON a.id = p.actor_id
+      WHERE p.resource_id IN (${IDS}) ORDER BY p.resource_id, p.position`;
+    batch.addTo(byId, 'resource_id', producers, (r, { resource_id, ...actor }: ActorRef & { resource_id: number }) => {
+      r.producers.push(actor);
+    });
     for (const r of byId.values()) {
-      r.publics.sort((a, b) => PUBLIC_ORDER.indexOf(a) - PUBLIC_ORDER.indexOf(b));
-      r.themes.sort((a, b) => THEME_ORDER.indexOf(a) - THEME_ORDER.indexOf(b));
+      sortByOrder(r.publics, PUBLIC_ORDER);
+      sortByOrder(r.themes, THEME_ORDER);
     }
     return ids.map((id) => byId.get(id)).filter((r): r is ResourceRecord => r !== undefined);
   }

@@ -5,6 +5,7 @@
 import type { ActorType, SubmissionKind, SubmissionStatus, TerritoryScope } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { pick } from './pick.ts';
 import { toFtsQuery } from './search.ts';
 import { keptAcrossWrites } from './search-version.ts';
 
@@ -52,9 +53,7 @@ type SubmissionRow = {
 
 function rowToSubmission(r: SubmissionRow): SubmissionRecord {
   return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
+    ...pick(r, 'id', 'kind', 'status'),
     actorId: r.actor_id,
     title: r.title,
     proposal: JSON.parse(r.proposal) as Record<string, unknown>,

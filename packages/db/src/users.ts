@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { pick } from './pick.ts';
 
 export type UserRecord = {
   id: number;
@@ -48,8 +49,7 @@ type UserRow = {
 
 function rowToUser(r: UserRow): UserRecord {
   return {
-    id: r.id,
-    email: r.email,
+    ...pick(r, 'id', 'email'),
     passwordHash: r.password_hash,
     role: r.role,
     departements: JSON.parse(r.departements) as string[],

@@ -29,6 +29,21 @@ export const binaryResponse = <T extends string>(type: T, description: string) =
 /** A refusal: the one error body (`{ error: { code, message, issues? } }`). */
 export const errorResponse = (description: string) => jsonResponse(ErrorBodySchema, description);
 
+/**
+ * A route's answers: its JSON success (200) and its own refusals, each given by its status and
+ * description (the one error body): `answers(CampaignSchema, 'La campagne', { 404: 'Campagne inconnue' })`.
+ */
+export function answers<S extends z.ZodType, const F extends Record<number, string> = Record<never, string>>(
+  schema: S,
+  description: string,
+  refusals?: F,
+) {
+  const errors = Object.fromEntries(Object.entries(refusals ?? {}).map(([status, text]) => [status, errorResponse(text)]));
+  return { 200: jsonResponse(schema, description), ...errors } as { 200: ReturnType<typeof jsonResponse<S>> } & {
+    [K in keyof F]: ReturnType<typeof errorResponse>;
+  };
+}
+
 /** A body or parameter refused by its schema. */
 export const invalidFields = errorResponse('Champ invalide : `issues` nomme chaque champ en cause');
 

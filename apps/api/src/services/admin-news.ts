@@ -37,9 +37,11 @@ import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import {
   authorOf,
   changeStatus,
+  editableEntry,
+  editablePage,
   inTransaction,
   mayEditDepartements,
-  pageOf,
+  ownDepartements,
   refuse,
   rethrowSlugConflict,
   revisionsOut,
@@ -136,18 +138,12 @@ function newsWrite(db: Db, input: NewsInput): NewsWrite {
 }
 
 function editableNews(deps: Deps, user: UserRecord, id: number): NewsRecord {
-  const n = newsRepoOf(deps.db).findNewsById(id);
-  if (!n) throw new ApiError('not_found', 'Actualité inconnue.');
-  if (!mayEditDepartements(user, n.departements)) refuse('Cette actualité');
-  return n;
+  return editableEntry(newsRepoOf(deps.db).findNewsById(id), user, ownDepartements, 'Actualité inconnue.', 'Cette actualité');
 }
 
 export function listAdminNews(deps: Deps, user: UserRecord, q: AdminContentQuery): AdminNewsList {
-  const all = newsRepoOf(deps.db)
-    .listNewsAdmin({ q: q.q, status: q.status })
-    .filter((n) => mayEditDepartements(user, n.departements));
-  const p = pageOf(all, q);
-  return { ...p, items: p.items.map((n) => adminNews(n, user)) };
+  const all = newsRepoOf(deps.db).listNewsAdmin({ q: q.q, status: q.status });
+  return editablePage(all, user, ownDepartements, q, (n) => adminNews(n, user));
 }
 
 export function getAdminNews(deps: Deps, user: UserRecord, id: number): AdminNews {
@@ -377,18 +373,12 @@ function eventWrite(db: Db, input: EventInput): EventWrite {
 }
 
 function editableEvent(deps: Deps, user: UserRecord, id: number): EventRecord {
-  const e = newsRepoOf(deps.db).findEventById(id);
-  if (!e) throw new ApiError('not_found', 'Événement inconnu.');
-  if (!mayEditDepartements(user, e.departements)) refuse('Cet événement');
-  return e;
+  return editableEntry(newsRepoOf(deps.db).findEventById(id), user, ownDepartements, 'Événement inconnu.', 'Cet événement');
 }
 
 export function listAdminEvents(deps: Deps, user: UserRecord, q: AdminContentQuery): AdminEventList {
-  const all = newsRepoOf(deps.db)
-    .listEventsAdmin({ q: q.q, status: q.status })
-    .filter((e) => mayEditDepartements(user, e.departements));
-  const p = pageOf(all, q);
-  return { ...p, items: p.items.map((e) => adminEvent(e, user)) };
+  const all = newsRepoOf(deps.db).listEventsAdmin({ q: q.q, status: q.status });
+  return editablePage(all, user, ownDepartements, q, (e) => adminEvent(e, user));
 }
 
 export function getAdminEvent(deps: Deps, user: UserRecord, id: number): AdminEvent {

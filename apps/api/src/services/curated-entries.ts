@@ -37,6 +37,43 @@ export function rethrowSlugConflict(err: unknown): never {
   throw err;
 }
 
+/** The départements an entry belongs to, as `mayEditDepartements` reads them. */
+type DepartementsOf<R> = (entry: R) => readonly string[];
+
+/** The départements of an entry that lists its own (news, events, protocols). */
+export const ownDepartements = (entry: { departements: readonly string[] }) => entry.departements;
+
+/**
+ * The entry a user asked to edit: a 404 saying `unknown` when there is none, a 403 naming `what`
+ * when it is outside the user's départements.
+ */
+export function editableEntry<R>(
+  entry: R | undefined,
+  user: UserRecord,
+  departementsOf: DepartementsOf<R>,
+  unknown: string,
+  what: string,
+): R {
+  if (!entry) throw new ApiError('not_found', unknown);
+  if (!mayEditDepartements(user, departementsOf(entry))) refuse(what);
+  return entry;
+}
+
+/** One page of the entries of `all` the user may edit, each as `view` shows it. */
+export function editablePage<R, Out>(
+  all: readonly R[],
+  user: UserRecord,
+  departementsOf: DepartementsOf<R>,
+  q: { page: number; per_page: number },
+  view: (entry: R) => Out,
+) {
+  const p = pageOf(
+    all.filter((r) => mayEditDepartements(user, departementsOf(r))),
+    q,
+  );
+  return { ...p, items: p.items.map(view) };
+}
+
 /** One page of a list the caller has already filtered (a relais's own entries). */
 export function pageOf<T>(all: readonly T[], q: { page: number; per_page: number }) {
   const start = (q.page - 1) * q.per_page;

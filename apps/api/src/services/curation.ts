@@ -8,6 +8,7 @@ import {
   type ActorSummaryRecord,
   ActorValidationError,
   actorToInput,
+  pick,
   SlugConflictError,
   type UserRecord,
 } from '@pare/db';
@@ -161,13 +162,7 @@ export function withActorErrors<T>(fn: () => T): T {
 
 function summaryOf(r: ActorSummaryRecord, before: string): AdminActorSummary {
   return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    type: r.type,
-    status: r.status,
-    scope: r.scope,
-    departements: r.departements,
+    ...pick(r, 'id', 'slug', 'name', 'type', 'status', 'scope', 'departements'),
     last_verified_at: r.lastVerifiedAt,
     verified_by: r.verifiedBy,
     updated_at: r.updatedAt,

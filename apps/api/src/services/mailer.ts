@@ -2,7 +2,8 @@
  * The outbox worker: sends due mails over SMTP (nodemailer), retries with back-off, gives up after
  * the last delay (status `failed`, visible to curators, who can retry). Started by server.ts only.
  */
-import { contactRequestIdOfRef, type Db, outboxAdministration } from '@pare/db';
+import { contactRequestIdOfRef, type Db, outboxAdministration, pick } from '@pare/db';
+import type { OutboxList } from '@pare/schema';
 import { createTransport } from 'nodemailer';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -193,33 +194,14 @@ export function startOutboxWorker(
 
 // ——— What curators see and do (GET /api/admin/outbox, POST /api/admin/outbox/:id/retry) ———
 
-export type OutboxItem = {
-  id: number;
-  kind: string;
-  recipient: string;
-  subject: string;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string;
-  sent_at: string | null;
-  subject_ref: string | null;
-  created_at: string;
-};
-
 /** The latest mails and the count per status, without their bodies (personal data stays in the mail). */
 export function listOutbox(
   deps: { db: Db; smtpConfigured?: boolean | undefined },
   q: { status?: 'pending' | 'sent' | 'failed' | undefined; limit?: number | undefined },
-): { smtp_configured: boolean | null; counts: Record<'pending' | 'sent' | 'failed', number>; items: OutboxItem[] } {
+): OutboxList {
   const outbox = reposOf(deps).outbox;
   const items = outbox.list({ status: q.status, limit: q.limit ?? 100 }).map((m) => ({
-    id: m.id,
-    kind: m.kind,
-    recipient: m.recipient,
-    subject: m.subject,
-    status: m.status,
-    attempts: m.attempts,
+    ...pick(m, 'id', 'kind', 'recipient', 'subject', 'status', 'attempts'),
     last_error: m.lastError,
     next_attempt_at: m.nextAttemptAt,
     sent_at: m.sentAt,

@@ -8,6 +8,7 @@ import {
   type Db,
   type ProtocolRecord,
   ProtocolValidationError,
+  pick,
   protocolPublicView,
   protocolToInput,
   type ResourceRecord,
@@ -42,10 +43,12 @@ import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import {
   authorOf,
   changeStatus,
+  editableEntry,
+  editablePage,
   inTransaction,
   isCurator,
   mayEditDepartements,
-  pageOf,
+  ownDepartements,
   refuse,
   rethrowSlugConflict,
   revisionsOut,
@@ -176,9 +179,7 @@ function adminResource(r: ResourceRecord, user: UserRecord): AdminResource {
 
 function editableResource(deps: Deps, user: UserRecord, id: number): ResourceRecord {
   const r = reposOf(deps).resources.findResourceById(id);
-  if (!r) throw new ApiError('not_found', 'Ressource inconnue.');
-  if (!mayEditDepartements(user, resourceDepartements(r))) refuse('Cette ressource');
-  return r;
+  return editableEntry(r, user, resourceDepartements, 'Ressource inconnue.', 'Cette ressource');
 }
 
 /** `GET /api/admin/resources`: archived ones included; each says whether this user may edit it. */
@@ -198,11 +199,7 @@ export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQue
   // A relais sees the resources of their départements only (the same reach as for actors); the
   // resource centre is small, so the filter runs over the whole list.
   const { ids } = resources.searchResources({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  const mine = pageOf(
-    resources.loadResources(ids).filter((r) => mayEditDepartements(user, resourceDepartements(r))),
-    q,
-  );
-  return { ...mine, items: mine.items.map((r) => adminResource(r, user)) };
+  return editablePage(resources.loadResources(ids), user, resourceDepartements, q, (r) => adminResource(r, user));
 }
 
 /** One resource for the back office: a relais reads only those of their départements. */
@@ -358,12 +355,7 @@ export function listResourceRevisions(deps: Deps, user: UserRecord, id: number) 
 
 function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
   return {
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    kind: p.kind,
-    status: p.status,
-    departements: p.departements,
+    ...pick(p, 'id', 'slug', 'title', 'kind', 'status', 'departements'),
     updated_at: p.updatedAt,
     editable: mayEditDepartements(user, p.departements),
     input: protocolToInput(p),
@@ -372,9 +364,7 @@ function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
 
 function editableProtocol(deps: Deps, user: UserRecord, id: number): ProtocolRecord {
   const p = reposOf(deps).protocols.findProtocolById(id);
-  if (!p) throw new ApiError('not_found', 'Protocole inconnu.');
-  if (!mayEditDepartements(user, p.departements)) refuse('Ce protocole');
-  return p;
+  return editableEntry(p, user, ownDepartements, 'Protocole inconnu.', 'Ce protocole');
 }
 
 export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQuery): AdminProtocolList {
@@ -387,11 +377,7 @@ export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQue
     return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
   }
   const { ids } = protocols.listProtocols({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  const mine = pageOf(
-    protocols.loadProtocols(ids).filter((p) => mayEditDepartements(user, p.departements)),
-    q,
-  );
-  return { ...mine, items: mine.items.map((p) => adminProtocol(p, user)) };
+  return editablePage(protocols.loadProtocols(ids), user, ownDepartements, q, (p) => adminProtocol(p, user));
 }
 
 /** One protocol for the back office: a relais reads only those of their départements. */

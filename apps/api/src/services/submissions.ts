@@ -8,6 +8,7 @@ import {
   actorToInput,
   diffSnapshots,
   type FieldChange,
+  pick,
   type SubmissionRecord,
   submissionRef,
   type UserRecord,
@@ -101,10 +102,7 @@ function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
 
 function summaryOf(s: SubmissionRecord): SubmissionSummary {
   return {
-    id: s.id,
-    kind: s.kind,
-    status: s.status,
-    title: s.title,
+    ...pick(s, 'id', 'kind', 'status', 'title'),
     actor_id: s.actorId,
     departements: s.departements,
     submitter_name: s.submitterName,

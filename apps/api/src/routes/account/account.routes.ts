@@ -12,7 +12,7 @@ import {
   SessionListSchema,
   SetPasswordInputSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
@@ -27,7 +27,7 @@ const linkRoute = routeGroup({ tags, middleware: [perClientRateLimit('secureLink
 
 export const accountSessionRoute = accountRoute('get', '/account/session', 'Qui est connecté (toujours 200 ; `user: null` sans session)', {
   description: 'Ce que les pages publiques demandent pour afficher « Mon compte · Se déconnecter » sans erreur dans la console.',
-  responses: { 200: jsonResponse(AccountSessionSchema, 'La session, ou personne') },
+  responses: answers(AccountSessionSchema, 'La session, ou personne'),
 });
 
 export const mySessionsRoute = signedInRoute(
@@ -35,9 +35,7 @@ export const mySessionsRoute = signedInRoute(
   '/account/sessions',
   'Mes sessions ouvertes (navigateur, ouverture, dernière activité)',
   {
-    responses: {
-      200: jsonResponse(SessionListSchema, 'Les sessions du compte'),
-    },
+    responses: answers(SessionListSchema, 'Les sessions du compte'),
   },
 );
 
@@ -51,17 +49,13 @@ export const revokeOtherSessionsRoute = signedInRoute(
   '/account/sessions/end-others',
   'Déconnecter mes autres sessions (toutes sauf celle-ci)',
   {
-    responses: {
-      200: jsonResponse(EndedSessionsSchema, 'Nombre de sessions fermées'),
-    },
+    responses: answers(EndedSessionsSchema, 'Nombre de sessions fermées'),
   },
 );
 
 export const getPasswordLinkRoute = linkRoute('get', '/account/password/{token}', 'Le compte d’un lien « choisir un mot de passe »', {
   request: { params: PasswordTokenParamSchema },
-  responses: {
-    200: jsonResponse(PasswordLinkViewSchema, 'Le compte (adresse, nom)'),
-  },
+  responses: answers(PasswordLinkViewSchema, 'Le compte (adresse, nom)'),
 });
 
 export const setPasswordRoute = linkRoute(
@@ -74,10 +68,7 @@ export const setPasswordRoute = linkRoute(
       params: PasswordTokenParamSchema,
       ...jsonBody(SetPasswordInputSchema),
     },
-    responses: {
-      200: jsonResponse(PasswordSetSchema, 'Mot de passe enregistré'),
-      400: errorResponse('Mot de passe trop court'),
-    },
+    responses: answers(PasswordSetSchema, 'Mot de passe enregistré', { 400: 'Mot de passe trop court' }),
   },
 );
 

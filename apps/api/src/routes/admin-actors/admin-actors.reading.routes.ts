@@ -1,6 +1,6 @@
 /** Routes of the actor list's bulk « marquer vérifiées » and of a relais's read-only view (issue 17, items 8 and 9). */
 import { BulkVerifyInputSchema, BulkVerifyResultSchema, CoveringEntriesSchema, IdParamSchema, ReadOnlyActorSchema } from '@pare/schema';
-import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, guardErrors, jsonBody, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 
 const actorRoute = routeGroup({ tags: ['Back-office : acteurs'], middleware: guard(...EDITORS), errors: guardErrors });
@@ -9,10 +9,7 @@ export const bulkVerifyRoute = actorRoute('post', '/admin/actors/verify', 'Marqu
   description:
     'Chaque fiche est vérifiée à part (rôle et départements comme pour une seule) et reçoit sa révision ; une fiche refusée est listée avec la raison sans bloquer les autres.',
   request: jsonBody(BulkVerifyInputSchema),
-  responses: {
-    200: jsonResponse(BulkVerifyResultSchema, 'Les fiches vérifiées et celles refusées, avec la raison'),
-    400: errorResponse('Liste invalide'),
-  },
+  responses: answers(BulkVerifyResultSchema, 'Les fiches vérifiées et celles refusées, avec la raison', { 400: 'Liste invalide' }),
 });
 
 export const readActorRoute = actorRoute(
@@ -21,13 +18,11 @@ export const readActorRoute = actorRoute(
   'Lire une fiche sans la modifier (un relais : les fiches régionales et nationales qui couvrent ses départements)',
   {
     request: { params: IdParamSchema },
-    responses: {
-      200: jsonResponse(
-        ReadOnlyActorSchema,
-        'La fiche telle qu’un professionnel vérifié la voit (jamais l’adresse d’un lieu confidentiel)',
-      ),
-      404: errorResponse('Fiche inconnue'),
-    },
+    responses: answers(
+      ReadOnlyActorSchema,
+      'La fiche telle qu’un professionnel vérifié la voit (jamais l’adresse d’un lieu confidentiel)',
+      { 404: 'Fiche inconnue' },
+    ),
   },
 );
 
@@ -37,8 +32,6 @@ export const coveringEntriesRoute = actorRoute(
   'Les fiches régionales et nationales qui couvrent les départements d’un relais (en lecture seule pour lui)',
   {
     description: 'Vide pour l’équipe PARÉ, qui modifie toutes les fiches.',
-    responses: {
-      200: jsonResponse(CoveringEntriesSchema, 'Les fiches, par ordre alphabétique'),
-    },
+    responses: answers(CoveringEntriesSchema, 'Les fiches, par ordre alphabétique'),
   },
 );

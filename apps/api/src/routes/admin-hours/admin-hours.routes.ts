@@ -1,5 +1,5 @@
 import { HoursPreviewInputSchema, HoursPreviewSchema } from '@pare/schema';
-import { errorResponse, guardErrors, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, guardErrors, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 
 const hoursRoute = routeGroup({ tags: ['Back-office'], middleware: guard(...EDITORS), errors: guardErrors });
@@ -8,8 +8,5 @@ export const hoursPreviewRoute = hoursRoute('post', '/admin/hours/preview', 'Lir
   description:
     'Vérifie des horaires au format OpenStreetMap `opening_hours` avec la bibliothèque `opening_hours` et les relit : le problème en français, les horaires en toutes lettres, la grille hebdomadaire quand elle existe, les 14 prochains jours (jours fériés du département et fermetures compris). Rien n’est enregistré.',
   request: { body: { content: { 'application/json': { schema: HoursPreviewInputSchema } }, required: true } },
-  responses: {
-    200: jsonResponse(HoursPreviewSchema, 'Les horaires relus'),
-    400: errorResponse('Requête invalide'),
-  },
+  responses: answers(HoursPreviewSchema, 'Les horaires relus', { 400: 'Requête invalide' }),
 });

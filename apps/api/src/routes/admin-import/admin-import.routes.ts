@@ -8,7 +8,7 @@ import {
   RevertImportQuerySchema,
   RevertReportSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, jsonResponse, routeGroup, textContent, textResponse } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, jsonResponse, routeGroup, textContent, textResponse } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 
 const tags = ['Back-office : import'];
@@ -45,18 +45,12 @@ export const revertImportRoute = importerRoute('post', '/admin/import/{importId}
     params: ImportIdParamSchema,
     query: RevertImportQuerySchema,
   },
-  responses: {
-    200: jsonResponse(RevertReportSchema, 'Ce qui a été annulé'),
-    404: errorResponse('Import inconnu'),
-  },
+  responses: answers(RevertReportSchema, 'Ce qui a été annulé', { 404: 'Import inconnu' }),
 });
 
 export const getImportRoute = importerRoute('get', '/admin/import/{importId}', 'Un import : auteur, date, fiches créées et modifiées', {
   request: { params: ImportIdParamSchema },
-  responses: {
-    200: jsonResponse(ImportSummarySchema, 'Le résumé'),
-    404: errorResponse('Import inconnu'),
-  },
+  responses: answers(ImportSummarySchema, 'Le résumé', { 404: 'Import inconnu' }),
 });
 
 export const importTemplateRoute = importerRoute(

@@ -13,7 +13,16 @@ import {
   NewsInputSchema,
   RevertParamSchema,
 } from '@pare/schema';
-import { errorResponse, fileUploadBody, guardErrors, invalidFields, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import {
+  answers,
+  errorResponse,
+  fileUploadBody,
+  guardErrors,
+  invalidFields,
+  jsonBody,
+  jsonResponse,
+  routeGroup,
+} from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 
 const conflict = errorResponse('Identifiant déjà pris');
@@ -126,5 +135,5 @@ const newsImageRoute = routeGroup({ tags: ['Back-office : actualités'], middlew
 
 export const deleteNewsImageRoute = newsImageRoute('delete', '/admin/news/{id}/image', 'Retirer l’image d’une actualité', {
   request: idParams,
-  responses: { 200: jsonResponse(AdminNewsSchema, 'L’actualité'), 404: errorResponse('Actualité inconnue') },
+  responses: answers(AdminNewsSchema, 'L’actualité', { 404: 'Actualité inconnue' }),
 });

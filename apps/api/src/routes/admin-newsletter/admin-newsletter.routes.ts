@@ -9,7 +9,7 @@ import {
   TestSentSchema,
   UpdateNewsletterIssueInputSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup, textResponse } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup, textResponse } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 
 /** The letter and its subscribers' addresses are the national team's: admins and curators. */
@@ -20,7 +20,7 @@ const idParams = { params: IdParamSchema };
 const notFound = { 404: errorResponse('Lettre inconnue') };
 
 export const listIssuesRoute = letterRoute('get', '/admin/newsletter/issues', 'Les lettres, brouillons et envoyées', {
-  responses: { 200: jsonResponse(NewsletterIssueListSchema, 'Les lettres') },
+  responses: answers(NewsletterIssueListSchema, 'Les lettres'),
 });
 
 export const createIssueRoute = letterRoute('post', '/admin/newsletter/issues', 'Composer une lettre à partir d’une période', {
@@ -101,7 +101,7 @@ export const sendIssueRoute = letterRoute(
 );
 
 export const listSubscribersRoute = letterRoute('get', '/admin/newsletter/subscribers', 'Les abonnés (confirmés et en attente)', {
-  responses: { 200: jsonResponse(NewsletterSubscriberListSchema, 'Les abonnés') },
+  responses: answers(NewsletterSubscriberListSchema, 'Les abonnés'),
 });
 
 export const exportSubscribersRoute = letterRoute(

@@ -13,7 +13,16 @@ import {
   UpdateProtocolInputSchema,
   UpdateResourceInputSchema,
 } from '@pare/schema';
-import { errorResponse, fileUploadBody, guardErrors, invalidFields, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import {
+  answers,
+  errorResponse,
+  fileUploadBody,
+  guardErrors,
+  invalidFields,
+  jsonBody,
+  jsonResponse,
+  routeGroup,
+} from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 
 const conflict = errorResponse('Identifiant déjà pris');
@@ -54,7 +63,7 @@ export const listAdminResourcesRoute = resourceRoute('get', '/admin/resources', 
   description:
     'Filtres : `q`, `departement` (ressources propres au département), `status`. Chaque ressource dit si le compte connecté peut la modifier (`editable`).',
   request: { query: AdminListQuerySchema },
-  responses: { 200: jsonResponse(AdminResourceListSchema, 'Une page de ressources') },
+  responses: answers(AdminResourceListSchema, 'Une page de ressources'),
 });
 
 export const createAdminResourceRoute = resourceRoute('post', '/admin/resources', 'Créer une ressource', {
@@ -101,7 +110,7 @@ const unknownProtocol = errorResponse('Protocole inconnu');
 
 export const listAdminProtocolsRoute = protocolRoute('get', '/admin/protocols', 'Lister les protocoles (archivés compris)', {
   request: { query: AdminListQuerySchema },
-  responses: { 200: jsonResponse(AdminProtocolListSchema, 'Une page de protocoles') },
+  responses: answers(AdminProtocolListSchema, 'Une page de protocoles'),
 });
 
 export const createAdminProtocolRoute = protocolRoute('post', '/admin/protocols', 'Créer un protocole', {

@@ -8,7 +8,7 @@ import {
   IdParamSchema,
   UpdateUserInputSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 
 const tags = ['Back-office : comptes'];
@@ -18,7 +18,7 @@ const idParams = { params: IdParamSchema };
 const invalid = errorResponse('Champ invalide');
 
 export const listUsersRoute = adminRoute('get', '/admin/users', 'Les comptes', {
-  responses: { 200: jsonResponse(AdminUserListSchema, 'Tous les comptes') },
+  responses: answers(AdminUserListSchema, 'Tous les comptes'),
 });
 
 export const createUserRoute = adminRoute('post', '/admin/users', 'Créer un compte', {
@@ -54,10 +54,7 @@ export const resetUserRoute = adminRoute(
 
 export const endUserSessionsRoute = adminRoute('delete', '/admin/users/{id}/sessions', 'Fermer toutes les sessions d’un compte', {
   request: idParams,
-  responses: {
-    200: jsonResponse(EndedSessionsSchema, 'Nombre de sessions fermées'),
-    404: errorResponse('Compte inconnu'),
-  },
+  responses: answers(EndedSessionsSchema, 'Nombre de sessions fermées', { 404: 'Compte inconnu' }),
 });
 
 export const listAccountRequestsRoute = adminRoute(
@@ -65,9 +62,7 @@ export const listAccountRequestsRoute = adminRoute(
   '/admin/account-requests',
   'Les demandes de compte professionnel (à traiter d’abord)',
   {
-    responses: {
-      200: jsonResponse(AccountRequestListSchema, 'Les demandes'),
-    },
+    responses: answers(AccountRequestListSchema, 'Les demandes'),
   },
 );
 
@@ -78,10 +73,6 @@ export const refuseAccountRequestRoute = adminRoute(
   {
     description: 'Pour l’accepter : créer le compte avec `account_request_id` (POST /admin/users).',
     request: idParams,
-    responses: {
-      200: jsonResponse(AccountRequestSchema, 'La demande refusée'),
-      404: errorResponse('Demande inconnue'),
-      409: errorResponse('Demande déjà traitée'),
-    },
+    responses: answers(AccountRequestSchema, 'La demande refusée', { 404: 'Demande inconnue', 409: 'Demande déjà traitée' }),
   },
 );

@@ -1,5 +1,5 @@
 import { LoginInputSchema, SessionResponseSchema } from '@pare/schema';
-import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, jsonBody, routeGroup } from '../../lib/openapi.ts';
 
 const accountRoute = routeGroup({ tags: ['Comptes'], errors: {} });
 
@@ -25,8 +25,5 @@ export const logoutRoute = accountRoute('post', '/auth/logout', 'Se déconnecter
 });
 
 export const meRoute = accountRoute('get', '/auth/me', 'La session en cours', {
-  responses: {
-    200: jsonResponse(SessionResponseSchema, 'L’utilisateur connecté'),
-    401: errorResponse('Pas de session'),
-  },
+  responses: answers(SessionResponseSchema, 'L’utilisateur connecté', { 401: 'Pas de session' }),
 });

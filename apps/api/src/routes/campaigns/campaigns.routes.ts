@@ -8,7 +8,7 @@ import {
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
@@ -31,7 +31,7 @@ export const listCampaignsRoute = campaignRoute(
   '/admin/campaigns',
   'Les campagnes, avec envoyés / ouverts / confirmés / corrigés / sans réponse',
   {
-    responses: { 200: jsonResponse(CampaignListSchema, 'Les campagnes') },
+    responses: answers(CampaignListSchema, 'Les campagnes'),
   },
 );
 
@@ -41,10 +41,7 @@ export const getCampaignRoute = campaignRoute(
   'Une campagne, fiche par fiche (et les fiches sans référent)',
   {
     request: { params: IdParamSchema },
-    responses: {
-      200: jsonResponse(CampaignDetailSchema, 'La campagne'),
-      404: errorResponse('Campagne inconnue'),
-    },
+    responses: answers(CampaignDetailSchema, 'La campagne', { 404: 'Campagne inconnue' }),
   },
 );
 
@@ -54,11 +51,7 @@ export const remindCampaignRoute = campaignRoute(
   'Envoyer l’unique rappel aux référents qui n’ont pas répondu',
   {
     request: { params: IdParamSchema },
-    responses: {
-      200: jsonResponse(CampaignDetailSchema, 'La campagne après le rappel'),
-      404: errorResponse('Campagne inconnue'),
-      409: errorResponse('Rappel déjà envoyé'),
-    },
+    responses: answers(CampaignDetailSchema, 'La campagne après le rappel', { 404: 'Campagne inconnue', 409: 'Rappel déjà envoyé' }),
   },
 );
 

@@ -1,7 +1,7 @@
 import { ContactRequestCreatedSchema, RequestStatusLookupInputSchema, RequestStatusSchema } from '@pare/schema';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../lib/errors.ts';
-import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, jsonBody, routeGroup } from '../../lib/openapi.ts';
 import { CreateContactRequestInputSchema } from '../../services/contact-requests.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
@@ -43,10 +43,9 @@ export const requestStatusRoute = orientationRoute('post', '/contact-requests/st
     'La référence reçue et l’e-mail ou le téléphone donnés avec la demande → son statut et sa date, rien d’autre (ni message, ni structure). ' +
     'Une référence inconnue et un contact qui ne correspond pas reçoivent la même réponse 404. POST pour que la référence reste hors des URL et des journaux ; 10 essais par 10 minutes et par client.',
   request: jsonBody(RequestStatusLookupInputSchema),
-  responses: {
-    200: jsonResponse(RequestStatusSchema, 'Le statut'),
-    400: errorResponse('Référence ou contact invalide'),
-    404: errorResponse('Aucune demande ne correspond'),
-    429: errorResponse('Trop d’essais depuis ce client'),
-  },
+  responses: answers(RequestStatusSchema, 'Le statut', {
+    400: 'Référence ou contact invalide',
+    404: 'Aucune demande ne correspond',
+    429: 'Trop d’essais depuis ce client',
+  }),
 });

@@ -1,5 +1,5 @@
 import { DepartementCodeParamSchema, DepartementListSchema, DepartementPageSchema } from '@pare/schema';
-import { errorResponse, jsonResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
+import { answers, publicErrors, routeGroup } from '../../lib/openapi.ts';
 
 const tags = ['Départements'];
 const departementRoute = routeGroup({ tags, errors: { 500: publicErrors[500] } });
@@ -10,9 +10,7 @@ export const listDepartementsRoute = departementRoute(
   'Tous les départements, avec leurs acteurs et protocoles comptés',
   {
     description: '`actors` : acteurs publiés ayant un lieu dans le département ou un territoire qui le couvre (nationaux exclus).',
-    responses: {
-      200: jsonResponse(DepartementListSchema, 'Les départements'),
-    },
+    responses: answers(DepartementListSchema, 'Les départements'),
   },
 );
 
@@ -20,9 +18,8 @@ export const getDepartementRoute = departementRoute('get', '/departements/{code}
   description:
     'La CRIP puis l’ASE (services départementaux qui le couvrent), les autres acteurs qui y ont un lieu ou le couvrent (vue publique), les protocoles territoriaux avec leurs membres et réunions, et les ressources propres au territoire.',
   request: { params: DepartementCodeParamSchema },
-  responses: {
-    200: jsonResponse(DepartementPageSchema, 'La page du département'),
-    400: errorResponse('Code de département mal formé'),
-    404: errorResponse('Aucun département n’a ce code'),
-  },
+  responses: answers(DepartementPageSchema, 'La page du département', {
+    400: 'Code de département mal formé',
+    404: 'Aucun département n’a ce code',
+  }),
 });

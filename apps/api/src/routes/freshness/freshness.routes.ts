@@ -1,5 +1,5 @@
 import { FreshnessSchema } from '@pare/schema';
-import { guardErrors, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, guardErrors, routeGroup } from '../../lib/openapi.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
 
 const freshnessGroup = routeGroup({ tags: ['Back-office : fraîcheur'], middleware: guard(...EDITORS), errors: guardErrors });
@@ -7,5 +7,5 @@ const freshnessGroup = routeGroup({ tags: ['Back-office : fraîcheur'], middlewa
 export const freshnessRoute = freshnessGroup('get', '/admin/freshness', 'Fiches à revérifier et départements sans acteur', {
   description:
     'Par département : fiches publiées et fiches non vérifiées depuis 12 mois ; les départements sans aucun acteur ; les propositions en attente. Un relais ne voit que ses départements.',
-  responses: { 200: jsonResponse(FreshnessSchema, 'Le tableau de bord') },
+  responses: answers(FreshnessSchema, 'Le tableau de bord'),
 });

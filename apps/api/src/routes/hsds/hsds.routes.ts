@@ -10,7 +10,7 @@ import {
   HsdsServiceSchema,
   HsdsServicesQuerySchema,
 } from '@pare/schema';
-import { errorResponse, jsonResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, jsonResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
 
 const HSDS_DOCS = {
   description: 'Open Referral HSDS 3.0 (CC BY-SA 4.0), copie dans data/standards/ du dépôt',
@@ -22,7 +22,7 @@ const notFound = errorResponse('Identifiant inconnu');
 export const hsdsInfoRoute = hsdsRoute('get', '/hsds/', 'Informations sur l’API HSDS', {
   description: 'Version de HSDS servie, profil et adresse de la description OpenAPI.',
   externalDocs: HSDS_DOCS,
-  responses: { 200: jsonResponse(HsdsApiInfoSchema, 'Version, profil et description OpenAPI') },
+  responses: answers(HsdsApiInfoSchema, 'Version, profil et description OpenAPI'),
 });
 
 export const hsdsServicesRoute = hsdsRoute('get', '/hsds/services', 'Services HSDS, paginés', {

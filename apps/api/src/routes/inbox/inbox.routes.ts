@@ -13,7 +13,7 @@ import {
   TransmitCandidatesQuerySchema,
   TransmitContactRequestInputSchema,
 } from '@pare/schema';
-import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, jsonBody, routeGroup } from '../../lib/openapi.ts';
 import { CURATORS, EDITORS, guard } from '../../lib/policy.ts';
 
 const guarded = {
@@ -32,10 +32,7 @@ export const listContactRequestsRoute = inboxRoute('get', '/admin/contact-reques
   description:
     'Les plus récentes d’abord. Filtres : statut, département, acteur (identifiant). Un relais ne voit que les demandes de ses départements.',
   request: { query: ListContactRequestsQuerySchema },
-  responses: {
-    200: jsonResponse(ListContactRequestsResponseSchema, 'Une page de demandes'),
-    400: errorResponse('Filtre invalide'),
-  },
+  responses: answers(ListContactRequestsResponseSchema, 'Une page de demandes', { 400: 'Filtre invalide' }),
 });
 
 export const getContactRequestRoute = inboxRoute(
@@ -44,10 +41,7 @@ export const getContactRequestRoute = inboxRoute(
   'Une demande de contact, son historique et ses courriels',
   {
     request: { params: ReferenceParamSchema },
-    responses: {
-      200: jsonResponse(ContactRequestDetailSchema, 'La demande'),
-      404: errorResponse('Référence inconnue'),
-    },
+    responses: answers(ContactRequestDetailSchema, 'La demande', { 404: 'Référence inconnue' }),
   },
 );
 
@@ -61,12 +55,11 @@ export const changeContactRequestStatusRoute = inboxRoute(
       params: ReferenceParamSchema,
       ...jsonBody(ChangeContactRequestStatusInputSchema),
     },
-    responses: {
-      200: jsonResponse(ContactRequestDetailSchema, 'La demande après le changement'),
-      400: errorResponse('Statut invalide'),
-      404: errorResponse('Référence inconnue'),
-      409: errorResponse('La demande a déjà ce statut, ou a changé entre-temps'),
-    },
+    responses: answers(ContactRequestDetailSchema, 'La demande après le changement', {
+      400: 'Statut invalide',
+      404: 'Référence inconnue',
+      409: 'La demande a déjà ce statut, ou a changé entre-temps',
+    }),
   },
 );
 
@@ -76,9 +69,7 @@ export const countContactRequestsRoute = inboxRoute(
   'Combien de demandes par statut, dont combien de plus de 48 h, et d’urgentes ouvertes',
   {
     description: 'Pour le tableau de bord. Un relais ne compte que les demandes de ses départements.',
-    responses: {
-      200: jsonResponse(ContactRequestCountsSchema, 'Les comptes'),
-    },
+    responses: answers(ContactRequestCountsSchema, 'Les comptes'),
   },
 );
 
@@ -112,28 +103,23 @@ export const transmitContactRequestRoute = inboxRoute(
       params: ReferenceParamSchema,
       ...jsonBody(TransmitContactRequestInputSchema),
     },
-    responses: {
-      200: jsonResponse(ContactRequestDetailSchema, 'La demande transmise'),
-      400: errorResponse('Structure invalide ou sans référent'),
-      404: errorResponse('Référence inconnue'),
-      409: errorResponse('Demande close, ou changée entre-temps'),
-    },
+    responses: answers(ContactRequestDetailSchema, 'La demande transmise', {
+      400: 'Structure invalide ou sans référent',
+      404: 'Référence inconnue',
+      409: 'Demande close, ou changée entre-temps',
+    }),
   },
 );
 
 export const listOutboxRoute = outboxRoute('get', '/admin/outbox', 'File d’envoi des courriels (sans leur contenu)', {
   request: { query: OutboxQuerySchema },
-  responses: {
-    200: jsonResponse(OutboxListSchema, 'Les courriels les plus récents et le nombre par statut'),
-    400: errorResponse('Filtre invalide'),
-  },
+  responses: answers(OutboxListSchema, 'Les courriels les plus récents et le nombre par statut', { 400: 'Filtre invalide' }),
 });
 
 export const retryOutboxRoute = outboxRoute('post', '/admin/outbox/{id}/retry', 'Renvoyer maintenant un courriel en échec ou en attente', {
   request: { params: OutboxIdParamSchema },
-  responses: {
-    200: jsonResponse(OutboxRetrySchema, 'Le courriel est de nouveau dans la file, dû maintenant'),
-    404: errorResponse('Courriel inconnu'),
-    409: errorResponse('Courriel déjà envoyé'),
-  },
+  responses: answers(OutboxRetrySchema, 'Le courriel est de nouveau dans la file, dû maintenant', {
+    404: 'Courriel inconnu',
+    409: 'Courriel déjà envoyé',
+  }),
 });

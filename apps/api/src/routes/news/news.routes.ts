@@ -8,7 +8,7 @@ import {
   PublicNewsSchema,
   SlugParamSchema,
 } from '@pare/schema';
-import { binaryResponse, errorResponse, jsonResponse, publicErrors, routeGroup, textResponse } from '../../lib/openapi.ts';
+import { answers, binaryResponse, errorResponse, jsonResponse, publicErrors, routeGroup, textResponse } from '../../lib/openapi.ts';
 
 const newsRoute = routeGroup({ tags: ['Actualités'], errors: publicErrors });
 const eventRoute = routeGroup({ tags: ['Agenda'], errors: publicErrors });
@@ -19,7 +19,7 @@ const unknownEvent = errorResponse('Événement inconnu ou retiré');
 export const listNewsRoute = newsRoute('get', '/news', 'Actualités publiées', {
   description: `Les plus récentes d’abord. \`departement\` : celles de ce département et les nationales. ${cacheNote}`,
   request: { query: NewsQuerySchema },
-  responses: { 200: jsonResponse(PublicNewsListSchema, 'Une page d’actualités') },
+  responses: answers(PublicNewsListSchema, 'Une page d’actualités'),
 });
 
 export const getNewsRoute = newsRoute('get', '/news/{slug}', 'Une actualité', {
@@ -31,7 +31,7 @@ export const getNewsRoute = newsRoute('get', '/news/{slug}', 'Une actualité', {
 export const listEventsRoute = eventRoute('get', '/events', 'Événements publiés (webinaires, formations, rencontres)', {
   description: `Par défaut ceux qui ne sont pas terminés, le plus proche d’abord ; \`passes=1\` : les passés, le plus récent d’abord. \`departement\` : ceux de ce département et les nationaux. Heures en UTC (ISO 8601), à afficher en heure de Paris. ${cacheNote}`,
   request: { query: EventsQuerySchema },
-  responses: { 200: jsonResponse(PublicEventListSchema, 'Une page d’événements') },
+  responses: answers(PublicEventListSchema, 'Une page d’événements'),
 });
 
 export const getEventRoute = eventRoute('get', '/events/{slug}', 'Un événement', {

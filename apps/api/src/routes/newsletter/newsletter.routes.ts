@@ -1,5 +1,5 @@
 import { NewsletterConfirmResultSchema, NewsletterMessageSchema, NewsletterSubscribeInputSchema, TokenParamSchema } from '@pare/schema';
-import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, jsonBody, routeGroup } from '../../lib/openapi.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
 const tags = ['Lettre du réseau'];
@@ -30,11 +30,10 @@ export const confirmRoute = letterRoute('post', '/newsletter/subscriptions/confi
   middleware: [perClientRateLimit('secureLinks')] as const,
   description: 'Réponse `Cache-Control: no-store`. Un jeton inconnu, mal formé ou expiré reçoit le même 404.',
   request: { params: TokenParamSchema },
-  responses: {
-    200: jsonResponse(NewsletterConfirmResultSchema, 'Abonnement confirmé'),
-    404: errorResponse('Lien inconnu ou expiré'),
-    429: errorResponse('Trop de tentatives depuis ce client'),
-  },
+  responses: answers(NewsletterConfirmResultSchema, 'Abonnement confirmé', {
+    404: 'Lien inconnu ou expiré',
+    429: 'Trop de tentatives depuis ce client',
+  }),
 });
 
 export const unsubscribeRoute = letterRoute('post', '/newsletter/subscriptions/unsubscribe/{token}', 'Se désinscrire en un clic', {
@@ -44,8 +43,5 @@ export const unsubscribeRoute = letterRoute('post', '/newsletter/subscriptions/u
     'Un jeton bien formé reçoit toujours la même réponse (un second clic n’est pas une erreur). Sans limite par client : ' +
     'les messageries envoient ces requêtes depuis quelques serveurs, et un jeton de 256 bits ne se devine pas.',
   request: { params: TokenParamSchema },
-  responses: {
-    200: jsonResponse(NewsletterMessageSchema, 'Désinscrit'),
-    404: errorResponse('Jeton mal formé'),
-  },
+  responses: answers(NewsletterMessageSchema, 'Désinscrit', { 404: 'Jeton mal formé' }),
 });

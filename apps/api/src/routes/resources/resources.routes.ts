@@ -7,7 +7,7 @@ import {
   SearchResourcesResponseSchema,
   SlugParamSchema,
 } from '@pare/schema';
-import { binaryResponse, errorResponse, jsonResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
+import { answers, binaryResponse, errorResponse, publicErrors, routeGroup } from '../../lib/openapi.ts';
 
 const tags = ['Ressources'];
 const resourceRoute = routeGroup({ tags, errors: publicErrors });
@@ -17,17 +17,12 @@ export const listResourcesRoute = resourceRoute('get', '/resources', 'Rechercher
   description:
     'Guides, fiches, outils, vidéos, formations, textes juridiques, études, bonnes pratiques et protocoles territoriaux. Recherche plein texte (titre, résumé, référence ; sans accents ni casse, débuts de mots), filtres `types`, `publics`, `themes` (OU dans un filtre, ET entre filtres), `departement` (ressources nationales et celles qui couvrent le département ou sa région), `actor` (ressources produites par cet acteur). Tri : pertinence avec `q`, les plus récentes sinon.',
   request: { query: SearchResourcesQuerySchema },
-  responses: {
-    200: jsonResponse(SearchResourcesResponseSchema, 'Une page de ressources'),
-  },
+  responses: answers(SearchResourcesResponseSchema, 'Une page de ressources'),
 });
 
 export const getResourceRoute = resourceRoute('get', '/resources/{slug}', 'Une ressource', {
   request: { params: SlugParamSchema },
-  responses: {
-    200: jsonResponse(PublicResourceSchema, 'La ressource'),
-    404: errorResponse('Ressource inconnue ou retirée'),
-  },
+  responses: answers(PublicResourceSchema, 'La ressource', { 404: 'Ressource inconnue ou retirée' }),
 });
 
 export const getResourceFileRoute = resourceRoute('get', '/resources/{slug}/file', 'Télécharger le fichier d’une ressource', {
@@ -47,16 +42,11 @@ export const listProtocolsRoute = protocolRoute(
   {
     description: 'Par département ; une convention avant les instances qu’elle a créées. Filtres : `departement`, `kinds`.',
     request: { query: ProtocolsQuerySchema },
-    responses: {
-      200: jsonResponse(ProtocolListSchema, 'Les protocoles publiés'),
-    },
+    responses: answers(ProtocolListSchema, 'Les protocoles publiés'),
   },
 );
 
 export const getProtocolRoute = protocolRoute('get', '/protocols/{slug}', 'Un protocole, ses membres et ses réunions', {
   request: { params: SlugParamSchema },
-  responses: {
-    200: jsonResponse(PublicProtocolSchema, 'Le protocole'),
-    404: errorResponse('Protocole inconnu ou retiré'),
-  },
+  responses: answers(PublicProtocolSchema, 'Le protocole', { 404: 'Protocole inconnu ou retiré' }),
 });

@@ -7,7 +7,7 @@ import {
   TerritoryNamesSchema,
   TerritorySearchQuerySchema,
 } from '@pare/schema';
-import { errorResponse, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, routeGroup } from '../../lib/openapi.ts';
 
 const territoryRoute = routeGroup({ tags: ['Territoires'], errors: { 400: errorResponse('Paramètre invalide') } });
 
@@ -17,16 +17,13 @@ export const searchTerritoriesRoute = territoryRoute(
   'Autocomplétion des communes, codes postaux, départements et régions',
   {
     request: { query: TerritorySearchQuerySchema },
-    responses: { 200: jsonResponse(TerritoryHitListSchema, 'Au plus 10 lieux, le plus probable d’abord') },
+    responses: answers(TerritoryHitListSchema, 'Au plus 10 lieux, le plus probable d’abord'),
   },
 );
 
 export const locateRoute = territoryRoute('get', '/territories/at', 'Département et région contenant un point', {
   request: { query: PointQuerySchema },
-  responses: {
-    200: jsonResponse(PointPlacesSchema, 'Le département et sa région'),
-    404: errorResponse('Point hors de France (en mer ou à l’étranger)'),
-  },
+  responses: answers(PointPlacesSchema, 'Le département et sa région', { 404: 'Point hors de France (en mer ou à l’étranger)' }),
 });
 
 /** Names of territories by code, for pickers and diffs that show names instead of INSEE codes. */
@@ -36,9 +33,7 @@ export const territoryNamesRoute = territoryRoute(
   'Noms des régions et départements (tous) et des communes demandées',
   {
     request: { query: TerritoryNamesQuerySchema },
-    responses: {
-      200: jsonResponse(TerritoryNamesSchema, 'Toutes les régions, tous les départements, et les communes demandées qui existent'),
-    },
+    responses: answers(TerritoryNamesSchema, 'Toutes les régions, tous les départements, et les communes demandées qui existent'),
   },
 );
 
@@ -49,6 +44,6 @@ export const communesNearRoute = territoryRoute(
   'Communes à moins de 20 km d’un point (GeoJSON, pour les noms sur la carte)',
   {
     request: { query: PointQuerySchema },
-    responses: { 200: jsonResponse(CommunesNearSchema, 'Les communes proches, les plus peuplées d’abord (400 au plus)') },
+    responses: answers(CommunesNearSchema, 'Les communes proches, les plus peuplées d’abord (400 au plus)'),
   },
 );
