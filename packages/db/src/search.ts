@@ -172,6 +172,11 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       external = ext;
       index = buildDirectoryIndex(db);
       builds++;
+      // The text reader's worker started with the first index, ahead of the first text searched.
+      if (readsApart && !apart) {
+        apart = textRanksReader(db.name, TEXT_RANKS_SQL);
+        apart.start();
+      }
       textCache.clear();
       writeLog.length = 0;
     }
@@ -268,10 +273,9 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     const fts = toFtsQuery(text);
     if (!fts) return;
     fresh();
-    if (textKept(fts)) return;
+    if (!apart || textKept(fts)) return;
     let pending = reading.get(fts);
     if (!pending) {
-      apart ??= textRanksReader(db.name, TEXT_RANKS_SQL);
       const asked = { seq: writeSeq, builds, at: performance.now() };
       pending = apart
         .read(fts)

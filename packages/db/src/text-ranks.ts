@@ -2,7 +2,8 @@
  * A text's full-text matches read on a worker thread, with its own read-only connection to the
  * directory's file: the first read of a broad word ranks every entry that holds it (bm25 over
  * 40,000–56,000 matches at 100,000 actors: 100–300 ms), which on the server's thread stopped every
- * other request meanwhile. The worker starts on the first read and does not keep the process alive.
+ * other request meanwhile. The worker starts on the first read and keeps the process alive only
+ * while a read is under way.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -26,6 +27,7 @@ export function textRanksReader(file: string, sql: string) {
     w.on('message', (a: Answer) => {
       const one = waiting.get(a.id);
       waiting.delete(a.id);
+      if (waiting.size === 0) w.unref();
       if ('error' in a) one?.reject(new Error(a.error));
       else one?.resolve({ ids: a.ids, rank: a.rank });
     });
@@ -35,12 +37,18 @@ export function textRanksReader(file: string, sql: string) {
     return w;
   }
   return {
+    /** Starts the worker ahead of the first read (its start and first pages cost a second or so). */
+    start(): void {
+      started();
+    },
     /** The matches of an FTS5 query with their bm25 rank, in rowid order, as the file is now. */
     read(fts: string): Promise<TextRanks> {
       const id = ++next;
       return new Promise<TextRanks>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        started().postMessage({ id, fts });
+        const w = started();
+        w.ref();
+        w.postMessage({ id, fts });
       });
     },
     async close(): Promise<void> {
