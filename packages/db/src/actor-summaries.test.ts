@@ -1,32 +1,14 @@
 /** The back office's actor summaries kept across writes: patched for the actors written, equal to a fresh read. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './database.ts';
-import { seedDirectory } from './seed.ts';
+import { seededFileConnections } from './seeded-file.test-helpers.ts';
 import { curationQueries } from './submissions.ts';
 
-const FIXTURES = new URL('../../../tests/fixtures/actors.yaml', import.meta.url).pathname;
-
-let dir: string;
-let a: Db;
-let b: Db;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pare-summaries-'));
-  a = openDatabase(join(dir, 'pare.db'));
-  seedDirectory(a, FIXTURES);
-  b = openDatabase(join(dir, 'pare.db'));
-});
-afterEach(() => {
-  a.close();
-  b.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const conns = seededFileConnections();
 
 /** The summaries as a connection opened now reads them. */
 function freshRead(): unknown {
-  const c = openDatabase(join(dir, 'pare.db'));
+  const c = openDatabase(conns.file);
   try {
     return structuredClone(curationQueries(c).listActorSummaries());
   } finally {
@@ -36,6 +18,7 @@ function freshRead(): unknown {
 
 describe('the back office’s list of actors after a write', () => {
   it('is what a fresh read gives, patched for the actors written here or by another process, never read whole again', async () => {
+    const { a, b } = conns;
     const queries = curationQueries(a);
     const before = structuredClone(queries.listActorSummaries());
     expect(before.length).toBeGreaterThanOrEqual(3);

@@ -1,13 +1,9 @@
 /** The map's site table kept across writes: patched for the actors written, equal to a fresh read. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from './database.ts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from './database.ts';
 import { type MapBbox, mapIndex } from './map-clusters.ts';
-import { seedDirectory } from './seed.ts';
+import { seededFileConnections } from './seeded-file.test-helpers.ts';
 
-const FIXTURES = new URL('../../../tests/fixtures/actors.yaml', import.meta.url).pathname;
 const VIEWS: [MapBbox, number][] = [
   [[-5.5, 41.2, 9.8, 51.2], 5],
   [[-5.5, 41.2, 9.8, 51.2], 7],
@@ -17,13 +13,7 @@ const VIEWS: [MapBbox, number][] = [
   [[6.0, 49.0, 6.4, 49.4], 11],
 ];
 
-let dir: string;
-let a: Db;
-let b: Db;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pare-map-'));
-  a = openDatabase(join(dir, 'pare.db'));
-  seedDirectory(a, FIXTURES);
+const conns = seededFileConnections((a) => {
   // Sixty more sites around Marseille, Lyon and Metz for the actors with a site, so that views hold clusters.
   const actors = a.prepare('SELECT DISTINCT actor_id FROM sites ORDER BY actor_id').pluck().all() as number[];
   const add = a.prepare(`INSERT INTO sites (actor_id, lat, lng, precision, public_lat, public_lng) VALUES (?, ?, ?, 'commune', ?, ?)`);
@@ -37,12 +27,6 @@ beforeEach(() => {
     const at = [lat + ((i * 37) % 17) / 200, lng + ((i * 53) % 19) / 200];
     add.run(actors[i % actors.length], at[0], at[1], at[0], at[1]);
   }
-  b = openDatabase(join(dir, 'pare.db'));
-});
-afterEach(() => {
-  a.close();
-  b.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every view of every selection (all sites; the actors with an even id) as a map request gives it. */
@@ -63,6 +47,7 @@ const one = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
 
 describe('the map after a write', () => {
   it('shows what a fresh read shows, patched for the actors written here or by another process, never read whole again', async () => {
+    const { a, b } = conns;
     const kept = mapIndex(a);
     const before = everything(kept, a);
     const features = before.flatMap((s) => s.views.flat());
