@@ -9,6 +9,7 @@ import type { ImportFormat, ImportReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { HintedField } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
@@ -164,11 +165,7 @@ function ImportForm({ csrf }: { csrf: string }) {
           start(true);
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t.file}</label>
-          <p id={`${id}-file-hint`} className="field__hint">
-            {t.fileHint}
-          </p>
+        <HintedField id={`${id}-file`} hintId={`${id}-file-hint`} label={t.file} hint={t.fileHint}>
           <input
             id={`${id}-file`}
             type="file"
@@ -189,7 +186,7 @@ function ImportForm({ csrf }: { csrf: string }) {
               {t.noFile}
             </p>
           )}
-        </div>
+        </HintedField>
         <fieldset className="field">
           <legend>{t.format}</legend>
           {(['csv', 'data-inclusion'] as const).map((f) => (

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { SubmitButton } from '../../components/form-parts.tsx';
+import { HintedField, SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -232,11 +232,7 @@ function Composer({ issue }: { issue: NewsletterIssueDetail }) {
           setDirty(true);
         }}
       />
-      <div className="field">
-        <label htmlFor={`${base}-intro`}>{ti.introLabel}</label>
-        <p id={`${base}-intro-hint`} className="field__hint">
-          {ti.introHint}
-        </p>
+      <HintedField id={`${base}-intro`} hintId={`${base}-intro-hint`} label={ti.introLabel} hint={ti.introHint}>
         <textarea
           id={`${base}-intro`}
           className="newsletter-admin__intro"
@@ -247,7 +243,7 @@ function Composer({ issue }: { issue: NewsletterIssueDetail }) {
             setDirty(true);
           }}
         />
-      </div>
+      </HintedField>
       <h2>{ti.itemsHeading}</h2>
       <p className="field__hint">{ti.itemsHint}</p>
       {list.length === 0 && <p>{ti.noCandidates}</p>}
