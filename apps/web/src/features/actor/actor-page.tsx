@@ -7,7 +7,7 @@ import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { MAIN_ID } from '../../components/app-shell.tsx';
 import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, RetryButton } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -307,9 +307,7 @@ export function ActorPage({ slug }: { slug: string }) {
           <ErrorMessage error={query.error}>
             {!notFound && (
               <p className="notice__actions">
-                <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-                  {fr.search.retry}
-                </button>
+                <RetryButton label={fr.search.retry} onRetry={() => void query.refetch()} />
               </p>
             )}
           </ErrorMessage>

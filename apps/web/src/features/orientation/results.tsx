@@ -7,7 +7,7 @@ import { RECOMMENDATION_GROUPS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type Ref, type RefObject, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { RetryableError } from '../../components/error-message.tsx';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { phoneHref, safeHttpUrl } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
@@ -262,13 +262,7 @@ export function Results({
         </p>
       )}
       {query.isError && (
-        <ErrorMessage title={r.errorTitle} error={query.error}>
-          <p className="notice__actions">
-            <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-              {r.retry}
-            </button>
-          </p>
-        </ErrorMessage>
+        <RetryableError title={r.errorTitle} error={query.error} retryLabel={r.retry} onRetry={() => void query.refetch()} />
       )}
       {query.data && (
         <>
