@@ -9,10 +9,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { type ClientResponse, DetailedError, hc, parseResponse } from 'hono/client';
 import type { ApiRoutes } from '../../../api/src/routes/api.mount.ts';
+import type { MapRoutes } from '../../../api/src/routes/map/map.index.ts';
 import { fr } from '../i18n/fr.ts';
 import { ApiRequestError, apiFetch } from './api.ts';
 
 export const client = hc<ApiRoutes>('/api', { fetch: apiFetch });
+/** The embedded base map's routes, mounted apart under /api/map (their files are not JSON). */
+export const mapClient = hc<MapRoutes>('/api/map', { fetch: apiFetch });
 
 /**
  * The body of a successful answer, typed by the route's 2xx response schema. Error answers never

@@ -13,7 +13,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
@@ -281,7 +281,7 @@ function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: Admin
     if (!file) return;
     const form = new FormData();
     form.append('file', file);
-    void run(() => apiSend<AdminNews>('PUT', `/admin/news/${news.id}/image`, form));
+    void run(() => newsWrites.uploadImage(news.id, form));
   }
 
   return (

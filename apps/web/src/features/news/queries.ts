@@ -73,6 +73,8 @@ export const newsWrites = {
   revert: (id: number, revisionId: number) =>
     read(client.admin.news[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
   deleteImage: (id: number) => read(client.admin.news[':id'].image.$delete(at(id))),
+  /** `form`: the image in its field `file` (multipart, the browser sets the boundary). */
+  uploadImage: (id: number, form: FormData) => read(client.admin.news[':id'].image.$put(at(id), { init: { body: form } })),
 };
 
 export const eventWrites = {

@@ -74,6 +74,8 @@ export const resourceWrites = {
     read(client.admin.resources[':id'].$patch({ ...resourceAt(id), json: input })),
   setStatus: (id: number, action: 'archive' | 'restore') => read(client.admin.resources[':id'][action].$post(resourceAt(id))),
   deleteFile: (id: number) => read(client.admin.resources[':id'].file.$delete(resourceAt(id))),
+  /** `form`: the file in its field `file` (multipart, the browser sets the boundary). */
+  uploadFile: (id: number, form: FormData) => read(client.admin.resources[':id'].file.$put(resourceAt(id), { init: { body: form } })),
 };
 
 export const protocolWrites = {
