@@ -7,7 +7,7 @@ import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERR
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { listOr } from '../../components/list-or.tsx';
+import { ListEntry } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
@@ -78,32 +78,28 @@ function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
         <dd>{a.publics.map((p) => PUBLIC_LABELS[p]).join(', ') || frAdmin.common.none}</dd>
         <dt>{t.actions}</dt>
         <dd>{a.actions.map((x) => ACTION_LABELS[x]).join(', ') || frAdmin.common.none}</dd>
-        <dt>{t.contacts}</dt>
-        <dd>
-          {listOr(
-            a.contacts.map((c) => (
-              <li key={`${c.kind}-${c.value}`}>
-                {c.label ? `${c.label} : ` : ''}
-                {c.value}
-                {c.professional_only ? ` (${t.professional})` : ''}
-              </li>
-            )),
-            frAdmin.common.none,
-          )}
-        </dd>
-        <dt>{t.sites}</dt>
-        <dd>
-          {listOr(
-            a.sites.map((s) => (
-              <li key={s.id}>
-                {s.confidential
-                  ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
-                  : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
-              </li>
-            )),
-            frAdmin.common.none,
-          )}
-        </dd>
+        <ListEntry
+          term={t.contacts}
+          items={a.contacts.map((c) => (
+            <li key={`${c.kind}-${c.value}`}>
+              {c.label ? `${c.label} : ` : ''}
+              {c.value}
+              {c.professional_only ? ` (${t.professional})` : ''}
+            </li>
+          ))}
+          none={frAdmin.common.none}
+        />
+        <ListEntry
+          term={t.sites}
+          items={a.sites.map((s) => (
+            <li key={s.id}>
+              {s.confidential
+                ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
+                : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
+            </li>
+          ))}
+          none={frAdmin.common.none}
+        />
         <dt>{t.verified}</dt>
         <dd>
           {a.provenance.last_verified_at ? formatDate(a.provenance.last_verified_at) : frAdmin.common.never}
