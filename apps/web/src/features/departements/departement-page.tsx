@@ -60,6 +60,18 @@ function Section({ id, heading, children }: { id: string; heading: string; child
 /** The cards as a list of results, or what to say when there is none. */
 const cardsOr = (cards: ReactNode[], none: ReactNode) => listOr(cards, none, 'result-list');
 
+/** A section's cards (or the sentence saying there are none), then the link to all of them. */
+function CardsThenLink({ cards, none, href, link }: { cards: ReactNode[]; none: string; href: string; link: string }) {
+  return (
+    <>
+      {cardsOr(cards, <p>{none}</p>)}
+      <p>
+        <Link href={href}>{link}</Link>
+      </p>
+    </>
+  );
+}
+
 export function DepartementPage({ code }: { code: string }) {
   const t = frResources.departement;
   const query = useQuery(departementQuery(code.toUpperCase()));
@@ -83,13 +95,12 @@ export function DepartementPage({ code }: { code: string }) {
             )}
           </Section>
           <Section id="dep-acteurs" heading={t.actorsHeading}>
-            {cardsOr(
-              query.data.actors.map((a) => <ActorItem key={a.slug} actor={a} />),
-              <p>{t.actorsNone}</p>,
-            )}
-            <p>
-              <Link href={`/?departement=${encodeURIComponent(d.code)}`}>{t.searchActors}</Link>
-            </p>
+            <CardsThenLink
+              cards={query.data.actors.map((a) => <ActorItem key={a.slug} actor={a} />)}
+              none={t.actorsNone}
+              href={`/?departement=${encodeURIComponent(d.code)}`}
+              link={t.searchActors}
+            />
           </Section>
           <Section id="dep-protocoles" heading={t.protocolsHeading}>
             {query.data.protocols.length > 0 ? (
@@ -99,13 +110,12 @@ export function DepartementPage({ code }: { code: string }) {
             )}
           </Section>
           <Section id="dep-ressources" heading={t.resourcesHeading}>
-            {cardsOr(
-              query.data.resources.map((r) => <ResourceCard key={r.slug} resource={r} />),
-              <p>{t.resourcesNone}</p>,
-            )}
-            <p>
-              <Link href={`/ressources?departement=${encodeURIComponent(d.code)}`}>{t.allResources}</Link>
-            </p>
+            <CardsThenLink
+              cards={query.data.resources.map((r) => <ResourceCard key={r.slug} resource={r} />)}
+              none={t.resourcesNone}
+              href={`/ressources?departement=${encodeURIComponent(d.code)}`}
+              link={t.allResources}
+            />
           </Section>
           <Section id="dep-actualites" heading={frNews.blocks.depHeading}>
             <NewsAndEventsBlocks departement={d.code} headingLevel={3} />

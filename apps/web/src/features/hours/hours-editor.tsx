@@ -81,21 +81,37 @@ function useHoursPreview(input: HoursPreviewInput) {
   return { ...query, current };
 }
 
+/** A yes-or-no of the whole week, the box before its label. */
+function GridCheckbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <p>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> <label htmlFor={id}>{label}</label>
+    </p>
+  );
+}
+
 function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGrid) => void }) {
   const id = useId();
   const setDay = (day: number, ranges: HoursGrid['days'][number]) =>
     onChange({ ...grid, days: grid.days.map((d, i) => (i === day ? ranges : d)) });
   return (
     <div className="hours-grid">
-      <p>
-        <input
-          id={`${id}-always`}
-          type="checkbox"
-          checked={grid.always}
-          onChange={(e) => onChange({ ...grid, always: e.target.checked })}
-        />{' '}
-        <label htmlFor={`${id}-always`}>Ouvert 24 h/24, 7 j/7</label>
-      </p>
+      <GridCheckbox
+        id={`${id}-always`}
+        label="Ouvert 24 h/24, 7 j/7"
+        checked={grid.always}
+        onChange={(always) => onChange({ ...grid, always })}
+      />
       {!grid.always && (
         <>
           <ul className="hours-grid__days" aria-label="Plages d’ouverture par jour">
@@ -169,15 +185,12 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
               );
             })}
           </ul>
-          <p>
-            <input
-              id={`${id}-ph`}
-              type="checkbox"
-              checked={grid.holidaysClosed}
-              onChange={(e) => onChange({ ...grid, holidaysClosed: e.target.checked })}
-            />{' '}
-            <label htmlFor={`${id}-ph`}>Fermé les jours fériés</label>
-          </p>
+          <GridCheckbox
+            id={`${id}-ph`}
+            label="Fermé les jours fériés"
+            checked={grid.holidaysClosed}
+            onChange={(holidaysClosed) => onChange({ ...grid, holidaysClosed })}
+          />
         </>
       )}
     </div>
