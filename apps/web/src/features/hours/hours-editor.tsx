@@ -81,37 +81,20 @@ function useHoursPreview(input: HoursPreviewInput) {
   return { ...query, current };
 }
 
-/** A yes-or-no of the whole week, the box before its label. */
-function GridCheckbox({
-  id,
-  label,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <p>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> <label htmlFor={id}>{label}</label>
-    </p>
-  );
-}
-
 function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGrid) => void }) {
   const id = useId();
   const setDay = (day: number, ranges: HoursGrid['days'][number]) =>
     onChange({ ...grid, days: grid.days.map((d, i) => (i === day ? ranges : d)) });
+  /** A yes-or-no of the whole week (`key` of the grid), the box before its label. */
+  const flag = (key: 'always' | 'holidaysClosed', suffix: string, label: string) => (
+    <p>
+      <input id={`${id}-${suffix}`} type="checkbox" checked={grid[key]} onChange={(e) => onChange({ ...grid, [key]: e.target.checked })} />{' '}
+      <label htmlFor={`${id}-${suffix}`}>{label}</label>
+    </p>
+  );
   return (
     <div className="hours-grid">
-      <GridCheckbox
-        id={`${id}-always`}
-        label="Ouvert 24 h/24, 7 j/7"
-        checked={grid.always}
-        onChange={(always) => onChange({ ...grid, always })}
-      />
+      {flag('always', 'always', 'Ouvert 24 h/24, 7 j/7')}
       {!grid.always && (
         <>
           <ul className="hours-grid__days" aria-label="Plages d’ouverture par jour">
@@ -185,12 +168,7 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
               );
             })}
           </ul>
-          <GridCheckbox
-            id={`${id}-ph`}
-            label="Fermé les jours fériés"
-            checked={grid.holidaysClosed}
-            onChange={(holidaysClosed) => onChange({ ...grid, holidaysClosed })}
-          />
+          {flag('holidaysClosed', 'ph', 'Fermé les jours fériés')}
         </>
       )}
     </div>
