@@ -16,6 +16,7 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
+import { useCreateThenOpen } from '../admin/use-create-then-open.ts';
 import {
   createIssue,
   deleteIssue,
@@ -49,7 +50,6 @@ const ISSUE_FIELDS: { name: keyof IssueDraft; suffix: string; label: string; hin
 
 function NewIssueForm() {
   const base = useId().replace(/:/g, '');
-  const queryClient = useQueryClient();
   const now = new Date();
   const [draft, setDraft] = useState<IssueDraft>({
     title: '',
@@ -57,15 +57,12 @@ function NewIssueForm() {
     period_to: isoDay(now),
     departement: '',
   });
-  const create = useMutation({
-    mutationFn: createIssue,
-    onSuccess: (issue) => {
-      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
-      queryClient.setQueryData(newsletterKeys.issue(issue.id), issue);
-      navigate(`/admin/lettre/${issue.id}`);
-    },
+  const { mutation: create, errors } = useCreateThenOpen({
+    create: createIssue,
+    listKey: newsletterKeys.issues,
+    detailKey: newsletterKeys.issue,
+    pathOf: (id) => `/admin/lettre/${id}`,
   });
-  const errors = create.error instanceof ApiRequestError ? issuesToErrors(create.error.issues) : new Map<string, string[]>();
   function submit(e: FormEvent) {
     e.preventDefault();
     if (create.isPending) return;
