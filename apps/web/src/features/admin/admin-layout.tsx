@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frNews } from '../../i18n/fr.news.ts';
@@ -117,4 +118,10 @@ export function AdminPage({ heading, children }: { heading: ReactNode; children:
       )}
     </AdminLayout>
   );
+}
+
+/** A back-office page that writes its own heading: its document title, the layout, and its frame (`className`). */
+export function AdminPageFrame({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+  useDocumentTitle(title);
+  return <AdminLayout>{() => <div className={className}>{children}</div>}</AdminLayout>;
 }

@@ -4,12 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { SubmitButton } from '../../components/form-parts.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminPageFrame } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import { campaignKeys, campaignsQuery, type LaunchCampaignInput, launchCampaign } from './campaign-queries.ts';
 import { FieldError, SelectField, TextField } from './fields.tsx';
@@ -168,21 +167,16 @@ function CampaignList() {
 }
 
 export function CampaignsPage() {
-  useDocumentTitle(t.title);
   return (
-    <AdminLayout>
-      {() => (
-        <div className="admin-page">
-          <div>
-            <h1 data-page-heading tabIndex={-1}>
-              {t.heading}
-            </h1>
-            <p>{t.intro}</p>
-          </div>
-          <CampaignList />
-          <LaunchForm />
-        </div>
-      )}
-    </AdminLayout>
+    <AdminPageFrame title={t.title} className="admin-page">
+      <div>
+        <h1 data-page-heading tabIndex={-1}>
+          {t.heading}
+        </h1>
+        <p>{t.intro}</p>
+      </div>
+      <CampaignList />
+      <LaunchForm />
+    </AdminPageFrame>
   );
 }

@@ -13,7 +13,7 @@ import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminLayout, AdminPageFrame } from '../admin/admin-layout.tsx';
 import { TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
 import { useCreateThenOpen } from '../admin/use-create-then-open.ts';
@@ -139,23 +139,18 @@ function IssueList() {
 }
 
 export function NewsletterAdminPage() {
-  useDocumentTitle(ta.title);
   return (
-    <AdminLayout>
-      {() => (
-        <div className="newsletter-admin">
-          <h1 tabIndex={-1} data-page-heading>
-            {ta.heading}
-          </h1>
-          <p>{ta.intro}</p>
-          <p>
-            <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
-          </p>
-          <IssueList />
-          <NewIssueForm />
-        </div>
-      )}
-    </AdminLayout>
+    <AdminPageFrame title={ta.title} className="newsletter-admin">
+      <h1 tabIndex={-1} data-page-heading>
+        {ta.heading}
+      </h1>
+      <p>{ta.intro}</p>
+      <p>
+        <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
+      </p>
+      <IssueList />
+      <NewIssueForm />
+    </AdminPageFrame>
   );
 }
 
