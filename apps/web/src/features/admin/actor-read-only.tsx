@@ -6,15 +6,14 @@
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERRITORY_SCOPE_LABELS } from '@pare/schema';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { ListEntry } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import './curation-follow.css';
+import { EntryReadError } from './admin-layout.tsx';
 import { type ReadOnlyActor, readOnlyActorQuery } from './queries.ts';
 
 const t = frCurationFollow.readOnly;
@@ -36,17 +35,13 @@ function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
   useDocumentTitle(read.data ? read.data.actor.name : frAdmin.edit.titleNew);
   if (read.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (read.isError) {
-    const refused = read.error instanceof ApiRequestError && read.error.status === 403;
     return (
-      <div className="admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {t.badge}
-        </h1>
-        {refused ? <p className="notice">{t.refused}</p> : <ErrorMessage error={read.error} />}
-        <p>
-          <Link href="/admin/acteurs">{t.backToList}</Link>
-        </p>
-      </div>
+      <EntryReadError
+        heading={t.badge}
+        error={read.error}
+        expected={{ status: 403, notice: t.refused }}
+        back={{ href: '/admin/acteurs', label: t.backToList }}
+      />
     );
   }
   const { actor: a, reason, status } = read.data;
