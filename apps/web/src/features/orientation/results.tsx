@@ -138,6 +138,14 @@ function mainLabel(rec: Recommendation): string | null {
   return null;
 }
 
+/** A contact request form below the results: what the person already answered is not asked again. */
+const answeredBefore = (answers: Answers) => ({
+  defaultProfile: answers.profile ?? undefined,
+  defaultPlace: answers.place,
+  orientation: { needs: answers.needs, urgency: answers.urgency },
+  headingLevel: 3 as const,
+});
+
 function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation; answers: Answers; highlighted: boolean }) {
   const [formOpen, setFormOpen] = useState(false);
   const formId = useId();
@@ -158,16 +166,7 @@ function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation
       {mainLabel(rec) && <p className="orientation-result__hours">{mainLabel(rec)}</p>}
       {rec.channel === 'demande-de-contact' && (
         <div id={formId} hidden={!formOpen}>
-          {formOpen && (
-            <ContactRequestForm
-              actor={rec.actor.slug}
-              actorName={rec.actor.name}
-              defaultProfile={answers.profile ?? undefined}
-              defaultPlace={answers.place}
-              orientation={{ needs: answers.needs, urgency: answers.urgency }}
-              headingLevel={3}
-            />
-          )}
+          {formOpen && <ContactRequestForm actor={rec.actor.slug} actorName={rec.actor.name} {...answeredBefore(answers)} />}
         </div>
       )}
     </li>
@@ -300,14 +299,7 @@ export function Results({
               </button>
             </p>
             <div id="orientation-equipe-form" hidden={!teamForm}>
-              {teamForm && (
-                <ContactRequestForm
-                  defaultProfile={answers.profile ?? undefined}
-                  defaultPlace={answers.place}
-                  orientation={{ needs: answers.needs, urgency: answers.urgency }}
-                  headingLevel={3}
-                />
-              )}
+              {teamForm && <ContactRequestForm {...answeredBefore(answers)} />}
             </div>
           </section>
 
