@@ -1,5 +1,5 @@
 import type { InferRequestType } from 'hono/client';
-import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
+import { backOfficeListQuery, backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const newsKeys = {
@@ -33,15 +33,11 @@ export function eventQuery(slug: string) {
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminNewsListQuery(params: string) {
-  return backOfficeQuery([...newsKeys.admin, 'news', params], (options) =>
-    read(client.admin.news.$get({ query: queryObject(params) }, options)),
-  );
+  return backOfficeListQuery([...newsKeys.admin, 'news'], params, (query, options) => read(client.admin.news.$get({ query }, options)));
 }
 
 export function adminEventsListQuery(params: string) {
-  return backOfficeQuery([...newsKeys.admin, 'events', params], (options) =>
-    read(client.admin.events.$get({ query: queryObject(params) }, options)),
-  );
+  return backOfficeListQuery([...newsKeys.admin, 'events'], params, (query, options) => read(client.admin.events.$get({ query }, options)));
 }
 
 export function adminNewsQuery(id: number) {

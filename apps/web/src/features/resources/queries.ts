@@ -1,5 +1,5 @@
 import type { InferRequestType } from 'hono/client';
-import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
+import { backOfficeListQuery, backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const resourceKeys = {
@@ -33,14 +33,14 @@ export function departementsQuery() {
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminResourcesQuery(params: string) {
-  return backOfficeQuery([...resourceKeys.admin, 'list', params], (options) =>
-    read(client.admin.resources.$get({ query: queryObject(params) }, options)),
+  return backOfficeListQuery([...resourceKeys.admin, 'list'], params, (query, options) =>
+    read(client.admin.resources.$get({ query }, options)),
   );
 }
 
 export function adminProtocolsQuery(params: string) {
-  return backOfficeQuery([...resourceKeys.admin, 'protocols', params], (options) =>
-    read(client.admin.protocols.$get({ query: queryObject(params) }, options)),
+  return backOfficeListQuery([...resourceKeys.admin, 'protocols'], params, (query, options) =>
+    read(client.admin.protocols.$get({ query }, options)),
   );
 }
 
