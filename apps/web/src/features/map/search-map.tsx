@@ -96,6 +96,13 @@ function numberProp(v: unknown): number | null {
 const stringProp = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+/** The legend: each swatch of the map (its class `swatch--…`) and what it stands for. */
+const LEGEND = [
+  ['site', fr.map.legendSite],
+  ['cluster', fr.map.legendCluster],
+  ['confidential', fr.map.legendConfidential],
+  ['highlight', fr.map.legendSelected],
+] as const;
 /** Room for the markers' radius, the zoom buttons and the attribution. */
 const FIT_PADDING = { top: 48, bottom: 56, left: 48, right: 40 };
 
@@ -523,18 +530,11 @@ export default function SearchMap({
         <div className="search-map__legend">
           <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
           <ul>
-            <li>
-              <span className="swatch swatch--site" aria-hidden="true" /> {fr.map.legendSite}
-            </li>
-            <li>
-              <span className="swatch swatch--cluster" aria-hidden="true" /> {fr.map.legendCluster}
-            </li>
-            <li>
-              <span className="swatch swatch--confidential" aria-hidden="true" /> {fr.map.legendConfidential}
-            </li>
-            <li>
-              <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
-            </li>
+            {LEGEND.map(([swatch, text]) => (
+              <li key={swatch}>
+                <span className={`swatch swatch--${swatch}`} aria-hidden="true" /> {text}
+              </li>
+            ))}
           </ul>
           {hasNational && <p>{fr.map.nationalNote}</p>}
         </div>
