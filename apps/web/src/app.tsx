@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { type ReactElement, Suspense, useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
 import * as Account from './features/account/lazy.ts';
 import { ActorPage } from './features/actor/actor-page.tsx';
@@ -11,45 +11,83 @@ import { NotFoundPage } from './features/placeholder/not-found-page.tsx';
 import { SearchPage } from './features/search/search-page.tsx';
 import * as Submissions from './features/submissions/lazy.ts';
 import { fr } from './i18n/fr.ts';
+import { lazyPages } from './lib/lazy-pages.ts';
+import { matchRoute, type Route, useLocation } from './lib/router.tsx';
 
-const OrientationPage = lazy(() => import('./features/orientation/index.ts').then((m) => ({ default: m.OrientationPage })));
+const { OrientationPage } = lazyPages(() => import('./features/orientation/index.ts'), ['OrientationPage']);
 const Resources = {
-  ResourcesPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ResourcesPage }))),
-  ResourcePage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ResourcePage }))),
-  ProtocolsPage: lazy(() => import('./features/resources/index.ts').then((m) => ({ default: m.ProtocolsPage }))),
-  DepartementsPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementsPage }))),
-  DepartementPage: lazy(() => import('./features/departements/index.ts').then((m) => ({ default: m.DepartementPage }))),
-  AdminResourcesPage: lazy(() => import('./features/resources/admin-resources-page.tsx').then((m) => ({ default: m.AdminResourcesPage }))),
-  AdminResourceEditPage: lazy(() =>
-    import('./features/resources/admin-resource-edit-page.tsx').then((m) => ({ default: m.AdminResourceEditPage })),
+  ...lazyPages(() => import('./features/resources/index.ts'), ['ResourcesPage', 'ResourcePage', 'ProtocolsPage']),
+  ...lazyPages(() => import('./features/departements/index.ts'), ['DepartementsPage', 'DepartementPage']),
+  ...lazyPages(() => import('./features/resources/admin-resources-page.tsx'), ['AdminResourcesPage']),
+  ...lazyPages(() => import('./features/resources/admin-resource-edit-page.tsx'), ['AdminResourceEditPage']),
+};
+const FollowUp = lazyPages(() => import('./features/follow-up/index.ts'), ['AnswerPage', 'UpdatePage']);
+const { RequestStatusPage } = lazyPages(() => import('./features/request-status/request-status-page.tsx'), ['RequestStatusPage']);
+const Newsletter = {
+  ...lazyPages(() => import('./features/newsletter/public-pages.tsx'), ['SubscribePage', 'ConfirmPage', 'UnsubscribePage']),
+  ...lazyPages(
+    () => import('./features/newsletter/admin-pages.tsx'),
+    ['NewsletterAdminPage', 'NewsletterIssuePage', 'NewsletterSubscribersPage'],
   ),
 };
-const FollowUp = {
-  AnswerPage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.AnswerPage }))),
-  UpdatePage: lazy(() => import('./features/follow-up/index.ts').then((m) => ({ default: m.UpdatePage }))),
-};
-const RequestStatusPage = lazy(() =>
-  import('./features/request-status/request-status-page.tsx').then((m) => ({ default: m.RequestStatusPage })),
-);
-const Newsletter = {
-  SubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.SubscribePage }))),
-  ConfirmPage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.ConfirmPage }))),
-  UnsubscribePage: lazy(() => import('./features/newsletter/public-pages.tsx').then((m) => ({ default: m.UnsubscribePage }))),
-  AdminPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterAdminPage }))),
-  IssuePage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterIssuePage }))),
-  SubscribersPage: lazy(() => import('./features/newsletter/admin-pages.tsx').then((m) => ({ default: m.NewsletterSubscribersPage }))),
-};
 const News = {
-  NewsListPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsListPage }))),
-  NewsPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.NewsPage }))),
-  AgendaPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.AgendaPage }))),
-  EventPage: lazy(() => import('./features/news/index.ts').then((m) => ({ default: m.EventPage }))),
-  AdminNewsListPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminNewsListPage }))),
-  AdminContentEditPage: lazy(() => import('./features/news/admin-news-pages.tsx').then((m) => ({ default: m.AdminContentEditPage }))),
+  ...lazyPages(() => import('./features/news/index.ts'), ['NewsListPage', 'NewsPage', 'AgendaPage', 'EventPage']),
+  ...lazyPages(() => import('./features/news/admin-news-pages.tsx'), ['AdminNewsListPage', 'AdminContentEditPage']),
 };
-const InboxPage = lazy(() => import('./features/inbox/index.ts').then((m) => ({ default: m.InboxPage })));
+const { InboxPage } = lazyPages(() => import('./features/inbox/index.ts'), ['InboxPage']);
 
-import { matchRoute, useLocation } from './lib/router.tsx';
+/** The page of each route: a route with a parameter keys its page by it (a new slug is a new page, its state reset). */
+const PAGES: { [N in Route['name']]: (route: Extract<Route, { name: N }>) => ReactElement } = {
+  search: () => <SearchPage />,
+  actor: (r) => <ActorPage key={r.slug} slug={r.slug} />,
+  orientation: () => <OrientationPage />,
+  'request-status': () => <RequestStatusPage />,
+  inbox: () => <InboxPage />,
+  resources: () => <Resources.ResourcesPage />,
+  resource: (r) => <Resources.ResourcePage key={r.slug} slug={r.slug} />,
+  protocols: () => <Resources.ProtocolsPage />,
+  departements: () => <Resources.DepartementsPage />,
+  departement: (r) => <Resources.DepartementPage key={r.code} code={r.code} />,
+  'admin-resources': () => <Resources.AdminResourcesPage />,
+  'admin-resource': (r) => <Resources.AdminResourceEditPage key={`${r.kind}-${r.id ?? 'nouveau'}`} kind={r.kind} id={r.id} />,
+  report: () => <Submissions.ErrorReportFormPage />,
+  referencing: () => <Submissions.ReferencingFormPage />,
+  login: () => <Admin.LoginPage />,
+  admin: () => <Admin.AdminDashboardPage />,
+  'admin-actors': () => <Admin.AdminActorListPage />,
+  'admin-actor': (r) => <Admin.AdminActorEditPage key={r.id ?? 'nouveau'} id={r.id} />,
+  'admin-actor-history': (r) => <Admin.ActorHistoryPage key={r.id} id={r.id} />,
+  'admin-submissions': () => <Submissions.SubmissionQueuePage />,
+  'admin-import': () => <Admin.AdminImportPage />,
+  'admin-campaigns': () => <Admin.CampaignsPage />,
+  news: () => <News.NewsListPage />,
+  'news-item': (r) => <News.NewsPage key={r.slug} slug={r.slug} />,
+  agenda: () => <News.AgendaPage />,
+  event: (r) => <News.EventPage key={r.slug} slug={r.slug} />,
+  'admin-news': () => <News.AdminNewsListPage />,
+  'admin-content': (r) => <News.AdminContentEditPage key={`${r.kind}-${r.id ?? 'nouveau'}`} kind={r.kind} id={r.id} />,
+  'admin-coverage': () => <Admin.CoveragePage />,
+  'admin-campaign': (r) => <Admin.CampaignPage key={r.id} id={r.id} />,
+  answer: (r) => <FollowUp.AnswerPage key={r.token} token={r.token} />,
+  update: (r) => <FollowUp.UpdatePage key={r.token} token={r.token} />,
+  'admin-submission': (r) => <Submissions.SubmissionReviewPage key={r.id} id={r.id} />,
+  account: () => <Account.AccountPage />,
+  'account-request': () => <Account.AccountRequestPage />,
+  'admin-accounts': () => <Account.AdminAccountsPage />,
+  'set-password': (r) => <Account.SetPasswordPage key={r.token} token={r.token} />,
+  newsletter: () => <Newsletter.SubscribePage />,
+  'newsletter-confirm': (r) => <Newsletter.ConfirmPage key={r.token} token={r.token} />,
+  'newsletter-unsubscribe': (r) => <Newsletter.UnsubscribePage key={r.token} token={r.token} />,
+  'admin-newsletter': () => <Newsletter.NewsletterAdminPage />,
+  'admin-newsletter-issue': (r) => <Newsletter.NewsletterIssuePage key={r.id} id={r.id} />,
+  'admin-newsletter-subscribers': () => <Newsletter.NewsletterSubscribersPage />,
+  'not-found': () => <NotFoundPage />,
+};
+
+/** The page of `route`, from the table above. */
+function pageOf(route: Route): ReactElement {
+  return (PAGES[route.name] as (r: Route) => ReactElement)(route);
+}
 
 function Page() {
   const { pathname } = useLocation();
@@ -66,96 +104,7 @@ function Page() {
     target?.focus({ preventScroll: true });
   }, [pathname]);
 
-  switch (route.name) {
-    case 'search':
-      return <SearchPage />;
-    case 'actor':
-      return <ActorPage key={route.slug} slug={route.slug} />;
-    case 'orientation':
-      return <OrientationPage />;
-    case 'request-status':
-      return <RequestStatusPage />;
-    case 'inbox':
-      return <InboxPage />;
-    case 'resources':
-      return <Resources.ResourcesPage />;
-    case 'resource':
-      return <Resources.ResourcePage key={route.slug} slug={route.slug} />;
-    case 'protocols':
-      return <Resources.ProtocolsPage />;
-    case 'departements':
-      return <Resources.DepartementsPage />;
-    case 'departement':
-      return <Resources.DepartementPage key={route.code} code={route.code} />;
-    case 'admin-resources':
-      return <Resources.AdminResourcesPage />;
-    case 'admin-resource':
-      return <Resources.AdminResourceEditPage key={`${route.kind}-${route.id ?? 'nouveau'}`} kind={route.kind} id={route.id} />;
-    case 'report':
-      return <Submissions.ErrorReportFormPage />;
-    case 'referencing':
-      return <Submissions.ReferencingFormPage />;
-    case 'login':
-      return <Admin.LoginPage />;
-    case 'admin':
-      return <Admin.AdminDashboardPage />;
-    case 'admin-actors':
-      return <Admin.AdminActorListPage />;
-    case 'admin-actor':
-      return <Admin.AdminActorEditPage key={route.id ?? 'nouveau'} id={route.id} />;
-    case 'admin-actor-history':
-      return <Admin.ActorHistoryPage key={route.id} id={route.id} />;
-    case 'admin-submissions':
-      return <Submissions.SubmissionQueuePage />;
-    case 'admin-import':
-      return <Admin.AdminImportPage />;
-    case 'admin-campaigns':
-      return <Admin.CampaignsPage />;
-    case 'news':
-      return <News.NewsListPage />;
-    case 'news-item':
-      return <News.NewsPage key={route.slug} slug={route.slug} />;
-    case 'agenda':
-      return <News.AgendaPage />;
-    case 'event':
-      return <News.EventPage key={route.slug} slug={route.slug} />;
-    case 'admin-news':
-      return <News.AdminNewsListPage />;
-    case 'admin-content':
-      return <News.AdminContentEditPage key={`${route.kind}-${route.id ?? 'nouveau'}`} kind={route.kind} id={route.id} />;
-    case 'admin-coverage':
-      return <Admin.CoveragePage />;
-    case 'admin-campaign':
-      return <Admin.CampaignPage key={route.id} id={route.id} />;
-    case 'answer':
-      return <FollowUp.AnswerPage key={route.token} token={route.token} />;
-    case 'update':
-      return <FollowUp.UpdatePage key={route.token} token={route.token} />;
-    case 'admin-submission':
-      return <Submissions.SubmissionReviewPage key={route.id} id={route.id} />;
-    case 'account':
-      return <Account.AccountPage />;
-    case 'account-request':
-      return <Account.AccountRequestPage />;
-    case 'admin-accounts':
-      return <Account.AdminAccountsPage />;
-    case 'set-password':
-      return <Account.SetPasswordPage key={route.token} token={route.token} />;
-    case 'newsletter':
-      return <Newsletter.SubscribePage />;
-    case 'newsletter-confirm':
-      return <Newsletter.ConfirmPage key={route.token} token={route.token} />;
-    case 'newsletter-unsubscribe':
-      return <Newsletter.UnsubscribePage key={route.token} token={route.token} />;
-    case 'admin-newsletter':
-      return <Newsletter.AdminPage />;
-    case 'admin-newsletter-issue':
-      return <Newsletter.IssuePage key={route.id} id={route.id} />;
-    case 'admin-newsletter-subscribers':
-      return <Newsletter.SubscribersPage />;
-    default:
-      return <NotFoundPage />;
-  }
+  return pageOf(route);
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {

@@ -10,6 +10,7 @@ import type { UserRecord } from '@pare/db';
 import { IdParamSchema } from '@pare/schema';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { JSONParsed } from 'hono/utils/types';
 import type { AppEnv } from '../lib/context.ts';
 import { validationError, zodIssues } from '../lib/errors.ts';
 import { EDITORS, guard } from '../lib/policy.ts';
@@ -18,13 +19,21 @@ import { currentEditor } from './admin-actors/admin-guard.ts';
 
 type Upload = { c: Context<AppEnv>; user: UserRecord; id: number; file: unknown };
 
-/** Serves `PUT <path with :id>` on `router`: `what` names the file in the errors (« l’image », « le fichier »). */
-export function serveFileUpload(
+/** `PUT path` as the typed client sees it (Hono's route schema): its `:id`, and the JSON of what `store` returns. */
+type UploadRoute<P extends string, T> = {
+  [K in P]: { $put: { input: { param: { id: string } }; output: JSONParsed<T>; outputFormat: 'json'; status: 200 } };
+};
+
+/**
+ * Serves `PUT <path with :id>` on `router`: `what` names the file in the errors (« l’image », « le
+ * fichier »). Returns the router with the route in its type, answering what `store` returns.
+ */
+export function serveFileUpload<P extends `${string}/:id/${string}`, T>(
   router: OpenAPIHono<AppEnv>,
-  path: string,
+  path: P,
   what: string,
-  store: (upload: Upload) => Promise<unknown>,
-): void {
+  store: (upload: Upload) => Promise<T>,
+): OpenAPIHono<AppEnv, UploadRoute<P, T>> {
   const sendAsForm = `en multipart/form-data, dans le champ « file ».`;
   router.put(
     path,
@@ -50,4 +59,6 @@ export function serveFileUpload(
       return c.json(await store({ c, user: currentEditor(c), id: params.data.id, file: form.file }), 200);
     },
   );
+  // The same router, the upload now in its type (declared above: the one Hono infers is too long for TypeScript to emit).
+  return router as OpenAPIHono<AppEnv, UploadRoute<P, T>>;
 }

@@ -24,3 +24,33 @@ export function ErrorMessage({ title, error, children }: { title?: string; error
     </div>
   );
 }
+
+/** The « Réessayer » button of a failed read: asks for it again. */
+export function RetryButton({ label, onRetry }: { label: string; onRetry: () => void }) {
+  return (
+    <button type="button" className="button button--secondary" onClick={onRetry}>
+      {label}
+    </button>
+  );
+}
+
+/** A failed read in French, under its title, with the button that asks for it again. */
+export function RetryableError({
+  title,
+  error,
+  retryLabel,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  retryLabel: string;
+  onRetry: () => void;
+}) {
+  return (
+    <ErrorMessage title={title} error={error}>
+      <p className="notice__actions">
+        <RetryButton label={retryLabel} onRetry={onRetry} />
+      </p>
+    </ErrorMessage>
+  );
+}

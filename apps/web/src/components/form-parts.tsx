@@ -29,6 +29,33 @@ export function HintedField({
   );
 }
 
+/**
+ * The trap field of a public form: hidden from people and screen readers (`className` hides it),
+ * filled by robots; the server then ignores the request.
+ */
+export function HoneypotField({
+  id,
+  className,
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  id: string;
+  className: string;
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className={className} aria-hidden="true">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" name={name} tabIndex={-1} autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
 /** A form's submit button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
 export function SubmitButton({
   pending,

@@ -1,4 +1,5 @@
 import { Link } from '../lib/router.tsx';
+import { DetailSection } from './detail-section.tsx';
 
 /** A page's link to an actor's record. */
 export const actorLink = (a: { slug: string; name: string }) => ({ href: `/acteurs/${encodeURIComponent(a.slug)}`, label: a.name });
@@ -10,10 +11,9 @@ export const actorLink = (a: { slug: string; name: string }) => ({ href: `/acteu
 export function LinkSection({ id, heading, links }: { id: string; heading: string; links: readonly { href: string; label: string }[] }) {
   if (links.length === 0) return null;
   return (
-    <section className="actor-section" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
+    <DetailSection id={id} heading={heading}>
       <LinkList links={links} />
-    </section>
+    </DetailSection>
   );
 }
 

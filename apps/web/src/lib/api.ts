@@ -1,6 +1,6 @@
 /**
- * The fetch layer: every call to our API goes through `apiGet`, which returns the typed body or
- * throws one `ApiRequestError` (so every TanStack Query error has the same type and a French
+ * The fetch layer: every call to our API goes through `apiFetch` (the typed client's, `client.ts`),
+ * which throws one `ApiRequestError` (so every TanStack Query error has the same type and a French
  * message). Only relative URLs: the client never talks to another origin.
  */
 import type { ErrorCode, ErrorIssue } from '@pare/schema';
@@ -76,8 +76,8 @@ export async function apiGet<T>(path: `/${string}`, query?: Query, signal?: Abor
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writes. Every POST/PATCH/PUT/DELETE of the app goes through `apiSend`: the public forms (no
-// session: no token needed), the back office and the inbox (a session: its CSRF token).
+// Writes. Every POST/PATCH/PUT/DELETE of the app goes through `apiFetch`, by the typed client: the
+// public forms (no session: no token needed), the back office and the inbox (a session: its CSRF token).
 // ---------------------------------------------------------------------------------------------
 
 /** The CSRF token of the session this page knows (from the sign-in answer or /api/auth/me). */
@@ -98,7 +98,7 @@ async function refreshCsrfToken(): Promise<string | null> {
 }
 
 /**
- * The one `fetch` of the app, used by the typed client (`client.ts`) and by `apiGet`/`apiSend`:
+ * The one `fetch` of the app, used by the typed client (`client.ts`) and by `apiGet`:
  * same-origin credentials, the session's CSRF token on writes, and every failure as one
  * `ApiRequestError` (a network failure, or an error answer read from its body). A 403 on a write
  * with a token unknown or stale (a signed-in person in a new tab) is retried once with the
@@ -134,26 +134,4 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
     throw toApiRequestError(res.status, body);
   }
   return res;
-}
-
-/**
- * Sends `body` (JSON, a FormData as multipart, or a Blob as is) to `/api${path}` and returns the typed answer,
- * or throws one `ApiRequestError` carrying the API's `issues`. A 403 with a token unknown or
- * stale (a signed-in person in a new tab) is retried once with the session's current token: the
- * refused request had no effect, the CSRF check runs before anything else.
- */
-export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: `/${string}`, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData)
-    payload = body; // the browser sets the multipart boundary
-  else if (body instanceof Blob) {
-    headers['Content-Type'] = body.type || 'application/octet-stream'; // a file sent as is (the import)
-    payload = body;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await apiFetch(`/api${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-  return jsonBody<T>(res);
 }

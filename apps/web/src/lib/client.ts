@@ -9,10 +9,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { type ClientResponse, DetailedError, hc, parseResponse } from 'hono/client';
 import type { ApiRoutes } from '../../../api/src/routes/api.mount.ts';
+import type { MapRoutes } from '../../../api/src/routes/map/map.index.ts';
 import { fr } from '../i18n/fr.ts';
 import { ApiRequestError, apiFetch } from './api.ts';
+import { queryObject } from './query-object.ts';
 
 export const client = hc<ApiRoutes>('/api', { fetch: apiFetch });
+/** The embedded base map's routes, mounted apart under /api/map (their files are not JSON). */
+export const mapClient = hc<MapRoutes>('/api/map', { fetch: apiFetch });
 
 /**
  * The body of a successful answer, typed by the route's 2xx response schema. Error answers never
@@ -45,4 +49,16 @@ export function pageQuery<T, K extends readonly unknown[]>(queryKey: K, fetch: (
 /** A back-office read: `fetch` given the query's abort signal; never cached across sessions (staleTime 0). */
 export function backOfficeQuery<T, K extends readonly unknown[]>(queryKey: K, fetch: (options: ReadOptions) => Promise<T>) {
   return queryOptions({ queryKey, queryFn: ({ signal }) => fetch({ init: { signal } }), staleTime: 0 });
+}
+
+/**
+ * A back-office list at the page's query string (`params`, already in the API's parameter names):
+ * `fetch` given it as the client's `query`, and the abort signal; keyed by `queryKey` then `params`.
+ */
+export function backOfficeListQuery<T, K extends readonly unknown[]>(
+  queryKey: K,
+  params: string,
+  fetch: (query: Record<string, string | string[]>, options: ReadOptions) => Promise<T>,
+) {
+  return backOfficeQuery([...queryKey, params], (options) => fetch(queryObject(params), options));
 }

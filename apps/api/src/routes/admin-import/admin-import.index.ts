@@ -1,5 +1,6 @@
 import { type ActorType, ImportQuerySchema, RejectedLinesQuerySchema } from '@pare/schema';
 import type { Context } from 'hono';
+import { validator } from 'hono/validator';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
@@ -48,7 +49,7 @@ function formatOf(query: ImportFormat | undefined, contentType: string): ImportF
  * The request's body (the file) spooled to a temporary file as it arrives, 100 MB at most (a
  * larger declared length is refused before reading); `use` reads it; the file is removed after.
  */
-async function withSpooledFile(c: Context<AppEnv>, use: (file: SpooledFile) => Promise<Response>): Promise<Response> {
+async function withSpooledFile<R extends Response>(c: Context<AppEnv>, use: (file: SpooledFile) => Promise<R>): Promise<R> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > MAX_IMPORT_BYTES)
     throw new ApiError('payload_too_large', tooLargeMessage(MAX_IMPORT_BYTES), fileIssue(tooLargeMessage(MAX_IMPORT_BYTES)));
@@ -96,23 +97,11 @@ router.post('/admin/import/rejected', ...guard(...IMPORTERS), async (c) => {
   });
 });
 
-// The role check comes first, so a refused request is answered before its body is read.
-router.post('/admin/import', ...guard(...IMPORTERS), async (c) => {
+/** The import's query, checked after the role (a refused request is answered before its body is read). */
+const importQuery = validator('query', (_value, c) => {
   const query = ImportQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
-  const format = formatOf(query.data.format, c.req.header('content-type') ?? '');
-  const user = currentEditor(c);
-  // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
-  return withSpooledFile(c, async (file) => {
-    const report = await runImportApart(c.var, file, {
-      format,
-      dryRun: query.data.dry_run ?? false,
-      details: query.data.details ?? 'auto',
-      defaultType: query.data.type as ActorType | undefined,
-      author: { user, authorId: user.id, label: authorLabel(user) },
-    });
-    return c.json(report, 200);
-  });
+  return query.data;
 });
 
 export const adminImportRouter = router
@@ -132,4 +121,21 @@ export const adminImportRouter = router
       },
     );
     return c.json(report, 200);
+  })
+  // The role check comes first, so a refused request is answered before its body is read.
+  .post('/admin/import', ...guard(...IMPORTERS), importQuery, async (c) => {
+    const query = c.req.valid('query');
+    const format = formatOf(query.format, c.req.header('content-type') ?? '');
+    const user = currentEditor(c);
+    // In a worker thread: the server keeps answering while the file is written (services/import/apart.ts).
+    return withSpooledFile(c, async (file) => {
+      const report = await runImportApart(c.var, file, {
+        format,
+        dryRun: query.dry_run ?? false,
+        details: query.details ?? 'auto',
+        defaultType: query.type as ActorType | undefined,
+        author: { user, authorId: user.id, label: authorLabel(user) },
+      });
+      return c.json(report, 200);
+    });
   });

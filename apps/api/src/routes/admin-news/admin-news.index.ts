@@ -37,7 +37,9 @@ export function isNewsImagePath(path: string): boolean {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadNewsImageDoc);
 
-serveFileUpload(router, '/admin/news/:id/image', 'l’image', ({ c, user, id, file }) => uploadNewsImage(c.var, user, id, file));
+const withImageUpload = serveFileUpload(router, '/admin/news/:id/image', 'l’image', ({ c, user, id, file }) =>
+  uploadNewsImage(c.var, user, id, file),
+);
 
 // The image as the back office sees it (a draft's image too).
 router.get('/admin/news/:id/image', ...guard(...EDITORS), (c) => {
@@ -67,7 +69,7 @@ export function sendImage(file: { path: string; type: string }, cacheControl: st
   });
 }
 
-export const adminNewsRouter = router
+export const adminNewsRouter = withImageUpload
   .openapi(n.list, (c) => c.json(listAdminNews(c.var, currentEditor(c), c.req.valid('query')), 200))
   .openapi(n.create, (c) => c.json(createAdminNews(c.var, currentEditor(c), c.req.valid('json')), 201))
   .openapi(n.get, (c) => c.json(getAdminNews(c.var, currentEditor(c), c.req.valid('param').id), 200))

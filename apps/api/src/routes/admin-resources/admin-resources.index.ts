@@ -44,11 +44,11 @@ import {
 const router = createRouter();
 router.openAPIRegistry.registerPath(uploadAdminResourceFileDoc);
 
-serveFileUpload(router, '/admin/resources/:id/file', 'le fichier', ({ c, user, id, file }) =>
+const withFileUpload = serveFileUpload(router, '/admin/resources/:id/file', 'le fichier', ({ c, user, id, file }) =>
   uploadResourceFile(c.var, user, id, file, uploadsDirOf(c.var.config)),
 );
 
-export const adminResourcesRouter = router
+export const adminResourcesRouter = withFileUpload
   .openapi(listAdminResourcesRoute, (c) => c.json(listAdminResources(c.var, currentEditor(c), c.req.valid('query')), 200))
   .openapi(createAdminResourceRoute, (c) => c.json(createAdminResource(c.var, currentEditor(c), c.req.valid('json')), 201))
   .openapi(getAdminResourceRoute, (c) => c.json(getAdminResource(c.var, currentEditor(c), c.req.valid('param').id), 200))

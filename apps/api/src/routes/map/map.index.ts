@@ -51,3 +51,6 @@ export const mapRoutes = new Hono()
     }
     return c.body(file.raw);
   });
+
+/** The map's routes as the web's typed client sees them (`mapClient`). */
+export type MapRoutes = typeof mapRoutes;

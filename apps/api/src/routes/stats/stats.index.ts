@@ -1,4 +1,6 @@
 import { ActivityQuerySchema, FormatQuerySchema } from '@pare/schema';
+import type { TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { createRouter, documentedPath } from '../../lib/create-router.ts';
 import { validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
@@ -7,9 +9,16 @@ import { currentEditor } from '../admin-actors/admin-guard.ts';
 import { activityRoute, coverageRoute } from './stats.routes.ts';
 
 const router = createRouter();
+router.openAPIRegistry.registerPath(coverageRoute);
+
+/**
+ * `json`, the serialisation of `value` kept ready, answered as is: typed as that value's JSON for
+ * the web's typed client, as `c.json(value)` would be.
+ */
+const servedAsJson = <T>(answer: Response, _value: T) => answer as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
 
 /** Public: built once per directory version and kept serialised (services/stats.ts). */
-router.get(documentedPath(router, coverageRoute), (c) => {
+const coverageRouter = router.get(coverageRoute.path, (c) => {
   const query = FormatQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationError(zodIssues(query.error));
   const kept = coverage(c.var);
@@ -30,7 +39,10 @@ router.get(documentedPath(router, coverageRoute), (c) => {
       'Cache-Control': 'no-cache',
     });
   }
-  return c.body(kept.json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+  return servedAsJson(
+    c.body(kept.json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }),
+    kept.coverage,
+  );
 });
 
 const activityPath = documentedPath(router, activityRoute);
@@ -50,4 +62,4 @@ router.get(activityPath, (c) => {
   return c.json(activity, 200);
 });
 
-export const statsRouter = router;
+export const statsRouter = coverageRouter;

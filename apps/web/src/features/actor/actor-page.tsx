@@ -7,7 +7,9 @@ import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 import { MAIN_ID } from '../../components/app-shell.tsx';
 import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges, ConfidentialBadge, PublicBadges } from '../../components/badges.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { DetailSection } from '../../components/detail-section.tsx';
+import { ErrorMessage, RetryButton } from '../../components/error-message.tsx';
+import { listOr } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -224,59 +226,44 @@ function ActorDetail({ actor }: { actor: PublicActor }) {
             </Link>
             <p className="field__hint">{t.requestContactHint}</p>
           </div>
-          <section className="actor-section" aria-labelledby="titre-contacts">
-            <h2 id="titre-contacts">{t.contacts}</h2>
-            {actor.contacts.length > 0 ? (
-              <ul className="contacts">
-                {actor.contacts.map((c) => (
-                  <ContactItem key={`${c.kind}:${c.value}`} contact={c} timeZone={contactTimeZone(actor)} />
-                ))}
-              </ul>
-            ) : (
-              <p>{t.noContact}</p>
+          <DetailSection id="titre-contacts" heading={t.contacts}>
+            {listOr(
+              actor.contacts.map((c) => <ContactItem key={`${c.kind}:${c.value}`} contact={c} timeZone={contactTimeZone(actor)} />),
+              <p>{t.noContact}</p>,
+              'contacts',
             )}
-          </section>
-          <section className="actor-section" aria-labelledby="titre-lieux">
-            <h2 id="titre-lieux">{t.sites}</h2>
-            {actor.sites.length > 0 ? (
-              <ul className="sites">
-                {actor.sites.map((s) => (
-                  <SiteItem key={s.id} site={s} many={actor.sites.length > 1} />
-                ))}
-              </ul>
-            ) : (
-              <p>{t.noSite}</p>
+          </DetailSection>
+          <DetailSection id="titre-lieux" heading={t.sites}>
+            {listOr(
+              actor.sites.map((s) => <SiteItem key={s.id} site={s} many={actor.sites.length > 1} />),
+              <p>{t.noSite}</p>,
+              'sites',
             )}
             <ActorSitesMap actor={actor} />
-          </section>
+          </DetailSection>
           <ShareAndPrint actor={actor} />
         </div>
         <div className="actor__main">
           {paragraphs.length > 0 && (
-            <section className="actor-section" aria-labelledby="titre-presentation">
-              <h2 id="titre-presentation">{t.description}</h2>
+            <DetailSection id="titre-presentation" heading={t.description}>
               {paragraphs.map((p) => (
                 <p key={p}>{p}</p>
               ))}
-            </section>
+            </DetailSection>
           )}
-          <section className="actor-section" aria-labelledby="titre-publics">
-            <h2 id="titre-publics">{t.publics}</h2>
+          <DetailSection id="titre-publics" heading={t.publics}>
             <PublicBadges publics={actor.publics} label={t.publics} />
-          </section>
-          <section className="actor-section" aria-labelledby="titre-actions">
-            <h2 id="titre-actions">{t.actions}</h2>
+          </DetailSection>
+          <DetailSection id="titre-actions" heading={t.actions}>
             <ActionBadges actions={actor.actions} label={t.actions} />
-          </section>
-          <section className="actor-section" aria-labelledby="titre-territoire">
-            <h2 id="titre-territoire">{t.territory}</h2>
+          </DetailSection>
+          <DetailSection id="titre-territoire" heading={t.territory}>
             <p>{territoryText(actor)}</p>
-          </section>
+          </DetailSection>
           {actor.languages.length > 0 && (
-            <section className="actor-section" aria-labelledby="titre-langues">
-              <h2 id="titre-langues">{t.languages}</h2>
+            <DetailSection id="titre-langues" heading={t.languages}>
               <p>{actor.languages.map(formatLanguage).join(', ')}</p>
-            </section>
+            </DetailSection>
           )}
           <ActorResources slug={actor.slug} />
           <Provenance actor={actor} />
@@ -307,9 +294,7 @@ export function ActorPage({ slug }: { slug: string }) {
           <ErrorMessage error={query.error}>
             {!notFound && (
               <p className="notice__actions">
-                <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-                  {fr.search.retry}
-                </button>
+                <RetryButton label={fr.search.retry} onRetry={() => void query.refetch()} />
               </p>
             )}
           </ErrorMessage>

@@ -53,6 +53,17 @@ function CommuneReadout({ id, code, errors }: { id: string; code: string; errors
   );
 }
 
+/** The button that removes a row of the form (a site, a contact), named with its position. */
+function RemoveRowButton({ what, onRemove }: { what: string; onRemove: () => void }) {
+  return (
+    <p>
+      <button type="button" className="button button--link" onClick={onRemove}>
+        {frAdmin.common.remove} ({what})
+      </button>
+    </p>
+  );
+}
+
 function SiteEditor({
   index,
   site,
@@ -209,11 +220,7 @@ function SiteEditor({
         errorsFor={(i, f) => errorsFor(`${base}.temporary_closures.${i}.${f}`)}
       />
       <div className="admin-grid">{field('accessibility', SITE_FIELD_LABELS.accessibility ?? t.accessibility)}</div>
-      <p>
-        <button type="button" className="button button--link" onClick={remove}>
-          {frAdmin.common.remove} ({t.site(index + 1)})
-        </button>
-      </p>
+      <RemoveRowButton what={t.site(index + 1)} onRemove={remove} />
     </fieldset>
   );
 }
@@ -277,11 +284,7 @@ function ContactEditor({
           onChange={(v) => update({ ...contact, opening_hours: v })}
         />
       )}
-      <p>
-        <button type="button" className="button button--link" onClick={remove}>
-          {frAdmin.common.remove} ({t.contact(index + 1)})
-        </button>
-      </p>
+      <RemoveRowButton what={t.contact(index + 1)} onRemove={remove} />
     </fieldset>
   );
 }
@@ -344,11 +347,33 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
       onBlur={() => onTouch(path)}
     />
   );
+  /** A list of codes to tick (publics, actions), touched as soon as one is ticked. */
+  const codes = <K extends 'publics' | 'actions'>(key: K, options: Record<ActorDraft[K][number], string>) => (
+    <CheckboxGroup
+      id={fieldId(key)}
+      label={FIELD_LABELS[key]}
+      options={options}
+      value={draft[key]}
+      errors={errorsFor(key)}
+      onChange={(v) => {
+        set(key, v as ActorDraft[K]);
+        onTouch(key);
+      }}
+    />
+  );
   /** The sites and contacts are edited by position: replaced, removed or added one at a time. */
   type Rows = 'sites' | 'contacts';
   const replaceRow = <K extends Rows>(list: K, i: number, row: ActorDraft[K][number]) =>
     set(list, draft[list].map((x, j) => (j === i ? row : x)) as ActorDraft[K]);
   const removeRow = <K extends Rows>(list: K, i: number) => set(list, draft[list].filter((_, j) => j !== i) as ActorDraft[K]);
+  /** What a row's editor (a site, a contact) is given: its position, how to replace or remove it, the form's errors and touches. */
+  const rowProps = <K extends Rows>(list: K, i: number) => ({
+    index: i,
+    update: (row: ActorDraft[K][number]) => replaceRow(list, i, row),
+    errorsFor,
+    onTouch,
+    remove: () => removeRow(list, i),
+  });
   const addRowButton = <K extends Rows>(list: K, blank: ActorDraft[K][number], label: string) => (
     <p>
       <button type="button" className="button button--secondary" onClick={() => set(list, [...draft[list], blank] as ActorDraft[K])}>
@@ -393,28 +418,8 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
 
       <section aria-labelledby="af-sec-audiences" className="form-section">
         {heading('af-sec-audiences', fe.audiences)}
-        <CheckboxGroup
-          id={fieldId('publics')}
-          label={FIELD_LABELS.publics}
-          options={PUBLIC_LABELS}
-          value={draft.publics}
-          errors={errorsFor('publics')}
-          onChange={(v) => {
-            set('publics', v);
-            onTouch('publics');
-          }}
-        />
-        <CheckboxGroup
-          id={fieldId('actions')}
-          label={FIELD_LABELS.actions}
-          options={ACTION_LABELS}
-          value={draft.actions}
-          errors={errorsFor('actions')}
-          onChange={(v) => {
-            set('actions', v);
-            onTouch('actions');
-          }}
-        />
+        {codes('publics', PUBLIC_LABELS)}
+        {codes('actions', ACTION_LABELS)}
       </section>
 
       <section aria-labelledby="af-sec-territory" className="form-section">
@@ -455,12 +460,8 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
           <SiteEditor
             // Sites have no stable id in the input form: the position is their identity here.
             key={i}
-            index={i}
             site={s}
-            update={(x) => replaceRow('sites', i, x)}
-            errorsFor={errorsFor}
-            onTouch={onTouch}
-            remove={() => removeRow('sites', i)}
+            {...rowProps('sites', i)}
           />
         ))}
         {addRowButton('sites', emptySite(), t.addSite)}
@@ -476,16 +477,7 @@ export function ActorForm({ draft, onChange, errorsFor, onTouch }: ActorFormProp
         />
         {text('referent_email', 'referent_email')}
         {draft.contacts.map((c, i) => (
-          <ContactEditor
-            key={i}
-            index={i}
-            contact={c}
-            sites={draft.sites}
-            update={(x) => replaceRow('contacts', i, x)}
-            errorsFor={errorsFor}
-            onTouch={onTouch}
-            remove={() => removeRow('contacts', i)}
-          />
+          <ContactEditor key={i} contact={c} sites={draft.sites} {...rowProps('contacts', i)} />
         ))}
         {addRowButton('contacts', emptyContact(), t.addContact)}
       </section>

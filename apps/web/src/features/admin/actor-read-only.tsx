@@ -6,15 +6,14 @@
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS, type PublicActor, TERRITORY_SCOPE_LABELS } from '@pare/schema';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { listOr } from '../../components/list-or.tsx';
+import { ListEntry } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import './curation-follow.css';
+import { EntryReadError } from './admin-layout.tsx';
 import { type ReadOnlyActor, readOnlyActorQuery } from './queries.ts';
 
 const t = frCurationFollow.readOnly;
@@ -36,17 +35,13 @@ function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
   useDocumentTitle(read.data ? read.data.actor.name : frAdmin.edit.titleNew);
   if (read.isPending) return <p role="status">{frAdmin.common.loading}</p>;
   if (read.isError) {
-    const refused = read.error instanceof ApiRequestError && read.error.status === 403;
     return (
-      <div className="admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {t.badge}
-        </h1>
-        {refused ? <p className="notice">{t.refused}</p> : <ErrorMessage error={read.error} />}
-        <p>
-          <Link href="/admin/acteurs">{t.backToList}</Link>
-        </p>
-      </div>
+      <EntryReadError
+        heading={t.badge}
+        error={read.error}
+        expected={{ status: 403, notice: t.refused }}
+        back={{ href: '/admin/acteurs', label: t.backToList }}
+      />
     );
   }
   const { actor: a, reason, status } = read.data;
@@ -78,32 +73,28 @@ function ReadOnlyBody({ read }: { read: UseQueryResult<ReadOnlyActor> }) {
         <dd>{a.publics.map((p) => PUBLIC_LABELS[p]).join(', ') || frAdmin.common.none}</dd>
         <dt>{t.actions}</dt>
         <dd>{a.actions.map((x) => ACTION_LABELS[x]).join(', ') || frAdmin.common.none}</dd>
-        <dt>{t.contacts}</dt>
-        <dd>
-          {listOr(
-            a.contacts.map((c) => (
-              <li key={`${c.kind}-${c.value}`}>
-                {c.label ? `${c.label} : ` : ''}
-                {c.value}
-                {c.professional_only ? ` (${t.professional})` : ''}
-              </li>
-            )),
-            frAdmin.common.none,
-          )}
-        </dd>
-        <dt>{t.sites}</dt>
-        <dd>
-          {listOr(
-            a.sites.map((s) => (
-              <li key={s.id}>
-                {s.confidential
-                  ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
-                  : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
-              </li>
-            )),
-            frAdmin.common.none,
-          )}
-        </dd>
+        <ListEntry
+          term={t.contacts}
+          items={a.contacts.map((c) => (
+            <li key={`${c.kind}-${c.value}`}>
+              {c.label ? `${c.label} : ` : ''}
+              {c.value}
+              {c.professional_only ? ` (${t.professional})` : ''}
+            </li>
+          ))}
+          none={frAdmin.common.none}
+        />
+        <ListEntry
+          term={t.sites}
+          items={a.sites.map((s) => (
+            <li key={s.id}>
+              {s.confidential
+                ? t.confidentialSite(s.commune?.name ?? s.departement?.name ?? '')
+                : [s.label, s.address, s.postcode, s.commune?.name].filter(Boolean).join(', ')}
+            </li>
+          ))}
+          none={frAdmin.common.none}
+        />
         <dt>{t.verified}</dt>
         <dd>
           {a.provenance.last_verified_at ? formatDate(a.provenance.last_verified_at) : frAdmin.common.never}

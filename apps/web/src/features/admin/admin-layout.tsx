@@ -3,11 +3,13 @@ import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frNews } from '../../i18n/fr.news.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { frStats } from '../../i18n/fr.stats.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { useRegisterBackOfficeNav } from '../account/back-office-nav.ts';
 import { type Session, sessionQuery } from '../account/session.ts';
@@ -116,5 +118,43 @@ export function AdminPage({ heading, children }: { heading: ReactNode; children:
         </div>
       )}
     </AdminLayout>
+  );
+}
+
+/** A back-office page that writes its own heading: its document title, the layout, and its frame (`className`). */
+export function AdminPageFrame({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+  useDocumentTitle(title);
+  return <AdminLayout>{() => <div className={className}>{children}</div>}</AdminLayout>;
+}
+
+/**
+ * A back-office page whose entry could not be read: its heading, why (`expected.notice` when the
+ * API answered `expected.status`, the error itself otherwise), and the link back to the list.
+ */
+export function EntryReadError({
+  heading,
+  error,
+  expected,
+  back,
+}: {
+  heading: string;
+  error: unknown;
+  expected: { status: number; notice: string };
+  back: { href: string; label: string };
+}) {
+  return (
+    <div className="admin-page">
+      <h1 data-page-heading tabIndex={-1}>
+        {heading}
+      </h1>
+      {error instanceof ApiRequestError && error.status === expected.status ? (
+        <p className="notice">{expected.notice}</p>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
+      <p>
+        <Link href={back.href}>{back.label}</Link>
+      </p>
+    </div>
   );
 }

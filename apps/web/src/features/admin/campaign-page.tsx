@@ -7,7 +7,7 @@ import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { AdminLayout, EntryReadError } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import { type CampaignDetail, type CampaignEntry, campaignKeys, campaignQuery, remindCampaign } from './campaign-queries.ts';
 
@@ -146,17 +146,13 @@ function Campaign({ id }: { id: number }) {
   useDocumentTitle(campaign.data ? campaign.data.title || t.untitled : t.title);
   if (campaign.isPending) return <p role="status">{t.loading}</p>;
   if (campaign.isError) {
-    const missing = campaign.error instanceof ApiRequestError && campaign.error.status === 404;
     return (
-      <div className="admin-page">
-        <h1 data-page-heading tabIndex={-1}>
-          {t.heading}
-        </h1>
-        {missing ? <p className="notice">{t.notFound}</p> : <ErrorMessage error={campaign.error} />}
-        <p>
-          <Link href="/admin/campagnes">{t.back}</Link>
-        </p>
-      </div>
+      <EntryReadError
+        heading={t.heading}
+        error={campaign.error}
+        expected={{ status: 404, notice: t.notFound }}
+        back={{ href: '/admin/campagnes', label: t.back }}
+      />
     );
   }
   const c = campaign.data;

@@ -1,19 +1,19 @@
 /** `/admin/campagnes` — the freshness campaigns: launch one (stale, a département, a type, all) and follow each. */
 import { ACTOR_TYPE_LABELS, ACTOR_TYPES, type ActorType } from '@pare/schema/codes';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { SubmitButton } from '../../components/form-parts.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { Link, navigate } from '../../lib/router.tsx';
-import { AdminLayout } from './admin-layout.tsx';
+import { Link } from '../../lib/router.tsx';
+import { AdminPageFrame } from './admin-layout.tsx';
 import { AdminTable } from './admin-table.tsx';
 import { campaignKeys, campaignsQuery, type LaunchCampaignInput, launchCampaign } from './campaign-queries.ts';
 import { FieldError, SelectField, TextField } from './fields.tsx';
-import { errorsAt, issuesToErrors } from './form-errors.ts';
+import { errorsAt } from './form-errors.ts';
+import { useCreateThenOpen } from './use-create-then-open.ts';
 
 const t = frFollowUp.campaigns;
 /** The campaign's counts, one column each, in the table's order. */
@@ -32,21 +32,17 @@ const DEPARTEMENT = /^(\d{2}|2[AB]|97[1-6])$/;
 
 function LaunchForm() {
   const base = useId().replace(/:/g, '');
-  const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Kind>('stale');
   const [departement, setDepartement] = useState('');
   const [type, setType] = useState<ActorType>(ACTOR_TYPES[0]);
   const [missing, setMissing] = useState(false);
-  const launch = useMutation({
-    mutationFn: launchCampaign,
-    onSuccess: (campaign) => {
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.all });
-      queryClient.setQueryData(campaignKeys.detail(campaign.id), campaign);
-      navigate(`/admin/campagnes/${campaign.id}`);
-    },
+  const { mutation: launch, errors } = useCreateThenOpen({
+    create: launchCampaign,
+    listKey: campaignKeys.all,
+    detailKey: campaignKeys.detail,
+    pathOf: (id) => `/admin/campagnes/${id}`,
   });
-  const errors = launch.error instanceof ApiRequestError ? issuesToErrors(launch.error.issues) : new Map<string, string[]>();
   const dep = departement.trim().toUpperCase();
   const depErrors = [...(missing ? [t.departementMissing] : []), ...errorsAt(errors, 'selection.departement')];
 
@@ -171,21 +167,16 @@ function CampaignList() {
 }
 
 export function CampaignsPage() {
-  useDocumentTitle(t.title);
   return (
-    <AdminLayout>
-      {() => (
-        <div className="admin-page">
-          <div>
-            <h1 data-page-heading tabIndex={-1}>
-              {t.heading}
-            </h1>
-            <p>{t.intro}</p>
-          </div>
-          <CampaignList />
-          <LaunchForm />
-        </div>
-      )}
-    </AdminLayout>
+    <AdminPageFrame title={t.title} className="admin-page">
+      <div>
+        <h1 data-page-heading tabIndex={-1}>
+          {t.heading}
+        </h1>
+        <p>{t.intro}</p>
+      </div>
+      <CampaignList />
+      <LaunchForm />
+    </AdminPageFrame>
   );
 }

@@ -25,10 +25,17 @@ function ariaOf(id: string, hint: string | undefined, errors: readonly string[])
   return { 'aria-invalid': errors.length > 0 || undefined, 'aria-describedby': describedBy(id, hint, errors) };
 }
 
-/** The frame of one field: its label, its hint, the control, its errors. */
-function Field({ id, label, hint, errors, children }: Omit<Common, 'required'> & { errors: readonly string[]; children: ReactNode }) {
+/** The frame of one field: its label, its hint, the control, its errors; `className` for a field of its own kind. */
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  className = 'field',
+  children,
+}: Omit<Common, 'required'> & { errors: readonly string[]; className?: string; children: ReactNode }) {
   return (
-    <div className="field">
+    <div className={className}>
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} className="field__hint">

@@ -9,10 +9,11 @@ import type { ImportFormat, ImportReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { HintedField } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
-import { apiSend, toApiRequestError } from '../../lib/api.ts';
+import { toApiRequestError } from '../../lib/api.ts';
 import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { AdminPage } from './admin-layout.tsx';
@@ -27,12 +28,13 @@ const CONTENT_TYPE: Record<ImportFormat, string> = { csv: 'text/csv', 'data-incl
 
 const formatOf = (file: File): ImportFormat => (/\.json$/i.test(file.name) ? 'data-inclusion' : 'csv');
 
-function sendFile(file: File, format: ImportFormat, dryRun: boolean): Promise<ImportReport> {
+function sendFile(file: File, format: ImportFormat, dryRun: boolean) {
   // The file's own type is often empty or wrong (a CSV from Windows is « application/vnd.ms-excel »): the format says.
   const body = file.slice(0, file.size, CONTENT_TYPE[format]);
   // The real import lists every row (up to 1,000) so the page can link to what it created and updated.
-  // `POST /admin/import` takes the file as its raw body, outside the typed route tree: its type is the schema's.
-  return apiSend<ImportReport>('POST', `/admin/import?format=${format}&dry_run=${dryRun}&details=${dryRun ? 'rejected' : 'auto'}`, body);
+  // `POST /admin/import` takes the file as its raw body (not a form): given as the request's own.
+  const query = { format, dry_run: dryRun, details: dryRun ? ('rejected' as const) : ('auto' as const) };
+  return read(client.admin.import.$post({ query }, { headers: { 'Content-Type': body.type }, init: { body } }));
 }
 
 /** The refused lines of `file` as a CSV (its columns and a « motif »), saved by the browser. */
@@ -164,11 +166,7 @@ function ImportForm({ csrf }: { csrf: string }) {
           start(true);
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t.file}</label>
-          <p id={`${id}-file-hint`} className="field__hint">
-            {t.fileHint}
-          </p>
+        <HintedField id={`${id}-file`} hintId={`${id}-file-hint`} label={t.file} hint={t.fileHint}>
           <input
             id={`${id}-file`}
             type="file"
@@ -189,7 +187,7 @@ function ImportForm({ csrf }: { csrf: string }) {
               {t.noFile}
             </p>
           )}
-        </div>
+        </HintedField>
         <fieldset className="field">
           <legend>{t.format}</legend>
           {(['csv', 'data-inclusion'] as const).map((f) => (

@@ -9,7 +9,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import { ComboboxOptions, comboboxInputProps, moveInList, useDebounced } from '../../components/combobox.tsx';
 import { frEditor } from '../../i18n/fr.editor.ts';
 import { territorySearchQuery } from '../territories/queries.ts';
-import { FieldError } from './fields.tsx';
+import { Field } from './fields.tsx';
 import { fold, placeName, type TerritoryListKind, useTerritoryNames } from './territory-names.ts';
 
 const t = frEditor.picker;
@@ -115,13 +115,7 @@ export function TerritoryPicker({ id, kind, label, hint, codes, onChange, onBlur
 
   const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '', statusId].filter(Boolean).join(' ');
   return (
-    <div className="field territory-picker">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} errors={errors} className="field territory-picker">
       {codes.length > 0 && (
         <ul className="chips" aria-label={t.chosen(label)}>
           {codes.map((code) => (
@@ -167,7 +161,6 @@ export function TerritoryPicker({ id, kind, label, hint, codes, onChange, onBlur
       <span id={statusId} className="visually-hidden" aria-live="polite">
         {status}
       </span>
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Field>
   );
 }

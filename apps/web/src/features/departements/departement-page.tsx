@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BackLink } from '../../components/back-link.tsx';
 import { ActionBadges } from '../../components/badges.tsx';
+import { DetailSection } from '../../components/detail-section.tsx';
 import { DetailState } from '../../components/detail-state.tsx';
 import { LinkedCard } from '../../components/linked-card.tsx';
 import { listOr } from '../../components/list-or.tsx';
@@ -47,18 +48,20 @@ function ActorItem({ actor, reporting = false }: { actor: PublicActor; reporting
   );
 }
 
-/** A section of the page, named by its heading. */
-function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section className="actor-section" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {children}
-    </section>
-  );
-}
-
 /** The cards as a list of results, or what to say when there is none. */
 const cardsOr = (cards: ReactNode[], none: ReactNode) => listOr(cards, none, 'result-list');
+
+/** A section's cards (or the sentence saying there are none), then the link to all of them. */
+function CardsThenLink({ cards, none, href, link }: { cards: ReactNode[]; none: string; href: string; link: string }) {
+  return (
+    <>
+      {cardsOr(cards, <p>{none}</p>)}
+      <p>
+        <Link href={href}>{link}</Link>
+      </p>
+    </>
+  );
+}
 
 export function DepartementPage({ code }: { code: string }) {
   const t = frResources.departement;
@@ -75,41 +78,39 @@ export function DepartementPage({ code }: { code: string }) {
         <>
           <PageIntro heading={t.title(d.name, d.code)} intro={t.region(d.region.name)} />
 
-          <Section id="dep-signalement" heading={t.reportingHeading}>
+          <DetailSection id="dep-signalement" heading={t.reportingHeading}>
             <p>{t.reportingIntro}</p>
             {cardsOr(
               query.data.reporting.map((a) => <ActorItem key={a.slug} actor={a} reporting />),
               <p className="notice">{t.reportingNone}</p>,
             )}
-          </Section>
-          <Section id="dep-acteurs" heading={t.actorsHeading}>
-            {cardsOr(
-              query.data.actors.map((a) => <ActorItem key={a.slug} actor={a} />),
-              <p>{t.actorsNone}</p>,
-            )}
-            <p>
-              <Link href={`/?departement=${encodeURIComponent(d.code)}`}>{t.searchActors}</Link>
-            </p>
-          </Section>
-          <Section id="dep-protocoles" heading={t.protocolsHeading}>
+          </DetailSection>
+          <DetailSection id="dep-acteurs" heading={t.actorsHeading}>
+            <CardsThenLink
+              cards={query.data.actors.map((a) => <ActorItem key={a.slug} actor={a} />)}
+              none={t.actorsNone}
+              href={`/?departement=${encodeURIComponent(d.code)}`}
+              link={t.searchActors}
+            />
+          </DetailSection>
+          <DetailSection id="dep-protocoles" heading={t.protocolsHeading}>
             {query.data.protocols.length > 0 ? (
               query.data.protocols.map((p) => <ProtocolCard key={p.slug} protocol={p} headingLevel={3} />)
             ) : (
               <p>{t.protocolsNone}</p>
             )}
-          </Section>
-          <Section id="dep-ressources" heading={t.resourcesHeading}>
-            {cardsOr(
-              query.data.resources.map((r) => <ResourceCard key={r.slug} resource={r} />),
-              <p>{t.resourcesNone}</p>,
-            )}
-            <p>
-              <Link href={`/ressources?departement=${encodeURIComponent(d.code)}`}>{t.allResources}</Link>
-            </p>
-          </Section>
-          <Section id="dep-actualites" heading={frNews.blocks.depHeading}>
+          </DetailSection>
+          <DetailSection id="dep-ressources" heading={t.resourcesHeading}>
+            <CardsThenLink
+              cards={query.data.resources.map((r) => <ResourceCard key={r.slug} resource={r} />)}
+              none={t.resourcesNone}
+              href={`/ressources?departement=${encodeURIComponent(d.code)}`}
+              link={t.allResources}
+            />
+          </DetailSection>
+          <DetailSection id="dep-actualites" heading={frNews.blocks.depHeading}>
             <NewsAndEventsBlocks departement={d.code} headingLevel={3} />
-          </Section>
+          </DetailSection>
         </>
       )}
     </div>

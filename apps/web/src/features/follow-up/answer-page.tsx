@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { HintedField } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -151,11 +152,7 @@ function Answers({ token, view }: { token: string; view: AnswerView }) {
       )}
       {asking && remaining.includes('impossible') && (
         <form className="follow-up__reason" onSubmit={submitReason} noValidate>
-          <div className="field">
-            <label htmlFor={ids.reason}>{t.reasonLabel}</label>
-            <p id={ids.reasonHint} className="field__hint">
-              {t.reasonHint}
-            </p>
+          <HintedField id={ids.reason} hintId={ids.reasonHint} label={t.reasonLabel} hint={t.reasonHint}>
             <textarea
               ref={reasonRef}
               id={ids.reason}
@@ -172,7 +169,7 @@ function Answers({ token, view }: { token: string; view: AnswerView }) {
                 {[...new Set(reasonMessages)].join(' ')}
               </p>
             )}
-          </div>
+          </HintedField>
           <p className="follow-up__row">
             <button type="submit" className="button button--primary" disabled={mutation.isPending}>
               {mutation.isPending ? t.sending : t.reasonSubmit}

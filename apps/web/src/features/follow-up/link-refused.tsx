@@ -1,5 +1,6 @@
 /** What a structure sees when its link is wrong or expired (404) or no longer useful (410): never a dead end. */
-import { ErrorMessage } from '../../components/error-message.tsx';
+import type { ReactNode } from 'react';
+import { ErrorMessage, RetryButton } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -29,6 +30,18 @@ function ReachTheTeam({ link }: { link: LinkKind }) {
   );
 }
 
+/** The page of a refused link: its heading, then why and what to do. */
+function RefusedPage({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <div className="follow-up narrow-page">
+      <h1 tabIndex={-1} data-page-heading>
+        {heading}
+      </h1>
+      {children}
+    </div>
+  );
+}
+
 /** The page for a link the API refused to open (or an error reading it). */
 export type LinkKind = 'answer' | 'update';
 
@@ -38,33 +51,24 @@ export function LinkRefused({ link, error, onRetry }: { link: LinkKind; error: u
   useDocumentTitle(kind === 'unknown' ? t.unknownTitle : kind === 'gone' ? t.goneTitle : t.errorTitle);
   if (kind === 'unknown') {
     return (
-      <div className="follow-up narrow-page">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.unknownHeading}
-        </h1>
+      <RefusedPage heading={t.unknownHeading}>
         <p>{t.unknownText}</p>
         <ReachTheTeam link={link} />
-      </div>
+      </RefusedPage>
     );
   }
   if (kind === 'gone') {
     return (
-      <div className="follow-up narrow-page">
-        <h1 tabIndex={-1} data-page-heading>
-          {t.goneHeading}
-        </h1>
+      <RefusedPage heading={t.goneHeading}>
         {/* The API says why, in French: closed, or taken back by the team. */}
         <p className="follow-up__lead">{(error as ApiRequestError).message}</p>
         <p>{t.goneHint}</p>
         <ReachTheTeam link={link} />
-      </div>
+      </RefusedPage>
     );
   }
   return (
-    <div className="follow-up narrow-page">
-      <h1 tabIndex={-1} data-page-heading>
-        {t.errorTitle}
-      </h1>
+    <RefusedPage heading={t.errorTitle}>
       {status === 429 ? (
         <div className="notice notice--error" role="alert">
           <p>{t.tooMany}</p>
@@ -73,11 +77,9 @@ export function LinkRefused({ link, error, onRetry }: { link: LinkKind; error: u
         <ErrorMessage error={error} />
       )}
       <p>
-        <button type="button" className="button button--secondary" onClick={onRetry}>
-          {t.retry}
-        </button>
+        <RetryButton label={t.retry} onRetry={onRetry} />
       </p>
       <ReachTheTeam link={link} />
-    </div>
+    </RefusedPage>
   );
 }

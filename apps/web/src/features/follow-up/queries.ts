@@ -4,7 +4,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, read } from '../../lib/client.ts';
+import { client, type ReadOptions, read } from '../../lib/client.ts';
 
 const answer = client.answer[':token'];
 const update = client.update[':token'];
@@ -29,12 +29,13 @@ export const followUpKeys = {
  */
 const once = { retry: false, staleTime: Number.POSITIVE_INFINITY, gcTime: 0, refetchOnReconnect: false } as const;
 
+/** A link's page, read once (`once`): `fetch` given the query's abort signal. */
+function readOnce<T, K extends readonly unknown[]>(queryKey: K, fetch: (options: ReadOptions) => Promise<T>) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch({ init: { signal } }), ...once });
+}
+
 export function answerQuery(token: string) {
-  return queryOptions({
-    queryKey: followUpKeys.answer(token),
-    queryFn: ({ signal }) => read(answer.$get({ param: tokenParam(token) }, { init: { signal } })),
-    ...once,
-  });
+  return readOnce(followUpKeys.answer(token), (options) => read(answer.$get({ param: tokenParam(token) }, options)));
 }
 
 export function sendAnswer(token: string, input: AnswerInput) {
@@ -42,11 +43,7 @@ export function sendAnswer(token: string, input: AnswerInput) {
 }
 
 export function updateQuery(token: string) {
-  return queryOptions({
-    queryKey: followUpKeys.update(token),
-    queryFn: ({ signal }) => read(update.$get({ param: tokenParam(token) }, { init: { signal } })),
-    ...once,
-  });
+  return readOnce(followUpKeys.update(token), (options) => read(update.$get({ param: tokenParam(token) }, options)));
 }
 
 export function sendUpdate(token: string, input: UpdateLinkInput) {

@@ -7,7 +7,7 @@ import { ACTION_LABELS, ACTOR_TYPE_LABELS, PUBLIC_LABELS } from '@pare/schema/co
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { listOr } from '../../components/list-or.tsx';
+import { ListEntry } from '../../components/list-or.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -33,43 +33,37 @@ function EntryView({ actor }: { actor: UpdateLinkView['actor'] }) {
         <dd className="follow-up__message">{actor.description || t.noDescription}</dd>
         <dt>{t.publics}</dt>
         <dd>{actor.publics.map((p) => PUBLIC_LABELS[p] ?? p).join(', ') || '—'}</dd>
-        <dt>{t.actions}</dt>
-        <dd>
-          {listOr(
-            actor.actions.map((a) => <li key={a}>{ACTION_LABELS[a] ?? a}</li>),
-            '—',
-            'follow-up__list',
-          )}
-        </dd>
-        <dt>{t.contacts}</dt>
-        <dd>
-          {listOr(
-            actor.contacts.map((c) => (
-              <li key={`${c.kind}:${c.value}`}>
-                {t.contactKinds[c.kind] ?? c.kind} : <span className="follow-up__value">{c.value}</span>
-                {c.label && ` — ${c.label}`}
-                {c.professional_only && ` ${t.professionalOnly}`}
-              </li>
-            )),
-            t.noContact,
-            'follow-up__list',
-          )}
-        </dd>
-        <dt>{t.sites}</dt>
-        <dd>
-          {listOr(
-            actor.sites.map((s) => (
-              <li key={s.id}>
-                {s.label && <strong>{s.label} — </strong>}
-                {s.confidential
-                  ? `${s.commune?.name ?? ''} · ${t.confidential}`
-                  : [s.address, [s.postcode, s.commune?.name].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-              </li>
-            )),
-            t.noSite,
-            'follow-up__list',
-          )}
-        </dd>
+        <ListEntry
+          term={t.actions}
+          items={actor.actions.map((a) => <li key={a}>{ACTION_LABELS[a] ?? a}</li>)}
+          none="—"
+          className="follow-up__list"
+        />
+        <ListEntry
+          term={t.contacts}
+          items={actor.contacts.map((c) => (
+            <li key={`${c.kind}:${c.value}`}>
+              {t.contactKinds[c.kind] ?? c.kind} : <span className="follow-up__value">{c.value}</span>
+              {c.label && ` — ${c.label}`}
+              {c.professional_only && ` ${t.professionalOnly}`}
+            </li>
+          ))}
+          none={t.noContact}
+          className="follow-up__list"
+        />
+        <ListEntry
+          term={t.sites}
+          items={actor.sites.map((s) => (
+            <li key={s.id}>
+              {s.label && <strong>{s.label} — </strong>}
+              {s.confidential
+                ? `${s.commune?.name ?? ''} · ${t.confidential}`
+                : [s.address, [s.postcode, s.commune?.name].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+            </li>
+          ))}
+          none={t.noSite}
+          className="follow-up__list"
+        />
       </dl>
       <p className="follow-up__note">
         {actor.provenance.last_verified_at ? t.lastVerified(formatDate(actor.provenance.last_verified_at)) : t.neverVerified}

@@ -85,17 +85,16 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
   const id = useId();
   const setDay = (day: number, ranges: HoursGrid['days'][number]) =>
     onChange({ ...grid, days: grid.days.map((d, i) => (i === day ? ranges : d)) });
+  /** A yes-or-no of the whole week (`key` of the grid), the box before its label. */
+  const flag = (key: 'always' | 'holidaysClosed', suffix: string, label: string) => (
+    <p>
+      <input id={`${id}-${suffix}`} type="checkbox" checked={grid[key]} onChange={(e) => onChange({ ...grid, [key]: e.target.checked })} />{' '}
+      <label htmlFor={`${id}-${suffix}`}>{label}</label>
+    </p>
+  );
   return (
     <div className="hours-grid">
-      <p>
-        <input
-          id={`${id}-always`}
-          type="checkbox"
-          checked={grid.always}
-          onChange={(e) => onChange({ ...grid, always: e.target.checked })}
-        />{' '}
-        <label htmlFor={`${id}-always`}>Ouvert 24 h/24, 7 j/7</label>
-      </p>
+      {flag('always', 'always', 'Ouvert 24 h/24, 7 j/7')}
       {!grid.always && (
         <>
           <ul className="hours-grid__days" aria-label="Plages d’ouverture par jour">
@@ -169,15 +168,7 @@ function GridEditor({ grid, onChange }: { grid: HoursGrid; onChange: (g: HoursGr
               );
             })}
           </ul>
-          <p>
-            <input
-              id={`${id}-ph`}
-              type="checkbox"
-              checked={grid.holidaysClosed}
-              onChange={(e) => onChange({ ...grid, holidaysClosed: e.target.checked })}
-            />{' '}
-            <label htmlFor={`${id}-ph`}>Fermé les jours fériés</label>
-          </p>
+          {flag('holidaysClosed', 'ph', 'Fermé les jours fériés')}
         </>
       )}
     </div>

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { OptionList, SubmitButton } from '../../components/form-parts.tsx';
+import { HintedField, OptionList, SubmitButton } from '../../components/form-parts.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { needLabel, t, ti, when } from './inbox-text.ts';
 import {
@@ -66,11 +66,7 @@ function TransmitForm({ request }: { request: RequestDetail }) {
     <form className="inbox-transmit" onSubmit={onSubmit} noValidate aria-labelledby="inbox-transmit-titre">
       <h3 id="inbox-transmit-titre">{ti.transmit.heading}</h3>
       <p className="field__hint">{ti.transmit.intro}</p>
-      <div className="field">
-        <label htmlFor={ids.search}>{ti.transmit.search}</label>
-        <p id={ids.searchHint} className="field__hint">
-          {ti.transmit.searchHint}
-        </p>
+      <HintedField id={ids.search} hintId={ids.searchHint} label={ti.transmit.search} hint={ti.transmit.searchHint}>
         <input
           id={ids.search}
           type="search"
@@ -80,7 +76,7 @@ function TransmitForm({ request }: { request: RequestDetail }) {
           aria-describedby={ids.searchHint}
           aria-controls={ids.results}
         />
-      </div>
+      </HintedField>
       <fieldset id={ids.results} className="inbox-transmit__results" aria-busy={candidates.isFetching}>
         <legend>{ti.transmit.results}</legend>
         {candidates.isPending && <p role="status">{ti.transmit.loading}</p>}
@@ -220,11 +216,7 @@ export function RequestDetailPanel({ reference, onClose }: { reference: string; 
                 <OptionList options={NEXT_STATUSES.map((s) => [String(s), t.statuses[s]] as const)} />
               </select>
             </div>
-            <div className="field">
-              <label htmlFor={ids.note}>{t.note}</label>
-              <p id={ids.noteHint} className="field__hint">
-                {t.noteHint}
-              </p>
+            <HintedField id={ids.note} hintId={ids.noteHint} label={t.note} hint={t.noteHint}>
               <textarea
                 id={ids.note}
                 rows={3}
@@ -233,7 +225,7 @@ export function RequestDetailPanel({ reference, onClose }: { reference: string; 
                 onChange={(e) => setNote(e.target.value)}
                 aria-describedby={ids.noteHint}
               />
-            </div>
+            </HintedField>
             {mutation.isError && <ErrorMessage error={mutation.error} />}
             {mutation.isSuccess && <p role="status">{t.saved}</p>}
             <p>

@@ -1,6 +1,6 @@
 /** Loads the embedded base map style from our API, or falls back to a plain background so the map always mounts. */
 import type { StyleSpecification } from 'maplibre-gl';
-import { apiGet } from '../../lib/api.ts';
+import { mapClient, read } from '../../lib/client.ts';
 import { FALLBACK_STYLE } from './layers.ts';
 
 /** MapLibre wants absolute URLs; the style may give paths on our origin (`/api/map/...`). */
@@ -74,10 +74,20 @@ export function localizeStyle(style: StyleSpecification, origin: string = window
   return out;
 }
 
+/**
+ * A MapLibre style, as far as the map needs to trust it. The route types its answer only as an
+ * object (`@pare/geo` builds the style as one, MapLibre's types stay out of the server): checked here.
+ */
+function isStyle(style: unknown): style is StyleSpecification {
+  if (typeof style !== 'object' || style === null) return false;
+  const s = style as Partial<StyleSpecification>;
+  return s.version === 8 && Array.isArray(s.layers) && typeof s.sources === 'object';
+}
+
 export async function loadBaseStyle(signal?: AbortSignal): Promise<StyleSpecification> {
   try {
-    const style = await apiGet<StyleSpecification>('/map/style.json', undefined, signal);
-    if (style && style.version === 8 && Array.isArray(style.layers) && typeof style.sources === 'object') return localizeStyle(style);
+    const style = await read(mapClient['style.json'].$get(undefined, { init: signal ? { signal } : {} }));
+    if (isStyle(style)) return localizeStyle(style);
   } catch {
     // Not served yet, or broken: the results still show on a plain background.
   }

@@ -69,6 +69,25 @@ type Pin = {
 /** What a popup shows: the actor's name, its distance and a link to its page. */
 type PopupActor = { slug: string; name: string; distanceKm: number | undefined };
 
+type SiteFeature = ReturnType<MlMap['querySourceFeatures']>[number];
+
+/**
+ * The points of the sites' source drawn now, each read by `read` (null: left out) and kept once by
+ * its key: a point cut by tile edges comes back once per tile.
+ */
+function distinctPoints<T extends { key: string }>(m: MlMap, read: (f: SiteFeature, lngLat: [number, number]) => T | null): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const f of m.querySourceFeatures(SOURCE_SITES)) {
+    if (f.geometry.type !== 'Point') continue;
+    const item = read(f, f.geometry.coordinates as [number, number]);
+    if (item === null || seen.has(item.key)) continue;
+    seen.add(item.key);
+    out.push(item);
+  }
+  return out;
+}
+
 /** Reads a marker's property (MapLibre may hand numbers back as strings). */
 function numberProp(v: unknown): number | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : Number.NaN;
@@ -77,6 +96,13 @@ function numberProp(v: unknown): number | null {
 const stringProp = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+/** The legend: each swatch of the map (its class `swatch--…`) and what it stands for. */
+const LEGEND = [
+  ['site', fr.map.legendSite],
+  ['cluster', fr.map.legendCluster],
+  ['confidential', fr.map.legendConfidential],
+  ['highlight', fr.map.legendSelected],
+] as const;
 /** Room for the markers' radius, the zoom buttons and the attribution. */
 const FIT_PADDING = { top: 48, bottom: 56, left: 48, right: 40 };
 
@@ -322,20 +348,14 @@ export default function SearchMap({
   function drawLabels(m: MlMap) {
     const root = labelsRef.current;
     if (!root || !m.getSource(SOURCE_SITES)) return;
-    const labels: Label[] = [];
-    const seen = new Set<string>();
-    for (const f of m.querySourceFeatures(SOURCE_SITES)) {
-      if (f.geometry.type !== 'Point') continue;
-      const lngLat = f.geometry.coordinates as [number, number];
+    const labels = distinctPoints(m, (f, lngLat): Label | null => {
       const id = numberProp(f.properties?.cluster_id);
       const count = f.properties?.cluster === true ? numberProp(f.properties?.count) : null;
-      if (id === null && count === null) continue;
+      if (id === null && count === null) return null;
       const key = id !== null ? `c${id}` : `c${lngLat.join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const text = id !== null ? String(f.properties?.point_count_abbreviated ?? '') : nf.format(count ?? 0);
-      labels.push({ key, lngLat, text, kind: 'cluster' });
-    }
+      return { key, lngLat, text, kind: 'cluster' };
+    });
     for (const f of latest.current.shown.confidential.features) {
       labels.push({ key: `s${f.properties.siteId}`, lngLat: f.geometry.coordinates, text: fr.map.confidentialLabel, kind: 'confidential' });
     }
@@ -366,19 +386,12 @@ export default function SearchMap({
   function drawPins(m: MlMap, width: number, height: number) {
     const root = pinsRef.current;
     if (!root) return;
-    const pins: Pin[] = [];
-    const seen = new Set<string>();
-    for (const f of m.querySourceFeatures(SOURCE_SITES)) {
-      if (f.geometry.type !== 'Point') continue;
-      const lngLat = f.geometry.coordinates as [number, number];
+    const pins = distinctPoints(m, (f, lngLat): Pin => {
       const clusterId = numberProp(f.properties?.cluster_id);
       const opensAt = f.properties?.cluster === true ? numberProp(f.properties?.expansionZoom) : null;
       const cluster = clusterId !== null ? `c${clusterId}` : opensAt !== null ? `z${opensAt}` : null;
-      const key = clusterId !== null ? `c${clusterId}` : cluster ? `c${lngLat.join(',')}` : `s${f.properties?.siteId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pins.push({
-        key,
+      return {
+        key: clusterId !== null ? `c${clusterId}` : cluster ? `c${lngLat.join(',')}` : `s${f.properties?.siteId}`,
         lngLat,
         actorId: cluster ? null : numberProp(f.properties?.actorId),
         cluster,
@@ -386,8 +399,8 @@ export default function SearchMap({
         confidential: f.properties?.confidential === true && cluster !== null,
         slug: stringProp(f.properties?.slug),
         name: stringProp(f.properties?.name),
-      });
-    }
+      };
+    });
     for (const f of latest.current.shown.confidential.features) {
       const p = f.properties as { actorId: number | null; siteId: number | null; slug?: string | null; name?: string | null };
       pins.push({
@@ -517,18 +530,11 @@ export default function SearchMap({
         <div className="search-map__legend">
           <h3 className="visually-hidden">{fr.map.legendHeading}</h3>
           <ul>
-            <li>
-              <span className="swatch swatch--site" aria-hidden="true" /> {fr.map.legendSite}
-            </li>
-            <li>
-              <span className="swatch swatch--cluster" aria-hidden="true" /> {fr.map.legendCluster}
-            </li>
-            <li>
-              <span className="swatch swatch--confidential" aria-hidden="true" /> {fr.map.legendConfidential}
-            </li>
-            <li>
-              <span className="swatch swatch--highlight" aria-hidden="true" /> {fr.map.legendSelected}
-            </li>
+            {LEGEND.map(([swatch, text]) => (
+              <li key={swatch}>
+                <span className={`swatch swatch--${swatch}`} aria-hidden="true" /> {text}
+              </li>
+            ))}
           </ul>
           {hasNational && <p>{fr.map.nationalNote}</p>}
         </div>

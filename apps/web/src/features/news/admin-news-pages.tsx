@@ -13,10 +13,10 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminLayout, AdminPageFrame } from '../admin/admin-layout.tsx';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
 import { formatEventWhen } from './format.ts';
@@ -124,18 +124,13 @@ function Lists() {
 }
 
 export function AdminNewsListPage() {
-  useDocumentTitle(t.title);
   return (
-    <AdminLayout>
-      {() => (
-        <div className="admin-resources-page">
-          <h1 tabIndex={-1} data-page-heading>
-            {t.title}
-          </h1>
-          <Lists />
-        </div>
-      )}
-    </AdminLayout>
+    <AdminPageFrame title={t.title} className="admin-resources-page">
+      <h1 tabIndex={-1} data-page-heading>
+        {t.title}
+      </h1>
+      <Lists />
+    </AdminPageFrame>
   );
 }
 
@@ -281,7 +276,7 @@ function ImageSection({ news, onChange }: { news: AdminNews; onChange: (n: Admin
     if (!file) return;
     const form = new FormData();
     form.append('file', file);
-    void run(() => apiSend<AdminNews>('PUT', `/admin/news/${news.id}/image`, form));
+    void run(() => newsWrites.uploadImage(news.id, form));
   }
 
   return (

@@ -1,5 +1,5 @@
 import type { InferRequestType } from 'hono/client';
-import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
+import { backOfficeListQuery, backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const newsKeys = {
@@ -33,15 +33,11 @@ export function eventQuery(slug: string) {
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminNewsListQuery(params: string) {
-  return backOfficeQuery([...newsKeys.admin, 'news', params], (options) =>
-    read(client.admin.news.$get({ query: queryObject(params) }, options)),
-  );
+  return backOfficeListQuery([...newsKeys.admin, 'news'], params, (query, options) => read(client.admin.news.$get({ query }, options)));
 }
 
 export function adminEventsListQuery(params: string) {
-  return backOfficeQuery([...newsKeys.admin, 'events', params], (options) =>
-    read(client.admin.events.$get({ query: queryObject(params) }, options)),
-  );
+  return backOfficeListQuery([...newsKeys.admin, 'events'], params, (query, options) => read(client.admin.events.$get({ query }, options)));
 }
 
 export function adminNewsQuery(id: number) {
@@ -73,6 +69,8 @@ export const newsWrites = {
   revert: (id: number, revisionId: number) =>
     read(client.admin.news[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
   deleteImage: (id: number) => read(client.admin.news[':id'].image.$delete(at(id))),
+  /** `form`: the image in its field `file` (multipart, the browser sets the boundary). */
+  uploadImage: (id: number, form: FormData) => read(client.admin.news[':id'].image.$put(at(id), { init: { body: form } })),
 };
 
 export const eventWrites = {

@@ -7,15 +7,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { SubmitButton } from '../../components/form-parts.tsx';
+import { HintedField, SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminLayout, AdminPageFrame } from '../admin/admin-layout.tsx';
 import { TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
+import { useCreateThenOpen } from '../admin/use-create-then-open.ts';
 import {
   createIssue,
   deleteIssue,
@@ -49,7 +50,6 @@ const ISSUE_FIELDS: { name: keyof IssueDraft; suffix: string; label: string; hin
 
 function NewIssueForm() {
   const base = useId().replace(/:/g, '');
-  const queryClient = useQueryClient();
   const now = new Date();
   const [draft, setDraft] = useState<IssueDraft>({
     title: '',
@@ -57,15 +57,12 @@ function NewIssueForm() {
     period_to: isoDay(now),
     departement: '',
   });
-  const create = useMutation({
-    mutationFn: createIssue,
-    onSuccess: (issue) => {
-      void queryClient.invalidateQueries({ queryKey: newsletterKeys.issues });
-      queryClient.setQueryData(newsletterKeys.issue(issue.id), issue);
-      navigate(`/admin/lettre/${issue.id}`);
-    },
+  const { mutation: create, errors } = useCreateThenOpen({
+    create: createIssue,
+    listKey: newsletterKeys.issues,
+    detailKey: newsletterKeys.issue,
+    pathOf: (id) => `/admin/lettre/${id}`,
   });
-  const errors = create.error instanceof ApiRequestError ? issuesToErrors(create.error.issues) : new Map<string, string[]>();
   function submit(e: FormEvent) {
     e.preventDefault();
     if (create.isPending) return;
@@ -142,23 +139,18 @@ function IssueList() {
 }
 
 export function NewsletterAdminPage() {
-  useDocumentTitle(ta.title);
   return (
-    <AdminLayout>
-      {() => (
-        <div className="newsletter-admin">
-          <h1 tabIndex={-1} data-page-heading>
-            {ta.heading}
-          </h1>
-          <p>{ta.intro}</p>
-          <p>
-            <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
-          </p>
-          <IssueList />
-          <NewIssueForm />
-        </div>
-      )}
-    </AdminLayout>
+    <AdminPageFrame title={ta.title} className="newsletter-admin">
+      <h1 tabIndex={-1} data-page-heading>
+        {ta.heading}
+      </h1>
+      <p>{ta.intro}</p>
+      <p>
+        <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
+      </p>
+      <IssueList />
+      <NewIssueForm />
+    </AdminPageFrame>
   );
 }
 
@@ -232,11 +224,7 @@ function Composer({ issue }: { issue: NewsletterIssueDetail }) {
           setDirty(true);
         }}
       />
-      <div className="field">
-        <label htmlFor={`${base}-intro`}>{ti.introLabel}</label>
-        <p id={`${base}-intro-hint`} className="field__hint">
-          {ti.introHint}
-        </p>
+      <HintedField id={`${base}-intro`} hintId={`${base}-intro-hint`} label={ti.introLabel} hint={ti.introHint}>
         <textarea
           id={`${base}-intro`}
           className="newsletter-admin__intro"
@@ -247,7 +235,7 @@ function Composer({ issue }: { issue: NewsletterIssueDetail }) {
             setDirty(true);
           }}
         />
-      </div>
+      </HintedField>
       <h2>{ti.itemsHeading}</h2>
       <p className="field__hint">{ti.itemsHint}</p>
       {list.length === 0 && <p>{ti.noCandidates}</p>}

@@ -12,7 +12,7 @@ import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
-import { HintedField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { HintedField, HoneypotField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 
 function problemOf(error: unknown): string {
@@ -105,17 +105,7 @@ export function SubscribePage() {
             </ul>
           )}
         </fieldset>
-        <div className="newsletter__honeypot" aria-hidden="true">
-          <label htmlFor={ids.honeypot}>{t.honeypot}</label>
-          <input
-            id={ids.honeypot}
-            type="text"
-            tabIndex={-1}
-            autoComplete="off"
-            value={website}
-            onChange={(e) => setWebsite(e.target.value)}
-          />
-        </div>
+        <HoneypotField id={ids.honeypot} className="newsletter__honeypot" label={t.honeypot} value={website} onChange={setWebsite} />
         <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
       </form>
       <div ref={resultRef} tabIndex={-1} role="status">

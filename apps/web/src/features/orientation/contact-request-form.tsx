@@ -5,7 +5,7 @@
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORIENTATION_PROFILES } from '@pare/schema/codes';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { HintedField, SubmitButton } from '../../components/form-parts.tsx';
+import { HintedField, HoneypotField, SubmitButton } from '../../components/form-parts.tsx';
 import { DEFAULT_RETENTION_DAYS, frOrientation } from '../../i18n/fr.orientation.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
@@ -287,18 +287,14 @@ export function ContactRequestForm({
         </HintedField>
 
         {/* Invisible to people (and to screen readers); robots fill it, and the server then ignores the request. */}
-        <div className="contact-form__trap" aria-hidden="true">
-          <label htmlFor={id('website')}>{t.honeypot}</label>
-          <input
-            id={id('website')}
-            type="text"
-            name="website"
-            tabIndex={-1}
-            autoComplete="off"
-            value={website}
-            onChange={(e) => setWebsite(e.target.value)}
-          />
-        </div>
+        <HoneypotField
+          id={id('website')}
+          className="contact-form__trap"
+          label={t.honeypot}
+          name="website"
+          value={website}
+          onChange={setWebsite}
+        />
 
         <div className="field">
           <label className="choice" htmlFor={id('consent')}>

@@ -4,6 +4,7 @@
  */
 import { ORIENTATION_PROFILES, UNKNOWN_NEED, URGENCIES } from '@pare/schema/codes';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { HintedField } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { useLocation } from '../../lib/router.tsx';
@@ -192,11 +193,7 @@ export function OrientationQuestions() {
     case 'place':
       question = ask(
         answers.profile === 'professionnel' ? t.place.legendProfessional : t.place.legend,
-        <div className="field">
-          <label htmlFor={ids.place}>{t.place.label}</label>
-          <p id={ids.placeHint} className="field__hint">
-            {t.place.hint}
-          </p>
+        <HintedField id={ids.place} hintId={ids.placeHint} label={t.place.label} hint={t.place.hint}>
           <PlaceCombobox
             id={ids.place}
             value={placeText}
@@ -211,7 +208,7 @@ export function OrientationQuestions() {
           />
           {answers.place && <p className="field__hint">{t.place.chosen(answers.place.label)}</p>}
           {errorText}
-        </div>,
+        </HintedField>,
         true,
       );
       break;

@@ -7,7 +7,7 @@ import { RECOMMENDATION_GROUPS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type Ref, type RefObject, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { RetryableError } from '../../components/error-message.tsx';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { phoneHref, safeHttpUrl } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
@@ -138,6 +138,14 @@ function mainLabel(rec: Recommendation): string | null {
   return null;
 }
 
+/** A contact request form below the results: what the person already answered is not asked again. */
+const answeredBefore = (answers: Answers) => ({
+  defaultProfile: answers.profile ?? undefined,
+  defaultPlace: answers.place,
+  orientation: { needs: answers.needs, urgency: answers.urgency },
+  headingLevel: 3 as const,
+});
+
 function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation; answers: Answers; highlighted: boolean }) {
   const [formOpen, setFormOpen] = useState(false);
   const formId = useId();
@@ -158,16 +166,7 @@ function RecommendationCard({ rec, answers, highlighted }: { rec: Recommendation
       {mainLabel(rec) && <p className="orientation-result__hours">{mainLabel(rec)}</p>}
       {rec.channel === 'demande-de-contact' && (
         <div id={formId} hidden={!formOpen}>
-          {formOpen && (
-            <ContactRequestForm
-              actor={rec.actor.slug}
-              actorName={rec.actor.name}
-              defaultProfile={answers.profile ?? undefined}
-              defaultPlace={answers.place}
-              orientation={{ needs: answers.needs, urgency: answers.urgency }}
-              headingLevel={3}
-            />
-          )}
+          {formOpen && <ContactRequestForm actor={rec.actor.slug} actorName={rec.actor.name} {...answeredBefore(answers)} />}
         </div>
       )}
     </li>
@@ -262,13 +261,7 @@ export function Results({
         </p>
       )}
       {query.isError && (
-        <ErrorMessage title={r.errorTitle} error={query.error}>
-          <p className="notice__actions">
-            <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-              {r.retry}
-            </button>
-          </p>
-        </ErrorMessage>
+        <RetryableError title={r.errorTitle} error={query.error} retryLabel={r.retry} onRetry={() => void query.refetch()} />
       )}
       {query.data && (
         <>
@@ -306,14 +299,7 @@ export function Results({
               </button>
             </p>
             <div id="orientation-equipe-form" hidden={!teamForm}>
-              {teamForm && (
-                <ContactRequestForm
-                  defaultProfile={answers.profile ?? undefined}
-                  defaultPlace={answers.place}
-                  orientation={{ needs: answers.needs, urgency: answers.urgency }}
-                  headingLevel={3}
-                />
-              )}
+              {teamForm && <ContactRequestForm {...answeredBefore(answers)} />}
             </div>
           </section>
 

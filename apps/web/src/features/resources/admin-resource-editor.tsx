@@ -18,7 +18,7 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPE_LABELS,
 } from '../../i18n/fr.resources.ts';
-import { ApiRequestError, apiSend } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
 import {
   ArchiveToggle,
   CodesPicker,
@@ -132,7 +132,7 @@ function FileSection({ resource, onChange }: { resource: AdminResource; onChange
     form.append('file', file);
     setBusy(true);
     try {
-      onChange(await apiSend<AdminResource>('PUT', `/admin/resources/${resource.id}/file`, form));
+      onChange(await resourceWrites.uploadFile(resource.id, form));
       setError(null);
       setMessage(t.uploaded);
       setFile(null);

@@ -1,5 +1,5 @@
 import type { InferRequestType } from 'hono/client';
-import { backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
+import { backOfficeListQuery, backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
 export const resourceKeys = {
@@ -33,14 +33,14 @@ export function departementsQuery() {
 // --- back office (never cached across sessions: staleTime 0) ---------------------------------
 
 export function adminResourcesQuery(params: string) {
-  return backOfficeQuery([...resourceKeys.admin, 'list', params], (options) =>
-    read(client.admin.resources.$get({ query: queryObject(params) }, options)),
+  return backOfficeListQuery([...resourceKeys.admin, 'list'], params, (query, options) =>
+    read(client.admin.resources.$get({ query }, options)),
   );
 }
 
 export function adminProtocolsQuery(params: string) {
-  return backOfficeQuery([...resourceKeys.admin, 'protocols', params], (options) =>
-    read(client.admin.protocols.$get({ query: queryObject(params) }, options)),
+  return backOfficeListQuery([...resourceKeys.admin, 'protocols'], params, (query, options) =>
+    read(client.admin.protocols.$get({ query }, options)),
   );
 }
 
@@ -74,6 +74,8 @@ export const resourceWrites = {
     read(client.admin.resources[':id'].$patch({ ...resourceAt(id), json: input })),
   setStatus: (id: number, action: 'archive' | 'restore') => read(client.admin.resources[':id'][action].$post(resourceAt(id))),
   deleteFile: (id: number) => read(client.admin.resources[':id'].file.$delete(resourceAt(id))),
+  /** `form`: the file in its field `file` (multipart, the browser sets the boundary). */
+  uploadFile: (id: number, form: FormData) => read(client.admin.resources[':id'].file.$put(resourceAt(id), { init: { body: form } })),
 };
 
 export const protocolWrites = {

@@ -4,7 +4,7 @@ import { PUBLIC_LABELS, PUBLICS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { CodeCheckboxes } from '../../components/code-checkboxes.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { RetryableError } from '../../components/error-message.tsx';
 import { OptionList } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -193,13 +193,7 @@ export function ResourcesPage() {
             {query.data ? t.count(total) : t.loading}
           </h2>
           {query.isError && (
-            <ErrorMessage title={t.errorTitle} error={query.error}>
-              <p className="notice__actions">
-                <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-                  {t.retry}
-                </button>
-              </p>
-            </ErrorMessage>
+            <RetryableError title={t.errorTitle} error={query.error} retryLabel={t.retry} onRetry={() => void query.refetch()} />
           )}
           {query.data && total === 0 && <p className="notice">{t.empty}</p>}
           {query.data && total > 0 && (

@@ -5,7 +5,7 @@ import { SORTS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, RetryButton } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
@@ -126,9 +126,7 @@ export function SearchPage() {
     results = (
       <ErrorMessage title={fr.search.errorTitle} error={query.error}>
         <p className="notice__actions">
-          <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-            {fr.search.retry}
-          </button>
+          <RetryButton label={fr.search.retry} onRetry={() => void query.refetch()} />
           <Link href="/" className="button button--link">
             {fr.search.resetSearch}
           </Link>

@@ -10,15 +10,20 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { OptionList } from '../../components/form-parts.tsx';
 import { frStats } from '../../i18n/fr.stats.ts';
 import { fr } from '../../i18n/fr.ts';
-import { apiGet } from '../../lib/api.ts';
+import { ApiRequestError } from '../../lib/api.ts';
+import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { MAP_AREA_ORDER, MAP_AREAS, METROPOLE_BBOX } from '../map/map-areas.ts';
 import { loadBaseStyle } from '../map/map-style.ts';
 import './coverage.css';
-import type { Coverage as ApiCoverage } from '../../../../api/src/services/stats.ts';
 
-/** `/api/stats/coverage` is served pre-serialised, outside the typed route tree: its type is the service's own (erased at build). */
-type Coverage = ApiCoverage;
+/** The coverage, typed by its route. The route also answers its CSV (`?format=csv`, a string), never asked here. */
+async function fetchCoverage(signal: AbortSignal) {
+  const coverage = await read(client.stats.coverage.$get(undefined, { init: { signal } }));
+  if (typeof coverage === 'string') throw new ApiRequestError('invalid_response', fr.errors.invalidResponse, 200);
+  return coverage;
+}
+type Coverage = Awaited<ReturnType<typeof fetchCoverage>>;
 type Row = Coverage['departements'][number];
 type Measure = 'actors' | 'gaps' | 'action';
 type SortKey = 'code' | 'name' | 'value' | 'gaps';
@@ -28,7 +33,7 @@ const PALETTE = ['#f1eef6', '#bdc9e1', '#74a9cf', '#2b8cbe', '#045a8d'];
 export function coverageQuery() {
   return {
     queryKey: ['stats', 'coverage'],
-    queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Coverage>('/stats/coverage', undefined, signal),
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchCoverage(signal),
   };
 }
 

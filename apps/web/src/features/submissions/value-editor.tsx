@@ -93,10 +93,21 @@ function bindDraft<D>(id: string, draft: D, set: (patch: Partial<D>) => void) {
   });
 }
 
+/** A proposed contact or site, edited as its draft: read from `value`, each change written back through `onChange`. */
+function editedDraft<D>(
+  id: string,
+  value: unknown,
+  onChange: (v: unknown) => void,
+  from: (r: Record<string, unknown>) => D,
+  to: (d: D) => unknown,
+) {
+  const draft = from(asRecord(value));
+  const set = (patch: Partial<D>) => onChange(to({ ...draft, ...patch }));
+  return { draft, set, bind: bindDraft(id, draft, set) };
+}
+
 function ContactFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
-  const c = contactDraftFrom(asRecord(value));
-  const set = (patch: Partial<typeof c>) => onChange(contactFromDraft({ ...c, ...patch }));
-  const bind = bindDraft(id, c, set);
+  const { bind } = editedDraft(id, value, onChange, contactDraftFrom, contactFromDraft);
   return (
     <div className="admin-grid">
       <SelectField {...bind('kind')} label={CONTACT_FIELD_LABELS.kind ?? t.kind} options={kindOptions} />
@@ -108,9 +119,7 @@ function ContactFields({ id, value, onChange }: { id: string; value: unknown; on
 }
 
 function SiteFields({ id, value, onChange }: { id: string; value: unknown; onChange: (v: unknown) => void }) {
-  const s = siteDraftFrom(asRecord(value));
-  const set = (patch: Partial<typeof s>) => onChange(siteFromDraft({ ...s, ...patch }));
-  const bind = bindDraft(id, s, set);
+  const { draft: s, set, bind } = editedDraft(id, value, onChange, (r) => siteDraftFrom(r), siteFromDraft);
   return (
     <div className="admin-grid">
       <TextField {...bind('label')} label={SITE_FIELD_LABELS.label ?? t.siteLabel} />
