@@ -14,48 +14,27 @@ import {
   patchDirectoryIndex,
   territoryActors,
 } from './search-index.ts';
+import { lru } from './search-lru.ts';
+import { type Candidates, NAME_RANKS, ordered, orderKind } from './search-orders.ts';
 import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, type SearchPlace, toFtsQuery } from './search-query.ts';
 import { actorSearchSql } from './search-sql.ts';
+import { textMatchesKept } from './search-text.ts';
 import { type ChangeFeed, directoryChanges } from './search-version.ts';
-import { textRanksReader } from './text-ranks.ts';
 
 // The search, cut along its seams: what a search asks (search-query.ts), the SQL definition of
 // its answers (search-sql.ts), when the directory changed (search-version.ts), the in-memory index
-// (search-index.ts), and here the search the app uses, with its caches.
+// (search-index.ts), a text's matches kept across writes (search-text.ts), the orders of the
+// candidates (search-orders.ts), and here the search the app uses: candidates, filters, facets.
 export * from './search-query.ts';
 export { actorSearchSql } from './search-sql.ts';
+export { TEXT_RANKS_MAX_AGE_MS } from './search-text.ts';
 export { directoryVersion } from './search-version.ts';
 export { anonymousListViews, anonymousListViewsJson, viewsValidUntil, warmAnonymousListViews } from './search-views.ts';
-
-/** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
-export const TEXT_RANKS_MAX_AGE_MS = 60_000;
-
-/** A text's matches with their bm25 rank (name weighs most, then places, description, the rest). */
-const TEXT_RANKS_SQL = 'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?';
-/** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
-const MAX_TEXT_CATCH_UP = 500;
-const MAX_TEXT_CATCH_UP_ACTORS = 24;
-type TextMatches = { ids: Int32Array; rank: Float64Array; readAt: number; seq: number };
 
 const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
 const PUBLIC_BIT = new Map<string, number>(PUBLICS.map((p, i) => [p, 1 << i]));
 const ACTION_BIT = new Map<string, number>(ACTIONS.map((a, i) => [a, 1 << i]));
 const MATCHES = ['proximite', 'territoire', 'national'] as const;
-/** Packed sort keys (see `byKey`): candidate positions below 2^22, name ranks below 2^21. */
-const POSITIONS = 2 ** 22;
-const NAME_RANKS = 2 ** 21;
-
-/** The actors matching the text, département and place of a search, before the code-list filters. */
-type Candidates = {
-  ids: Int32Array;
-  rank: Float64Array | null;
-  /** NaN where the SQL gives NULL. */
-  distance: Float64Array | null;
-  /** -1 where the SQL gives NULL. */
-  grp: Int8Array | null;
-  /** Candidate positions in each order asked for so far. */
-  orders: Map<string, Int32Array>;
-};
 
 /** Adds `counts[mask]` to every bit the mask holds: counts per mask value into counts per option. */
 function spreadBits(counts: Int32Array, into: number[]): void {
@@ -63,43 +42,6 @@ function spreadBits(counts: Int32Array, into: number[]): void {
     const n = counts[mask] as number;
     if (n) for (let b = 0; b < into.length; b++) if (mask & (1 << b)) into[b] = (into[b] as number) + n;
   }
-}
-
-/** A small least-recently-used map. */
-function lru<V>(max: number, weight: (v: V) => number = () => 1) {
-  const map = new Map<string, V>();
-  const weights = new Map<string, number>();
-  let total = 0;
-  return {
-    get(key: string): V | undefined {
-      const v = map.get(key);
-      if (v !== undefined) {
-        map.delete(key);
-        map.set(key, v);
-      }
-      return v;
-    },
-    /** Keeps `v` under `key`, weighing `w` (by default `weight(v)`). */
-    set(key: string, v: V, w: number = weight(v)) {
-      const old = weights.get(key);
-      if (old !== undefined) total -= old;
-      map.delete(key);
-      map.set(key, v);
-      weights.set(key, w);
-      total += w;
-      for (const k of map.keys()) {
-        if (total <= max || map.size === 1) break;
-        map.delete(k);
-        total -= weights.get(k) ?? 0;
-        weights.delete(k);
-      }
-    },
-    clear() {
-      map.clear();
-      weights.clear();
-      total = 0;
-    },
-  };
 }
 
 /**
@@ -120,15 +62,7 @@ function lru<V>(max: number, weight: (v: V) => number = () => 1) {
  * later): there the SQL definition answers.
  */
 export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textReadsApart?: boolean } = {}) {
-  const ftsStmt = db.prepare(TEXT_RANKS_SQL).raw();
-  const ftsOfStmt = db.prepare(`${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`).raw();
-  const textRanksMaxAgeMs = options.textRanksMaxAgeMs ?? TEXT_RANKS_MAX_AGE_MS;
-  // A text's whole read goes to a worker thread (`prepareText`) where the database is a file.
-  let apart: ReturnType<typeof textRanksReader> | null = null;
-  const readsApart = (options.textReadsApart ?? true) && !db.memory && db.name !== '' && db.name !== ':memory:';
-  /** Whole reads of a text, on this thread and on the worker: for tests and benches. */
-  const textReads = { here: 0, apart: 0 };
-  const reading = new Map<string, Promise<void>>();
+  const text = textMatchesKept(db, fresh, options);
 
   // Inside a transaction, whose writes may yet be rolled back, nothing is kept: the SQL answers.
   const inTransaction = actorSearchSql(db);
@@ -138,11 +72,6 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   let index: DirectoryIndex | null = null;
   /** How many times the index was built whole (the rest were patches): for tests and benches. */
   let builds = 0;
-  // Weighed in bytes: 12 a match (id and rank), and 8 an actor once its ranks by id are made.
-  const textCache = lru<TextMatches>(96_000_000, (t) => t.ids.length * 12 + 64);
-  /** The actors written by each patch of the index, by patch number, for the texts kept to catch up on. */
-  const writeLog: { seq: number; ids: readonly number[] }[] = [];
-  let writeSeq = 0;
   const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
   const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
   const facetCache = lru<ActorFacets>(1000);
@@ -165,141 +94,18 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     const written = feed?.take();
     if (index && changes && ext === external && written) {
       patchDirectoryIndex(db, index, written);
-      // A text's matches are kept across the write and caught up on the actors it wrote (textMatches).
-      writeLog.push({ seq: ++writeSeq, ids: written });
-      while (writeLog.length > MAX_TEXT_CATCH_UP) writeLog.shift();
+      // A text's matches are kept across the write and caught up on the actors it wrote.
+      text.patched(written);
     } else {
       external = ext;
       index = buildDirectoryIndex(db);
       builds++;
-      // The text reader's worker started with the first index, ahead of the first text searched.
-      if (readsApart && !apart) {
-        apart = textRanksReader(db.name, TEXT_RANKS_SQL);
-        apart.start();
-      }
-      textCache.clear();
-      writeLog.length = 0;
+      text.rebuilt();
     }
     return index;
   }
 
   // -- candidates -------------------------------------------------------------------------------
-
-  /**
-   * Published actors matching an FTS query, with their bm25 rank, in id order. Read whole once,
-   * then kept across writes: the actors written since are read again (whether they match, and
-   * their rank), the others keep the rank of the whole read. bm25 weighs a word by how many entries
-   * hold it and an entry's length against the mean, which a write moves by a hair; so the ranks
-   * are read whole again once `textRanksMaxAgeMs` (a minute) has passed since. A save no longer
-   * costs a full-text read of every text searched (30–80 ms each at 100,000 actors).
-   */
-  function textMatches(fts: string, ix: DirectoryIndex): TextMatches {
-    const cached = textCache.get(fts);
-    if (cached && cached.seq === writeSeq) return cached;
-    const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
-    if (cached && written) {
-      const caughtUp = catchUp(fts, cached, written, ix);
-      textCache.set(fts, caughtUp);
-      return caughtUp;
-    }
-    textReads.here++;
-    const ids: number[] = [];
-    const rank: number[] = [];
-    for (const [id, r] of ftsStmt.all(fts) as [number, number][]) {
-      if (!ix.published[id]) continue;
-      ids.push(id);
-      rank.push(r);
-    }
-    const found: TextMatches = { ids: Int32Array.from(ids), rank: Float64Array.from(rank), readAt: performance.now(), seq: writeSeq };
-    textCache.set(fts, found);
-    return found;
-  }
-
-  /**
-   * The actors written since patch `seq`, or null when the log no longer reaches back that far or
-   * they are too many: FTS5 reads a word's whole list of entries again for each one (a few ms for
-   * a common word), so beyond a few dozen the whole read costs less.
-   */
-  function writtenSince(seq: number): Set<number> | null {
-    if (seq < (writeLog[0]?.seq ?? writeSeq + 1) - 1) return null;
-    const written = new Set<number>();
-    for (const entry of writeLog) {
-      if (entry.seq <= seq) continue;
-      for (const id of entry.ids) written.add(id);
-      if (written.size > MAX_TEXT_CATCH_UP_ACTORS) return null;
-    }
-    return written;
-  }
-
-  /** A text's matches kept, with the actors written since they were read taken out and read again. */
-  function catchUp(fts: string, kept: TextMatches, written: Set<number>, ix: DirectoryIndex): TextMatches {
-    const fresh = (ftsOfStmt.all(fts, JSON.stringify([...written])) as [number, number][])
-      .filter(([id]) => ix.published[id])
-      .sort((a, b) => a[0] - b[0]);
-    let left = 0;
-    for (let i = 0; i < kept.ids.length; i++) if (!written.has(kept.ids[i] as number)) left++;
-    const ids = new Int32Array(left + fresh.length);
-    const rank = new Float64Array(left + fresh.length);
-    // A merge in id order, as the whole read gives them: the kept ones not written, and the written ones that match.
-    let j = 0;
-    let f = 0;
-    for (let i = 0; i < kept.ids.length; i++) {
-      const id = kept.ids[i] as number;
-      if (written.has(id)) continue;
-      for (; f < fresh.length && (fresh[f] as [number, number])[0] < id; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
-      ids[j] = id;
-      rank[j++] = kept.rank[i] as number;
-    }
-    for (; f < fresh.length; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
-    return { ids, rank, readAt: kept.readAt, seq: writeSeq };
-  }
-
-  /** Whether a text's matches kept now answer without a whole read (as they are, or caught up). */
-  function textKept(fts: string): boolean {
-    const cached = textCache.get(fts);
-    if (!cached) return false;
-    return cached.seq === writeSeq || (performance.now() - cached.readAt < textRanksMaxAgeMs && writtenSince(cached.seq) !== null);
-  }
-
-  /**
-   * Makes sure the search of `text` will not read the text's matches whole on this thread: when
-   * they are not kept, they are read on the worker thread (text-ranks.ts) and kept as read when
-   * asked, so that the writes made meanwhile are caught up on like any other (`textMatches`). A
-   * failure there leaves the search to read them itself. Requests asking the same text at once
-   * share one read.
-   */
-  async function prepareText(text: string | undefined): Promise<void> {
-    if (!text || !readsApart || db.inTransaction) return;
-    const fts = toFtsQuery(text);
-    if (!fts) return;
-    fresh();
-    if (!apart || textKept(fts)) return;
-    let pending = reading.get(fts);
-    if (!pending) {
-      const asked = { seq: writeSeq, builds, at: performance.now() };
-      pending = apart
-        .read(fts)
-        .then((found) => {
-          const ix = fresh();
-          // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
-          if (builds !== asked.builds) return;
-          const ids: number[] = [];
-          const rank: number[] = [];
-          for (let i = 0; i < found.ids.length; i++) {
-            const id = found.ids[i] as number;
-            if (!ix.published[id]) continue;
-            ids.push(id);
-            rank.push(found.rank[i] as number);
-          }
-          textReads.apart++;
-          textCache.set(fts, { ids: Int32Array.from(ids), rank: Float64Array.from(rank), readAt: asked.at, seq: asked.seq });
-        })
-        .catch(() => undefined)
-        .finally(() => reading.delete(fts));
-      reading.set(fts, pending);
-    }
-    await pending;
-  }
 
   function candidates(s: ActorSearch, ix: DirectoryIndex): Candidates {
     const fts = s.text ? toFtsQuery(s.text) : null;
@@ -374,13 +180,13 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     if (fts) {
       // Drive from the text's matches; an actor doing what the words name goes first.
       const namedMask = actionsNamedBy(s.text).reduce((m, a) => m | (1 << ACTIONS.indexOf(a)), 0);
-      const text = textMatches(fts, ix);
-      for (let i = 0; i < text.ids.length; i++) {
-        const id = text.ids[i] as number;
+      const matches = text.matches(fts, ix);
+      for (let i = 0; i < matches.ids.length; i++) {
+        const id = matches.ids[i] as number;
         if (!published[id] || (inDepartement && !inDepartement[id])) continue;
         const at = placed(id);
         if (!at) continue;
-        const r = text.rank[i] as number;
+        const r = matches.rank[i] as number;
         keep(id, at[0], at[1], namedMask && (ix.actions[id] as number) & namedMask ? r - ACTION_BOOST : r);
       }
     } else if (p && near) {
@@ -525,8 +331,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
    * path; their order is the rank's, made by `ordered`.
    */
   function textInDepartement(fts: string, s: ActorSearch, ix: DirectoryIndex): Candidates {
-    const text = textMatches(fts, ix);
-    const rankOf = rankById(fts, text, ix);
+    const matches = text.matches(fts, ix);
+    const rankOf = text.rankById(fts, matches, ix);
     const namedMask = actionsNamedBy(s.text).reduce((m, a) => m | (1 << ACTIONS.indexOf(a)), 0);
     const area = departementActors(db, ix, s.departement?.code ?? '', s.departement?.region ?? '');
     const ids: number[] = [];
@@ -538,137 +344,6 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       ranks.push(namedMask && (ix.actions[id] as number) & namedMask ? r - ACTION_BOOST : r);
     }
     return { ids: Int32Array.from(ids), rank: Float64Array.from(ranks), distance: null, grp: null, orders: new Map() };
-  }
-
-  /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
-  const ranksById = new WeakMap<object, Float64Array>();
-  function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {
-    let byId = ranksById.get(text);
-    if (!byId || byId.length < ix.size) {
-      byId = new Float64Array(ix.size).fill(Number.NaN);
-      for (let i = 0; i < text.ids.length; i++) byId[text.ids[i] as number] = text.rank[i] as number;
-      ranksById.set(text, byId);
-      // Kept with its text: weighed as such in the cache (a text's matches plus a rank per actor).
-      textCache.set(fts, text, text.ids.length * 12 + 64 + ix.size * 8);
-    }
-    return byId;
-  }
-
-  // -- orders -----------------------------------------------------------------------------------
-
-  type OrderKind = 'name' | 'updated' | 'place' | 'rank' | 'departement';
-
-  /** The same choice of order as `orderBy` in actorSearchSql. */
-  function orderKind(s: ActorSearch, hasFts: boolean): OrderKind {
-    switch (s.sort) {
-      case 'name':
-        return 'name';
-      case 'updated':
-        return 'updated';
-      case 'distance':
-        return 'place';
-      default:
-        if (s.place) return 'place';
-        if (hasFts) return 'rank';
-        if (s.departement) return 'departement';
-        return 'name';
-    }
-  }
-
-  /**
-   * Candidate positions sorted by an integer key below 2^30 that already holds the name rank
-   * (so no two are equal): key and position packed into one float and sorted natively, several
-   * times faster than a comparator. Null when the directory is too large to pack.
-   */
-  function byKey(positions: ArrayLike<number>, key: (i: number) => number, ix: DirectoryIndex): Int32Array | null {
-    const n = positions.length;
-    if (n >= POSITIONS || ix.size >= NAME_RANKS) return null;
-    const packed = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = positions[k] as number;
-      packed[k] = key(i) * POSITIONS + i;
-    }
-    packed.sort();
-    const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % POSITIONS;
-    return out;
-  }
-
-  function ordered(c: Candidates, kind: OrderKind, ix: DirectoryIndex): Int32Array {
-    const done = c.orders.get(kind);
-    if (done) return done;
-    const n = c.ids.length;
-    const positions = new Int32Array(n);
-    for (let i = 0; i < n; i++) positions[i] = i;
-    const ids = c.ids;
-    const name = (i: number) => ix.nameRank[ids[i] as number] as number;
-    const scope = (i: number) => ix.scope[ids[i] as number] as number;
-    let compare: (a: number, b: number) => number;
-    let sorted: Int32Array | null = null;
-    switch (kind) {
-      case 'name':
-        compare = (a, b) => name(a) - name(b);
-        sorted = byKey(positions, name, ix);
-        break;
-      case 'updated': {
-        const updated = (i: number) => ix.updatedRank[ids[i] as number] as number;
-        compare = (a, b) => updated(a) - updated(b);
-        sorted = byKey(positions, updated, ix);
-        break;
-      }
-      case 'rank': {
-        const rank = c.rank as Float64Array;
-        compare = (a, b) => (rank[a] as number) - (rank[b] as number) || name(a) - name(b);
-        break;
-      }
-      case 'departement': {
-        const national = (i: number) => (scope(i) === 3 ? 1 : 0);
-        compare = (a, b) => national(a) - national(b) || name(a) - name(b);
-        sorted = byKey(positions, (i) => national(i) * NAME_RANKS + name(i), ix);
-        break;
-      }
-      case 'place': {
-        // grp, distance IS NULL, distance, scope rank, name_sort, id — NULL first in SQLite's ascending order.
-        const grp = c.grp;
-        const dist = c.distance;
-        const group = (i: number) => (grp ? (grp[i] as number) : -1);
-        compare = (a, b) => {
-          const ga = group(a);
-          const gb = group(b);
-          if (ga !== gb) return ga - gb;
-          const da = dist ? (dist[a] as number) : Number.NaN;
-          const db2 = dist ? (dist[b] as number) : Number.NaN;
-          const na = Number.isNaN(da) ? 1 : 0;
-          const nb = Number.isNaN(db2) ? 1 : 0;
-          if (na !== nb) return na - nb;
-          if (!na && da !== db2) return da - db2;
-          return scope(a) - scope(b) || name(a) - name(b);
-        };
-        // Those at a distance (the sites around) by comparator; the many without one (territories,
-        // national actors) by packed key; then the two merged, group by group.
-        const near: number[] = [];
-        const rest: number[] = [];
-        for (let i = 0; i < n; i++) (dist && !Number.isNaN(dist[i] as number) ? near : rest).push(i);
-        const far = byKey(rest, (i) => ((group(i) + 1) * 4 + scope(i)) * NAME_RANKS + name(i), ix);
-        if (far) {
-          near.sort(compare);
-          sorted = new Int32Array(n);
-          let a = 0;
-          let b = 0;
-          for (let k = 0; k < n; k++) {
-            const takeNear = a < near.length && (b >= far.length || group(near[a] as number) <= group(far[b] as number));
-            sorted[k] = takeNear ? (near[a++] as number) : (far[b++] as number);
-          }
-        }
-        break;
-      }
-    }
-    if (!sorted) {
-      positions.sort(compare);
-      sorted = positions;
-    }
-    c.orders.set(kind, sorted);
-    return sorted;
   }
 
   // -- code-list filters --------------------------------------------------------------------------
@@ -819,9 +494,10 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     searchActors,
     facetCounts,
     matchingIds,
-    prepareText,
+    /** Reads a text's matches off this thread ahead of its search (search-text.ts). */
+    prepareText: text.prepare,
     indexBuilds: () => builds,
-    textReads: () => ({ ...textReads }),
-    close: async () => apart?.close(),
+    textReads: text.reads,
+    close: text.close,
   };
 }

@@ -1,0 +1,202 @@
+import type { Db } from './database.ts';
+import type { DirectoryIndex } from './search-index.ts';
+import { lru } from './search-lru.ts';
+import { toFtsQuery } from './search-query.ts';
+import { textRanksReader } from './text-ranks.ts';
+
+/** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
+export const TEXT_RANKS_MAX_AGE_MS = 60_000;
+
+/** A text's matches with their bm25 rank (name weighs most, then places, description, the rest). */
+const TEXT_RANKS_SQL = 'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?';
+/** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
+const MAX_TEXT_CATCH_UP = 500;
+const MAX_TEXT_CATCH_UP_ACTORS = 24;
+
+/** A text's published matches in id order, as read at `readAt`, up to date with patch `seq`. */
+export type TextMatches = { ids: Int32Array; rank: Float64Array; readAt: number; seq: number };
+
+/**
+ * The full-text side of the search: the matches of each text searched, read whole once (on a
+ * worker thread where the database is a file: `prepare`), then kept across writes and caught up
+ * on the actors each write touched. The search tells it when its index was patched
+ * (`patched`) or rebuilt (`rebuilt`); `fresh` gives the index as the directory is now.
+ */
+export function textMatchesKept(
+  db: Db,
+  fresh: () => DirectoryIndex,
+  options: { textRanksMaxAgeMs?: number; textReadsApart?: boolean } = {},
+) {
+  const ftsStmt = db.prepare(TEXT_RANKS_SQL).raw();
+  const ftsOfStmt = db.prepare(`${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`).raw();
+  const textRanksMaxAgeMs = options.textRanksMaxAgeMs ?? TEXT_RANKS_MAX_AGE_MS;
+  // A text's whole read goes to a worker thread (`prepare`) where the database is a file.
+  let apart: ReturnType<typeof textRanksReader> | null = null;
+  const readsApart = (options.textReadsApart ?? true) && !db.memory && db.name !== '' && db.name !== ':memory:';
+  /** Whole reads of a text, on this thread and on the worker: for tests and benches. */
+  const textReads = { here: 0, apart: 0 };
+  const reading = new Map<string, Promise<void>>();
+  /** Rebuilds of the index seen: a read begun before one may be older than the index. */
+  let rebuilds = 0;
+  // Weighed in bytes: 12 a match (id and rank), and 8 an actor once its ranks by id are made.
+  const textCache = lru<TextMatches>(96_000_000, (t) => t.ids.length * 12 + 64);
+  /** The actors written by each patch of the index, by patch number, for the texts kept to catch up on. */
+  const writeLog: { seq: number; ids: readonly number[] }[] = [];
+  let writeSeq = 0;
+
+  /** The index was patched for the actors `written`: the texts kept will catch up on them. */
+  function patched(written: readonly number[]): void {
+    writeLog.push({ seq: ++writeSeq, ids: written });
+    while (writeLog.length > MAX_TEXT_CATCH_UP) writeLog.shift();
+  }
+
+  /** The index was built whole: nothing kept holds. The worker starts ahead of the first text searched. */
+  function rebuilt(): void {
+    rebuilds++;
+    if (readsApart && !apart) {
+      apart = textRanksReader(db.name, TEXT_RANKS_SQL);
+      apart.start();
+    }
+    textCache.clear();
+    writeLog.length = 0;
+  }
+
+  /**
+   * Published actors matching an FTS query, with their bm25 rank, in id order. Read whole once,
+   * then kept across writes: the actors written since are read again (whether they match, and
+   * their rank), the others keep the rank of the whole read. bm25 weighs a word by how many entries
+   * hold it and an entry's length against the mean, which a write moves by a hair; so the ranks
+   * are read whole again once `textRanksMaxAgeMs` (a minute) has passed since. A save no longer
+   * costs a full-text read of every text searched (30–80 ms each at 100,000 actors).
+   */
+  function matches(fts: string, ix: DirectoryIndex): TextMatches {
+    const cached = textCache.get(fts);
+    if (cached && cached.seq === writeSeq) return cached;
+    const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
+    if (cached && written) {
+      const caughtUp = catchUp(fts, cached, written, ix);
+      textCache.set(fts, caughtUp);
+      return caughtUp;
+    }
+    textReads.here++;
+    const found = published(ftsStmt.all(fts) as [number, number][], ix);
+    const kept: TextMatches = { ...found, readAt: performance.now(), seq: writeSeq };
+    textCache.set(fts, kept);
+    return kept;
+  }
+
+  /** The published ones of `[id, rank]` rows in id order, as typed arrays. */
+  function published(rows: Iterable<readonly [number, number]>, ix: DirectoryIndex): { ids: Int32Array; rank: Float64Array } {
+    const ids: number[] = [];
+    const rank: number[] = [];
+    for (const [id, r] of rows) {
+      if (!ix.published[id]) continue;
+      ids.push(id);
+      rank.push(r);
+    }
+    return { ids: Int32Array.from(ids), rank: Float64Array.from(rank) };
+  }
+
+  /**
+   * The actors written since patch `seq`, or null when the log no longer reaches back that far or
+   * they are too many: FTS5 reads a word's whole list of entries again for each one (a few ms for
+   * a common word), so beyond a few dozen the whole read costs less.
+   */
+  function writtenSince(seq: number): Set<number> | null {
+    if (seq < (writeLog[0]?.seq ?? writeSeq + 1) - 1) return null;
+    const written = new Set<number>();
+    for (const entry of writeLog) {
+      if (entry.seq <= seq) continue;
+      for (const id of entry.ids) written.add(id);
+      if (written.size > MAX_TEXT_CATCH_UP_ACTORS) return null;
+    }
+    return written;
+  }
+
+  /** A text's matches kept, with the actors written since they were read taken out and read again. */
+  function catchUp(fts: string, kept: TextMatches, written: Set<number>, ix: DirectoryIndex): TextMatches {
+    const fresh = (ftsOfStmt.all(fts, JSON.stringify([...written])) as [number, number][])
+      .filter(([id]) => ix.published[id])
+      .sort((a, b) => a[0] - b[0]);
+    let left = 0;
+    for (let i = 0; i < kept.ids.length; i++) if (!written.has(kept.ids[i] as number)) left++;
+    const ids = new Int32Array(left + fresh.length);
+    const rank = new Float64Array(left + fresh.length);
+    // A merge in id order, as the whole read gives them: the kept ones not written, and the written ones that match.
+    let j = 0;
+    let f = 0;
+    for (let i = 0; i < kept.ids.length; i++) {
+      const id = kept.ids[i] as number;
+      if (written.has(id)) continue;
+      for (; f < fresh.length && (fresh[f] as [number, number])[0] < id; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
+      ids[j] = id;
+      rank[j++] = kept.rank[i] as number;
+    }
+    for (; f < fresh.length; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
+    return { ids, rank, readAt: kept.readAt, seq: writeSeq };
+  }
+
+  /** Whether a text's matches kept now answer without a whole read (as they are, or caught up). */
+  function isKept(fts: string): boolean {
+    const cached = textCache.get(fts);
+    if (!cached) return false;
+    return cached.seq === writeSeq || (performance.now() - cached.readAt < textRanksMaxAgeMs && writtenSince(cached.seq) !== null);
+  }
+
+  /**
+   * Makes sure the search of `text` will not read the text's matches whole on this thread: when
+   * they are not kept, they are read on the worker thread (text-ranks.ts) and kept as read when
+   * asked, so that the writes made meanwhile are caught up on like any other (`matches`). A
+   * failure there leaves the search to read them itself. Requests asking the same text at once
+   * share one read.
+   */
+  async function prepare(text: string | undefined): Promise<void> {
+    if (!text || !readsApart || db.inTransaction) return;
+    const fts = toFtsQuery(text);
+    if (!fts) return;
+    fresh();
+    if (!apart || isKept(fts)) return;
+    let pending = reading.get(fts);
+    if (!pending) {
+      const asked = { seq: writeSeq, rebuilds, at: performance.now() };
+      pending = apart
+        .read(fts)
+        .then((found) => {
+          const ix = fresh();
+          // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
+          if (rebuilds !== asked.rebuilds) return;
+          const rows = Array.from(found.ids, (id, i) => [id, found.rank[i] as number] as const);
+          textReads.apart++;
+          textCache.set(fts, { ...published(rows, ix), readAt: asked.at, seq: asked.seq });
+        })
+        .catch(() => undefined)
+        .finally(() => reading.delete(fts));
+      reading.set(fts, pending);
+    }
+    await pending;
+  }
+
+  /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
+  const ranksById = new WeakMap<object, Float64Array>();
+  function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {
+    let byId = ranksById.get(text);
+    if (!byId || byId.length < ix.size) {
+      byId = new Float64Array(ix.size).fill(Number.NaN);
+      for (let i = 0; i < text.ids.length; i++) byId[text.ids[i] as number] = text.rank[i] as number;
+      ranksById.set(text, byId);
+      // Kept with its text: weighed as such in the cache (a text's matches plus a rank per actor).
+      textCache.set(fts, text, text.ids.length * 12 + 64 + ix.size * 8);
+    }
+    return byId;
+  }
+
+  return {
+    patched,
+    rebuilt,
+    matches,
+    rankById,
+    prepare,
+    reads: () => ({ ...textReads }),
+    close: async () => apart?.close(),
+  };
+}
