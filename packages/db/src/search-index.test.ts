@@ -225,9 +225,13 @@ describe('the searches most visitors make', () => {
     expect(compared).toBeGreaterThan(40);
   });
 
-  it('answers as the SQL definition for communes all over France: radii, filters, sorts, pages, facets', () => {
+  it('answers as the SQL definition for communes all over France: radii, filters, open now, sorts, pages, facets', () => {
     const random = createRandom(3);
     const communes = listCommunes();
+    const open = openActorsIndex(db);
+    const monday = open.openAt(new Date('2026-03-02T10:00:00+01:00'), 'monday');
+    const sunday = open.openAt(new Date('2026-03-01T10:00:00+01:00'), 'sunday');
+    expect(monday.ids.size).toBeGreaterThan(0);
     let compared = 0;
     for (let n = 0; n < 150; n++) {
       const c = random.pick(communes);
@@ -245,6 +249,8 @@ describe('the searches most visitors make', () => {
         ...(n % 3 === 1 ? { actions: [random.pick(ACTIONS)] } : {}),
         ...(n % 4 === 2 ? { publics: [random.pick(PUBLICS)] } : {}),
         ...(n % 7 === 3 ? { sort: random.pick(['name', 'updated', 'distance'] as const) } : {}),
+        ...(n % 6 === 4 ? { open: monday } : {}),
+        ...(n % 2 === 0 ? { openNow: random.pick([monday, sunday]) } : {}),
         limit: 20,
         offset: 20 * random.pick([0, 0, 1, 4]),
       };

@@ -1,0 +1,115 @@
+import type { ActorFacets } from '@pare/schema';
+import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
+import type { DirectoryIndex } from './search-index.ts';
+import type { ActorSearch } from './search-query.ts';
+
+// The code-list filters of a search (types, publics, actions, open now) as bit masks over the
+// index, and the facet counts: for each option of each filter, how many results choosing it
+// would give, the other filters kept.
+
+const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
+const PUBLIC_BIT = new Map<string, number>(PUBLICS.map((p, i) => [p, 1 << i]));
+const ACTION_BIT = new Map<string, number>(ACTIONS.map((a, i) => [a, 1 << i]));
+
+/** A search's filters other than its text and place: masks of the codes chosen (0: none), the actors open as bytes. */
+export type Filters = { types: number; publics: number; actions: number; open: Uint8Array | null; openNow: Uint8Array | null };
+
+/** An open set as one byte per actor (made once per set): a typed read instead of a set lookup per candidate. */
+const openBytes = new WeakMap<ReadonlySet<number>, Uint8Array>();
+function openMembers(set: NonNullable<ActorSearch['open']>, ix: DirectoryIndex): Uint8Array {
+  let bytes = openBytes.get(set.ids);
+  if (!bytes || bytes.length < ix.size) {
+    bytes = new Uint8Array(ix.size);
+    for (const id of set.ids) if (id < ix.size) bytes[id] = 1;
+    openBytes.set(set.ids, bytes);
+  }
+  return bytes;
+}
+
+export function filtersOf(s: ActorSearch, ix: DirectoryIndex): Filters {
+  const f: Filters = { types: 0, publics: 0, actions: 0, open: null, openNow: null };
+  for (const t of s.types ?? []) f.types |= 1 << (TYPE_INDEX.get(t) ?? 31);
+  for (const p of s.publics ?? []) f.publics |= PUBLIC_BIT.get(p) ?? 0;
+  for (const a of s.actions ?? []) f.actions |= ACTION_BIT.get(a) ?? 0;
+  if (s.open) f.open = openMembers(s.open, ix);
+  if (s.openNow) f.openNow = openMembers(s.openNow, ix);
+  return f;
+}
+
+/** Whether a candidate passes the filters (the place and the text chose the candidates). */
+export function passes(f: Filters, ix: DirectoryIndex, id: number): boolean {
+  if (f.types && !(f.types & (1 << (ix.type[id] as number)))) return false;
+  if (f.publics && !(f.publics & (ix.publics[id] as number))) return false;
+  if (f.actions && !(f.actions & (ix.actions[id] as number))) return false;
+  return !f.open || f.open[id] === 1;
+}
+
+/**
+ * Facet counts in the making: per type, per mask of publics and per mask of actions (one
+ * increment a candidate; the bits are spread once, by `facetsOf`), and how many are open now.
+ * Tallies of disjoint sets of candidates add up.
+ */
+export type Tally = { types: Int32Array; publics: Int32Array; actions: Int32Array; openNow: number };
+
+export const newTally = (): Tally => ({
+  types: new Int32Array(ACTOR_TYPES.length),
+  publics: new Int32Array(1 << PUBLICS.length),
+  actions: new Int32Array(1 << ACTIONS.length),
+  openNow: 0,
+});
+
+/** Counts candidates `ids[from…to)` into `t`, each where choosing its option would keep it. */
+export function tallyInto(t: Tally, f: Filters, ix: DirectoryIndex, ids: ArrayLike<number>, from = 0, to = ids.length): void {
+  const { type, publics, actions } = ix;
+  const { open, openNow } = f;
+  for (let i = from; i < to; i++) {
+    const id = ids[i] as number;
+    if (open && !open[id]) continue;
+    const ty = type[id] as number;
+    const pm = publics[id] as number;
+    const am = actions[id] as number;
+    const okT = !f.types || (f.types & (1 << ty)) !== 0;
+    const okP = !f.publics || (f.publics & pm) !== 0;
+    const okA = !f.actions || (f.actions & am) !== 0;
+    if (okP && okA) t.types[ty] = (t.types[ty] as number) + 1;
+    if (okT && okA) t.publics[pm] = (t.publics[pm] as number) + 1;
+    if (okT && okP) t.actions[am] = (t.actions[am] as number) + 1;
+    if (okT && okP && okA && openNow?.[id]) t.openNow++;
+  }
+}
+
+/** `into` plus `t`. */
+export function addTally(into: Tally, t: Tally): void {
+  for (let i = 0; i < t.types.length; i++) into.types[i] = (into.types[i] as number) + (t.types[i] as number);
+  for (let i = 0; i < t.publics.length; i++) into.publics[i] = (into.publics[i] as number) + (t.publics[i] as number);
+  for (let i = 0; i < t.actions.length; i++) into.actions[i] = (into.actions[i] as number) + (t.actions[i] as number);
+  into.openNow += t.openNow;
+}
+
+/** How many of the candidates tallied pass every filter: those of the types kept that passed the others. */
+export function tallyTotal(t: Tally, f: Filters): number {
+  let total = 0;
+  for (let ty = 0; ty < t.types.length; ty++) if (!f.types || f.types & (1 << ty)) total += t.types[ty] as number;
+  return total;
+}
+
+/** Adds `counts[mask]` to every bit the mask holds: counts per mask value into counts per option. */
+function spreadBits(counts: Int32Array, options: number): number[] {
+  const into = new Array<number>(options).fill(0);
+  for (let mask = 1; mask < counts.length; mask++) {
+    const n = counts[mask] as number;
+    if (n) for (let b = 0; b < options; b++) if (mask & (1 << b)) into[b] = (into[b] as number) + n;
+  }
+  return into;
+}
+
+export function facetsOf(t: Tally): ActorFacets {
+  const publics = spreadBits(t.publics, PUBLICS.length);
+  const actions = spreadBits(t.actions, ACTIONS.length);
+  return {
+    publics: Object.fromEntries(PUBLICS.map((code, i) => [code, publics[i]])),
+    actions: Object.fromEntries(ACTIONS.map((code, i) => [code, actions[i]])),
+    types: Object.fromEntries(ACTOR_TYPES.map((code, i) => [code, t.types[i]])),
+    open_now: t.openNow,
+  } as ActorFacets;
+}
