@@ -1,6 +1,6 @@
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
-import { haversineKm, statementCache } from './database.ts';
+import { EARTH_RADIUS_KM, statementCache } from './database.ts';
 
 /**
  * What a search needs to know of the directory, in memory: every published actor's code lists and
@@ -108,12 +108,23 @@ const TERRITORY_SQL: Record<TerritoryKind, string> = {
 /** Beyond this many territory sets kept, they are all dropped (communes asked once each). */
 const MAX_TERRITORY_SETS = 20_000;
 
+/** The index's statements, prepared once per connection (a commune asked first costs a query, not a prepare too). */
+const statements = new WeakMap<Db, ReturnType<typeof statementCache>>();
+function statementsOf(db: Db): ReturnType<typeof statementCache> {
+  let stmt = statements.get(db);
+  if (!stmt) {
+    stmt = statementCache(db);
+    statements.set(db, stmt);
+  }
+  return stmt;
+}
+
 export function territoryActors(db: Db, ix: DirectoryIndex, kind: TerritoryKind, code: string): Set<number> {
   const key = `${kind}:${code}`;
   let set = ix.territories.get(key);
   if (!set) {
     if (ix.territories.size >= MAX_TERRITORY_SETS) ix.territories.clear();
-    set = new Set(statementCache(db)(TERRITORY_SQL[kind]).pluck().all(code) as number[]);
+    set = new Set(statementsOf(db)(TERRITORY_SQL[kind]).pluck().all(code) as number[]);
     ix.territories.set(key, set);
   }
   return set;
@@ -192,6 +203,7 @@ export function nationalByName(ix: DirectoryIndex): Int32Array {
 
 /** Grid cells of this many degrees: a 10 km radius reads about 4 cells, 50 km about 40. */
 const CELL = 0.2;
+const RAD = Math.PI / 180;
 const cellOf = (lat: number, lng: number) => (Math.floor(lat / CELL) + 1000) * 10_000 + (Math.floor(lng / CELL) + 1000);
 
 /**
@@ -203,6 +215,8 @@ type SiteGrid = {
   actor: number[];
   lat: number[];
   lng: number[];
+  /** The cosine of each site's latitude, as `haversineKm` computes it (to the last bit). */
+  cosLat: number[];
   box: number[];
   cells: Map<number, number[]>;
 };
@@ -216,6 +230,7 @@ function addSites(grid: SiteGrid, rows: [number, number, number, number, number,
     grid.actor.push(actor);
     grid.lat.push(lat);
     grid.lng.push(lng);
+    grid.cosLat.push(Math.cos(lat * RAD));
     grid.box.push(minLat, maxLat, minLng, maxLng);
     const cell = cellOf(minLat, minLng);
     const list = grid.cells.get(cell);
@@ -226,7 +241,7 @@ function addSites(grid: SiteGrid, rows: [number, number, number, number, number,
 
 function siteGrid(db: Db, ix: DirectoryIndex): SiteGrid {
   if (!ix.grid) {
-    ix.grid = { actor: [], lat: [], lng: [], box: [], cells: new Map() };
+    ix.grid = { actor: [], lat: [], lng: [], cosLat: [], box: [], cells: new Map() };
     addSites(ix.grid, db.prepare(SITE_SQL).raw().all() as never);
   }
   return ix.grid;
@@ -260,6 +275,10 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
   const c0 = Math.floor((minLng - 0.01) / CELL);
   const c1 = Math.floor(maxLng / CELL);
   const box = grid.box;
+  const cosLat = grid.cosLat;
+  const cosCentre = Math.cos(p.lat * RAD);
+  // The haversine term of the radius, with a margin far above rounding: beyond it, a site is out.
+  const beyond = Math.sin(p.radiusKm / (2 * EARTH_RADIUS_KM)) ** 2 * (1 + 1e-9) + 1e-18;
   const visit = (list: number[]) => {
     for (const i of list) {
       const actor = grid.actor[i] as number;
@@ -283,7 +302,13 @@ export function nearActors(db: Db, ix: DirectoryIndex, p: { lat: number; lng: nu
         )
       )
         continue;
-      const d = haversineKm(p.lat, p.lng, grid.lat[i] as number, grid.lng[i] as number);
+      // haversineKm's own steps, the cosines made once; a site clearly beyond the radius is
+      // left before the square root and arc sine (its actor's distance, if within, is another site's).
+      const dLat = ((grid.lat[i] as number) - p.lat) * RAD;
+      const dLng = ((grid.lng[i] as number) - p.lng) * RAD;
+      const h = Math.sin(dLat / 2) ** 2 + cosCentre * (cosLat[i] as number) * Math.sin(dLng / 2) ** 2;
+      if (h > beyond) continue;
+      const d = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
       const prev = best[actor] as number;
       if (prev < 0) {
         met[count++] = actor;
@@ -387,7 +412,7 @@ function position(list: Int32Array, after: (other: number) => boolean): number {
 export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly number[]): void {
   if (ids.length === 0) return;
   ix.orders.clear();
-  const stmt = statementCache(db);
+  const stmt = statementsOf(db);
   const maxId = Math.max(...ids);
   if (maxId >= ix.size) grow(ix, Math.max(maxId + 1, Math.ceil(ix.size * 1.25)));
   type Row = { status: string; type: string; territory_scope: string; name_sort: string; updated_at: string };
