@@ -6,6 +6,7 @@ import { type AdminActor, CreateActorInputSchema, DUPLICATE_REASON_LABELS, type 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SuccessNotice } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
@@ -265,11 +266,7 @@ function Actions({ actor }: { actor: AdminActor }) {
         )}
         {actor.status === 'published' && <Link href={`/acteurs/${actor.slug}`}>{t.publicPage}</Link>}
       </div>
-      {done && (
-        <p className="notice notice--success" role="status">
-          {done}
-        </p>
-      )}
+      <SuccessNotice message={done} />
       {act.isError && <ErrorMessage error={act.error} />}
     </>
   );

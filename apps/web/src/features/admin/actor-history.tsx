@@ -3,6 +3,7 @@ import { REVISION_ACTION_LABELS, type RevisionOut } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { SuccessNotice } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -129,11 +130,7 @@ export function ActorHistory({ actorId }: { actorId: number }) {
   const items = revisions.data.items;
   return (
     <>
-      {done && (
-        <p className="notice notice--success" role="status">
-          {t.reverted}
-        </p>
-      )}
+      <SuccessNotice message={done ? t.reverted : null} />
       {revert.isError && <ErrorMessage error={revert.error} />}
       {items.length === 0 ? (
         <p>{t.empty}</p>
