@@ -120,10 +120,36 @@ export function AdminPage({ heading, children }: { heading: ReactNode; children:
   );
 }
 
-/** A back-office page that writes its own heading: its document title, the layout, and its frame (`className`). */
-export function AdminPageFrame({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+/**
+ * A back-office page with its own frame (`className`): its document title, the layout, then its
+ * `heading` (focused after navigation) if given, else one the page writes itself.
+ */
+export function AdminPageFrame({
+  title,
+  heading,
+  className,
+  children,
+}: {
+  title: string;
+  heading?: ReactNode;
+  className: string;
+  children: ReactNode;
+}) {
   useDocumentTitle(title);
-  return <AdminLayout>{() => <div className={className}>{children}</div>}</AdminLayout>;
+  return (
+    <AdminLayout>
+      {() => (
+        <div className={className}>
+          {heading !== undefined && (
+            <h1 tabIndex={-1} data-page-heading>
+              {heading}
+            </h1>
+          )}
+          {children}
+        </div>
+      )}
+    </AdminLayout>
+  );
 }
 
 /**

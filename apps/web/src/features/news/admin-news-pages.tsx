@@ -125,10 +125,7 @@ function Lists() {
 
 export function AdminNewsListPage() {
   return (
-    <AdminPageFrame title={t.title} className="admin-resources-page">
-      <h1 tabIndex={-1} data-page-heading>
-        {t.title}
-      </h1>
+    <AdminPageFrame title={t.title} heading={t.title} className="admin-resources-page">
       <Lists />
     </AdminPageFrame>
   );

@@ -140,10 +140,7 @@ function IssueList() {
 
 export function NewsletterAdminPage() {
   return (
-    <AdminPageFrame title={ta.title} className="newsletter-admin">
-      <h1 tabIndex={-1} data-page-heading>
-        {ta.heading}
-      </h1>
+    <AdminPageFrame title={ta.title} heading={ta.heading} className="newsletter-admin">
       <p>{ta.intro}</p>
       <p>
         <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
