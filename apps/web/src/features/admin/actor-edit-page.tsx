@@ -5,7 +5,7 @@
 import { type AdminActor, CreateActorInputSchema, DUPLICATE_REASON_LABELS, type Duplicate } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
 import { SuccessNotice } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -281,8 +281,7 @@ function Existing({ id }: { id: number }) {
     return c;
   });
   useDocumentTitle(actor.data ? t.titleEdit(actor.data.name) : t.titleNew);
-  if (actor.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (actor.isError) return <ErrorMessage error={actor.error} />;
+  if (!actor.isSuccess) return <ReadPending query={actor} loading={frAdmin.common.loading} />;
   const a = actor.data;
   return (
     <div className="admin-page">

@@ -1,7 +1,7 @@
 /** `/admin/propositions` — the queue of referencing requests and error reports. */
 import { SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_STATUSES } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ReadPending } from '../../components/error-message.tsx';
 import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -15,8 +15,7 @@ const t = frAdmin.queue;
 
 function Queue({ status }: { status: string }) {
   const list = useQuery(submissionsQuery(status));
-  if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (list.isError) return <ErrorMessage error={list.error} />;
+  if (!list.isSuccess) return <ReadPending query={list} loading={frAdmin.common.loading} />;
   const { total, items } = list.data;
   return (
     <section aria-labelledby="queue-count">
