@@ -6,7 +6,7 @@ import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
-import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { Link, navigate, useSearchParam } from '../../lib/router.tsx';
 import { AdminPage } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
 import { submissionsQuery } from './queries.ts';
@@ -46,8 +46,7 @@ function Queue({ status }: { status: string }) {
 
 export function SubmissionQueuePage() {
   useDocumentTitle(t.title);
-  const { search } = useLocation();
-  const status = new URLSearchParams(search).get('statut') ?? 'nouvelle';
+  const status = useSearchParam('statut') ?? 'nouvelle';
   const options: [string, string][] = [
     ...SUBMISSION_STATUSES.map((s) => [s, SUBMISSION_STATUS_LABELS[s]] as [string, string]),
     ['all', t.all],
