@@ -163,11 +163,28 @@ export function Checkboxes<T extends string>({
   return <CodeCheckboxes {...group} messages={issuesFor(error, path)} />;
 }
 
-type CommonForm = { title: string; slug: string; summary: string; source_url: string };
+export type CommonForm = { title: string; slug: string; summary: string; source_url: string };
 type CommonProps = { form: CommonForm; set: (k: keyof CommonForm, v: string) => void; error: unknown };
 
+/** The fields both forms have (title, address name, summary, source), as in `EntryForm`: blank, from a saved input, as the API's input. */
+export const commonFields = {
+  empty: { slug: '', title: '', summary: '', source_url: '' } satisfies CommonForm,
+  of: (i: { slug?: string | null; title: string; summary?: string | null; source_url?: string | null }): CommonForm => ({
+    slug: i.slug ?? '',
+    title: i.title,
+    summary: i.summary ?? '',
+    source_url: i.source_url ?? '',
+  }),
+  input: (f: CommonForm) => ({
+    ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
+    title: f.title,
+    summary: f.summary,
+    source_url: orNull(f.source_url),
+  }),
+};
+
 /** The entry's title and its address name (slug), first in both forms. */
-export function TitleAndSlug({ form, set, error }: CommonProps) {
+function TitleAndSlug({ form, set, error }: CommonProps) {
   const kit = fieldKit(form, set, error);
   return (
     <>
@@ -177,11 +194,11 @@ export function TitleAndSlug({ form, set, error }: CommonProps) {
   );
 }
 
-export function SummaryField({ form, set, error }: CommonProps) {
+function SummaryField({ form, set, error }: CommonProps) {
   return fieldKit(form, set, error).textarea('summary', t.summary, 5000, t.summaryHint);
 }
 
-export function SourceUrlField({ form, set, error }: CommonProps) {
+function SourceUrlField({ form, set, error }: CommonProps) {
   return fieldKit(form, set, error).input('source_url', t.sourceUrl, { type: 'url', inputMode: 'url' });
 }
 
@@ -221,7 +238,7 @@ export function RowList<R>({
   );
 }
 
-export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: number }) {
+function History({ kind, id }: { kind: 'resources' | 'protocols'; id: number }) {
   const query = useQuery(revisionsQuery(kind, id));
   return (
     <section className="actor-section" aria-labelledby="titre-historique">
@@ -247,7 +264,7 @@ export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: num
  * summary, then the form: its fields (`children`) and the save button, all disabled while read-only
  * or saving.
  */
-export function EditorForm({
+function EditorForm({
   title,
   editor,
   children,
@@ -278,12 +295,53 @@ export function EditorForm({
 }
 
 /** Archives a published entry, or publishes an archived one again. */
-export function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: (action: 'archive' | 'restore') => Promise<void> }) {
+function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: (action: 'archive' | 'restore') => Promise<void> }) {
   return (
     <p>
       <button type="button" className="button button--secondary" onClick={() => void onToggle(published ? 'archive' : 'restore')}>
         {published ? t.archive : t.restore}
       </button>
     </p>
+  );
+}
+
+/**
+ * One entry's editor: the form (title and address name, the kind's own first field, the summary,
+ * the kind's other fields, the source), then what the kind adds below it (`after`: a resource's
+ * file), the archive toggle and the history.
+ */
+export function EntryEditorPage({
+  title,
+  kind,
+  editor,
+  first,
+  children,
+  after,
+}: {
+  title: string;
+  kind: 'resources' | 'protocols';
+  editor: Parameters<typeof EditorForm>[0]['editor'] &
+    CommonProps & {
+      entry: { id: number; editable: boolean; status: 'published' | 'archived' } | null;
+      setStatus: (action: 'archive' | 'restore') => Promise<void>;
+    };
+  first: ReactNode;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
+  const { entry, form, set, error, setStatus } = editor;
+  return (
+    <>
+      <EditorForm title={title} editor={editor}>
+        <TitleAndSlug form={form} set={set} error={error} />
+        {first}
+        <SummaryField form={form} set={set} error={error} />
+        {children}
+        <SourceUrlField form={form} set={set} error={error} />
+      </EditorForm>
+      {after}
+      {entry?.editable && <ArchiveToggle published={entry.status === 'published'} onToggle={setStatus} />}
+      {entry && <History kind={kind} id={entry.id} />}
+    </>
   );
 }
