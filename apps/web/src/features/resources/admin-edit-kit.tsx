@@ -15,7 +15,7 @@ import { frEditor } from '../../i18n/fr.editor.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { TerritoryPicker } from '../admin/territory-picker.tsx';
+import { TerritoryPicker, type TerritoryPickerProps } from '../admin/territory-picker.tsx';
 import { revisionsQuery } from './queries.ts';
 
 const t = frResources.edit;
@@ -32,34 +32,9 @@ export function issuesFor(error: unknown, path: string): string[] {
   return error.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
 }
 
-/** Régions or départements chosen by name (chips), kept in the form as « 57, 54 ». */
-export function CodesPicker({
-  kind,
-  label,
-  error,
-  path,
-  value,
-  onChange,
-}: {
-  kind: 'regions' | 'departements';
-  label: string;
-  error: unknown;
-  path: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const id = useId();
-  return (
-    <TerritoryPicker
-      id={id}
-      kind={kind}
-      label={label}
-      hint={frEditor.picker[`${kind}Hint`]}
-      codes={splitList(value)}
-      errors={issuesFor(error, path)}
-      onChange={(codes) => onChange(codes.join(', '))}
-    />
-  );
+/** Régions or départements chosen by name (chips), with the hint of their kind. */
+function CodesPicker(props: Omit<TerritoryPickerProps, 'id' | 'hint'> & { kind: 'regions' | 'departements' }) {
+  return <TerritoryPicker id={useId()} hint={frEditor.picker[`${props.kind}Hint`]} {...props} />;
 }
 
 export function Field({
@@ -105,7 +80,7 @@ type CodesKey<F> = { [K in keyof F]-?: F[K] extends readonly string[] ? K : neve
 
 /**
  * The form's fields bound to its values, its setter and the API's error, one call a field: an
- * input, a text of several lines, or one code of a list. `prefix` names a row's fields in the
+ * input, a text of several lines, some codes or one code of a list, territories picked by name. `prefix` names a row's fields in the
  * API's messages (`members.0.`).
  */
 export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) => void, error: unknown, prefix = '') {
@@ -134,6 +109,17 @@ export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) =
         onChange={(v) => set(name, v as F[typeof name])}
         error={error}
         path={prefix + name}
+      />
+    ),
+    /** Régions or départements chosen by name, kept as « 57, 54 »; `path` names them in the API's messages. */
+    codes: (name: StringKey<F>, kind: 'regions' | 'departements', label: string, path = prefix + name) => (
+      <CodesPicker
+        key={name}
+        kind={kind}
+        label={label}
+        codes={splitList(values[name] as string)}
+        errors={issuesFor(error, path)}
+        onChange={(codes) => set(name, codes.join(', ') as F[typeof name])}
       />
     ),
     /** One code of a list, by its label; `none` adds a first, empty choice. */
@@ -306,23 +292,21 @@ function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: 
 }
 
 /**
- * One entry's editor: the form (title and address name, the kind's own first field, the summary,
- * the kind's other fields, the source), then what the kind adds below it (`after`: a resource's
- * file), the archive toggle and the history.
+ * One entry's editor (`useEntryEditor`): the form (title and address name, the kind's own first
+ * field, the summary, the kind's other fields, the source), then what the kind adds below it
+ * (`after`: a resource's file), the archive toggle and the history.
  */
 export function EntryEditorPage({
-  title,
-  kind,
   editor,
   first,
   children,
   after,
 }: {
-  title: string;
-  kind: 'resources' | 'protocols';
   editor: Parameters<typeof EditorForm>[0]['editor'] &
     CommonProps & {
       entry: { id: number; editable: boolean; status: 'published' | 'archived' } | null;
+      title: string;
+      history: 'resources' | 'protocols';
       setStatus: (action: 'archive' | 'restore') => Promise<void>;
     };
   first: ReactNode;
@@ -332,7 +316,7 @@ export function EntryEditorPage({
   const { entry, form, set, error, setStatus } = editor;
   return (
     <>
-      <EditorForm title={title} editor={editor}>
+      <EditorForm title={editor.title} editor={editor}>
         <TitleAndSlug form={form} set={set} error={error} />
         {first}
         <SummaryField form={form} set={set} error={error} />
@@ -341,7 +325,7 @@ export function EntryEditorPage({
       </EditorForm>
       {after}
       {entry?.editable && <ArchiveToggle published={entry.status === 'published'} onToggle={setStatus} />}
-      {entry && <History kind={kind} id={entry.id} />}
+      {entry && <History kind={editor.history} id={entry.id} />}
     </>
   );
 }

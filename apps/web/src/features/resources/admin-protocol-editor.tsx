@@ -13,7 +13,7 @@ import {
   PROTOCOL_KIND_CODES,
   PROTOCOL_KIND_LABELS,
 } from '../../i18n/fr.resources.ts';
-import { CodesPicker, type CommonForm, commonFields, EntryEditorPage, fieldKit, orNull, RowList, splitList } from './admin-edit-kit.tsx';
+import { type CommonForm, commonFields, EntryEditorPage, fieldKit, orNull, RowList, splitList } from './admin-edit-kit.tsx';
 import { protocolWrites } from './queries.ts';
 import { type EntryForm, useEntryEditor } from './use-entry-editor.ts';
 
@@ -71,7 +71,7 @@ const protocolForm: EntryForm<AdminProtocol, ProtocolForm, CreateProtocolInputRa
 
 export function ProtocolEditor({ existing }: { existing: AdminProtocol | null }) {
   const editor = useEntryEditor('protocol', existing, protocolForm, protocolWrites);
-  const { entry: protocol, form, set, error } = editor;
+  const { form, set, error } = editor;
   /** Changes some fields of one member or meeting. */
   const setRow = <K extends 'members' | 'meetings'>(list: K, i: number, patch: Partial<ProtocolForm[K][number]>) =>
     set(list, form[list].map((x, j) => (j === i ? { ...x, ...patch } : x)) as ProtocolForm[K]);
@@ -81,20 +81,8 @@ export function ProtocolEditor({ existing }: { existing: AdminProtocol | null })
   const meetingKit = (m: MeetingRow, i: number) => fieldKit(m, (k, v) => setRow('meetings', i, { [k]: v }), error, `meetings.${i}.`);
 
   return (
-    <EntryEditorPage
-      title={protocol ? t.editProtocolTitle(protocol.title) : t.newProtocolTitle}
-      kind="protocols"
-      editor={editor}
-      first={kit.select('kind', t.kind, PROTOCOL_KIND_CODES, PROTOCOL_KIND_LABELS)}
-    >
-      <CodesPicker
-        kind="departements"
-        label={`${frEditor.fields.departements} ${t.required}`}
-        error={error}
-        path="departements"
-        value={form.departements}
-        onChange={(v) => set('departements', v)}
-      />
+    <EntryEditorPage editor={editor} first={kit.select('kind', t.kind, PROTOCOL_KIND_CODES, PROTOCOL_KIND_LABELS)}>
+      {kit.codes('departements', 'departements', `${frEditor.fields.departements} ${t.required}`)}
       {kit.input('date', t.date, { type: 'date' })}
       {kit.select('frequency', t.frequency, MEETING_FREQUENCY_CODES, MEETING_FREQUENCY_LABELS, t.frequencyNone)}
       {kit.input('parent', t.parent)}

@@ -19,7 +19,7 @@ import {
   RESOURCE_TYPE_LABELS,
 } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import { CodesPicker, type CommonForm, commonFields, EntryEditorPage, fieldKit, issuesFor, orNull, splitList } from './admin-edit-kit.tsx';
+import { type CommonForm, commonFields, EntryEditorPage, fieldKit, issuesFor, orNull, splitList } from './admin-edit-kit.tsx';
 import { resourceWrites } from './queries.ts';
 import { type EntryForm, useEntryEditor } from './use-entry-editor.ts';
 
@@ -179,8 +179,6 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
 
   return (
     <EntryEditorPage
-      title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle}
-      kind="resources"
       editor={editor}
       first={kit.select('type', t.type, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
       after={
@@ -194,17 +192,8 @@ export function ResourceEditor({ existing }: { existing: AdminResource | null })
       {kit.checkboxes('publics', `${t.publics} ${t.required}`, PUBLICS, PUBLIC_LABELS)}
       {kit.checkboxes('themes', t.themes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
       {kit.select('scope', t.scope, RESOURCE_SCOPE_CODES, RESOURCE_SCOPE_LABELS)}
-      {(form.scope === 'regions' || form.scope === 'departements') && (
-        <CodesPicker
-          key={form.scope}
-          kind={form.scope}
-          label={frEditor.fields[form.scope]}
-          error={error}
-          path={`territory.${form.scope}`}
-          value={form[form.scope]}
-          onChange={(v) => set(form.scope as 'regions' | 'departements', v)}
-        />
-      )}
+      {(form.scope === 'regions' || form.scope === 'departements') &&
+        kit.codes(form.scope, form.scope, frEditor.fields[form.scope], `territory.${form.scope}`)}
       {kit.input('date', t.date, { type: 'date' })}
       {kit.input('reference', t.reference, { hint: t.referenceHint, maxLength: 300 })}
       {kit.input('url', t.url, { hint: t.urlHint, type: 'url', inputMode: 'url' })}

@@ -10,12 +10,27 @@ import { resourceKeys } from './queries.ts';
 
 const t = frResources.edit;
 
-type Entry = { id: number; editable: boolean };
+type Entry = { id: number; editable: boolean; title: string };
 
-/** Per kind: the cached lists an answer makes stale, where its entries live, what a creation says. */
+/**
+ * Per kind: the cached lists an answer makes stale, where its entries live, what a creation says,
+ * the editor's title (a new entry's, a saved one's), which history the API keeps.
+ */
 const KINDS = {
-  resource: { stale: [resourceKeys.all, resourceKeys.admin], path: '/admin/ressources', createdNote: t.created },
-  protocol: { stale: [resourceKeys.protocols, resourceKeys.admin], path: '/admin/protocoles', createdNote: t.saved },
+  resource: {
+    stale: [resourceKeys.all, resourceKeys.admin],
+    path: '/admin/ressources',
+    createdNote: t.created,
+    titles: [t.newResourceTitle, t.editResourceTitle],
+    history: 'resources',
+  },
+  protocol: {
+    stale: [resourceKeys.protocols, resourceKeys.admin],
+    path: '/admin/protocoles',
+    createdNote: t.saved,
+    titles: [t.newProtocolTitle, t.editProtocolTitle],
+    history: 'protocols',
+  },
 } as const;
 
 /** The form of one kind of entry: blank, from a saved entry, and as the input the API takes. */
@@ -78,5 +93,19 @@ export function useEntryEditor<E extends Entry, F, I>(
     }
   }
 
-  return { entry, form, set, error, busy, message, readOnly: entry !== null && !entry.editable, updated, save, setStatus };
+  const [newTitle, editTitle] = o.titles;
+  return {
+    entry,
+    title: entry ? editTitle(entry.title) : newTitle,
+    history: o.history,
+    form,
+    set,
+    error,
+    busy,
+    message,
+    readOnly: entry !== null && !entry.editable,
+    updated,
+    save,
+    setStatus,
+  };
 }
