@@ -12,25 +12,16 @@ const t = frResources.edit;
 
 type Entry = { id: number; editable: boolean; title: string };
 
-/**
- * Per kind: the cached lists an answer makes stale, where its entries live, what a creation says,
- * the editor's title (a new entry's, a saved one's), which history the API keeps.
- */
-const KINDS = {
-  resource: {
-    stale: [resourceKeys.all, resourceKeys.admin],
-    path: '/admin/ressources',
-    createdNote: t.created,
-    titles: [t.newResourceTitle, t.editResourceTitle],
-    history: 'resources',
-  },
-  protocol: {
-    stale: [resourceKeys.protocols, resourceKeys.admin],
-    path: '/admin/protocoles',
-    createdNote: t.saved,
-    titles: [t.newProtocolTitle, t.editProtocolTitle],
-    history: 'protocols',
-  },
+/** Per kind: the cached lists an answer makes stale, where its entries live, which history the API keeps. */
+const PLACES = {
+  resource: { stale: [resourceKeys.all, resourceKeys.admin], path: '/admin/ressources', history: 'resources' },
+  protocol: { stale: [resourceKeys.protocols, resourceKeys.admin], path: '/admin/protocoles', history: 'protocols' },
+} as const;
+
+/** Per kind: what a creation says, the editor's title (a new entry's, a saved one's). */
+const TEXTS = {
+  resource: { createdNote: t.created, titles: [t.newResourceTitle, t.editResourceTitle] },
+  protocol: { createdNote: t.saved, titles: [t.newProtocolTitle, t.editProtocolTitle] },
 } as const;
 
 /** The form of one kind of entry: blank, from a saved entry, and as the input the API takes. */
@@ -44,12 +35,12 @@ export type EntryWrites<E, I> = {
 };
 
 export function useEntryEditor<E extends Entry, F, I>(
-  kind: keyof typeof KINDS,
+  kind: keyof typeof PLACES,
   existing: E | null,
   entryForm: EntryForm<E, F, I>,
   writes: EntryWrites<E, I>,
 ) {
-  const o = KINDS[kind];
+  const o = { ...PLACES[kind], ...TEXTS[kind] };
   const queryClient = useQueryClient();
   const [entry, setEntry] = useState(existing);
   const [form, setForm] = useState<F>(existing ? entryForm.of(existing) : entryForm.empty);
