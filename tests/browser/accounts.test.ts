@@ -44,6 +44,13 @@ function mailedLink(email: string): string {
   return (m as RegExpExecArray)[0];
 }
 
+/** Picks a département by typing part of a name (`typed`) and choosing the first option that names `option`; waits for the chip of Moselle. */
+async function chooseMoselle(page: Page, typed: string, option: RegExp) {
+  await page.getByLabel('Ajouter un département').fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+  await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
+}
+
 async function expectAxeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
@@ -63,12 +70,7 @@ describe('accounts in the web', () => {
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Nom affiché').fill('Relais territorial Moselle');
     await page.getByLabel('Rôle').selectOption('relais');
-    await page.getByLabel('Ajouter un département').fill('Mosel');
-    await page
-      .getByRole('option', { name: /Moselle/ })
-      .first()
-      .click();
-    await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
+    await chooseMoselle(page, 'Mosel', /Moselle/);
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/admin-comptes-desktop.png`, fullPage: true });
     await page.getByRole('button', { name: 'Créer le compte et envoyer le lien' }).click();
@@ -199,12 +201,7 @@ describe('accounts in the web', () => {
     await page.getByLabel('Votre structure').fill('ASE de la Moselle');
     await page.getByLabel('Votre fonction').fill('Éducatrice spécialisée');
     await page.getByLabel('Votre adresse e-mail professionnelle').fill('dominique.durand@example.test');
-    await page.getByLabel('Ajouter un département').fill('Thionville');
-    await page
-      .getByRole('option', { name: /Thionville/ })
-      .first()
-      .click();
-    await page.getByRole('list', { name: 'Départements choisis' }).getByText('Moselle (57)').waitFor();
+    await chooseMoselle(page, 'Thionville', /Thionville/);
     await expectAxeClean(page);
     await page.screenshot({ path: `${SHOTS}/demander-un-compte-phone.png`, fullPage: true });
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();

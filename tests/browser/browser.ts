@@ -1,6 +1,7 @@
 /** Shared setup for the browser journeys: Debian's chromium driven by playwright-core against the real app. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -76,6 +77,21 @@ export function harnessForFile(started: (h: Harness) => void, opts: Parameters<t
   });
   afterAll(async () => {
     await harness?.close();
+  });
+}
+
+/**
+ * A scratch folder of one test file (for the files its browser uploads): made before its first
+ * test, removed after its last. `made` receives its path.
+ */
+export function tempDirForFile(prefix: string, made: (dir: string) => void): void {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    made(dir);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 }
 

@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, outsideRequests, PHONE, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
+import {
+  DESKTOP,
+  type Harness,
+  openPage,
+  outsideRequests,
+  PHONE,
+  type RecordedPage,
+  seriousViolations,
+  signInThroughForm,
+  startHarness,
+} from './browser.ts';
 
 let h: Harness;
 const SHOTS = join(tmpdir(), 'pare-coverage-screenshots');
@@ -20,10 +30,34 @@ afterAll(() => h.close());
 
 const WIDE = { width: 1366, height: 900 } as const;
 
+type Shot = { file: string; fullPage: boolean };
+
+/**
+ * The map settled, a screenshot and the axe check at the page's size, then a screenshot at `size`;
+ * nothing was fetched outside and no error was logged.
+ */
+async function checkAtTwoSizes(
+  { page, context, requests, errors }: RecordedPage,
+  first: Shot,
+  size: { width: number; height: number },
+  second: Shot,
+) {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(SHOTS, first.file), fullPage: first.fullPage });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize(size);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SHOTS, second.file), fullPage: second.fullPage });
+  expect(outsideRequests(requests, h.server.url)).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
 describe('coverage map', () => {
   it('shows the back-office coverage: choropleth, sortable table, a département’s gaps, nothing fetched outside', async () => {
     const email = await createAccount(h.server, 'curateur');
-    const { page, context, requests, errors } = await openPage(h, WIDE, { bypassCSP: true });
+    const opened = await openPage(h, WIDE, { bypassCSP: true });
+    const { page } = opened;
     await signInThroughForm(h, page, '/admin/couverture', email);
     await page.getByRole('heading', { level: 1, name: 'Couverture du réseau' }).waitFor();
     await page.locator('.coverage__map canvas').waitFor();
@@ -35,31 +69,21 @@ describe('coverage map', () => {
     await page.getByRole('button', { name: 'Moselle', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Moselle (57)' }).waitFor();
     await page.locator('.coverage__areas').getByRole('button', { name: 'Guyane' }).click();
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: join(SHOTS, 'coverage-admin-1366.png'), fullPage: false });
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(SHOTS, 'coverage-admin-390.png'), fullPage: true });
-    expect(outsideRequests(requests, h.server.url)).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
+    await checkAtTwoSizes(opened, { file: 'coverage-admin-1366.png', fullPage: false }, PHONE, {
+      file: 'coverage-admin-390.png',
+      fullPage: true,
+    });
   });
 
   it('shows the public map on the « Départements » page, axe-clean at phone size', async () => {
-    const { page, context, requests, errors } = await openPage(h, PHONE, { bypassCSP: true });
+    const opened = await openPage(h, PHONE, { bypassCSP: true });
+    const { page } = opened;
     await page.goto(`${h.server.url}/departements`);
     await page.getByRole('heading', { level: 2, name: 'Carte de la couverture' }).waitFor();
     await page.locator('.coverage__map canvas').waitFor();
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: join(SHOTS, 'coverage-public-390.png'), fullPage: false });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.setViewportSize(DESKTOP);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(SHOTS, 'coverage-public-1366.png'), fullPage: false });
-    expect(outsideRequests(requests, h.server.url)).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
+    await checkAtTwoSizes(opened, { file: 'coverage-public-390.png', fullPage: false }, DESKTOP, {
+      file: 'coverage-public-1366.png',
+      fullPage: false,
+    });
   });
 });

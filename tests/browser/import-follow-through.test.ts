@@ -3,23 +3,23 @@
  * lines download as a CSV with a « motif », the real import links to the entry it created, and a
  * selection in the list is marked verified in one go.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../helpers/accounts.ts';
-import { type Harness, openPage, seriousViolations, startHarness } from './browser.ts';
+import { type Harness, openPage, seriousViolations, startHarness, tempDirForFile } from './browser.ts';
 
 const SHOTS = '/tmp/inbox-shots';
 let h: Harness;
 let dir: string;
 beforeAll(async () => {
   h = await startHarness();
-  dir = mkdtempSync(join(tmpdir(), 'pare-import-follow-'));
 }, 120_000);
 afterAll(async () => {
   await h?.close();
-  rmSync(dir, { recursive: true, force: true });
+});
+tempDirForFile('pare-import-follow-', (made) => {
+  dir = made;
 });
 
 const NAME = 'Atelier test Suivi Florange (données de test)';

@@ -2,22 +2,19 @@
  * A curator imports a CSV from the back office: a dry run that writes nothing and names the
  * refused line, the real import, the new actor in the public search, then the import undone.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.ts';
-import { DESKTOP, type Harness, openPage, seriousViolations, signInThroughForm, startHarness } from './browser.ts';
+import { DESKTOP, type Harness, harnessForFile, openPage, seriousViolations, signInThroughForm, tempDirForFile } from './browser.ts';
 
 let h: Harness;
 let dir: string;
-beforeAll(async () => {
-  h = await startHarness();
-  dir = mkdtempSync(join(tmpdir(), 'pare-import-page-'));
+harnessForFile((started) => {
+  h = started;
 });
-afterAll(async () => {
-  await h?.close();
-  rmSync(dir, { recursive: true, force: true });
+tempDirForFile('pare-import-page-', (made) => {
+  dir = made;
 });
 
 const NAME = 'Atelier test Import Hayange (données de test)';

@@ -1,9 +1,12 @@
 /**
  * The parts of a back-office list page (resources and protocols, news and events): the tabs, the
- * search-and-status filter, and the table whose first cell names the entry and links to its form.
+ * search-and-status filter, their state in the address, and the table whose first cell names the
+ * entry and links to its form.
  */
-import type { FormEvent, ReactNode } from 'react';
-import { Link } from '../lib/router.tsx';
+import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link, navigate, useLocation } from '../lib/router.tsx';
+import { ErrorMessage } from './error-message.tsx';
 import { OptionList } from './form-parts.tsx';
 
 export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string; current: boolean }[] }) {
@@ -60,6 +63,87 @@ export function ListFilters({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A tab of a two-kind list: its link and name, what it keeps in the address when filtered, its « new » button (address, text). */
+export type ListTab = { href: string; label: string; keep: Record<string, string>; create: readonly [string, string] };
+
+type ListRead<T, K extends QueryKey> = (params: string) => UseQueryOptions<T, Error, T, K>;
+
+/**
+ * A two-kind back-office list at `path`, filtered by words and status from the address: the open
+ * tab (the second when `vue` names it), both lists (`reads`, only the open one asked for), and
+ * the filters' state; a new status applies at once, the words on submit, beside the tab's `keep`.
+ */
+export function useTabbedList<A, B, KA extends QueryKey, KB extends QueryKey>(
+  path: string,
+  tabs: readonly [ListTab, ListTab],
+  reads: readonly [ListRead<A, KA>, ListRead<B, KB>],
+) {
+  const { search } = useLocation();
+  const url = new URLSearchParams(search);
+  const open: 0 | 1 = url.get('vue') === tabs[1].keep.vue ? 1 : 0;
+  const q = url.get('q') ?? '';
+  const status = url.get('status') ?? 'all';
+  const params = new URLSearchParams({ per_page: '200', status, ...(q ? { q } : {}) }).toString();
+  const first = useQuery({ ...reads[0](params), enabled: open === 0 });
+  const second = useQuery({ ...reads[1](params), enabled: open === 1 });
+  const [text, setText] = useState(q);
+  const go = (next: Record<string, string>) =>
+    navigate(`${path}?${new URLSearchParams({ ...tabs[open].keep, ...next }).toString()}`, { keepScroll: true });
+  return {
+    tabs,
+    open,
+    lists: [first, second] as const,
+    current: open === 0 ? first : second,
+    filters: {
+      text,
+      onText: setText,
+      status,
+      onStatus: (next: string) => go({ ...(q ? { q } : {}), status: next }),
+      onSubmit: (e: FormEvent) => {
+        e.preventDefault();
+        go({ ...(text ? { q: text } : {}), ...(status !== 'all' ? { status } : {}) });
+      },
+    },
+  };
+}
+
+/** The head of a two-kind list (`useTabbedList`): the tabs, the open tab's « new » button, the filters, then « Chargement… » or the error. */
+export function TabbedListHead({
+  list,
+  idPrefix,
+  texts,
+  submitLabel,
+  statuses,
+}: {
+  list: Pick<ReturnType<typeof useTabbedList>, 'tabs' | 'open' | 'current' | 'filters'>;
+  idPrefix: string;
+  texts: { tabsLabel: string; searchLabel: string; statusLabel: string; loading: string };
+  submitLabel: string;
+  statuses: { value: string; label: string }[];
+}) {
+  const [href, label] = list.tabs[list.open].create;
+  return (
+    <>
+      <TabNav label={texts.tabsLabel} tabs={list.tabs.map((tab, i) => ({ href: tab.href, label: tab.label, current: i === list.open }))} />
+      <p>
+        <Link className="button button--primary" href={href}>
+          {label}
+        </Link>
+      </p>
+      <ListFilters
+        idPrefix={idPrefix}
+        searchLabel={texts.searchLabel}
+        statusLabel={texts.statusLabel}
+        statuses={statuses}
+        submitLabel={submitLabel}
+        {...list.filters}
+      />
+      {list.current.isPending && <p className="notice">{texts.loading}</p>}
+      {list.current.isError && <ErrorMessage error={list.current.error} />}
+    </>
   );
 }
 

@@ -25,6 +25,14 @@ export function ErrorMessage({ title, error, children }: { title?: string; error
   );
 }
 
+/**
+ * A read not there yet: « Chargement… » (`loading`) while it runs, its error once it failed. A page
+ * shows it until the query succeeds (`if (!q.isSuccess) return <ReadPending …/>`).
+ */
+export function ReadPending({ query, loading }: { query: { isPending: boolean; error: unknown }; loading: ReactNode }) {
+  return query.isPending ? <p role="status">{loading}</p> : <ErrorMessage error={query.error} />;
+}
+
 /** The « Réessayer » button of a failed read: asks for it again. */
 export function RetryButton({ label, onRetry }: { label: string; onRetry: () => void }) {
   return (

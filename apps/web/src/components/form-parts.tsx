@@ -1,6 +1,7 @@
 /**
  * The parts the public forms share (the letter, « Où en est ma demande ? », the contact request):
- * a field with its label and hint, the submit row, and the focus moved to the answer once it comes.
+ * a field with its label and hint, the submit row, and the focus moved to the answer once it comes;
+ * the button that starts a request by itself, in the back office too.
  */
 import { type ReactNode, type RefObject, useEffect } from 'react';
 
@@ -56,23 +57,31 @@ export function HoneypotField({
   );
 }
 
-/** A form's submit button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
-export function SubmitButton({
+type PendingButtonProps = { pending: boolean; label: ReactNode; busy: ReactNode; secondary?: boolean };
+
+function PendingButton({
+  type,
   pending,
   label,
   busy,
   secondary = false,
-}: {
-  pending: boolean;
-  label: ReactNode;
-  busy: ReactNode;
-  secondary?: boolean;
-}) {
+  onClick,
+}: PendingButtonProps & { type: 'submit' | 'button'; onClick?: () => void }) {
   return (
-    <button type="submit" className={`button ${secondary ? 'button--secondary' : 'button--primary'}`} disabled={pending}>
+    <button type={type} className={`button ${secondary ? 'button--secondary' : 'button--primary'}`} disabled={pending} onClick={onClick}>
       {pending ? busy : label}
     </button>
   );
+}
+
+/** A form's submit button: disabled while its request runs, saying so (« Envoi… ») in the meantime. */
+export function SubmitButton(props: PendingButtonProps) {
+  return <PendingButton type="submit" {...props} />;
+}
+
+/** A button that starts a request by itself (« Relancer », « Se déconnecter »): disabled while it runs, saying so meanwhile. */
+export function ActionButton(props: PendingButtonProps & { onClick: () => void }) {
+  return <PendingButton type="button" {...props} />;
 }
 
 /** The form's one submit button, in its row. */

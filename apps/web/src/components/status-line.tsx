@@ -6,3 +6,12 @@ export function StatusLine({ message }: { message: string | null }) {
     </p>
   );
 }
+
+/** A success, once it has happened (« Archivé. »); nothing before. */
+export function SuccessNotice({ message }: { message: string | null }) {
+  return message ? (
+    <p className="notice notice--success" role="status">
+      {message}
+    </p>
+  ) : null;
+}

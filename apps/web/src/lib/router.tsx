@@ -33,6 +33,11 @@ export function useLocation(): Location {
   return useSyncExternalStore(subscribe, readLocation, readLocation);
 }
 
+/** One parameter of the address's query string (`statut` in `?statut=acceptee`), null when absent. */
+export function useSearchParam(name: string): string | null {
+  return new URLSearchParams(useLocation().search).get(name);
+}
+
 export type NavigateOptions = { replace?: boolean; state?: HistoryState; keepScroll?: boolean };
 
 /** Goes to a path of this app (same origin only). */

@@ -3,17 +3,7 @@
  * typing (empty strings for empty fields; territories as the code lists the pickers fill), and back. The shared zod
  * schema validates `toInput(draft)`, so the client and the API give the same errors.
  */
-import type {
-  Action,
-  ActorType,
-  AdminActor,
-  ContactKind,
-  ContactVisibility,
-  CreateActorInput,
-  CreateActorInputRaw,
-  Public,
-  TerritoryScope,
-} from '@pare/schema';
+import type { AdminActor, ContactKind, ContactVisibility, CreateActorInput, CreateActorInputRaw, TerritoryScope } from '@pare/schema';
 import { type ClosureDraft, closuresInput } from '../hours/closures.ts';
 
 export type SiteDraft = {
@@ -47,13 +37,9 @@ export type ContactDraft = {
   opening_hours: string;
 };
 
-export type ActorDraft = {
+/** The input's own fields where the form holds them as they are (`name` … `actions`); the others as typed. */
+export type ActorDraft = Pick<CreateActorInput, 'name' | 'type' | 'description' | 'publics' | 'actions'> & {
   slug: string;
-  name: string;
-  type: ActorType;
-  description: string;
-  publics: Public[];
-  actions: Action[];
   scope: TerritoryScope;
   /** INSEE codes, chosen by name in the territory pickers. */
   regions: string[];

@@ -5,7 +5,8 @@
 import { type AdminActor, CreateActorInputSchema, DUPLICATE_REASON_LABELS, type Duplicate } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
+import { SuccessNotice } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frEditor } from '../../i18n/fr.editor.ts';
@@ -265,11 +266,7 @@ function Actions({ actor }: { actor: AdminActor }) {
         )}
         {actor.status === 'published' && <Link href={`/acteurs/${actor.slug}`}>{t.publicPage}</Link>}
       </div>
-      {done && (
-        <p className="notice notice--success" role="status">
-          {done}
-        </p>
-      )}
+      <SuccessNotice message={done} />
       {act.isError && <ErrorMessage error={act.error} />}
     </>
   );
@@ -284,8 +281,7 @@ function Existing({ id }: { id: number }) {
     return c;
   });
   useDocumentTitle(actor.data ? t.titleEdit(actor.data.name) : t.titleNew);
-  if (actor.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (actor.isError) return <ErrorMessage error={actor.error} />;
+  if (!actor.isSuccess) return <ReadPending query={actor} loading={frAdmin.common.loading} />;
   const a = actor.data;
   return (
     <div className="admin-page">

@@ -2,7 +2,8 @@
 import { REVISION_ACTION_LABELS, type RevisionOut } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
+import { SuccessNotice } from '../../components/status-line.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -124,16 +125,11 @@ export function ActorHistory({ actorId }: { actorId: number }) {
       await queryClient.invalidateQueries({ queryKey: adminKeys.actor(actorId) });
     },
   });
-  if (revisions.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (revisions.isError) return <ErrorMessage error={revisions.error} />;
+  if (!revisions.isSuccess) return <ReadPending query={revisions} loading={frAdmin.common.loading} />;
   const items = revisions.data.items;
   return (
     <>
-      {done && (
-        <p className="notice notice--success" role="status">
-          {t.reverted}
-        </p>
-      )}
+      <SuccessNotice message={done ? t.reverted : null} />
       {revert.isError && <ErrorMessage error={revert.error} />}
       {items.length === 0 ? (
         <p>{t.empty}</p>

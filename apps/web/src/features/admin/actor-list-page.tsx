@@ -5,7 +5,7 @@
 import { ACTOR_STATUS_LABELS, ACTOR_TYPE_LABELS, type AdminActorSummary } from '@pare/schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
@@ -105,8 +105,7 @@ function Results({ search }: { search: string }) {
   const page = Number(params.get('page') ?? '1');
   // Another page or other filters: the selection was of rows no longer shown.
   useEffect(() => setSelected(new Set()), [search]);
-  if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (list.isError) return <ErrorMessage error={list.error} />;
+  if (!list.isSuccess) return <ReadPending query={list} loading={frAdmin.common.loading} />;
   const { total, per_page, items } = list.data;
   const pages = Math.ceil(total / per_page);
   const names = new Map(items.map((a) => [a.id, a.name]));

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ActionButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -53,9 +54,7 @@ function Nav({ session }: { session: Session }) {
       </ul>
       <p className="admin-nav__user">
         <span>{t.signedInAs(session.user.display_name ?? session.user.email, ROLE_LABELS[session.user.role])}</span>{' '}
-        <button type="button" className="button button--secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
-          {logout.isPending ? t.loggingOut : t.logout}
-        </button>
+        <ActionButton secondary pending={logout.isPending} label={t.logout} busy={t.loggingOut} onClick={() => logout.mutate()} />
       </p>
     </nav>
   );
@@ -121,10 +120,36 @@ export function AdminPage({ heading, children }: { heading: ReactNode; children:
   );
 }
 
-/** A back-office page that writes its own heading: its document title, the layout, and its frame (`className`). */
-export function AdminPageFrame({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+/**
+ * A back-office page with its own frame (`className`): its document title, the layout, then its
+ * `heading` (focused after navigation) if given, else one the page writes itself.
+ */
+export function AdminPageFrame({
+  title,
+  heading,
+  className,
+  children,
+}: {
+  title: string;
+  heading?: ReactNode;
+  className: string;
+  children: ReactNode;
+}) {
   useDocumentTitle(title);
-  return <AdminLayout>{() => <div className={className}>{children}</div>}</AdminLayout>;
+  return (
+    <AdminLayout>
+      {() => (
+        <div className={className}>
+          {heading !== undefined && (
+            <h1 tabIndex={-1} data-page-heading>
+              {heading}
+            </h1>
+          )}
+          {children}
+        </div>
+      )}
+    </AdminLayout>
+  );
 }
 
 /**

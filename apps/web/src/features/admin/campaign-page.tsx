@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ActionButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -71,9 +72,7 @@ function Reminder({ c }: { c: CampaignDetail }) {
         <>
           <p className="field__hint">{t.remindHint}</p>
           <p>
-            <button type="button" className="button button--primary" disabled={remind.isPending} onClick={() => remind.mutate()}>
-              {remind.isPending ? t.reminding : t.remind}
-            </button>
+            <ActionButton pending={remind.isPending} label={t.remind} busy={t.reminding} onClick={() => remind.mutate()} />
           </p>
         </>
       ) : (

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frFollowUp } from '../../i18n/fr.follow-up.ts';
@@ -66,8 +66,7 @@ function Dashboard({ session }: { session: Session }) {
   const campaigns = useQuery(campaignsQuery());
   const latest = campaigns.data?.items[0];
   const [all, setAll] = useState(false);
-  if (freshness.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (freshness.isError) return <ErrorMessage error={freshness.error} />;
+  if (!freshness.isSuccess) return <ReadPending query={freshness} loading={frAdmin.common.loading} />;
   const f = freshness.data;
   const rows = f.departements
     .filter((d) => all || d.stale > 0)

@@ -9,7 +9,7 @@ import type { ImportFormat, ImportReport } from '@pare/schema';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { HintedField } from '../../components/form-parts.tsx';
+import { ActionButton, HintedField } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { frCurationFollow } from '../../i18n/fr.curation-follow.ts';
@@ -105,9 +105,13 @@ function Report({ report, file, csrf }: { report: ImportReport; file: File | nul
             <>
               <p className="field__hint">{tf.downloadRejectedHint}</p>
               <p>
-                <button type="button" className="button button--secondary" disabled={download.isPending} onClick={() => download.mutate()}>
-                  {download.isPending ? tf.downloading : tf.downloadRejected}
-                </button>
+                <ActionButton
+                  secondary
+                  pending={download.isPending}
+                  label={tf.downloadRejected}
+                  busy={tf.downloading}
+                  onClick={() => download.mutate()}
+                />
               </p>
               {download.isError && <ErrorMessage error={download.error} />}
             </>

@@ -7,7 +7,7 @@ import type { AdminEvent, AdminNews, ContentStatus, EventKind, Public } from '@p
 import { PUBLIC_LABELS } from '@pare/schema/codes';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { DataTable, ListFilters, TabNav, TitleCell } from '../../components/admin-list.tsx';
+import { DataTable, TabbedListHead, TitleCell, useTabbedList } from '../../components/admin-list.tsx';
 import { BackLink } from '../../components/back-link.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { StatusLine } from '../../components/status-line.tsx';
@@ -15,7 +15,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { CONTENT_STATUS_LABELS, EVENT_KIND_LABELS, frNews } from '../../i18n/fr.news.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
 import { AdminLayout, AdminPageFrame } from '../admin/admin-layout.tsx';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../admin/fields.tsx';
 import { errorsAt, issuesToErrors } from '../admin/form-errors.ts';
@@ -42,62 +42,26 @@ const splitList = (v: string) =>
     .split(/[,;\s]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+const STATUSES = [
+  { value: 'all', label: t.statusAll },
+  ...(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => ({ value: s, label: CONTENT_STATUS_LABELS[s] })),
+];
 const territory = (deps: string[]) => (deps.length === 0 ? frNews.common.national : deps.join(', '));
 
 // --- list ---------------------------------------------------------------------------------------
 
+const LIST_TABS = [
+  { href: '/admin/actualites', label: t.tabNews, keep: {}, create: ['/admin/actualites/nouvelle', t.newNews] },
+  { href: '/admin/actualites?vue=agenda', label: t.tabEvents, keep: { vue: 'agenda' }, create: ['/admin/agenda/nouveau', t.newEvent] },
+] as const;
+
 function Lists() {
-  const { search } = useLocation();
-  const url = new URLSearchParams(search);
-  const tab: Kind = url.get('vue') === 'agenda' ? 'event' : 'news';
-  const q = url.get('q') ?? '';
-  const status = url.get('status') ?? 'all';
-  const params = new URLSearchParams({ per_page: '200', status, ...(q ? { q } : {}) }).toString();
-  const news = useQuery({ ...adminNewsListQuery(params), enabled: tab === 'news' });
-  const events = useQuery({ ...adminEventsListQuery(params), enabled: tab === 'event' });
-  const current = tab === 'news' ? news : events;
-  const [text, setText] = useState(q);
-  const go = (next: Record<string, string>) =>
-    navigate(`/admin/actualites?${new URLSearchParams({ ...(tab === 'event' ? { vue: 'agenda' } : {}), ...next }).toString()}`, {
-      keepScroll: true,
-    });
-
-  function submit(ev: FormEvent) {
-    ev.preventDefault();
-    go({ ...(text ? { q: text } : {}), ...(status !== 'all' ? { status } : {}) });
-  }
-
+  const list = useTabbedList('/admin/actualites', LIST_TABS, [adminNewsListQuery, adminEventsListQuery]);
+  const tab: Kind = list.open === 0 ? 'news' : 'event';
+  const current = list.current;
   return (
     <>
-      <TabNav
-        label={t.tabsLabel}
-        tabs={[
-          { href: '/admin/actualites', label: t.tabNews, current: tab === 'news' },
-          { href: '/admin/actualites?vue=agenda', label: t.tabEvents, current: tab === 'event' },
-        ]}
-      />
-      <p>
-        <Link className="button button--primary" href={tab === 'news' ? '/admin/actualites/nouvelle' : '/admin/agenda/nouveau'}>
-          {tab === 'news' ? t.newNews : t.newEvent}
-        </Link>
-      </p>
-      <ListFilters
-        idPrefix="admin-actualites"
-        searchLabel={t.searchLabel}
-        text={text}
-        onText={setText}
-        statusLabel={t.statusLabel}
-        status={status}
-        onStatus={(next) => go({ ...(q ? { q } : {}), status: next })}
-        statuses={[
-          { value: 'all', label: t.statusAll },
-          ...(Object.keys(CONTENT_STATUS_LABELS) as ContentStatus[]).map((s) => ({ value: s, label: CONTENT_STATUS_LABELS[s] })),
-        ]}
-        submitLabel={t.submit}
-        onSubmit={submit}
-      />
-      {current.isPending && <p className="notice">{t.loading}</p>}
-      {current.isError && <ErrorMessage error={current.error} />}
+      <TabbedListHead list={list} idPrefix="admin-actualites" texts={t} submitLabel={t.submit} statuses={STATUSES} />
       {current.data && <p role="status">{t.count(current.data.total)}</p>}
       {current.data && current.data.items.length === 0 && <p>{t.empty}</p>}
       {current.data && current.data.items.length > 0 && (
@@ -125,10 +89,7 @@ function Lists() {
 
 export function AdminNewsListPage() {
   return (
-    <AdminPageFrame title={t.title} className="admin-resources-page">
-      <h1 tabIndex={-1} data-page-heading>
-        {t.title}
-      </h1>
+    <AdminPageFrame title={t.title} heading={t.title} className="admin-resources-page">
       <Lists />
     </AdminPageFrame>
   );

@@ -1,4 +1,4 @@
-import type { InferRequestType } from 'hono/client';
+import type { ClientResponse, InferRequestType } from 'hono/client';
 import { backOfficeListQuery, backOfficeQuery, client, pageQuery, read, readQuery } from '../../lib/client.ts';
 import { queryObject } from '../../lib/query-object.ts';
 
@@ -61,13 +61,34 @@ export type NewsInput = Json<typeof client.admin.news.$post>;
 export type EventInput = Json<typeof client.admin.events.$post>;
 export type StatusAction = 'publish' | 'archive' | 'unpublish';
 
+/** The path parameters of a call on one entry's routes. */
+type Param<P> = { param: P };
+
+/**
+ * What a news item and an event are done alike, on the routes of one entry (`/api/admin/news/:id`,
+ * `/api/admin/events/:id`): a new status, deletion, a revision restored.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as read()
+function entryWrites<S extends ClientResponse<any>, D extends ClientResponse<any>, V extends ClientResponse<any>>(
+  entry: {
+    [A in StatusAction]: { $post: (args: Param<{ id: string }>) => Promise<S> };
+  } & {
+    $delete: (args: Param<{ id: string }>) => Promise<D>;
+    revisions: { ':revisionId': { revert: { $post: (args: Param<{ id: string; revisionId: string }>) => Promise<V> } } };
+  },
+) {
+  return {
+    setStatus: (id: number, action: StatusAction) => read(entry[action].$post(at(id))),
+    remove: (id: number) => read(entry.$delete(at(id))),
+    revert: (id: number, revisionId: number) =>
+      read(entry.revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
+  };
+}
+
 export const newsWrites = {
   create: (json: NewsInput) => read(client.admin.news.$post({ json })),
   update: (id: number, json: NewsInput) => read(client.admin.news[':id'].$put({ ...at(id), json })),
-  setStatus: (id: number, action: StatusAction) => read(client.admin.news[':id'][action].$post(at(id))),
-  remove: (id: number) => read(client.admin.news[':id'].$delete(at(id))),
-  revert: (id: number, revisionId: number) =>
-    read(client.admin.news[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
+  ...entryWrites(client.admin.news[':id']),
   deleteImage: (id: number) => read(client.admin.news[':id'].image.$delete(at(id))),
   /** `form`: the image in its field `file` (multipart, the browser sets the boundary). */
   uploadImage: (id: number, form: FormData) => read(client.admin.news[':id'].image.$put(at(id), { init: { body: form } })),
@@ -76,8 +97,5 @@ export const newsWrites = {
 export const eventWrites = {
   create: (json: EventInput) => read(client.admin.events.$post({ json })),
   update: (id: number, json: EventInput) => read(client.admin.events[':id'].$put({ ...at(id), json })),
-  setStatus: (id: number, action: StatusAction) => read(client.admin.events[':id'][action].$post(at(id))),
-  remove: (id: number) => read(client.admin.events[':id'].$delete(at(id))),
-  revert: (id: number, revisionId: number) =>
-    read(client.admin.events[':id'].revisions[':revisionId'].revert.$post({ param: { id: String(id), revisionId: String(revisionId) } })),
+  ...entryWrites(client.admin.events[':id']),
 };

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { DataTable } from '../../components/admin-list.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { HintedField, SubmitButton } from '../../components/form-parts.tsx';
+import { ActionButton, HintedField, SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frNewsletter } from '../../i18n/fr.newsletter.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -140,10 +140,7 @@ function IssueList() {
 
 export function NewsletterAdminPage() {
   return (
-    <AdminPageFrame title={ta.title} className="newsletter-admin">
-      <h1 tabIndex={-1} data-page-heading>
-        {ta.heading}
-      </h1>
+    <AdminPageFrame title={ta.title} heading={ta.heading} className="newsletter-admin">
       <p>{ta.intro}</p>
       <p>
         <Link href="/admin/lettre/abonnes">{ta.subscribersLink}</Link>
@@ -342,9 +339,7 @@ function SendPanel({ issue }: { issue: NewsletterIssueDetail }) {
       {issue.status === 'sending' && <p className="notice">{ti.sending(issue.queued, issue.pending)}</p>}
       {issue.status === 'draft' && <p>{ti.recipients(issue.recipients)}</p>}
       <p className="newsletter-admin__actions">
-        <button type="button" className="button button--secondary" disabled={test.isPending} onClick={() => test.mutate()}>
-          {test.isPending ? ti.testing : ti.test}
-        </button>
+        <ActionButton secondary pending={test.isPending} label={ti.test} busy={ti.testing} onClick={() => test.mutate()} />
         {issue.status !== 'sent' && (
           <button
             type="button"

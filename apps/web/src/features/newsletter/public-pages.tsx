@@ -12,7 +12,7 @@ import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
-import { HintedField, HoneypotField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { ActionButton, HintedField, HoneypotField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 
 function problemOf(error: unknown): string {
@@ -165,9 +165,7 @@ function TokenAction({
         <>
           <PageIntro as="div" heading={texts.heading} intro={texts.intro} />
           <p className="notice__actions">
-            <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
-              {mutation.isPending ? texts.sending : texts.button}
-            </button>
+            <ActionButton pending={mutation.isPending} label={texts.button} busy={texts.sending} onClick={() => mutation.mutate()} />
           </p>
           <div ref={resultRef} tabIndex={-1} role="status">
             {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}

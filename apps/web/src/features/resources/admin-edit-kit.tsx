@@ -15,7 +15,7 @@ import { frEditor } from '../../i18n/fr.editor.ts';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { TerritoryPicker } from '../admin/territory-picker.tsx';
+import { TerritoryPicker, type TerritoryPickerProps } from '../admin/territory-picker.tsx';
 import { revisionsQuery } from './queries.ts';
 
 const t = frResources.edit;
@@ -32,34 +32,9 @@ export function issuesFor(error: unknown, path: string): string[] {
   return error.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
 }
 
-/** Régions or départements chosen by name (chips), kept in the form as « 57, 54 ». */
-export function CodesPicker({
-  kind,
-  label,
-  error,
-  path,
-  value,
-  onChange,
-}: {
-  kind: 'regions' | 'departements';
-  label: string;
-  error: unknown;
-  path: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const id = useId();
-  return (
-    <TerritoryPicker
-      id={id}
-      kind={kind}
-      label={label}
-      hint={frEditor.picker[`${kind}Hint`]}
-      codes={splitList(value)}
-      errors={issuesFor(error, path)}
-      onChange={(codes) => onChange(codes.join(', '))}
-    />
-  );
+/** Régions or départements chosen by name (chips), with the hint of their kind. */
+function CodesPicker(props: Omit<TerritoryPickerProps, 'id' | 'hint'> & { kind: 'regions' | 'departements' }) {
+  return <TerritoryPicker id={useId()} hint={frEditor.picker[`${props.kind}Hint`]} {...props} />;
 }
 
 export function Field({
@@ -105,7 +80,7 @@ type CodesKey<F> = { [K in keyof F]-?: F[K] extends readonly string[] ? K : neve
 
 /**
  * The form's fields bound to its values, its setter and the API's error, one call a field: an
- * input, a text of several lines, or one code of a list. `prefix` names a row's fields in the
+ * input, a text of several lines, some codes or one code of a list, territories picked by name. `prefix` names a row's fields in the
  * API's messages (`members.0.`).
  */
 export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) => void, error: unknown, prefix = '') {
@@ -136,6 +111,17 @@ export function fieldKit<F>(values: F, set: <K extends keyof F>(k: K, v: F[K]) =
         path={prefix + name}
       />
     ),
+    /** Régions or départements chosen by name, kept as « 57, 54 »; `path` names them in the API's messages. */
+    codes: (name: StringKey<F>, kind: 'regions' | 'departements', label: string, path = prefix + name) => (
+      <CodesPicker
+        key={name}
+        kind={kind}
+        label={label}
+        codes={splitList(values[name] as string)}
+        errors={issuesFor(error, path)}
+        onChange={(codes) => set(name, codes.join(', ') as F[typeof name])}
+      />
+    ),
     /** One code of a list, by its label; `none` adds a first, empty choice. */
     select: <T extends string>(name: StringKey<F>, label: string, codes: readonly T[], labels: Record<T, string>, none?: string) =>
       field(name, label, undefined, (p) => (
@@ -163,11 +149,28 @@ export function Checkboxes<T extends string>({
   return <CodeCheckboxes {...group} messages={issuesFor(error, path)} />;
 }
 
-type CommonForm = { title: string; slug: string; summary: string; source_url: string };
+export type CommonForm = { title: string; slug: string; summary: string; source_url: string };
 type CommonProps = { form: CommonForm; set: (k: keyof CommonForm, v: string) => void; error: unknown };
 
+/** The fields both forms have (title, address name, summary, source), as in `EntryForm`: blank, from a saved input, as the API's input. */
+export const commonFields = {
+  empty: { slug: '', title: '', summary: '', source_url: '' } satisfies CommonForm,
+  of: (i: { slug?: string | null; title: string; summary?: string | null; source_url?: string | null }): CommonForm => ({
+    slug: i.slug ?? '',
+    title: i.title,
+    summary: i.summary ?? '',
+    source_url: i.source_url ?? '',
+  }),
+  input: (f: CommonForm) => ({
+    ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
+    title: f.title,
+    summary: f.summary,
+    source_url: orNull(f.source_url),
+  }),
+};
+
 /** The entry's title and its address name (slug), first in both forms. */
-export function TitleAndSlug({ form, set, error }: CommonProps) {
+function TitleAndSlug({ form, set, error }: CommonProps) {
   const kit = fieldKit(form, set, error);
   return (
     <>
@@ -177,11 +180,11 @@ export function TitleAndSlug({ form, set, error }: CommonProps) {
   );
 }
 
-export function SummaryField({ form, set, error }: CommonProps) {
+function SummaryField({ form, set, error }: CommonProps) {
   return fieldKit(form, set, error).textarea('summary', t.summary, 5000, t.summaryHint);
 }
 
-export function SourceUrlField({ form, set, error }: CommonProps) {
+function SourceUrlField({ form, set, error }: CommonProps) {
   return fieldKit(form, set, error).input('source_url', t.sourceUrl, { type: 'url', inputMode: 'url' });
 }
 
@@ -221,7 +224,7 @@ export function RowList<R>({
   );
 }
 
-export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: number }) {
+function History({ kind, id }: { kind: 'resources' | 'protocols'; id: number }) {
   const query = useQuery(revisionsQuery(kind, id));
   return (
     <section className="actor-section" aria-labelledby="titre-historique">
@@ -247,7 +250,7 @@ export function History({ kind, id }: { kind: 'resources' | 'protocols'; id: num
  * summary, then the form: its fields (`children`) and the save button, all disabled while read-only
  * or saving.
  */
-export function EditorForm({
+function EditorForm({
   title,
   editor,
   children,
@@ -278,12 +281,51 @@ export function EditorForm({
 }
 
 /** Archives a published entry, or publishes an archived one again. */
-export function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: (action: 'archive' | 'restore') => Promise<void> }) {
+function ArchiveToggle({ published, onToggle }: { published: boolean; onToggle: (action: 'archive' | 'restore') => Promise<void> }) {
   return (
     <p>
       <button type="button" className="button button--secondary" onClick={() => void onToggle(published ? 'archive' : 'restore')}>
         {published ? t.archive : t.restore}
       </button>
     </p>
+  );
+}
+
+/**
+ * One entry's editor (`useEntryEditor`): the form (title and address name, the kind's own first
+ * field, the summary, the kind's other fields, the source), then what the kind adds below it
+ * (`after`: a resource's file), the archive toggle and the history.
+ */
+export function EntryEditorPage({
+  editor,
+  first,
+  children,
+  after,
+}: {
+  editor: Parameters<typeof EditorForm>[0]['editor'] &
+    CommonProps & {
+      entry: { id: number; editable: boolean; status: 'published' | 'archived' } | null;
+      title: string;
+      history: 'resources' | 'protocols';
+      setStatus: (action: 'archive' | 'restore') => Promise<void>;
+    };
+  first: ReactNode;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
+  const { entry, form, set, error, setStatus } = editor;
+  return (
+    <>
+      <EditorForm title={editor.title} editor={editor}>
+        <TitleAndSlug form={form} set={set} error={error} />
+        {first}
+        <SummaryField form={form} set={set} error={error} />
+        {children}
+        <SourceUrlField form={form} set={set} error={error} />
+      </EditorForm>
+      {after}
+      {entry?.editable && <ArchiveToggle published={entry.status === 'published'} onToggle={setStatus} />}
+      {entry && <History kind={editor.history} id={entry.id} />}
+    </>
   );
 }

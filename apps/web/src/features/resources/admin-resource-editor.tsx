@@ -19,30 +19,15 @@ import {
   RESOURCE_TYPE_LABELS,
 } from '../../i18n/fr.resources.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import {
-  ArchiveToggle,
-  CodesPicker,
-  EditorForm,
-  fieldKit,
-  History,
-  issuesFor,
-  orNull,
-  SourceUrlField,
-  SummaryField,
-  splitList,
-  TitleAndSlug,
-} from './admin-edit-kit.tsx';
-import { resourceKeys, resourceWrites } from './queries.ts';
-import { useEntryEditor } from './use-entry-editor.ts';
+import { type CommonForm, commonFields, EntryEditorPage, fieldKit, issuesFor, orNull, splitList } from './admin-edit-kit.tsx';
+import { resourceWrites } from './queries.ts';
+import { type EntryForm, useEntryEditor } from './use-entry-editor.ts';
 
 const t = frResources.edit;
 const MAX_BYTES = 10 * 1024 * 1024;
 
-type ResourceForm = {
-  slug: string;
-  title: string;
+type ResourceForm = CommonForm & {
   type: ResourceType;
-  summary: string;
   publics: Public[];
   themes: ResourceTheme[];
   scope: ResourceScope;
@@ -52,33 +37,25 @@ type ResourceForm = {
   reference: string;
   url: string;
   producers: string;
-  source_url: string;
 };
 
-const EMPTY_RESOURCE: ResourceForm = {
-  slug: '',
-  title: '',
-  type: 'guide',
-  summary: '',
-  publics: [],
-  themes: [],
-  scope: 'national',
-  regions: '',
-  departements: '',
-  date: '',
-  reference: '',
-  url: '',
-  producers: '',
-  source_url: '',
-};
-
-function resourceForm(r: AdminResource): ResourceForm {
-  const i = r.input;
-  return {
-    slug: i.slug ?? '',
-    title: i.title,
+const resourceForm: EntryForm<AdminResource, ResourceForm, CreateResourceInputRaw> = {
+  empty: {
+    ...commonFields.empty,
+    type: 'guide',
+    publics: [],
+    themes: [],
+    scope: 'national',
+    regions: '',
+    departements: '',
+    date: '',
+    reference: '',
+    url: '',
+    producers: '',
+  },
+  of: ({ input: i }) => ({
+    ...commonFields.of(i),
     type: i.type,
-    summary: i.summary ?? '',
     publics: i.publics,
     themes: i.themes ?? [],
     scope: i.territory.scope,
@@ -88,16 +65,10 @@ function resourceForm(r: AdminResource): ResourceForm {
     reference: i.reference ?? '',
     url: i.url ?? '',
     producers: (i.producers ?? []).join(', '),
-    source_url: i.source_url ?? '',
-  };
-}
-
-function resourceInput(f: ResourceForm): CreateResourceInputRaw {
-  return {
-    ...(f.slug.trim() ? { slug: f.slug.trim() } : {}),
-    title: f.title,
+  }),
+  input: (f) => ({
+    ...commonFields.input(f),
     type: f.type,
-    summary: f.summary,
     publics: f.publics,
     themes: f.themes,
     territory: {
@@ -109,9 +80,8 @@ function resourceInput(f: ResourceForm): CreateResourceInputRaw {
     reference: orNull(f.reference),
     url: orNull(f.url),
     producers: splitList(f.producers),
-    source_url: orNull(f.source_url),
-  };
-}
+  }),
+};
 
 function FileSection({ resource, onChange }: { resource: AdminResource; onChange: (r: AdminResource) => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -203,54 +173,31 @@ function FileSection({ resource, onChange }: { resource: AdminResource; onChange
 }
 
 export function ResourceEditor({ existing }: { existing: AdminResource | null }) {
-  const editor = useEntryEditor({
-    existing,
-    empty: EMPTY_RESOURCE,
-    formOf: resourceForm,
-    save: (id, f) => (id === null ? resourceWrites.create(resourceInput(f)) : resourceWrites.update(id, resourceInput(f))),
-    setStatus: resourceWrites.setStatus,
-    stale: [resourceKeys.all, resourceKeys.admin],
-    savedNote: t.saved,
-    createdNote: t.created,
-    archivedNote: t.archived,
-    pathOf: (id) => `/admin/ressources/${id}`,
-  });
-  const { entry: resource, form, set, error, updated, setStatus } = editor;
+  const editor = useEntryEditor('resource', existing, resourceForm, resourceWrites);
+  const { entry: resource, form, set, error, updated } = editor;
   const kit = fieldKit(form, set, error);
 
   return (
-    <>
-      <EditorForm title={resource ? t.editResourceTitle(resource.title) : t.newResourceTitle} editor={editor}>
-        <TitleAndSlug form={form} set={set} error={error} />
-        {kit.select('type', t.type, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
-        <SummaryField form={form} set={set} error={error} />
-        {kit.checkboxes('publics', `${t.publics} ${t.required}`, PUBLICS, PUBLIC_LABELS)}
-        {kit.checkboxes('themes', t.themes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
-        {kit.select('scope', t.scope, RESOURCE_SCOPE_CODES, RESOURCE_SCOPE_LABELS)}
-        {(form.scope === 'regions' || form.scope === 'departements') && (
-          <CodesPicker
-            key={form.scope}
-            kind={form.scope}
-            label={frEditor.fields[form.scope]}
-            error={error}
-            path={`territory.${form.scope}`}
-            value={form[form.scope]}
-            onChange={(v) => set(form.scope as 'regions' | 'departements', v)}
-          />
-        )}
-        {kit.input('date', t.date, { type: 'date' })}
-        {kit.input('reference', t.reference, { hint: t.referenceHint, maxLength: 300 })}
-        {kit.input('url', t.url, { hint: t.urlHint, type: 'url', inputMode: 'url' })}
-        {kit.input('producers', t.producers, { hint: t.producersHint })}
-        <SourceUrlField form={form} set={set} error={error} />
-      </EditorForm>
-      {resource ? (
-        <FileSection resource={resource} onChange={(r) => updated(r, t.saved)} />
-      ) : (
-        <p className="field__hint">{t.fileSaveFirst}</p>
-      )}
-      {resource?.editable && <ArchiveToggle published={resource.status === 'published'} onToggle={setStatus} />}
-      {resource && <History kind="resources" id={resource.id} />}
-    </>
+    <EntryEditorPage
+      editor={editor}
+      first={kit.select('type', t.type, RESOURCE_TYPE_CODES, RESOURCE_TYPE_LABELS)}
+      after={
+        resource ? (
+          <FileSection resource={resource} onChange={(r) => updated(r, t.saved)} />
+        ) : (
+          <p className="field__hint">{t.fileSaveFirst}</p>
+        )
+      }
+    >
+      {kit.checkboxes('publics', `${t.publics} ${t.required}`, PUBLICS, PUBLIC_LABELS)}
+      {kit.checkboxes('themes', t.themes, RESOURCE_THEME_CODES, RESOURCE_THEME_LABELS)}
+      {kit.select('scope', t.scope, RESOURCE_SCOPE_CODES, RESOURCE_SCOPE_LABELS)}
+      {(form.scope === 'regions' || form.scope === 'departements') &&
+        kit.codes(form.scope, form.scope, frEditor.fields[form.scope], `territory.${form.scope}`)}
+      {kit.input('date', t.date, { type: 'date' })}
+      {kit.input('reference', t.reference, { hint: t.referenceHint, maxLength: 300 })}
+      {kit.input('url', t.url, { hint: t.urlHint, type: 'url', inputMode: 'url' })}
+      {kit.input('producers', t.producers, { hint: t.producersHint })}
+    </EntryEditorPage>
   );
 }

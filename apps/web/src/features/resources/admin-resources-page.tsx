@@ -1,18 +1,15 @@
 /** `/admin/ressources` — the curators' list of resources and protocols (archived ones included). */
 import type { AdminProtocol, AdminResource } from '@pare/schema';
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frResources, PROTOCOL_KIND_LABELS, RESOURCE_SCOPE_LABELS, RESOURCE_TYPE_LABELS } from '../../i18n/fr.resources.ts';
 import { formatDate } from '../../lib/format.ts';
-import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { adminProtocolsQuery, adminResourcesQuery } from './queries.ts';
 import './resources.css';
-import { DataTable, ListFilters, TabNav, TitleCell } from '../../components/admin-list.tsx';
+import { DataTable, TabbedListHead, TitleCell, useTabbedList } from '../../components/admin-list.tsx';
 
 type Tab = 'ressources' | 'protocoles';
+const ta = frResources.admin;
 
 function StatusCell({ status }: { status: 'published' | 'archived' }) {
   return <>{status === 'published' ? frResources.admin.statusPublished : frResources.admin.statusArchived}</>;
@@ -69,67 +66,44 @@ const protocolRow = (p: AdminProtocol) => ({
   where: p.departements.join(', '),
 });
 
+const LIST_TABS = [
+  {
+    href: '/admin/ressources',
+    label: ta.tabResources,
+    keep: { vue: 'ressources' },
+    create: ['/admin/ressources/nouvelle', ta.newResource],
+  },
+  {
+    href: '/admin/ressources?vue=protocoles',
+    label: ta.tabProtocols,
+    keep: { vue: 'protocoles' },
+    create: ['/admin/protocoles/nouveau', ta.newProtocol],
+  },
+] as const;
+
 function Lists() {
-  const t = frResources.admin;
-  const { search } = useLocation();
-  const url = new URLSearchParams(search);
-  const tab: Tab = url.get('vue') === 'protocoles' ? 'protocoles' : 'ressources';
-  const q = url.get('q') ?? '';
-  const status = url.get('status') ?? 'all';
-  const params = new URLSearchParams({ per_page: '200', status, ...(q ? { q } : {}) }).toString();
-  const resources = useQuery({ ...adminResourcesQuery(params), enabled: tab === 'ressources' });
-  const protocols = useQuery({ ...adminProtocolsQuery(params), enabled: tab === 'protocoles' });
-  const [text, setText] = useState(q);
-  const current = tab === 'ressources' ? resources : protocols;
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const next = new URLSearchParams({ vue: tab, ...(text ? { q: text } : {}), ...(status !== 'all' ? { status } : {}) });
-    navigate(`/admin/ressources?${next.toString()}`, { keepScroll: true });
-  }
-
+  const list = useTabbedList('/admin/ressources', LIST_TABS, [adminResourcesQuery, adminProtocolsQuery]);
+  const tab: Tab = list.open === 0 ? 'ressources' : 'protocoles';
+  const [resources, protocols] = list.lists;
   return (
     <>
-      <TabNav
-        label={t.tabsLabel}
-        tabs={[
-          { href: '/admin/ressources', label: t.tabResources, current: tab === 'ressources' },
-          { href: '/admin/ressources?vue=protocoles', label: t.tabProtocols, current: tab === 'protocoles' },
-        ]}
-      />
-      <p>
-        <Link className="button button--primary" href={tab === 'ressources' ? '/admin/ressources/nouvelle' : '/admin/protocoles/nouveau'}>
-          {tab === 'ressources' ? t.newResource : t.newProtocol}
-        </Link>
-      </p>
-      <ListFilters
+      <TabbedListHead
+        list={list}
         idPrefix="admin-ressources"
-        searchLabel={t.searchLabel}
-        text={text}
-        onText={setText}
-        statusLabel={t.statusLabel}
-        status={status}
-        onStatus={(next) =>
-          navigate(`/admin/ressources?${new URLSearchParams({ vue: tab, ...(q ? { q } : {}), status: next }).toString()}`, {
-            keepScroll: true,
-          })
-        }
-        statuses={[
-          { value: 'all', label: t.statusAll },
-          { value: 'published', label: t.statusPublished },
-          { value: 'archived', label: t.statusArchived },
-        ]}
+        texts={ta}
         submitLabel={frResources.list.submit}
-        onSubmit={submit}
+        statuses={[
+          { value: 'all', label: ta.statusAll },
+          { value: 'published', label: ta.statusPublished },
+          { value: 'archived', label: ta.statusArchived },
+        ]}
       />
-      {current.isPending && <p className="notice">{t.loading}</p>}
-      {current.isError && <ErrorMessage error={current.error} />}
       {tab === 'ressources' &&
         resources.data &&
-        (resources.data.items.length ? <EntryRows items={resources.data.items.map(resourceRow)} /> : <p>{t.empty}</p>)}
+        (resources.data.items.length ? <EntryRows items={resources.data.items.map(resourceRow)} /> : <p>{ta.empty}</p>)}
       {tab === 'protocoles' &&
         protocols.data &&
-        (protocols.data.items.length ? <EntryRows items={protocols.data.items.map(protocolRow)} /> : <p>{t.empty}</p>)}
+        (protocols.data.items.length ? <EntryRows items={protocols.data.items.map(protocolRow)} /> : <p>{ta.empty}</p>)}
     </>
   );
 }

@@ -4,28 +4,46 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { frResources } from '../../i18n/fr.resources.ts';
 import { navigate } from '../../lib/router.tsx';
+import { resourceKeys } from './queries.ts';
 
-type Entry = { id: number; editable: boolean };
+const t = frResources.edit;
 
-export function useEntryEditor<E extends Entry, F>(o: {
-  existing: E | null;
-  empty: F;
-  formOf: (entry: E) => F;
-  /** Creates (`id` null) or updates the entry from the form. */
-  save: (id: number | null, form: F) => Promise<E>;
+type Entry = { id: number; editable: boolean; title: string };
+
+/** Per kind: the cached lists an answer makes stale, where its entries live, which history the API keeps. */
+const PLACES = {
+  resource: { stale: [resourceKeys.all, resourceKeys.admin], path: '/admin/ressources', history: 'resources' },
+  protocol: { stale: [resourceKeys.protocols, resourceKeys.admin], path: '/admin/protocoles', history: 'protocols' },
+} as const;
+
+/** Per kind: what a creation says, the editor's title (a new entry's, a saved one's). */
+const TEXTS = {
+  resource: { createdNote: t.created, titles: [t.newResourceTitle, t.editResourceTitle] },
+  protocol: { createdNote: t.saved, titles: [t.newProtocolTitle, t.editProtocolTitle] },
+} as const;
+
+/** The form of one kind of entry: blank, from a saved entry, and as the input the API takes. */
+export type EntryForm<E, F, I> = { empty: F; of: (entry: E) => F; input: (form: F) => I };
+
+/** The API's writes of one kind of entry. */
+export type EntryWrites<E, I> = {
+  create: (input: I) => Promise<E>;
+  update: (id: number, input: I) => Promise<E>;
   setStatus: (id: number, action: 'archive' | 'restore') => Promise<E>;
-  /** The cached lists an answer makes stale. */
-  stale: readonly (readonly unknown[])[];
-  savedNote: string;
-  createdNote: string;
-  archivedNote: string;
-  /** Where a new entry lives once created. */
-  pathOf: (id: number) => string;
-}) {
+};
+
+export function useEntryEditor<E extends Entry, F, I>(
+  kind: keyof typeof PLACES,
+  existing: E | null,
+  entryForm: EntryForm<E, F, I>,
+  writes: EntryWrites<E, I>,
+) {
+  const o = { ...PLACES[kind], ...TEXTS[kind] };
   const queryClient = useQueryClient();
-  const [entry, setEntry] = useState(o.existing);
-  const [form, setForm] = useState<F>(o.existing ? o.formOf(o.existing) : o.empty);
+  const [entry, setEntry] = useState(existing);
+  const [form, setForm] = useState<F>(existing ? entryForm.of(existing) : entryForm.empty);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +51,7 @@ export function useEntryEditor<E extends Entry, F>(o: {
 
   function updated(x: E, note: string) {
     setEntry(x);
-    setForm(o.formOf(x));
+    setForm(entryForm.of(x));
     setError(null);
     setMessage(note);
     for (const queryKey of o.stale) void queryClient.invalidateQueries({ queryKey });
@@ -44,11 +62,11 @@ export function useEntryEditor<E extends Entry, F>(o: {
     setBusy(true);
     setMessage(null);
     try {
-      if (entry) updated(await o.save(entry.id, form), o.savedNote);
+      if (entry) updated(await writes.update(entry.id, entryForm.input(form)), t.saved);
       else {
-        const created = await o.save(null, form);
+        const created = await writes.create(entryForm.input(form));
         updated(created, o.createdNote);
-        navigate(o.pathOf(created.id), { replace: true, keepScroll: true });
+        navigate(`${o.path}/${created.id}`, { replace: true, keepScroll: true });
       }
     } catch (err) {
       setError(err);
@@ -60,11 +78,25 @@ export function useEntryEditor<E extends Entry, F>(o: {
   async function setStatus(action: 'archive' | 'restore') {
     if (!entry) return;
     try {
-      updated(await o.setStatus(entry.id, action), action === 'archive' ? o.archivedNote : o.savedNote);
+      updated(await writes.setStatus(entry.id, action), action === 'archive' ? t.archived : t.saved);
     } catch (err) {
       setError(err);
     }
   }
 
-  return { entry, form, set, error, busy, message, readOnly: entry !== null && !entry.editable, updated, save, setStatus };
+  const [newTitle, editTitle] = o.titles;
+  return {
+    entry,
+    title: entry ? editTitle(entry.title) : newTitle,
+    history: o.history,
+    form,
+    set,
+    error,
+    busy,
+    message,
+    readOnly: entry !== null && !entry.editable,
+    updated,
+    save,
+    setStatus,
+  };
 }

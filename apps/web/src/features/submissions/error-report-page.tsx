@@ -8,7 +8,7 @@ import { NarrowPage } from '../../components/page-intro.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { ApiRequestError } from '../../lib/api.ts';
-import { Link, useLocation } from '../../lib/router.tsx';
+import { Link, useSearchParam } from '../../lib/router.tsx';
 import { actorQuery } from '../actor/queries.ts';
 import { ErrorSummary, FormError, TextArea } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors, zodToErrors } from '../admin/form-errors.ts';
@@ -106,8 +106,7 @@ function ReportForm({ slug, name }: { slug: string; name: string }) {
 
 export function ErrorReportFormPage() {
   useDocumentTitle(t.title);
-  const { search } = useLocation();
-  const raw = new URLSearchParams(search).get('acteur') ?? '';
+  const raw = useSearchParam('acteur') ?? '';
   const slug = SLUG.test(raw) ? raw : null;
   const actor = useQuery({ ...actorQuery(slug ?? '-'), enabled: slug !== null });
   return (

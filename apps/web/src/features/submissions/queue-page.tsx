@@ -1,12 +1,12 @@
 /** `/admin/propositions` — the queue of referencing requests and error reports. */
 import { SUBMISSION_KIND_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_STATUSES } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ReadPending } from '../../components/error-message.tsx';
 import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
 import { formatDate } from '../../lib/format.ts';
-import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { Link, navigate, useSearchParam } from '../../lib/router.tsx';
 import { AdminPage } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
 import { submissionsQuery } from './queries.ts';
@@ -15,8 +15,7 @@ const t = frAdmin.queue;
 
 function Queue({ status }: { status: string }) {
   const list = useQuery(submissionsQuery(status));
-  if (list.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (list.isError) return <ErrorMessage error={list.error} />;
+  if (!list.isSuccess) return <ReadPending query={list} loading={frAdmin.common.loading} />;
   const { total, items } = list.data;
   return (
     <section aria-labelledby="queue-count">
@@ -47,8 +46,7 @@ function Queue({ status }: { status: string }) {
 
 export function SubmissionQueuePage() {
   useDocumentTitle(t.title);
-  const { search } = useLocation();
-  const status = new URLSearchParams(search).get('statut') ?? 'nouvelle';
+  const status = useSearchParam('statut') ?? 'nouvelle';
   const options: [string, string][] = [
     ...SUBMISSION_STATUSES.map((s) => [s, SUBMISSION_STATUS_LABELS[s]] as [string, string]),
     ['all', t.all],

@@ -14,7 +14,7 @@ import {
 } from '@pare/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ErrorMessage, ReadPending } from '../../components/error-message.tsx';
 import { SubmitButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAdmin } from '../../i18n/fr.admin.ts';
@@ -441,8 +441,7 @@ function Decide({ s }: { s: SubmissionDetail }) {
 function Review({ id }: { id: number }) {
   const q = useQuery(submissionQuery(id));
   useDocumentTitle(t.title(id));
-  if (q.isPending) return <p role="status">{frAdmin.common.loading}</p>;
-  if (q.isError) return <ErrorMessage error={q.error} />;
+  if (!q.isSuccess) return <ReadPending query={q} loading={frAdmin.common.loading} />;
   const s = q.data;
   return (
     <div className="admin-page">
