@@ -132,6 +132,17 @@ export type Channel = (typeof CHANNELS)[number];
 export const RECOMMENDATION_GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
 export type RecommendationGroup = (typeof RECOMMENDATION_GROUPS)[number];
 
+/** Each group's heading, addressed to the person: the engine's texts and the results page say the same. */
+export const RECOMMENDATION_GROUP_LABELS: Record<RecommendationGroup, string> = {
+  urgence: 'En cas de danger immédiat',
+  abri: 'Pour dormir en sécurité ce soir',
+  signalement: 'Pour transmettre une information préoccupante',
+  proximite: 'Près de chez vous',
+  departement: 'Dans votre département et alentour',
+  national: 'Partout en France',
+  ecoute: 'Pour être écouté et orienté',
+};
+
 /** Who is asking → the audience code an actor must serve (`publics`) to be shown to them. */
 export const PROFILE_TO_PUBLIC: Record<OrientationProfile, Public> = {
   jeune: 'jeunes',
@@ -182,3 +193,79 @@ export type AccountRequestStatus = (typeof ACCOUNT_REQUEST_STATUSES)[number];
 
 /** Entries marked verified in one bulk « marquer vérifiées ». */
 export const BULK_VERIFY_MAX = 200;
+
+// The resource centre and the territorial protocols. Mirrored by the CHECK constraints of
+// `packages/db/src/migrations/0007_resources.sql` (a test compares them).
+
+export const RESOURCE_TYPES = [
+  'guide',
+  'fiche',
+  'outil-prevention',
+  'video',
+  'formation',
+  'texte-juridique',
+  'etude',
+  'bonne-pratique',
+  'protocole-territorial',
+] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = {
+  guide: 'Guide',
+  fiche: 'Fiche pratique',
+  'outil-prevention': 'Outil de prévention',
+  video: 'Vidéo',
+  formation: 'Formation',
+  'texte-juridique': 'Texte juridique',
+  etude: 'Étude, rapport ou bilan',
+  'bonne-pratique': 'Bonne pratique',
+  'protocole-territorial': 'Protocole territorial',
+};
+
+/** What a resource is about: the product's actions, plus the subjects resources add. */
+export const RESOURCE_THEMES = [...ACTIONS, 'cadre-juridique', 'information-partagee', 'chiffres'] as const;
+export type ResourceTheme = (typeof RESOURCE_THEMES)[number];
+
+export const RESOURCE_THEME_LABELS: Record<ResourceTheme, string> = {
+  ...ACTION_LABELS,
+  'cadre-juridique': 'Cadre juridique',
+  'information-partagee': 'Information partagée et secret professionnel',
+  chiffres: 'Chiffres et état des lieux',
+};
+
+/** A resource concerns all of France, some régions or some départements (never a commune). */
+export const RESOURCE_SCOPES = ['national', 'regions', 'departements'] as const;
+export type ResourceScope = (typeof RESOURCE_SCOPES)[number];
+
+export const RESOURCE_STATUSES = ['published', 'archived'] as const;
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+export const RESOURCE_STATUS_LABELS: Record<ResourceStatus, string> = { published: 'Publiée', archived: 'Archivée' };
+
+export const PROTOCOL_KINDS = ['convention', 'comite-de-suivi', 'commission', 'other'] as const;
+export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
+export const PROTOCOL_KIND_LABELS: Record<ProtocolKind, string> = {
+  convention: 'Convention',
+  'comite-de-suivi': 'Comité de suivi',
+  commission: 'Commission',
+  other: 'Autre instance',
+};
+
+export const MEETING_FREQUENCIES = ['mensuel', 'bimestriel', 'trimestriel', 'semestriel', 'annuel', 'ponctuel'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
+  mensuel: 'Mensuel',
+  bimestriel: 'Tous les deux mois',
+  trimestriel: 'Trimestriel',
+  semestriel: 'Semestriel',
+  annuel: 'Annuel',
+  ponctuel: 'Ponctuel',
+};
+
+export const MEMBER_ROLES = ['signataire', 'pilote', 'membre', 'invite'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+  signataire: 'Signataire',
+  pilote: 'Pilote',
+  membre: 'Membre',
+  invite: 'Invité',
+};
