@@ -11,10 +11,9 @@
  */
 
 import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
 import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
 import { ACTIONS, PUBLICS } from '../packages/schema/src/index.ts';
-import { BROWSER_HEADERS, type LoadResult, loadResultOf, round } from './lib.ts';
+import { autocannonRun, BROWSER_HEADERS, DIRECTORY_WORDS, type LoadResult, loadResultOf, round } from './lib.ts';
 
 /** A small seeded generator (mulberry32): the same seed gives the same requests. */
 export function seeded(seed: number): () => number {
@@ -28,33 +27,8 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** Words people type, present in the generated directory's names and descriptions. */
-const WORDS = [
-  'enfance',
-  'jeunes',
-  'ecoute',
-  'prevention',
-  'famille',
-  'soin',
-  'hebergement',
-  'juridique',
-  'repere',
-  'horizon',
-  'passerelle',
-  'crip',
-  'pjj',
-  'adolescents',
-  'maison',
-  'reseau',
-  'fugue',
-  'parents',
-  'accueil',
-  'violence',
-  'sante',
-  'education',
-  'protection',
-  'association',
-];
+/** Words people type: the directory's, and a few more of its subjects. */
+const WORDS = ['enfance', ...DIRECTORY_WORDS, 'parents', 'accueil', 'violence', 'sante', 'education', 'protection', 'association'];
 const RADII = [2, 5, 10, 15, 20, 30, 50];
 
 /**
@@ -109,12 +83,10 @@ export async function loadDistinct(
   let next = 0;
   const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
   const sent: string[] = [];
-  const result = await autocannon({
-    url,
+  const result = await autocannonRun(url, {
     connections: opts.connections,
     duration: opts.duration,
-    timeout: 30,
-    headers: opts.headers ?? BROWSER_HEADERS,
+    headers: opts.headers,
     requests: [
       {
         method: 'GET',

@@ -61,24 +61,56 @@ export type LoadResult = {
   bytes: number;
 };
 
+/** Words of the generated directory's names and descriptions: what the text searches of the runs ask for. */
+export const DIRECTORY_WORDS = [
+  'jeunes',
+  'ecoute',
+  'prevention',
+  'famille',
+  'soin',
+  'hebergement',
+  'juridique',
+  'repere',
+  'horizon',
+  'passerelle',
+  'crip',
+  'pjj',
+  'adolescents',
+  'maison',
+  'reseau',
+  'fugue',
+];
+
 /** What a browser's fetch sends: every figure under load is for requests that accept compression. */
 export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-/** One autocannon run: `connections` keep-alive connections for `duration` seconds, with `headers` (a browser's by default). */
-export async function load(
+/**
+ * One autocannon run, autocannon's own result: `connections` keep-alive connections for `duration`
+ * seconds, with `headers` (a browser's by default), `requests` in turn (the root's GET otherwise).
+ */
+export function autocannonRun(
   url: string,
-  opts: { connections: number; duration: number; paths?: string[]; requests?: autocannon.Request[]; headers?: Record<string, string> },
-): Promise<LoadResult> {
-  const requests = opts.requests ?? opts.paths?.map((path) => ({ method: 'GET' as const, path }));
-  const result = await autocannon({
+  opts: { connections: number; duration: number; requests?: autocannon.Request[]; headers?: Record<string, string> },
+): Promise<autocannon.Result> {
+  return autocannon({
     url,
     connections: opts.connections,
     duration: opts.duration,
     timeout: 30,
     headers: opts.headers ?? BROWSER_HEADERS,
-    ...(requests ? { requests } : {}),
+    ...(opts.requests ? { requests: opts.requests } : {}),
   });
-  return loadResultOf(result);
+}
+
+/** One autocannon run as the tables give it, over `paths` in turn or the given `requests`. */
+export async function load(
+  url: string,
+  opts: { connections: number; duration: number; paths?: string[]; requests?: autocannon.Request[]; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const requests = opts.requests ?? opts.paths?.map((path) => ({ method: 'GET' as const, path }));
+  return loadResultOf(
+    await autocannonRun(url, { connections: opts.connections, duration: opts.duration, requests, headers: opts.headers }),
+  );
 }
 
 /** What a run's table rows need of autocannon's result. */

@@ -27,7 +27,18 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../packages/db/src/index.ts';
 import { type DistinctResult, distinctSearchPaths, loadDistinct, measureDistinct, sequentialDistinct } from './distinct.ts';
-import { type LoadResult, load, processMemory, ROOT, round, type Server, sequential, startServer, streamed } from './lib.ts';
+import {
+  DIRECTORY_WORDS,
+  type LoadResult,
+  load,
+  processMemory,
+  ROOT,
+  round,
+  type Server,
+  sequential,
+  startServer,
+  streamed,
+} from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -184,28 +195,7 @@ const STREET_BBOX = '2.335,48.848,2.370,48.863';
 const FRANCE_BBOX = '-5.5,41.2,9.8,51.2';
 
 /** Queries nobody asked before in the run: each is a cache miss (sequential, one at a time). */
-const COLD_TEXT = [
-  'jeunes',
-  'ecoute',
-  'prevention',
-  'famille',
-  'lyon',
-  'marseille',
-  'toulouse',
-  'soin',
-  'hebergement',
-  'juridique',
-  'repere',
-  'horizon',
-  'passerelle',
-  'crip',
-  'pjj',
-  'adolescents',
-  'maison',
-  'brigade',
-  'reseau',
-  'fugue',
-];
+const COLD_TEXT = [...DIRECTORY_WORDS, 'lyon', 'marseille', 'toulouse', 'brigade'];
 const COLD_DEPS = [
   '75',
   '69',

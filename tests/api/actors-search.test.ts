@@ -1,5 +1,6 @@
 import { ErrorBodySchema, HealthSchema, PublicActorSchema, SearchActorsResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccentAndCaseBlind } from '../helpers/api-expectations.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -20,11 +21,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/actors — full text', () => {
   it('finds the same actors whether the word is typed with or without accents', async () => {
-    const accented = await getJson(t.app, '/api/actors?q=prévention', SearchActorsResponseSchema);
-    const plain = await getJson(t.app, '/api/actors?q=PREVENTION', SearchActorsResponseSchema);
-    expect(accented.status).toBe(200);
-    expect(accented.body.total).toBeGreaterThan(0);
-    expect(slugs(plain.body)).toEqual(slugs(accented.body));
+    await expectAccentAndCaseBlind(t.app, '/api/actors?q=prévention', '/api/actors?q=PREVENTION', SearchActorsResponseSchema);
   });
 
   // One search text a row, and an actor it must find.

@@ -19,3 +19,33 @@ export async function getRefused(app: App, url: string, field: string): Promise<
   expect(answer.body.issues?.map((i) => i.path)).toContain(field);
   return answer;
 }
+
+/**
+ * A full-text search of a public list finds the same items, in the same order, for a word typed
+ * with its accents and for the same word in capitals without them (`plainUrl`); it finds some.
+ */
+export async function expectAccentAndCaseBlind<T extends { total: number; items: { slug: string }[] }>(
+  app: App,
+  accentedUrl: string,
+  plainUrl: string,
+  schema: { parse: (v: unknown) => T },
+): Promise<void> {
+  const slugs = (body: T) => body.items.map((i) => i.slug);
+  const accented = await getJson(app, accentedUrl, schema);
+  const plain = await getJson(app, plainUrl, schema);
+  expect(accented.status).toBe(200);
+  expect(accented.body.total).toBeGreaterThan(0);
+  expect(slugs(plain.body)).toEqual(slugs(accented.body));
+}
+
+/**
+ * Bad input every public list refuses as /api/actors does (its public filter, its département,
+ * its pages, its search text), as `[what, query, field]`: each list's test adds it to its own.
+ */
+export const LIST_BAD_QUERIES: readonly (readonly [string, string, string])[] = [
+  ['an unknown public', 'publics=adultes', 'publics'],
+  ['a malformed département code', 'departement=999', 'departement'],
+  ['a page size over 100', 'per_page=1000', 'per_page'],
+  ['a page 0', 'page=0', 'page'],
+  ['a search text of 500 characters', `q=${'a'.repeat(500)}`, 'q'],
+];

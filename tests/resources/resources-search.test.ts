@@ -1,6 +1,6 @@
 import { ErrorBodySchema, PublicResourceSchema, SearchResourcesResponseSchema } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRefused } from '../helpers/api-expectations.ts';
+import { expectAccentAndCaseBlind, getRefused, LIST_BAD_QUERIES } from '../helpers/api-expectations.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -78,11 +78,7 @@ describe('the legal references are shipped', () => {
 
 describe('GET /api/resources — full text', () => {
   it('finds the same resources with or without accents, in any case', async () => {
-    const accented = await getJson(t.app, '/api/resources?q=prévention', SearchResourcesResponseSchema);
-    const plain = await getJson(t.app, '/api/resources?q=PREVENTION', SearchResourcesResponseSchema);
-    expect(accented.status).toBe(200);
-    expect(accented.body.total).toBeGreaterThan(0);
-    expect(slugs(plain.body)).toEqual(slugs(accented.body));
+    await expectAccentAndCaseBlind(t.app, '/api/resources?q=prévention', '/api/resources?q=PREVENTION', SearchResourcesResponseSchema);
   });
 
   it('matches the beginning of a word', async () => {
@@ -159,19 +155,15 @@ describe('GET /api/resources — filters and paging', () => {
 });
 
 describe('bad input gets a 400 naming the field, like /api/actors', () => {
-  it.each([
-    ['an unknown type', '/api/resources?types=roman', 'types'],
-    ['an unknown public', '/api/resources?publics=adultes', 'publics'],
-    ['an unknown theme', '/api/resources?themes=magie', 'themes'],
-    ['a malformed département', '/api/resources?departement=999', 'departement'],
-    ['a page size over 100', '/api/resources?per_page=1000', 'per_page'],
-    ['a page 0', '/api/resources?page=0', 'page'],
-    ['a page that is not a number', '/api/resources?page=deux', 'page'],
-    ['a search text of 500 characters', `/api/resources?q=${'a'.repeat(500)}`, 'q'],
-    ['an unknown actor', '/api/resources?actor=acteur-inexistant', 'actor'],
-    ['a malformed actor slug', '/api/resources?actor=Pas%20un%20slug', 'actor'],
-  ])('%s', async (_what, url, field) => {
-    const { body, headers } = await getRefused(t.app, url, field);
+  it.each<readonly [string, string, string]>([
+    ['an unknown type', 'types=roman', 'types'],
+    ['an unknown theme', 'themes=magie', 'themes'],
+    ['a page that is not a number', 'page=deux', 'page'],
+    ['an unknown actor', 'actor=acteur-inexistant', 'actor'],
+    ['a malformed actor slug', 'actor=Pas%20un%20slug', 'actor'],
+    ...LIST_BAD_QUERIES,
+  ])('%s', async (_what, query, field) => {
+    const { body, headers } = await getRefused(t.app, `/api/resources?${query}`, field);
     expect(headers.get('content-type')).toMatch(/application\/json/);
     expect(body.error).toBe('validation_error');
   });

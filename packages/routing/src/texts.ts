@@ -2,7 +2,14 @@
  * Every French text the orientation shows, in one catalogue so a translation can be added. Sentences
  * are built here, not in the engine, because word order and agreement belong to the language.
  */
-import type { Action, ActorType, Channel, OrientationProfile, RecommendationGroup, Urgency } from '@pare/schema';
+import {
+  type Action,
+  type ActorType,
+  type Channel,
+  type OrientationProfile,
+  RECOMMENDATION_GROUP_LABELS,
+  type Urgency,
+} from '@pare/schema';
 
 /** Where an actor stands relative to the person, as the engine found it. */
 export type WhereFacts =
@@ -156,15 +163,8 @@ export const orientationTexts = {
   /** The need `je-ne-sais-pas`; the other needs are actions, labelled by ACTION_LABELS in @pare/schema. */
   unknownNeedLabel: 'Je ne sais pas',
 
-  groupLabels: {
-    urgence: 'En cas de danger immédiat',
-    abri: 'Pour dormir en sécurité ce soir',
-    signalement: 'Pour transmettre une information préoccupante',
-    proximite: 'Près de chez vous',
-    departement: 'Dans votre département et alentour',
-    national: 'Partout en France',
-    ecoute: 'Pour être écouté et orienté',
-  } satisfies Record<RecommendationGroup, string>,
+  /** The groups' headings are the results page's too: they live with the group codes. */
+  groupLabels: RECOMMENDATION_GROUP_LABELS,
 
   channelLabels: {
     appeler: 'Appeler',

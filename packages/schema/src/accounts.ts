@@ -1,6 +1,7 @@
 /** Accounts in the web (« Mon compte », set-password links, professionals' account requests). */
 import { z } from 'zod';
 import { CurrentUserSchema, NewPasswordSchema } from './auth.ts';
+import { ACCOUNT_REQUEST_STATUSES } from './codes.ts';
 import { DepartementCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
@@ -81,8 +82,6 @@ export const AccountRequestInputSchema = z.object({
 });
 export type AccountRequestInput = z.input<typeof AccountRequestInputSchema>;
 
-export const ACCOUNT_REQUEST_STATUS_LABELS = { nouvelle: 'À traiter', acceptee: 'Compte créé', refusee: 'Refusée' } as const;
-
 export const AccountRequestSchema = z
   .object({
     id: z.number().int(),
@@ -92,7 +91,7 @@ export const AccountRequestSchema = z
     email: z.string(),
     departements: z.array(z.string()),
     message: z.string().nullable(),
-    status: z.enum(['nouvelle', 'acceptee', 'refusee']),
+    status: z.enum(ACCOUNT_REQUEST_STATUSES),
     created_at: z.string(),
     handled_at: z.string().nullable(),
     user_id: z.number().int().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codesOf } from './codes.ts';
 import { DepartementCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 
@@ -15,15 +16,14 @@ export const DisplayNameSchema = z
  * `relais`: entries and submissions of their départements only. `professionnel-verifie`:
  * no editing; sees contacts marked professionals-only.
  */
-export const ROLES = ['admin', 'curateur', 'relais', 'professionnel-verifie'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS = {
   admin: 'Administrateur',
   curateur: 'Curateur',
   relais: 'Relais territorial',
   'professionnel-verifie': 'Professionnel vérifié',
 };
+export const ROLES = codesOf(ROLE_LABELS);
+export type Role = (typeof ROLES)[number];
 
 /** Roles that may edit the directory. */
 export const EDITOR_ROLES = ['admin', 'curateur', 'relais'] as const satisfies readonly Role[];

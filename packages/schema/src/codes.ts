@@ -1,42 +1,61 @@
 /**
  * The product's code lists. They are the single source of truth for API validation, the
  * database CHECK constraints (a test compares them), the OpenAPI description and the UI labels.
+ * A list with French labels is written once, as its table of labels: its codes come from it.
  */
 
-export const PUBLICS = ['jeunes', 'familles', 'professionnels'] as const;
+/** The codes of a table of labels, in the order the table declares them. */
+export function codesOf<Code extends string>(labels: Record<Code, string>): readonly [Code, ...Code[]] {
+  return Object.keys(labels) as [Code, ...Code[]];
+}
+
+export const PUBLIC_LABELS = {
+  jeunes: 'Jeunes',
+  familles: 'Familles et proches',
+  professionnels: 'Professionnels',
+};
+export const PUBLICS = codesOf(PUBLIC_LABELS);
 export type Public = (typeof PUBLICS)[number];
 
-export const ACTIONS = [
-  'prevention',
-  'reperage',
-  'ecoute',
-  'accompagnement',
-  'soin',
-  'hebergement',
-  'juridique',
-  'soutien-familles',
-  'formation',
-  'signalement',
-  'coordination',
-] as const;
+export const ACTION_LABELS = {
+  prevention: 'Prévention',
+  reperage: 'Repérage / aller-vers',
+  ecoute: 'Écoute',
+  accompagnement: 'Accompagnement socio-éducatif',
+  soin: 'Soin',
+  hebergement: 'Mise à l’abri / hébergement',
+  juridique: 'Accompagnement juridique et judiciaire',
+  'soutien-familles': 'Soutien aux familles',
+  formation: 'Formation des professionnels',
+  signalement: 'Recueil des informations préoccupantes',
+  coordination: 'Coordination territoriale',
+};
+export const ACTIONS = codesOf(ACTION_LABELS);
 export type Action = (typeof ACTIONS)[number];
 
-export const ACTOR_TYPES = [
-  'association',
-  'service-departemental',
-  'service-etat',
-  'sante',
-  'maison-ados',
-  'ligne-ecoute',
-  'numero-urgence',
-  'reseau',
-  'fondation',
-  'forces-ordre',
-] as const;
+export const ACTOR_TYPE_LABELS = {
+  association: 'Association',
+  'service-departemental': 'Service départemental (ASE, CRIP)',
+  'service-etat': 'Service de l’État (PJJ, ARS, justice)',
+  sante: 'Établissement de santé',
+  'maison-ados': 'Maison des adolescents',
+  'ligne-ecoute': 'Ligne d’écoute nationale',
+  'numero-urgence': 'Numéro d’urgence',
+  reseau: 'Réseau / collectif',
+  fondation: 'Fondation',
+  'forces-ordre': 'Forces de l’ordre',
+};
+export const ACTOR_TYPES = codesOf(ACTOR_TYPE_LABELS);
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** How far an actor's territory reaches. `communes` is the narrowest. */
-export const TERRITORY_SCOPES = ['national', 'regions', 'departements', 'communes'] as const;
+export const TERRITORY_SCOPE_LABELS = {
+  national: 'Toute la France',
+  regions: 'Région',
+  departements: 'Département',
+  communes: 'Local',
+};
+export const TERRITORY_SCOPES = codesOf(TERRITORY_SCOPE_LABELS);
 export type TerritoryScope = (typeof TERRITORY_SCOPES)[number];
 
 export const CONTACT_KINDS = ['phone', 'sms', 'email', 'website', 'chat'] as const;
@@ -52,46 +71,6 @@ export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 
 export const SORTS = ['name', 'distance', 'updated'] as const;
 export type Sort = (typeof SORTS)[number];
-
-export const PUBLIC_LABELS: Record<Public, string> = {
-  jeunes: 'Jeunes',
-  familles: 'Familles et proches',
-  professionnels: 'Professionnels',
-};
-
-export const ACTION_LABELS: Record<Action, string> = {
-  prevention: 'Prévention',
-  reperage: 'Repérage / aller-vers',
-  ecoute: 'Écoute',
-  accompagnement: 'Accompagnement socio-éducatif',
-  soin: 'Soin',
-  hebergement: 'Mise à l’abri / hébergement',
-  juridique: 'Accompagnement juridique et judiciaire',
-  'soutien-familles': 'Soutien aux familles',
-  formation: 'Formation des professionnels',
-  signalement: 'Recueil des informations préoccupantes',
-  coordination: 'Coordination territoriale',
-};
-
-export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
-  association: 'Association',
-  'service-departemental': 'Service départemental (ASE, CRIP)',
-  'service-etat': 'Service de l’État (PJJ, ARS, justice)',
-  sante: 'Établissement de santé',
-  'maison-ados': 'Maison des adolescents',
-  'ligne-ecoute': 'Ligne d’écoute nationale',
-  'numero-urgence': 'Numéro d’urgence',
-  reseau: 'Réseau / collectif',
-  fondation: 'Fondation',
-  'forces-ordre': 'Forces de l’ordre',
-};
-
-export const TERRITORY_SCOPE_LABELS: Record<TerritoryScope, string> = {
-  national: 'Toute la France',
-  regions: 'Région',
-  departements: 'Département',
-  communes: 'Local',
-};
 
 /** The time zones of the overseas départements; everywhere else, Europe/Paris (hours are read in the place's own time). */
 const OVERSEAS_TIME_ZONES: Record<string, string> = {
@@ -131,6 +110,17 @@ export type Channel = (typeof CHANNELS)[number];
  */
 export const RECOMMENDATION_GROUPS = ['urgence', 'abri', 'signalement', 'proximite', 'departement', 'national', 'ecoute'] as const;
 export type RecommendationGroup = (typeof RECOMMENDATION_GROUPS)[number];
+
+/** Each group's heading, addressed to the person: the engine's texts and the results page say the same. */
+export const RECOMMENDATION_GROUP_LABELS: Record<RecommendationGroup, string> = {
+  urgence: 'En cas de danger immédiat',
+  abri: 'Pour dormir en sécurité ce soir',
+  signalement: 'Pour transmettre une information préoccupante',
+  proximite: 'Près de chez vous',
+  departement: 'Dans votre département et alentour',
+  national: 'Partout en France',
+  ecoute: 'Pour être écouté et orienté',
+};
 
 /** Who is asking → the audience code an actor must serve (`publics`) to be shown to them. */
 export const PROFILE_TO_PUBLIC: Record<OrientationProfile, Public> = {
@@ -177,8 +167,73 @@ export type CampaignEntryState = (typeof CAMPAIGN_ENTRY_STATES)[number];
 export const SECURE_LINK_PURPOSES = ['answer', 'update', 'password'] as const;
 export type SecureLinkPurpose = (typeof SECURE_LINK_PURPOSES)[number];
 
-export const ACCOUNT_REQUEST_STATUSES = ['nouvelle', 'acceptee', 'refusee'] as const;
+export const ACCOUNT_REQUEST_STATUS_LABELS = { nouvelle: 'À traiter', acceptee: 'Compte créé', refusee: 'Refusée' };
+export const ACCOUNT_REQUEST_STATUSES = codesOf(ACCOUNT_REQUEST_STATUS_LABELS);
 export type AccountRequestStatus = (typeof ACCOUNT_REQUEST_STATUSES)[number];
 
 /** Entries marked verified in one bulk « marquer vérifiées ». */
 export const BULK_VERIFY_MAX = 200;
+
+// The resource centre and the territorial protocols. Mirrored by the CHECK constraints of
+// `packages/db/src/migrations/0007_resources.sql` (a test compares them).
+
+export const RESOURCE_TYPE_LABELS = {
+  guide: 'Guide',
+  fiche: 'Fiche pratique',
+  'outil-prevention': 'Outil de prévention',
+  video: 'Vidéo',
+  formation: 'Formation',
+  'texte-juridique': 'Texte juridique',
+  etude: 'Étude, rapport ou bilan',
+  'bonne-pratique': 'Bonne pratique',
+  'protocole-territorial': 'Protocole territorial',
+};
+export const RESOURCE_TYPES = codesOf(RESOURCE_TYPE_LABELS);
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** What a resource is about: the product's actions, plus the subjects resources add. */
+export const RESOURCE_THEME_LABELS = {
+  ...ACTION_LABELS,
+  'cadre-juridique': 'Cadre juridique',
+  'information-partagee': 'Information partagée et secret professionnel',
+  chiffres: 'Chiffres et état des lieux',
+};
+export const RESOURCE_THEMES = codesOf(RESOURCE_THEME_LABELS);
+export type ResourceTheme = (typeof RESOURCE_THEMES)[number];
+
+/** A resource concerns all of France, some régions or some départements (never a commune). */
+export const RESOURCE_SCOPES = ['national', 'regions', 'departements'] as const;
+export type ResourceScope = (typeof RESOURCE_SCOPES)[number];
+
+export const RESOURCE_STATUS_LABELS = { published: 'Publiée', archived: 'Archivée' };
+export const RESOURCE_STATUSES = codesOf(RESOURCE_STATUS_LABELS);
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+
+export const PROTOCOL_KIND_LABELS = {
+  convention: 'Convention',
+  'comite-de-suivi': 'Comité de suivi',
+  commission: 'Commission',
+  other: 'Autre instance',
+};
+export const PROTOCOL_KINDS = codesOf(PROTOCOL_KIND_LABELS);
+export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
+
+export const MEETING_FREQUENCY_LABELS = {
+  mensuel: 'Mensuel',
+  bimestriel: 'Tous les deux mois',
+  trimestriel: 'Trimestriel',
+  semestriel: 'Semestriel',
+  annuel: 'Annuel',
+  ponctuel: 'Ponctuel',
+};
+export const MEETING_FREQUENCIES = codesOf(MEETING_FREQUENCY_LABELS);
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+
+export const MEMBER_ROLE_LABELS = {
+  signataire: 'Signataire',
+  pilote: 'Pilote',
+  membre: 'Membre',
+  invite: 'Invité',
+};
+export const MEMBER_ROLES = codesOf(MEMBER_ROLE_LABELS);
+export type MemberRole = (typeof MEMBER_ROLES)[number];

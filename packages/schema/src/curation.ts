@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CreateActorInputSchema, PublicActorSchema, SlugSchema } from './actor.ts';
 import { AccountFieldsShape, DisplayNameSchema, ROLES } from './auth.ts';
-import { ACTOR_TYPES, BULK_VERIFY_MAX, TERRITORY_SCOPES } from './codes.ts';
+import { ACTOR_TYPES, BULK_VERIFY_MAX, codesOf, TERRITORY_SCOPES } from './codes.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PostcodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
@@ -13,27 +13,26 @@ import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 /** An entry not verified for this long is « à revérifier ». */
 export const STALE_AFTER_DAYS = 365;
 
-export const ACTOR_STATUSES = ['published', 'archived'] as const;
+export const ACTOR_STATUS_LABELS = { published: 'Publiée', archived: 'Archivée' };
+export const ACTOR_STATUSES = codesOf(ACTOR_STATUS_LABELS);
 export type ActorStatus = (typeof ACTOR_STATUSES)[number];
-export const ACTOR_STATUS_LABELS: Record<ActorStatus, string> = { published: 'Publiée', archived: 'Archivée' };
 
-export const SUBMISSION_KINDS = ['referencement', 'correction'] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
-export const SUBMISSION_KIND_LABELS: Record<SubmissionKind, string> = {
+export const SUBMISSION_KIND_LABELS = {
   referencement: 'Demande de référencement',
   correction: 'Signalement d’erreur',
 };
+export const SUBMISSION_KINDS = codesOf(SUBMISSION_KIND_LABELS);
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-export const SUBMISSION_STATUSES = ['nouvelle', 'acceptee', 'rejetee'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+export const SUBMISSION_STATUS_LABELS = {
   nouvelle: 'Nouvelle',
   acceptee: 'Acceptée',
   rejetee: 'Rejetée',
 };
+export const SUBMISSION_STATUSES = codesOf(SUBMISSION_STATUS_LABELS);
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-export const REVISION_ACTIONS = ['create', 'update', 'archive', 'restore', 'revert', 'import', 'verify'] as const;
-export const REVISION_ACTION_LABELS: Record<(typeof REVISION_ACTIONS)[number], string> = {
+export const REVISION_ACTION_LABELS = {
   create: 'Création',
   update: 'Modification',
   archive: 'Archivage',
@@ -42,6 +41,7 @@ export const REVISION_ACTION_LABELS: Record<(typeof REVISION_ACTIONS)[number], s
   import: 'Import',
   verify: 'Vérification',
 };
+export const REVISION_ACTIONS = codesOf(REVISION_ACTION_LABELS);
 
 // ---------------------------------------------------------------------------------------------
 // Partial actor inputs. `CreateActorInputSchema.partial()` would fill every default (an empty

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
-import { PUBLICS } from './codes.ts';
+import { codesOf, PUBLICS } from './codes.ts';
 import { revisionFields } from './curation.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
@@ -18,18 +18,18 @@ import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
 // Code lists
 // ---------------------------------------------------------------------------------------------
 
-export const CONTENT_STATUSES = ['brouillon', 'publie', 'archive'] as const;
+export const CONTENT_STATUS_LABELS = { brouillon: 'Brouillon', publie: 'Publié', archive: 'Archivé' };
+export const CONTENT_STATUSES = codesOf(CONTENT_STATUS_LABELS);
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
-export const CONTENT_STATUS_LABELS: Record<ContentStatus, string> = { brouillon: 'Brouillon', publie: 'Publié', archive: 'Archivé' };
 
-export const EVENT_KINDS = ['webinaire', 'formation', 'rencontre', 'autre'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+export const EVENT_KIND_LABELS = {
   webinaire: 'Webinaire',
   formation: 'Formation',
   rencontre: 'Rencontre',
   autre: 'Autre événement',
 };
+export const EVENT_KINDS = codesOf(EVENT_KIND_LABELS);
+export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const NEWS_REVISION_ACTIONS = ['create', 'update', 'publish', 'archive', 'unpublish', 'revert'] as const;
 export type NewsRevisionAction = (typeof NEWS_REVISION_ACTIONS)[number];

@@ -1,92 +1,24 @@
 /**
- * The resource centre and the territorial protocols: code lists with their French labels, the
- * inputs curators give, and the public views. Code lists here are mirrored by the CHECK
- * constraints of `packages/db/src/migrations/0007_resources.sql` (a test compares them).
+ * The resource centre and the territorial protocols: the inputs curators give, and the public
+ * views. Their code lists, with their French labels, are in codes.ts (the web reads them there).
  */
 import { z } from 'zod';
 import { PublicActorSchema, SlugSchema } from './actor.ts';
-import { ACTION_LABELS, ACTIONS, ACTOR_TYPES, type Action, PUBLICS } from './codes.ts';
+import {
+  ACTOR_TYPES,
+  MEETING_FREQUENCIES,
+  MEMBER_ROLES,
+  PROTOCOL_KINDS,
+  PUBLICS,
+  RESOURCE_SCOPES,
+  RESOURCE_STATUSES,
+  RESOURCE_THEMES,
+  RESOURCE_TYPES,
+} from './codes.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { codeList, intParam } from './params.ts';
 import { DepartementCodeSchema, PlaceRefSchema, RegionCodeSchema } from './territory.ts';
 import { hasUnsafeLineCharacter, ONE_LINE_MESSAGE } from './text.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Code lists
-// ---------------------------------------------------------------------------------------------
-
-export const RESOURCE_TYPES = [
-  'guide',
-  'fiche',
-  'outil-prevention',
-  'video',
-  'formation',
-  'texte-juridique',
-  'etude',
-  'bonne-pratique',
-  'protocole-territorial',
-] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
-
-export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = {
-  guide: 'Guide',
-  fiche: 'Fiche pratique',
-  'outil-prevention': 'Outil de prévention',
-  video: 'Vidéo',
-  formation: 'Formation',
-  'texte-juridique': 'Texte juridique',
-  etude: 'Étude, rapport ou bilan',
-  'bonne-pratique': 'Bonne pratique',
-  'protocole-territorial': 'Protocole territorial',
-};
-
-/** What a resource is about: the product's actions, plus the subjects resources add. */
-export const RESOURCE_THEMES = [...ACTIONS, 'cadre-juridique', 'information-partagee', 'chiffres'] as const;
-export type ResourceTheme = (typeof RESOURCE_THEMES)[number];
-
-export const RESOURCE_THEME_LABELS: Record<ResourceTheme, string> = {
-  ...(ACTION_LABELS as Record<Action, string>),
-  'cadre-juridique': 'Cadre juridique',
-  'information-partagee': 'Information partagée et secret professionnel',
-  chiffres: 'Chiffres et état des lieux',
-};
-
-/** A resource concerns all of France, some régions or some départements (never a commune). */
-export const RESOURCE_SCOPES = ['national', 'regions', 'departements'] as const;
-export type ResourceScope = (typeof RESOURCE_SCOPES)[number];
-
-export const RESOURCE_STATUSES = ['published', 'archived'] as const;
-export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
-export const RESOURCE_STATUS_LABELS: Record<ResourceStatus, string> = { published: 'Publiée', archived: 'Archivée' };
-
-export const PROTOCOL_KINDS = ['convention', 'comite-de-suivi', 'commission', 'other'] as const;
-export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
-export const PROTOCOL_KIND_LABELS: Record<ProtocolKind, string> = {
-  convention: 'Convention',
-  'comite-de-suivi': 'Comité de suivi',
-  commission: 'Commission',
-  other: 'Autre instance',
-};
-
-export const MEETING_FREQUENCIES = ['mensuel', 'bimestriel', 'trimestriel', 'semestriel', 'annuel', 'ponctuel'] as const;
-export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
-export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
-  mensuel: 'Mensuel',
-  bimestriel: 'Tous les deux mois',
-  trimestriel: 'Trimestriel',
-  semestriel: 'Semestriel',
-  annuel: 'Annuel',
-  ponctuel: 'Ponctuel',
-};
-
-export const MEMBER_ROLES = ['signataire', 'pilote', 'membre', 'invite'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
-export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
-  signataire: 'Signataire',
-  pilote: 'Pilote',
-  membre: 'Membre',
-  invite: 'Invité',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Uploaded files

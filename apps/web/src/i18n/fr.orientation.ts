@@ -4,7 +4,13 @@
  * rules: one place for every text, a translation is another file of the same shape.
  */
 
-import type { Action, ContactRequestRecipient, ContactRequestStatus, OrientationProfile, RecommendationGroup } from '@pare/schema/codes';
+import {
+  type Action,
+  type ContactRequestRecipient,
+  type ContactRequestStatus,
+  type OrientationProfile,
+  RECOMMENDATION_GROUP_LABELS,
+} from '@pare/schema/codes';
 import { nf, plural } from './fr-grammar.ts';
 
 /** Must match PARE_RETENTION_DAYS (180 by default); the API's answer gives the real value after sending. */
@@ -104,15 +110,7 @@ export const frOrientation = {
     retry: 'Réessayer',
     count: (n: number) => `${nf.format(n)} ${plural(n, 'contact proposé', 'contacts proposés')}`,
     noticesHeading: 'À savoir',
-    groups: {
-      urgence: 'En cas de danger immédiat',
-      abri: 'Pour dormir en sécurité ce soir',
-      signalement: 'Pour transmettre une information préoccupante',
-      proximite: 'Près de chez vous',
-      departement: 'Dans votre département et alentour',
-      national: 'Partout en France',
-      ecoute: 'Pour être écouté et orienté',
-    } satisfies Record<RecommendationGroup, string>,
+    groups: RECOMMENDATION_GROUP_LABELS,
     distance: (km: number) => `à ${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`,
     viewActor: (name: string) => `Voir la fiche de ${name}`,
     call: (value: string) => `Appeler le ${value}`,

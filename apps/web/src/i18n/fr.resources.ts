@@ -2,70 +2,32 @@
  * Every text of the resource centre, the territorial protocols and the département pages, in
  * French. Kept apart from fr.ts so these features could grow in parallel; same shape rules.
  *
- * The code lists of resources live in @pare/schema (resources.ts), which the web build cannot
- * import at run time (only codes.ts is aliased, to keep zod out of the bundle): their labels are
- * repeated here, typed against the schema's code types, so a code added there fails the type
- * check here until it has a label.
+ * The code lists of resources and their labels live in @pare/schema/codes (zod-free, like every
+ * code list the web reads): they are re-exported here with the labels only the web uses.
  */
-import type { MeetingFrequency, MemberRole, ProtocolKind, ResourceScope, ResourceTheme, ResourceType } from '@pare/schema';
-import { ACTION_LABELS } from '@pare/schema/codes';
+import type { ResourceScope } from '@pare/schema/codes';
 import { nf, plural } from './fr-grammar.ts';
 
-export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = {
-  guide: 'Guide',
-  fiche: 'Fiche pratique',
-  'outil-prevention': 'Outil de prévention',
-  video: 'Vidéo',
-  formation: 'Formation',
-  'texte-juridique': 'Texte juridique',
-  etude: 'Étude, rapport ou bilan',
-  'bonne-pratique': 'Bonne pratique',
-  'protocole-territorial': 'Protocole territorial',
-};
+export {
+  MEETING_FREQUENCIES as MEETING_FREQUENCY_CODES,
+  MEETING_FREQUENCY_LABELS,
+  MEMBER_ROLE_LABELS,
+  MEMBER_ROLES as MEMBER_ROLE_CODES,
+  PROTOCOL_KIND_LABELS,
+  PROTOCOL_KINDS as PROTOCOL_KIND_CODES,
+  RESOURCE_SCOPES as RESOURCE_SCOPE_CODES,
+  RESOURCE_THEME_LABELS,
+  RESOURCE_THEMES as RESOURCE_THEME_CODES,
+  RESOURCE_TYPE_LABELS,
+  RESOURCE_TYPES as RESOURCE_TYPE_CODES,
+} from '@pare/schema/codes';
 
-export const RESOURCE_THEME_LABELS: Record<ResourceTheme, string> = {
-  ...ACTION_LABELS,
-  'cadre-juridique': 'Cadre juridique',
-  'information-partagee': 'Information partagée et secret professionnel',
-  chiffres: 'Chiffres et état des lieux',
-};
-
+/** How far a resource reaches, as the forms say it (plural: a resource may cover several). */
 export const RESOURCE_SCOPE_LABELS: Record<ResourceScope, string> = {
   national: 'Toute la France',
   regions: 'Région(s)',
   departements: 'Département(s)',
 };
-
-export const PROTOCOL_KIND_LABELS: Record<ProtocolKind, string> = {
-  convention: 'Convention',
-  'comite-de-suivi': 'Comité de suivi',
-  commission: 'Commission',
-  other: 'Autre instance',
-};
-
-export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
-  mensuel: 'Mensuel',
-  bimestriel: 'Tous les deux mois',
-  trimestriel: 'Trimestriel',
-  semestriel: 'Semestriel',
-  annuel: 'Annuel',
-  ponctuel: 'Ponctuel',
-};
-
-export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
-  signataire: 'Signataire',
-  pilote: 'Pilote',
-  membre: 'Membre',
-  invite: 'Invité',
-};
-
-/** The codes, in the schema's order (the labels above are declared in that order). */
-export const RESOURCE_TYPE_CODES = Object.keys(RESOURCE_TYPE_LABELS) as ResourceType[];
-export const RESOURCE_THEME_CODES = Object.keys(RESOURCE_THEME_LABELS) as ResourceTheme[];
-export const RESOURCE_SCOPE_CODES = Object.keys(RESOURCE_SCOPE_LABELS) as ResourceScope[];
-export const PROTOCOL_KIND_CODES = Object.keys(PROTOCOL_KIND_LABELS) as ProtocolKind[];
-export const MEETING_FREQUENCY_CODES = Object.keys(MEETING_FREQUENCY_LABELS) as MeetingFrequency[];
-export const MEMBER_ROLE_CODES = Object.keys(MEMBER_ROLE_LABELS) as MemberRole[];
 
 const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
