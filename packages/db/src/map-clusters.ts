@@ -16,6 +16,7 @@
  * the very values publicView() gives as `lat`/`lng`), the actor's slug and name. Confidential
  * sites are clustered apart, so a cluster never mixes them with precise points.
  */
+import { lowerBound } from '@pare/geo';
 import type { Db } from './database.ts';
 import { keptAcrossWrites } from './search-version.ts';
 
@@ -93,18 +94,6 @@ function morton(x: number, y: number): number {
   const lo = (spread(x) | (spread(y) << 1)) >>> 0;
   const hi = (spread(x >>> 16) | (spread(y >>> 16) << 1)) >>> 0;
   return hi * 4294967296 + lo;
-}
-
-/** First index i of the sorted `a` (from `from`) with a[i] >= v. */
-function lowerBound(a: Float64Array, v: number, from = 0): number {
-  let lo = from;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 type SiteRow = [id: number, actor: number, lat: number, lng: number, confidential: number];

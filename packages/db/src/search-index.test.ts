@@ -22,6 +22,14 @@ describe('the search index after a write', () => {
   const lyon = { lat: 45.758, lng: 4.835, radiusKm: 30, strict: false, commune: '69123', departement: '69', region: '84' };
   const paris = { lat: 48.8566, lng: 2.3522, radiusKm: 15, strict: true, commune: null, departement: '75', region: '11' };
   const ids = () => db.prepare('SELECT id FROM actors ORDER BY id').pluck().all() as number[];
+  /** The territory sets of a search around Lyon: sites and territories in the Rhône, Lyon's own, the région's. */
+  const LYON_TERRITORIES = [
+    ['sd', '69'],
+    ['td', '69'],
+    ['tk', '69'],
+    ['tc', '69123'],
+    ['tr', '84'],
+  ] as const;
 
   /** A few writes a curator makes: rename, move a site, change filters and territory, archive, create. */
   const writes: ((id: number) => number)[] = [
@@ -64,14 +72,7 @@ describe('the search index after a write', () => {
     const ix = buildDirectoryIndex(db);
     // Fill the lazy parts, so the patch has them to update.
     nearActors(db, ix, lyon);
-    for (const [kind, code] of [
-      ['sd', '69'],
-      ['td', '69'],
-      ['tk', '69'],
-      ['tc', '69123'],
-      ['tr', '84'],
-    ] as const)
-      territoryActors(db, ix, kind, code);
+    for (const [kind, code] of LYON_TERRITORIES) territoryActors(db, ix, kind, code);
     const touched: number[] = [];
     for (let n = 0; n < 12; n++) {
       const all = ids();
@@ -90,13 +91,7 @@ describe('the search index after a write', () => {
     expect([...ix.byName]).toEqual([...rebuilt.byName]);
     expect([...ix.byUpdated]).toEqual([...rebuilt.byUpdated]);
     expect([...ix.national]).toEqual([...rebuilt.national]);
-    for (const [kind, code] of [
-      ['sd', '69'],
-      ['td', '69'],
-      ['tk', '69'],
-      ['tc', '69123'],
-      ['tr', '84'],
-    ] as const)
+    for (const [kind, code] of LYON_TERRITORIES)
       expect([...territoryActors(db, ix, kind, code)].sort(), `${kind}:${code}`).toEqual(
         [...territoryActors(db, rebuilt, kind, code)].sort(),
       );

@@ -146,6 +146,13 @@ export function byScopeAndName(ix: DirectoryIndex, ids: Iterable<number>): Int32
   return sorted;
 }
 
+/** `into` with the published actors of each territory `[kind, code]` added. */
+function publishedIn(db: Db, ix: DirectoryIndex, into: Set<number>, territories: [TerritoryKind, string][]): Set<number> {
+  for (const [kind, code] of territories)
+    for (const id of territoryActors(db, ix, kind, code)) if (id < ix.size && ix.published[id]) into.add(id);
+  return into;
+}
+
 /**
  * The published actors a commune's search finds « sur le territoire » before its own commune's
  * territories: those with a site in its département, or a territory on its département or its
@@ -155,13 +162,11 @@ export function aroundOrder(db: Db, ix: DirectoryIndex, departement: string, reg
   const key = `around:${departement}:${region}`;
   let order = ix.orders.get(key);
   if (!order) {
-    const ids = new Set<number>();
-    for (const [kind, code] of [
+    const ids = publishedIn(db, ix, new Set<number>(), [
       ['tk', departement],
       ['tr', region],
       ['sd', departement],
-    ] as const)
-      for (const id of territoryActors(db, ix, kind, code)) if (id < ix.size && ix.published[id]) ids.add(id);
+    ]);
     order = byScopeAndName(ix, ids);
     ix.orders.set(key, order);
   }
@@ -176,13 +181,11 @@ export function departementActors(db: Db, ix: DirectoryIndex, departement: strin
   const key = `departement:${departement}:${region}`;
   let list = ix.orders.get(key);
   if (!list) {
-    const ids = new Set<number>(ix.national);
-    for (const [kind, code] of [
+    const ids = publishedIn(db, ix, new Set<number>(ix.national), [
       ['sd', departement],
       ['td', departement],
       ['tr', region],
-    ] as const)
-      for (const id of territoryActors(db, ix, kind, code)) if (id < ix.size && ix.published[id]) ids.add(id);
+    ]);
     list = Int32Array.from(ids).sort();
     ix.orders.set(key, list);
   }

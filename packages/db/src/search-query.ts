@@ -33,6 +33,23 @@ export type ActorSearch = {
   offset: number;
 };
 
+/**
+ * What a search chooses, apart from its page, order and the « open now » it counts, as a key:
+ * `more` is added for what else the key must tell apart (a page, an instant).
+ */
+export function criteriaKey(s: ActorSearch, ...more: unknown[]): string {
+  return JSON.stringify([
+    s.text ?? null,
+    [...(s.publics ?? [])].sort(),
+    [...(s.actions ?? [])].sort(),
+    [...(s.types ?? [])].sort(),
+    s.departement ?? null,
+    s.place ?? null,
+    s.open?.key ?? null,
+    ...more,
+  ]);
+}
+
 /** Actors open at an instant, and a name for that instant (what the caches know it by). */
 export type OpenSet = { key: string; ids: ReadonlySet<number> };
 

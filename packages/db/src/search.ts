@@ -14,7 +14,15 @@ import {
 import { lru } from './search-lru.ts';
 import { type Candidates, NAME_RANKS, ordered, orderKind } from './search-orders.ts';
 import { placeSearch } from './search-place.ts';
-import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, type SearchPlace, toFtsQuery } from './search-query.ts';
+import {
+  ACTION_BOOST,
+  type ActorSearch,
+  type ActorSearchHit,
+  actionsNamedBy,
+  criteriaKey,
+  type SearchPlace,
+  toFtsQuery,
+} from './search-query.ts';
 import { actorSearchSql } from './search-sql.ts';
 import { textMatchesKept } from './search-text.ts';
 import { type ChangeFeed, directoryChanges } from './search-version.ts';
@@ -232,18 +240,6 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
 
   // -- answers ----------------------------------------------------------------------------------
 
-  const criteriaKey = (s: ActorSearch, withPage: boolean) =>
-    JSON.stringify([
-      s.text ?? null,
-      [...(s.publics ?? [])].sort(),
-      [...(s.actions ?? [])].sort(),
-      [...(s.types ?? [])].sort(),
-      s.departement ?? null,
-      s.place ?? null,
-      s.open?.key ?? null,
-      withPage ? [s.sort ?? null, s.limit, s.offset] : (s.openNow?.key ?? null),
-    ]);
-
   /** The place of a search answered by `placeSearch` (a place, no text, no département), else null. */
   function placeOnly(s: ActorSearch, ix: DirectoryIndex): SearchPlace | null {
     if (!s.place || s.departement || ix.size >= NAME_RANKS) return null;
@@ -256,7 +252,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   function searchActors(s: ActorSearch): { total: number; hits: ActorSearchHit[] } {
     if (db.inTransaction) return inTransaction.searchActors(s);
     const ix = fresh();
-    const key = criteriaKey(s, true);
+    const key = criteriaKey(s, [s.sort ?? null, s.limit, s.offset]);
     const cached = resultCache.get(key);
     if (cached) return { total: cached.total, hits: cached.hits.map((h) => ({ ...h })) };
 
@@ -298,7 +294,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   function facetCounts(s: ActorSearch): ActorFacets {
     if (db.inTransaction) return inTransaction.facetCounts(s);
     const ix = fresh();
-    const key = criteriaKey(s, false);
+    const key = criteriaKey(s, s.openNow?.key ?? null);
     let facets = facetCache.get(key);
     if (!facets) {
       const f = filtersOf(s, ix);

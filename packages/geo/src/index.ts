@@ -33,3 +33,4 @@ export {
   resolveCommune,
 } from './referential.ts';
 export { searchTerritories, type TerritoryHit, type TerritoryKind, warmUpSearch } from './search.ts';
+export { lowerBound } from './sorted.ts';

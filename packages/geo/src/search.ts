@@ -9,6 +9,7 @@
 import { lazy } from './data-files.ts';
 import { foldPlaceName, stripLeadingArticle } from './normalize.ts';
 import { type Commune, type Departement, loadReferential, type Region } from './referential.ts';
+import { lowerBound } from './sorted.ts';
 
 export type TerritoryKind = 'commune' | 'postcode' | 'departement' | 'region';
 
@@ -221,18 +222,6 @@ const buildIndex = lazy((): Index => {
     innerEntry: Int32Array.from(inner, ([, index]) => index),
   };
 });
-
-/** First index whose key is >= value. */
-function lowerBound(keys: string[], value: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((keys[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // Keys only hold [a-z0-9 ], all below U+007F, so every key starting with `prefix` sorts
 // before `prefix + "\u007f"`.

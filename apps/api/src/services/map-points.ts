@@ -3,7 +3,7 @@
  * @pare/db). The filters are those of the list (`searchCriteria`), so the map and the count
  * « n résultats » agree; the list pages, the map does not.
  */
-import { type Db, type MapBbox, type MapFeature, mapIndex } from '@pare/db';
+import { criteriaKey, type Db, type MapBbox, type MapFeature, mapIndex } from '@pare/db';
 import type { SearchActorsQuery } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { searchCriteria } from './actors.ts';
@@ -41,17 +41,7 @@ export function mapPoints(
       criteria.place ||
       criteria.open,
   );
-  const key = filtered
-    ? JSON.stringify([
-        criteria.text ?? null,
-        [...(criteria.publics ?? [])].sort(),
-        [...(criteria.actions ?? [])].sort(),
-        [...(criteria.types ?? [])].sort(),
-        criteria.departement ?? null,
-        criteria.place ?? null,
-        criteria.open?.key ?? null,
-      ])
-    : 'all';
+  const key = filtered ? criteriaKey(criteria) : 'all';
   const selection = index.selection(key, () => {
     if (!filtered) return { ids: null, total: deps.search.searchActors({ limit: 0, offset: 0 }).total };
     const ids = deps.search.matchingIds(criteria);
