@@ -120,6 +120,48 @@ describe('the search index after a write', () => {
     }
   });
 
+  it('keeps the other départements’ place searches across a write, and answers as the SQL definition in each', () => {
+    const fast = actorSearch(db);
+    const sql = actorSearchSql(db);
+    const marseille = { lat: 43.2965, lng: 5.3698, radiusKm: 10, strict: false, commune: '13055', departement: '13', region: '93' };
+    const lille = { lat: 50.6292, lng: 3.0573, radiusKm: 20, strict: false, commune: '59350', departement: '59', region: '32' };
+    const places = [lyon, marseille, lille];
+    const searches = places.flatMap((place): ActorSearch[] => [
+      { limit: 20, offset: 0, place },
+      { limit: 20, offset: 20, place, publics: ['jeunes'] },
+    ]);
+    const same = () => {
+      for (const s of searches) {
+        expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
+        expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+      }
+    };
+    same();
+    expect(fast.basesMade()).toBe(3);
+    // An actor of the Bouches-du-Rhône, with nothing in the Nord, moves to Lyon.
+    const moved = db
+      .prepare(
+        `SELECT a.id FROM actors a WHERE a.status = 'published' AND a.territory_scope != 'national'
+           AND EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '13')
+           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '59')
+           AND NOT EXISTS (SELECT 1 FROM actor_territories t WHERE t.actor_id = a.id AND (t.departement = '59' OR t.code IN ('59', '32')))
+         ORDER BY a.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number | undefined;
+    expect(moved).toBeDefined();
+    const input = actorToInput(repo.findActorById(moved as number) as NonNullable<ReturnType<typeof repo.findActorById>>);
+    repo.replaceActor(moved as number, {
+      ...input,
+      territory: { scope: 'departements', regions: [], departements: ['69'], communes: [] },
+      sites: input.sites.map((s) => ({ ...s, lat: 45.76, lng: 4.84, commune_code: '69123', postcode: '69001' })),
+    });
+    same();
+    // Marseille's base lost it and Lyon's gained it: both made again; Lille's kept.
+    expect(fast.basesMade()).toBe(5);
+    expect(fast.indexBuilds()).toBe(1);
+  });
+
   it('finds, right after each write, the actors a text matches, with a text kept across the writes', () => {
     const fast = actorSearch(db);
     const sql = actorSearchSql(db);

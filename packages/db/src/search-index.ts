@@ -27,9 +27,47 @@ export type DirectoryIndex = {
   territories: Map<string, Set<number>>;
   /** Every site of the R*Tree, in a grid; null until a place is first searched. */
   grid: SiteGrid | null;
-  /** Derived orders (`aroundOrder`, `nationalByName`), made on first use and dropped by any patch. */
+  /**
+   * Derived orders (`aroundOrder`, `departementActors`, `nationalByName`), made on first use; a
+   * patch drops those a written actor was or now is in (`touches`), the others stay as they are.
+   */
   orders: Map<string, Int32Array>;
 };
+
+/** What a patch wrote: the actors, and each one's territory keys as they are now (`sd:69`, `tk:69`, `tr:84`…). */
+export type Patched = { ids: readonly number[]; keys: Map<number, Set<string>> };
+
+/**
+ * Whether a list derived from the territories `deps` (and the national actors, with `national`)
+ * may have changed with a patch: a written actor was in it (`was`), or is published now with one
+ * of those keys or national. The relative order of the actors not written stays what it was
+ * (their scope and names did not move), so a list no written actor was or is in holds as it is.
+ */
+export function touches(
+  ix: DirectoryIndex,
+  patched: Patched,
+  was: (id: number) => boolean,
+  deps: readonly string[],
+  national: boolean,
+): boolean {
+  for (const id of patched.ids) {
+    if (was(id)) return true;
+    if (!ix.published[id]) continue;
+    if (national && ix.scope[id] === SCOPE_RANK.national) return true;
+    const keys = patched.keys.get(id);
+    if (keys && deps.some((d) => keys.has(d))) return true;
+  }
+  return false;
+}
+
+/** The territories and whether the national actors are in an order, by its key (`aroundOrder`…): null, unknown. */
+function orderDeps(key: string): { deps: string[]; national: boolean } | null {
+  const [kind, departement, region] = key.split(':');
+  if (kind === 'around') return { deps: [`tk:${departement}`, `tr:${region}`, `sd:${departement}`], national: false };
+  if (kind === 'departement') return { deps: [`sd:${departement}`, `td:${departement}`, `tr:${region}`], national: true };
+  if (kind === 'national') return { deps: [], national: true };
+  return null;
+}
 
 export const SCOPE_RANK: Record<string, number> = { communes: 0, departements: 1, regions: 2, national: 3 };
 const TYPE_INDEX = new Map<string, number>(ACTOR_TYPES.map((t, i) => [t, i]));
@@ -412,9 +450,9 @@ function position(list: Int32Array, after: (other: number) => boolean): number {
  * built or last patched): their fields, their place in both orders, their territories and sites.
  * Same result as a rebuild, for a few milliseconds (generate.test.ts compares them).
  */
-export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly number[]): void {
-  if (ids.length === 0) return;
-  ix.orders.clear();
+export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly number[]): Patched {
+  const patched: Patched = { ids, keys: new Map() };
+  if (ids.length === 0) return patched;
   const stmt = statementsOf(db);
   const maxId = Math.max(...ids);
   if (maxId >= ix.size) grow(ix, Math.max(maxId + 1, Math.ceil(ix.size * 1.25)));
@@ -491,33 +529,36 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
   for (let id = 0; id < ix.size; id++) if (ix.published[id] && ix.scope[id] === 3) national.push(id);
   ix.national = Int32Array.from(national);
 
-  // Territories: each kept set loses or gains the actors as they are now.
-  if (ix.territories.size > 0) {
-    const now = new Map<number, Set<string>>();
-    for (const id of ids) {
-      const mine = new Set<string>();
-      for (const t of stmt('SELECT kind, code, departement FROM actor_territories WHERE actor_id = ?').all(id) as {
-        kind: string;
-        code: string;
-        departement: string | null;
-      }[]) {
-        if (t.departement !== null) mine.add(`td:${t.departement}`);
-        if (t.kind === 'departement') mine.add(`tk:${t.code}`);
-        if (t.kind === 'commune') mine.add(`tc:${t.code}`);
-        if (t.kind === 'region') mine.add(`tr:${t.code}`);
-      }
-      for (const dep of stmt('SELECT departement_code FROM sites WHERE actor_id = ? AND departement_code IS NOT NULL')
-        .pluck()
-        .all(id) as string[])
-        mine.add(`sd:${dep}`);
-      now.set(id, mine);
+  // Territories: each written actor's keys as they are now; each kept set loses or gains it.
+  for (const id of ids) {
+    const mine = new Set<string>();
+    for (const t of stmt('SELECT kind, code, departement FROM actor_territories WHERE actor_id = ?').all(id) as {
+      kind: string;
+      code: string;
+      departement: string | null;
+    }[]) {
+      if (t.departement !== null) mine.add(`td:${t.departement}`);
+      if (t.kind === 'departement') mine.add(`tk:${t.code}`);
+      if (t.kind === 'commune') mine.add(`tc:${t.code}`);
+      if (t.kind === 'region') mine.add(`tr:${t.code}`);
     }
-    for (const [k, set] of ix.territories) {
-      for (const [id, mine] of now) {
-        if (mine.has(k)) set.add(id);
-        else set.delete(id);
-      }
+    for (const dep of stmt('SELECT departement_code FROM sites WHERE actor_id = ? AND departement_code IS NOT NULL')
+      .pluck()
+      .all(id) as string[])
+      mine.add(`sd:${dep}`);
+    patched.keys.set(id, mine);
+  }
+  for (const [k, set] of ix.territories) {
+    for (const [id, mine] of patched.keys) {
+      if (mine.has(k)) set.add(id);
+      else set.delete(id);
     }
+  }
+
+  // Derived orders: those the written actors were or now are in are made again on first use.
+  for (const [key, order] of ix.orders) {
+    const d = orderDeps(key);
+    if (!d || touches(ix, patched, (id) => order.includes(id), d.deps, d.national)) ix.orders.delete(key);
   }
 
   // Sites: the actors' old ones out, their current ones in.
@@ -526,4 +567,5 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
     for (let i = 0; i < grid.actor.length; i++) if (changed[grid.actor[i] as number]) grid.actor[i] = -1;
     for (const id of ids) addSites(grid, stmt(`${SITE_SQL} WHERE s.actor_id = ?`).raw().all(id) as never);
   }
+  return patched;
 }

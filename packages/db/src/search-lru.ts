@@ -27,6 +27,15 @@ export function lru<V>(max: number, weight: (v: V) => number = () => 1) {
         weights.delete(k);
       }
     },
+    /** Forgets the entries whose key `drop` says. */
+    deleteWhere(drop: (key: string) => boolean) {
+      for (const k of [...map.keys()]) {
+        if (!drop(k)) continue;
+        map.delete(k);
+        total -= weights.get(k) ?? 0;
+        weights.delete(k);
+      }
+    },
     clear() {
       map.clear();
       weights.clear();

@@ -7,7 +7,9 @@ import {
   type Near,
   nationalByName,
   nearActors,
+  type Patched,
   territoryActors,
+  touches,
 } from './search-index.ts';
 import { lru } from './search-lru.ts';
 import { type Candidates, NAME_RANKS } from './search-orders.ts';
@@ -43,6 +45,8 @@ type Around = {
 
 export function placeSearch(db: Db) {
   const bases = new Map<string, Base>();
+  /** How many bases were made: for tests (a write elsewhere keeps a département's). */
+  let basesMade = 0;
   const arounds = lru<Around>(64);
   /** Tallies of a département's base by filters: `${département}|${région}|${filters key}`. */
   const baseTallies = lru<Tally>(20_000);
@@ -63,11 +67,28 @@ export function placeSearch(db: Db) {
   /** 0, 1, 2…: the place order of `candidates`' answers (read-only, shared). */
   let identity = new Int32Array(0);
 
-  /** Forgets all: the directory changed. */
+  /** Forgets all: the directory was read whole again. */
   function clear(): void {
     bases.clear();
     arounds.clear();
     baseTallies.clear();
+  }
+
+  /**
+   * After a patch of the index: the bases (and their tallies) of the départements a written actor
+   * was or now is in are made again on first use; the others hold — a curator's save in the Rhône
+   * leaves the other hundred départements' searches as they were. What is kept per place (the
+   * sites within a radius, a commune's own territories) is cheap, and dropped.
+   */
+  function patched(ix: DirectoryIndex, written: Patched): void {
+    arounds.clear();
+    for (const [key, base] of bases) {
+      const [departement, region] = key.split('|');
+      const deps = [`tk:${departement}`, `tr:${region}`, `sd:${departement}`];
+      if (!touches(ix, written, (id) => base.inBase[id] === 1, deps, true)) continue;
+      bases.delete(key);
+      baseTallies.deleteWhere((k) => k.startsWith(`${key}|`));
+    }
   }
 
   function baseOf(p: SearchPlace, ix: DirectoryIndex): Base {
@@ -85,6 +106,7 @@ export function placeSearch(db: Db) {
       ids.set(national, area.length);
       base = { inBase, ids };
       bases.set(key, base);
+      basesMade++;
     }
     return base;
   }
@@ -316,5 +338,5 @@ export function placeSearch(db: Db) {
     return { ids, rank: null, distance, grp, orders: new Map([['place', identity.subarray(0, n)]]) };
   }
 
-  return { clear, tally, page, candidates };
+  return { clear, patched, tally, page, candidates, basesMade: () => basesMade };
 }

@@ -75,7 +75,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   /**
    * The index as the directory is now. After writes on this connection only, it is patched for
    * the actors they touched; after a commit from elsewhere (or too many writes), rebuilt. Either
-   * way the answers kept are dropped (bm25 ranks move with every text written).
+   * way the answers kept are dropped (bm25 ranks move with every text written); what is kept per
+   * département is dropped only where a written actor was or now is.
    */
   function fresh(): DirectoryIndex {
     const changes = directoryChanges(db);
@@ -85,15 +86,16 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     candidatesCache.clear();
     resultCache.clear();
     facetCache.clear();
-    place.clear();
     const ext = changes?.external();
     if (!feed && changes) feed = changes.feed();
     const written = feed?.take();
     if (index && changes && ext === external && written) {
-      patchDirectoryIndex(db, index, written);
-      // A text's matches are kept across the write and caught up on the actors it wrote.
+      // The départements' bases the write did not touch are kept, as are the texts' matches (caught up).
+      if (written.length > 0) place.patched(index, patchDirectoryIndex(db, index, written));
+      else place.clear();
       text.patched(written);
     } else {
+      place.clear();
       external = ext;
       index = buildDirectoryIndex(db);
       builds++;
@@ -332,6 +334,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     /** Reads a text's matches off this thread ahead of its search (search-text.ts). */
     prepareText: text.prepare,
     indexBuilds: () => builds,
+    /** How many départements' bases the place searches made (a write keeps those it did not touch). */
+    basesMade: place.basesMade,
     textReads: text.reads,
     close: text.close,
   };
