@@ -1,9 +1,42 @@
 /**
  * The parts the public forms share (the letter, « Où en est ma demande ? », the contact request):
- * a field with its label and hint, the submit row, and the focus moved to the answer once it comes;
- * the button that starts a request by itself, in the back office too.
+ * the page of one short form, a field with its label and hint, the submit row, and the focus moved
+ * to the answer once it comes; the button that starts a request by itself, in the back office too.
  */
-import { type ReactNode, type RefObject, useEffect } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useEffect } from 'react';
+import { PageIntro } from './page-intro.tsx';
+
+/**
+ * The page of one short public form (the letter, « Où en est ma demande ? »): its intro, the fields
+ * and the submit row, then `after` (the answer, focused once it comes, and the page's last word).
+ */
+export function PublicFormPage({
+  className,
+  text,
+  onSubmit,
+  pending,
+  children,
+  after,
+}: {
+  /** Added to `narrow-page`. */
+  className?: string;
+  text: { heading: string; intro: string; submit: string; sending: string };
+  onSubmit: (e: FormEvent) => void;
+  pending: boolean;
+  children: ReactNode;
+  after: ReactNode;
+}) {
+  return (
+    <div className={className ? `narrow-page ${className}` : 'narrow-page'}>
+      <PageIntro as="div" heading={text.heading} intro={text.intro} />
+      <form className="contact-form__form" onSubmit={onSubmit} noValidate>
+        {children}
+        <SubmitRow pending={pending} label={text.submit} sending={text.sending} />
+      </form>
+      {after}
+    </div>
+  );
+}
 
 /** A field whose hint sits between the label and the control (the control names the hint itself). */
 export function HintedField({

@@ -4,11 +4,9 @@
  * a route: only public sites with a street address do.
  */
 import type { ActorListItem, PublicActor, PublicSite } from '@pare/schema';
-import { lazy, Suspense, useState } from 'react';
-import { ErrorBoundary } from '../../components/error-boundary.tsx';
+import { useState } from 'react';
 import { fr } from '../../i18n/fr.ts';
-
-const SearchMap = lazy(() => import('../map/search-map.tsx'));
+import { LazySearchMap } from '../map/lazy-search-map.tsx';
 
 function pageUrl(): string {
   return window.location.origin + window.location.pathname;
@@ -86,19 +84,15 @@ export function ActorSitesMap({ actor }: { actor: PublicActor }) {
   const item: ActorListItem = { ...actor, sites: publicSites };
   return (
     <div className="actor-map no-print">
-      <ErrorBoundary fallback={null}>
-        <Suspense fallback={<p className="notice">{fr.map.loading}</p>}>
-          <SearchMap
-            items={[item]}
-            place={null}
-            searchKey={actor.slug}
-            highlightedId={null}
-            onHover={() => undefined}
-            onSelect={() => undefined}
-            compact
-          />
-        </Suspense>
-      </ErrorBoundary>
+      <LazySearchMap
+        items={[item]}
+        place={null}
+        searchKey={actor.slug}
+        highlightedId={null}
+        onHover={() => undefined}
+        onSelect={() => undefined}
+        compact
+      />
     </div>
   );
 }

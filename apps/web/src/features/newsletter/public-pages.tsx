@@ -12,7 +12,7 @@ import { client, read } from '../../lib/client.ts';
 import { Link } from '../../lib/router.tsx';
 import { departementsQuery } from '../resources/queries.ts';
 import './newsletter.css';
-import { ActionButton, HintedField, HoneypotField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
+import { ActionButton, HintedField, HoneypotField, PublicFormPage, useFocusWhenSettled } from '../../components/form-parts.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 
 function problemOf(error: unknown): string {
@@ -66,53 +66,58 @@ export function SubscribePage() {
   }
 
   return (
-    <div className="narrow-page newsletter">
-      <PageIntro as="div" heading={t.heading} intro={t.intro} />
-      <form className="contact-form__form" onSubmit={submit} noValidate>
-        <HintedField id={ids.email} hintId={ids.emailHint} label={t.email} hint={t.emailHint}>
-          <input
-            id={ids.email}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            maxLength={254}
-            value={email}
-            aria-invalid={missing || undefined}
-            aria-describedby={ids.emailHint}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          {missing && <p className="field__error">{t.missing}</p>}
-        </HintedField>
-        <fieldset className="newsletter__departements">
-          <legend>{t.departementsLegend}</legend>
-          <p id={ids.depHint} className="field__hint">
-            {t.departementsHint}{' '}
-            <span className="newsletter__chosen" aria-live="polite">
-              {t.chosen(chosen.length)}
-            </span>
-          </p>
-          {departements.isPending && <p>{t.departementsLoading}</p>}
-          {departements.data && (
-            <ul className="newsletter__departement-list">
-              {departements.data.items.map((d) => (
-                <li key={d.code}>
-                  <label className="newsletter__check">
-                    <input type="checkbox" checked={chosen.includes(d.code)} onChange={() => toggle(d.code)} />
-                    {d.name} ({d.code})
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
-        <HoneypotField id={ids.honeypot} className="newsletter__honeypot" label={t.honeypot} value={website} onChange={setWebsite} />
-        <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
-      </form>
-      <div ref={resultRef} tabIndex={-1} role="status">
-        {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
-      </div>
-      <p className="field__hint newsletter__privacy">{t.privacy}</p>
-    </div>
+    <PublicFormPage
+      className="newsletter"
+      text={t}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      after={
+        <>
+          <div ref={resultRef} tabIndex={-1} role="status">
+            {mutation.isError && <p className="notice notice--error">{problemOf(mutation.error)}</p>}
+          </div>
+          <p className="field__hint newsletter__privacy">{t.privacy}</p>
+        </>
+      }
+    >
+      <HintedField id={ids.email} hintId={ids.emailHint} label={t.email} hint={t.emailHint}>
+        <input
+          id={ids.email}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          maxLength={254}
+          value={email}
+          aria-invalid={missing || undefined}
+          aria-describedby={ids.emailHint}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        {missing && <p className="field__error">{t.missing}</p>}
+      </HintedField>
+      <fieldset className="newsletter__departements">
+        <legend>{t.departementsLegend}</legend>
+        <p id={ids.depHint} className="field__hint">
+          {t.departementsHint}{' '}
+          <span className="newsletter__chosen" aria-live="polite">
+            {t.chosen(chosen.length)}
+          </span>
+        </p>
+        {departements.isPending && <p>{t.departementsLoading}</p>}
+        {departements.data && (
+          <ul className="newsletter__departement-list">
+            {departements.data.items.map((d) => (
+              <li key={d.code}>
+                <label className="newsletter__check">
+                  <input type="checkbox" checked={chosen.includes(d.code)} onChange={() => toggle(d.code)} />
+                  {d.name} ({d.code})
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <HoneypotField id={ids.honeypot} className="newsletter__honeypot" label={t.honeypot} value={website} onChange={setWebsite} />
+    </PublicFormPage>
   );
 }
 

@@ -5,18 +5,15 @@
 import type { ActorListItem, PublicActor } from '@pare/schema';
 import { RECOMMENDATION_GROUPS } from '@pare/schema/codes';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type Ref, type RefObject, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { ErrorBoundary } from '../../components/error-boundary.tsx';
+import { type Ref, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { RetryableError } from '../../components/error-message.tsx';
 import { frOrientation } from '../../i18n/fr.orientation.ts';
 import { phoneHref, safeHttpUrl } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
+import { LazySearchMap } from '../map/lazy-search-map.tsx';
 import type { Answers } from './answers.ts';
 import { ContactRequestForm } from './contact-request-form.tsx';
 import { type Group, type OrientationInput, type OrientationNotice, orientationQuery, type Recommendation } from './queries.ts';
-
-// MapLibre is big: fetched only when the person asks for the map.
-const SearchMap = lazy(() => import('../map/search-map.tsx'));
 
 const t = frOrientation;
 
@@ -313,20 +310,16 @@ export function Results({
               {showMap && (
                 <>
                   <p className="field__hint">{r.mapNote}</p>
-                  <ErrorBoundary fallback={null}>
-                    <Suspense fallback={<p className="notice">{r.mapLoading}</p>}>
-                      <div className="orientation-map__frame">
-                        <SearchMap
-                          items={mapItems}
-                          place={null}
-                          searchKey={JSON.stringify(input)}
-                          highlightedId={highlighted}
-                          onHover={setHighlighted}
-                          onSelect={selectOnMap}
-                        />
-                      </div>
-                    </Suspense>
-                  </ErrorBoundary>
+                  <LazySearchMap
+                    loading={r.mapLoading}
+                    frameClassName="orientation-map__frame"
+                    items={mapItems}
+                    place={null}
+                    searchKey={JSON.stringify(input)}
+                    highlightedId={highlighted}
+                    onHover={setHighlighted}
+                    onSelect={selectOnMap}
+                  />
                 </>
               )}
             </section>

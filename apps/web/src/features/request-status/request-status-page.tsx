@@ -5,8 +5,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { HintedField, SubmitRow, useFocusWhenSettled } from '../../components/form-parts.tsx';
-import { PageIntro } from '../../components/page-intro.tsx';
+import { HintedField, PublicFormPage, useFocusWhenSettled } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frRequestStatus as t } from '../../i18n/fr.request-status.ts';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -22,6 +21,12 @@ function problemOf(error: unknown): string {
   }
   return t.failed;
 }
+
+/** What sets the two text boxes apart (a reference is no word to spell-check). */
+const FIELDS = {
+  reference: { spellCheck: false, maxLength: 40 },
+  contact: { maxLength: 254 },
+} as const;
 
 export function RequestStatusPage() {
   useDocumentTitle(t.title);
@@ -48,49 +53,45 @@ export function RequestStatusPage() {
   }
 
   const problem = missing ?? (mutation.isError ? problemOf(mutation.error) : null);
+  const field = (name: keyof typeof FIELDS, value: string, setValue: (v: string) => void) => (
+    <HintedField id={ids[name]} hintId={ids[`${name}Hint`]} label={t[name]} hint={t[`${name}Hint`]}>
+      <input
+        id={ids[name]}
+        type="text"
+        autoComplete="off"
+        {...FIELDS[name]}
+        value={value}
+        aria-describedby={ids[`${name}Hint`]}
+        onChange={(e) => setValue(e.target.value)}
+      />
+    </HintedField>
+  );
 
   return (
-    <div className="narrow-page">
-      <PageIntro as="div" heading={t.heading} intro={t.intro} />
-      <form className="contact-form__form" onSubmit={submit} noValidate>
-        <HintedField id={ids.reference} hintId={ids.referenceHint} label={t.reference} hint={t.referenceHint}>
-          <input
-            id={ids.reference}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            value={reference}
-            aria-describedby={ids.referenceHint}
-            onChange={(e) => setReference(e.target.value)}
-          />
-        </HintedField>
-        <HintedField id={ids.contact} hintId={ids.contactHint} label={t.contact} hint={t.contactHint}>
-          <input
-            id={ids.contact}
-            type="text"
-            autoComplete="off"
-            maxLength={254}
-            value={contact}
-            aria-describedby={ids.contactHint}
-            onChange={(e) => setContact(e.target.value)}
-          />
-        </HintedField>
-        <SubmitRow pending={mutation.isPending} label={t.submit} sending={t.sending} />
-      </form>
-      <div ref={resultRef} tabIndex={-1} role="status" className="request-status__result">
-        {problem && <p className="notice notice--error">{problem}</p>}
-        {!problem && mutation.data && (
-          <section className="notice" aria-labelledby="titre-statut">
-            <h2 id="titre-statut">{t.resultHeading(mutation.data.reference)}</h2>
-            <p className="request-status__label">
-              <strong>{mutation.data.label}</strong>
-            </p>
-            <p>{t.updatedOn(formatDate(mutation.data.updated_at))}</p>
-          </section>
-        )}
-      </div>
-      <p className="field__hint">{t.emergency}</p>
-    </div>
+    <PublicFormPage
+      text={t}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      after={
+        <>
+          <div ref={resultRef} tabIndex={-1} role="status" className="request-status__result">
+            {problem && <p className="notice notice--error">{problem}</p>}
+            {!problem && mutation.data && (
+              <section className="notice" aria-labelledby="titre-statut">
+                <h2 id="titre-statut">{t.resultHeading(mutation.data.reference)}</h2>
+                <p className="request-status__label">
+                  <strong>{mutation.data.label}</strong>
+                </p>
+                <p>{t.updatedOn(formatDate(mutation.data.updated_at))}</p>
+              </section>
+            )}
+          </div>
+          <p className="field__hint">{t.emergency}</p>
+        </>
+      }
+    >
+      {field('reference', reference, setReference)}
+      {field('contact', contact, setContact)}
+    </PublicFormPage>
   );
 }

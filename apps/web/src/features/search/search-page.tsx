@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
+import { LazySearchMap } from '../map/lazy-search-map.tsx';
 import { NothingLocal, nothingLocal, widerRadius } from './nothing-local.tsx';
 import { Pagination } from './pagination.tsx';
 import { searchActorsQuery } from './queries.ts';
@@ -29,7 +30,6 @@ import {
 } from './search-state.ts';
 
 // MapLibre is big: its chunk is fetched only when a map is on screen.
-const SearchMap = lazy(() => import('../map/search-map.tsx'));
 // The network's next events and latest news, under the search (a small lazy chunk; nothing when there are none).
 const HomeNetworkBlocks = lazy(() => import('../news/index.ts').then((m) => ({ default: m.HomeNetworkBlocks })));
 
@@ -276,19 +276,16 @@ export function SearchPage() {
         {showMap && (
           <div className="search-layout__map">
             {localMissing && <p className="notice search-map__empty">{fr.search.nothingLocal.mapNote}</p>}
-            <ErrorBoundary fallback={<p className="notice">{fr.map.failed}</p>}>
-              <Suspense fallback={<p className="notice">{fr.map.loading}</p>}>
-                <SearchMap
-                  items={items}
-                  place={data?.place ?? null}
-                  mapQuery={toMapQuery(state)}
-                  searchKey={data && !query.isPlaceholderData ? toMapQuery(state) : null}
-                  highlightedId={highlightedId}
-                  onHover={setHoveredId}
-                  onSelect={selectFromMap}
-                />
-              </Suspense>
-            </ErrorBoundary>
+            <LazySearchMap
+              failed={<p className="notice">{fr.map.failed}</p>}
+              items={items}
+              place={data?.place ?? null}
+              mapQuery={toMapQuery(state)}
+              searchKey={data && !query.isPlaceholderData ? toMapQuery(state) : null}
+              highlightedId={highlightedId}
+              onHover={setHoveredId}
+              onSelect={selectFromMap}
+            />
           </div>
         )}
       </div>
