@@ -40,6 +40,8 @@ export function textMatchesKept(
   let rebuilds = 0;
   // Weighed in bytes: 12 a match (id and rank), and 8 an actor once its ranks by id are made.
   const textCache = lru<TextMatches>(96_000_000, (t) => t.ids.length * 12 + 64);
+  /** Each kept text's bm25 rank by actor id (NaN: no match), once asked (`rankById`), carried across catch-ups. */
+  const ranksById = new WeakMap<object, Float64Array>();
   /** The actors written by each patch of the index, by patch number, for the texts kept to catch up on. */
   const writeLog: { seq: number; ids: readonly number[] }[] = [];
   let writeSeq = 0;
@@ -76,6 +78,19 @@ export function textMatchesKept(
     if (cached && written) {
       const caughtUp = catchUp(fts, cached, written, ix);
       textCache.set(fts, caughtUp);
+      // Its ranks by id, if made, follow: the old ones with the written actors' taken out and put back.
+      const byId = ranksById.get(cached);
+      if (byId) {
+        const next = new Float64Array(Math.max(byId.length, ix.size)).fill(Number.NaN, byId.length);
+        next.set(byId);
+        for (const id of written) if (id < next.length) next[id] = Number.NaN;
+        for (let i = 0; i < caughtUp.ids.length; i++) {
+          const id = caughtUp.ids[i] as number;
+          if (written.has(id)) next[id] = caughtUp.rank[i] as number;
+        }
+        ranksById.set(caughtUp, next);
+        textCache.set(fts, caughtUp, caughtUp.ids.length * 12 + 64 + next.length * 8);
+      }
       return caughtUp;
     }
     textReads.here++;
@@ -177,7 +192,6 @@ export function textMatchesKept(
   }
 
   /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
-  const ranksById = new WeakMap<object, Float64Array>();
   function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {
     let byId = ranksById.get(text);
     if (!byId || byId.length < ix.size) {
