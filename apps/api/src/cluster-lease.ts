@@ -9,6 +9,7 @@
 import { hostname } from 'node:os';
 import { type Db, leaseRepository } from '@pare/db';
 import type { Logger } from './lib/logger.ts';
+import { runEvery } from './services/run-every.ts';
 
 export const BACKGROUND_LEASE = 'background';
 /** A lease not renewed for this long is free for another process. */
@@ -74,13 +75,11 @@ export function runUnderLease(opts: LeaseOptions): () => Promise<void> {
       });
     }
   };
-  tick();
-  const timer = setInterval(tick, opts.renewMs ?? LEASE_RENEW_MS);
-  timer.unref();
+  const stopTimer = runEvery(tick, opts.renewMs ?? LEASE_RENEW_MS);
 
   return async () => {
     stopped = true;
-    clearInterval(timer);
+    stopTimer();
     await stopping;
     if (stopWork) await stopWork();
     stopWork = undefined;

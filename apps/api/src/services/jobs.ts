@@ -8,6 +8,7 @@ import { purgeUnconfirmedSubscribers } from './newsletter.ts';
 import { resumeInterruptedSends } from './newsletter-issues.ts';
 import { runRequestFollowUp } from './request-follow-up.ts';
 import { eraseExpiredSubmitters, purgeExpiredContactRequests } from './retention.ts';
+import { runEvery } from './run-every.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -107,11 +108,9 @@ export function startJobSchedule(deps: JobDeps & { backup?: BackupSettings | und
       });
     }
   };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
+  const stopTimer = runEvery(tick, everyMs);
   return async () => {
-    clearInterval(timer);
+    stopTimer();
     if (backup) await backup.abort();
   };
 }

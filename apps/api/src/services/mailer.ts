@@ -8,6 +8,7 @@ import { createTransport } from 'nodemailer';
 import { ApiError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { reposOf } from './index.ts';
+import { runEvery } from './run-every.ts';
 
 /** The kind of the mail that carries a new request to its recipient. */
 export const CONTACT_REQUEST_MAIL_KIND = 'contact-request';
@@ -182,12 +183,10 @@ export function startOutboxWorker(
         current = undefined;
       });
   };
-  tick();
-  const timer = setInterval(tick, options.intervalMs ?? MAIL_WORKER_INTERVAL_MS);
-  timer.unref();
+  const stopTimer = runEvery(tick, options.intervalMs ?? MAIL_WORKER_INTERVAL_MS);
   return async () => {
     stopped = true;
-    clearInterval(timer);
+    stopTimer();
     await current;
   };
 }

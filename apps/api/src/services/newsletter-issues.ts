@@ -44,38 +44,29 @@ const parisDayTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeS
 
 const nextDay = (isoDate: string) => new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 
+/** What every item of the letter shows: its title and summary, a link to its public page, a line of detail. */
+function letterItem(
+  kind: NewsletterItem['kind'],
+  entry: { id: number; slug: string; title: string; summary: string },
+  page: string,
+  meta: string,
+): NewsletterItem {
+  return { kind, id: entry.id, title: entry.title, summary: entry.summary, path: `/${page}/${encodeURIComponent(entry.slug)}`, meta };
+}
+
 function eventItem(e: EventRecord): NewsletterItem {
   const place = e.onlineUrl && !e.communeCode ? 'en ligne' : [e.placeName].filter(Boolean).join('');
-  return {
-    kind: 'event',
-    id: e.id,
-    title: e.title,
-    summary: e.summary,
-    path: `/agenda/${encodeURIComponent(e.slug)}`,
-    meta: [EVENT_KIND_LABELS[e.kind], parisDayTime.format(new Date(e.startsAt)), place].filter(Boolean).join(' · '),
-  };
+  const meta = [EVENT_KIND_LABELS[e.kind], parisDayTime.format(new Date(e.startsAt)), place].filter(Boolean).join(' · ');
+  return letterItem('event', e, 'agenda', meta);
 }
 
 function newsItem(n: NewsRecord): NewsletterItem {
-  return {
-    kind: 'news',
-    id: n.id,
-    title: n.title,
-    summary: n.summary,
-    path: `/actualites/${encodeURIComponent(n.slug)}`,
-    meta: n.publishedAt ? `Publié le ${parisDay.format(new Date(n.publishedAt))}` : '',
-  };
+  return letterItem('news', n, 'actualites', n.publishedAt ? `Publié le ${parisDay.format(new Date(n.publishedAt))}` : '');
 }
 
 function resourceItem(r: ResourceRecord): NewsletterItem {
-  return {
-    kind: 'resource',
-    id: r.id,
-    title: r.title,
-    summary: r.summary,
-    path: `/ressources/${encodeURIComponent(r.slug)}`,
-    meta: [RESOURCE_TYPE_LABELS[r.type], r.producers.find((p) => p.status === 'published')?.name].filter(Boolean).join(' · '),
-  };
+  const meta = [RESOURCE_TYPE_LABELS[r.type], r.producers.find((p) => p.status === 'published')?.name].filter(Boolean).join(' · ');
+  return letterItem('resource', r, 'ressources', meta);
 }
 
 /** Resources added to the directory in the period; for a département's edition, those covering it by name or by région. */

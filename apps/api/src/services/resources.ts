@@ -38,6 +38,7 @@ import {
   type UpdateProtocolInput,
   type UpdateResourceInput,
 } from '@pare/schema';
+import type { z } from 'zod';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError, zodIssues } from '../lib/errors.ts';
 import {
@@ -155,6 +156,78 @@ function translateDbError(err: unknown): never {
   rethrowSlugConflict(err);
 }
 
+/** How a resource or a protocol is recorded in its history and answered to the back office. */
+type EntryKind<R extends { id: number }, Out> = {
+  entity: 'resource' | 'protocol';
+  snapshot: (entry: R) => object;
+  out: (entry: R, user: UserRecord) => Out;
+};
+
+/**
+ * One page of the back office's list: a curator's straight from the search; a relais's from the
+ * whole list kept to their départements (the resource centre and the protocols are small).
+ */
+function adminPage<R, Out>(
+  user: UserRecord,
+  q: AdminListQuery,
+  departementsOf: (entry: R) => readonly string[],
+  search: (page: { limit: number; offset: number }) => { total: number; ids: number[] },
+  load: (ids: number[]) => R[],
+  view: (entry: R) => Out,
+) {
+  if (isCurator(user)) {
+    const { total, ids } = search({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
+    return { total, page: q.page, per_page: q.per_page, items: load(ids).map(view) };
+  }
+  const { ids } = search({ limit: MAX_RELAIS_LIST, offset: 0 });
+  return editablePage(load(ids), user, departementsOf, q, view);
+}
+
+type SaveChange = { action: 'update' | 'revert'; revertedTo?: number; note?: string };
+
+/**
+ * Writes an entry and records its revision, in one transaction: a creation, or an edit or a
+ * revert of `previous` (the revision then holds what changed).
+ */
+function writeEntry<R extends { id: number }, Out>(
+  kind: EntryKind<R, Out>,
+  deps: Deps,
+  user: UserRecord,
+  write: () => R,
+  change: { action: 'create' } | (SaveChange & { previous: R }),
+): Out {
+  const { revisions } = reposOf(deps);
+  const edit: Partial<SaveChange & { previous: R }> = change.action === 'create' ? {} : change;
+  return inTransaction(deps.db, translateDbError, () => {
+    const entry = write();
+    revisions.recordRevision({
+      entity: kind.entity,
+      entityId: entry.id,
+      action: change.action,
+      snapshot: kind.snapshot(entry),
+      previous: edit.previous && kind.snapshot(edit.previous),
+      revertedTo: edit.revertedTo ?? null,
+      note: edit.note ?? null,
+      ...authorOf(user),
+    });
+    return kind.out(entry, user);
+  });
+}
+
+/** A revert's revision: it names the version put back. */
+const revertChange = (revisionId: number): SaveChange => ({
+  action: 'revert',
+  revertedTo: revisionId,
+  note: `Retour à la version n° ${revisionId}`,
+});
+
+/** An input form read against its schema, or a 422 with the schema's issues. */
+function parsedOrFail<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(zodIssues(parsed.error));
+  return parsed.data;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Curators: resources
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +250,8 @@ function adminResource(r: ResourceRecord, user: UserRecord): AdminResource {
   };
 }
 
+const RESOURCE: EntryKind<ResourceRecord, AdminResource> = { entity: 'resource', snapshot: resourceSnapshot, out: adminResource };
+
 function editableResource(deps: Deps, user: UserRecord, id: number): ResourceRecord {
   const r = reposOf(deps).resources.findResourceById(id);
   return editableEntry(r, user, resourceDepartements, 'Ressource inconnue.', 'Cette ressource');
@@ -191,15 +266,15 @@ export function listAdminResources(deps: Deps, user: UserRecord, q: AdminListQue
     departement = { code: d.code, region: d.region };
   }
   const search = { text: q.q, departement, localOnly: Boolean(departement), status: q.status ?? 'all' } as const;
-  const start = (q.page - 1) * q.per_page;
-  if (isCurator(user)) {
-    const { total, ids } = resources.searchResources({ ...search, limit: q.per_page, offset: start });
-    return { total, page: q.page, per_page: q.per_page, items: resources.loadResources(ids).map((r) => adminResource(r, user)) };
-  }
-  // A relais sees the resources of their départements only (the same reach as for actors); the
-  // resource centre is small, so the filter runs over the whole list.
-  const { ids } = resources.searchResources({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  return editablePage(resources.loadResources(ids), user, resourceDepartements, q, (r) => adminResource(r, user));
+  // A relais sees the resources of their départements only (the same reach as for actors).
+  return adminPage(
+    user,
+    q,
+    resourceDepartements,
+    (page) => resources.searchResources({ ...search, ...page }),
+    (ids) => resources.loadResources(ids),
+    (r) => adminResource(r, user),
+  );
 }
 
 /** One resource for the back office: a relais reads only those of their départements. */
@@ -209,27 +284,19 @@ export function getAdminResource(deps: Deps, user: UserRecord, id: number): Admi
 
 export function createAdminResource(deps: Deps, user: UserRecord, input: CreateResourceInput): AdminResource {
   if (!mayEditDepartements(user, resourceDepartements(input))) refuse('Une ressource nationale, régionale ou d’un autre département');
-  const { resources, revisions } = reposOf(deps);
-  return inTransaction(deps.db, translateDbError, () => {
-    const r = resources.createResource(input);
-    revisions.recordRevision({ entity: 'resource', entityId: r.id, action: 'create', snapshot: resourceSnapshot(r), ...authorOf(user) });
-    return adminResource(r, user);
-  });
+  return writeEntry(RESOURCE, deps, user, () => reposOf(deps).resources.createResource(input), { action: 'create' });
 }
 
 /** A partial edit: the fields given replace the resource's, the whole is validated again. */
 export function updateAdminResource(deps: Deps, user: UserRecord, id: number, patch: UpdateResourceInput): AdminResource {
   const current = editableResource(deps, user, id);
-  const merged = CreateResourceInputSchema.safeParse({ ...resourceToInput(current), ...stripUndefined(patch) });
-  if (!merged.success) throw validationError(zodIssues(merged.error));
-  return saveResource(deps, user, current, merged.data, {
+  const merged = parsedOrFail(CreateResourceInputSchema, { ...resourceToInput(current), ...stripUndefined(patch) });
+  return saveResource(deps, user, current, merged, {
     action: 'update',
     urlBesideFile: 'Cette ressource a un fichier : retirez-le avant de donner un lien (une ressource a un lien ou un fichier).',
     territory: 'Le nouveau territoire',
   });
 }
-
-type SaveChange = { action: 'update' | 'revert'; revertedTo?: number; note?: string };
 
 /**
  * Replaces a resource's fields and records the revision, for an edit or a revert: the checks
@@ -244,20 +311,9 @@ function saveResource(
 ): AdminResource {
   if (next.url && current.file) throw validationError([{ path: 'url', message: change.urlBesideFile }]);
   if (!mayEditDepartements(user, resourceDepartements(next))) refuse(change.territory);
-  const { resources, revisions } = reposOf(deps);
-  return inTransaction(deps.db, translateDbError, () => {
-    const r = resources.replaceResource(current.id, next);
-    revisions.recordRevision({
-      entity: 'resource',
-      entityId: current.id,
-      action: change.action,
-      snapshot: resourceSnapshot(r),
-      previous: resourceSnapshot(current),
-      revertedTo: change.revertedTo ?? null,
-      note: change.note ?? null,
-      ...authorOf(user),
-    });
-    return adminResource(r, user);
+  return writeEntry(RESOURCE, deps, user, () => reposOf(deps).resources.replaceResource(current.id, next), {
+    ...change,
+    previous: current,
   });
 }
 
@@ -362,6 +418,8 @@ function adminProtocol(p: ProtocolRecord, user: UserRecord): AdminProtocol {
   };
 }
 
+const PROTOCOL: EntryKind<ProtocolRecord, AdminProtocol> = { entity: 'protocol', snapshot: protocolToInput, out: adminProtocol };
+
 function editableProtocol(deps: Deps, user: UserRecord, id: number): ProtocolRecord {
   const p = reposOf(deps).protocols.findProtocolById(id);
   return editableEntry(p, user, ownDepartements, 'Protocole inconnu.', 'Ce protocole');
@@ -371,13 +429,14 @@ export function listAdminProtocols(deps: Deps, user: UserRecord, q: AdminListQue
   const { protocols } = reposOf(deps);
   if (q.departement) departementOrFail(q.departement);
   const search = { departement: q.departement, text: q.q, status: q.status ?? 'all' } as const;
-  const start = (q.page - 1) * q.per_page;
-  if (isCurator(user)) {
-    const { total, ids } = protocols.listProtocols({ ...search, limit: q.per_page, offset: start });
-    return { total, page: q.page, per_page: q.per_page, items: protocols.loadProtocols(ids).map((p) => adminProtocol(p, user)) };
-  }
-  const { ids } = protocols.listProtocols({ ...search, limit: MAX_RELAIS_LIST, offset: 0 });
-  return editablePage(protocols.loadProtocols(ids), user, ownDepartements, q, (p) => adminProtocol(p, user));
+  return adminPage(
+    user,
+    q,
+    ownDepartements,
+    (page) => protocols.listProtocols({ ...search, ...page }),
+    (ids) => protocols.loadProtocols(ids),
+    (p) => adminProtocol(p, user),
+  );
 }
 
 /** One protocol for the back office: a relais reads only those of their départements. */
@@ -387,19 +446,13 @@ export function getAdminProtocol(deps: Deps, user: UserRecord, id: number): Admi
 
 export function createAdminProtocol(deps: Deps, user: UserRecord, input: CreateProtocolInput): AdminProtocol {
   if (!mayEditDepartements(user, input.departements)) refuse('Un protocole d’un autre département');
-  const { protocols, revisions } = reposOf(deps);
-  return inTransaction(deps.db, translateDbError, () => {
-    const p = protocols.createProtocol(input);
-    revisions.recordRevision({ entity: 'protocol', entityId: p.id, action: 'create', snapshot: protocolToInput(p), ...authorOf(user) });
-    return adminProtocol(p, user);
-  });
+  return writeEntry(PROTOCOL, deps, user, () => reposOf(deps).protocols.createProtocol(input), { action: 'create' });
 }
 
 export function updateAdminProtocol(deps: Deps, user: UserRecord, id: number, patch: UpdateProtocolInput): AdminProtocol {
   const current = editableProtocol(deps, user, id);
-  const merged = CreateProtocolInputSchema.safeParse({ ...protocolToInput(current), ...stripUndefined(patch) });
-  if (!merged.success) throw validationError(zodIssues(merged.error));
-  return saveProtocol(deps, user, current, merged.data, { action: 'update', territory: 'Un des départements choisis' });
+  const merged = parsedOrFail(CreateProtocolInputSchema, { ...protocolToInput(current), ...stripUndefined(patch) });
+  return saveProtocol(deps, user, current, merged, { action: 'update', territory: 'Un des départements choisis' });
 }
 
 /** Replaces a protocol's fields and records the revision, for an edit or a revert. */
@@ -411,20 +464,9 @@ function saveProtocol(
   change: SaveChange & { territory: string },
 ): AdminProtocol {
   if (!mayEditDepartements(user, next.departements)) refuse(change.territory);
-  const { protocols, revisions } = reposOf(deps);
-  return inTransaction(deps.db, translateDbError, () => {
-    const p = protocols.replaceProtocol(current.id, next);
-    revisions.recordRevision({
-      entity: 'protocol',
-      entityId: current.id,
-      action: change.action,
-      snapshot: protocolToInput(p),
-      previous: protocolToInput(current),
-      revertedTo: change.revertedTo ?? null,
-      note: change.note ?? null,
-      ...authorOf(user),
-    });
-    return adminProtocol(p, user);
+  return writeEntry(PROTOCOL, deps, user, () => reposOf(deps).protocols.replaceProtocol(current.id, next), {
+    ...change,
+    previous: current,
   });
 }
 
@@ -502,12 +544,8 @@ function revisionOf(deps: Deps, entity: 'resource' | 'protocol', id: number, rev
 export function revertAdminResource(deps: Deps, user: UserRecord, id: number, revisionId: number): AdminResource {
   const current = editableResource(deps, user, id);
   const { file: _file, status: _status, ...fields } = revisionOf(deps, 'resource', id, revisionId).snapshot as Record<string, unknown>;
-  const parsed = CreateResourceInputSchema.safeParse(fields);
-  if (!parsed.success) throw validationError(zodIssues(parsed.error));
-  return saveResource(deps, user, current, parsed.data, {
-    action: 'revert',
-    revertedTo: revisionId,
-    note: `Retour à la version n° ${revisionId}`,
+  return saveResource(deps, user, current, parsedOrFail(CreateResourceInputSchema, fields), {
+    ...revertChange(revisionId),
     urlBesideFile: 'Cette version avait un lien : retirez d’abord le fichier actuel de la ressource.',
     territory: 'Le territoire de cette version',
   });
@@ -516,12 +554,9 @@ export function revertAdminResource(deps: Deps, user: UserRecord, id: number, re
 /** Puts a protocol back as it was at a revision, with a new `revert` revision. */
 export function revertAdminProtocol(deps: Deps, user: UserRecord, id: number, revisionId: number): AdminProtocol {
   const current = editableProtocol(deps, user, id);
-  const parsed = CreateProtocolInputSchema.safeParse(revisionOf(deps, 'protocol', id, revisionId).snapshot);
-  if (!parsed.success) throw validationError(zodIssues(parsed.error));
-  return saveProtocol(deps, user, current, parsed.data, {
-    action: 'revert',
-    revertedTo: revisionId,
-    note: `Retour à la version n° ${revisionId}`,
+  const fields = revisionOf(deps, 'protocol', id, revisionId).snapshot;
+  return saveProtocol(deps, user, current, parsedOrFail(CreateProtocolInputSchema, fields), {
+    ...revertChange(revisionId),
     territory: 'Un des départements de cette version',
   });
 }

@@ -8,6 +8,7 @@ import { CONFIG_DEFAULTS } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { purgeHandledAccountRequests } from './accounts.ts';
 import { reposOf } from './index.ts';
+import { runEvery } from './run-every.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,8 +57,5 @@ export function startRetentionJob(deps: RetentionDeps, intervalMs = DAY_MS): () 
       }
     }
   };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(run, intervalMs);
 }
