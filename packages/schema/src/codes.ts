@@ -88,10 +88,11 @@ export function timeZoneOfDepartement(code: string | null | undefined): string {
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * An instant as read on a time zone's clock: its day (`AAAA-MM-JJ`), time (`HH:MM`) and weekday
- * (0 = Monday). Kept here, free of zod, for the agenda's Paris times and the web's opening hours.
+ * An instant's parts on a time zone's clock, as `Intl` gives them: `year`, then `month`, `day`,
+ * `hour` (00–23), `minute` and `second` in two digits, `weekday` as `Mon`…`Sun`. The one reading
+ * of a clock, free of zod, for the agenda's Paris times, the places' hours and the web's.
  */
-export function wallClock(iso: string, timeZone: string): { date: string; time: string; weekday: number } {
+export function clockParts(instant: Date, timeZone: string): Record<string, string> {
   let format = clockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -102,12 +103,19 @@ export function wallClock(iso: string, timeZone: string): { date: string; time: 
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       weekday: 'short',
     });
     clockFormats.set(timeZone, format);
   }
   const parts: Record<string, string> = {};
-  for (const p of format.formatToParts(new Date(iso))) parts[p.type] = p.value;
+  for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
+  return parts;
+}
+
+/** An instant as read on a time zone's clock: its day (`AAAA-MM-JJ`), time (`HH:MM`) and weekday (0 = Monday). */
+export function readClock(iso: string, timeZone: string): { date: string; time: string; weekday: number } {
+  const parts = clockParts(new Date(iso), timeZone);
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday };
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
-import { codesOf, PUBLICS, wallClock } from './codes.ts';
+import { codesOf, PUBLICS, readClock } from './codes.ts';
 import { revisionFields } from './curation.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
@@ -44,7 +44,7 @@ export const AGENDA_TIME_ZONE = 'Europe/Paris';
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 /** `AAAA-MM-JJTHH:MM` in Paris for a UTC instant. */
 export function utcToParisLocal(iso: string): string {
-  const { date, time } = wallClock(iso, AGENDA_TIME_ZONE);
+  const { date, time } = readClock(iso, AGENDA_TIME_ZONE);
   return `${date}T${time}`;
 }
 

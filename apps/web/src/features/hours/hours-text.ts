@@ -3,7 +3,7 @@
  * the web never parses the OSM syntax itself (the library is 1 MB; the server reads it).
  */
 import type { DayHours, PublicSite } from '@pare/schema';
-import { wallClock } from '@pare/schema/codes';
+import { readClock } from '@pare/schema/codes';
 
 type TemporaryClosureOut = PublicSite['temporary_closures'][number];
 
@@ -36,8 +36,8 @@ const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) /
 
 /** « à 17 h 30 », « demain à 9 h », « lundi à 9 h », « le 22 février à 9 h »: when, as seen from `now`. */
 export function whenText(iso: string, nowIso: string, timeZone: string): string {
-  const then = wallClock(iso, timeZone);
-  const now = wallClock(nowIso, timeZone);
+  const then = readClock(iso, timeZone);
+  const now = readClock(nowIso, timeZone);
   const days = dayNumber(then.date) - dayNumber(now.date);
   const at = `à ${formatTime(then.time)}`;
   if (days <= 0) return at;
