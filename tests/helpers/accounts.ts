@@ -3,7 +3,8 @@
 import { hashPassword } from '@pare/api/auth';
 import { userRepository } from '@pare/db';
 import type { Role } from '@pare/schema';
-import type { TestApp } from './test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -64,4 +65,28 @@ export function asUser(
 /** The app and one user of it signed in: `beforeAll(async () => ({ t, who: curator } = await withSignedIn(createTestApp(), 'curateur')))`. */
 export async function withSignedIn(t: TestApp, role: Role, opts: { departements?: string[] } = {}): Promise<{ t: TestApp; who: Signed }> {
   return { t, who: await signedInAs(t, role, opts) };
+}
+
+/**
+ * For the describe block it is called in: a fresh app (`createTestApp(options)`) with `role` signed
+ * in, made before the block's tests and closed after them. Read `.t` and `.who` inside the tests.
+ */
+export function freshAppSignedInAs(role: Role, options?: TestAppOptions): { readonly t: TestApp; readonly who: Signed } {
+  let made: { t: TestApp; who: Signed } | undefined;
+  beforeAll(async () => {
+    made = await withSignedIn(createTestApp(options), role);
+  });
+  afterAll(() => made?.t.close());
+  const ready = () => {
+    if (!made) throw new Error('freshAppSignedInAs: read inside a test, once beforeAll has run');
+    return made;
+  };
+  return {
+    get t() {
+      return ready().t;
+    },
+    get who() {
+      return ready().who;
+    },
+  };
 }

@@ -21,6 +21,17 @@ export async function getRefused(app: App, url: string, field: string): Promise<
 }
 
 /**
+ * A public list's refusal of bad input: `getRefused`'s 400 naming `field`, as JSON, with the
+ * `validation_error` code. The answer is returned for what else a test looks at.
+ */
+export async function getListRefused(app: App, url: string, field: string): Promise<JsonAnswer<ErrorBody>> {
+  const answer = await getRefused(app, url, field);
+  expect(answer.headers.get('content-type')).toMatch(/application\/json/);
+  expect(answer.body.error).toBe('validation_error');
+  return answer;
+}
+
+/**
  * A full-text search of a public list finds the same items, in the same order, for a word typed
  * with its accents and for the same word in capitals without them (`plainUrl`); it finds some.
  */

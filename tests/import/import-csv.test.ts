@@ -7,7 +7,7 @@ import type { PublicActor } from '@pare/schema';
 import { PublicActorSchema } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
+import { createAccount, freshAppSignedInAs, signedInAs, signIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 import { actorRow, countActors, countRevisions, csvOf, exportText, importJson } from './helpers.ts';
 
@@ -123,41 +123,38 @@ describe('round trip: the CSV export imported into an empty directory', () => {
 });
 
 describe('importing into a directory that already holds the actors', () => {
-  let t: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
-  afterAll(() => t.close());
+  const s = freshAppSignedInAs('admin');
 
   it.each([
     ['comma', '/api/exports/actors.csv'],
     ['semicolon', '/api/exports/actors.csv?sep=;'],
   ])('its own export (%s) changes nothing, confidential sites and private contacts included', async (_, url) => {
-    const revisions = countRevisions(t);
-    const snapshot = t.db.prepare('SELECT id, updated_at FROM actors ORDER BY id').all();
-    const { status, body } = await importJson(t, admin, await exportText(t, url));
+    const revisions = countRevisions(s.t);
+    const snapshot = s.t.db.prepare('SELECT id, updated_at FROM actors ORDER BY id').all();
+    const { status, body } = await importJson(s.t, s.who, await exportText(s.t, url));
     expect(status).toBe(200);
     expect(body.summary).toMatchObject({ created: 0, updated: 0, rejected: 0 });
     expect(body.rows.every((r: Row) => r.action === 'unchanged')).toBe(true);
-    expect(t.db.prepare('SELECT id, updated_at FROM actors ORDER BY id').all()).toEqual(snapshot);
-    expect(countRevisions(t)).toBe(revisions);
+    expect(s.t.db.prepare('SELECT id, updated_at FROM actors ORDER BY id').all()).toEqual(snapshot);
+    expect(countRevisions(s.t)).toBe(revisions);
   });
 
   it('an edited cell of the export updates that actor only, keeping what the CSV does not show', async () => {
-    const csv = await exportText(t);
+    const csv = await exportText(s.t);
     // The Thionville shelter: its confidential site and professionals-only e-mail are not in the CSV.
     const edited = csv.replace('Lieu de mise à l’abri fictif pour les tests.', 'Description changée par un import de test.');
-    const { body } = await importJson(t, admin, edited);
+    const { body } = await importJson(s.t, s.who, edited);
     expect(body.summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
     const updated = body.rows.find((r: Row) => r.action === 'updated');
     expect(updated).toMatchObject({ slug: 'test-foyer-confidentiel-thionville', matched_by: 'slug', changes: ['description'] });
-    const admin_ = await getJson(t.app, `/api/actors/test-foyer-confidentiel-thionville`, PublicActorSchema);
+    const admin_ = await getJson(s.t.app, `/api/actors/test-foyer-confidentiel-thionville`, PublicActorSchema);
     expect(admin_.body.description).toMatch(/^Description changée/);
-    const record = t.db.prepare(`SELECT address, confidential FROM sites WHERE actor_id = ?`).get(updated.id);
+    const record = s.t.db.prepare(`SELECT address, confidential FROM sites WHERE actor_id = ?`).get(updated.id);
     expect(record).toEqual({ address: '12 rue Secrète-de-Test', confidential: 1 });
-    const contacts = t.db.prepare(`SELECT kind, value, visibility FROM contacts WHERE actor_id = ? ORDER BY position`).all(updated.id);
+    const contacts = s.t.db.prepare(`SELECT kind, value, visibility FROM contacts WHERE actor_id = ? ORDER BY position`).all(updated.id);
     expect(contacts).toContainEqual({ kind: 'email', value: 'direction-test@example.test', visibility: 'professionnels' });
     expect(contacts).toContainEqual({ kind: 'phone', value: '03 00 00 00 01', visibility: 'public' });
-    const revision = t.db
+    const revision = s.t.db
       .prepare(`SELECT action, import_id, author_label FROM revisions WHERE entity_id = ? ORDER BY id DESC LIMIT 1`)
       .get(updated.id);
     expect(revision).toMatchObject({ action: 'import', import_id: body.import_id });
@@ -165,26 +162,23 @@ describe('importing into a directory that already holds the actors', () => {
 });
 
 describe('a dry run', () => {
-  let t: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
-  afterAll(() => t.close());
+  const s = freshAppSignedInAs('admin');
 
   it('says what would be created, updated, left unchanged or rejected, and changes nothing', async () => {
-    const csv = await exportText(t);
+    const csv = await exportText(s.t);
     const lines = csv.split('\r\n');
     const metz = lines.findIndex((l) => l.includes('test-association-familles-metz'));
     lines[metz] = (lines[metz] as string).replace('Groupe de parole fictif pour les parents', 'Groupe de parole modifié');
     const file = lines.join('\r\n');
     const before = {
-      actors: countActors(t),
-      revisions: countRevisions(t),
-      rows: t.db.prepare('SELECT * FROM actors ORDER BY id').all(),
-      sites: t.db.prepare('SELECT * FROM sites ORDER BY id').all(),
-      contacts: t.db.prepare('SELECT * FROM contacts ORDER BY id').all(),
+      actors: countActors(s.t),
+      revisions: countRevisions(s.t),
+      rows: s.t.db.prepare('SELECT * FROM actors ORDER BY id').all(),
+      sites: s.t.db.prepare('SELECT * FROM sites ORDER BY id').all(),
+      contacts: s.t.db.prepare('SELECT * FROM contacts ORDER BY id').all(),
     };
 
-    const exportRun = await importJson(t, admin, file, { query: 'dry_run=true' });
+    const exportRun = await importJson(s.t, s.who, file, { query: 'dry_run=true' });
     expect(exportRun.body.dry_run).toBe(true);
     expect(exportRun.body.import_id).toBeNull();
     expect(exportRun.body.summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
@@ -195,7 +189,7 @@ describe('a dry run', () => {
     });
 
     const newRows = csvOf([actorRow('test-import-essai'), actorRow('test-import-essai-refuse', { publics: 'inconnus' })]);
-    const newRun = await importJson(t, admin, newRows, { query: 'dry_run=1' });
+    const newRun = await importJson(s.t, s.who, newRows, { query: 'dry_run=1' });
     expect(newRun.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
     expect(newRun.body.rows).toEqual([
       { row: 2, action: 'created', slug: 'test-import-essai' },
@@ -203,11 +197,11 @@ describe('a dry run', () => {
     ]);
 
     expect({
-      actors: countActors(t),
-      revisions: countRevisions(t),
-      rows: t.db.prepare('SELECT * FROM actors ORDER BY id').all(),
-      sites: t.db.prepare('SELECT * FROM sites ORDER BY id').all(),
-      contacts: t.db.prepare('SELECT * FROM contacts ORDER BY id').all(),
+      actors: countActors(s.t),
+      revisions: countRevisions(s.t),
+      rows: s.t.db.prepare('SELECT * FROM actors ORDER BY id').all(),
+      sites: s.t.db.prepare('SELECT * FROM sites ORDER BY id').all(),
+      contacts: s.t.db.prepare('SELECT * FROM contacts ORDER BY id').all(),
     }).toEqual(before);
   });
 });
@@ -269,10 +263,7 @@ describe('rows with errors', () => {
 });
 
 describe('the same actor twice in one file', () => {
-  let t: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
-  afterAll(() => t.close());
+  const s = freshAppSignedInAs('admin');
 
   it.each([
     ['dry run', 'dry_run=true'],
@@ -284,7 +275,7 @@ describe('the same actor twice in one file', () => {
       actorRow(`test-import-double-${suffix}`),
       actorRow(`test-import-double-${suffix}`, { description: 'Une autre version.' }),
     ]);
-    const { body } = await importJson(t, admin, csv, { query });
+    const { body } = await importJson(s.t, s.who, csv, { query });
     expect(body.summary).toEqual({ created: 1, updated: 0, unchanged: 1, rejected: 1 });
     expect(body.rows[1]).toMatchObject({ row: 3, action: 'unchanged', duplicate_of: 2 });
     expect(body.rows[2]).toMatchObject({
@@ -295,28 +286,25 @@ describe('the same actor twice in one file', () => {
         { field: 'slug', message: 'Même acteur que la ligne 2 de ce fichier, avec d’autres valeurs : gardez une seule ligne par acteur' },
       ],
     });
-    expect(countActors(t, `slug = 'test-import-double-${suffix}'`)).toBe(query ? 0 : 1);
+    expect(countActors(s.t, `slug = 'test-import-double-${suffix}'`)).toBe(query ? 0 : 1);
   });
 
   it('without a slug, the same name in the same commune is the same actor', async () => {
     const row = { ...actorRow('x'), slug: '', nom: 'Association test sans slug (données de test)' };
-    const { body } = await importJson(t, admin, csvOf([row, row]));
+    const { body } = await importJson(s.t, s.who, csvOf([row, row]));
     expect(body.summary).toEqual({ created: 1, updated: 0, unchanged: 1, rejected: 0 });
-    const again = await importJson(t, admin, csvOf([row]));
+    const again = await importJson(s.t, s.who, csvOf([row]));
     expect(again.body.rows[0]).toMatchObject({ action: 'unchanged', matched_by: 'nom-commune' });
   });
 });
 
 describe('matching a row to an existing entry', () => {
-  let t: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
-  afterAll(() => t.close());
+  const s = freshAppSignedInAs('admin');
 
   it('a slug edited in the export is a rename, found by the id and the page link', async () => {
-    const csv = await exportText(t);
+    const csv = await exportText(s.t);
     const edited = csv.replace(/^(\d+),test-prevention-marseille,/m, '$1,test-prevention-marseille-renomme,');
-    const { body } = await importJson(t, admin, edited);
+    const { body } = await importJson(s.t, s.who, edited);
     expect(body.summary).toMatchObject({ created: 0, updated: 1 });
     expect(body.rows.find((r: Row) => r.action === 'updated')).toMatchObject({
       matched_by: 'id',
@@ -326,29 +314,26 @@ describe('matching a row to an existing entry', () => {
 
   it('ids of another directory never match: a file from elsewhere creates its own actors', async () => {
     // Id 1 here is a national line; the row with id 1 is another actor.
-    const { body } = await importJson(t, admin, csvOf([{ id: '1', ...actorRow('test-import-autre-annuaire') }]));
+    const { body } = await importJson(s.t, s.who, csvOf([{ id: '1', ...actorRow('test-import-autre-annuaire') }]));
     expect(body.rows[0]).toMatchObject({ action: 'created', slug: 'test-import-autre-annuaire' });
   });
 
   it('a SIRET finds the entry that has it', async () => {
     const siret = '00000000000017';
-    await importJson(t, admin, csvOf([{ ...actorRow('test-import-siret'), siret }]));
-    const { body } = await importJson(t, admin, csvOf([{ ...actorRow('x'), slug: '', nom: 'Nom changé (données de test)', siret }]));
+    await importJson(s.t, s.who, csvOf([{ ...actorRow('test-import-siret'), siret }]));
+    const { body } = await importJson(s.t, s.who, csvOf([{ ...actorRow('x'), slug: '', nom: 'Nom changé (données de test)', siret }]));
     expect(body.rows[0]).toMatchObject({ action: 'updated', matched_by: 'siret', slug: 'test-import-siret', changes: ['name'] });
   });
 });
 
 describe('files made by hand in a spreadsheet', () => {
-  let t: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t, who: admin } = await withSignedIn(createTestApp(), 'admin')));
-  afterAll(() => t.close());
+  const s = freshAppSignedInAs('admin');
 
   it('reads French column titles, labels instead of codes, `;`, dd/mm/yyyy and a commune by name', async () => {
-    const { status, body } = await importJson(t, admin, fixture('hand-made.csv'));
+    const { status, body } = await importJson(s.t, s.who, fixture('hand-made.csv'));
     expect(status).toBe(200);
     expect(body).toMatchObject({ delimiter: ';', encoding: 'utf-8', bom: false, summary: { created: 2, rejected: 0 } });
-    const thionville = (await getJson(t.app, `/api/actors/${body.rows[0].slug}`, PublicActorSchema)).body as PublicActor;
+    const thionville = (await getJson(s.t.app, `/api/actors/${body.rows[0].slug}`, PublicActorSchema)).body as PublicActor;
     expect(thionville).toMatchObject({
       type: 'association',
       publics: ['jeunes', 'familles'],
@@ -361,7 +346,7 @@ describe('files made by hand in a spreadsheet', () => {
       postcode: '57100',
       commune: { code: '57672', name: 'Thionville' },
     });
-    const nancy = (await getJson(t.app, `/api/actors/${body.rows[1].slug}`, PublicActorSchema)).body as PublicActor;
+    const nancy = (await getJson(s.t.app, `/api/actors/${body.rows[1].slug}`, PublicActorSchema)).body as PublicActor;
     expect(nancy).toMatchObject({ type: 'maison-ados', actions: ['prevention', 'soin'], territory: { scope: 'departements' } });
     expect(nancy.sites[0]?.commune?.name).toBe('Nancy');
   });
@@ -376,9 +361,9 @@ describe('files made by hand in a spreadsheet', () => {
         longitude: '5,2255',
       }),
     ]);
-    const { body } = await importJson(t, admin, csv);
+    const { body } = await importJson(s.t, s.who, csv);
     expect(body.rows[0]).toMatchObject({ action: 'created' });
-    const actor = (await getJson(t.app, '/api/actors/test-import-zeros', PublicActorSchema)).body as PublicActor;
+    const actor = (await getJson(s.t.app, '/api/actors/test-import-zeros', PublicActorSchema)).body as PublicActor;
     expect(actor.territory.departements[0]?.code).toBe('01');
     expect(actor.sites[0]).toMatchObject({
       postcode: '01000',
@@ -390,7 +375,7 @@ describe('files made by hand in a spreadsheet', () => {
   });
 
   it('columns it does not know are listed, not refused', async () => {
-    const { body } = await importJson(t, admin, csvOf([{ ...actorRow('test-import-colonne-inconnue'), 'Commentaire interne': 'x' }]));
+    const { body } = await importJson(s.t, s.who, csvOf([{ ...actorRow('test-import-colonne-inconnue'), 'Commentaire interne': 'x' }]));
     expect(body.summary.created).toBe(1);
     expect(body.ignored_columns).toEqual(['Commentaire interne']);
   });

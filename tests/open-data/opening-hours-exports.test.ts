@@ -7,7 +7,7 @@ import type { CreateActorInputRaw } from '@pare/schema';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '../../apps/api/src/services/open-data/uuid.ts';
-import { asUser, createAccount, type Signed, signedInAs, signIn, withSignedIn } from '../helpers/accounts.ts';
+import { asUser, createAccount, freshAppSignedInAs, type Signed, signedInAs, signIn } from '../helpers/accounts.ts';
 import { createTestApp, getJson, type JsonBody, type TestApp } from '../helpers/test-app.ts';
 import { actorRow, csvOf, exportText, importJson } from '../import/helpers.ts';
 import { dataInclusionValidators, expectValid, hsdsValidators } from './standards.ts';
@@ -95,10 +95,7 @@ describe('CSV', () => {
 });
 
 describe('import', () => {
-  let target: TestApp;
-  let admin: Signed;
-  beforeAll(async () => ({ t: target, who: admin } = await withSignedIn(createTestApp({ seed: false }), 'admin')));
-  afterAll(() => target.close());
+  const s = freshAppSignedInAs('admin', { seed: false });
 
   it('reads the syntax from a CSV horaires column, and keeps free text in the site’s notes with a warning', async () => {
     const file = csvOf([
@@ -106,14 +103,14 @@ describe('import', () => {
       actorRow('horaires-csv-texte', { horaires: 'Du mardi au samedi, 10 h – 18 h' }),
       actorRow('horaires-csv-devine', { horaires: 'lundi 9h-12h' }),
     ]);
-    const { status, body } = await importJson(target, admin, file);
+    const { status, body } = await importJson(s.t, s.who, file);
     expect(status).toBe(200);
     expect(body.rows.map((r: { action: string }) => r.action)).toEqual(['created', 'created', 'created']);
     expect(body.rows[0].warnings ?? []).toEqual([]);
     expect(body.rows[1].warnings.join(' ')).toContain('illisibles');
-    const ok = (await getJson<JsonBody>(target.app, '/api/actors/horaires-csv-ok')).body;
+    const ok = (await getJson<JsonBody>(s.t.app, '/api/actors/horaires-csv-ok')).body;
     expect(ok.sites[0].opening_hours).toBe('Tu-Sa 10:00-18:00');
-    const free = (await getJson<JsonBody>(target.app, '/api/actors/horaires-csv-texte')).body;
+    const free = (await getJson<JsonBody>(s.t.app, '/api/actors/horaires-csv-texte')).body;
     expect(free.sites[0]).toMatchObject({
       opening_hours: null,
       accessibility: 'Horaires : Du mardi au samedi, 10 h – 18 h',
@@ -144,12 +141,12 @@ describe('import', () => {
         zone_eligibilite: ['57'],
       },
     ];
-    const { status, body } = await importJson(target, admin, JSON.stringify({ structures, services }), {
+    const { status, body } = await importJson(s.t, s.who, JSON.stringify({ structures, services }), {
       contentType: 'application/json',
       query: 'type=association',
     });
     expect(status, JSON.stringify(body)).toBe(200);
     const slug = body.rows[0].slug as string;
-    expect((await getJson<JsonBody>(target.app, `/api/actors/${slug}`)).body.sites[0].opening_hours).toBe('Mo-Fr 08:30-12:30');
+    expect((await getJson<JsonBody>(s.t.app, `/api/actors/${slug}`)).body.sites[0].opening_hours).toBe('Mo-Fr 08:30-12:30');
   });
 });

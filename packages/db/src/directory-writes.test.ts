@@ -18,6 +18,18 @@ const addActor = (db: Db, slug: string) =>
       .run(slug, slug, slug).lastInsertRowid,
   );
 
+/**
+ * What `db` is told of the directory's writes, watched from now: its external counter and its
+ * version (with their values now), and the actor ids `onForeignChanges` hands it.
+ */
+function watch(db: Db) {
+  const external = externalDirectoryVersion(db) as () => number;
+  const version = directoryVersion(db) as () => string;
+  const told: number[][] = [];
+  onForeignChanges(db, (ids) => told.push(ids));
+  return { external, version, told, before: external(), versionBefore: version() };
+}
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pare-dirwrites-'));
   a = openDatabase(join(dir, 'pare.db'));
@@ -31,12 +43,7 @@ afterEach(() => {
 
 describe('the shared directory version', () => {
   it('tells the other connection which actors one wrote, and nothing when it writes elsewhere', () => {
-    const seenByB = externalDirectoryVersion(b) as () => number;
-    const versionOfB = directoryVersion(b) as () => string;
-    const told: number[][] = [];
-    onForeignChanges(b, (ids) => told.push(ids));
-    const before = seenByB();
-    const versionBefore = versionOfB();
+    const { external: seenByB, version: versionOfB, told, before, versionBefore } = watch(b);
     const dataVersion = () => b.pragma('data_version', { simple: true }) as number;
     const dataBefore = dataVersion();
     // A write outside the directory (what a session, a rate limit or a mail does): B keeps its caches.
@@ -52,12 +59,7 @@ describe('the shared directory version', () => {
   });
 
   it('does not count a connection’s own writes as another’s (they are local ones)', () => {
-    const own = externalDirectoryVersion(a) as () => number;
-    const version = directoryVersion(a) as () => string;
-    const told: number[][] = [];
-    onForeignChanges(a, (ids) => told.push(ids));
-    const before = own();
-    const versionBefore = version();
+    const { external: own, version, told, before, versionBefore } = watch(a);
     a.transaction(() => addActor(a, 'deux'))();
     expect(own()).toBe(before);
     expect(told).toEqual([]);

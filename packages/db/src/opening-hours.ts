@@ -11,7 +11,7 @@
  * Public holidays: French ones, with those of Alsace-Moselle and the overseas départements
  * (the library knows them by « state » name: see `HOLIDAY_STATE`).
  */
-import { setOpeningHoursCheck, timeZoneOfDepartement } from '@pare/schema';
+import { clockParts, setOpeningHoursCheck, timeZoneOfDepartement } from '@pare/schema';
 import OpeningHours from 'opening_hours';
 
 /** A temporary closure or change of a site: shown first while it lasts; `closed` ones close the site. */
@@ -48,32 +48,13 @@ export function timeZoneOf(place: HoursPlace = {}): string {
 
 // -- wall clock --------------------------------------------------------------------------------
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 type WallClock = { y: number; mo: number; d: number; h: number; mi: number; s: number };
 
 /** The wall clock as `Intl` formats it (what `wallClock` must equal). */
 export function formattedWallClock(instant: Date, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { y: parts.year ?? 0, mo: parts.month ?? 1, d: parts.day ?? 1, h: parts.hour ?? 0, mi: parts.minute ?? 0, s: parts.second ?? 0 };
+  const p = clockParts(instant, timeZone);
+  const n = (part: string | undefined, otherwise: number) => (part === undefined ? otherwise : Number(part));
+  return { y: n(p.year, 0), mo: n(p.month, 1), d: n(p.day, 1), h: n(p.hour, 0), mi: n(p.minute, 0), s: n(p.second, 0) };
 }
 
 /** The zone's offset from UTC at a whole second `t` (ms), as `Intl` tells it. */

@@ -175,14 +175,9 @@ export async function warmAnonymousListViews(
   return made;
 }
 
-/** `anonymousListViewsJson`'s views as objects (for callers that change or merge them). */
-export function anonymousListViews(
-  db: Db,
-  load: (ids: readonly number[]) => ActorRecord[],
-  ids: readonly number[],
-  at: Date,
-): PublicActor[] {
-  return anonymousListViewsJson(db, load, ids, at).views.map((json) => JSON.parse(json.toString()) as PublicActor);
+/** `anonymousListViewsJson`'s views as objects (for callers that change or merge them), from the same arguments. */
+export function anonymousListViews(...args: Parameters<typeof anonymousListViewsJson>): PublicActor[] {
+  return anonymousListViewsJson(...args).views.map((json) => JSON.parse(json.toString()) as PublicActor);
 }
 
 /** The views kept for a connection, emptied of what changed since they were last looked at. */

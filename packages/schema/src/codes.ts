@@ -84,6 +84,42 @@ export function timeZoneOfDepartement(code: string | null | undefined): string {
   return (code && OVERSEAS_TIME_ZONES[code]) || 'Europe/Paris';
 }
 
+/** One formatter a time zone: building one costs more than formatting with it. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant's parts on a time zone's clock, as `Intl` gives them: `year`, then `month`, `day`,
+ * `hour` (00–23), `minute` and `second` in two digits, `weekday` as `Mon`…`Sun`. The one reading
+ * of a clock, free of zod, for the agenda's Paris times, the places' hours and the web's.
+ */
+export function clockParts(instant: Date, timeZone: string): Record<string, string> {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
+  return parts;
+}
+
+/** An instant as read on a time zone's clock: its day (`AAAA-MM-JJ`), time (`HH:MM`) and weekday (0 = Monday). */
+export function readClock(iso: string, timeZone: string): { date: string; time: string; weekday: number } {
+  const parts = clockParts(new Date(iso), timeZone);
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday };
+}
+
 /** The default search radius around a place, in km (the API's and the search form's). */
 export const DEFAULT_RADIUS_KM = 30;
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from './actor.ts';
-import { codesOf, PUBLICS } from './codes.ts';
+import { codesOf, PUBLICS, readClock } from './codes.ts';
 import { revisionFields } from './curation.ts';
 import { adminSearchText, pageOf, pageParams, statusFilter } from './paging.ts';
 import { CommuneCodeSchema, DepartementCodeSchema, PlaceRefSchema } from './territory.ts';
@@ -42,20 +42,10 @@ export const AGENDA_TIME_ZONE = 'Europe/Paris';
 // ---------------------------------------------------------------------------------------------
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: AGENDA_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** `AAAA-MM-JJTHH:MM` in Paris for a UTC instant. */
 export function utcToParisLocal(iso: string): string {
-  const parts = Object.fromEntries(parisParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  const { date, time } = readClock(iso, AGENDA_TIME_ZONE);
+  return `${date}T${time}`;
 }
 
 /**

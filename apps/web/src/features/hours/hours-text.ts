@@ -3,6 +3,7 @@
  * the web never parses the OSM syntax itself (the library is 1 MB; the server reads it).
  */
 import type { DayHours, PublicSite } from '@pare/schema';
+import { readClock } from '@pare/schema/codes';
 
 type TemporaryClosureOut = PublicSite['temporary_closures'][number];
 
@@ -31,30 +32,12 @@ export function formatDay(date: string, weekday?: number): string {
   return `${WEEKDAYS[day]} ${d.getUTCDate()} ${month}`;
 }
 
-/** The day and time of an instant on the place's clock. */
-function localParts(iso: string, timeZone: string): { date: string; time: string; weekday: number } {
-  const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    weekday: 'short',
-  });
-  for (const p of f.formatToParts(new Date(iso))) parts[p.type] = p.value;
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday };
-}
-
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
 /** « à 17 h 30 », « demain à 9 h », « lundi à 9 h », « le 22 février à 9 h »: when, as seen from `now`. */
 export function whenText(iso: string, nowIso: string, timeZone: string): string {
-  const then = localParts(iso, timeZone);
-  const now = localParts(nowIso, timeZone);
+  const then = readClock(iso, timeZone);
+  const now = readClock(nowIso, timeZone);
   const days = dayNumber(then.date) - dayNumber(now.date);
   const at = `à ${formatTime(then.time)}`;
   if (days <= 0) return at;
