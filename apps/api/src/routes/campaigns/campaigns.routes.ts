@@ -1,19 +1,16 @@
 import {
   CampaignDetailSchema,
   CampaignListSchema,
-  IdParamSchema,
   LaunchCampaignInputSchema,
   TokenParamSchema,
   UpdateLinkInputSchema,
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
 } from '@pare/schema';
-import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import { answers, editorRoutes, errorResponse, guardErrors, idParams, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
 
-const tags = ['Back-office : campagnes de mise à jour'];
-const campaignRoute = routeGroup({ tags, middleware: guard(...EDITORS), errors: guardErrors });
+const campaignRoute = editorRoutes(['Back-office : campagnes de mise à jour'], guardErrors);
 const linkRoute = routeGroup({ tags: ['Campagnes de mise à jour'], errors: {} });
 
 export const launchCampaignRoute = campaignRoute('post', '/admin/campaigns', 'Lancer une campagne de mise à jour', {
@@ -40,7 +37,7 @@ export const getCampaignRoute = campaignRoute(
   '/admin/campaigns/{id}',
   'Une campagne, fiche par fiche (et les fiches sans référent)',
   {
-    request: { params: IdParamSchema },
+    request: idParams,
     responses: answers(CampaignDetailSchema, 'La campagne', { 404: 'Campagne inconnue' }),
   },
 );
@@ -50,7 +47,7 @@ export const remindCampaignRoute = campaignRoute(
   '/admin/campaigns/{id}/remind',
   'Envoyer l’unique rappel aux référents qui n’ont pas répondu',
   {
-    request: { params: IdParamSchema },
+    request: idParams,
     responses: answers(CampaignDetailSchema, 'La campagne après le rappel', { 404: 'Campagne inconnue', 409: 'Rappel déjà envoyé' }),
   },
 );
