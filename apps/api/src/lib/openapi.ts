@@ -6,7 +6,8 @@
  * client (`hc<ApiRoutes>`) infers from them.
  */
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
-import { ErrorBodySchema, FileUploadFormSchema } from '@pare/schema';
+import { ErrorBodySchema, FileUploadFormSchema, IdParamSchema } from '@pare/schema';
+import { EDITORS, guard } from './policy.ts';
 
 /** A JSON answer with its schema. */
 export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -55,6 +56,15 @@ export const guardErrors = {
   401: errorResponse('Connexion requise'),
   403: errorResponse('Rôle insuffisant, fiche hors de vos départements ou jeton CSRF manquant'),
 };
+
+/** The refusals of a back-office form: a field refused by its schema, and the guard's. */
+export const editorErrors = { 400: invalidFields, ...guardErrors };
+
+/** A slug (or other identifier) another record already has. */
+export const identifierTaken = errorResponse('Identifiant déjà pris');
+
+/** A path's numeric `{id}`. */
+export const idParams = { params: IdParamSchema };
 
 /** A request's JSON body (required). */
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
@@ -116,3 +126,10 @@ export function routeGroup<const E extends Responses>(defaults: GroupDefaults<E>
       responses: { ...defaults.errors, ...spec.responses } as Omit<E, keyof R> & R,
     });
 }
+
+/**
+ * The back-office routes open to editors (`EDITORS` of lib/policy.ts), which refuse as the guard
+ * does (`guardErrors`) or, for a form, also a field (`editorErrors`): who edits is said once.
+ */
+export const editorRoutes = <const E extends Responses>(tags: string[], errors: E) =>
+  routeGroup({ tags, middleware: guard(...EDITORS), errors });

@@ -15,15 +15,14 @@ import {
 import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
+import { secureLinkRoutes } from '../secure-link-routes.ts';
 
 const tags = ['Comptes'];
-const linkRefusals = {
-  404: errorResponse('Lien inconnu, expiré, déjà utilisé ou remplacé (même réponse dans tous les cas)'),
-  429: errorResponse('Trop de tentatives depuis ce client'),
-};
 const accountRoute = routeGroup({ tags, errors: {} });
 const signedInRoute = routeGroup({ tags, middleware: guard(...ROLES), errors: guardErrors });
-const linkRoute = routeGroup({ tags, middleware: [perClientRateLimit('secureLinks')] as const, errors: linkRefusals });
+const linkRoute = secureLinkRoutes(tags, {
+  404: errorResponse('Lien inconnu, expiré, déjà utilisé ou remplacé (même réponse dans tous les cas)'),
+});
 
 export const accountSessionRoute = accountRoute('get', '/account/session', 'Qui est connecté (toujours 200 ; `user: null` sans session)', {
   description: 'Ce que les pages publiques demandent pour afficher « Mon compte · Se déconnecter » sans erreur dans la console.',

@@ -1,9 +1,8 @@
 /** Routes of the actor list's bulk « marquer vérifiées » and of a relais's read-only view (issue 17, items 8 and 9). */
-import { BulkVerifyInputSchema, BulkVerifyResultSchema, CoveringEntriesSchema, IdParamSchema, ReadOnlyActorSchema } from '@pare/schema';
-import { answers, guardErrors, jsonBody, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import { BulkVerifyInputSchema, BulkVerifyResultSchema, CoveringEntriesSchema, ReadOnlyActorSchema } from '@pare/schema';
+import { answers, editorRoutes, guardErrors, idParams, jsonBody } from '../../lib/openapi.ts';
 
-const actorRoute = routeGroup({ tags: ['Back-office : acteurs'], middleware: guard(...EDITORS), errors: guardErrors });
+const actorRoute = editorRoutes(['Back-office : acteurs'], guardErrors);
 
 export const bulkVerifyRoute = actorRoute('post', '/admin/actors/verify', 'Marquer vérifiées aujourd’hui plusieurs fiches', {
   description:
@@ -17,7 +16,7 @@ export const readActorRoute = actorRoute(
   '/admin/actors/{id}/read-only',
   'Lire une fiche sans la modifier (un relais : les fiches régionales et nationales qui couvrent ses départements)',
   {
-    request: { params: IdParamSchema },
+    request: idParams,
     responses: answers(
       ReadOnlyActorSchema,
       'La fiche telle qu’un professionnel vérifié la voit (jamais l’adresse d’un lieu confidentiel)',

@@ -8,17 +8,22 @@ import {
   ForceQuerySchema,
   GeocodeQuerySchema,
   GeocodeResultSchema,
-  IdParamSchema,
   RevertParamSchema,
   RevisionListSchema,
   UpdateActorInputSchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, invalidFields, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import {
+  editorRoutes,
+  errorResponse,
+  guardErrors,
+  identifierTaken,
+  idParams,
+  invalidFields,
+  jsonBody,
+  jsonResponse,
+} from '../../lib/openapi.ts';
 
-const tags = ['Back-office : acteurs'];
-const actorRoute = routeGroup({ tags, middleware: guard(...EDITORS), errors: guardErrors });
-const idParams = { params: IdParamSchema };
+const actorRoute = editorRoutes(['Back-office : acteurs'], guardErrors);
 const actor = jsonResponse(AdminActorSchema, 'La fiche complète, champs privés compris');
 const unknown = errorResponse('Fiche inconnue');
 
@@ -60,7 +65,7 @@ export const updateAdminActorRoute = actorRoute('patch', '/admin/actors/{id}', '
   description:
     'Les champs donnés remplacent ceux de la fiche (`provenance` champ par champ) ; le tout est validé, et une révision garde la différence.',
   request: { ...idParams, ...jsonBody(UpdateActorInputSchema) },
-  responses: { 200: actor, 400: invalidFields, 404: unknown, 409: errorResponse('Identifiant déjà pris') },
+  responses: { 200: actor, 400: invalidFields, 404: unknown, 409: identifierTaken },
 });
 
 const action = <P extends string>(path: P, summary: string) =>

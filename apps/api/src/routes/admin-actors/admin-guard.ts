@@ -1,6 +1,5 @@
-/** What back-office handlers share: the signed-in user and the error answers of the guard (lib/policy.ts). */
+/** What back-office handlers share: the signed-in user (the guard's error answers are lib/openapi.ts's `guardErrors`). */
 import type { UserRecord } from '@pare/db';
-import { ErrorBodySchema } from '@pare/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -11,11 +10,3 @@ export function currentEditor(c: Context<AppEnv>): UserRecord {
   if (!user) throw new ApiError('unauthorized');
   return user;
 }
-
-export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBodySchema } } });
-
-/** The error answers every back-office route may give. */
-export const guardErrors = {
-  401: errorResponse('Connexion requise'),
-  403: errorResponse('Rôle insuffisant, fiche hors de vos départements ou jeton CSRF manquant'),
-};

@@ -1,8 +1,7 @@
 import { HoursPreviewInputSchema, HoursPreviewSchema } from '@pare/schema';
-import { answers, guardErrors, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import { answers, editorRoutes, guardErrors } from '../../lib/openapi.ts';
 
-const hoursRoute = routeGroup({ tags: ['Back-office'], middleware: guard(...EDITORS), errors: guardErrors });
+const hoursRoute = editorRoutes(['Back-office'], guardErrors);
 
 export const hoursPreviewRoute = hoursRoute('post', '/admin/hours/preview', 'Lire des horaires (éditeur du back-office)', {
   description:

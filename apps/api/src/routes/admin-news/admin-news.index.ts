@@ -1,9 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { IdParamSchema } from '@pare/schema';
 import { createRouter } from '../../lib/create-router.ts';
 import { ApiError, validationError, zodIssues } from '../../lib/errors.ts';
 import { EDITORS, guard } from '../../lib/policy.ts';
+import { sendStoredFile } from '../../lib/stored-file.ts';
 import {
   adminNewsImage,
   createAdminEvent,
@@ -49,24 +48,13 @@ router.get('/admin/news/:id/image', ...guard(...EDITORS), (c) => {
   return sendImage(file, 'private, no-store');
 });
 
-/** Streams a stored image with the type detected at upload, never sniffed. */
+/** Streams a stored image, shown in the page (`inline`). */
 export function sendImage(file: { path: string; type: string }, cacheControl: string): Response {
-  let size: number;
-  try {
-    size = statSync(file.path).size;
-  } catch {
-    throw new ApiError('not_found', 'Image introuvable.');
-  }
-  return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>, {
-    status: 200,
-    headers: {
-      'Content-Type': file.type,
-      'Content-Length': String(size),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Disposition': 'inline',
-      'Cache-Control': cacheControl,
-    },
-  });
+  return sendStoredFile(
+    file,
+    { 'Content-Disposition': 'inline', 'Cache-Control': cacheControl },
+    () => new ApiError('not_found', 'Image introuvable.'),
+  );
 }
 
 export const adminNewsRouter = withImageUpload

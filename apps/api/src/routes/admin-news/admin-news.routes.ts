@@ -8,26 +8,21 @@ import {
   ContentRevisionListSchema,
   DeletedSchema,
   EventInputSchema,
-  IdParamSchema,
   MAX_UPLOAD_BYTES,
   NewsInputSchema,
   RevertParamSchema,
 } from '@pare/schema';
 import {
   answers,
+  editorErrors,
+  editorRoutes,
   errorResponse,
   fileUploadBody,
-  guardErrors,
-  invalidFields,
+  identifierTaken,
+  idParams,
   jsonBody,
   jsonResponse,
-  routeGroup,
 } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
-
-const conflict = errorResponse('Identifiant déjà pris');
-const editorErrors = { 400: invalidFields, ...guardErrors };
-const idParams = { params: IdParamSchema };
 
 /** The same CRUD, status and history routes for news (`/admin/news`) and events (`/admin/events`). */
 function contentRoutes<B extends string, I extends z.ZodType, O extends z.ZodType, L extends z.ZodType>(o: {
@@ -39,7 +34,7 @@ function contentRoutes<B extends string, I extends z.ZodType, O extends z.ZodTyp
   what: string;
   unknown: string;
 }) {
-  const group = routeGroup({ tags: [o.tag], middleware: guard(...EDITORS), errors: editorErrors });
+  const group = editorRoutes([o.tag], editorErrors);
   const one = jsonResponse(o.one, `${o.what}, avec sa forme de saisie et son HTML rendu`);
   const unknown = errorResponse(o.unknown);
   const status = <N extends string>(name: N, summary: string) =>
@@ -57,7 +52,7 @@ function contentRoutes<B extends string, I extends z.ZodType, O extends z.ZodTyp
       description:
         'Le texte est en Markdown, rendu et nettoyé à l’enregistrement (liste blanche de balises, liens http, https et mailto seulement). Un relais ne crée que pour ses départements.',
       request: jsonBody(o.input),
-      responses: { 201: one, 409: conflict },
+      responses: { 201: one, 409: identifierTaken },
     }),
     get: group('get', `${o.base}/{id}` as const, 'Une entrée', {
       request: idParams,
@@ -66,7 +61,7 @@ function contentRoutes<B extends string, I extends z.ZodType, O extends z.ZodTyp
     update: group('put', `${o.base}/{id}` as const, 'Remplacer le contenu', {
       description: 'La forme de saisie entière remplace celle de l’entrée ; une révision garde la différence. Le statut ne change pas.',
       request: { ...idParams, ...jsonBody(o.input) },
-      responses: { 200: one, 404: unknown, 409: conflict },
+      responses: { 200: one, 404: unknown, 409: identifierTaken },
     }),
     remove: group('delete', `${o.base}/{id}` as const, 'Supprimer un brouillon jamais publié', {
       description: 'Avec son historique. Une entrée déjà publiée ne se supprime pas : elle s’archive (409).',
@@ -131,7 +126,7 @@ export const uploadNewsImageDoc = {
   },
 };
 
-const newsImageRoute = routeGroup({ tags: ['Back-office : actualités'], middleware: guard(...EDITORS), errors: editorErrors });
+const newsImageRoute = editorRoutes(['Back-office : actualités'], editorErrors);
 
 export const deleteNewsImageRoute = newsImageRoute('delete', '/admin/news/{id}/image', 'Retirer l’image d’une actualité', {
   request: idParams,

@@ -1,6 +1,5 @@
 import {
   CreateNewsletterIssueInputSchema,
-  IdParamSchema,
   NewsletterIssueDetailSchema,
   NewsletterIssueListSchema,
   NewsletterPreviewSchema,
@@ -9,14 +8,13 @@ import {
   TestSentSchema,
   UpdateNewsletterIssueInputSchema,
 } from '@pare/schema';
-import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup, textResponse } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, idParams, jsonBody, jsonResponse, routeGroup, textResponse } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 
 /** The letter and its subscribers' addresses are the national team's: admins and curators. */
 export const NEWSLETTER_ROLES: Role[] = ['admin', 'curateur'];
 
 const letterRoute = routeGroup({ tags: ['Back-office : lettre du réseau'], middleware: guard(...NEWSLETTER_ROLES), errors: guardErrors });
-const idParams = { params: IdParamSchema };
 const notFound = { 404: errorResponse('Lettre inconnue') };
 
 export const listIssuesRoute = letterRoute('get', '/admin/newsletter/issues', 'Les lettres, brouillons et envoyées', {
@@ -45,10 +43,7 @@ export const updateIssueRoute = letterRoute(
   '/admin/newsletter/issues/{id}',
   'Modifier un brouillon : titre, introduction (Markdown), éléments et leur ordre',
   {
-    request: {
-      params: IdParamSchema,
-      ...jsonBody(UpdateNewsletterIssueInputSchema),
-    },
+    request: { ...idParams, ...jsonBody(UpdateNewsletterIssueInputSchema) },
     responses: {
       200: jsonResponse(NewsletterIssueDetailSchema, 'La lettre'),
       400: errorResponse('Élément hors de la période, en double, ou texte invalide'),

@@ -6,7 +6,6 @@ import {
   AdminResourceSchema,
   CreateProtocolInputSchema,
   CreateResourceInputSchema,
-  IdParamSchema,
   MAX_UPLOAD_BYTES,
   RevertParamSchema,
   RevisionListSchema,
@@ -15,24 +14,21 @@ import {
 } from '@pare/schema';
 import {
   answers,
+  editorErrors,
+  editorRoutes,
   errorResponse,
   fileUploadBody,
-  guardErrors,
-  invalidFields,
+  identifierTaken,
+  idParams,
   jsonBody,
   jsonResponse,
-  routeGroup,
 } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
 
-const conflict = errorResponse('Identifiant déjà pris');
-const editorErrors = { 400: invalidFields, ...guardErrors };
-const idParams = { params: IdParamSchema };
 const revisionList = jsonResponse(RevisionListSchema, 'Les révisions, la plus récente d’abord');
 
 /** Archive, restore, history and revert: the same four routes for a resource and a protocol. */
 function lifecycleRoutes<const B extends string, O extends ReturnType<typeof jsonResponse>>(
-  group: ReturnType<typeof routeGroup<typeof editorErrors>>,
+  group: ReturnType<typeof editorRoutes<typeof editorErrors>>,
   base: B,
   one: O,
   unknown: ReturnType<typeof errorResponse>,
@@ -55,7 +51,7 @@ function lifecycleRoutes<const B extends string, O extends ReturnType<typeof jso
 // --- resources ---------------------------------------------------------------------------------
 
 const rTags = ['Back-office : ressources'];
-const resourceRoute = routeGroup({ tags: rTags, middleware: guard(...EDITORS), errors: editorErrors });
+const resourceRoute = editorRoutes(rTags, editorErrors);
 const resource = jsonResponse(AdminResourceSchema, 'La ressource, sous sa forme de saisie');
 const unknownResource = errorResponse('Ressource inconnue');
 
@@ -69,7 +65,7 @@ export const listAdminResourcesRoute = resourceRoute('get', '/admin/resources', 
 export const createAdminResourceRoute = resourceRoute('post', '/admin/resources', 'Créer une ressource', {
   description: 'Un relais ne crée que des ressources de ses départements. Le fichier se dépose ensuite sur `/admin/resources/{id}/file`.',
   request: jsonBody(CreateResourceInputSchema),
-  responses: { 201: resource, 409: conflict },
+  responses: { 201: resource, 409: identifierTaken },
 });
 
 export const getAdminResourceRoute = resourceRoute('get', '/admin/resources/{id}', 'Une ressource', {
@@ -80,7 +76,7 @@ export const getAdminResourceRoute = resourceRoute('get', '/admin/resources/{id}
 export const updateAdminResourceRoute = resourceRoute('patch', '/admin/resources/{id}', 'Modifier une ressource', {
   description: 'Les champs donnés remplacent ceux de la ressource ; le tout est validé, et une révision garde la différence.',
   request: { ...idParams, ...jsonBody(UpdateResourceInputSchema) },
-  responses: { 200: resource, 404: unknownResource, 409: conflict },
+  responses: { 200: resource, 404: unknownResource, 409: identifierTaken },
 });
 
 export const deleteAdminResourceFileRoute = resourceRoute('delete', '/admin/resources/{id}/file', 'Retirer le fichier d’une ressource', {
@@ -104,7 +100,7 @@ export const uploadAdminResourceFileDoc = {
 
 // --- protocols ---------------------------------------------------------------------------------
 
-const protocolRoute = routeGroup({ tags: ['Back-office : protocoles territoriaux'], middleware: guard(...EDITORS), errors: editorErrors });
+const protocolRoute = editorRoutes(['Back-office : protocoles territoriaux'], editorErrors);
 const protocol = jsonResponse(AdminProtocolSchema, 'Le protocole, sous sa forme de saisie');
 const unknownProtocol = errorResponse('Protocole inconnu');
 
@@ -115,7 +111,7 @@ export const listAdminProtocolsRoute = protocolRoute('get', '/admin/protocols', 
 
 export const createAdminProtocolRoute = protocolRoute('post', '/admin/protocols', 'Créer un protocole', {
   request: jsonBody(CreateProtocolInputSchema),
-  responses: { 201: protocol, 409: conflict },
+  responses: { 201: protocol, 409: identifierTaken },
 });
 
 export const getAdminProtocolRoute = protocolRoute('get', '/admin/protocols/{id}', 'Un protocole', {
@@ -129,7 +125,7 @@ export const updateAdminProtocolRoute = protocolRoute(
   'Modifier un protocole (membres, réunions, ressources liées…)',
   {
     request: { ...idParams, ...jsonBody(UpdateProtocolInputSchema) },
-    responses: { 200: protocol, 404: unknownProtocol, 409: conflict },
+    responses: { 200: protocol, 404: unknownProtocol, 409: identifierTaken },
   },
 );
 

@@ -5,16 +5,14 @@ import {
   AdminUserSchema,
   CreateUserInputSchema,
   EndedSessionsSchema,
-  IdParamSchema,
   UpdateUserInputSchema,
 } from '@pare/schema';
-import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
+import { answers, errorResponse, guardErrors, idParams, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
 import { guard } from '../../lib/policy.ts';
 
 const tags = ['Back-office : comptes'];
 const adminRoute = routeGroup({ tags, middleware: guard('admin'), errors: guardErrors });
 const user = jsonResponse(AdminUserSchema, 'Le compte (jamais son mot de passe)');
-const idParams = { params: IdParamSchema };
 const invalid = errorResponse('Champ invalide');
 
 export const listUsersRoute = adminRoute('get', '/admin/users', 'Les comptes', {

@@ -1,29 +1,23 @@
 import { AnswerInputSchema, AnswerViewSchema, TokenParamSchema } from '@pare/schema';
-import { errorResponse, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
-import { perClientRateLimit } from '../orientation/rate-limit.ts';
+import { errorResponse, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { secureLinkRoutes } from '../secure-link-routes.ts';
 
-const followUpRoute = routeGroup({ tags: ['Suivi des demandes'], errors: {} });
-
-const refusals = {
+const followUpRoute = secureLinkRoutes(['Suivi des demandes'], {
   404: errorResponse('Lien inconnu ou expiré (même réponse dans les deux cas)'),
   410: errorResponse('Demande close, ou reprise par l’équipe : le lien ne sert plus'),
-  429: errorResponse('Trop de tentatives depuis ce client'),
-};
+});
 
 export const getAnswerRoute = followUpRoute('get', '/answer/{token}', 'La demande reçue par une structure, vue par son lien de réponse', {
-  middleware: [perClientRateLimit('secureLinks')] as const,
   description:
     'Sans compte : le jeton du courriel suffit. Valable `PARE_ANSWER_LINK_DAYS` jours (30 par défaut) et jusqu’à la clôture de la demande. ' +
     'Réponse `Cache-Control: no-store`, `Referrer-Policy: no-referrer`.',
   request: { params: TokenParamSchema },
   responses: {
     200: jsonResponse(AnswerViewSchema, 'La demande et les réponses possibles'),
-    ...refusals,
   },
 });
 
 export const postAnswerRoute = followUpRoute('post', '/answer/{token}', 'Répondre à une demande routée', {
-  middleware: [perClientRateLimit('secureLinks')] as const,
   description:
     '« prise-en-charge » → `en-cours` ; « contact-etabli » → `cloturee` ; « impossible » (avec `reason`) → `a-reorienter`, et l’équipe est prévenue. ' +
     'Chaque réponse entre dans l’historique de la demande (« référent de <structure> ») ; la personne qui a laissé un e-mail est prévenue de la prise en charge et de la clôture.',
@@ -32,6 +26,5 @@ export const postAnswerRoute = followUpRoute('post', '/answer/{token}', 'Répond
     200: jsonResponse(AnswerViewSchema, 'La demande après la réponse'),
     400: errorResponse('Réponse invalide'),
     409: errorResponse('Réponse déjà enregistrée'),
-    ...refusals,
   },
 });

@@ -1,20 +1,16 @@
 import {
   CampaignDetailSchema,
   CampaignListSchema,
-  IdParamSchema,
   LaunchCampaignInputSchema,
   TokenParamSchema,
   UpdateLinkInputSchema,
   UpdateLinkResultSchema,
   UpdateLinkViewSchema,
 } from '@pare/schema';
-import { answers, errorResponse, guardErrors, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
-import { perClientRateLimit } from '../orientation/rate-limit.ts';
+import { answers, editorRoutes, errorResponse, guardErrors, idParams, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { secureLinkRoutes } from '../secure-link-routes.ts';
 
-const tags = ['Back-office : campagnes de mise à jour'];
-const campaignRoute = routeGroup({ tags, middleware: guard(...EDITORS), errors: guardErrors });
-const linkRoute = routeGroup({ tags: ['Campagnes de mise à jour'], errors: {} });
+const campaignRoute = editorRoutes(['Back-office : campagnes de mise à jour'], guardErrors);
 
 export const launchCampaignRoute = campaignRoute('post', '/admin/campaigns', 'Lancer une campagne de mise à jour', {
   description:
@@ -40,7 +36,7 @@ export const getCampaignRoute = campaignRoute(
   '/admin/campaigns/{id}',
   'Une campagne, fiche par fiche (et les fiches sans référent)',
   {
-    request: { params: IdParamSchema },
+    request: idParams,
     responses: answers(CampaignDetailSchema, 'La campagne', { 404: 'Campagne inconnue' }),
   },
 );
@@ -50,34 +46,27 @@ export const remindCampaignRoute = campaignRoute(
   '/admin/campaigns/{id}/remind',
   'Envoyer l’unique rappel aux référents qui n’ont pas répondu',
   {
-    request: { params: IdParamSchema },
+    request: idParams,
     responses: answers(CampaignDetailSchema, 'La campagne après le rappel', { 404: 'Campagne inconnue', 409: 'Rappel déjà envoyé' }),
   },
 );
 
-const linkRefusals = {
+const linkRoute = secureLinkRoutes(['Campagnes de mise à jour'], {
   404: errorResponse('Lien inconnu ou expiré (même réponse dans les deux cas)'),
   410: errorResponse('Réponse déjà enregistrée, ou fiche retirée : le lien ne sert plus'),
-  429: errorResponse('Trop de tentatives depuis ce client'),
-};
+});
 
 export const getUpdateRoute = linkRoute('get', '/update/{token}', 'La fiche publique d’une structure, vue par son lien de mise à jour', {
-  middleware: [perClientRateLimit('secureLinks')] as const,
   request: { params: TokenParamSchema },
-  responses: {
-    200: jsonResponse(UpdateLinkViewSchema, 'La fiche et la campagne'),
-    ...linkRefusals,
-  },
+  responses: { 200: jsonResponse(UpdateLinkViewSchema, 'La fiche et la campagne') },
 });
 
 export const postUpdateRoute = linkRoute('post', '/update/{token}', 'Confirmer la fiche ou proposer des corrections', {
-  middleware: [perClientRateLimit('secureLinks')] as const,
   description:
     '« rien-na-change » : la fiche est vérifiée aujourd’hui (une révision le note, au nom de la structure) ; « corrections » : une proposition de type `correction` entre dans la file de relecture, avec son diff.',
   request: { params: TokenParamSchema, ...jsonBody(UpdateLinkInputSchema) },
   responses: {
     200: jsonResponse(UpdateLinkResultSchema, 'Réponse enregistrée'),
     400: errorResponse('Corrections invalides'),
-    ...linkRefusals,
   },
 });

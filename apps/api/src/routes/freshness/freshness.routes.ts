@@ -1,8 +1,7 @@
 import { FreshnessSchema } from '@pare/schema';
-import { answers, guardErrors, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import { answers, editorRoutes, guardErrors } from '../../lib/openapi.ts';
 
-const freshnessGroup = routeGroup({ tags: ['Back-office : fraîcheur'], middleware: guard(...EDITORS), errors: guardErrors });
+const freshnessGroup = editorRoutes(['Back-office : fraîcheur'], guardErrors);
 
 export const freshnessRoute = freshnessGroup('get', '/admin/freshness', 'Fiches à revérifier et départements sans acteur', {
   description:

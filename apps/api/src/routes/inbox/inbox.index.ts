@@ -2,7 +2,6 @@ import type { UserRecord } from '@pare/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
-import { ApiError } from '../../lib/errors.ts';
 import {
   changeContactRequestStatusFor,
   countContactRequestsFor,
@@ -11,6 +10,7 @@ import {
   listTransmitCandidatesFor,
   transmitContactRequestFor,
 } from '../../services/contact-requests.ts';
+import { currentEditor } from '../admin-actors/admin-guard.ts';
 import {
   changeContactRequestStatusRoute,
   countContactRequestsRoute,
@@ -25,8 +25,7 @@ import {
 /** The signed-in user (requireRole ran before): personal data, never cached. */
 function staff(c: Context<AppEnv>): UserRecord {
   c.header('Cache-Control', 'no-store');
-  if (!c.var.user) throw new ApiError('unauthorized');
-  return c.var.user;
+  return currentEditor(c);
 }
 
 export const inboxRouter = createRouter()

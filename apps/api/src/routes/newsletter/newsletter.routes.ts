@@ -1,6 +1,7 @@
 import { NewsletterConfirmResultSchema, NewsletterMessageSchema, NewsletterSubscribeInputSchema, TokenParamSchema } from '@pare/schema';
 import { answers, errorResponse, jsonBody, routeGroup } from '../../lib/openapi.ts';
 import { perClientRateLimit } from '../orientation/rate-limit.ts';
+import { secureLinkRoutes } from '../secure-link-routes.ts';
 
 const tags = ['Lettre du réseau'];
 const letterRoute = routeGroup({ tags, errors: {} });
@@ -26,14 +27,12 @@ export const subscribeRoute = letterRoute(
   },
 );
 
-export const confirmRoute = letterRoute('post', '/newsletter/subscriptions/confirm/{token}', 'Confirmer un abonnement par le lien reçu', {
-  middleware: [perClientRateLimit('secureLinks')] as const,
+const linkRoute = secureLinkRoutes(tags, { 404: errorResponse('Lien inconnu ou expiré') });
+
+export const confirmRoute = linkRoute('post', '/newsletter/subscriptions/confirm/{token}', 'Confirmer un abonnement par le lien reçu', {
   description: 'Réponse `Cache-Control: no-store`. Un jeton inconnu, mal formé ou expiré reçoit le même 404.',
   request: { params: TokenParamSchema },
-  responses: answers(NewsletterConfirmResultSchema, 'Abonnement confirmé', {
-    404: 'Lien inconnu ou expiré',
-    429: 'Trop de tentatives depuis ce client',
-  }),
+  responses: answers(NewsletterConfirmResultSchema, 'Abonnement confirmé'),
 });
 
 export const unsubscribeRoute = letterRoute('post', '/newsletter/subscriptions/unsubscribe/{token}', 'Se désinscrire en un clic', {

@@ -1,7 +1,6 @@
 import {
   AcceptedSubmissionSchema,
   AcceptSubmissionInputSchema,
-  IdParamSchema,
   RejectSubmissionInputSchema,
   SubmissionDetailSchema,
   SubmissionInputSchema,
@@ -10,8 +9,16 @@ import {
   SubmissionSummarySchema,
   SubmissionsQuerySchema,
 } from '@pare/schema';
-import { errorResponse, guardErrors, invalidFields, jsonBody, jsonResponse, routeGroup } from '../../lib/openapi.ts';
-import { EDITORS, guard } from '../../lib/policy.ts';
+import {
+  editorRoutes,
+  errorResponse,
+  guardErrors,
+  idParams,
+  invalidFields,
+  jsonBody,
+  jsonResponse,
+  routeGroup,
+} from '../../lib/openapi.ts';
 import { submissionBodyLimit, submissionRateLimit } from './submission-limits.ts';
 
 const unknown = errorResponse('Proposition inconnue');
@@ -31,8 +38,7 @@ export const createSubmissionRoute = publicRoute('post', '/submissions', 'Propos
   },
 });
 
-const submissionRoute = routeGroup({ tags: ['Back-office : propositions'], middleware: guard(...EDITORS), errors: guardErrors });
-const idParams = { params: IdParamSchema };
+const submissionRoute = editorRoutes(['Back-office : propositions'], guardErrors);
 
 export const listSubmissionsRoute = submissionRoute('get', '/admin/submissions', 'La file des propositions', {
   description: 'Par défaut les nouvelles, les plus anciennes d’abord. Un relais ne voit que celles de ses départements.',
