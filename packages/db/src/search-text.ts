@@ -9,6 +9,8 @@ export const TEXT_RANKS_MAX_AGE_MS = 60_000;
 
 /** A text's matches with their bm25 rank (name weighs most, then places, description, the rest). */
 const TEXT_RANKS_SQL = 'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?';
+/** The same, among the actors of a JSON list of ids: a kept text catching up on a write. */
+const TEXT_RANKS_OF_SQL = `${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`;
 /** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
 const MAX_TEXT_CATCH_UP = 500;
 const MAX_TEXT_CATCH_UP_ACTORS = 24;
@@ -28,13 +30,15 @@ export function textMatchesKept(
   options: { textRanksMaxAgeMs?: number; textReadsApart?: boolean } = {},
 ) {
   const ftsStmt = db.prepare(TEXT_RANKS_SQL).raw();
-  const ftsOfStmt = db.prepare(`${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`).raw();
+  const ftsOfStmt = db.prepare(TEXT_RANKS_OF_SQL).raw();
   const textRanksMaxAgeMs = options.textRanksMaxAgeMs ?? TEXT_RANKS_MAX_AGE_MS;
   // A text's whole read goes to a worker thread (`prepare`) where the database is a file.
   let apart: ReturnType<typeof textRanksReader> | null = null;
   const readsApart = (options.textReadsApart ?? true) && !db.memory && db.name !== '' && db.name !== ':memory:';
   /** Whole reads of a text, on this thread and on the worker: for tests and benches. */
   const textReads = { here: 0, apart: 0 };
+  /** Catch-ups of a kept text after a write, on this thread and on the worker: for tests and benches. */
+  const textCatchUps = { here: 0, apart: 0 };
   const reading = new Map<string, Promise<void>>();
   /** Rebuilds of the index seen: a read begun before one may be older than the index. */
   let rebuilds = 0;
@@ -56,7 +60,7 @@ export function textMatchesKept(
   function rebuilt(): void {
     rebuilds++;
     if (readsApart && !apart) {
-      apart = textRanksReader(db.name, TEXT_RANKS_SQL);
+      apart = textRanksReader(db.name, TEXT_RANKS_SQL, TEXT_RANKS_OF_SQL);
       apart.start();
     }
     textCache.clear();
@@ -76,22 +80,8 @@ export function textMatchesKept(
     if (cached && cached.seq === writeSeq) return cached;
     const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
     if (cached && written) {
-      const caughtUp = catchUp(fts, cached, written, ix);
-      textCache.set(fts, caughtUp);
-      // Its ranks by id, if made, follow: the old ones with the written actors' taken out and put back.
-      const byId = ranksById.get(cached);
-      if (byId) {
-        const next = new Float64Array(Math.max(byId.length, ix.size)).fill(Number.NaN, byId.length);
-        next.set(byId);
-        for (const id of written) if (id < next.length) next[id] = Number.NaN;
-        for (let i = 0; i < caughtUp.ids.length; i++) {
-          const id = caughtUp.ids[i] as number;
-          if (written.has(id)) next[id] = caughtUp.rank[i] as number;
-        }
-        ranksById.set(caughtUp, next);
-        textCache.set(fts, caughtUp, caughtUp.ids.length * 12 + 64 + next.length * 8);
-      }
-      return caughtUp;
+      textCatchUps.here++;
+      return caughtUp(fts, cached, written, ftsOfStmt.all(fts, JSON.stringify([...written])) as [number, number][], ix, writeSeq);
     }
     textReads.here++;
     const found = published(ftsStmt.all(fts) as [number, number][], ix);
@@ -128,11 +118,20 @@ export function textMatchesKept(
     return written;
   }
 
-  /** A text's matches kept, with the actors written since they were read taken out and read again. */
-  function catchUp(fts: string, kept: TextMatches, written: Set<number>, ix: DirectoryIndex): TextMatches {
-    const fresh = (ftsOfStmt.all(fts, JSON.stringify([...written])) as [number, number][])
-      .filter(([id]) => ix.published[id])
-      .sort((a, b) => a[0] - b[0]);
+  /**
+   * A text's matches kept, with the actors written since they were read taken out and put back
+   * as `fresh` (their rows now, read here or on the worker) gives them, kept as up to date with
+   * patch `seq`; its ranks by id, if made, follow.
+   */
+  function caughtUp(
+    fts: string,
+    kept: TextMatches,
+    written: Set<number>,
+    rows: [number, number][],
+    ix: DirectoryIndex,
+    seq: number,
+  ): TextMatches {
+    const fresh = rows.filter(([id]) => ix.published[id]).sort((a, b) => a[0] - b[0]);
     let left = 0;
     for (let i = 0; i < kept.ids.length; i++) if (!written.has(kept.ids[i] as number)) left++;
     const ids = new Int32Array(left + fresh.length);
@@ -148,48 +147,68 @@ export function textMatchesKept(
       rank[j++] = kept.rank[i] as number;
     }
     for (; f < fresh.length; f++, j++) [ids[j], rank[j]] = fresh[f] as [number, number];
-    return { ids, rank, readAt: kept.readAt, seq: writeSeq };
-  }
-
-  /** Whether a text's matches kept now answer without a whole read (as they are, or caught up). */
-  function isKept(fts: string): boolean {
-    const cached = textCache.get(fts);
-    if (!cached) return false;
-    return cached.seq === writeSeq || (performance.now() - cached.readAt < textRanksMaxAgeMs && writtenSince(cached.seq) !== null);
+    const next: TextMatches = { ids, rank, readAt: kept.readAt, seq };
+    textCache.set(fts, next);
+    // Its ranks by id, if made, follow: the old ones with the written actors' taken out and put back.
+    const byId = ranksById.get(kept);
+    if (byId) {
+      const nextById = new Float64Array(Math.max(byId.length, ix.size)).fill(Number.NaN, byId.length);
+      nextById.set(byId);
+      for (const id of written) if (id < nextById.length) nextById[id] = Number.NaN;
+      for (const [id, r] of fresh) nextById[id] = r;
+      ranksById.set(next, nextById);
+      textCache.set(fts, next, ids.length * 12 + 64 + nextById.length * 8);
+    }
+    return next;
   }
 
   /**
-   * Makes sure the search of `text` will not read the text's matches whole on this thread: when
-   * they are not kept, they are read on the worker thread (text-ranks.ts) and kept as read when
-   * asked, so that the writes made meanwhile are caught up on like any other (`matches`). A
-   * failure there leaves the search to read them itself. Requests asking the same text at once
-   * share one read.
+   * Makes sure the search of `text` will not read the text's matches on this thread: when they
+   * are not kept, they are read whole on the worker thread (text-ranks.ts); when kept but a write
+   * behind, the worker reads again only the actors written since (a common word's bm25 costs 5–40
+   * ms however few they are, once per text and write: the main cost of a save to the searches).
+   * Either is kept as of when it was asked, so that the writes made meanwhile are caught up on
+   * like any other (`matches`). A failure there leaves the search to do it itself. Requests
+   * asking the same text at once share one read.
    */
   async function prepare(text: string | undefined): Promise<void> {
     if (!text || !readsApart || db.inTransaction) return;
     const fts = toFtsQuery(text);
     if (!fts) return;
     fresh();
-    if (!apart || isKept(fts)) return;
+    const reader = apart;
+    if (!reader) return;
+    const cached = textCache.get(fts);
+    if (cached && cached.seq === writeSeq) return;
+    const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
     let pending = reading.get(fts);
     if (!pending) {
       const asked = { seq: writeSeq, rebuilds, at: performance.now() };
-      pending = apart
-        .read(fts)
-        .then((found) => {
-          const ix = fresh();
-          // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
-          if (rebuilds !== asked.rebuilds) return;
-          const rows = Array.from(found.ids, (id, i) => [id, found.rank[i] as number] as const);
-          textReads.apart++;
-          textCache.set(fts, { ...published(rows, ix), readAt: asked.at, seq: asked.seq });
-        })
-        .catch(() => undefined)
-        .finally(() => reading.delete(fts));
+      const read =
+        cached && written
+          ? // Kept: only the actors written since are read again (bm25 still costs 5–40 ms a common word).
+            reader.read(fts, [...written]).then((found) => {
+              const ix = fresh();
+              // Rebuilt, or the text caught up here, meanwhile: this catch-up is not the one to keep.
+              if (rebuilds !== asked.rebuilds || textCache.get(fts) !== cached) return;
+              textCatchUps.apart++;
+              caughtUp(fts, cached, written, rowsOf(found), ix, asked.seq);
+            })
+          : reader.read(fts).then((found) => {
+              const ix = fresh();
+              // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
+              if (rebuilds !== asked.rebuilds) return;
+              textReads.apart++;
+              textCache.set(fts, { ...published(rowsOf(found), ix), readAt: asked.at, seq: asked.seq });
+            });
+      pending = read.catch(() => undefined).finally(() => reading.delete(fts));
       reading.set(fts, pending);
     }
     await pending;
   }
+
+  const rowsOf = (found: { ids: Int32Array; rank: Float64Array }): [number, number][] =>
+    Array.from(found.ids, (id, i) => [id, found.rank[i] as number]);
 
   /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
   function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {
@@ -211,6 +230,7 @@ export function textMatchesKept(
     rankById,
     prepare,
     reads: () => ({ ...textReads }),
+    catchUps: () => ({ ...textCatchUps }),
     close: async () => apart?.close(),
   };
 }

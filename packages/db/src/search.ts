@@ -337,6 +337,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     /** How many départements' bases the place searches made (a write keeps those it did not touch). */
     basesMade: place.basesMade,
     textReads: text.reads,
+    /** Catch-ups of kept texts after writes, here and on the worker thread. */
+    textCatchUps: text.catchUps,
     close: text.close,
   };
 }

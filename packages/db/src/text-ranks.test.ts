@@ -52,6 +52,24 @@ describe('a text searched for the first time', () => {
     expect(search.textReads().here).toBe(0);
   });
 
+  it('kept, catches up on a write on the worker thread: the actor written found at once, nothing read on this thread', async () => {
+    await search.prepareText('parents');
+    const repo = actorRepository(db);
+    const id = db.prepare(`SELECT id FROM actors WHERE name LIKE 'Prévention%'`).pluck().get() as number;
+    const actor = repo.findActorById(id);
+    if (!actor) throw new Error('fixture missing');
+    expect(search.searchActors(ask('parents')).hits.map((h) => h.id)).not.toContain(id);
+    repo.replaceActor(id, { ...actorToInput(actor), description: 'Un groupe pour les parents inquiets.' });
+    await search.prepareText('parents');
+    expect(search.textCatchUps()).toEqual({ here: 0, apart: 1 });
+    const found = search.searchActors(ask('parents'));
+    expect(found.hits.map((h) => h.id)).toContain(id);
+    expect(found).toEqual(actorSearch(db, { textReadsApart: false }).searchActors(ask('parents')));
+    // One whole read (the first), one catch-up of the actor written, both on the worker.
+    expect(search.textReads()).toEqual({ here: 0, apart: 1 });
+    expect(search.textCatchUps()).toEqual({ here: 0, apart: 1 });
+  });
+
   it('is read on this thread for a database in memory', async () => {
     const memory = openDatabase(':memory:');
     seedDirectory(memory, FIXTURES);

@@ -11,7 +11,8 @@ export type TextRanks = { ids: Int32Array; rank: Float64Array };
 
 type Answer = { id: number; ids: Int32Array; rank: Float64Array } | { id: number; error: string };
 
-export function textRanksReader(file: string, sql: string) {
+/** `sql` reads a text's matches (one parameter, the FTS5 query); `sqlOf` those among a JSON list of ids (a second one). */
+export function textRanksReader(file: string, sql: string, sqlOf: string) {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (r: TextRanks) => void; reject: (e: Error) => void }>();
@@ -22,7 +23,7 @@ export function textRanksReader(file: string, sql: string) {
   };
   function started(): Worker {
     if (worker) return worker;
-    const w = new Worker(new URL('./text-ranks-worker.mjs', import.meta.url), { workerData: { file, sql } });
+    const w = new Worker(new URL('./text-ranks-worker.mjs', import.meta.url), { workerData: { file, sql, sqlOf } });
     w.unref();
     w.on('message', (a: Answer) => {
       const one = waiting.get(a.id);
@@ -41,14 +42,18 @@ export function textRanksReader(file: string, sql: string) {
     start(): void {
       started();
     },
-    /** The matches of an FTS5 query with their bm25 rank, in rowid order, as the file is now. */
-    read(fts: string): Promise<TextRanks> {
+    /**
+     * The matches of an FTS5 query with their bm25 rank, in rowid order, as the file is now; with
+     * `only`, those among these actors (bm25 still reads the whole list of each word for its
+     * weights: 5–40 ms for a common word at 100,000 actors, whatever the number of actors).
+     */
+    read(fts: string, only?: readonly number[]): Promise<TextRanks> {
       const id = ++next;
       return new Promise<TextRanks>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         const w = started();
         w.ref();
-        w.postMessage({ id, fts });
+        w.postMessage({ id, fts, only: only ? [...only] : undefined });
       });
     },
     async close(): Promise<void> {
