@@ -139,6 +139,9 @@ if (values.pages) {
     await page.clock.setFixedTime(NOW); // the pages' own clock (today's row, « il y a … ») as the server's
     for (const route of routes) {
       await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+      // A search's map says how many results it shows once its markers came from the server, which
+      // may be after the page is otherwise still: waited for (at most 10 s), or pages differ by when.
+      if (await page.$('.search-map')) await page.waitForSelector('.search-map__count', { timeout: 10_000 }).catch(() => undefined);
       // Loaded: nothing says « Chargement » and the main region has not changed for 300 ms.
       let main = '';
       for (let tries = 0; tries < 50; tries++) {
