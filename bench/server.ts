@@ -12,9 +12,9 @@
  * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
  * `--workers N` (app mode): N processes on the port, as PARE_WORKERS runs the server
  * (apps/api/src/cluster.ts), each with its own connection to the database; READY once all listen.
- * In app mode each process makes the public views of every actor first (the view warmer the
- * server runs in the background once it listens, services/view-warmer.ts) and says how long it
- * took on stderr: the figures are those of a server that has been up a minute, not of its first
+ * In app mode each process makes the public views of every actor first, and reads ahead the
+ * texts of the broadest words (the view warmer the server runs in the background once it
+ * listens, services/view-warmer.ts), and says how long it took on stderr: the figures are those of a server that has been up a minute, not of its first
  * seconds. `--cold-views` listens at once instead, every view then made on the request that first shows it.
  */
 import cluster from 'node:cluster';
@@ -48,17 +48,19 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const { actorRepository } = await import('../packages/db/src/index.ts');
   const db = openDatabase(values.db);
   warmUpSearch();
-  if (!values['cold-views']) {
-    const { views, ms } = await startViewWarmer({ db, actors: actorRepository(db), log: createLogger('silent') }).ready;
-    process.stderr.write(`[bench] server ${process.pid}: ${views} views made in ${ms} ms before listening\n`);
-  }
   const root = join(import.meta.dirname, '..');
   const log = createLogger('silent');
+  const { createServices } = await import('../apps/api/src/services/index.ts');
+  const deps = createServices({ db, log });
+  if (!values['cold-views']) {
+    const { views, words, ms } = await startViewWarmer({ db, actors: actorRepository(db), log, search: deps.search }).ready;
+    process.stderr.write(`[bench] server ${process.pid}: ${views} views made, ${words} words read ahead in ${ms} ms before listening\n`);
+  }
   if (values['save-every-ms']) {
     const { saveNow } = await import('./saves.ts');
     setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
   }
-  return createApp({ db, log, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) }).fetch;
+  return createApp({ db, log, deps, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) }).fetch;
 }
 
 function bareFetch(): (req: Request) => Response | Promise<Response> {

@@ -137,7 +137,7 @@ describe('PARE_WORKERS=2', () => {
     expect(workerPids()).toHaveLength(2);
   });
 
-  it('makes the public view of every published actor in each process once it listens', async () => {
+  it('makes the public view of every published actor in each process once it listens, and reads its broadest words ahead', async () => {
     const warmed = await until('both processes’ views made', () => {
       const lines = server.logs.filter((l) => l.includes('"msg":"views warmed"'));
       return lines.length >= 2 && lines;
@@ -145,6 +145,8 @@ describe('PARE_WORKERS=2', () => {
     const published = withDb((db) => db.prepare("SELECT count(*) FROM actors WHERE status = 'published'").pluck().get() as number);
     expect(published).toBeGreaterThan(10);
     expect(warmed.map((l) => (JSON.parse(l) as { views: number }).views)).toEqual([published, published]);
+    // The texts of the 32 words the most entries hold, read on each process's worker thread.
+    expect(warmed.map((l) => (JSON.parse(l) as { words: number }).words)).toEqual([32, 32]);
   });
 
   it('shows a curator’s edit made through one process to a visitor of the other at once', async () => {

@@ -30,16 +30,23 @@ export type CreateAppOptions = {
   webDist?: string;
   /** Resolved by `resolveConfig` (lib/config.ts): a partial gets every default. */
   config?: Partial<AppConfig>;
+  /**
+   * The composition root, when the caller built it (`createServices`, with the same `db`):
+   * server.ts does, so that the view warmer reads ahead for the very search the app answers with.
+   */
+  deps?: AppDeps;
 };
 
 /** Builds the whole application (API + web client) around an open database. No listen here. */
 export function createApp(options: CreateAppOptions) {
   // The composition root: repositories built once, the config resolved once (lib/config.ts).
-  const deps = createServices({
-    db: options.db,
-    ...(options.config ? { config: options.config } : {}),
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const deps =
+    options.deps ??
+    createServices({
+      db: options.db,
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
   const log = deps.log;
 
   // Outside hosts allowed only when a deployment configured an online map style.

@@ -11,6 +11,7 @@ import { runPrimary } from './cluster.ts';
 import { loadEnv } from './env.ts';
 import { resolveConfig } from './lib/config.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { createServices } from './services/index.ts';
 import { removeOrphanUploads } from './services/resources.ts';
 
 const env = loadEnv();
@@ -65,7 +66,9 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
   const onlineMapStyle = env.PARE_MAP_STYLE_URL ? await fetchOnlineMapStyle(env.PARE_MAP_STYLE_URL, log) : undefined;
 
   const config = resolveConfig(onlineMapStyle ? { onlineMapStyle } : {}, env);
-  const app = createApp({ db, log, webDist: env.PARE_WEB_DIST, config });
+  // The composition root built here, so that the view warmer reads ahead for the app's own search.
+  const deps = createServices({ db, log, config });
+  const app = createApp({ db, log, webDist: env.PARE_WEB_DIST, config, deps });
   if (!env.PARE_PUBLIC_URL) log.info('PARE_PUBLIC_URL is not set: links in mails (answer, update) are written without the site address');
   // Outside createApp so tests drive them: mails from the outbox, and the periodic jobs (request
   // follow-up, retention purges, weekly digest: the same code as `pnpm pare jobs:run`), with the
@@ -88,8 +91,9 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     if (worker) log.info('worker listening', { pid: process.pid });
     else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
   });
-  // The public views of every actor made in the background, then kept made (services/view-warmer.ts).
-  const warmer = views.startViewWarmer({ db, actors: actorRepository(db), log });
+  // The public views of every actor made in the background, then kept made, and the broadest
+  // words' texts read ahead (services/view-warmer.ts).
+  const warmer = views.startViewWarmer({ db, actors: actorRepository(db), log, search: deps.search });
   // Which process answered (`X-Pare-Worker: <n>`), when there are several: for the operator.
   if (worker) server.prependListener('request', (_req, res) => res.setHeader('X-Pare-Worker', String(worker.id)));
 

@@ -70,7 +70,7 @@ export function actionsNamedBy(text: string | undefined): Action[] {
 }
 
 /** French words that carry no search meaning on their own (articles, prepositions, pronouns). */
-const STOP_WORDS: ReadonlySet<string> = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   'a au aux avec ce d de des du en et il j je l la le les ma mes mon ou par pour que qui sa ses son sur un une'.split(' '),
 );
 

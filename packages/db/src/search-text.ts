@@ -1,7 +1,7 @@
 import type { Db } from './database.ts';
 import type { DirectoryIndex } from './search-index.ts';
 import { lru } from './search-lru.ts';
-import { toFtsQuery } from './search-query.ts';
+import { STOP_WORDS, toFtsQuery } from './search-query.ts';
 import { textRanksReader } from './text-ranks.ts';
 
 /** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
@@ -207,6 +207,29 @@ export function textMatchesKept(
     await pending;
   }
 
+  /**
+   * Reads ahead, on the worker, the texts of the `count` words the most entries hold — the
+   * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — or
+   * catches them up if kept and a write behind: once the server listens, then every minute (the
+   * view warmer, apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little
+   * words and numbers are left out; `stop` ends the pass between two words. Returns how many
+   * words are now kept.
+   */
+  async function warm(count: number, stop: () => boolean = () => false): Promise<number> {
+    if (!readsApart || count <= 0) return 0;
+    fresh();
+    const reader = apart;
+    if (!reader) return 0;
+    let kept = 0;
+    for (const word of await reader.broadestWords(count * 3)) {
+      if (kept >= count || stop()) break;
+      if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      await prepare(word);
+      kept++;
+    }
+    return kept;
+  }
+
   const rowsOf = (found: { ids: Int32Array; rank: Float64Array }): [number, number][] =>
     Array.from(found.ids, (id, i) => [id, found.rank[i] as number]);
 
@@ -231,6 +254,7 @@ export function textMatchesKept(
     prepare,
     reads: () => ({ ...textReads }),
     catchUps: () => ({ ...textCatchUps }),
+    warm,
     close: async () => apart?.close(),
   };
 }

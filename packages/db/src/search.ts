@@ -333,6 +333,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     matchingIds,
     /** Reads a text's matches off this thread ahead of its search (search-text.ts). */
     prepareText: text.prepare,
+    /** Reads ahead the texts of the words the most entries hold (search-text.ts `warm`). */
+    warmTexts: text.warm,
     indexBuilds: () => builds,
     /** How many départements' bases the place searches made (a write keeps those it did not touch). */
     basesMade: place.basesMade,

@@ -9,9 +9,19 @@ const db = new Database(workerData.file, { readonly: true, fileMustExist: true }
 db.pragma('busy_timeout = 5000');
 const ranks = db.prepare(workerData.sql).raw();
 const ranksOf = db.prepare(workerData.sqlOf).raw();
+let broadest = null;
 
-parentPort.on('message', ({ id, fts, only }) => {
+parentPort.on('message', ({ id, fts, only, words }) => {
   try {
+    if (words) {
+      // The words the most entries hold (FTS5's own vocabulary, read in a table of this connection's temporary schema).
+      if (!broadest) {
+        db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.actors_fts_words USING fts5vocab(main, actors_fts, row)');
+        broadest = db.prepare('SELECT term FROM temp.actors_fts_words ORDER BY doc DESC LIMIT ?').pluck();
+      }
+      parentPort.postMessage({ id, words: broadest.all(words) });
+      return;
+    }
     const rows = only ? ranksOf.all(fts, JSON.stringify(only)) : ranks.all(fts);
     const ids = new Int32Array(rows.length);
     const rank = new Float64Array(rows.length);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorRepository, actorToInput } from './actors.ts';
 import { type Db, openDatabase } from './database.ts';
-import { actorSearch } from './search.ts';
+import { actorSearch, actorSearchSql } from './search.ts';
+import { STOP_WORDS } from './search-query.ts';
 import { seedDirectory } from './seed.ts';
 
 const FIXTURES = new URL('../../../tests/fixtures/actors.yaml', import.meta.url).pathname;
@@ -68,6 +69,20 @@ describe('a text searched for the first time', () => {
     // One whole read (the first), one catch-up of the actor written, both on the worker.
     expect(search.textReads()).toEqual({ here: 0, apart: 1 });
     expect(search.textCatchUps()).toEqual({ here: 0, apart: 1 });
+  });
+
+  it('the words the most entries hold are read ahead on the worker: a visitor searching one waits for no read', async () => {
+    expect(await search.warmTexts(3)).toBe(3);
+    expect(search.textReads()).toEqual({ here: 0, apart: 3 });
+    // The broadest word, as FTS5's vocabulary gives it (little words and numbers left out).
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_words USING fts5vocab(main, actors_fts, row)');
+    const words = db.prepare('SELECT term FROM temp.test_words ORDER BY doc DESC').pluck().all() as string[];
+    const broadest = words.find((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w)) as string;
+    await search.prepareText(broadest);
+    const found = search.searchActors(ask(broadest));
+    expect(found.total).toBeGreaterThan(1);
+    expect(found).toEqual(actorSearchSql(db).searchActors(ask(broadest)));
+    expect(search.textReads()).toEqual({ here: 0, apart: 3 });
   });
 
   it('is read on this thread for a database in memory', async () => {

@@ -9,13 +9,13 @@ import { Worker } from 'node:worker_threads';
 
 export type TextRanks = { ids: Int32Array; rank: Float64Array };
 
-type Answer = { id: number; ids: Int32Array; rank: Float64Array } | { id: number; error: string };
+type Answer = { id: number; ids: Int32Array; rank: Float64Array } | { id: number; words: string[] } | { id: number; error: string };
 
 /** `sql` reads a text's matches (one parameter, the FTS5 query); `sqlOf` those among a JSON list of ids (a second one). */
 export function textRanksReader(file: string, sql: string, sqlOf: string) {
   let worker: Worker | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve: (r: TextRanks) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: TextRanks | string[]) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
@@ -30,12 +30,22 @@ export function textRanksReader(file: string, sql: string, sqlOf: string) {
       waiting.delete(a.id);
       if (waiting.size === 0) w.unref();
       if ('error' in a) one?.reject(new Error(a.error));
+      else if ('words' in a) one?.resolve(a.words);
       else one?.resolve({ ids: a.ids, rank: a.rank });
     });
     w.on('error', failAll);
     w.on('exit', (code) => failAll(new Error(`the text reader stopped (exit code ${code})`)));
     worker = w;
     return w;
+  }
+  function ask(message: object): Promise<TextRanks | string[]> {
+    const id = ++next;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      const w = started();
+      w.ref();
+      w.postMessage({ id, ...message });
+    });
   }
   return {
     /** Starts the worker ahead of the first read (its start and first pages cost a second or so). */
@@ -48,13 +58,11 @@ export function textRanksReader(file: string, sql: string, sqlOf: string) {
      * weights: 5–40 ms for a common word at 100,000 actors, whatever the number of actors).
      */
     read(fts: string, only?: readonly number[]): Promise<TextRanks> {
-      const id = ++next;
-      return new Promise<TextRanks>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        const w = started();
-        w.ref();
-        w.postMessage({ id, fts, only: only ? [...only] : undefined });
-      });
+      return ask({ fts, only: only ? [...only] : undefined }) as Promise<TextRanks>;
+    },
+    /** The `count` words the most entries hold, the most first (the slowest to read whole). */
+    broadestWords(count: number): Promise<string[]> {
+      return ask({ words: count }) as Promise<string[]>;
     },
     async close(): Promise<void> {
       const w = worker;
