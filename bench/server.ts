@@ -12,9 +12,9 @@
  * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
  * `--workers N` (app mode): N processes on the port, as PARE_WORKERS runs the server
  * (apps/api/src/cluster.ts), each with its own connection to the database; READY once all listen.
- * In app mode each process makes the public views of every actor first, and reads ahead the
- * texts of the broadest words (the view warmer the server runs in the background once it
- * listens, services/view-warmer.ts), and says how long it took on stderr: the figures are those of a server that has been up a minute, not of its first
+ * In app mode each process makes the public views of every actor first, reads ahead the
+ * texts of the broadest words and searches each département once (the view warmer the server
+ * runs in the background once it listens, services/view-warmer.ts), and says how long it took on stderr: the figures are those of a server that has been up a minute, not of its first
  * seconds. `--cold-views` listens at once instead, every view then made on the request that first shows it.
  */
 import cluster from 'node:cluster';
@@ -45,7 +45,6 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const { createApp } = await import('../apps/api/src/app.ts');
   const { createLogger } = await import('../apps/api/src/lib/logger.ts');
   const { startViewWarmer } = await import('../apps/api/src/services/view-warmer.ts');
-  const { actorRepository } = await import('../packages/db/src/index.ts');
   const db = openDatabase(values.db);
   warmUpSearch();
   const root = join(import.meta.dirname, '..');
@@ -53,8 +52,10 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const { createServices } = await import('../apps/api/src/services/index.ts');
   const deps = createServices({ db, log });
   if (!values['cold-views']) {
-    const { views, words, ms } = await startViewWarmer({ db, actors: actorRepository(db), log, search: deps.search }).ready;
-    process.stderr.write(`[bench] server ${process.pid}: ${views} views made, ${words} words read ahead in ${ms} ms before listening\n`);
+    const { views, words, places, ms } = await startViewWarmer(deps).ready;
+    process.stderr.write(
+      `[bench] server ${process.pid}: ${views} views made, ${words} words read ahead, ${places} départements searched in ${ms} ms before listening\n`,
+    );
   }
   if (values['save-every-ms']) {
     const { saveNow } = await import('./saves.ts');

@@ -137,7 +137,7 @@ describe('PARE_WORKERS=2', () => {
     expect(workerPids()).toHaveLength(2);
   });
 
-  it('makes the public view of every published actor in each process once it listens, and reads its broadest words ahead', async () => {
+  it('makes the public view of every published actor in each process once it listens, reads its broadest words ahead and searches each département', async () => {
     const warmed = await until('both processes’ views made', () => {
       const lines = server.logs.filter((l) => l.includes('"msg":"views warmed"'));
       return lines.length >= 2 && lines;
@@ -147,6 +147,8 @@ describe('PARE_WORKERS=2', () => {
     expect(warmed.map((l) => (JSON.parse(l) as { views: number }).views)).toEqual([published, published]);
     // The texts of the 32 words the most entries hold, read on each process's worker thread.
     expect(warmed.map((l) => (JSON.parse(l) as { words: number }).words)).toEqual([32, 32]);
+    // A first search around each of the 101 départements' chef-lieu (services/view-warmer.ts).
+    expect(warmed.map((l) => (JSON.parse(l) as { places: number }).places)).toEqual([101, 101]);
   });
 
   it('shows a curator’s edit made through one process to a visitor of the other at once', async () => {

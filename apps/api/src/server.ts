@@ -6,7 +6,7 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
-import { actorRepository, type Db, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
+import { type Db, openDatabase, seedIfEmpty, seedResourcesIfEmpty } from '@pare/db';
 import { runPrimary } from './cluster.ts';
 import { loadEnv } from './env.ts';
 import { resolveConfig } from './lib/config.ts';
@@ -80,7 +80,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     log,
     start: (stillHeld) => {
       const stopMail = startOutboxWorker({ db, log, mailFrom: env.PARE_MAIL_FROM, smtpUrl: env.PARE_SMTP_URL }, { mayGoOn: stillHeld });
-      const stopJobs = startJobSchedule({ db, log, actors: actorRepository(db), config, backup });
+      const stopJobs = startJobSchedule({ db, log, actors: deps.actors, config, backup });
       return async () => {
         await Promise.all([stopMail(), stopJobs()]);
       };
@@ -91,9 +91,9 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     if (worker) log.info('worker listening', { pid: process.pid });
     else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
   });
-  // The public views of every actor made in the background, then kept made, and the broadest
-  // words' texts read ahead (services/view-warmer.ts).
-  const warmer = views.startViewWarmer({ db, actors: actorRepository(db), log, search: deps.search });
+  // The public views of every actor made in the background, then kept made, the broadest words'
+  // texts read ahead and a first search made in each département (services/view-warmer.ts).
+  const warmer = views.startViewWarmer(deps);
   // Which process answered (`X-Pare-Worker: <n>`), when there are several: for the operator.
   if (worker) server.prependListener('request', (_req, res) => res.setHeader('X-Pare-Worker', String(worker.id)));
 

@@ -9,7 +9,7 @@ import {
   type Viewer,
   viewsValidUntil,
 } from '@pare/db';
-import { getCommune, getCommunesByPostcode, getDepartement, locate } from '@pare/geo';
+import { getCommune, getCommunesByPostcode, getDepartement, listDepartements, locate } from '@pare/geo';
 import type { HoursPreviewInputSchema, PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
@@ -169,6 +169,23 @@ export function searchActorsJson(deps: AppDeps, q: SearchActorsQuery, cap?: numb
 }
 const COMMA = Buffer.from(',');
 const CLOSING_BRACE = '}'.charCodeAt(0);
+
+/**
+ * A first search around each département's chef-lieu (default radius, no filter), as a visitor's
+ * would be answered, the event loop left free between two: what a process's first searches make
+ * (the sites' grid, the « open now » groups, each département's base and counts) is then made
+ * before they come, or again after a write dropped it. How many were made.
+ */
+export async function warmPlaceSearches(deps: AppDeps, stop: () => boolean = () => false): Promise<number> {
+  let made = 0;
+  for (const d of listDepartements()) {
+    if (stop()) break;
+    searchActorsJson(deps, { commune: d.chefLieu, page: 1, per_page: 20 });
+    made++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return made;
+}
 
 /** One published actor's public record (with what is open now), or a 404. */
 export function getActor(deps: AppDeps, slug: string, viewer: Viewer = ANONYMOUS): PublicActor {

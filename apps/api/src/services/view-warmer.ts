@@ -9,40 +9,41 @@
  * its hours last changed state) reads its actor's six tables on that request: at 100,000 actors,
  * most of a distinct search's time for the first minutes (docs/PERFORMANCE.md §8).
  *
- * Given the app's search, each pass then reads ahead the texts of the words the most entries
- * hold (`warmTexts`, on the search's worker thread), or catches them up on the writes since: the
- * first read of a broad word costs its first visitors 100–300 ms at 100,000 actors (§10).
+ * Each pass then reads ahead the texts of the words the most entries hold (`warmTexts`, on the
+ * search's worker thread), or catches them up on the writes since: the first read of a broad word
+ * costs its first visitors 100–300 ms at 100,000 actors (§10). And it searches around each
+ * département's chef-lieu (`warmPlaceSearches`): the first search of a process builds the sites'
+ * grid, the « open now » groups and the département's base, 1–3 s of the first visitors' time at
+ * 100,000 actors when they came on their requests (§11).
  */
-import { type ActorRepository, type Db, warmAnonymousListViews } from '@pare/db';
-import type { Logger } from '../lib/logger.ts';
+import { warmAnonymousListViews } from '@pare/db';
+import type { AppDeps } from '../lib/context.ts';
+import { warmPlaceSearches } from './actors.ts';
 
 /** How many broad words' texts each pass keeps read ahead. */
 export const WARM_WORDS = 32;
 
 export type ViewWarmer = {
-  /** The first pass over the directory: how many views it made, how many words it read ahead, in how many ms. */
-  ready: Promise<{ views: number; words: number; ms: number }>;
+  /** The first pass over the directory: how many views it made, words it read ahead and départements it searched, in how many ms. */
+  ready: Promise<WarmPass & { ms: number }>;
   /** No new pass; resolves once the one under way (if any) has stopped. */
   stop: () => Promise<void>;
 };
 
-export function startViewWarmer(opts: {
-  db: Db;
-  actors: Pick<ActorRepository, 'loadActors'>;
-  log: Logger;
-  /** The app's search, whose broadest words each pass reads ahead (none: views only). */
-  search?: { warmTexts: (count: number, stop?: () => boolean) => Promise<number> };
-  /** Between two passes (ms): 60 s by default. */
-  everyMs?: number;
-}): ViewWarmer {
+type WarmPass = { views: number; words: number; places: number };
+
+/** Warms what the app answers with: `deps` is its composition root (the same search, the same views). */
+export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}): ViewWarmer {
   let stopped = false;
-  let running: Promise<{ views: number; words: number }> | null = null;
-  const pass = (): Promise<{ views: number; words: number }> => {
+  const stop = () => stopped;
+  let running: Promise<WarmPass> | null = null;
+  const pass = (): Promise<WarmPass> => {
     if (!running) {
       running = (async () => {
-        const views = await warmAnonymousListViews(opts.db, opts.actors.loadActors, { stop: () => stopped });
-        const words = opts.search && !stopped ? await opts.search.warmTexts(WARM_WORDS, () => stopped) : 0;
-        return { views, words };
+        const views = await warmAnonymousListViews(deps.db, deps.actors.loadActors, { stop });
+        const words = stopped ? 0 : await deps.search.warmTexts(WARM_WORDS, stop);
+        const places = stopped ? 0 : await warmPlaceSearches(deps, stop);
+        return { views, words, places };
       })().finally(() => {
         running = null;
       });
@@ -51,19 +52,19 @@ export function startViewWarmer(opts: {
   };
   const started = performance.now();
   const ready = pass().then(
-    ({ views, words }) => {
+    (done) => {
       const ms = Math.round(performance.now() - started);
-      opts.log.info('views warmed', { views, words, ms });
-      return { views, words, ms };
+      deps.log.info('views warmed', { ...done, ms });
+      return { ...done, ms };
     },
     (err: unknown) => {
-      opts.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) });
-      return { views: 0, words: 0, ms: Math.round(performance.now() - started) };
+      deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) });
+      return { views: 0, words: 0, places: 0, ms: Math.round(performance.now() - started) };
     },
   );
   const timer = setInterval(() => {
     if (!stopped)
-      pass().catch((err: unknown) => opts.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) }));
+      pass().catch((err: unknown) => deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) }));
   }, opts.everyMs ?? 60_000);
   timer.unref();
   return {
