@@ -52,9 +52,9 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const { createServices } = await import('../apps/api/src/services/index.ts');
   const deps = createServices({ db, log });
   if (!values['cold-views']) {
-    const { views, words, places, ms } = await startViewWarmer(deps).ready;
+    const { views, texts, places, ms } = await startViewWarmer(deps).ready;
     process.stderr.write(
-      `[bench] server ${process.pid}: ${views} views made, ${words} words read ahead, ${places} départements searched in ${ms} ms before listening\n`,
+      `[bench] server ${process.pid}: ${views} views made, ${texts} texts read ahead, ${places} départements searched in ${ms} ms before listening\n`,
     );
   }
   if (values['save-every-ms']) {

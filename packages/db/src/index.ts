@@ -20,6 +20,7 @@ export * from './public-view.ts';
 export * from './resources.ts';
 export * from './revisions.ts';
 export * from './search.ts';
+export { SEARCH_SYNONYMS } from './search-synonyms.ts';
 export * from './seed.ts';
 export * from './seed-check.ts';
 export * from './seed-report.ts';

@@ -2,6 +2,7 @@ import type { Db } from './database.ts';
 import type { DirectoryIndex } from './search-index.ts';
 import { lru } from './search-lru.ts';
 import { STOP_WORDS, toFtsQuery } from './search-query.ts';
+import { SEARCH_SYNONYMS } from './search-synonyms.ts';
 import { textRanksReader } from './text-ranks.ts';
 
 /** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
@@ -172,9 +173,13 @@ export function textMatchesKept(
    * asking the same text at once share one read.
    */
   async function prepare(text: string | undefined): Promise<void> {
-    if (!text || !readsApart || db.inTransaction) return;
-    const fts = toFtsQuery(text);
-    if (!fts) return;
+    const fts = text ? toFtsQuery(text) : null;
+    if (fts) await prepareFts(fts);
+  }
+
+  /** `prepare` of a text's FTS5 query. */
+  async function prepareFts(fts: string): Promise<void> {
+    if (!readsApart || db.inTransaction) return;
     fresh();
     const reader = apart;
     if (!reader) return;
@@ -209,22 +214,36 @@ export function textMatchesKept(
 
   /**
    * Reads ahead, on the worker, the texts of the `count` words the most entries hold — the
-   * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — or
-   * catches them up if kept and a write behind: once the server listens, then every minute (the
-   * view warmer, apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little
-   * words and numbers are left out; `stop` ends the pass between two words. Returns how many
-   * words are now kept.
+   * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — each
+   * also as a person types it, without the plural's final s or x (« famille » for the vocabulary's
+   * « familles »: another text, read whole on its own), then the words the synonyms table expects
+   * people to type (SEARCH_SYNONYMS' keys: « dormir », « parents », « fugue »…); or catches them up
+   * if kept and a write behind: once the server listens, then every minute (the view warmer,
+   * apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little words and
+   * numbers are left out; `stop` ends the pass between two texts. Returns how many texts are now
+   * kept.
    */
   async function warm(count: number, stop: () => boolean = () => false): Promise<number> {
     if (!readsApart || count <= 0) return 0;
     fresh();
     const reader = apart;
     if (!reader) return 0;
-    let kept = 0;
+    const broadest: string[] = [];
     for (const word of await reader.broadestWords(count * 3)) {
-      if (kept >= count || stop()) break;
+      if (broadest.length >= count) break;
       if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-      await prepare(word);
+      broadest.push(word);
+    }
+    const typed = broadest.map((w) => w.replace(/(?<=...)[sx]$/, ''));
+    const texts = new Set<string>();
+    for (const text of [...broadest, ...typed, ...Object.keys(SEARCH_SYNONYMS)]) {
+      const fts = toFtsQuery(text);
+      if (fts) texts.add(fts);
+    }
+    let kept = 0;
+    for (const fts of texts) {
+      if (stop()) break;
+      await prepareFts(fts);
       kept++;
     }
     return kept;

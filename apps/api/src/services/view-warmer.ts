@@ -9,9 +9,10 @@
  * its hours last changed state) reads its actor's six tables on that request: at 100,000 actors,
  * most of a distinct search's time for the first minutes (docs/PERFORMANCE.md §8).
  *
- * Each pass then reads ahead the texts of the words the most entries hold (`warmTexts`, on the
- * search's worker thread), or catches them up on the writes since: the first read of a broad word
- * costs its first visitors 100–300 ms at 100,000 actors (§10). And it searches around each
+ * Each pass then reads ahead the texts of the words the most entries hold, each also as a person
+ * types it (« famille » for « familles »), and of the words the synonyms table expects people to
+ * type (`warmTexts`, on the search's worker thread), or catches them up on the writes since: the
+ * first read of a broad word costs its first visitors 100–300 ms at 100,000 actors (§10, §12). And it searches around each
  * département's chef-lieu (`warmPlaceSearches`): the first search of a process builds the sites'
  * grid, the « open now » groups and the département's base, 1–3 s of the first visitors' time at
  * 100,000 actors when they came on their requests (§11).
@@ -20,17 +21,17 @@ import { warmAnonymousListViews } from '@pare/db';
 import type { AppDeps } from '../lib/context.ts';
 import { warmPlaceSearches } from './actors.ts';
 
-/** How many broad words' texts each pass keeps read ahead. */
+/** How many of the broadest words each pass keeps read ahead (with their typed forms and the synonyms' words). */
 export const WARM_WORDS = 32;
 
 export type ViewWarmer = {
-  /** The first pass over the directory: how many views it made, words it read ahead and départements it searched, in how many ms. */
+  /** The first pass over the directory: how many views it made, texts it read ahead and départements it searched, in how many ms. */
   ready: Promise<WarmPass & { ms: number }>;
   /** No new pass; resolves once the one under way (if any) has stopped. */
   stop: () => Promise<void>;
 };
 
-type WarmPass = { views: number; words: number; places: number };
+type WarmPass = { views: number; texts: number; places: number };
 
 /** Warms what the app answers with: `deps` is its composition root (the same search, the same views). */
 export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}): ViewWarmer {
@@ -41,9 +42,9 @@ export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}):
     if (!running) {
       running = (async () => {
         const views = await warmAnonymousListViews(deps.db, deps.actors.loadActors, { stop });
-        const words = stopped ? 0 : await deps.search.warmTexts(WARM_WORDS, stop);
+        const texts = stopped ? 0 : await deps.search.warmTexts(WARM_WORDS, stop);
         const places = stopped ? 0 : await warmPlaceSearches(deps, stop);
-        return { views, words, places };
+        return { views, texts, places };
       })().finally(() => {
         running = null;
       });
@@ -59,7 +60,7 @@ export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}):
     },
     (err: unknown) => {
       deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) });
-      return { views: 0, words: 0, places: 0, ms: Math.round(performance.now() - started) };
+      return { views: 0, texts: 0, places: 0, ms: Math.round(performance.now() - started) };
     },
   );
   const timer = setInterval(() => {
