@@ -2,6 +2,7 @@ import type { SearchActorsResponse } from '@pare/schema';
 import type { Context, TypedResponse } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
+import { costlyTurns } from '../../lib/turns.ts';
 import { answerValidUntil, clockOf, getActor, searchActors, searchActorsJson } from '../../services/actors.ts';
 import { getActorRoute, listActorsRoute } from './actors.routes.ts';
 
@@ -17,6 +18,8 @@ function jsonBytes<T>(c: Context<AppEnv>, body: Buffer<ArrayBuffer>): TypedRespo
 
 export const actorsRouter = createRouter()
   .openapi(listActorsRoute, async (c) => {
+    // A few searches a pass of the event loop, so that new connections are accepted meanwhile (lib/turns.ts).
+    await costlyTurns.take();
     // A text never read yet is read on the search's worker thread, not on this one.
     await c.var.search.prepareText(c.req.valid('query').q);
     // A signed-in professional sees more: never let a shared cache keep that answer.

@@ -1,4 +1,5 @@
 import { createRouter } from '../../lib/create-router.ts';
+import { costlyTurns } from '../../lib/turns.ts';
 import { clockOf } from '../../services/actors.ts';
 import { mapPoints } from '../../services/map-points.ts';
 import { mapPointsRoute } from './map-data.routes.ts';
@@ -6,6 +7,8 @@ import { mapPointsRoute } from './map-data.routes.ts';
 /** GET /map/points?bbox=&zoom=&<the list's filters> — mounted under /api by app.ts. */
 export const mapDataRouter = createRouter().openapi(mapPointsRoute, async (c) => {
   const q = c.req.valid('query');
+  // A few searches a pass of the event loop, so that new connections are accepted meanwhile (lib/turns.ts).
+  await costlyTurns.take();
   // A text never read yet is read on the search's worker thread, not on this one.
   await c.var.search.prepareText(q.q);
   // Public data only, the same for every visitor: shared caches may keep it a minute.
