@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { addTally, type Filters, newTally, passes, type Tally, tallyInto, tallyTotal } from './search-filters.ts';
+import { addCounts, type Counts, countsOf, type Filters, newTally, passes, tallyInto, tallyTotal } from './search-filters.ts';
 import {
   aroundOrder,
   byScopeAndName,
@@ -48,8 +48,10 @@ export function placeSearch(db: Db) {
   /** How many bases were made: for tests (a write elsewhere keeps a département's). */
   let basesMade = 0;
   const arounds = lru<Around>(64);
-  /** Tallies of a département's base by filters: `${département}|${région}|${filters key}`. */
-  const baseTallies = lru<Tally>(20_000);
+  /** Counts of a département's base by filters: `${département}|${région}|${filters key}`. */
+  const baseCounts = lru<Counts>(20_000);
+  /** The last counts made, for the search's facets after its page (the same place and filters). */
+  let lastCounts: { around: Around; filtersKey: string; counts: Counts } | null = null;
 
   /** Marks of the actors already placed: `marks[id] === mark` (one mark a walk). */
   let marks = new Uint32Array(0);
@@ -71,7 +73,8 @@ export function placeSearch(db: Db) {
   function clear(): void {
     bases.clear();
     arounds.clear();
-    baseTallies.clear();
+    baseCounts.clear();
+    lastCounts = null;
   }
 
   /**
@@ -82,12 +85,13 @@ export function placeSearch(db: Db) {
    */
   function patched(ix: DirectoryIndex, written: Patched): void {
     arounds.clear();
+    lastCounts = null;
     for (const [key, base] of bases) {
       const [departement, region] = key.split('|');
       const deps = [`tk:${departement}`, `tr:${region}`, `sd:${departement}`];
       if (!touches(ix, written, (id) => base.inBase[id] === 1, deps, true)) continue;
       bases.delete(key);
-      baseTallies.deleteWhere((k) => k.startsWith(`${key}|`));
+      baseCounts.deleteWhere((k) => k.startsWith(`${key}|`));
     }
   }
 
@@ -147,25 +151,29 @@ export function placeSearch(db: Db) {
     return found;
   }
 
-  /** The facet counts of the place's candidates: its département's base (kept by filters) and the rest. */
-  function tally(p: SearchPlace, f: Filters, filtersKey: string, ix: DirectoryIndex): Tally {
+  /**
+   * The facet counts of the place's candidates: its département's base (kept by filters) and the
+   * rest. Made once for a search's page and its facets.
+   */
+  function tally(p: SearchPlace, f: Filters, filtersKey: string, ix: DirectoryIndex): Counts {
     const a = around(p, ix);
+    if (lastCounts?.around === a && lastCounts.filtersKey === filtersKey) return lastCounts.counts;
     const t = newTally();
+    tallyInto(t, f, ix, a.base ? a.extra : a.near.ids);
+    const counts = countsOf(t);
     if (a.base) {
       const key = `${p.departement ?? ''}|${p.region ?? ''}|${filtersKey}`;
-      let baseTally = baseTallies.get(key);
-      if (!baseTally) {
-        baseTally = newTally();
-        tallyInto(baseTally, f, ix, a.base.ids);
-        baseTallies.set(key, baseTally);
+      let base = baseCounts.get(key);
+      if (!base) {
+        const bt = newTally();
+        tallyInto(bt, f, ix, a.base.ids);
+        base = countsOf(bt);
+        baseCounts.set(key, base);
       }
-      addTally(t, baseTally);
-    } else {
-      tallyInto(t, f, ix, a.near.ids);
-      return t;
+      addCounts(counts, base);
     }
-    tallyInto(t, f, ix, a.extra);
-    return t;
+    lastCounts = { around: a, filtersKey, counts };
+    return counts;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ActorFacets } from '@pare/schema';
 import { ACTIONS } from '@pare/schema';
 import type { Db } from './database.ts';
-import { type Filters, facetsOf, filtersOf, newTally, passes, type Tally, tallyInto } from './search-filters.ts';
+import { type Counts, countsOf, type Filters, facetsOf, filtersOf, newTally, passes, tallyInto } from './search-filters.ts';
 import {
   buildDirectoryIndex,
   type DirectoryIndex,
@@ -301,13 +301,14 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     if (!facets) {
       const f = filtersOf(s, ix);
       const p = placeOnly(s, ix);
-      let t: Tally;
-      if (p) t = place.tally(p, f, filtersKey(s, f), ix);
+      let counts: Counts;
+      if (p) counts = place.tally(p, f, filtersKey(s, f), ix);
       else {
-        t = newTally();
+        const t = newTally();
         tallyInto(t, f, ix, candidates(s, ix).ids);
+        counts = countsOf(t);
       }
-      facets = facetsOf(t);
+      facets = facetsOf(counts);
       facetCache.set(key, facets);
     }
     return { publics: { ...facets.publics }, actions: { ...facets.actions }, types: { ...facets.types }, open_now: facets.open_now };
