@@ -93,6 +93,24 @@ describe('a text searched for the first time', () => {
     expect(search.textReads()).toEqual({ here: 0, apart: kept });
   });
 
+  it('catches up on several writes at once — an actor leaving the matches, one entering, a new one — as a whole read would answer', () => {
+    const here = actorSearch(db, { textReadsApart: false });
+    const repo = actorRepository(db);
+    expect(here.searchActors(ask('parole')).total).toBeGreaterThan(0);
+    const matching = here.searchActors(ask('parole')).hits.map((h) => h.id);
+    const leaving = repo.findActorById(matching[0] as number);
+    const entering = repo.findActorById(db.prepare(`SELECT id FROM actors WHERE name LIKE 'Prévention%'`).pluck().get() as number);
+    if (!leaving || !entering) throw new Error('fixture missing');
+    repo.replaceActor(leaving.id, { ...actorToInput(leaving), name: `${leaving.name} bis`, description: 'Un groupe d’entraide.' });
+    repo.replaceActor(entering.id, { ...actorToInput(entering), description: 'Un lieu de parole pour les jeunes.' });
+    const created = repo.createActor({ ...actorToInput(entering), name: 'Parole libre', slug: 'parole-libre' });
+    const found = here.searchActors(ask('parole'));
+    expect(here.textCatchUps()).toEqual({ here: 1, apart: 0 });
+    expect(found.hits.map((h) => h.id)).not.toContain(leaving.id);
+    expect(found.hits.map((h) => h.id)).toEqual(expect.arrayContaining([entering.id, created.id]));
+    expect(found).toEqual(actorSearchSql(db).searchActors(ask('parole')));
+  });
+
   it('is read on this thread for a database in memory', async () => {
     const memory = openDatabase(':memory:');
     seedDirectory(memory, FIXTURES);
