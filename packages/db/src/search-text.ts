@@ -141,37 +141,55 @@ export function textMatchesKept(
     const order = [...written].sort((a, b) => a - b);
     const at = order.map((id) => lowerBound(kept.ids, id));
     let gone = 0;
+    let added = 0;
     order.forEach((id, k) => {
-      if (kept.ids[at[k] as number] === id) gone++;
+      const was = kept.ids[at[k] as number] === id;
+      const is = fresh.has(id);
+      if (was && !is) gone++;
+      if (!was && is) added++;
     });
-    const ids = new Int32Array(kept.ids.length - gone + fresh.size);
-    const rank = new Float64Array(ids.length);
-    let from = 0;
-    let j = 0;
-    order.forEach((id, k) => {
-      const to = at[k] as number;
-      ids.set(kept.ids.subarray(from, to), j);
-      rank.set(kept.rank.subarray(from, to), j);
-      j += to - from;
-      from = kept.ids[to] === id ? to + 1 : to;
-      const r = fresh.get(id);
-      if (r === undefined) return;
-      ids[j] = id;
-      rank[j++] = r;
-    });
-    ids.set(kept.ids.subarray(from), j);
-    rank.set(kept.rank.subarray(from), j);
+    let { ids, rank } = kept;
+    if (gone === 0 && added === 0) {
+      // The same actors match (a save rarely changes that): their ranks are set where they stand,
+      // no new arrays (hundreds of KB a text: their churn set off a full collection every 2 s).
+      order.forEach((id, k) => {
+        const r = fresh.get(id);
+        if (r !== undefined) rank[at[k] as number] = r;
+      });
+    } else {
+      ids = new Int32Array(kept.ids.length - gone + added);
+      rank = new Float64Array(ids.length);
+      let from = 0;
+      let j = 0;
+      order.forEach((id, k) => {
+        const to = at[k] as number;
+        ids.set(kept.ids.subarray(from, to), j);
+        rank.set(kept.rank.subarray(from, to), j);
+        j += to - from;
+        from = kept.ids[to] === id ? to + 1 : to;
+        const r = fresh.get(id);
+        if (r === undefined) return;
+        ids[j] = id;
+        rank[j++] = r;
+      });
+      ids.set(kept.ids.subarray(from), j);
+      rank.set(kept.rank.subarray(from), j);
+    }
     const next: TextMatches = { ids, rank, readAt: kept.readAt, seq };
     textCache.set(fts, next);
-    // Its ranks by id, if made, follow: the old ones with the written actors' taken out and put back.
-    const byId = ranksById.get(kept);
+    // Its ranks by id, if made, follow: set where they stand for the written actors (grown if the
+    // directory grew), and handed from the old matches to the new.
+    let byId = ranksById.get(kept);
     if (byId) {
-      const nextById = new Float64Array(Math.max(byId.length, ix.size)).fill(Number.NaN, byId.length);
-      nextById.set(byId);
-      for (const id of written) if (id < nextById.length) nextById[id] = Number.NaN;
-      for (const [id, r] of fresh) nextById[id] = r;
-      ranksById.set(next, nextById);
-      textCache.set(fts, next, ids.length * 12 + 64 + nextById.length * 8);
+      ranksById.delete(kept);
+      if (byId.length < ix.size) {
+        const wider = new Float64Array(ix.size).fill(Number.NaN, byId.length);
+        wider.set(byId);
+        byId = wider;
+      }
+      for (const id of written) if (id < byId.length) byId[id] = fresh.get(id) ?? Number.NaN;
+      ranksById.set(next, byId);
+      textCache.set(fts, next, ids.length * 12 + 64 + byId.length * 8);
     }
     return next;
   }

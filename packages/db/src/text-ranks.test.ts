@@ -111,6 +111,24 @@ describe('a text searched for the first time', () => {
     expect(found).toEqual(actorSearchSql(db).searchActors(ask('parole')));
   });
 
+  it('catches up on a save that leaves the same actors matching: their ranks follow, as a whole read gives them', () => {
+    const here = actorSearch(db, { textReadsApart: false });
+    const repo = actorRepository(db);
+    const other = repo.findActorById(db.prepare(`SELECT id FROM actors WHERE name LIKE 'Prévention%'`).pluck().get() as number);
+    if (!other) throw new Error('fixture missing');
+    repo.replaceActor(other.id, { ...actorToInput(other), description: 'Un lieu de parole, de parole vraie, pour dire la parole.' });
+    const before = here.searchActors(ask('parole'));
+    expect(before.total).toBe(2);
+    // The one ranked second gets « parole » in its name (weighed most): still matching, now first.
+    const second = repo.findActorById(before.hits[1]?.id as number);
+    if (!second) throw new Error('fixture missing');
+    repo.replaceActor(second.id, { ...actorToInput(second), name: `Parole — ${second.name}` });
+    const after = here.searchActors(ask('parole'));
+    expect(here.textCatchUps()).toEqual({ here: 1, apart: 0 });
+    expect(after.hits.map((h) => h.id)).toEqual([second.id, before.hits[0]?.id]);
+    expect(after).toEqual(actorSearchSql(db).searchActors(ask('parole')));
+  });
+
   it('is read on this thread for a database in memory', async () => {
     const memory = openDatabase(':memory:');
     seedDirectory(memory, FIXTURES);
