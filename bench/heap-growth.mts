@@ -1,0 +1,54 @@
+// What distinct searches leave alive: `node --expose-gc --import tsx bench/heap-growth.mts <db> [count]`
+// The views and the searches warmed as the server warms them, then `count` distinct searches through
+// app.request under V8's sampling heap profiler; what is still alive after a full collection, by
+// allocation site (the old generation's growth between two collections).
+import { Session } from 'node:inspector/promises';
+import { createApp } from '../apps/api/src/app.ts';
+import { createLogger } from '../apps/api/src/lib/logger.ts';
+import { createServices } from '../apps/api/src/services/index.ts';
+import { startViewWarmer } from '../apps/api/src/services/view-warmer.ts';
+import { openDatabase } from '../packages/db/src/index.ts';
+import { warmUpSearch } from '../packages/geo/src/index.ts';
+import { distinctSearchPaths } from './distinct.ts';
+
+const [file, count = '4000'] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+const db = openDatabase(file as string);
+warmUpSearch();
+const log = createLogger('silent');
+const deps = createServices({ db, log });
+const warmer = startViewWarmer(deps);
+await warmer.ready;
+await warmer.stop();
+const app = createApp({ db, log, deps });
+const headers = { 'accept-encoding': 'br, gzip' };
+for (const p of distinctSearchPaths(5001, 300)) await (await app.request(p, { headers })).arrayBuffer();
+gc();
+const before = process.memoryUsage().heapUsed;
+const session = new Session();
+session.connect();
+await session.post('HeapProfiler.enable');
+await session.post('HeapProfiler.startSampling', {
+  samplingInterval: 4096,
+  // PROMOTED=1: also what a full collection took, not what a young one did — what was promoted, then died old.
+  ...(process.env.PROMOTED ? { includeObjectsCollectedByMajorGC: true } : {}),
+});
+for (const p of distinctSearchPaths(1, Number(count))) await (await app.request(p, { headers })).arrayBuffer();
+gc();
+const after = process.memoryUsage().heapUsed;
+const { profile } = await session.post('HeapProfiler.stopSampling');
+type Node = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] };
+const bySite = new Map<string, number>();
+const walk = (n: Node, stack: string[]) => {
+  const f = n.callFrame;
+  const here = `${f.functionName || '(anon)'} ${f.url.replace(/.*\/(apps|packages|node_modules)\//, '$1/')}:${f.lineNumber + 1}`;
+  const path = [...stack, here].slice(-3).join(' < ');
+  if (n.selfSize) bySite.set(path, (bySite.get(path) ?? 0) + n.selfSize);
+  for (const c of n.children) walk(c, [...stack, here]);
+};
+walk(profile.head as Node, []);
+console.log(`heap used after a collection: ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB over ${count} searches`);
+for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${(bytes / 1e6).toFixed(2).padStart(7)} MB  ${site}`);
+process.exit(0);
