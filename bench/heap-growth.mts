@@ -34,7 +34,14 @@ await session.post('HeapProfiler.startSampling', {
   // PROMOTED=1: also what a full collection took, not what a young one did — what was promoted, then died old.
   ...(process.env.PROMOTED ? { includeObjectsCollectedByMajorGC: true } : {}),
 });
-for (const p of distinctSearchPaths(1, Number(count))) await (await app.request(p, { headers })).arrayBuffer();
+// CONCURRENCY=N: N requests in flight at once, as N connections keep a server busy (they then live across young collections).
+const paths = distinctSearchPaths(1, Number(count));
+let next = 0;
+await Promise.all(
+  Array.from({ length: Number(process.env.CONCURRENCY ?? 1) }, async () => {
+    while (next < paths.length) await (await app.request(paths[next++] as string, { headers })).arrayBuffer();
+  }),
+);
 gc();
 const after = process.memoryUsage().heapUsed;
 const { profile } = await session.post('HeapProfiler.stopSampling');
