@@ -16,7 +16,7 @@
 /** Costly requests run in one pass of the event loop; the rest wait for the next passes. */
 export const TURN_SIZE = 4;
 
-export function turnTaker(size = TURN_SIZE) {
+function turnTaker(size = TURN_SIZE) {
   const waiting: (() => void)[] = [];
   let scheduled = false;
   /** One pass's turns: resolved here, their requests run as microtasks once this returns. */
@@ -37,8 +37,6 @@ export function turnTaker(size = TURN_SIZE) {
         }
       });
     },
-    /** Requests waiting for their turn. */
-    waiting: () => waiting.length,
   };
 }
 

@@ -12,10 +12,10 @@
  * Each pass then reads ahead the texts of the words the most entries hold, each also as a person
  * types it (« famille » for « familles »), and of the words the synonyms table expects people to
  * type (`warmTexts`, on the search's worker thread), or catches them up on the writes since: the
- * first read of a broad word costs its first visitors 100–300 ms at 100,000 actors (§10, §12). And it searches around each
- * département's chef-lieu (`warmPlaceSearches`): the first search of a process builds the sites'
- * grid, the « open now » groups and the département's base, 1–3 s of the first visitors' time at
- * 100,000 actors when they came on their requests (§11).
+ * first read of a broad word costs its first visitors 100–300 ms at 100,000 actors (§10, §12).
+ * And it searches around each département's chef-lieu (`warmPlaceSearches`): the first search of
+ * a process builds the sites' grid, the « open now » groups and the département's base, 1–3 s of
+ * the first visitors' time at 100,000 actors when they came on their requests (§11).
  */
 import { warmAnonymousListViews } from '@pare/db';
 import type { AppDeps } from '../lib/context.ts';
