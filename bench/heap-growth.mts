@@ -23,7 +23,7 @@ await warmer.ready;
 await warmer.stop();
 const app = createApp({ db, log, deps });
 const headers = { 'accept-encoding': 'br, gzip' };
-for (const p of distinctSearchPaths(5001, 300)) await (await app.request(p, { headers })).arrayBuffer();
+for (const p of distinctSearchPaths(5001, Number(process.env.WARM ?? 300))) await (await app.request(p, { headers })).arrayBuffer();
 gc();
 const before = process.memoryUsage().heapUsed;
 const session = new Session();
@@ -32,7 +32,9 @@ await session.post('HeapProfiler.enable');
 await session.post('HeapProfiler.startSampling', {
   samplingInterval: 4096,
   // PROMOTED=1: also what a full collection took, not what a young one did — what was promoted, then died old.
-  ...(process.env.PROMOTED ? { includeObjectsCollectedByMajorGC: true } : {}),
+  ...(process.env.PROMOTED || process.env.ALLOCATED ? { includeObjectsCollectedByMajorGC: true } : {}),
+  // ALLOCATED=1: everything allocated, young garbage included — what sets off the young collections.
+  ...(process.env.ALLOCATED ? { includeObjectsCollectedByMinorGC: true } : {}),
 });
 // CONCURRENCY=N: N requests in flight at once, as N connections keep a server busy (they then live across young collections).
 const paths = distinctSearchPaths(1, Number(count));
@@ -56,6 +58,8 @@ const walk = (n: Node, stack: string[]) => {
 };
 walk(profile.head as Node, []);
 console.log(`heap used after a collection: ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB over ${count} searches`);
-for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 25))
+const total = [...bySite.values()].reduce((a, b) => a + b, 0);
+console.log(`sampled: ${(total / 1e6).toFixed(1)} MB, ${Math.round(total / Number(count) / 1e3)} KB a search`);
+for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25)))
   console.log(`${(bytes / 1e6).toFixed(2).padStart(7)} MB  ${site}`);
 process.exit(0);

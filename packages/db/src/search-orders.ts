@@ -82,7 +82,12 @@ export function ordered(c: Candidates, kind: OrderKind, ix: DirectoryIndex): Int
     }
     case 'rank': {
       const rank = c.rank as Float64Array;
-      compare = (a, b) => (rank[a] as number) - (rank[b] as number) || name(a) - name(b);
+      // -1/1, not a difference: a comparator's fractional result is a new heap number each call.
+      compare = (a, b) => {
+        const ra = rank[a] as number;
+        const rb = rank[b] as number;
+        return ra < rb ? -1 : ra > rb ? 1 : name(a) - name(b);
+      };
       break;
     }
     case 'departement': {
@@ -105,7 +110,7 @@ export function ordered(c: Candidates, kind: OrderKind, ix: DirectoryIndex): Int
         const na = Number.isNaN(da) ? 1 : 0;
         const nb = Number.isNaN(db2) ? 1 : 0;
         if (na !== nb) return na - nb;
-        if (!na && da !== db2) return da - db2;
+        if (!na && da !== db2) return da < db2 ? -1 : 1;
         return scope(a) - scope(b) || name(a) - name(b);
       };
       // Those at a distance (the sites around) by comparator; the many without one (territories,

@@ -205,19 +205,21 @@ export function placeSearch(db: Db) {
     for (let i = 0; i < near.ids.length; i++) if (passes(f, ix, near.ids[i] as number)) kept.push(i);
     let order = kept;
     if (kept.length > end) {
-      const distances = Float64Array.from(kept, (i) => near.distance[i] as number).sort();
+      const distances = new Float64Array(kept.length);
+      for (let k = 0; k < kept.length; k++) distances[k] = near.distance[kept[k] as number] as number;
+      distances.sort();
       const limitKm = distances[Math.max(0, end - 1)] as number;
       order = kept.filter((i) => (near.distance[i] as number) <= limitKm);
     }
     const { scope, nameRank } = ix;
     order.sort((x, y) => {
+      // -1/1, not a difference: a comparator's fractional result is a new heap number each call.
+      const dx = near.distance[x] as number;
+      const dy = near.distance[y] as number;
+      if (dx !== dy) return dx < dy ? -1 : 1;
       const ix2 = near.ids[x] as number;
       const iy = near.ids[y] as number;
-      return (
-        (near.distance[x] as number) - (near.distance[y] as number) ||
-        (scope[ix2] as number) - (scope[iy] as number) ||
-        (nameRank[ix2] as number) - (nameRank[iy] as number)
-      );
+      return (scope[ix2] as number) - (scope[iy] as number) || (nameRank[ix2] as number) - (nameRank[iy] as number);
     });
     for (const i of order) {
       if (seen >= end) break;

@@ -18,22 +18,25 @@ function jsonBytes<T>(c: Context<AppEnv>, body: Buffer<ArrayBuffer>): TypedRespo
 
 export const actorsRouter = createRouter()
   .openapi(listActorsRoute, async (c) => {
+    // Hono's `c.var` makes a new object of every variable at each read: read once.
+    const v = c.var;
     // A few searches a pass of the event loop, so that new connections are accepted meanwhile (lib/turns.ts).
     await costlyTurns.take();
+    const query = c.req.valid('query');
     // A text never read yet is read on the search's worker thread, not on this one.
-    await c.var.search.prepareText(c.req.valid('query').q);
+    await v.search.prepareText(query.q);
     // A signed-in professional sees more: never let a shared cache keep that answer.
-    c.header('Cache-Control', c.var.user ? 'private, no-store' : 'no-cache');
+    c.header('Cache-Control', v.user ? 'private, no-store' : 'no-cache');
     c.header('Vary', 'Cookie');
     // The facet « ouvert maintenant » counts the whole directory: true for this minute at most.
-    const now = clockOf(c.var);
+    const now = clockOf(v);
     const minute = Math.floor(now.getTime() / 60_000 + 1) * 60_000;
-    if (!c.var.viewer.seesProfessionalContacts) {
-      const { body, until } = searchActorsJson(c.var, c.req.valid('query'), minute);
+    if (!v.viewer.seesProfessionalContacts) {
+      const { body, until } = searchActorsJson(v, query, minute);
       c.set('cacheUntil', until);
       return jsonBytes<SearchActorsResponse>(c, body);
     }
-    const answer = searchActors(c.var, c.req.valid('query'), c.var.viewer);
+    const answer = searchActors(v, query, v.viewer);
     c.set('cacheUntil', answerValidUntil(answer.items, now, minute));
     return c.json(answer, 200);
   })
