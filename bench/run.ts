@@ -3,7 +3,7 @@
  * measured in the same run. Not part of `pnpm test`. See bench/README.md.
  *
  *   pnpm bench [--sizes 1000,10000,100000] [--seed 1] [--duration 10] [--connections 50]
- *              [--skip import,exports,http,distinct,saves,cold,map,autocomplete,web,lighthouse]
+ *              [--skip import,exports,http,distinct,cores,saves,cold,map,autocomplete,web,lighthouse]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,7 +19,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -384,6 +384,9 @@ async function measureSize(actors: number): Promise<SizeResult> {
     await app.stop();
     app = null;
 
+    if (!skip.has('distinct') && !skip.has('cores') && cores > 1 && Number(values.workers) === 1) {
+      result.distinct = { ...result.distinct, everyCore: await distinctOnEveryCore(file, actors, result.http.bare?.rps ?? 1) };
+    }
     if (!skip.has('distinct') && !skip.has('saves')) {
       result.distinct = { ...result.distinct, ...(await distinctWithSaves(file, actors, result.http.bare?.rps ?? 1)) };
     }
@@ -407,6 +410,24 @@ async function measureSize(actors: number): Promise<SizeResult> {
     await app?.stop();
   }
   return result;
+}
+
+/** Cores of this machine: the server's default number of processes (PARE_WORKERS, apps/api/src/env.ts). */
+const cores = availableParallelism();
+
+/**
+ * The distinct load and client on one process per core, as the server runs by default
+ * (PARE_WORKERS), against the same bare route: what the machine gives, the load generator beside it.
+ */
+async function distinctOnEveryCore(file: string, actors: number, bareRps: number): Promise<NonNullable<DistinctResult['everyCore']>> {
+  const server = await startServer(['--mode', 'app', '--db', file, '--workers', String(cores)]);
+  try {
+    log(`${actors}: distinct searches on ${cores} processes, ${connections} connections × ${duration} s, then one client`);
+    const { load, single } = await measureDistinct(server.url, bareRps, { connections, duration, seed, pid: server.child.pid ?? 0 });
+    return { workers: cores, load, single };
+  } finally {
+    await server.stop();
+  }
 }
 
 /**
@@ -639,6 +660,25 @@ if (top && topDistinct?.load) {
     pass: d.errors === 0 && d.non2xx === 0,
   });
 }
+const everyCore = topDistinct?.everyCore;
+if (top && everyCore) {
+  const d = everyCore.load;
+  checks.push({
+    target: `distinct searches on ${everyCore.workers} processes (the default) p99 ≤ 100 ms (${top.actors})`,
+    value: `${d.p99} ms`,
+    pass: d.p99 <= 100,
+  });
+  checks.push({
+    target: `distinct searches on ${everyCore.workers} processes (the default) ≥ 5 % of bare Hono (${top.actors})`,
+    value: `${round(d.ratio * 100, 1)} %`,
+    pass: d.ratio >= 0.05,
+  });
+  checks.push({
+    target: `distinct searches on ${everyCore.workers} processes: no error, no non-2xx`,
+    value: `${d.errors} errors, ${d.non2xx} non-2xx`,
+    pass: d.errors === 0 && d.non2xx === 0,
+  });
+}
 if (top && topDistinct?.single)
   checks.push({
     target: `distinct searches, one client p50 ≤ 3 ms (${top.actors})`,
@@ -767,6 +807,17 @@ rows.push([
 rows.push([
   'distinct searches, one client: p50/p99/max ms',
   (s) => (s.distinct?.single ? `${s.distinct.single.p50}/${s.distinct.single.p99}/${s.distinct.single.max}` : '–'),
+]);
+rows.push([
+  `distinct searches on one process per core (${cores}, the default): req/s (× bare) p50/p99 ms · errors/non-2xx · share new · CPU per request`,
+  (s) => distinctRow(s.distinct?.everyCore?.load),
+]);
+rows.push([
+  `distinct searches on ${cores} processes, one client: p50/p99/max ms`,
+  (s) =>
+    s.distinct?.everyCore
+      ? `${s.distinct.everyCore.single.p50}/${s.distinct.everyCore.single.p99}/${s.distinct.everyCore.single.max}`
+      : '–',
 ]);
 rows.push(['distinct + a save/s by the server: req/s (× bare) p50/p99 · err/non-2xx', (s) => distinctRow(s.distinct?.withSaves)]);
 rows.push([
