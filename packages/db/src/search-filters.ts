@@ -51,12 +51,25 @@ export function passes(f: Filters, ix: DirectoryIndex, id: number): boolean {
  */
 export type Tally = { types: Int32Array; publics: Int32Array; actions: Int32Array; openNow: number };
 
-export const newTally = (): Tally => ({
+const scratch: Tally = {
   types: new Int32Array(ACTOR_TYPES.length),
   publics: new Int32Array(1 << PUBLICS.length),
   actions: new Int32Array(1 << ACTIONS.length),
   openNow: 0,
-});
+};
+
+/**
+ * The one tally in the making, emptied: its counts are taken (`countsOf`) before the next call.
+ * Not a new one per search: 8 KB of typed arrays a search, outside V8's heap, counted as external
+ * memory — whose growth, not the heap's, set off the full collections under load (PERFORMANCE §13).
+ */
+export function emptyTally(): Tally {
+  scratch.types.fill(0);
+  scratch.publics.fill(0);
+  scratch.actions.fill(0);
+  scratch.openNow = 0;
+  return scratch;
+}
 
 /** Counts candidates `ids[from…to)` into `t`, each where choosing its option would keep it. */
 export function tallyInto(t: Tally, f: Filters, ix: DirectoryIndex, ids: ArrayLike<number>, from = 0, to = ids.length): void {

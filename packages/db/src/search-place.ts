@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { addCounts, type Counts, countsOf, type Filters, newTally, passes, tallyInto, tallyTotal } from './search-filters.ts';
+import { addCounts, type Counts, countsOf, emptyTally, type Filters, passes, tallyInto, tallyTotal } from './search-filters.ts';
 import {
   aroundOrder,
   byScopeAndName,
@@ -55,6 +55,8 @@ export function placeSearch(db: Db) {
 
   /** Marks of the actors already placed: `marks[id] === mark` (one mark a walk). */
   let marks = new Uint32Array(0);
+  /** The distances of a page's walk, to find the page's farthest (see `page`). */
+  let distanceScratch = new Float64Array(0);
   let mark = 0;
   const nextMark = (size: number) => {
     if (marks.length < size) marks = new Uint32Array(size);
@@ -122,7 +124,8 @@ export function placeSearch(db: Db) {
     const all = nearActors(db, ix, p);
     let m = 0;
     for (let i = 0; i < all.ids.length; i++) if (ix.published[all.ids[i] as number]) m++;
-    const near: Near = { ids: new Int32Array(m), distance: new Float64Array(m) };
+    // All published (the usual case): the arrays found are kept as they are, not copied.
+    const near: Near = m === all.ids.length ? all : { ids: new Int32Array(m), distance: new Float64Array(m) };
     nextMark(ix.size);
     for (let i = 0, j = 0; i < all.ids.length; i++) {
       const id = all.ids[i] as number;
@@ -158,14 +161,14 @@ export function placeSearch(db: Db) {
   function tally(p: SearchPlace, f: Filters, filtersKey: string, ix: DirectoryIndex): Counts {
     const a = around(p, ix);
     if (lastCounts?.around === a && lastCounts.filtersKey === filtersKey) return lastCounts.counts;
-    const t = newTally();
+    const t = emptyTally();
     tallyInto(t, f, ix, a.base ? a.extra : a.near.ids);
     const counts = countsOf(t);
     if (a.base) {
       const key = `${p.departement ?? ''}|${p.region ?? ''}|${filtersKey}`;
       let base = baseCounts.get(key);
       if (!base) {
-        const bt = newTally();
+        const bt = emptyTally();
         tallyInto(bt, f, ix, a.base.ids);
         base = countsOf(bt);
         baseCounts.set(key, base);
@@ -205,7 +208,10 @@ export function placeSearch(db: Db) {
     for (let i = 0; i < near.ids.length; i++) if (passes(f, ix, near.ids[i] as number)) kept.push(i);
     let order = kept;
     if (kept.length > end) {
-      const distances = new Float64Array(kept.length);
+      // In a scratch array kept from one search to the next (typed arrays' bytes live outside the
+      // heap, and their churn is what sets off full collections: PERFORMANCE §13).
+      if (distanceScratch.length < kept.length) distanceScratch = new Float64Array(kept.length * 2);
+      const distances = distanceScratch.subarray(0, kept.length);
       for (let k = 0; k < kept.length; k++) distances[k] = near.distance[kept[k] as number] as number;
       distances.sort();
       const limitKm = distances[Math.max(0, end - 1)] as number;

@@ -1,7 +1,7 @@
 import type { ActorFacets } from '@pare/schema';
 import { ACTIONS } from '@pare/schema';
 import type { Db } from './database.ts';
-import { type Counts, countsOf, type Filters, facetsOf, filtersOf, newTally, passes, tallyInto } from './search-filters.ts';
+import { type Counts, countsOf, emptyTally, type Filters, facetsOf, filtersOf, passes, tallyInto } from './search-filters.ts';
 import {
   buildDirectoryIndex,
   type DirectoryIndex,
@@ -304,7 +304,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       let counts: Counts;
       if (p) counts = place.tally(p, f, filtersKey(s, f), ix);
       else {
-        const t = newTally();
+        const t = emptyTally();
         tallyInto(t, f, ix, candidates(s, ix).ids);
         counts = countsOf(t);
       }
