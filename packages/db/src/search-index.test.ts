@@ -98,6 +98,27 @@ describe('the search index after a write', () => {
     expect([...nearMap(nearActors(db, ix, lyon))].sort()).toEqual([...nearMap(nearActors(db, rebuilt, lyon))].sort());
   });
 
+  it('finds an actor given a commune territory where the commune had none, and no longer where it was taken away', () => {
+    const ix = buildDirectoryIndex(db);
+    const none = listCommunes().find(
+      (c) => db.prepare(`SELECT 1 FROM actor_territories WHERE kind = 'commune' AND code = ?`).get(c.code) === undefined,
+    )?.code as string;
+    const had = db.prepare(`SELECT code FROM actor_territories WHERE kind = 'commune' LIMIT 1`).pluck().get() as string;
+    const holder = db.prepare(`SELECT actor_id FROM actor_territories WHERE kind = 'commune' AND code = ?`).pluck().get(had) as number;
+    // Every commune's territories read once (the first commune searched), before the write.
+    expect([...territoryActors(db, ix, 'tc', none)]).toEqual([]);
+    expect(territoryActors(db, ix, 'tc', had).has(holder)).toBe(true);
+    const a = repo.findActorById(holder);
+    if (!a) throw new Error('no holder');
+    repo.replaceActor(holder, { ...actorToInput(a), territory: { scope: 'communes', regions: [], departements: [], communes: [none] } });
+    patchDirectoryIndex(db, ix, [holder]);
+    expect([...territoryActors(db, ix, 'tc', none)]).toEqual([holder]);
+    expect(territoryActors(db, ix, 'tc', had).has(holder)).toBe(false);
+    const rebuilt = buildDirectoryIndex(db);
+    for (const code of [none, had])
+      expect([...territoryActors(db, ix, 'tc', code)].sort(), code).toEqual([...territoryActors(db, rebuilt, 'tc', code)].sort());
+  });
+
   it('answers as the SQL definition after each write, page and facets (texts read whole again at every write)', () => {
     const fast = actorSearch(db, { textRanksMaxAgeMs: 0 });
     const sql = actorSearchSql(db);

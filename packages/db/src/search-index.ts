@@ -25,6 +25,11 @@ export type DirectoryIndex = {
   national: Int32Array;
   /** Actors by territory key (`territoryKey`), read from SQL on first use and patched since. */
   territories: Map<string, Set<number>>;
+  /**
+   * Actors by commune territory (INSEE code), every commune's read at once on the first commune
+   * searched, and patched since; null until then. A commune absent has none.
+   */
+  communeTerritories: Map<string, Set<number>> | null;
   /** Every site of the R*Tree, in a grid; null until a place is first searched. */
   grid: SiteGrid | null;
   /**
@@ -101,6 +106,7 @@ export function buildDirectoryIndex(db: Db): DirectoryIndex {
     byUpdated,
     national: Int32Array.from(ids(`SELECT id FROM actors WHERE status = 'published' AND territory_scope = 'national' ORDER BY id`)),
     territories: new Map(),
+    communeTerritories: null,
     grid: null,
     orders: new Map(),
   };
@@ -143,7 +149,7 @@ const TERRITORY_SQL: Record<TerritoryKind, string> = {
   tc: `SELECT actor_id FROM actor_territories WHERE kind = 'commune' AND code = ?`,
   tr: `SELECT actor_id FROM actor_territories WHERE kind = 'region' AND code = ?`,
 };
-/** Beyond this many territory sets kept, they are all dropped (communes asked once each). */
+/** Beyond this many territory sets kept (départements and régions: a few hundred), they are all dropped. */
 const MAX_TERRITORY_SETS = 20_000;
 
 /** The index's statements, prepared once per connection (a commune asked first costs a query, not a prepare too). */
@@ -157,7 +163,31 @@ function statementsOf(db: Db): ReturnType<typeof statementCache> {
   return stmt;
 }
 
-export function territoryActors(db: Db, ix: DirectoryIndex, kind: TerritoryKind, code: string): Set<number> {
+/** No actor: what a commune without a territory of its own answers (never written to). */
+const NONE: ReadonlySet<number> = new Set<number>();
+
+/**
+ * Every commune's territory actors, read in one query (75,000 rows for 16,000 communes at
+ * 100,000 actors, ~40 ms) instead of a query and a set kept per commune searched: half of
+ * France's 35,000 communes have none, and distinct searches around them filled the kept sets
+ * to their cap, which then dropped every département's too.
+ */
+function communeTerritories(db: Db, ix: DirectoryIndex): Map<string, Set<number>> {
+  if (ix.communeTerritories) return ix.communeTerritories;
+  const byCode = new Map<string, Set<number>>();
+  for (const [code, id] of statementsOf(db)(`SELECT code, actor_id FROM actor_territories WHERE kind = 'commune'`)
+    .raw()
+    .iterate() as Iterable<[string, number]>) {
+    const set = byCode.get(code);
+    if (set) set.add(id);
+    else byCode.set(code, new Set([id]));
+  }
+  ix.communeTerritories = byCode;
+  return byCode;
+}
+
+export function territoryActors(db: Db, ix: DirectoryIndex, kind: TerritoryKind, code: string): ReadonlySet<number> {
+  if (kind === 'tc') return communeTerritories(db, ix).get(code) ?? NONE;
   const key = `${kind}:${code}`;
   let set = ix.territories.get(key);
   if (!set) {
@@ -553,6 +583,18 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
       if (mine.has(k)) set.add(id);
       else set.delete(id);
     }
+  }
+  const communes = ix.communeTerritories;
+  if (communes) {
+    const codesOf = new Map<number, Set<string>>();
+    for (const [id, mine] of patched.keys) codesOf.set(id, new Set([...mine].filter((k) => k.startsWith('tc:')).map((k) => k.slice(3))));
+    for (const [code, set] of communes) for (const [id, codes] of codesOf) if (!codes.has(code)) set.delete(id);
+    for (const [id, codes] of codesOf)
+      for (const code of codes) {
+        const set = communes.get(code);
+        if (set) set.add(id);
+        else communes.set(code, new Set([id]));
+      }
   }
 
   // Derived orders: those the written actors were or now are in are made again on first use.

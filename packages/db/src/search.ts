@@ -146,7 +146,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       return result;
     }
     const near = nearFound ? nearMap(nearFound) : null;
-    let around: Set<number>[] | null = null;
+    let around: ReadonlySet<number>[] | null = null;
     if (p && !p.strict)
       around = sets([
         ['tc', p.commune ?? ''],
