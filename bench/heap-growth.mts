@@ -25,6 +25,7 @@ const app = createApp({ db, log, deps });
 const headers = { 'accept-encoding': 'br, gzip' };
 for (const p of distinctSearchPaths(5001, Number(process.env.WARM ?? 300))) await (await app.request(p, { headers })).arrayBuffer();
 gc();
+const external = process.env.EXTERNAL ? trackExternalBytes() : null;
 const before = process.memoryUsage().heapUsed;
 const session = new Session();
 session.connect();
@@ -58,8 +59,57 @@ const walk = (n: Node, stack: string[]) => {
 };
 walk(profile.head as Node, []);
 console.log(`heap used after a collection: ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB over ${count} searches`);
+if (external) {
+  const rows = [...external].sort((a, b) => b[1].bytes - a[1].bytes);
+  const total = rows.reduce((sum, [, r]) => sum + r.bytes, 0);
+  console.log(`outside the heap (typed arrays and Buffers of 1 KB or more): ${Math.round(total / Number(count) / 1e3)} KB a search`);
+  for (const [site, r] of rows.slice(0, 15))
+    console.log(`${(r.bytes / Number(count) / 1e3).toFixed(1).padStart(6)} KB a search, ${r.n} arrays  ${site}`);
+}
 const total = [...bySite.values()].reduce((a, b) => a + b, 0);
 console.log(`sampled: ${(total / 1e6).toFixed(1)} MB, ${Math.round(total / Number(count) / 1e3)} KB a search`);
 for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25)))
   console.log(`${(bytes / 1e6).toFixed(2).padStart(7)} MB  ${site}`);
 process.exit(0);
+
+/**
+ * EXTERNAL=1: the bytes of typed arrays and Buffers of 1 KB or more allocated from here on, by the
+ * nearest frame of the project's code. They live outside V8's heap, which the sampling profiler
+ * weighs, and their growth since the last full collection is what starts one under load
+ * (`--trace-incremental-marking`: « external memory pressure », docs/PERFORMANCE.md §13). The
+ * project's code reads the typed array constructors and `Buffer.allocUnsafe` at each call, so
+ * replacing them now reaches it (and zlib's output chunks, Buffer.concat).
+ */
+function trackExternalBytes(): Map<string, { n: number; bytes: number }> {
+  const sites = new Map<string, { n: number; bytes: number }>();
+  const record = <T extends { byteLength: number }>(made: T): T => {
+    if (made.byteLength < 1024) return made;
+    const frames = (new Error().stack ?? '').split('\n').slice(2);
+    const site = (frames.find((f) => /\/(apps|packages)\//.test(f) && !f.includes('node_modules')) ?? frames[1] ?? '?')
+      .trim()
+      .replace(/^at /, '')
+      .replace(/\(?file:\/\/|\)$/g, '')
+      .replace(/.*\/(apps|packages)\//, '$1/');
+    const r = sites.get(site) ?? { n: 0, bytes: 0 };
+    r.n++;
+    r.bytes += made.byteLength;
+    sites.set(site, r);
+    return made;
+  };
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of ['Int8Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array']) {
+    const Original = g[name] as new (...args: unknown[]) => { byteLength: number };
+    g[name] = class extends Original {
+      constructor(...args: unknown[]) {
+        super(...args);
+        record(this);
+      }
+      static from(...args: unknown[]) {
+        return record((Original as unknown as { from: (...a: unknown[]) => { byteLength: number } }).from(...args));
+      }
+    };
+  }
+  const allocUnsafe = Buffer.allocUnsafe;
+  Buffer.allocUnsafe = (size: number) => record(allocUnsafe(size));
+  return sites;
+}
