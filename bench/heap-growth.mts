@@ -25,7 +25,17 @@ const app = createApp({ db, log, deps });
 const headers = { 'accept-encoding': 'br, gzip' };
 for (const p of distinctSearchPaths(5001, Number(process.env.WARM ?? 300))) await (await app.request(p, { headers })).arrayBuffer();
 gc();
+/** Bytes of ArrayBuffers (typed arrays, Buffers) after two young collections: the young ones they freed are not counted. */
+async function arrayBuffersAfterYoungCollections(): Promise<number> {
+  const minor = gc as unknown as (o: { type: 'minor' }) => void;
+  for (let i = 0; i < 2; i++) {
+    minor({ type: 'minor' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return process.memoryUsage().arrayBuffers;
+}
 const external = process.env.EXTERNAL ? trackExternalBytes() : null;
+const buffersBefore = process.memoryUsage().arrayBuffers;
 const before = process.memoryUsage().heapUsed;
 const session = new Session();
 session.connect();
@@ -45,7 +55,10 @@ await Promise.all(
     while (next < paths.length) await (await app.request(paths[next++] as string, { headers })).arrayBuffer();
   }),
 );
+// What survives young collections: held by a cache, or promoted and not yet freed by a full one.
+const buffersSurvived = await arrayBuffersAfterYoungCollections();
 gc();
+const buffersKept = process.memoryUsage().arrayBuffers;
 const after = process.memoryUsage().heapUsed;
 const { profile } = await session.post('HeapProfiler.stopSampling');
 type Node = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] };
@@ -65,6 +78,10 @@ if (external) {
   console.log(`outside the heap (typed arrays and Buffers of 1 KB or more): ${Math.round(total / Number(count) / 1e3)} KB a search`);
   for (const [site, r] of rows.slice(0, 15))
     console.log(`${(r.bytes / Number(count) / 1e3).toFixed(1).padStart(6)} KB a search, ${r.n} arrays  ${site}`);
+  const perSearch = (bytes: number) => `${(bytes / Number(count) / 1e3).toFixed(1)} KB a search`;
+  console.log(
+    `ArrayBuffers alive after young collections: ${perSearch(buffersSurvived - buffersBefore)} (V8 starts a full collection when they grew 64 MB since the last one); after a full one: ${perSearch(buffersKept - buffersBefore)}`,
+  );
 }
 const total = [...bySite.values()].reduce((a, b) => a + b, 0);
 console.log(`sampled: ${(total / 1e6).toFixed(1)} MB, ${Math.round(total / Number(count) / 1e3)} KB a search`);

@@ -16,6 +16,7 @@
  * texts of the broadest words and searches each département once (the view warmer the server
  * runs in the background once it listens, services/view-warmer.ts), and says how long it took on stderr: the figures are those of a server that has been up a minute, not of its first
  * seconds. `--cold-views` listens at once instead, every view then made on the request that first shows it.
+ * `--warm-requests N`: how many searches the warmer sends through the app first (default `WARM_REQUESTS`; 0: none).
  */
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     'save-every-ms': { type: 'string' },
     workers: { type: 'string', default: '1' },
     'cold-views': { type: 'boolean', default: false },
+    // How many searches the warmer sends through the app before listening (default: the server's, WARM_REQUESTS).
+    'warm-requests': { type: 'string' },
   },
 });
 const workers = values.mode === 'app' ? Number(values.workers) : 1;
@@ -51,17 +54,21 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const log = createLogger('silent');
   const { createServices } = await import('../apps/api/src/services/index.ts');
   const deps = createServices({ db, log });
+  const app = createApp({ db, log, deps, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) });
   if (!values['cold-views']) {
-    const { views, texts, places, ms } = await startViewWarmer(deps).ready;
+    const { views, texts, places, requests, ms } = await startViewWarmer(deps, {
+      fetch: app.fetch,
+      ...(values['warm-requests'] ? { requests: Number(values['warm-requests']) } : {}),
+    }).ready;
     process.stderr.write(
-      `[bench] server ${process.pid}: ${views} views made, ${texts} texts read ahead, ${places} départements searched in ${ms} ms before listening\n`,
+      `[bench] server ${process.pid}: ${views} views made, ${texts} texts read ahead, ${places} départements searched, ${requests} searches sent through the app in ${ms} ms before listening\n`,
     );
   }
   if (values['save-every-ms']) {
     const { saveNow } = await import('./saves.ts');
     setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
   }
-  return createApp({ db, log, deps, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) }).fetch;
+  return app.fetch;
 }
 
 function bareFetch(): (req: Request) => Response | Promise<Response> {

@@ -4,11 +4,12 @@
  * (at 100,000 actors ~1 s for the first request, 2 s for the first 250: docs/PERFORMANCE.md §11).
  * The view warmer now makes them with a search around each département's chef-lieu.
  */
-import { listDepartements } from '@pare/geo';
+import { getCommune, listDepartements } from '@pare/geo';
 import { afterAll, describe, expect, it } from 'vitest';
+import { joinJsonParts } from '../../apps/api/src/lib/json-parts.ts';
 import { searchActorsJson } from '../../apps/api/src/services/actors.ts';
 import { createServices } from '../../apps/api/src/services/index.ts';
-import { startViewWarmer } from '../../apps/api/src/services/view-warmer.ts';
+import { startViewWarmer, warmSearchPaths } from '../../apps/api/src/services/view-warmer.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = createTestApp();
@@ -30,7 +31,9 @@ describe('the view warmer, before the first visitors search', () => {
       { commune: '57672', radius_km: 10, actions: ['prevention' as const] },
       { commune: '2A004', radius_km: 50 },
     ]) {
-      const answer = JSON.parse(searchActorsJson(deps, { ...q, page: 1, per_page: 20 }).body.toString()) as { total: number };
+      const answer = JSON.parse(joinJsonParts(searchActorsJson(deps, { ...q, page: 1, per_page: 20 }).parts).toString()) as {
+        total: number;
+      };
       expect(answer.total).toBeGreaterThan(0);
     }
     expect(deps.search.indexBuilds()).toBe(1);
@@ -42,5 +45,40 @@ describe('the view warmer, before the first visitors search', () => {
     const warmer = startViewWarmer(deps, { everyMs: 3_600_000 });
     await warmer.stop();
     expect((await warmer.ready).places).toBeLessThan(listDepartements().length);
+  });
+
+  it('sends the app a sample of visitors’ searches once, which no log line, no metric and no remembered answer counts', async () => {
+    const TOKEN = 'warm-metrics-token-0123456789';
+    const w = createTestApp({ captureLog: true, config: { metricsToken: TOKEN } });
+    try {
+      const deps = createServices({ db: w.db });
+      const warmer = startViewWarmer(deps, { everyMs: 3_600_000, fetch: w.app.fetch, requests: 60 });
+      const done = await warmer.ready;
+      await warmer.stop();
+      // Every one answered 200: a search the app could not answer would not count.
+      expect(done.requests).toBe(60);
+      expect(w.lines.filter((line) => JSON.parse(line).msg === 'request')).toEqual([]);
+      // Asked by a visitor, a warm path is new to the public cache: kept from its second ask, a hit at its third.
+      const path = warmSearchPaths(60)[7] as string;
+      for (let i = 0; i < 3; i++) expect((await w.app.request(path)).status).toBe(200);
+      expect(w.lines.filter((line) => JSON.parse(line).msg === 'request')).toHaveLength(3);
+      const metrics = await (await w.app.request('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      expect(metrics).toMatch(/pare_http_requests_total\{method="GET",route="\/api\/actors",status="200"\} 3\n/);
+      expect(metrics).toMatch(/pare_public_cache_lookups_total\{result="miss"\} 2\n/);
+      expect(metrics).toMatch(/pare_public_cache_lookups_total\{result="hit"\} 1\n/);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('spreads its searches over France’s communes, filters and words, the same at each start', () => {
+    const paths = warmSearchPaths(2_000);
+    expect(new Set(paths).size).toBe(2_000);
+    expect(warmSearchPaths(2_000)).toEqual(paths);
+    const communes = new Set(paths.map((p) => new URLSearchParams(p.split('?')[1]).get('commune')).filter(Boolean));
+    const departements = new Set([...communes].map((code) => getCommune(code as string)?.departement));
+    expect(communes.size).toBeGreaterThan(1_500);
+    expect(departements.size).toBe(listDepartements().length);
+    expect(paths.filter((p) => p.includes('q=')).length).toBe(400);
   });
 });

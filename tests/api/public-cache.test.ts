@@ -119,6 +119,23 @@ describe('anonymous directory reads', () => {
     expect(JSON.stringify(await forged.json())).not.toContain(proContact);
   });
 
+  it('give each of many new searches asked at once its own answer, compressed or not, under the same ETag', async () => {
+    // Never asked before: each is compressed from bytes gathered for it alone and not kept (lib/json-parts.ts).
+    const urls = Array.from({ length: 24 }, (_, i) => `/api/actors?per_page=${5 + i}&page=${1 + (i % 2)}`);
+    const compressed = await Promise.all(urls.map((url) => get(url, { 'accept-encoding': 'br, gzip' })));
+    for (const [i, url] of urls.entries()) {
+      const res = compressed[i] as Response;
+      expect(res.headers.get('content-encoding'), url).toBe('br');
+      const plain = await get(url, { 'accept-encoding': 'identity' });
+      expect(plain.headers.get('etag'), url).not.toBeNull();
+      const [a, b] = [await bodyOf(res), await bodyOf(plain)];
+      expect(a.items.length, url).toBe(5 + i);
+      // `at` is the instant each answer was made: the rest is the same, byte for byte when made in the same millisecond.
+      expect({ ...a, at: null }, url).toEqual({ ...b, at: null });
+      if (a.at === b.at) expect(res.headers.get('etag'), url).toBe(plain.headers.get('etag'));
+    }
+  });
+
   it('keep nothing of an error: a 404 becomes a 200 as soon as the actor exists', async () => {
     const repo = actorRepository(t.db);
     const source = repo.findActorBySlug('test-association-familles-metz');

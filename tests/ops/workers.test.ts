@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { type Db, openDatabase, SEARCH_SYNONYMS } from '@pare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WARM_REQUESTS } from '../../apps/api/src/services/view-warmer.ts';
 import { type Delivered, startSmtpServer } from '../helpers/smtp.ts';
 import { type Deployment, newDeployment, pare, type ServerProcess, startServer } from './server-process.ts';
 
@@ -137,7 +138,7 @@ describe('PARE_WORKERS=2', () => {
     expect(workerPids()).toHaveLength(2);
   });
 
-  it('makes the public view of every published actor in each process once it listens, reads its broadest words ahead and searches each département', async () => {
+  it('makes the public view of every published actor in each process once it listens, reads its broadest words ahead, searches each département and sends its app a sample of searches', async () => {
     const warmed = await until('both processes’ views made', () => {
       const lines = server.logs.filter((l) => l.includes('"msg":"views warmed"'));
       return lines.length >= 2 && lines;
@@ -152,6 +153,8 @@ describe('PARE_WORKERS=2', () => {
     expect(texts[1]).toBe(texts[0]);
     // A first search around each of the 101 départements' chef-lieu (services/view-warmer.ts).
     expect(warmed.map((l) => (JSON.parse(l) as { places: number }).places)).toEqual([101, 101]);
+    // Then searches as visitors send them, through each process's own app, every one answered 200.
+    expect(warmed.map((l) => (JSON.parse(l) as { requests: number }).requests)).toEqual([WARM_REQUESTS, WARM_REQUESTS]);
   });
 
   it('shows a curator’s edit made through one process to a visitor of the other at once', async () => {

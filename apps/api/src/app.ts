@@ -13,6 +13,7 @@ import type { Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { publicResponseCache } from './lib/public-cache.ts';
 import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
+import { isWarmRequest } from './lib/warm-request.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
 import { isNewsImagePath } from './routes/admin-news/admin-news.index.ts';
 import { apiRoutes } from './routes/api.mount.ts';
@@ -75,6 +76,8 @@ export function createApp(options: CreateAppOptions) {
     if (secureLink) c.header('Cache-Control', 'no-store');
     await next();
     if (secureLink) c.header('Cache-Control', 'no-store');
+    // The view warmer's own searches at start (lib/warm-request.ts) are not a visitor's.
+    if (isWarmRequest(c)) return;
     // Path only: query strings may hold what a person searched for, bodies are never logged.
     log.info('request', {
       requestId: c.get('requestId'),

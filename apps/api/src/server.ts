@@ -92,8 +92,9 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
   });
   // The public views of every actor made in the background, then kept made, the broadest words'
-  // texts read ahead and a first search made in each département (services/view-warmer.ts).
-  const warmer = views.startViewWarmer(deps);
+  // texts read ahead, a first search made in each département, and at start a sample of searches
+  // sent through the app, so that its code is compiled before the visitors' (services/view-warmer.ts).
+  const warmer = views.startViewWarmer(deps, { fetch: app.fetch });
   // Which process answered (`X-Pare-Worker: <n>`), when there are several: for the operator.
   if (worker) server.prependListener('request', (_req, res) => res.setHeader('X-Pare-Worker', String(worker.id)));
 

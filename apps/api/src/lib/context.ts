@@ -3,6 +3,7 @@ import type { AppServices } from '../services/app-services.ts';
 import type { Repositories } from '../services/index.ts';
 import type { OnlineMapStyle } from '../services/online-map-style.ts';
 import type { ResolvedConfig } from './config.ts';
+import type { JsonParts } from './json-parts.ts';
 import type { Logger } from './logger.ts';
 
 /** What every handler can reach through `c.var`. */
@@ -77,7 +78,10 @@ export type AppEnv = {
       requestId: string;
       /** Set by a handler whose answer holds the time (open now, next 7 days): the public cache keeps it until then (epoch ms). */
       cacheUntil?: number;
-      /** Set by a handler that made its JSON answer as bytes: the public cache keeps them as they are instead of reading the response back. */
-      answerBytes?: Buffer;
+      /**
+       * Set by the public cache for a handler that makes its JSON answer as parts: given them,
+       * the cache hashes and compresses them itself, and the handler's response has no body.
+       */
+      takeAnswer?: (parts: JsonParts) => void;
     };
 };

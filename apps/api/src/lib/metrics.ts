@@ -9,6 +9,7 @@ import { type Db, jobRunRepository } from '@pare/db';
 import type { MiddlewareHandler } from 'hono';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { ApiError } from './errors.ts';
+import { isWarmRequest } from './warm-request.ts';
 
 export type Metrics = {
   registry: Registry;
@@ -116,6 +117,7 @@ export function createMetrics(opts: { db: Db; token: string; lastBackupAt: () =>
   return {
     registry,
     middleware: async function countRequest(c, next) {
+      if (isWarmRequest(c)) return next();
       const started = performance.now();
       await next();
       // The pattern of the handler that answered (`/api/actors/:slug`, `/api/*` for a refusal by a middleware, `*` for the web client).

@@ -33,7 +33,9 @@ import type { MiddlewareHandler } from 'hono';
 import { accepts } from 'hono/accepts';
 import { SESSION_COOKIE } from './auth.ts';
 import type { AppEnv } from './context.ts';
+import { gatherJsonParts, type JsonParts, joinJsonParts } from './json-parts.ts';
 import { completeResponse } from './security-headers.ts';
+import { isWarmRequest } from './warm-request.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -227,9 +229,11 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const url = c.req.url;
     const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
 
+    // The view warmer's searches at start (lib/warm-request.ts) neither count nor are remembered.
+    const warm = isWarmRequest(c);
     const found = entries.get(key);
     const valid = found?.version === version && (found.expiresAt === undefined || now() < found.expiresAt);
-    options.onLookup?.(valid);
+    if (!warm) options.onLookup?.(valid);
     if (found) {
       drop(key, found);
       if (valid) {
@@ -240,11 +244,24 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       }
     }
 
+    let handed: JsonParts | undefined;
+    c.set('takeAnswer', (parts) => {
+      handed = parts;
+    });
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (res.status !== 200 || !type.startsWith('application/json') || res.headers.has('set-cookie')) return;
-    const identity = c.get('answerBytes') ?? Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200 || !type.startsWith('application/json') || res.headers.has('set-cookie')) {
+      // Not kept after all: the parts the handler gave become its response's body.
+      if (handed) {
+        c.res = undefined;
+        c.res = new Response(joinJsonParts(handed), { status: res.status, headers: res.headers });
+      }
+      return;
+    }
+    // From here to the compression below, one synchronous step: the parts gathered into the
+    // scratch buffer are hashed and compressed before any other request can gather its own.
+    const gathered = handed ? gatherJsonParts(handed) : Buffer.from(await res.arrayBuffer());
     const headers: Record<string, string> = { ...options.securityHeaders };
     res.headers.forEach((value, name) => {
       if (name !== 'content-length') headers[name] = value;
@@ -252,8 +269,15 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const vary = new Set(['Cookie', 'Accept-Encoding', ...(headers.vary ? headers.vary.split(/\s*,\s*/) : [])]);
     headers.vary = [...vary].join(', ');
     // Weak: the same content is sent under several encodings, each a different representation.
-    const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+    const etag = `W/"${createHash('sha1').update(gathered).digest('base64url').slice(0, 22)}"`;
     headers.etag = etag;
+    // Kept only if nothing was written while the answer was built, and if it is not too large.
+    const keep = gathered.byteLength <= maxEntryBytes && options.version() === version && !warm && admit(key);
+    const encoding = small(gathered) ? 'identity' : encodingOf(c);
+    // The scratch bytes are enough for an answer compressed here and now and not kept; any other
+    // needs its own copy (kept, sent as it is, or compressed on the thread pool).
+    const onTheSpot = !keep && encoding !== 'identity' && gathered.byteLength <= COMPRESS_HERE_MAX_BYTES;
+    const identity = handed && !onTheSpot ? Buffer.from(gathered) : gathered;
     const entry: Entry = {
       version,
       bodies: { identity },
@@ -265,11 +289,10 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       expiresAt: c.get('cacheUntil'),
       fast: {},
     };
-    // Replace the handler's response (its body is read); unset first, or Hono would merge the old headers in.
+    // Replace the handler's response (its body is read, or it had none); unset first, or Hono would merge the old headers in.
     c.res = undefined;
-    // Kept only if nothing was written while the answer was built, and if it is not too large.
-    if (identity.byteLength <= maxEntryBytes && options.version() === version && admit(key)) store(key, entry);
-    c.res = await respond(entry, small(identity) ? 'identity' : encodingOf(c), c.req.header('if-none-match'), c.get('requestId'));
+    if (keep) store(key, entry);
+    c.res = await respond(entry, encoding, c.req.header('if-none-match'), c.get('requestId'));
   };
   return Object.assign(publicCache, { stats: () => ({ entries: entries.size, bytes: total }) });
 }

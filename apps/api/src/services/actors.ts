@@ -13,6 +13,7 @@ import { getCommune, getCommunesByPostcode, getDepartement, listDepartements, lo
 import type { HoursPreviewInputSchema, PublicActor, SearchActorsQuery, SearchActorsResponse } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError, validationError } from '../lib/errors.ts';
+import type { JsonParts } from '../lib/json-parts.ts';
 
 /** Default radius when a place is given without one: a reasonable trip for a family. */
 export const DEFAULT_RADIUS_KM = 30;
@@ -134,12 +135,13 @@ export function searchActors(deps: AppDeps, q: SearchActorsQuery, viewer: Viewer
 }
 
 /**
- * The public search for a visitor who sees no professional contact, as the JSON (UTF-8 bytes)
- * `JSON.stringify(searchActors(deps, q, viewer))` would be, made from the views kept as JSON
- * (@pare/db search-views.ts) without parsing or serialising them again: their bytes are copied
- * once, into the answer; and until when it holds (`answerValidUntil` of its items, at most `cap`).
+ * The public search for a visitor who sees no professional contact, as the parts of the JSON
+ * (UTF-8) `JSON.stringify(searchActors(deps, q, viewer))` would be: the views kept as JSON
+ * (@pare/db search-views.ts), neither parsed nor serialised again nor yet copied, and the strings
+ * between them (lib/json-parts.ts joins or gathers them); and until when it holds
+ * (`answerValidUntil` of its items, at most `cap`).
  */
-export function searchActorsJson(deps: AppDeps, q: SearchActorsQuery, cap?: number): { body: Buffer<ArrayBuffer>; until: number } {
+export function searchActorsJson(deps: AppDeps, q: SearchActorsQuery, cap?: number): { parts: JsonParts; until: number } {
   const { criteria, place, now } = searchCriteria(deps, q);
   const { total, hits } = deps.search.searchActors(criteria);
   const { views, validUntil } = anonymousListViewsJson(
@@ -148,26 +150,23 @@ export function searchActorsJson(deps: AppDeps, q: SearchActorsQuery, cap?: numb
     hits.map((h) => h.id),
     now,
   );
-  const parts: Buffer[] = [Buffer.from(`{"total":${total},"page":${q.page},"per_page":${q.per_page},"items":[`)];
+  const parts: (Buffer | string)[] = [`{"total":${total},"page":${q.page},"per_page":${q.per_page},"items":[`];
   views.forEach((view, i) => {
-    if (i > 0) parts.push(COMMA);
+    if (i > 0) parts.push(',');
     // Each item is its view with `distance_km` and `match` after its own keys, as a spread gives them.
     const hit = hits[i];
     const extra =
       (hit?.distanceKm != null ? `,"distance_km":${JSON.stringify(hit.distanceKm)}` : '') +
       (hit?.match ? `,"match":${JSON.stringify(hit.match)}` : '');
-    if (extra && view[view.byteLength - 1] === CLOSING_BRACE) parts.push(view.subarray(0, -1), Buffer.from(`${extra}}`));
+    if (extra && view[view.byteLength - 1] === CLOSING_BRACE) parts.push(view.subarray(0, -1), `${extra}}`);
     else parts.push(view);
   });
   parts.push(
-    Buffer.from(
-      `],"facets":${JSON.stringify(deps.search.facetCounts(criteria))},"place":${JSON.stringify(place?.response ?? null)},` +
-        `"at":${JSON.stringify(now.toISOString())}}`,
-    ),
+    `],"facets":${JSON.stringify(deps.search.facetCounts(criteria))},"place":${JSON.stringify(place?.response ?? null)},` +
+      `"at":${JSON.stringify(now.toISOString())}}`,
   );
-  return { body: Buffer.concat(parts), until: validUntil(now, cap) };
+  return { parts, until: validUntil(now, cap) };
 }
-const COMMA = Buffer.from(',');
 const CLOSING_BRACE = '}'.charCodeAt(0);
 
 /**

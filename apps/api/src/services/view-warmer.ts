@@ -16,35 +16,111 @@
  * And it searches around each département's chef-lieu (`warmPlaceSearches`): the first search of
  * a process builds the sites' grid, the « open now » groups and the département's base, 1–3 s of
  * the first visitors' time at 100,000 actors when they came on their requests (§11).
+ *
+ * On the first pass only, it then sends the app itself a sample of anonymous searches, as
+ * visitors send them (`warmRequests`): a process's first searches through the app cost 2–3 times
+ * a later one (V8 compiles the routing, the query's validation, the search, the answer's hashing
+ * and compression as they are first run): at 100,000 actors, 2.3 ms each for the first 500, 0.9
+ * ms from the 3,000th on; 1.0 ms for the first 500 after 2,000 such searches (§14). They are not
+ * logged nor counted, and the public cache does not keep their answers (lib/warm-request.ts).
  */
-import { warmAnonymousListViews } from '@pare/db';
+import { SEARCH_SYNONYMS, warmAnonymousListViews } from '@pare/db';
+import { listCommunes, listDepartements } from '@pare/geo';
+import { ACTIONS, PUBLICS } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
+import { type AppFetch, WARM_ENV } from '../lib/warm-request.ts';
 import { warmPlaceSearches } from './actors.ts';
 
 /** How many of the broadest words each pass keeps read ahead (with their typed forms and the synonyms' words). */
 export const WARM_WORDS = 32;
 
 export type ViewWarmer = {
-  /** The first pass over the directory: how many views it made, texts it read ahead and départements it searched, in how many ms. */
+  /** The first pass: how many views it made, texts it read ahead, départements it searched and searches it sent the app, in how many ms. */
   ready: Promise<WarmPass & { ms: number }>;
   /** No new pass; resolves once the one under way (if any) has stopped. */
   stop: () => Promise<void>;
 };
 
-type WarmPass = { views: number; texts: number; places: number };
+type WarmPass = { views: number; texts: number; places: number; requests: number };
+
+/** How many searches the first pass sends the app (`warmRequests`): 2,000 take 2.6 s at 100,000 actors. */
+export const WARM_REQUESTS = 2_000;
+
+const WARM_RADII = [2, 5, 10, 20, 30, 50];
+
+/**
+ * `count` search paths as visitors send them, the same at each start: each département's
+ * chef-lieu, then communes spread over France's whole list (no filter, an action, a public,
+ * both; a radius; some second pages), and one in five a word people type (the synonyms' keys)
+ * in a département.
+ */
+export function warmSearchPaths(count: number): string[] {
+  const communes = listCommunes();
+  const departements = listDepartements();
+  const words = Object.keys(SEARCH_SYNONYMS);
+  const step = Math.max(1, Math.floor(communes.length / count));
+  const paths: string[] = [];
+  let places = 0;
+  for (let i = 0; i < count; i++) {
+    const params = new URLSearchParams();
+    if (i % 5 === 4) {
+      params.set('q', words[i % words.length] as string);
+      params.set('departement', (departements[(i * 7) % departements.length] as { code: string }).code);
+    } else {
+      const n = places++;
+      params.set('commune', departements[n]?.chefLieu ?? (communes[(n * step) % communes.length] as { code: string }).code);
+      const kind = i % 4;
+      if (kind === 1 || kind === 3) params.set('actions', ACTIONS[i % ACTIONS.length] as string);
+      if (kind === 2 || kind === 3) params.set('publics', PUBLICS[i % PUBLICS.length] as string);
+      params.set('radius_km', String(WARM_RADII[i % WARM_RADII.length]));
+    }
+    if (i % 6 === 5) params.set('page', '2');
+    paths.push(`/api/actors?${params}`);
+  }
+  return paths;
+}
+
+/**
+ * Sends the app `paths` one at a time as an anonymous visitor's browser would (Brotli, or gzip
+ * for one in three), the event loop left free between two, and reads each answer to its end.
+ * How many were answered 200.
+ */
+export async function warmRequests(fetch: AppFetch, paths: readonly string[], stop: () => boolean = () => false): Promise<number> {
+  let answered = 0;
+  for (let i = 0; i < paths.length && !stop(); i++) {
+    const headers = { accept: 'application/json', 'accept-encoding': i % 3 === 2 ? 'gzip' : 'br, gzip' };
+    const res = await fetch(new Request(`http://warm.invalid${paths[i]}`, { headers }), WARM_ENV);
+    await res.arrayBuffer();
+    if (res.status === 200) answered++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return answered;
+}
 
 /** Warms what the app answers with: `deps` is its composition root (the same search, the same views). */
-export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}): ViewWarmer {
+/**
+ * Warms what the app answers with: `deps` is its composition root (the same search, the same
+ * views); `fetch` is the app's, for the first pass's searches (`requests` of them, default
+ * `WARM_REQUESTS`; none without `fetch`).
+ */
+export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number; fetch?: AppFetch; requests?: number } = {}): ViewWarmer {
   let stopped = false;
   const stop = () => stopped;
   let running: Promise<WarmPass> | null = null;
+  let first = true;
   const pass = (): Promise<WarmPass> => {
     if (!running) {
+      const withRequests = first && opts.fetch !== undefined;
+      first = false;
       running = (async () => {
         const views = await warmAnonymousListViews(deps.db, deps.actors.loadActors, { stop });
         const texts = stopped ? 0 : await deps.search.warmTexts(WARM_WORDS, stop);
         const places = stopped ? 0 : await warmPlaceSearches(deps, stop);
-        return { views, texts, places };
+        const requests =
+          stopped || !withRequests || !opts.fetch
+            ? 0
+            : await warmRequests(opts.fetch, warmSearchPaths(opts.requests ?? WARM_REQUESTS), stop);
+        return { views, texts, places, requests };
       })().finally(() => {
         running = null;
       });
@@ -60,7 +136,7 @@ export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number } = {}):
     },
     (err: unknown) => {
       deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) });
-      return { views: 0, texts: 0, places: 0, ms: Math.round(performance.now() - started) };
+      return { views: 0, texts: 0, places: 0, requests: 0, ms: Math.round(performance.now() - started) };
     },
   );
   const timer = setInterval(() => {

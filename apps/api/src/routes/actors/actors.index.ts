@@ -2,18 +2,23 @@ import type { SearchActorsResponse } from '@pare/schema';
 import type { Context, TypedResponse } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';
 import { createRouter } from '../../lib/create-router.ts';
+import { type JsonParts, joinJsonParts } from '../../lib/json-parts.ts';
 import { costlyTurns } from '../../lib/turns.ts';
 import { answerValidUntil, clockOf, getActor, searchActors, searchActorsJson } from '../../services/actors.ts';
 import { getActorRoute, listActorsRoute } from './actors.routes.ts';
 
 /**
- * A JSON answer whose bytes were made by hand from JSON kept ready (`searchActorsJson`), typed as
- * `c.json` types its object: the same bytes and headers `c.json` would give. The bytes are handed
- * to the public cache too (`answerBytes`), which then need not read the response back.
+ * A JSON answer made by hand from JSON kept ready (`searchActorsJson`), typed as `c.json` types
+ * its object: the same bytes and headers `c.json` would give. When the public cache takes the
+ * answer (`takeAnswer`: it hashes and compresses the parts itself, lib/public-cache.ts), the
+ * response carries no body of its own; otherwise the parts are joined into it.
  */
-function jsonBytes<T>(c: Context<AppEnv>, body: Buffer<ArrayBuffer>): TypedResponse<T, 200, 'json'> {
-  c.set('answerBytes', body);
-  return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
+function jsonParts<T>(c: Context<AppEnv>, parts: JsonParts): TypedResponse<T, 200, 'json'> {
+  const take = c.get('takeAnswer');
+  take?.(parts);
+  const headers = { 'Content-Type': 'application/json' };
+  const res = take ? c.body(null, 200, headers) : c.body(joinJsonParts(parts), 200, headers);
+  return res as unknown as TypedResponse<T, 200, 'json'>;
 }
 
 export const actorsRouter = createRouter()
@@ -32,9 +37,9 @@ export const actorsRouter = createRouter()
     const now = clockOf(v);
     const minute = Math.floor(now.getTime() / 60_000 + 1) * 60_000;
     if (!v.viewer.seesProfessionalContacts) {
-      const { body, until } = searchActorsJson(v, query, minute);
+      const { parts, until } = searchActorsJson(v, query, minute);
       c.set('cacheUntil', until);
-      return jsonBytes<SearchActorsResponse>(c, body);
+      return jsonParts<SearchActorsResponse>(c, parts);
     }
     const answer = searchActors(v, query, v.viewer);
     c.set('cacheUntil', answerValidUntil(answer.items, now, minute));
