@@ -21,7 +21,8 @@
  * visitors send them (`warmRequests`): a process's first searches through the app cost 2–3 times
  * a later one (V8 compiles the routing, the query's validation, the search, the answer's hashing
  * and compression as they are first run): at 100,000 actors, 2.3 ms each for the first 500, 0.9
- * ms from the 3,000th on; 1.0 ms for the first 500 after 2,000 such searches (§14). They are not
+ * ms from the 3,000th on; after these 2,000 (2.6 s), 1.4 ms for the first 500 (a commune's search
+ * 0.97 ms; a word's first search in a département still makes its lists) (§14). They are not
  * logged nor counted, and the public cache does not keep their answers (lib/warm-request.ts).
  */
 import { SEARCH_SYNONYMS, warmAnonymousListViews } from '@pare/db';
@@ -97,7 +98,6 @@ export async function warmRequests(fetch: AppFetch, paths: readonly string[], st
   return answered;
 }
 
-/** Warms what the app answers with: `deps` is its composition root (the same search, the same views). */
 /**
  * Warms what the app answers with: `deps` is its composition root (the same search, the same
  * views); `fetch` is the app's, for the first pass's searches (`requests` of them, default
