@@ -16,8 +16,11 @@ export function saveNow(db: Db): void {
     repos.set(db, repo);
   }
   const max = db.prepare('SELECT max(id) FROM actors').pluck().get() as number;
+  // The actor is drawn here, not by the save (the back office's route is given its id): `+status`
+  // keeps SQLite on the id's range; on the status index it read every published actor and sorted
+  // them, 9 ms at 100,000 on the server's thread each second, which a curator's save does not cost.
   const id = db
-    .prepare(`SELECT id FROM actors WHERE id >= ? AND status = 'published' ORDER BY id LIMIT 1`)
+    .prepare(`SELECT id FROM actors WHERE id >= ? AND +status = 'published' ORDER BY id LIMIT 1`)
     .pluck()
     .get(1 + Math.floor(Math.random() * max)) as number | undefined;
   const actor = id === undefined ? undefined : repo.findActorById(id);
