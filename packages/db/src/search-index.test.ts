@@ -98,6 +98,57 @@ describe('the search index after a write', () => {
     expect([...nearMap(nearActors(db, ix, lyon))].sort()).toEqual([...nearMap(nearActors(db, rebuilt, lyon))].sort());
   });
 
+  it('is, patched after each single save (moved within its orders in place), the index a rebuild gives', () => {
+    const ix = buildDirectoryIndex(db);
+    nearActors(db, ix, lyon);
+    const published = () => db.prepare(`SELECT id FROM actors WHERE status = 'published' ORDER BY id`).pluck().all() as number[];
+    const edits: ((id: number) => void)[] = [
+      // A description only: the same place by name, first by date.
+      (id) => {
+        const a = repo.findActorById(id);
+        if (a) repo.replaceActor(id, { ...actorToInput(a), description: `relu ${random.next()}` });
+      },
+      // Renamed to the top, then to the bottom of the names.
+      (id) => {
+        const a = repo.findActorById(id);
+        if (a) repo.replaceActor(id, { ...actorToInput(a), name: `Aaaa ${id}${GENERATED_SUFFIX}` });
+      },
+      (id) => {
+        const a = repo.findActorById(id);
+        if (a) repo.replaceActor(id, { ...actorToInput(a), name: `Zzzz ${id}${GENERATED_SUFFIX}`, publics: ['jeunes'] });
+      },
+      // National, then back to a département: in and out of the national list.
+      (id) => {
+        const a = repo.findActorById(id);
+        if (a) repo.replaceActor(id, { ...actorToInput(a), territory: { scope: 'national', regions: [], departements: [], communes: [] } });
+      },
+      (id) => {
+        const a = repo.findActorById(id);
+        if (a)
+          repo.replaceActor(id, {
+            ...actorToInput(a),
+            territory: { scope: 'departements', regions: [], departements: ['69'], communes: [] },
+          });
+      },
+    ];
+    for (let n = 0; n < 15; n++) {
+      const id = random.pick(published());
+      (edits[n % edits.length] as (id: number) => void)(id);
+      patchDirectoryIndex(db, ix, [id]);
+      const rebuilt = buildDirectoryIndex(db);
+      const inRebuilt = (a: ArrayLike<number>) =>
+        Array.from(a)
+          .slice(0, rebuilt.size)
+          .map((v, i) => (rebuilt.published[i] ? v : 0));
+      for (const field of ['published', 'type', 'scope', 'publics', 'actions', 'nameRank', 'updatedRank'] as const)
+        expect(inRebuilt(ix[field]), `${field} after edit ${n}`).toEqual(inRebuilt(rebuilt[field]));
+      expect([...ix.byName], `byName after edit ${n}`).toEqual([...rebuilt.byName]);
+      expect([...ix.byUpdated], `byUpdated after edit ${n}`).toEqual([...rebuilt.byUpdated]);
+      expect([...ix.national], `national after edit ${n}`).toEqual([...rebuilt.national]);
+    }
+    expect([...nearMap(nearActors(db, ix, lyon))].sort()).toEqual([...nearMap(nearActors(db, buildDirectoryIndex(db), lyon))].sort());
+  });
+
   it('finds an actor given a commune territory where the commune had none, and no longer where it was taken away', () => {
     const ix = buildDirectoryIndex(db);
     const none = listCommunes().find(
