@@ -5,20 +5,33 @@ import { lru } from './search-lru.ts';
 import { STOP_WORDS, toFtsQuery } from './search-query.ts';
 import { SEARCH_SYNONYMS } from './search-synonyms.ts';
 import { textRanksReader } from './text-ranks.ts';
+import {
+  AVERAGES_SQL,
+  type EntryWords,
+  entryRank,
+  entryWords,
+  PHRASE_COUNT_SQL,
+  parseTextQuery,
+  TEXT_RANKS_SQL,
+  type TextStats,
+  textAverages,
+  textStats,
+} from './text-scoring.ts';
 
 /** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
 export const TEXT_RANKS_MAX_AGE_MS = 60_000;
 
-/** A text's matches with their bm25 rank (name weighs most, then places, description, the rest). */
-const TEXT_RANKS_SQL = 'SELECT rowid, bm25(actors_fts, 10.0, 2.0, 3.0, 1.0) FROM actors_fts WHERE actors_fts MATCH ?';
-/** The same, among the actors of a JSON list of ids: a kept text catching up on a write. */
-const TEXT_RANKS_OF_SQL = `${TEXT_RANKS_SQL} AND rowid IN (SELECT value FROM json_each(?))`;
 /** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
 const MAX_TEXT_CATCH_UP = 500;
 const MAX_TEXT_CATCH_UP_ACTORS = 24;
+/** Actors whose words are kept for the catch-ups (those written since the texts' reads); beyond, forgotten. */
+const MAX_WORDS_KEPT = 5_000;
 
-/** A text's published matches in id order, as read at `readAt`, up to date with patch `seq`. */
-export type TextMatches = { ids: Int32Array; rank: Float64Array; readAt: number; seq: number };
+/**
+ * A text's published matches in id order, as read at `readAt`, up to date with patch `seq`, with
+ * bm25's weights as of the read (`stats`, null for a query it cannot compute: read whole again).
+ */
+export type TextMatches = { ids: Int32Array; rank: Float64Array; readAt: number; seq: number; stats: TextStats | null };
 
 /**
  * The full-text side of the search: the matches of each text searched, read whole once (on a
@@ -32,15 +45,19 @@ export function textMatchesKept(
   options: { textRanksMaxAgeMs?: number; textReadsApart?: boolean } = {},
 ) {
   const ftsStmt = db.prepare(TEXT_RANKS_SQL).raw();
-  const ftsOfStmt = db.prepare(TEXT_RANKS_OF_SQL).raw();
+  const countStmt = db.prepare(PHRASE_COUNT_SQL).pluck();
+  const averagesStmt = db.prepare(AVERAGES_SQL).pluck();
+  /** The words of the actors written since the texts kept were read, as FTS5 tokenizes them now. */
+  const words = entryWords(db);
+  const wordsKept = new Map<number, EntryWords | null>();
   const textRanksMaxAgeMs = options.textRanksMaxAgeMs ?? TEXT_RANKS_MAX_AGE_MS;
   // A text's whole read goes to a worker thread (`prepare`) where the database is a file.
   let apart: ReturnType<typeof textRanksReader> | null = null;
   const readsApart = (options.textReadsApart ?? true) && !db.memory && db.name !== '' && db.name !== ':memory:';
   /** Whole reads of a text, on this thread and on the worker: for tests and benches. */
   const textReads = { here: 0, apart: 0 };
-  /** Catch-ups of a kept text after a write, on this thread and on the worker: for tests and benches. */
-  const textCatchUps = { here: 0, apart: 0 };
+  /** Catch-ups of a kept text after a write (on this thread, with no full-text read): for tests and benches. */
+  let textCatchUps = 0;
   const reading = new Map<string, Promise<void>>();
   /** Rebuilds of the index seen: a read begun before one may be older than the index. */
   let rebuilds = 0;
@@ -56,40 +73,74 @@ export function textMatchesKept(
   function patched(written: readonly number[]): void {
     writeLog.push({ seq: ++writeSeq, ids: written });
     while (writeLog.length > MAX_TEXT_CATCH_UP) writeLog.shift();
+    for (const id of written) wordsKept.delete(id);
   }
 
   /** The index was built whole: nothing kept holds. The worker starts ahead of the first text searched. */
   function rebuilt(): void {
     rebuilds++;
     if (readsApart && !apart) {
-      apart = textRanksReader(db.name, TEXT_RANKS_SQL, TEXT_RANKS_OF_SQL);
+      apart = textRanksReader(db.name, { ranks: TEXT_RANKS_SQL, count: PHRASE_COUNT_SQL, averages: AVERAGES_SQL });
       apart.start();
     }
     textCache.clear();
     writeLog.length = 0;
+    wordsKept.clear();
   }
 
   /**
    * Published actors matching an FTS query, with their bm25 rank, in id order. Read whole once,
-   * then kept across writes: the actors written since are read again (whether they match, and
-   * their rank), the others keep the rank of the whole read. bm25 weighs a word by how many entries
-   * hold it and an entry's length against the mean, which a write moves by a hair; so the ranks
-   * are read whole again once `textRanksMaxAgeMs` (a minute) has passed since. A save no longer
-   * costs a full-text read of every text searched (30–80 ms each at 100,000 actors).
+   * then kept across writes: the actors written since are ranked again from their words as they
+   * are now (text-scoring.ts: no full-text read), the others keep the rank of the whole read.
+   * bm25 weighs a word by how many entries hold it and an entry's length against the mean, which a
+   * write moves by a hair; the actors caught up are ranked with the weights of the whole read, as
+   * the others are, and the text is read whole again once `textRanksMaxAgeMs` (a minute) has
+   * passed since. A save no longer costs a full-text read of every text searched (80–125 ms
+   * whole, and still 5–12 ms for a few actors, bm25 counting a common word's entries each time).
    */
   function matches(fts: string, ix: DirectoryIndex): TextMatches {
     const cached = textCache.get(fts);
     if (cached && cached.seq === writeSeq) return cached;
-    const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
-    if (cached && written) {
-      textCatchUps.here++;
-      return caughtUp(fts, cached, written, ftsOfStmt.all(fts, JSON.stringify([...written])) as [number, number][], ix, writeSeq);
+    const written = catchUpOf(cached);
+    if (cached?.stats && written) {
+      textCatchUps++;
+      return caughtUp(fts, cached, written, ranked(cached.stats, written), ix, writeSeq);
     }
     textReads.here++;
-    const found = published(ftsStmt.all(fts) as [number, number][], ix);
-    const kept: TextMatches = { ...found, readAt: performance.now(), seq: writeSeq };
+    const rows = ftsStmt.all(fts) as [number, number][];
+    const kept: TextMatches = { ...published(rows, ix), readAt: performance.now(), seq: writeSeq, stats: statsHere(fts, rows.length) };
     textCache.set(fts, kept);
     return kept;
+  }
+
+  /** The actors written since a kept text was read, when it can catch up on them (else null: read it whole). */
+  function catchUpOf(cached: TextMatches | undefined): Set<number> | null {
+    if (!cached?.stats || performance.now() - cached.readAt >= textRanksMaxAgeMs) return null;
+    return writtenSince(cached.seq);
+  }
+
+  /** bm25's weights for a text read here whole (`matched` rows): the entries holding each word, counted here. */
+  function statsHere(fts: string, matched: number): TextStats | null {
+    const query = parseTextQuery(fts);
+    if (!query) return null;
+    const hits = query.phrases.length === 1 ? [matched] : query.phrases.map((p) => countStmt.get(`"${p}"*`) as number);
+    return textStats(query, hits, textAverages(averagesStmt.get() as Uint8Array | undefined));
+  }
+
+  /** The `[id, rank]` of the actors `written` that match the text now, from their words as they are now. */
+  function ranked(stats: TextStats, written: ReadonlySet<number>): [number, number][] {
+    const unknown = [...written].filter((id) => !wordsKept.has(id));
+    if (unknown.length > 0) {
+      if (wordsKept.size > MAX_WORDS_KEPT) wordsKept.clear();
+      for (const [id, entry] of words.read(unknown)) wordsKept.set(id, entry);
+    }
+    const rows: [number, number][] = [];
+    for (const id of written) {
+      const entry = wordsKept.get(id);
+      const rank = entry ? entryRank(stats, entry) : null;
+      if (rank !== null) rows.push([id, rank]);
+    }
+    return rows;
   }
 
   /** The published ones of `[id, rank]` rows in id order, as typed arrays. */
@@ -175,7 +226,7 @@ export function textMatchesKept(
       ids.set(kept.ids.subarray(from), j);
       rank.set(kept.rank.subarray(from), j);
     }
-    const next: TextMatches = { ids, rank, readAt: kept.readAt, seq };
+    const next: TextMatches = { ids, rank, readAt: kept.readAt, seq, stats: kept.stats };
     textCache.set(fts, next);
     // Its ranks by id, if made, follow: set where they stand for the written actors (grown if the
     // directory grew), and handed from the old matches to the new.
@@ -196,12 +247,11 @@ export function textMatchesKept(
 
   /**
    * Makes sure the search of `text` will not read the text's matches on this thread: when they
-   * are not kept, they are read whole on the worker thread (text-ranks.ts); when kept but a write
-   * behind, the worker reads again only the actors written since (a common word's bm25 costs 5–40
-   * ms however few they are, once per text and write: the main cost of a save to the searches).
-   * Either is kept as of when it was asked, so that the writes made meanwhile are caught up on
-   * like any other (`matches`). A failure there leaves the search to do it itself. Requests
-   * asking the same text at once share one read.
+   * are not kept (or kept for more than `textRanksMaxAgeMs`), they are read whole on the worker
+   * thread (text-ranks.ts), with the counts bm25's weights need, and kept as of when it was asked,
+   * so that the writes made meanwhile are caught up on like any other (`matches`: on this thread,
+   * from the words of the actors written, in microseconds). A failure there leaves the search to
+   * do it itself. Requests asking the same text at once share one read.
    */
   async function prepare(text: string | undefined): Promise<void> {
     const fts = text ? toFtsQuery(text) : null;
@@ -215,28 +265,20 @@ export function textMatchesKept(
     const reader = apart;
     if (!reader) return;
     const cached = textCache.get(fts);
-    if (cached && cached.seq === writeSeq) return;
-    const written = cached && performance.now() - cached.readAt < textRanksMaxAgeMs ? writtenSince(cached.seq) : null;
+    if (cached && (cached.seq === writeSeq || catchUpOf(cached))) return;
     let pending = reading.get(fts);
     if (!pending) {
       const asked = { seq: writeSeq, rebuilds, at: performance.now() };
-      const read =
-        cached && written
-          ? // Kept: only the actors written since are read again (bm25 still costs 5–40 ms a common word).
-            reader.read(fts, [...written]).then((found) => {
-              const ix = fresh();
-              // Rebuilt, or the text caught up here, meanwhile: this catch-up is not the one to keep.
-              if (rebuilds !== asked.rebuilds || textCache.get(fts) !== cached) return;
-              textCatchUps.apart++;
-              caughtUp(fts, cached, written, rowsOf(found), ix, asked.seq);
-            })
-          : reader.read(fts).then((found) => {
-              const ix = fresh();
-              // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
-              if (rebuilds !== asked.rebuilds) return;
-              textReads.apart++;
-              textCache.set(fts, { ...published(rowsOf(found), ix), readAt: asked.at, seq: asked.seq });
-            });
+      const query = parseTextQuery(fts);
+      const read = reader.read(fts, query && query.phrases.length > 1 ? query.phrases.map((p) => `"${p}"*`) : []).then((found) => {
+        const ix = fresh();
+        // Rebuilt meanwhile (writes it cannot name): what was read may be older than the index.
+        if (rebuilds !== asked.rebuilds) return;
+        textReads.apart++;
+        const hits = query && query.phrases.length === 1 ? [found.ids.length] : found.hits;
+        const stats = query ? textStats(query, hits, textAverages(found.averages)) : null;
+        textCache.set(fts, { ...published(rowsOf(found), ix), readAt: asked.at, seq: asked.seq, stats });
+      });
       pending = read.catch(() => undefined).finally(() => reading.delete(fts));
       reading.set(fts, pending);
     }
@@ -248,8 +290,8 @@ export function textMatchesKept(
    * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — each
    * also as a person types it, without the plural's final s or x (« famille » for the vocabulary's
    * « familles »: another text, read whole on its own), then the words the synonyms table expects
-   * people to type (SEARCH_SYNONYMS' keys: « dormir », « parents », « fugue »…); or catches them up
-   * if kept and a write behind: once the server listens, then every minute (the view warmer,
+   * people to type (SEARCH_SYNONYMS' keys: « dormir », « parents », « fugue »…); or reads them
+   * again once a minute old: once the server listens, then every minute (the view warmer,
    * apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little words and
    * numbers are left out; `stop` ends the pass between two texts. Returns how many texts are now
    * kept.
@@ -303,8 +345,11 @@ export function textMatchesKept(
     rankById,
     prepare,
     reads: () => ({ ...textReads }),
-    catchUps: () => ({ ...textCatchUps }),
+    catchUps: () => textCatchUps,
     warm,
-    close: async () => apart?.close(),
+    close: async () => {
+      words.close();
+      await apart?.close();
+    },
   };
 }

@@ -7,12 +7,19 @@
  */
 import { Worker } from 'node:worker_threads';
 
-export type TextRanks = { ids: Int32Array; rank: Float64Array };
+/**
+ * A text's matches and bm25 ranks in rowid order, how many entries hold each phrase counted
+ * (`hits`, in the order asked) and FTS5's averages record, all read in one transaction.
+ */
+export type TextRanks = { ids: Int32Array; rank: Float64Array; hits: number[]; averages: Uint8Array | undefined };
 
-type Answer = { id: number; ids: Int32Array; rank: Float64Array } | { id: number; words: string[] } | { id: number; error: string };
+type Answer = ({ id: number } & TextRanks) | { id: number; words: string[] } | { id: number; error: string };
 
-/** `sql` reads a text's matches (one parameter, the FTS5 query); `sqlOf` those among a JSON list of ids (a second one). */
-export function textRanksReader(file: string, sql: string, sqlOf: string) {
+/**
+ * `sql.ranks` reads a text's matches (one parameter, the FTS5 query), `sql.count` how many
+ * entries match a phrase, `sql.averages` FTS5's averages record (text-scoring.ts).
+ */
+export function textRanksReader(file: string, sql: { ranks: string; count: string; averages: string }) {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (r: TextRanks | string[]) => void; reject: (e: Error) => void }>();
@@ -23,7 +30,7 @@ export function textRanksReader(file: string, sql: string, sqlOf: string) {
   };
   function started(): Worker {
     if (worker) return worker;
-    const w = new Worker(new URL('./text-ranks-worker.mjs', import.meta.url), { workerData: { file, sql, sqlOf } });
+    const w = new Worker(new URL('./text-ranks-worker.mjs', import.meta.url), { workerData: { file, sql } });
     w.unref();
     w.on('message', (a: Answer) => {
       const one = waiting.get(a.id);
@@ -31,7 +38,7 @@ export function textRanksReader(file: string, sql: string, sqlOf: string) {
       if (waiting.size === 0) w.unref();
       if ('error' in a) one?.reject(new Error(a.error));
       else if ('words' in a) one?.resolve(a.words);
-      else one?.resolve({ ids: a.ids, rank: a.rank });
+      else one?.resolve({ ids: a.ids, rank: a.rank, hits: a.hits, averages: a.averages });
     });
     w.on('error', failAll);
     w.on('exit', (code) => failAll(new Error(`the text reader stopped (exit code ${code})`)));
@@ -52,13 +59,9 @@ export function textRanksReader(file: string, sql: string, sqlOf: string) {
     start(): void {
       started();
     },
-    /**
-     * The matches of an FTS5 query with their bm25 rank, in rowid order, as the file is now; with
-     * `only`, those among these actors (bm25 still reads the whole list of each word for its
-     * weights: 5–40 ms for a common word at 100,000 actors, whatever the number of actors).
-     */
-    read(fts: string, only?: readonly number[]): Promise<TextRanks> {
-      return ask({ fts, only: only ? [...only] : undefined }) as Promise<TextRanks>;
+    /** The matches of an FTS5 query with their bm25 rank, in rowid order, as the file is now; and the entries holding each of `phrases`. */
+    read(fts: string, phrases: readonly string[] = []): Promise<TextRanks> {
+      return ask({ fts, phrases: [...phrases] }) as Promise<TextRanks>;
     },
     /** The `count` words the most entries hold, the most first (the slowest to read whole). */
     broadestWords(count: number): Promise<string[]> {
