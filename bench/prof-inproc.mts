@@ -31,6 +31,8 @@ if (session) {
   await session.post('Profiler.start');
 }
 const times: number[] = [];
+/** Time of each search by how many searches after the last save it came (SAVE_EVERY). */
+const afterSave = new Map<number, number[]>();
 const slow: [number, string][] = [];
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -43,6 +45,11 @@ for (const p of paths) {
   const r = await app.request(p, { headers });
   await r.arrayBuffer();
   times.push(performance.now() - t);
+  if (saveEvery) {
+    const since = (n - 1) % saveEvery;
+    const bucket = since < 1 ? 0 : since < 5 ? 1 : since < 20 ? 5 : since < 50 ? 20 : 50;
+    afterSave.set(bucket, [...(afterSave.get(bucket) ?? []), performance.now() - t]);
+  }
   slow.push([performance.now() - t, p]);
 }
 const total = performance.now() - t0;
@@ -54,5 +61,9 @@ const at = (q: number) => times[Math.floor(q * times.length)]?.toFixed(2);
 console.log(
   `${paths.length} searches: ${(total / paths.length).toFixed(3)} ms each, p50 ${at(0.5)} p90 ${at(0.9)} p99 ${at(0.99)} max ${at(0.999)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
 );
+for (const [bucket, ms] of [...afterSave].sort((a, b) => a[0] - b[0]))
+  console.log(
+    `searches from the ${bucket}th after a save: mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(2)} ms (${ms.length})`,
+  );
 slow.sort((a, b) => b[0] - a[0]);
 for (const [t, p] of slow.slice(0, 12)) console.log(t.toFixed(1), p);

@@ -234,6 +234,46 @@ describe('the search index after a write', () => {
     expect(fast.indexBuilds()).toBe(1);
   });
 
+  it('keeps the other départements’ text and département searches across a write, and answers as the SQL definition in each', () => {
+    const fast = actorSearch(db);
+    const sql = actorSearchSql(db);
+    const rhone = { code: '69', region: '84' };
+    const nord = { code: '59', region: '32' };
+    const searches: ActorSearch[] = [rhone, nord].flatMap((departement): ActorSearch[] => [
+      { limit: 20, offset: 0, departement },
+      { limit: 20, offset: 20, departement, sort: 'name', publics: ['jeunes'] },
+      { limit: 50, offset: 0, departement, text: 'nouveau premier' },
+      { limit: 50, offset: 0, departement, text: 'écoute' },
+    ]);
+    const same = () => {
+      for (const s of searches) {
+        expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
+        expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+      }
+    };
+    same();
+    expect(fast.departementCandidatesMade()).toBe(6);
+    // An actor of the Rhône, with nothing in the Nord nor national, renamed so that both texts find it.
+    const renamed = db
+      .prepare(
+        `SELECT a.id FROM actors a WHERE a.status = 'published' AND a.territory_scope != 'national'
+           AND EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '69')
+           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '59')
+           AND NOT EXISTS (SELECT 1 FROM actor_territories t WHERE t.actor_id = a.id AND (t.departement = '59' OR t.code IN ('59', '32')))
+         ORDER BY a.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number | undefined;
+    expect(renamed).toBeDefined();
+    const input = actorToInput(repo.findActorById(renamed as number) as NonNullable<ReturnType<typeof repo.findActorById>>);
+    repo.replaceActor(renamed as number, { ...input, name: `Nouveau premier lieu d’écoute${GENERATED_SUFFIX}` });
+    same();
+    const found = fast.searchActors(searches[2] as ActorSearch).hits.map((h) => h.id);
+    expect(found).toContain(renamed);
+    // The Rhône's three made again; the Nord's kept.
+    expect(fast.departementCandidatesMade()).toBe(9);
+  });
+
   it('finds, right after each write, the actors a text matches, with a text kept across the writes', () => {
     const fast = actorSearch(db);
     const sql = actorSearchSql(db);

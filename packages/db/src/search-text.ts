@@ -18,20 +18,31 @@ import {
   textStats,
 } from './text-scoring.ts';
 
-/** How long a text's bm25 ranks, read whole, are kept across writes (the actors written are read again at once). */
+/**
+ * How long a text's bm25 weights, read whole, are used across writes: then the text is read whole
+ * again, on the worker while the kept matches, caught up, keep answering (in memory, at once).
+ */
 export const TEXT_RANKS_MAX_AGE_MS = 60_000;
 
 /** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
-const MAX_TEXT_CATCH_UP = 500;
-const MAX_TEXT_CATCH_UP_ACTORS = 24;
+const MAX_TEXT_CATCH_UP = 20_000;
+const MAX_TEXT_CATCH_UP_ACTORS = 1_000;
 /** Actors whose words are kept for the catch-ups (those written since the texts' reads); beyond, forgotten. */
 const MAX_WORDS_KEPT = 5_000;
 
 /**
- * A text's published matches in id order, as read at `readAt`, up to date with patch `seq`, with
- * bm25's weights as of the read (`stats`, null for a query it cannot compute: read whole again).
+ * A text's published matches in id order, as read whole at `readAt` (patch `readSeq`), up to date
+ * with patch `seq`, with bm25's weights as of the read (`stats`, null for a query it cannot
+ * compute: read whole again after a write).
  */
-export type TextMatches = { ids: Int32Array; rank: Float64Array; readAt: number; seq: number; stats: TextStats | null };
+export type TextMatches = {
+  ids: Int32Array;
+  rank: Float64Array;
+  readAt: number;
+  readSeq: number;
+  seq: number;
+  stats: TextStats | null;
+};
 
 /**
  * The full-text side of the search: the matches of each text searched, read whole once (on a
@@ -72,7 +83,7 @@ export function textMatchesKept(
   /** The index was patched for the actors `written`: the texts kept will catch up on them. */
   function patched(written: readonly number[]): void {
     writeLog.push({ seq: ++writeSeq, ids: written });
-    while (writeLog.length > MAX_TEXT_CATCH_UP) writeLog.shift();
+    if (writeLog.length > MAX_TEXT_CATCH_UP * 1.5) writeLog.splice(0, writeLog.length - MAX_TEXT_CATCH_UP);
     for (const id of written) wordsKept.delete(id);
   }
 
@@ -95,8 +106,9 @@ export function textMatchesKept(
    * bm25 weighs a word by how many entries hold it and an entry's length against the mean, which a
    * write moves by a hair; the actors caught up are ranked with the weights of the whole read, as
    * the others are, and the text is read whole again once `textRanksMaxAgeMs` (a minute) has
-   * passed since. A save no longer costs a full-text read of every text searched (80–125 ms
-   * whole, and still 5–12 ms for a few actors, bm25 counting a common word's entries each time).
+   * passed since (on the worker, `prepare`, while this answers). A save no longer costs a
+   * full-text read of every text searched (80–125 ms whole, and still 5–12 ms for a few actors,
+   * bm25 counting a common word's entries each time).
    */
   function matches(fts: string, ix: DirectoryIndex): TextMatches {
     const cached = textCache.get(fts);
@@ -108,16 +120,24 @@ export function textMatchesKept(
     }
     textReads.here++;
     const rows = ftsStmt.all(fts) as [number, number][];
-    const kept: TextMatches = { ...published(rows, ix), readAt: performance.now(), seq: writeSeq, stats: statsHere(fts, rows.length) };
+    const stats = statsHere(fts, rows.length);
+    const kept: TextMatches = { ...published(rows, ix), readAt: performance.now(), readSeq: writeSeq, seq: writeSeq, stats };
     textCache.set(fts, kept);
     return kept;
   }
 
-  /** The actors written since a kept text was read, when it can catch up on them (else null: read it whole). */
+  /**
+   * The actors written since a kept text was read, when it can catch up on them (else null: read
+   * it whole). Read more than `textRanksMaxAgeMs` ago, it still can where a worker reads it whole
+   * again meanwhile (`prepare`); in memory it is read whole again at once.
+   */
   function catchUpOf(cached: TextMatches | undefined): Set<number> | null {
-    if (!cached?.stats || performance.now() - cached.readAt >= textRanksMaxAgeMs) return null;
+    if (!cached?.stats || (!readsApart && stale(cached))) return null;
     return writtenSince(cached.seq);
   }
+
+  /** Read whole more than `textRanksMaxAgeMs` ago, with writes since: its weights to be read again. */
+  const stale = (t: TextMatches) => t.readSeq !== writeSeq && performance.now() - t.readAt >= textRanksMaxAgeMs;
 
   /** bm25's weights for a text read here whole (`matched` rows): the entries holding each word, counted here. */
   function statsHere(fts: string, matched: number): TextStats | null {
@@ -157,15 +177,15 @@ export function textMatchesKept(
 
   /**
    * The actors written since patch `seq`, or null when the log no longer reaches back that far or
-   * they are too many: FTS5 reads a word's whole list of entries again for each one (a few ms for
-   * a common word), so beyond a few dozen the whole read costs less.
+   * they are too many (a bulk import: then the whole read costs less than ranking each one).
    */
   function writtenSince(seq: number): Set<number> | null {
-    if (seq < (writeLog[0]?.seq ?? writeSeq + 1) - 1) return null;
+    const first = writeLog[0]?.seq ?? writeSeq + 1;
+    if (seq < first - 1) return null;
     const written = new Set<number>();
-    for (const entry of writeLog) {
-      if (entry.seq <= seq) continue;
-      for (const id of entry.ids) written.add(id);
+    // The log's patch numbers follow each other: the first entry after `seq` is found by subtraction.
+    for (let i = Math.max(0, seq + 1 - first); i < writeLog.length; i++) {
+      for (const id of (writeLog[i] as { ids: readonly number[] }).ids) written.add(id);
       if (written.size > MAX_TEXT_CATCH_UP_ACTORS) return null;
     }
     return written;
@@ -226,7 +246,7 @@ export function textMatchesKept(
       ids.set(kept.ids.subarray(from), j);
       rank.set(kept.rank.subarray(from), j);
     }
-    const next: TextMatches = { ids, rank, readAt: kept.readAt, seq, stats: kept.stats };
+    const next: TextMatches = { ...kept, ids, rank, seq };
     textCache.set(fts, next);
     // Its ranks by id, if made, follow: set where they stand for the written actors (grown if the
     // directory grew), and handed from the old matches to the new.
@@ -247,25 +267,39 @@ export function textMatchesKept(
 
   /**
    * Makes sure the search of `text` will not read the text's matches on this thread: when they
-   * are not kept (or kept for more than `textRanksMaxAgeMs`), they are read whole on the worker
-   * thread (text-ranks.ts), with the counts bm25's weights need, and kept as of when it was asked,
-   * so that the writes made meanwhile are caught up on like any other (`matches`: on this thread,
-   * from the words of the actors written, in microseconds). A failure there leaves the search to
-   * do it itself. Requests asking the same text at once share one read.
+   * are not kept, they are read whole on the worker thread (text-ranks.ts), with the counts
+   * bm25's weights need, and kept as of when it was asked, so that the writes made meanwhile are
+   * caught up on like any other (`matches`: on this thread, from the words of the actors written,
+   * in microseconds). Kept but stale (weights read more than `textRanksMaxAgeMs` ago, writes
+   * since), the search answers from what is kept, caught up, while the worker reads it whole
+   * again (`refresh`: one such text at a time, so that a text searched for the first time waits
+   * behind one at most). A failure there leaves the search to do it itself. Requests asking the
+   * same text at once share one read.
    */
   async function prepare(text: string | undefined): Promise<void> {
     const fts = text ? toFtsQuery(text) : null;
     if (fts) await prepareFts(fts);
   }
 
-  /** `prepare` of a text's FTS5 query. */
-  async function prepareFts(fts: string): Promise<void> {
+  /** `prepare` of a text's FTS5 query; `waitForRefresh`: a stale text's whole read again is waited for too. */
+  async function prepareFts(fts: string, waitForRefresh = false): Promise<void> {
     if (!readsApart || db.inTransaction) return;
     fresh();
-    const reader = apart;
-    if (!reader) return;
+    if (!apart) return;
     const cached = textCache.get(fts);
-    if (cached && (cached.seq === writeSeq || catchUpOf(cached))) return;
+    if (cached && (cached.seq === writeSeq || catchUpOf(cached))) {
+      if (!stale(cached)) return;
+      const refreshed = refresh(fts);
+      if (waitForRefresh) await refreshed;
+      return;
+    }
+    await readWhole(fts);
+  }
+
+  /** The worker's whole read of a text, kept as of when it was asked (one at a time per text). */
+  function readWhole(fts: string): Promise<void> {
+    const reader = apart;
+    if (!reader) return Promise.resolve();
     let pending = reading.get(fts);
     if (!pending) {
       const asked = { seq: writeSeq, rebuilds, at: performance.now() };
@@ -277,12 +311,31 @@ export function textMatchesKept(
         textReads.apart++;
         const hits = query && query.phrases.length === 1 ? [found.ids.length] : found.hits;
         const stats = query ? textStats(query, hits, textAverages(found.averages)) : null;
-        textCache.set(fts, { ...published(rowsOf(found), ix), readAt: asked.at, seq: asked.seq, stats });
+        const read = publishedOf(found, ix);
+        textCache.set(fts, { ...read, readAt: asked.at, readSeq: asked.seq, seq: asked.seq, stats });
       });
       pending = read.catch(() => undefined).finally(() => reading.delete(fts));
       reading.set(fts, pending);
     }
-    await pending;
+    return pending;
+  }
+
+  /** Stale texts waiting to be read whole again, one after the other on the worker. */
+  const refreshing = new Map<string, Promise<void>>();
+  let refreshTail: Promise<void> = Promise.resolve();
+  function refresh(fts: string): Promise<void> {
+    let queued = refreshing.get(fts);
+    if (!queued) {
+      queued = refreshTail
+        .then(() => {
+          const cached = textCache.get(fts);
+          return cached && !stale(cached) ? undefined : readWhole(fts);
+        })
+        .finally(() => refreshing.delete(fts));
+      refreshing.set(fts, queued);
+      refreshTail = queued;
+    }
+    return queued;
   }
 
   /**
@@ -316,14 +369,27 @@ export function textMatchesKept(
     let kept = 0;
     for (const fts of texts) {
       if (stop()) break;
-      await prepareFts(fts);
+      await prepareFts(fts, true);
       kept++;
     }
     return kept;
   }
 
-  const rowsOf = (found: { ids: Int32Array; rank: Float64Array }): [number, number][] =>
-    Array.from(found.ids, (id, i) => [id, found.rank[i] as number]);
+  /** The published ones of a worker's read, kept as typed arrays (no pair per match: 80,000 for a common word). */
+  function publishedOf(found: { ids: Int32Array; rank: Float64Array }, ix: DirectoryIndex): { ids: Int32Array; rank: Float64Array } {
+    let n = 0;
+    for (let i = 0; i < found.ids.length; i++) if (ix.published[found.ids[i] as number]) n++;
+    if (n === found.ids.length) return { ids: found.ids, rank: found.rank };
+    const ids = new Int32Array(n);
+    const rank = new Float64Array(n);
+    for (let i = 0, j = 0; i < found.ids.length; i++) {
+      const id = found.ids[i] as number;
+      if (!ix.published[id]) continue;
+      ids[j] = id;
+      rank[j++] = found.rank[i] as number;
+    }
+    return { ids, rank };
+  }
 
   /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
   function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {

@@ -69,6 +69,16 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   /** How many times the index was built whole (the rest were patches): for tests and benches. */
   let builds = 0;
   const candidatesCache = lru<Candidates>(2_000_000, (c) => c.ids.length + 1);
+  /**
+   * The candidates of the searches in a département (a text or not, no place) with their orders,
+   * kept across writes: each holds while the département's list of actors is the same object
+   * (`departementActors`, made again only after a write touching an actor it holds or would now
+   * hold) and, for a text, its matches come from the same whole read (their ranks are that read's).
+   * A curator's save in the Rhône leaves the other départements' searches as they were.
+   */
+  const departementCandidates = lru<{ c: Candidates; list: Int32Array; readAt: number }>(2_000_000, (k) => k.c.ids.length + 1);
+  /** How many times those were made: for tests (a write elsewhere keeps a département's). */
+  let departementCandidatesMade = 0;
   const resultCache = lru<{ total: number; hits: ActorSearchHit[] }>(1000);
   const facetCache = lru<ActorFacets>(1000);
 
@@ -116,18 +126,31 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       s.departement?.region ?? null,
       p ? [p.lat, p.lng, p.radiusKm, p.strict, p.commune, p.departement, p.region] : null,
     ]);
+    if (s.departement && !p) {
+      const list = departementActors(db, ix, s.departement.code, s.departement.region);
+      const readAt = fts ? text.matches(fts, ix).readAt : 0;
+      const kept = departementCandidates.get(key);
+      if (kept && kept.list === list && kept.readAt === readAt) return kept.c;
+      const c = candidatesMade(s, ix, fts);
+      departementCandidatesMade++;
+      departementCandidates.set(key, { c, list, readAt });
+      return c;
+    }
     const cached = candidatesCache.get(key);
     if (cached) return cached;
+    const c = candidatesMade(s, ix, fts);
+    candidatesCache.set(key, c);
+    return c;
+  }
 
+  /** The candidates of a search, made. */
+  function candidatesMade(s: ActorSearch, ix: DirectoryIndex, fts: string | null): Candidates {
+    const p = s.place;
     const published = ix.published;
     const size = published.length;
     const sets = (list: [Parameters<typeof territoryActors>[2], string][]) =>
       list.map(([kind, code]) => territoryActors(db, ix, kind, code));
-    if (fts && s.departement && !p) {
-      const result = textInDepartement(fts, s, ix);
-      candidatesCache.set(key, result);
-      return result;
-    }
+    if (fts && s.departement && !p) return textInDepartement(fts, s, ix);
     let inDepartement: Uint8Array | null = null;
     if (s.departement) {
       inDepartement = new Uint8Array(size);
@@ -140,11 +163,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
         for (const id of set) if (id < size) inDepartement[id] = 1;
     }
     const nearFound = p ? nearActors(db, ix, p) : null;
-    if (p && nearFound && !fts && !inDepartement && ix.size < NAME_RANKS) {
-      const result = place.candidates(p, nearFound, ix);
-      candidatesCache.set(key, result);
-      return result;
-    }
+    if (p && nearFound && !fts && !inDepartement && ix.size < NAME_RANKS) return place.candidates(p, nearFound, ix);
     const near = nearFound ? nearMap(nearFound) : null;
     let around: ReadonlySet<number>[] | null = null;
     if (p && !p.strict)
@@ -207,15 +226,13 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     } else {
       for (const id of ix.byName) keep(id, -1, Number.NaN, 0);
     }
-    const result: Candidates = {
+    return {
       ids: Int32Array.from(ids),
       rank: fts ? Float64Array.from(ranks) : null,
       distance: p ? Float64Array.from(distances) : null,
       grp: p ? Int8Array.from(groups) : null,
       orders: new Map(),
     };
-    candidatesCache.set(key, result);
-    return result;
   }
 
   /**
@@ -339,6 +356,8 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     indexBuilds: () => builds,
     /** How many départements' bases the place searches made (a write keeps those it did not touch). */
     basesMade: place.basesMade,
+    /** How many times the candidates of a search in a département were made (a write elsewhere keeps them). */
+    departementCandidatesMade: () => departementCandidatesMade,
     textReads: text.reads,
     /** Catch-ups of kept texts after writes, here and on the worker thread. */
     textCatchUps: text.catchUps,

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actorRepository, actorToInput } from './actors.ts';
 import { type Db, openDatabase } from './database.ts';
 import { actorSearch, actorSearchSql } from './search.ts';
@@ -71,6 +71,57 @@ describe('a text searched for the first time', () => {
     // One whole read (the first, on the worker), one catch-up of the actor written, here.
     expect(search.textReads()).toEqual({ here: 0, apart: 1 });
     expect(search.textCatchUps()).toBe(1);
+  });
+
+  it("kept past its weights' minute, answers at once, caught up, while the worker reads it whole again behind the search", async () => {
+    const s = actorSearch(db, { textRanksMaxAgeMs: 0 });
+    try {
+      await s.prepareText('parents');
+      const repo = actorRepository(db);
+      const id = db.prepare(`SELECT id FROM actors WHERE name LIKE 'Prévention%'`).pluck().get() as number;
+      const actor = repo.findActorById(id);
+      if (!actor) throw new Error('fixture missing');
+      repo.replaceActor(id, { ...actorToInput(actor), description: 'Un groupe pour les parents inquiets.' });
+      await s.prepareText('parents');
+      // The search did not wait for the whole read: the worker's answer cannot have come yet.
+      expect(s.textReads()).toEqual({ here: 0, apart: 1 });
+      const found = s.searchActors(ask('parents'));
+      expect(found.hits.map((h) => h.id)).toContain(id);
+      expect(found).toEqual(actorSearchSql(db).searchActors(ask('parents')));
+      expect(s.textCatchUps()).toBe(1);
+      await vi.waitFor(() => expect(s.textReads()).toEqual({ here: 0, apart: 2 }));
+      // Read again since the write: nothing more to read.
+      await s.prepareText('parents');
+      expect(s.textReads()).toEqual({ here: 0, apart: 2 });
+      expect(s.searchActors(ask('parents'))).toEqual(found);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('catches up on dozens of actors written since its read: each one matching found, the others not', async () => {
+    await search.prepareText('parents');
+    const repo = actorRepository(db);
+    const model = repo.findActorById(db.prepare('SELECT min(id) FROM actors').pluck().get() as number);
+    if (!model) throw new Error('fixture missing');
+    const created = Array.from({ length: 40 }, (_, k) =>
+      repo.createActor({
+        ...actorToInput(model),
+        name: `Lieu ${k}`,
+        slug: `lieu-${k}`,
+        description: k % 2 === 0 ? `Des parents et des familles, ${k} fois.` : 'Un lieu d’accueil.',
+      }),
+    );
+    await search.prepareText('parents');
+    const found = search.searchActors({ ...ask('parents'), limit: 100 });
+    expect(search.textCatchUps()).toBe(1);
+    expect(search.textReads()).toEqual({ here: 0, apart: 1 });
+    const sql = actorSearchSql(db).searchActors({ ...ask('parents'), limit: 100 });
+    // The weights are the whole read's (a minute at most): the same actors, their order may differ by a hair.
+    expect(found.total).toBe(sql.total);
+    expect(new Set(found.hits.map((h) => h.id))).toEqual(new Set(sql.hits.map((h) => h.id)));
+    const ids = new Set(found.hits.map((h) => h.id));
+    expect(created.filter((a) => ids.has(a.id)).map((a) => a.name)).toEqual(created.filter((_, k) => k % 2 === 0).map((a) => a.name));
   });
 
   it("the words the most entries hold, as typed, and the synonyms table's words are read ahead on the worker: a visitor searching one waits for no read", async () => {
