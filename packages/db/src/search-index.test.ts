@@ -192,9 +192,32 @@ describe('the search index after a write', () => {
     }
   });
 
+  /** Each search and its facets, as the SQL definition answers them. */
+  const sameAsSql = (fast: ReturnType<typeof actorSearch>, searches: readonly ActorSearch[]) => {
+    const sql = actorSearchSql(db);
+    for (const s of searches) {
+      expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
+      expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
+    }
+  };
+  /** A published, not national actor with a site in `departement` and nothing in the Nord (59) or its région (32). */
+  const actorOfNotNord = (departement: string): number => {
+    const id = db
+      .prepare(
+        `SELECT a.id FROM actors a WHERE a.status = 'published' AND a.territory_scope != 'national'
+           AND EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = ?)
+           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '59')
+           AND NOT EXISTS (SELECT 1 FROM actor_territories t WHERE t.actor_id = a.id AND (t.departement = '59' OR t.code IN ('59', '32')))
+         ORDER BY a.id LIMIT 1`,
+      )
+      .pluck()
+      .get(departement) as number | undefined;
+    expect(id).toBeDefined();
+    return id as number;
+  };
+
   it('keeps the other départements’ place searches across a write, and answers as the SQL definition in each', () => {
     const fast = actorSearch(db);
-    const sql = actorSearchSql(db);
     const marseille = { lat: 43.2965, lng: 5.3698, radiusKm: 10, strict: false, commune: '13055', departement: '13', region: '93' };
     const lille = { lat: 50.6292, lng: 3.0573, radiusKm: 20, strict: false, commune: '59350', departement: '59', region: '32' };
     const places = [lyon, marseille, lille];
@@ -202,28 +225,13 @@ describe('the search index after a write', () => {
       { limit: 20, offset: 0, place },
       { limit: 20, offset: 20, place, publics: ['jeunes'] },
     ]);
-    const same = () => {
-      for (const s of searches) {
-        expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
-        expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
-      }
-    };
+    const same = () => sameAsSql(fast, searches);
     same();
     expect(fast.basesMade()).toBe(3);
     // An actor of the Bouches-du-Rhône, with nothing in the Nord, moves to Lyon.
-    const moved = db
-      .prepare(
-        `SELECT a.id FROM actors a WHERE a.status = 'published' AND a.territory_scope != 'national'
-           AND EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '13')
-           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '59')
-           AND NOT EXISTS (SELECT 1 FROM actor_territories t WHERE t.actor_id = a.id AND (t.departement = '59' OR t.code IN ('59', '32')))
-         ORDER BY a.id LIMIT 1`,
-      )
-      .pluck()
-      .get() as number | undefined;
-    expect(moved).toBeDefined();
-    const input = actorToInput(repo.findActorById(moved as number) as NonNullable<ReturnType<typeof repo.findActorById>>);
-    repo.replaceActor(moved as number, {
+    const moved = actorOfNotNord('13');
+    const input = actorToInput(repo.findActorById(moved) as NonNullable<ReturnType<typeof repo.findActorById>>);
+    repo.replaceActor(moved, {
       ...input,
       territory: { scope: 'departements', regions: [], departements: ['69'], communes: [] },
       sites: input.sites.map((s) => ({ ...s, lat: 45.76, lng: 4.84, commune_code: '69123', postcode: '69001' })),
@@ -236,7 +244,6 @@ describe('the search index after a write', () => {
 
   it('keeps the other départements’ text and département searches across a write, and answers as the SQL definition in each', () => {
     const fast = actorSearch(db);
-    const sql = actorSearchSql(db);
     const rhone = { code: '69', region: '84' };
     const nord = { code: '59', region: '32' };
     const searches: ActorSearch[] = [rhone, nord].flatMap((departement): ActorSearch[] => [
@@ -245,28 +252,13 @@ describe('the search index after a write', () => {
       { limit: 50, offset: 0, departement, text: 'nouveau premier' },
       { limit: 50, offset: 0, departement, text: 'écoute' },
     ]);
-    const same = () => {
-      for (const s of searches) {
-        expect(fast.searchActors(s), JSON.stringify(s)).toEqual(sql.searchActors(s));
-        expect(fast.facetCounts(s), JSON.stringify(s)).toEqual(sql.facetCounts(s));
-      }
-    };
+    const same = () => sameAsSql(fast, searches);
     same();
     expect(fast.departementCandidatesMade()).toBe(6);
     // An actor of the Rhône, with nothing in the Nord nor national, renamed so that both texts find it.
-    const renamed = db
-      .prepare(
-        `SELECT a.id FROM actors a WHERE a.status = 'published' AND a.territory_scope != 'national'
-           AND EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '69')
-           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.actor_id = a.id AND s.departement_code = '59')
-           AND NOT EXISTS (SELECT 1 FROM actor_territories t WHERE t.actor_id = a.id AND (t.departement = '59' OR t.code IN ('59', '32')))
-         ORDER BY a.id LIMIT 1`,
-      )
-      .pluck()
-      .get() as number | undefined;
-    expect(renamed).toBeDefined();
-    const input = actorToInput(repo.findActorById(renamed as number) as NonNullable<ReturnType<typeof repo.findActorById>>);
-    repo.replaceActor(renamed as number, { ...input, name: `Nouveau premier lieu d’écoute${GENERATED_SUFFIX}` });
+    const renamed = actorOfNotNord('69');
+    const input = actorToInput(repo.findActorById(renamed) as NonNullable<ReturnType<typeof repo.findActorById>>);
+    repo.replaceActor(renamed, { ...input, name: `Nouveau premier lieu d’écoute${GENERATED_SUFFIX}` });
     same();
     const found = fast.searchActors(searches[2] as ActorSearch).hits.map((h) => h.id);
     expect(found).toContain(renamed);
