@@ -21,8 +21,13 @@ import {
 /**
  * How long a text's bm25 weights, read whole, are used across writes: then the text is read whole
  * again, on the worker while the kept matches, caught up, keep answering (in memory, at once).
+ * The weights are how many entries hold each word and an entry's mean length: a thousand saves
+ * move them by a hair at 100,000 actors, and every actor of a text's matches is ranked with the
+ * same ones. Ten minutes, not one: under a save a second, reading each kept text again every
+ * minute cost the worker 8 s a minute (83 texts at ~100 ms) and the searches of a text a new
+ * rank by id and new candidates in every département.
  */
-export const TEXT_RANKS_MAX_AGE_MS = 60_000;
+export const TEXT_RANKS_MAX_AGE_MS = 10 * 60_000;
 
 /** Writes a kept text can catch up on, and actors written; beyond, it is read whole again. */
 const MAX_TEXT_CATCH_UP = 20_000;
@@ -105,7 +110,7 @@ export function textMatchesKept(
    * are now (text-scoring.ts: no full-text read), the others keep the rank of the whole read.
    * bm25 weighs a word by how many entries hold it and an entry's length against the mean, which a
    * write moves by a hair; the actors caught up are ranked with the weights of the whole read, as
-   * the others are, and the text is read whole again once `textRanksMaxAgeMs` (a minute) has
+   * the others are, and the text is read whole again once `textRanksMaxAgeMs` (ten minutes) has
    * passed since (on the worker, `prepare`, while this answers). A save no longer costs a
    * full-text read of every text searched (80–125 ms whole, and still 5–12 ms for a few actors,
    * bm25 counting a common word's entries each time).
@@ -344,7 +349,7 @@ export function textMatchesKept(
    * also as a person types it, without the plural's final s or x (« famille » for the vocabulary's
    * « familles »: another text, read whole on its own), then the words the synonyms table expects
    * people to type (SEARCH_SYNONYMS' keys: « dormir », « parents », « fugue »…); or reads them
-   * again once a minute old: once the server listens, then every minute (the view warmer,
+   * again once their weights are stale: once the server listens, then every minute (the view warmer,
    * apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little words and
    * numbers are left out; `stop` ends the pass between two texts. Returns how many texts are now
    * kept.

@@ -73,7 +73,7 @@ describe('a text searched for the first time', () => {
     expect(search.textCatchUps()).toBe(1);
   });
 
-  it("kept past its weights' minute, answers at once, caught up, while the worker reads it whole again behind the search", async () => {
+  it("kept past its weights' age, answers at once, caught up, while the worker reads it whole again behind the search", async () => {
     const s = actorSearch(db, { textRanksMaxAgeMs: 0 });
     try {
       await s.prepareText('parents');
@@ -117,7 +117,7 @@ describe('a text searched for the first time', () => {
     expect(search.textCatchUps()).toBe(1);
     expect(search.textReads()).toEqual({ here: 0, apart: 1 });
     const sql = actorSearchSql(db).searchActors({ ...ask('parents'), limit: 100 });
-    // The weights are the whole read's (a minute at most): the same actors, their order may differ by a hair.
+    // The weights are the whole read's (ten minutes at most): the same actors, their order may differ by a hair.
     expect(found.total).toBe(sql.total);
     expect(new Set(found.hits.map((h) => h.id))).toEqual(new Set(sql.hits.map((h) => h.id)));
     const ids = new Set(found.hits.map((h) => h.id));
