@@ -3,14 +3,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startNodeFlags } from '../apps/api/src/lib/start-flags.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 
 export type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** Starts bench/server.ts in its own Node process and waits for its port. */
+/** Starts bench/server.ts in its own Node process, with the API's node flags, and waits for its port. */
 export async function startServer(args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/server.ts'), ...args], {
+  const child = spawn(process.execPath, [...startNodeFlags(), '--import', 'tsx', join(ROOT, 'bench/server.ts'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -52,7 +52,9 @@ const MATCHES = ['proximite', 'territoire', 'national'] as const;
  * - whole answers are kept for the searches asked again.
  * After a write on this connection, or on another one that `directory_changes` names the actors
  * of, the index is patched for the actors written, not rebuilt; after one it cannot name (too
- * many actors, or a connection not opened by `openDatabase`), it is rebuilt.
+ * many actors, or a connection not opened by `openDatabase`), it is rebuilt. The texts kept catch
+ * up on the actors written (text-scoring.ts), and a département's candidates hold unless a
+ * written actor was or now is among its actors.
  * Nothing is used inside a transaction (its own uncommitted writes are not for others to see
  * later): there the SQL definition answers.
  */
@@ -359,7 +361,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     /** How many times the candidates of a search in a département were made (a write elsewhere keeps them). */
     departementCandidatesMade: () => departementCandidatesMade,
     textReads: text.reads,
-    /** Catch-ups of kept texts after writes, here and on the worker thread. */
+    /** Catch-ups of kept texts after writes (from the written actors' words, no full-text read). */
     textCatchUps: text.catchUps,
     close: text.close,
   };
