@@ -129,7 +129,7 @@ export function entryWords(db: Db) {
   function prepared() {
     if (statements) return statements;
     const definition = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'actors_fts'`).pluck().get() as string;
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info('actors_fts')`).pluck().all() as string[]) ?? [];
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('actors_fts')`).pluck().all() as string[];
     scratch = new Database(':memory:');
     scratch.exec(definition.replace(/^CREATE VIRTUAL TABLE\s+"?actors_fts"?/i, 'CREATE VIRTUAL TABLE entries'));
     scratch.exec('CREATE VIRTUAL TABLE entry_words USING fts5vocab(entries, instance)');
