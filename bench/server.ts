@@ -17,6 +17,10 @@
  * runs in the background once it listens, services/view-warmer.ts), and says how long it took on stderr: the figures are those of a server that has been up a minute, not of its first
  * seconds. `--cold-views` listens at once instead, every view then made on the request that first shows it.
  * `--warm-requests N`: how many searches the warmer sends through the app first (default `WARM_REQUESTS`; 0: none).
+ * `--midnight-in S` (app mode): the app's clock (its hours, views and public cache) runs at the
+ * real pace but reads 23:50 in Paris while it warms, then jumps once it listens so that midnight
+ * comes S seconds later: a trace then shows a search's tail across midnight, when every kept
+ * view runs out (docs/PERFORMANCE.md §16).
  */
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     'cold-views': { type: 'boolean', default: false },
     // How many searches the warmer sends through the app before listening (default: the server's, WARM_REQUESTS).
     'warm-requests': { type: 'string' },
+    'midnight-in': { type: 'string' },
   },
 });
 const workers = values.mode === 'app' ? Number(values.workers) : 1;
@@ -53,7 +58,8 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   const root = join(import.meta.dirname, '..');
   const log = createLogger('silent');
   const { createServices } = await import('../apps/api/src/services/index.ts');
-  const deps = createServices({ db, log });
+  const midnight = values['midnight-in'] === undefined ? undefined : midnightClock(Number(values['midnight-in']));
+  const deps = createServices({ db, log, ...(midnight ? { config: { now: midnight.now } } : {}) });
   const app = createApp({ db, log, deps, ...(values.web ? { webDist: join(root, 'apps/web/dist') } : {}) });
   if (!values['cold-views']) {
     const { views, texts, places, requests, ms } = await startViewWarmer(deps, {
@@ -64,11 +70,28 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
       `[bench] server ${process.pid}: ${views} views made, ${texts} texts read ahead, ${places} départements searched, ${requests} searches sent through the app in ${ms} ms before listening\n`,
     );
   }
+  midnight?.listening();
   if (values['save-every-ms']) {
     const { saveNow } = await import('./saves.ts');
     setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
   }
   return app.fetch;
+}
+
+/**
+ * A clock at the real pace that reads 23:50 in Paris until `listening()`, then midnight
+ * `seconds` after that call. The days are winter ones (UTC+1): 2026-12-07 23:50 in Paris.
+ */
+function midnightClock(seconds: number): { now: () => Date; listening: () => void } {
+  const midnight = Date.parse('2026-12-07T23:00:00Z');
+  let offset = midnight - 10 * 60_000 - Date.now();
+  return {
+    now: () => new Date(Date.now() + offset),
+    listening: () => {
+      offset = midnight - seconds * 1000 - Date.now();
+      process.stderr.write(`[bench] server ${process.pid}: midnight in Paris in ${seconds} s\n`);
+    },
+  };
 }
 
 function bareFetch(): (req: Request) => Response | Promise<Response> {

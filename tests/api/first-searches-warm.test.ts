@@ -40,6 +40,30 @@ describe('the view warmer, before the first visitors search', () => {
     expect(deps.search.basesMade()).toBe(bases);
   });
 
+  it('makes, before midnight in Paris, the views of after it: the first searches of the new day read no actor', async () => {
+    let clock = new Date('2026-12-07T22:58:00Z'); // 23:58 in Paris
+    const base = createServices({ db: t.db, config: { now: () => clock } });
+    const reads: number[] = [];
+    const deps = {
+      ...base,
+      actors: { ...base.actors, loadActors: (ids: readonly number[]) => (reads.push(...ids), base.actors.loadActors(ids)) },
+    };
+    const warmer = startViewWarmer(deps, { everyMs: 3_600_000 });
+    const done = await warmer.ready;
+    await warmer.stop();
+    expect(done.renewed).toBe(done.views);
+    expect(done.views).toBeGreaterThan(0);
+
+    clock = new Date('2026-12-07T23:02:00Z');
+    reads.length = 0;
+    const answer = JSON.parse(
+      joinJsonParts(searchActorsJson(deps, { commune: '75056', radius_km: 30, page: 1, per_page: 20 }).parts).toString(),
+    ) as { total: number; at: string };
+    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.at).toBe('2026-12-07T23:02:00.000Z');
+    expect(reads).toEqual([]);
+  });
+
   it('stops between two départements when asked to', async () => {
     const deps = createServices({ db: t.db });
     const warmer = startViewWarmer(deps, { everyMs: 3_600_000 });

@@ -40,3 +40,21 @@ it('answers, walked forward, what evaluating the hours afresh answers at every i
   }
   expect(compared).toBeGreaterThan(20_000);
 });
+
+it('answers right when asked in turn for now and for after the next midnight (the views made ahead)', () => {
+  let compared = 0;
+  for (let t = Date.parse('2026-05-04T20:30:00Z'); t < Date.parse('2026-05-09T00:00:00Z'); t += 97 * 60_000) {
+    const now = new Date(t);
+    const ahead = new Date(t + 3 * 3600_000 + 11 * 60_000);
+    for (const at of [now, ahead, now, ahead])
+      for (const hours of HOURS)
+        for (const closures of CLOSURES)
+          for (const place of PLACES) {
+            expect(hoursState(hours, closures, at, place), `${hours} ${at.toISOString()}`).toEqual(
+              evaluateHoursState(hours, closures, at, place),
+            );
+            compared++;
+          }
+  }
+  expect(compared).toBeGreaterThan(10_000);
+});

@@ -245,8 +245,13 @@ export function currentClosures(closures: readonly TemporaryClosure[], at: Date,
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
-/** States kept: per hours, closures and département, from the instant asked until it may change. */
-const states = new Map<string, { state: HoursState; from: number; until: number }>();
+/**
+ * States kept: per hours, closures and département, from the instant asked until it may change;
+ * two spans per key, so that the next day's state asked ahead (the views made before midnight,
+ * search-views.ts) and today's do not push each other out.
+ */
+type Span = { state: HoursState; from: number; until: number };
+const states = new Map<string, Span[]>();
 const MAX_STATES = 20_000;
 
 /**
@@ -262,14 +267,17 @@ export function hoursState(value: string | null, closures: readonly TemporaryClo
   if (value === null && closures.length === 0) return { open_now: null, next_change: null };
   const key = `${place.departement ?? ''}\u0000${value}\u0000${closures.length === 0 ? '' : JSON.stringify(closures)}`;
   const t = at.getTime();
-  const kept = states.get(key);
-  if (kept && kept.from <= t && t < kept.until) return { ...kept.state };
+  const spans = states.get(key);
+  const kept = spans?.find((span) => span.from <= t && t < span.until);
+  if (kept) return { ...kept.state };
   const state = evaluateHoursState(value, closures, at, place);
   const tz = timeZoneOf(place);
   const midnight = startOfDay(addDays(dayOf(at, tz), 1), tz).getTime();
   const until = Math.min(midnight, state.next_change ? Date.parse(state.next_change) : Number.POSITIVE_INFINITY);
   if (states.size >= MAX_STATES) states.clear();
-  states.set(key, { state: { ...state }, from: t, until });
+  // Kept beside it: the last span asked that does not overlap it (the day before, or after).
+  const other = spans?.filter((span) => span.until <= t || span.from >= until).at(-1);
+  states.set(key, other ? [other, { state: { ...state }, from: t, until }] : [{ state: { ...state }, from: t, until }]);
   return state;
 }
 

@@ -3,7 +3,7 @@ import { type ActorRecord, actorRepository, actorToInput } from './actors.ts';
 import { openDatabase } from './database.ts';
 import { GENERATED_SUFFIX, generateDirectory } from './generate.ts';
 import { ANONYMOUS, publicView } from './public-view.ts';
-import { anonymousListViewsJson, warmAnonymousListViews } from './search-views.ts';
+import { anonymousListViewsJson, renewAnonymousListViews, warmAnonymousListViews } from './search-views.ts';
 
 /**
  * The view warmer (apps/api services/view-warmer.ts) makes every published actor's public view
@@ -70,5 +70,85 @@ describe('the public views made ahead of the searches', () => {
     await warmAnonymousListViews(db, load, { chunk: 20 });
     clearInterval(ticker);
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * At a local midnight every kept view runs out at once (its closures and its week move on): the
+ * views of the new day are made ahead (`renewAnonymousListViews`, from the view warmer's passes),
+ * so the first searches after midnight read no record and show the new day's state.
+ */
+describe('the public views of the next day, made before midnight', () => {
+  // 23:57 and 00:01 in Paris (winter: UTC+1).
+  const before = new Date('2026-12-07T22:57:00Z');
+  const after = new Date('2026-12-07T23:01:00Z');
+  const setup = () => {
+    const db = openDatabase(':memory:');
+    generateDirectory(db, { actors: 200, seed: 11 });
+    const repo = actorRepository(db);
+    const reads: number[] = [];
+    const load = (ids: readonly number[]): ActorRecord[] => {
+      reads.push(...ids);
+      return repo.loadActors(ids);
+    };
+    const ids = db.prepare("SELECT id FROM actors WHERE status = 'published' ORDER BY id").pluck().all() as number[];
+    // An actor whose public site closes tomorrow: its view changes at midnight.
+    const closing = ids.find((id) => repo.findActorById(id)?.sites.some((s) => !s.confidential)) as number;
+    const record = repo.findActorById(closing) as ActorRecord;
+    const input = actorToInput(record);
+    const site = input.sites.findIndex((_, i) => !record.sites[i]?.confidential);
+    input.sites[site] = {
+      ...input.sites[site],
+      temporary_closures: [{ starts_on: '2026-12-08', ends_on: '2026-12-09', message: 'Fermé pour travaux', closed: true }],
+    } as (typeof input.sites)[number];
+    repo.replaceActor(closing, input);
+    const fresh = (at: Date) => repo.loadActors(ids).map((r) => JSON.stringify(publicView(r, ANONYMOUS, { at, week: false })));
+    return { db, repo, reads, load, ids, closing, fresh };
+  };
+
+  it('makes them ahead, so that after midnight a page reads no record and shows the new day', async () => {
+    const { db, reads, load, ids, closing, fresh } = setup();
+    await warmAnonymousListViews(db, load, { now: () => before });
+    expect(await renewAnonymousListViews(db, load, { now: () => before, withinMs: 5 * 60_000 })).toBe(ids.length);
+    reads.length = 0;
+
+    const { views } = anonymousListViewsJson(db, load, ids, after);
+    expect(reads).toEqual([]);
+    expect(views.map((v) => v.toString())).toEqual(fresh(after));
+    // The closing actor's view did change at midnight: the one made ahead is the new day's.
+    const i = ids.indexOf(closing);
+    expect(fresh(before)[i]).not.toEqual(fresh(after)[i]);
+    expect(JSON.parse(views[i]?.toString() ?? '{}').sites.some((s: { open_now: boolean | null }) => s.open_now === false)).toBe(true);
+    // Before midnight, the searches still show today's views.
+    expect(anonymousListViewsJson(db, load, ids, before).views.map((v) => v.toString())).toEqual(fresh(before));
+  });
+
+  it('spreads them over the passes before midnight instead of making them all in one', async () => {
+    const { db, reads, load, ids, fresh } = setup();
+    const at = (minutes: number) => new Date(before.getTime() - (17 - minutes) * 60_000);
+    await warmAnonymousListViews(db, load, { now: () => at(0) });
+    const made: number[] = [];
+    for (let minute = 0; minute <= 17; minute++)
+      made.push(await renewAnonymousListViews(db, load, { now: () => at(minute), everyMs: 60_000 }));
+    expect(made.reduce((x, y) => x + y, 0)).toBe(ids.length);
+    // 23:40 to 23:57, one pass a minute: none makes more than a tenth of them.
+    expect(Math.max(...made)).toBeLessThanOrEqual(Math.ceil(ids.length / 10));
+    reads.length = 0;
+    expect(anonymousListViewsJson(db, load, ids, after).views.map((v) => v.toString())).toEqual(fresh(after));
+    expect(reads).toEqual([]);
+  });
+
+  it('makes ahead only what runs out soon, and drops what a write changed', async () => {
+    const { db, repo, reads, load, ids, closing, fresh } = setup();
+    const early = new Date(before.getTime() - 40 * 60_000);
+    await warmAnonymousListViews(db, load, { now: () => early });
+    expect(await renewAnonymousListViews(db, load, { now: () => early })).toBe(0);
+    await renewAnonymousListViews(db, load, { now: () => before });
+    const record = repo.findActorById(closing) as ActorRecord;
+    repo.replaceActor(closing, { ...actorToInput(record), description: `Relu avant minuit${GENERATED_SUFFIX}` });
+    reads.length = 0;
+    const { views } = anonymousListViewsJson(db, load, ids, after);
+    expect(reads).toEqual([closing]);
+    expect(views.map((v) => v.toString())).toEqual(fresh(after));
   });
 });

@@ -15,8 +15,12 @@ const MAX_HOLD_MS = 3600_000;
  */
 const MAX_VIEW_BYTES = 256_000_000;
 
-/** A view as JSON (UTF-8), with what its own answer's validity needs: its first next change and its time zones. */
-type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[] };
+/**
+ * A view as JSON (UTF-8), true from `from` until `until`, with what its own answer's validity
+ * needs: its first next change and its time zones. `then`: the view as it will be from `until`,
+ * made ahead (`renewAnonymousListViews`); its `json` is this one's when the bytes are the same.
+ */
+type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; then?: Kept };
 type Cache = {
   views: Map<number, Kept>;
   bytes: number;
@@ -86,27 +90,17 @@ export function anonymousListViewsJson(
 ): { views: Buffer[]; validUntil: (now: Date, cap?: number) => number } {
   const changes = db.inTransaction ? undefined : directoryChanges(db);
   const t = at.getTime();
-  const make = (record: ActorRecord): Kept => {
-    const view = publicView(record, ANONYMOUS, { at, week: false });
-    return {
-      json: Buffer.from(JSON.stringify(view)),
-      from: t,
-      until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
-      next: firstChange(view),
-      zones: zonesOf(view),
-    };
-  };
   const found = new Map<number, Kept>();
   const cache = changes ? keptViews(db, changes) : undefined;
   const missing: number[] = [];
   for (const id of ids) {
-    const kept = cache?.views.get(id);
-    if (kept && kept.from <= t && t < kept.until) found.set(id, kept);
+    const kept = cache ? validView(cache, id, t) : undefined;
+    if (kept) found.set(id, kept);
     else missing.push(id);
   }
   if (missing.length > 0) {
     for (const record of load(missing)) {
-      const kept = make(record);
+      const kept = makeView(record, at);
       found.set(record.id, kept);
       if (cache) keep(cache, record.id, kept);
     }
@@ -133,8 +127,66 @@ export function anonymousListViewsJson(
   };
 }
 
+/** An actor's public view at `at`, kept until it would change (at most `MAX_HOLD_MS`). */
+function makeView(record: ActorRecord, at: Date): Kept {
+  const view = publicView(record, ANONYMOUS, { at, week: false });
+  const t = at.getTime();
+  return {
+    json: Buffer.from(JSON.stringify(view)),
+    from: t,
+    until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
+    next: firstChange(view),
+    zones: zonesOf(view),
+  };
+}
+
+/** The view kept for `id` that holds at `t`: the one kept, or the one made ahead for after it (which then replaces it). */
+function validView(cache: Cache, id: number, t: number): Kept | undefined {
+  const kept = cache.views.get(id);
+  if (!kept) return undefined;
+  if (kept.from <= t && t < kept.until) return kept;
+  const then = kept.then;
+  if (!then || !(then.from <= t && t < then.until)) return undefined;
+  if (then.json !== kept.json) cache.bytes -= kept.json.byteLength;
+  cache.views.set(id, then);
+  return then;
+}
+
 /**
- * Makes the views of every published actor ahead of the searches that will show them, a chunk at
+ * How a background pass over the views shares the event loop with the searches: `chunk` actors
+ * at a time (`stop()` asked before each), for at most `sliceMs` of the loop, then the loop free
+ * for `pauseMs` (0: for one turn). A pass at the next local midnight remakes every view: in
+ * chunks of 200 with one turn between, searches waited 0.4–0.8 s each for 18 s at 100,000
+ * actors, a request needing many turns of the loop to be answered (docs/PERFORMANCE.md §16).
+ */
+export type ViewsPace = { chunk?: number; sliceMs?: number; pauseMs?: number; stop?: () => boolean; now?: () => Date };
+
+/**
+ * Runs `step` over `ids` at `pace`; stops when `stop()` says so, when the connection is closed,
+ * or when `step` returns false. Waits out a transaction under way (a save in progress).
+ */
+async function paced(db: Db, ids: readonly number[], pace: ViewsPace, step: (ids: number[]) => boolean): Promise<void> {
+  const chunk = pace.chunk ?? 25;
+  const sliceMs = pace.sliceMs ?? 4;
+  const pauseMs = pace.pauseMs ?? 0;
+  let i = 0;
+  while (i < ids.length) {
+    if (!db.open) return;
+    if (db.inTransaction) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      continue;
+    }
+    const started = performance.now();
+    do {
+      if (pace.stop?.() || !step(ids.slice(i, i + chunk))) return;
+      i += chunk;
+    } while (i < ids.length && performance.now() - started < sliceMs);
+    await new Promise((resolve) => (pauseMs > 0 ? setTimeout(resolve, pauseMs) : setImmediate(resolve)));
+  }
+}
+
+/**
+ * Makes the views of every published actor ahead of the searches that will show them, a slice at
  * a time with the event loop free in between (searches go on answering meanwhile). What a server
  * that has run a while has kept anyway: without it, the first minutes after a start read each
  * actor's six tables on a visitor's request (~50 µs an actor, most of a fresh search's time at
@@ -145,33 +197,80 @@ export function anonymousListViewsJson(
 export async function warmAnonymousListViews(
   db: Db,
   load: (ids: readonly number[]) => ActorRecord[],
-  opts: { chunk?: number; stop?: () => boolean } = {},
+  pace: ViewsPace = {},
 ): Promise<number> {
   const changes = directoryChanges(db);
   if (!changes) return 0;
-  const chunk = opts.chunk ?? 200;
+  const clock = pace.now ?? (() => new Date());
   const ids = db.prepare("SELECT id FROM actors WHERE status = 'published' ORDER BY id").pluck().all() as number[];
-  const cache = keptViews(db, changes);
-  const external = cache.external;
+  const external = keptViews(db, changes).external;
   let made = 0;
-  for (let i = 0; i < ids.length; i += chunk) {
-    if (opts.stop?.() || !db.open) break;
-    if (db.inTransaction) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      i -= chunk;
-      continue;
-    }
-    const now = new Date();
+  await paced(db, ids, pace, (some) => {
+    const now = clock();
     const t = now.getTime();
     const fresh = keptViews(db, changes);
-    if (fresh.external !== external || fresh.bytes > MAX_VIEW_BYTES * 0.85) break;
-    const missing = ids.slice(i, i + chunk).filter((id) => {
-      const kept = fresh.views.get(id);
-      return !kept || !(kept.from <= t && t < kept.until);
-    });
+    if (fresh.external !== external || fresh.bytes > MAX_VIEW_BYTES * 0.85) return false;
+    const missing = some.filter((id) => !validView(fresh, id, t));
     if (missing.length > 0) made += anonymousListViewsJson(db, load, missing, now).views.length;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+    return true;
+  });
+  return made;
+}
+
+/**
+ * Makes ahead, as they will be from the instant they run out, the kept views that run out within
+ * `withinMs` (default 30 minutes). At a local midnight every view runs out at once (the new day's
+ * closures, the week moving on), and at 09:00 on a weekday those of every « Mo-Fr 09:00-… »
+ * site: without this, the searches after it read again each actor they show, and the warmer's
+ * next pass remade them all at once (docs/PERFORMANCE.md §16).
+ *
+ * Passes come every `everyMs` (default a minute). Each makes the views running out within
+ * `mustWithinMs` (default 3 minutes) and, of the others, the soonest share that spreads them over
+ * the passes left before they must be made: 100,000 views running out at midnight are made some
+ * 3,700 a pass from 23:30. The view made ahead takes the old one's place at the first search
+ * after it ran out; when its bytes are the same (most views: neither the state nor the closures
+ * changed) it shares them. At `pace` (default: 4 ms slices, 10 ms apart); stops as
+ * `warmAnonymousListViews` does. Returns how many views it made.
+ */
+export async function renewAnonymousListViews(
+  db: Db,
+  load: (ids: readonly number[]) => ActorRecord[],
+  opts: ViewsPace & { withinMs?: number; mustWithinMs?: number; everyMs?: number } = {},
+): Promise<number> {
+  const changes = directoryChanges(db);
+  if (!changes) return 0;
+  const clock = opts.now ?? (() => new Date());
+  const start = clock().getTime();
+  const everyMs = opts.everyMs ?? 60_000;
+  const must = start + (opts.mustWithinMs ?? 3 * 60_000);
+  const cache = keptViews(db, changes);
+  const external = cache.external;
+  const due: { id: number; until: number }[] = [];
+  for (const [id, kept] of cache.views)
+    if (!kept.then && kept.from <= start && kept.until < start + (opts.withinMs ?? 30 * 60_000)) due.push({ id, until: kept.until });
+  due.sort((x, y) => x.until - y.until);
+  const soonest = due[0]?.until ?? start;
+  const passesLeft = Math.max(1, Math.floor((soonest - must) / everyMs));
+  const urgent = due.findIndex((d) => d.until >= must);
+  const count = Math.max(urgent === -1 ? due.length : urgent, Math.ceil(due.length / passesLeft));
+  let made = 0;
+  const ids = due.slice(0, count).map((d) => d.id);
+  await paced(db, ids, { pauseMs: 10, ...opts }, (some) => {
+    const fresh = keptViews(db, changes);
+    if (fresh.external !== external || fresh.bytes > MAX_VIEW_BYTES * 0.85) return false;
+    // A write since may have dropped some (they are then made on demand or by the next pass).
+    const still = some.filter((id) => fresh.views.has(id) && fresh.views.get(id)?.then === undefined);
+    for (const record of still.length > 0 ? load(still) : []) {
+      const kept = fresh.views.get(record.id);
+      if (!kept || kept.then) continue;
+      const then = makeView(record, new Date(kept.until));
+      if (then.json.equals(kept.json)) then.json = kept.json;
+      else fresh.bytes += then.json.byteLength;
+      kept.then = then;
+      made++;
+    }
+    return true;
+  });
   return made;
 }
 
@@ -204,7 +303,7 @@ function keptViews(db: Db, changes: NonNullable<ReturnType<typeof directoryChang
 function drop(cache: Cache, id: number): void {
   const kept = cache.views.get(id);
   if (!kept) return;
-  cache.bytes -= kept.json.byteLength;
+  cache.bytes -= kept.json.byteLength + (kept.then && kept.then.json !== kept.json ? kept.then.json.byteLength : 0);
   cache.views.delete(id);
 }
 

@@ -35,7 +35,13 @@ export * from './search-query.ts';
 export { actorSearchSql } from './search-sql.ts';
 export { TEXT_RANKS_MAX_AGE_MS } from './search-text.ts';
 export { directoryVersion } from './search-version.ts';
-export { anonymousListViews, anonymousListViewsJson, viewsValidUntil, warmAnonymousListViews } from './search-views.ts';
+export {
+  anonymousListViews,
+  anonymousListViewsJson,
+  renewAnonymousListViews,
+  viewsValidUntil,
+  warmAnonymousListViews,
+} from './search-views.ts';
 
 const MATCHES = ['proximite', 'territoire', 'national'] as const;
 

@@ -2,8 +2,10 @@
  * Keeps the public views of the directory's actors made ahead of the searches that show them
  * (@pare/db search-views.ts): all of them once the server listens, then, every minute, those
  * that have run out (their hours changed state, local midnight, the hour's cap) or were dropped
- * by a write. Searches go on answering meanwhile (a chunk of views at a time, the event loop free
- * in between); a search that comes first simply makes its own views, as without the warmer.
+ * by a write; and those about to run out, as they will be after (`renewAnonymousListViews`): at a
+ * local midnight every view runs out at once. Searches go on answering meanwhile (a slice of
+ * views at a time, the event loop free in between; after the first pass, 10 ms between two); a
+ * search that comes first simply makes its own views, as without the warmer.
  *
  * Without it, every view a visitor's search shows for the first time since the start (or since
  * its hours last changed state) reads its actor's six tables on that request: at 100,000 actors,
@@ -25,24 +27,24 @@
  * 0.97 ms; a word's first search in a département still makes its lists) (§14). They are not
  * logged nor counted, and the public cache does not keep their answers (lib/warm-request.ts).
  */
-import { SEARCH_SYNONYMS, warmAnonymousListViews } from '@pare/db';
+import { renewAnonymousListViews, SEARCH_SYNONYMS, warmAnonymousListViews } from '@pare/db';
 import { listCommunes, listDepartements } from '@pare/geo';
 import { ACTIONS, PUBLICS } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { type AppFetch, WARM_ENV } from '../lib/warm-request.ts';
-import { warmPlaceSearches } from './actors.ts';
+import { clockOf, warmPlaceSearches } from './actors.ts';
 
 /** How many of the broadest words each pass keeps read ahead (with their typed forms and the synonyms' words). */
 export const WARM_WORDS = 32;
 
 export type ViewWarmer = {
-  /** The first pass: how many views it made, texts it read ahead, départements it searched and searches it sent the app, in how many ms. */
+  /** The first pass: how many views it made (and made ahead), texts it read ahead, départements it searched and searches it sent the app, in how many ms. */
   ready: Promise<WarmPass & { ms: number }>;
   /** No new pass; resolves once the one under way (if any) has stopped. */
   stop: () => Promise<void>;
 };
 
-type WarmPass = { views: number; texts: number; places: number; requests: number };
+type WarmPass = { views: number; renewed: number; texts: number; places: number; requests: number };
 
 /** How many searches the first pass sends the app (`warmRequests`): 2,000 take 2.6 s at 100,000 actors. */
 export const WARM_REQUESTS = 2_000;
@@ -108,19 +110,26 @@ export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number; fetch?:
   const stop = () => stopped;
   let running: Promise<WarmPass> | null = null;
   let first = true;
+  const everyMs = opts.everyMs ?? 60_000;
   const pass = (): Promise<WarmPass> => {
     if (!running) {
+      const isFirst = first;
       const withRequests = first && opts.fetch !== undefined;
       first = false;
       running = (async () => {
-        const views = await warmAnonymousListViews(deps.db, deps.actors.loadActors, { stop });
+        const now = () => clockOf(deps);
+        // The first pass makes every view as fast as the searches let it; the later ones, fewer
+        // and while visitors search, leave them more of the event loop.
+        const pace = { stop, now, ...(isFirst ? {} : { pauseMs: 10 }) };
+        const views = await warmAnonymousListViews(deps.db, deps.actors.loadActors, pace);
+        const renewed = stopped ? 0 : await renewAnonymousListViews(deps.db, deps.actors.loadActors, { ...pace, everyMs });
         const texts = stopped ? 0 : await deps.search.warmTexts(WARM_WORDS, stop);
         const places = stopped ? 0 : await warmPlaceSearches(deps, stop);
         const requests =
           stopped || !withRequests || !opts.fetch
             ? 0
             : await warmRequests(opts.fetch, warmSearchPaths(opts.requests ?? WARM_REQUESTS), stop);
-        return { views, texts, places, requests };
+        return { views, renewed, texts, places, requests };
       })().finally(() => {
         running = null;
       });
@@ -136,13 +145,13 @@ export function startViewWarmer(deps: AppDeps, opts: { everyMs?: number; fetch?:
     },
     (err: unknown) => {
       deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) });
-      return { views: 0, texts: 0, places: 0, requests: 0, ms: Math.round(performance.now() - started) };
+      return { views: 0, renewed: 0, texts: 0, places: 0, requests: 0, ms: Math.round(performance.now() - started) };
     },
   );
   const timer = setInterval(() => {
     if (!stopped)
       pass().catch((err: unknown) => deps.log.error('views not warmed', { error: err instanceof Error ? err.message : String(err) }));
-  }, opts.everyMs ?? 60_000);
+  }, everyMs);
   timer.unref();
   return {
     ready,
