@@ -24,4 +24,20 @@ describe("the server's node flags", () => {
     expect(youngGenerationMb([])).toBeLessThanOrEqual(32);
     expect(youngGenerationMb(flags)).toBeGreaterThanOrEqual(64);
   });
+
+  // A full collection's concurrent marking ran on V8's four background threads: on two cores they
+  // took both from the thread answering, every search in flight then waiting ~250 ms, every 6–8 s
+  // under load (docs/PERFORMANCE.md section 16).
+  it.runIf(process.platform === 'linux')('leave V8 one background thread instead of four', () => {
+    const threads = (flags: string[]) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [...flags, '-e', "process.stdout.write(String(require('fs').readdirSync('/proc/self/task').length))"],
+          { encoding: 'utf8' },
+        ),
+      );
+    expect(startNodeFlags()).toContain('--v8-pool-size=1');
+    expect(threads([]) - threads(startNodeFlags())).toBe(3);
+  });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /**
  * The flags the API's start script gives node (apps/api/package.json, `start`: `node <flags>
  * --import tsx src/server.ts`; `--max-semi-space-size=64`: a young generation of up to 128 MB,
- * docs/PERFORMANCE.md section 15). Read from the script, for what starts the server otherwise (the
+ * docs/PERFORMANCE.md section 15; `--v8-pool-size=1`: one background thread for V8's collector,
+ * section 16). Read from the script, for what starts the server otherwise (the
  * bench) to run it as production does; cluster workers inherit them (`process.execArgv`).
  */
 export function startNodeFlags(): string[] {
