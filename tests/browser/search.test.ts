@@ -236,6 +236,17 @@ describe('public search', () => {
     await context.close();
   });
 
+  it('a shared link naming a département by its code alone reads « Moselle (57) », not « 57 »', async () => {
+    const { page, context, errors } = await openPage(h, PHONE);
+    await page.goto(`${h.server.url}/?departement=57`);
+    await waitForResults(page);
+    const place = page.getByRole('combobox', { name: /Commune, code postal ou département/ });
+    await expect.poll(() => place.inputValue()).toBe('Moselle (57)');
+    await expect.poll(() => page.locator('.results-toolbar__count').innerText()).toMatch(/trouvés? pour Moselle \(57\)$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an unknown commune in the URL gives a French error that names the problem', async () => {
     const { page, context } = await openPage(h, DESKTOP);
     await page.goto(`${h.server.url}/?commune=99999`);

@@ -13,7 +13,8 @@ import { Link, navigate } from '../../lib/router.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
 import { type Session, sessionQuery } from './session.ts';
 import '../admin/admin.css';
-import { accountKeys, departementNamesQuery, describeDevice, mySessionsQuery, revokeMyOtherSessions, revokeMySession } from './queries.ts';
+import { departementNamesQuery } from '../departements/queries.ts';
+import { accountKeys, describeDevice, mySessionsQuery, revokeMyOtherSessions, revokeMySession } from './queries.ts';
 import { useLogout } from './use-logout.ts';
 
 const t = frAccount.page;

@@ -16,13 +16,13 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { AdminTable } from '../admin/admin-table.tsx';
 import { SelectField, TextField } from '../admin/fields.tsx';
 import { errorsAt, type FieldErrors, issuesToErrors } from '../admin/form-errors.ts';
+import { departementNamesQuery } from '../departements/queries.ts';
 import { DepartementPicker, type PickedDepartement } from './departement-picker.tsx';
 import {
   accountKeys,
   accountRequestsQuery,
   type CreateUserInput,
   createUser,
-  departementNamesQuery,
   refuseAccountRequest,
   userActions,
   usersQuery,

@@ -8,7 +8,6 @@ export const accountKeys = {
   passwordLink: (token: string) => ['account', 'password', token] as const,
   users: ['admin', 'users'] as const,
   requests: ['admin', 'account-requests'] as const,
-  departementNames: ['departements', 'names'] as const,
 };
 
 export function mySessionsQuery() {
@@ -32,18 +31,6 @@ export function usersQuery() {
 
 export function accountRequestsQuery() {
   return backOfficeQuery(accountKeys.requests, (options) => read(client.admin['account-requests'].$get(undefined, options)));
-}
-
-/** Code → name of every département, to show names rather than codes. */
-export function departementNamesQuery() {
-  return queryOptions({
-    queryKey: accountKeys.departementNames,
-    queryFn: async ({ signal }) => {
-      const list = await read(client.departements.$get(undefined, { init: { signal } }));
-      return new Map(list.items.map((d) => [d.code, d.name]));
-    },
-    staleTime: 60 * 60_000,
-  });
 }
 
 // --- writes ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
+import { departementNamesQuery } from '../departements/queries.ts';
 import { LazySearchMap } from '../map/lazy-search-map.tsx';
 import { NothingLocal, nothingLocal, widerRadius } from './nothing-local.tsx';
 import { Pagination } from './pagination.tsx';
@@ -52,13 +53,16 @@ export function SearchPage() {
   const sortId = useId();
 
   const data = query.data;
+  // A shared link may name a département by its code alone (`?departement=57`): « Moselle (57) ».
+  const departementNames = useQuery({ ...departementNamesQuery(), enabled: Boolean(state.departement && !state.placeLabel) }).data;
+  const departementName = state.departement ? departementNames?.get(state.departement) : undefined;
   const placeLabel =
     state.placeLabel ??
     (state.near ? fr.search.aroundMeLabel : null) ??
     (data?.place?.name && (state.commune || state.postcode) ? data.place.name : null) ??
     state.commune ??
     state.postcode ??
-    state.departement ??
+    (departementName ? `${departementName} (${state.departement})` : state.departement) ??
     '';
   /** The place inside a sentence: « près de Thionville (57) », « près de votre position ». */
   const placePhrase = state.near ? fr.search.aroundMePhrase : placeLabel;
