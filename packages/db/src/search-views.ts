@@ -20,7 +20,7 @@ const MAX_VIEW_BYTES = 256_000_000;
  * needs: its first next change and its time zones. `then`: the view as it will be from `until`,
  * made ahead (`renewAnonymousListViews`); its `json` is this one's when the bytes are the same.
  */
-type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; then?: Kept };
+type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; then: Kept | undefined };
 type Cache = {
   views: Map<number, Kept>;
   bytes: number;
@@ -137,6 +137,8 @@ function makeView(record: ActorRecord, at: Date): Kept {
     until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
     next: firstChange(view),
     zones: zonesOf(view),
+    // Present from the start, so that every kept view has one shape when `then` is set later.
+    then: undefined,
   };
 }
 
