@@ -46,7 +46,13 @@ describe('the view warmer, before the first visitors search', () => {
     const reads: number[] = [];
     const deps = {
       ...base,
-      actors: { ...base.actors, loadActors: (ids: readonly number[]) => (reads.push(...ids), base.actors.loadActors(ids)) },
+      actors: {
+        ...base.actors,
+        loadActors: (ids: readonly number[]) => {
+          reads.push(...ids);
+          return base.actors.loadActors(ids);
+        },
+      },
     };
     const warmer = startViewWarmer(deps, { everyMs: 3_600_000 });
     const done = await warmer.ready;

@@ -17,10 +17,10 @@ const MAX_VIEW_BYTES = 256_000_000;
 
 /**
  * A view as JSON (UTF-8), true from `from` until `until`, with what its own answer's validity
- * needs: its first next change and its time zones. `then`: the view as it will be from `until`,
+ * needs: its first next change and its time zones. `after`: the view as it will be from `until`,
  * made ahead (`renewAnonymousListViews`); its `json` is this one's when the bytes are the same.
  */
-type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; then: Kept | undefined };
+type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; after: Kept | undefined };
 type Cache = {
   views: Map<number, Kept>;
   bytes: number;
@@ -137,8 +137,8 @@ function makeView(record: ActorRecord, at: Date): Kept {
     until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
     next: firstChange(view),
     zones: zonesOf(view),
-    // Present from the start, so that every kept view has one shape when `then` is set later.
-    then: undefined,
+    // Present from the start, so that every kept view has one shape when `after` is set later.
+    after: undefined,
   };
 }
 
@@ -147,11 +147,11 @@ function validView(cache: Cache, id: number, t: number): Kept | undefined {
   const kept = cache.views.get(id);
   if (!kept) return undefined;
   if (kept.from <= t && t < kept.until) return kept;
-  const then = kept.then;
-  if (!then || !(then.from <= t && t < then.until)) return undefined;
-  if (then.json !== kept.json) cache.bytes -= kept.json.byteLength;
-  cache.views.set(id, then);
-  return then;
+  const after = kept.after;
+  if (!after || !(after.from <= t && t < after.until)) return undefined;
+  if (after.json !== kept.json) cache.bytes -= kept.json.byteLength;
+  cache.views.set(id, after);
+  return after;
 }
 
 /**
@@ -249,7 +249,7 @@ export async function renewAnonymousListViews(
   const external = cache.external;
   const due: { id: number; until: number }[] = [];
   for (const [id, kept] of cache.views)
-    if (!kept.then && kept.from <= start && kept.until < start + (opts.withinMs ?? 30 * 60_000)) due.push({ id, until: kept.until });
+    if (!kept.after && kept.from <= start && kept.until < start + (opts.withinMs ?? 30 * 60_000)) due.push({ id, until: kept.until });
   due.sort((x, y) => x.until - y.until);
   const soonest = due[0]?.until ?? start;
   const passesLeft = Math.max(1, Math.floor((soonest - must) / everyMs));
@@ -261,14 +261,14 @@ export async function renewAnonymousListViews(
     const fresh = keptViews(db, changes);
     if (fresh.external !== external || fresh.bytes > MAX_VIEW_BYTES * 0.85) return false;
     // A write since may have dropped some (they are then made on demand or by the next pass).
-    const still = some.filter((id) => fresh.views.has(id) && fresh.views.get(id)?.then === undefined);
+    const still = some.filter((id) => fresh.views.has(id) && fresh.views.get(id)?.after === undefined);
     for (const record of still.length > 0 ? load(still) : []) {
       const kept = fresh.views.get(record.id);
-      if (!kept || kept.then) continue;
-      const then = makeView(record, new Date(kept.until));
-      if (then.json.equals(kept.json)) then.json = kept.json;
-      else fresh.bytes += then.json.byteLength;
-      kept.then = then;
+      if (!kept || kept.after) continue;
+      const after = makeView(record, new Date(kept.until));
+      if (after.json.equals(kept.json)) after.json = kept.json;
+      else fresh.bytes += after.json.byteLength;
+      kept.after = after;
       made++;
     }
     return true;
@@ -305,7 +305,7 @@ function keptViews(db: Db, changes: NonNullable<ReturnType<typeof directoryChang
 function drop(cache: Cache, id: number): void {
   const kept = cache.views.get(id);
   if (!kept) return;
-  cache.bytes -= kept.json.byteLength + (kept.then && kept.then.json !== kept.json ? kept.then.json.byteLength : 0);
+  cache.bytes -= kept.json.byteLength + (kept.after && kept.after.json !== kept.json ? kept.after.json.byteLength : 0);
   cache.views.delete(id);
 }
 
