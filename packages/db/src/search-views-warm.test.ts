@@ -5,24 +5,27 @@ import { GENERATED_SUFFIX, generateDirectory } from './generate.ts';
 import { ANONYMOUS, publicView } from './public-view.ts';
 import { anonymousListViewsJson, renewAnonymousListViews, warmAnonymousListViews } from './search-views.ts';
 
+/** A generated directory, with a loader that records the actors it reads, and the published ids. */
+function generated(actors: number, seed: number) {
+  const db = openDatabase(':memory:');
+  generateDirectory(db, { actors, seed });
+  const repo = actorRepository(db);
+  const reads: number[] = [];
+  const load = (ids: readonly number[]): ActorRecord[] => {
+    reads.push(...ids);
+    return repo.loadActors(ids);
+  };
+  const published = () => db.prepare("SELECT id FROM actors WHERE status = 'published' ORDER BY id").pluck().all() as number[];
+  return { db, repo, reads, load, published };
+}
+
 /**
  * The view warmer (apps/api services/view-warmer.ts) makes every published actor's public view
  * ahead of the searches: after it, a page of results reads no actor record, and shows what a view
  * made on the spot shows.
  */
 describe('the public views made ahead of the searches', () => {
-  const setup = () => {
-    const db = openDatabase(':memory:');
-    generateDirectory(db, { actors: 300, seed: 5 });
-    const repo = actorRepository(db);
-    const reads: number[] = [];
-    const load = (ids: readonly number[]): ActorRecord[] => {
-      reads.push(...ids);
-      return repo.loadActors(ids);
-    };
-    const published = () => db.prepare("SELECT id FROM actors WHERE status = 'published' ORDER BY id").pluck().all() as number[];
-    return { db, repo, reads, load, published };
-  };
+  const setup = () => generated(300, 5);
 
   it('makes every published actor’s view, so that a page of results then reads no record', async () => {
     const { db, repo, reads, load, published } = setup();
@@ -83,15 +86,8 @@ describe('the public views of the next day, made before midnight', () => {
   const before = new Date('2026-12-07T22:57:00Z');
   const after = new Date('2026-12-07T23:01:00Z');
   const setup = () => {
-    const db = openDatabase(':memory:');
-    generateDirectory(db, { actors: 200, seed: 11 });
-    const repo = actorRepository(db);
-    const reads: number[] = [];
-    const load = (ids: readonly number[]): ActorRecord[] => {
-      reads.push(...ids);
-      return repo.loadActors(ids);
-    };
-    const ids = db.prepare("SELECT id FROM actors WHERE status = 'published' ORDER BY id").pluck().all() as number[];
+    const { db, repo, reads, load, published } = generated(200, 11);
+    const ids = published();
     // An actor whose public site closes tomorrow: its view changes at midnight.
     const closing = ids.find((id) => repo.findActorById(id)?.sites.some((s) => !s.confidential)) as number;
     const record = repo.findActorById(closing) as ActorRecord;
