@@ -185,6 +185,8 @@ export type DistinctResult = {
   withSaves?: DistinctRow & { saves: string };
   /** The same load while another process saves an actor every second. */
   withOtherProcessSaves?: DistinctRow & { saves: string };
+  /** The same load on one process per core (the default) while one of them saves an actor every second. */
+  withSavesEveryCore?: DistinctRow & { saves: string; workers: number };
   /** The same load and client on one process per core, as the server runs by default (PARE_WORKERS). */
   everyCore?: { workers: number; load: DistinctRow; single: NonNullable<DistinctResult['single']> };
 };

@@ -9,7 +9,8 @@
  * `app` serves the real application (createApp, as server.ts does, logs silenced) on the given
  * database; `bare` serves one Hono route returning a fixed JSON body, the baseline every figure
  * is divided by (and `/page`, a fixed body the size of a page of results). Prints `READY <port>` on stdout once listening.
- * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts).
+ * `--save-every-ms N` (app mode) saves an actor every N ms on the app's connection (bench/saves.ts);
+ * with `--workers N`, the first process saves and the others see its writes as another process's.
  * `--workers N` (app mode): N processes on the port, as PARE_WORKERS runs the server
  * (apps/api/src/cluster.ts), each with its own connection to the database; READY once all listen.
  * In app mode each process makes the public views of every actor first, reads ahead the
@@ -71,7 +72,9 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
     );
   }
   midnight?.listening();
-  if (values['save-every-ms']) {
+  // With `--workers N`, the first process saves: a save a second in all, seen by the others as
+  // another process's write, as a curator's save reaches one of the server's processes.
+  if (values['save-every-ms'] && (cluster.worker?.id ?? 1) === 1) {
     const { saveNow } = await import('./saves.ts');
     setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
   }
