@@ -20,7 +20,18 @@ type TestMap = {
   isMoving: () => boolean;
   getZoom: () => number;
   querySourceFeatures: (id: string) => { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+  getBounds: () => { getWest: () => number; getSouth: () => number; getEast: () => number; getNorth: () => number };
 };
+
+/** West, south, east, north of what the map shows. */
+function mapView(page: Page): Promise<[number, number, number, number]> {
+  return page.evaluate(() => {
+    const b = (window as unknown as { __pareMap: TestMap }).__pareMap.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number];
+  });
+}
+const shows = ([w, s, e, n]: readonly number[], lng: number, lat: number) =>
+  (w as number) < lng && lng < (e as number) && (s as number) < lat && lat < (n as number);
 
 /** Sites the map draws in its view: a cluster counts its sites, a marker one. */
 function sitesOnMap(page: Page): Promise<number> {
@@ -101,6 +112,27 @@ describe('the search map', () => {
       expect(await page.locator('.search-map__count').innerText()).toBe(narrowed);
     }
     await context.close();
+  }, 120_000);
+
+  it('a search by département frames the département, not France, and heads its group « Dans le département et sa région »', async () => {
+    for (const screen of [DESK, PHONE]) {
+      const { page, context, errors } = await openPage(h, screen, { bypassCSP: true });
+      // Its results include the Grand Est's régional actors, whose sites lie outside the Moselle.
+      await page.goto(`${h.server.url}/?departement=57${screen === PHONE ? '&vue=carte' : ''}`);
+      await mapSettled(page);
+      // The whole Moselle is on the map — Metz, Thionville, and Bitche at its eastern end, where
+      // none of the results has a site — and not Paris.
+      await expect.poll(async () => shows(await mapView(page), 7.43, 49.05)).toBe(true);
+      const view = await mapView(page);
+      expect(shows(view, 6.18, 49.12) && shows(view, 6.17, 49.36), `view ${view.join(',')}`).toBe(true);
+      expect(shows(view, 2.35, 48.86), `view ${view.join(',')}`).toBe(false);
+      expect((view[2] as number) - (view[0] as number)).toBeLessThan(6);
+      await page.locator('.search-map__canvas').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/search-departement-${screen.width}.png` });
+      if (screen === DESK) await page.getByRole('heading', { level: 3, name: 'Dans le département et sa région : Moselle (57)' }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   }, 120_000);
 
   it('390×844: the map view shows every result with the same count, axe-clean', async () => {

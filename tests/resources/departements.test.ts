@@ -129,6 +129,23 @@ describe('the national view', () => {
     expect(meuse!.actors).toBeGreaterThanOrEqual(2);
   });
 
+  it('GET /api/departements gives each département the box of its outline, for a map to frame it', async () => {
+    const { body } = await getJson(t.app, '/api/departements', DepartementListSchema);
+    const box = (code: string) => body.items.find((d) => d.code === code)?.bbox;
+    // Metz (6.18, 49.12) is in the Moselle's box, Paris (2.35, 48.86) is not.
+    const moselle = box('57');
+    expect(moselle).toBeTruthy();
+    const [w, s, e, n] = moselle!;
+    expect(w < 6.18 && 6.18 < e && s < 49.12 && 49.12 < n).toBe(true);
+    expect(w < 2.35 && 2.35 < e && s < 48.86 && 48.86 < n).toBe(false);
+    // A département about a degree across, not France.
+    expect(e - w).toBeLessThan(2.5);
+    // Overseas too: La Réunion around Saint-Denis (55.45, -20.88).
+    const [rw, rs, re, rn] = box('974')!;
+    expect(rw < 55.45 && 55.45 < re && rs < -20.88 && -20.88 < rn).toBe(true);
+    expect(body.items.every((d) => d.bbox !== null)).toBe(true);
+  });
+
   it('GET /api/protocols lists the protocols, a convention before the instances it created', async () => {
     const { status, body } = await getJson(t.app, '/api/protocols', ProtocolListSchema);
     expect(status).toBe(200);

@@ -13,7 +13,7 @@ export {
 } from './base-map.ts';
 export { distanceKm, type LatLng } from './distance.ts';
 export type { BBox } from './geometry.ts';
-export { type Located, locate } from './locate.ts';
+export { departementBbox, type Located, locate } from './locate.ts';
 export { getMapFile } from './map-files.ts';
 export { foldPlaceName, normalizePlaceName, stripLeadingArticle } from './normalize.ts';
 export {

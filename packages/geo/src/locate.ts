@@ -36,6 +36,15 @@ const loadShapes = lazy((): Shape[] =>
 const inBBox = (bbox: BBox, lng: number, lat: number, margin: number): boolean =>
   lng >= bbox[0] - margin && lng <= bbox[2] + margin && lat >= bbox[1] - margin && lat <= bbox[3] + margin;
 
+/**
+ * The box around a département's outline (west, south, east, north), for a map to frame it;
+ * undefined for a code the outlines do not hold.
+ */
+export function departementBbox(code: string): BBox | undefined {
+  const bbox = loadShapes().find((s) => s.code === code)?.bbox;
+  return bbox ? [...bbox] : undefined;
+}
+
 /** The département and région containing a point; undefined at sea or abroad. */
 export function locate(lat: number, lng: number): Located | undefined {
   if (!Number.isFinite(lat) || !Number.isFinite(lng)) return undefined;

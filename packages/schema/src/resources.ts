@@ -281,6 +281,10 @@ export const DepartementSummarySchema = z
     actors: z.number().int().meta({ description: 'Acteurs publiés ayant un lieu dans le département ou le couvrant (nationaux exclus)' }),
     protocols: z.number().int(),
     has_protocol: z.boolean(),
+    bbox: z
+      .tuple([z.number(), z.number(), z.number(), z.number()])
+      .nullable()
+      .meta({ description: 'ouest,sud,est,nord autour du contour du département (WGS 84), pour cadrer une carte' }),
   })
   .meta({ id: 'DepartementSummary' });
 export type DepartementSummary = z.infer<typeof DepartementSummarySchema>;

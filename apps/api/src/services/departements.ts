@@ -3,7 +3,7 @@
  * protocols and the resources) and, for the national page, every département with its counts.
  */
 import type { Viewer } from '@pare/db';
-import { getDepartement, getRegion, listDepartements } from '@pare/geo';
+import { departementBbox, getDepartement, getRegion, listDepartements } from '@pare/geo';
 import type { DepartementList, DepartementPage, PublicActor } from '@pare/schema';
 import type { AppDeps } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -65,6 +65,7 @@ export function listDepartementSummaries(deps: Pick<AppDeps, 'db'>): Departement
         actors: ids.size,
         protocols: n,
         has_protocol: n > 0,
+        bbox: departementBbox(d.code) ?? null,
       };
     }),
   };

@@ -105,6 +105,8 @@ export const fr = {
     updating: 'Mise à jour des résultats…',
     localHeading: (place: string | null) =>
       place ? `Près de ${place} et sur ce territoire` : 'Acteurs locaux, départementaux et régionaux',
+    /** A search by département (« Moselle (57) »): its own actors and those of its région. */
+    departementHeading: (place: string) => `Dans le département et sa région : ${place}`,
     nationalHeading: 'Partout en France',
     nationalIntro: 'Lignes d’écoute et associations nationales, joignables où que vous soyez.',
     emptyTitle: 'Aucun acteur ne correspond à cette recherche.',

@@ -50,6 +50,12 @@ export type SearchMapProps = {
    * by the server for the view (GET /api/map/points), instead of the `items` of the page.
    */
   mapQuery?: string;
+  /**
+   * A search by département without a point: the box of the département, which the map frames
+   * (its results include régional actors whose sites lie elsewhere); `undefined` while the box is
+   * fetched, and the map waits for it.
+   */
+  frame?: Bbox | null | undefined;
 };
 
 type Label = { key: string; lngLat: [number, number]; text: string; kind: 'cluster' | 'confidential' };
@@ -127,6 +133,7 @@ export default function SearchMap({
   onSelect,
   compact = false,
   mapQuery,
+  frame = null,
 }: SearchMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const labelsRef = useRef<HTMLDivElement>(null);
@@ -487,11 +494,12 @@ export default function SearchMap({
   useEffect(() => {
     const m = mapRef.current;
     if (!ready || !m || searchKey === null || framedKey.current === searchKey) return;
-    if (fromServer && !place && markers?.query !== mapQuery) return;
+    if (!place && frame === undefined) return;
+    if (fromServer && !place && !frame && markers?.query !== mapQuery) return;
     framedKey.current = searchKey;
-    const view = fromServer ? viewForAnswer(place, markers?.answer.bounds ?? null) : viewForResults(place, geo);
+    const view = !place && frame ? frame : fromServer ? viewForAnswer(place, markers?.answer.bounds ?? null) : viewForResults(place, geo);
     m.fitBounds(view, { padding: FIT_PADDING, maxZoom: 13, animate: !reducedMotion });
-  }, [ready, searchKey, place, geo, reducedMotion, fromServer, markers, mapQuery]);
+  }, [ready, searchKey, place, geo, reducedMotion, fromServer, markers, mapQuery, frame]);
 
   useEffect(() => {
     const m = mapRef.current;

@@ -10,8 +10,9 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { fr } from '../../i18n/fr.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { DESKTOP_QUERY, REDUCED_MOTION_QUERY, useMediaQuery } from '../../lib/use-media-query.ts';
-import { departementNamesQuery } from '../departements/queries.ts';
+import { departementPlacesQuery } from '../departements/queries.ts';
 import { LazySearchMap } from '../map/lazy-search-map.tsx';
+import type { Bbox } from '../map/map-areas.ts';
 import { NothingLocal, nothingLocal, widerRadius } from './nothing-local.tsx';
 import { Pagination } from './pagination.tsx';
 import { searchActorsQuery } from './queries.ts';
@@ -53,9 +54,22 @@ export function SearchPage() {
   const sortId = useId();
 
   const data = query.data;
-  // A shared link may name a département by its code alone (`?departement=57`): « Moselle (57) ».
-  const departementNames = useQuery({ ...departementNamesQuery(), enabled: Boolean(state.departement && !state.placeLabel) }).data;
-  const departementName = state.departement ? departementNames?.get(state.departement) : undefined;
+  // A search by département: a shared link may name it by its code alone (`?departement=57`):
+  // « Moselle (57) »; and without a point, the map frames the département.
+  const departementPlaces = useQuery({ ...departementPlacesQuery(), enabled: Boolean(state.departement) });
+  const departement = state.departement ? departementPlaces.data?.get(state.departement) : undefined;
+  const departementName = departement?.name;
+  const byDepartement = Boolean(state.departement && !hasPoint(state));
+  const mapFrame: Bbox | null | undefined = !byDepartement
+    ? null
+    : departement?.bbox
+      ? [
+          [departement.bbox[0], departement.bbox[1]],
+          [departement.bbox[2], departement.bbox[3]],
+        ]
+      : departementPlaces.isPending
+        ? undefined
+        : null;
   const placeLabel =
     state.placeLabel ??
     (state.near ? fr.search.aroundMeLabel : null) ??
@@ -186,7 +200,11 @@ export function SearchPage() {
             searchHref={location.href}
             highlightedId={highlightedId}
             onHighlight={setHoveredId}
-            localHeading={fr.search.localHeading(hasPlace(state) ? placePhrase : null)}
+            localHeading={
+              byDepartement && placePhrase
+                ? fr.search.departementHeading(placePhrase)
+                : fr.search.localHeading(hasPlace(state) ? placePhrase : null)
+            }
             now={data.at}
           />
         )}
@@ -285,6 +303,7 @@ export function SearchPage() {
               items={items}
               place={data?.place ?? null}
               mapQuery={toMapQuery(state)}
+              frame={mapFrame}
               searchKey={data && !query.isPlaceholderData ? toMapQuery(state) : null}
               highlightedId={highlightedId}
               onHover={setHoveredId}
