@@ -240,6 +240,27 @@ describe('the entry form', () => {
 });
 
 describe('the resource and protocol editors', () => {
+  it('a new resource, once saved, opens at its own address with « Créé » still said, without a loading step', async () => {
+    const { page, context, errors } = await openPage(h, PHONE, { bypassCSP: true });
+    await signIn(page, '/admin/ressources/nouvelle');
+    await page.getByLabel('Titre', { exact: false }).first().fill('Guide créé par le test de l’éditeur');
+    await page.getByRole('checkbox', { name: 'Professionnels', exact: true }).check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(/\/admin\/ressources\/\d+$/);
+    // The note of the creation, on the entry's page (another editor than the one that saved).
+    await page.getByText('Créé. Vous pouvez maintenant déposer un fichier.').waitFor();
+    await page.getByRole('heading', { name: /Modifier la ressource « Guide créé par le test de l’éditeur »/ }).waitFor();
+    // The file box now offers the upload (it asked to save first before).
+    await page.getByLabel('Choisir un fichier').waitFor();
+    await page.screenshot({ path: `${SHOTS}/resource-created-phone.png` });
+    // A reload of the page does not say it again: the note was for the creation.
+    await page.reload();
+    await page.getByRole('heading', { name: /Modifier la ressource/ }).waitFor();
+    expect(await page.getByText('Créé. Vous pouvez maintenant déposer un fichier.').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('choose départements by name, as chips, instead of typing codes', async () => {
     const { page, context, errors } = await openPage(h, PHONE, { bypassCSP: true });
     await signIn(page, '/admin/ressources/nouvelle');

@@ -3,10 +3,10 @@
  * the API's error, the status line; saving creates or updates, then moves a new entry to its address.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { frResources } from '../../i18n/fr.resources.ts';
 import { navigate } from '../../lib/router.tsx';
-import { resourceKeys } from './queries.ts';
+import { adminProtocolQuery, adminResourceQuery, resourceKeys } from './queries.ts';
 
 const t = frResources.edit;
 
@@ -14,9 +14,25 @@ type Entry = { id: number; editable: boolean; title: string };
 
 /** Per kind: the cached lists an answer makes stale, where its entries live, which history the API keeps. */
 const PLACES = {
-  resource: { stale: [resourceKeys.all, resourceKeys.admin], path: '/admin/ressources', history: 'resources' },
-  protocol: { stale: [resourceKeys.protocols, resourceKeys.admin], path: '/admin/protocoles', history: 'protocols' },
+  resource: {
+    stale: [resourceKeys.all, resourceKeys.admin],
+    path: '/admin/ressources',
+    history: 'resources',
+    detail: (id: number) => adminResourceQuery(id).queryKey,
+  },
+  protocol: {
+    stale: [resourceKeys.protocols, resourceKeys.admin],
+    path: '/admin/protocoles',
+    history: 'protocols',
+    detail: (id: number) => adminProtocolQuery(id).queryKey,
+  },
 } as const;
+
+/**
+ * Set just before a new entry's editor leaves for the entry's address, read once by the editor
+ * there (another one: the page loads the entry): what the creation said stays on screen.
+ */
+let createdNote: { path: string; note: string } | null = null;
 
 /** Per kind: what a creation says, the editor's title (a new entry's, a saved one's). */
 const TEXTS = {
@@ -47,6 +63,15 @@ export function useEntryEditor<E extends Entry, F, I>(
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [created] = useState(() => {
+    const note = existing && createdNote?.path === `${o.path}/${existing.id}` ? createdNote.note : null;
+    createdNote = null;
+    return note;
+  });
+  // Said once the page is on screen, so that the status line's change is announced.
+  useEffect(() => {
+    if (created) setMessage(created);
+  }, [created]);
   const set = <K extends keyof F>(k: K, v: F[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   function updated(x: E, note: string) {
@@ -66,6 +91,9 @@ export function useEntryEditor<E extends Entry, F, I>(
       else {
         const created = await writes.create(entryForm.input(form));
         updated(created, o.createdNote);
+        // The entry's page shows it at once (no loading), with the note.
+        queryClient.setQueryData<E>(o.detail(created.id) as readonly unknown[], created);
+        createdNote = { path: `${o.path}/${created.id}`, note: o.createdNote };
         navigate(`${o.path}/${created.id}`, { replace: true, keepScroll: true });
       }
     } catch (err) {
