@@ -44,12 +44,17 @@ describe('public search', () => {
     const { page, context } = await openPage(h, DESKTOP);
     await page.goto(h.server.url);
     const place = page.getByRole('combobox', { name: /Commune, code postal ou département/ });
+    // The suggestions for the whole word typed, not those of a shorter prefix still on their way
+    // (a list replaced after ArrowDown has no active option).
+    const full = page.waitForResponse((r) => r.url().includes('/api/territories/search') && /[?&]q=Thionv(&|$)/.test(r.url()));
     await place.pressSequentially('Thionv', { delay: 30 });
+    await full;
     await page
       .getByRole('option', { name: /Thionville/ })
       .first()
       .waitFor();
     await place.press('ArrowDown');
+    await expect.poll(() => place.getAttribute('aria-activedescendant')).toBeTruthy();
     const active = await place.getAttribute('aria-activedescendant');
     expect(active).toBeTruthy();
     expect(await page.locator(`[id="${active}"]`).getAttribute('aria-selected')).toBe('true');

@@ -105,7 +105,8 @@ export function createTestApp(opts: TestAppOptions = {}): TestApp {
     lines,
     close: () => {
       db.close();
-      rmSync(dir, { recursive: true, force: true });
+      // A worker's read-only connection may still be closing its files in the directory (ENOTEMPTY).
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }
