@@ -1,6 +1,6 @@
 /** Browser journeys through the public search: place autocomplete, filters in the URL, Back, keyboard. */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, FIXTURE, type Harness, harnessForFile, openPage, PHONE, waitForResults } from './browser.ts';
+import { DESKTOP, FIXTURE, type Harness, harnessForFile, LARGE_SCREEN, openPage, PHONE, waitForResults } from './browser.ts';
 
 let h: Harness;
 
@@ -238,6 +238,27 @@ describe('public search', () => {
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('vue'));
     await page.locator('.result-list').first().waitFor();
+    await context.close();
+  });
+
+  it('the « Ouvert maintenant » box sits beside its label as every other filter does', async () => {
+    const { page, context } = await openPage(h, LARGE_SCREEN);
+    await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)`);
+    await waitForResults(page);
+    /** The gap between a box and its label, and how far the box's middle is from the label's first line's. */
+    const layout = (name: RegExp) =>
+      page.getByRole('checkbox', { name }).evaluate((box) => {
+        const label = document.querySelector(`label[for="${box.id}"]`) as HTMLElement;
+        const b = box.getBoundingClientRect();
+        const l = label.getBoundingClientRect();
+        const line = Number.parseFloat(getComputedStyle(label).lineHeight) || 24;
+        return { gap: Math.round(l.left - b.right), offset: Math.abs(b.top + b.height / 2 - (l.top + line / 2)) };
+      });
+    const open = await layout(/^Ouvert maintenant/);
+    const young = await layout(/^Jeunes/);
+    expect(open.gap).toBeGreaterThanOrEqual(6);
+    expect(open.gap).toBe(young.gap);
+    expect(open.offset).toBeLessThanOrEqual(3);
     await context.close();
   });
 

@@ -80,16 +80,21 @@ export function SearchFilters({ state, facets, onSearch }: Props) {
     <div className="search-filters">
       <fieldset className="filter-group filter-open">
         <legend>{fr.search.filterHours}</legend>
-        <input
-          id={openId}
-          type="checkbox"
-          name="ouvert"
-          checked={state.openNow}
-          onChange={(e) => onSearch({ ...state, openNow: e.target.checked, page: 1 })}
-        />
-        <label htmlFor={openId} className={facets?.open_now === 0 && !state.openNow ? 'is-empty' : undefined}>
-          {facets ? fr.search.facetOption(fr.search.openNow, facets.open_now) : fr.search.openNow}
-        </label>
+        {/* A list of one, so that the box sits beside its label as in the groups below. */}
+        <ul>
+          <li>
+            <input
+              id={openId}
+              type="checkbox"
+              name="ouvert"
+              checked={state.openNow}
+              onChange={(e) => onSearch({ ...state, openNow: e.target.checked, page: 1 })}
+            />
+            <label htmlFor={openId} className={facets?.open_now === 0 && !state.openNow ? 'is-empty' : undefined}>
+              {facets ? fr.search.facetOption(fr.search.openNow, facets.open_now) : fr.search.openNow}
+            </label>
+          </li>
+        </ul>
       </fieldset>
       {filterGroup('publics', fr.search.filterPublics, PUBLICS, PUBLIC_LABELS)}
       {filterGroup('actions', fr.search.filterActions, ACTIONS, ACTION_LABELS)}
