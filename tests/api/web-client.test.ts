@@ -21,6 +21,14 @@ describe('the web client served by the app', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
   });
 
+  it('answers a chunk the build does not have (an older version’s) with a 404 that no cache keeps, not the app shell', async () => {
+    const res = await t.app.request('/assets/orientation-AncienNom.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).not.toMatch(/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).not.toContain('<html');
+  });
+
   it('answers a client route such as an actor page with the app shell, in French, with no cookie', async () => {
     const res = await t.app.request('/acteurs/crip-57');
     expect(res.status).toBe(200);

@@ -70,6 +70,59 @@ describe('safety of the public pages', () => {
     await context.close();
   });
 
+  describe('a tab opened before a new version went online (the code of a page it has not shown yet is gone)', () => {
+    /**
+     * The orientation page's chunk answers 404 (a deploy removed it) — until the page is loaded
+     * again when `backAfterReload` (the new version's page then has its chunks), or always.
+     */
+    async function openWithChunkGone(backAfterReload: boolean) {
+      const opened = await openPage(h, PHONE);
+      const { page } = opened;
+      const documents: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname);
+      });
+      await page.route(/\/assets\/orientation-[^/]*\.js$/, (route) =>
+        backAfterReload && documents.length > 1
+          ? route.continue()
+          : route.fulfill({ status: 404, contentType: 'text/plain', body: 'Fichier introuvable.' }),
+      );
+      await page.goto(`${h.server.url}/`);
+      await page.locator('h1').first().waitFor();
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Être orienté' }).click();
+      return { ...opened, documents };
+    }
+    const expectBannerAndQuickExit = async (page: Awaited<ReturnType<typeof openPage>>['page']) => {
+      const banner = page.getByRole('complementary', { name: 'Numéros d’urgence' });
+      expect(await banner.locator('a[href="tel:119"]').count()).toBe(1);
+      expect(await page.getByRole('button', { name: /Quitter rapidement/ }).isVisible()).toBe(true);
+    };
+
+    it('the page is loaded again once and shows, where it used to go white', async () => {
+      const { page, context, documents, errors } = await openWithChunkGone(true);
+      await page.getByRole('heading', { level: 1, name: 'Trouver la bonne personne à contacter' }).waitFor();
+      expect(documents).toEqual(['/', '/orientation']);
+      await expectBannerAndQuickExit(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('when the code stays missing, the page says so, keeps the emergency numbers and the quick exit, and does not reload in a loop', async () => {
+      const { page, context, documents } = await openWithChunkGone(false);
+      const failed = page.getByRole('alert').filter({ hasText: 'Cette page n’a pas pu s’afficher' });
+      await failed.waitFor();
+      await page.waitForTimeout(500);
+      expect(documents).toEqual(['/', '/orientation']);
+      await expectBannerAndQuickExit(page);
+      expect(await failed.getByRole('button', { name: 'Recharger la page' }).isVisible()).toBe(true);
+      // Another page is tried afresh: the menu still works.
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Trouver un acteur' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Trouver un acteur près de chez vous' }).waitFor();
+      expect(await failed.count()).toBe(0);
+      await context.close();
+    });
+  });
+
   it('a confidential site shows « adresse confidentielle », never its street, in the list, on the map and on its page', async () => {
     const { page, context } = await openPage(h, DESKTOP);
     await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)&q=foyer+test`);

@@ -150,6 +150,11 @@ export function createApp(options: CreateAppOptions) {
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('*', serveStatic({ root: options.webDist }));
+    // A file of the build that is not there (an older version's chunk, asked by a tab opened before
+    // a new one went online) is a 404, not the app shell: the browser then reports a failed load,
+    // which the client answers by loading the page again (apps/web/src/lib/stale-build.ts), instead
+    // of « a module script answered with text/html ». Never kept by a cache: it may exist tomorrow.
+    app.get('/assets/*', (c) => c.text('Fichier introuvable.', 404, { 'Cache-Control': 'no-store' }));
     // Client-side routes (/acteurs/…) get the app shell.
     app.get('*', (c) => c.html(indexHtml));
   }

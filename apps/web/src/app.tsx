@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactElement, Suspense, useEffect, useRef } from 'react';
 import { AppShell, MAIN_ID } from './components/app-shell.tsx';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import * as Account from './features/account/lazy.ts';
 import { ActorPage } from './features/actor/actor-page.tsx';
 import * as Admin from './features/admin/lazy.ts';
@@ -13,6 +14,7 @@ import * as Submissions from './features/submissions/lazy.ts';
 import { fr } from './i18n/fr.ts';
 import { lazyPages } from './lib/lazy-pages.ts';
 import { matchRoute, type Route, useLocation } from './lib/router.tsx';
+import { reloadingForNewVersion } from './lib/stale-build.ts';
 
 const { OrientationPage } = lazyPages(() => import('./features/orientation/index.ts'), ['OrientationPage']);
 const Resources = {
@@ -104,7 +106,33 @@ function Page() {
     target?.focus({ preventScroll: true });
   }, [pathname]);
 
-  return pageOf(route);
+  // A page that fails (its code gone with a new version, an error while it renders) leaves the
+  // banner, the quick exit and the menu in place, and says so; another page is tried afresh.
+  return (
+    <ErrorBoundary resetKey={pathname} fallback={<PageFailed />}>
+      {pageOf(route)}
+    </ErrorBoundary>
+  );
+}
+
+function PageFailed() {
+  // Loaded again for a new version (lib/stale-build.ts): the page comes back in a moment.
+  if (reloadingForNewVersion()) return <p className="page-loading">{fr.app.loading}</p>;
+  const t = fr.app.pageFailed;
+  return (
+    <div className="notice notice--error page-failed" role="alert">
+      <h1 className="notice__title" tabIndex={-1} data-page-heading>
+        {t.title}
+      </h1>
+      <p>{t.body}</p>
+      <p className="page-failed__actions">
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t.reload}
+        </button>
+        <a href="/">{t.home}</a>
+      </p>
+    </div>
+  );
 }
 
 export function App({ queryClient }: { queryClient: QueryClient }) {

@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { createQueryClient } from './lib/query-client.ts';
+import { reloadOnStaleBuild } from './lib/stale-build.ts';
 import './styles.css';
+
+reloadOnStaleBuild();
 
 const root = document.getElementById('root');
 if (root) {

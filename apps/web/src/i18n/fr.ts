@@ -15,6 +15,13 @@ export const fr = {
       'PARÉ est le réseau national des acteurs de la prévention et de l’accompagnement des mineurs en situation ou en risque de prostitution, animé par la Fondation Droit d’Enfance pour la DGCS.',
     footerPrivacy: 'Ce site ne dépose aucun cookie, ne mesure pas votre visite et ne garde pas vos recherches.',
     loading: 'Chargement…',
+    /** A page whose code could not load or that failed to show (app.tsx `PageFailed`). */
+    pageFailed: {
+      title: 'Cette page n’a pas pu s’afficher',
+      body: 'Le site a peut-être été mis à jour pendant votre visite. Rechargez la page pour retrouver sa dernière version.',
+      reload: 'Recharger la page',
+      home: 'Revenir à la recherche',
+    },
     navLabel: 'Menu principal',
     nav: {
       search: 'Trouver un acteur',
