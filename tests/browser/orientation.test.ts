@@ -39,6 +39,7 @@ const USED = {
   },
   form: {
     headingFor: template,
+    yourRequest: text,
     whoReceives: text,
     name: text,
     phone: text,
@@ -403,6 +404,18 @@ describe('orientation: asking to be contacted', () => {
     expect(requests.some((u) => u.endsWith('/api/contact-requests'))).toBe(true);
     expect(outsideRequests(requests, h.server.url)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone, the page of a request to one structure names it once, in its title; the form under it is « Votre demande »', async () => {
+    const { page, context } = await openPage(h, PHONE);
+    await openActorContact(page);
+    expect(await page.getByRole('heading', { name: t.form.headingFor(FIXTURE.confidentialName) }).count()).toBe(1);
+    const form = page.getByRole('region', { name: t.form.yourRequest, exact: true });
+    expect(await form.getByRole('heading', { level: 2, name: t.form.yourRequest, exact: true }).isVisible()).toBe(true);
+    // The first field is reached a screen sooner than with the name said twice.
+    const nameField = form.getByRole('textbox', { name: t.form.name, exact: true });
+    expect((await nameField.boundingBox())?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(2 * PHONE.height);
     await context.close();
   });
 

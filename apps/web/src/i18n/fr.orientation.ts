@@ -139,6 +139,8 @@ export const frOrientation = {
   form: {
     heading: 'Demander à être recontacté',
     headingFor: (name: string) => `Demander à être recontacté par ${name}`,
+    /** The form's heading on the page of one actor's request, whose title already names it. */
+    yourRequest: 'Votre demande',
     intro: 'Laissez le minimum : un prénom ou un pseudonyme et un moyen de vous joindre suffisent.',
     whoReceives:
       'Votre demande va à la structure choisie si elle reçoit directement les demandes ; sinon, et toujours pour les lieux dont l’adresse est confidentielle, elle va à l’équipe PARÉ, qui vous recontacte ou la transmet.',

@@ -35,6 +35,8 @@ export type ContactRequestFormProps = {
   defaultPlace?: PickedPlace | null | undefined;
   /** Heading level inside the page it sits in. */
   headingLevel?: 2 | 3;
+  /** Its heading, when the page's title already says « Demander à être recontacté par … ». */
+  heading?: string | undefined;
   /** The orientation's answers, sent with the request so the team sees (and sorts by) its urgency. */
   orientation?: { needs: string[]; urgency: Urgency | null } | undefined;
 };
@@ -69,6 +71,7 @@ export function ContactRequestForm({
   defaultProfile,
   defaultPlace,
   headingLevel = 2,
+  heading,
   orientation,
 }: ContactRequestFormProps) {
   const uid = useId();
@@ -201,7 +204,7 @@ export function ContactRequestForm({
 
   return (
     <section className="contact-form" aria-labelledby={id('heading')}>
-      <Heading id={id('heading')}>{actorName ? t.headingFor(actorName) : t.heading}</Heading>
+      <Heading id={id('heading')}>{heading ?? (actorName ? t.headingFor(actorName) : t.heading)}</Heading>
       <p>{t.intro}</p>
       <div className="notice contact-form__privacy">
         <p>{t.whoReceives}</p>

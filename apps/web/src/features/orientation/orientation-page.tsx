@@ -35,7 +35,9 @@ function ActorContact({ slug }: { slug: string }) {
       </PageIntro>
       {actor.isPending && <p role="status">{f.loading}</p>}
       {actor.isError && <ErrorMessage error={actor.error} />}
-      {actor.data && <ContactRequestForm actor={slug} actorName={actor.data.name} headingLevel={2} />}
+      {actor.data && (
+        <ContactRequestForm actor={slug} actorName={actor.data.name} headingLevel={2} heading={frOrientation.form.yourRequest} />
+      )}
       <p className="orientation-team">
         <button type="button" className="button button--link" onClick={() => navigate('/orientation')}>
           {f.orQuestions}
