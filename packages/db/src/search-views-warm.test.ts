@@ -77,6 +77,48 @@ describe('the public views made ahead of the searches', () => {
 });
 
 /**
+ * A kept view holds its instants as whole seconds (small integers, unboxed: two objects a view for
+ * the collector instead of five, docs/PERFORMANCE.md §18). Its end is rounded down and its start
+ * too, which is exact as hours change on whole seconds.
+ */
+describe('a kept view’s instants, to the second', () => {
+  it('shows a closing not a millisecond late, and serves the whole second it was made in', () => {
+    const { db, repo, reads, load, published } = generated(120, 3);
+    const withSite = published().filter((id) => repo.findActorById(id)?.sites.some((s) => !s.confidential));
+    const [closing, other] = withSite as [number, number];
+    const record = repo.findActorById(closing) as ActorRecord;
+    const input = actorToInput(record);
+    const site = input.sites.findIndex((_, i) => !record.sites[i]?.confidential);
+    input.sites[site] = {
+      ...input.sites[site],
+      opening_hours: 'Mo-Su 09:00-16:00',
+      temporary_closures: [],
+    } as (typeof input.sites)[number];
+    repo.replaceActor(closing, input);
+    const openNow = (view: Buffer | undefined) =>
+      (JSON.parse(view?.toString() ?? '{}') as { sites: { open_now: boolean | null }[] }).sites[site]?.open_now;
+    // 15:59:59.700 in Paris (winter, UTC+1): open, for 300 ms more.
+    expect(openNow(anonymousListViewsJson(db, load, [closing], new Date('2026-12-07T14:59:59.700Z')).views[0])).toBe(true);
+    reads.length = 0;
+    expect(openNow(anonymousListViewsJson(db, load, [closing], new Date('2026-12-07T14:59:59.999Z')).views[0])).toBe(true);
+    expect(reads).toEqual([]);
+    // 16:00:00.000: closed, read again.
+    expect(openNow(anonymousListViewsJson(db, load, [closing], new Date('2026-12-07T15:00:00.000Z')).views[0])).toBe(false);
+    expect(reads).toEqual([closing]);
+
+    // Made at .400 of a second, a view also answers a search stamped earlier in that second.
+    reads.length = 0;
+    anonymousListViewsJson(db, load, [other], new Date('2026-12-07T15:00:07.400Z'));
+    const earlier = new Date('2026-12-07T15:00:07.100Z');
+    const { views } = anonymousListViewsJson(db, load, [other], earlier);
+    expect(reads).toEqual([other]);
+    expect(views[0]?.toString()).toBe(
+      JSON.stringify(publicView(repo.findActorById(other) as ActorRecord, ANONYMOUS, { at: earlier, week: false })),
+    );
+  });
+});
+
+/**
  * At a local midnight every kept view runs out at once (its closures and its week move on): the
  * views of the new day are made ahead (`renewAnonymousListViews`, from the view warmer's passes),
  * so the first searches after midnight read no record and show the new day's state.

@@ -19,8 +19,37 @@ const MAX_VIEW_BYTES = 256_000_000;
  * A view as JSON (UTF-8), true from `from` until `until`, with what its own answer's validity
  * needs: its first next change and its time zones. `after`: the view as it will be from `until`,
  * made ahead (`renewAnonymousListViews`); its `json` is this one's when the bytes are the same.
+ * The instants are whole seconds (`keptSecond`), the zones a list shared by the views that have
+ * the same: a view is then two objects for the collector to mark (its record and its Buffer)
+ * where instants in epoch ms were three more (numbers beyond the small integers are boxed).
  */
 type Kept = { json: Buffer; from: number; until: number; next: number; zones: readonly string[]; after: Kept | undefined };
+
+const SECONDS_BASE_MS = Date.UTC(2020, 0, 1);
+/** The largest small integer V8 keeps unboxed (2088): an instant beyond, or none (Infinity). */
+const NEVER = 2 ** 31 - 1;
+/**
+ * An instant (epoch ms) as a kept view holds it: whole seconds since 2020, rounded down. Rounding
+ * `until` and `next` down ends a view a little early, never late; rounding `from` down is exact,
+ * as every instant a view changes at (its hours' changes, a local midnight) is a whole second.
+ */
+const keptSecond = (ms: number): number => (ms >= SECONDS_BASE_MS + NEVER * 1000 ? NEVER : Math.floor((ms - SECONDS_BASE_MS) / 1000));
+/** A kept instant back in epoch ms. */
+const keptMs = (second: number): number => (second === NEVER ? Number.POSITIVE_INFINITY : SECONDS_BASE_MS + second * 1000);
+/** An instant (epoch ms) on the kept views' scale, not rounded: what `from` and `until` are compared with. */
+const onKeptScale = (ms: number): number => (ms - SECONDS_BASE_MS) / 1000;
+
+/** One list per set of time zones, shared by every view with those zones. */
+const zoneLists = new Map<string, readonly string[]>();
+function sharedZones(zones: string[]): readonly string[] {
+  const key = zones.join('|');
+  let list = zoneLists.get(key);
+  if (!list) {
+    list = Object.freeze(zones);
+    zoneLists.set(key, list);
+  }
+  return list;
+}
 type Cache = {
   views: Map<number, Kept>;
   bytes: number;
@@ -119,7 +148,7 @@ export function anonymousListViewsJson(
       let until = cap ?? Number.POSITIVE_INFINITY;
       const zones = new Set<string>(['Europe/Paris']);
       for (const kept of chosen) {
-        until = Math.min(until, kept.next);
+        until = Math.min(until, keptMs(kept.next));
         for (const zone of kept.zones) zones.add(zone);
       }
       return Math.min(until, nextMidnight(zones, now));
@@ -133,19 +162,20 @@ function makeView(record: ActorRecord, at: Date): Kept {
   const t = at.getTime();
   return {
     json: Buffer.from(JSON.stringify(view)),
-    from: t,
-    until: viewsValidUntil([view], at, t + MAX_HOLD_MS),
-    next: firstChange(view),
-    zones: zonesOf(view),
+    from: keptSecond(t),
+    until: keptSecond(viewsValidUntil([view], at, t + MAX_HOLD_MS)),
+    next: keptSecond(firstChange(view)),
+    zones: sharedZones(zonesOf(view)),
     // Present from the start, so that every kept view has one shape when `after` is set later.
     after: undefined,
   };
 }
 
 /** The view kept for `id` that holds at `t`: the one kept, or the one made ahead for after it (which then replaces it). */
-function validView(cache: Cache, id: number, t: number): Kept | undefined {
+function validView(cache: Cache, id: number, at: number): Kept | undefined {
   const kept = cache.views.get(id);
   if (!kept) return undefined;
+  const t = onKeptScale(at);
   if (kept.from <= t && t < kept.until) return kept;
   const after = kept.after;
   if (!after || !(after.from <= t && t < after.until)) return undefined;
@@ -248,8 +278,10 @@ export async function renewAnonymousListViews(
   const cache = keptViews(db, changes);
   const external = cache.external;
   const due: { id: number; until: number }[] = [];
-  for (const [id, kept] of cache.views)
-    if (!kept.after && kept.from <= start && kept.until < start + (opts.withinMs ?? 30 * 60_000)) due.push({ id, until: kept.until });
+  for (const [id, kept] of cache.views) {
+    const until = keptMs(kept.until);
+    if (!kept.after && keptMs(kept.from) <= start && until < start + (opts.withinMs ?? 30 * 60_000)) due.push({ id, until });
+  }
   due.sort((x, y) => x.until - y.until);
   const soonest = due[0]?.until ?? start;
   const passesLeft = Math.max(1, Math.floor((soonest - must) / everyMs));
@@ -265,7 +297,7 @@ export async function renewAnonymousListViews(
     for (const record of still.length > 0 ? load(still) : []) {
       const kept = fresh.views.get(record.id);
       if (!kept || kept.after) continue;
-      const after = makeView(record, new Date(kept.until));
+      const after = makeView(record, new Date(keptMs(kept.until)));
       if (after.json.equals(kept.json)) after.json = kept.json;
       else fresh.bytes += after.json.byteLength;
       kept.after = after;

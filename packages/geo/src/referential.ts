@@ -102,7 +102,8 @@ export const loadReferential = lazy((): Referential => {
   const regionByCode = new Map(regions.map((r) => [r.code, r]));
 
   const toCommune = ([code, name, population, lat, lng, precision, postcodes, parent]: CommuneRow): Commune => {
-    const departement = departementOfCommuneCode(code);
+    // The département's own code string, not a new one per commune (35,000 kept for the process's life).
+    const departement = departementByCode.get(departementOfCommuneCode(code))?.code ?? departementOfCommuneCode(code);
     const commune: Commune = {
       code,
       name,

@@ -31,47 +31,64 @@ export type TerritoryHit = {
 // typing "mos" most likely means Moselle (1 M people) rather than a village, but "mar"
 // means Marseille before the Marne, and "paris" the city before the département.
 const KIND_WEIGHT: Record<TerritoryKind, number> = { commune: 1, postcode: 1, departement: 0.5, region: 0.25 };
-const KIND_ORDER: Record<TerritoryKind, number> = { commune: 0, postcode: 1, departement: 2, region: 3 };
 const SCAN_LIMIT = 32;
 const TOP_SIZE = 32;
 // Words a département or région name is not searched from ("de Haute-Provence").
 const NOT_A_START = new Set(['d', 'de', 'du', 'des', 'et', 'l', 'la', 'le', 'les', 'sur', 'en']);
 
-type Entry = {
-  hit: Readonly<TerritoryHit>;
+/** What an entry is: its index here in `Entries.kind`; on equal weights, communes come before postcodes before départements before régions. */
+const KINDS: readonly TerritoryKind[] = ['commune', 'postcode', 'departement', 'region'];
+
+/**
+ * The searchable entries, one index each, as parallel arrays rather than an object per entry:
+ * the server keeps this index for its whole life, and each of its ~70,000 entries as objects (the
+ * entry, its hit, the hit's département and région references, the boxed numbers of its weight
+ * and coordinates, its group's string) was ~8 live objects — a fifth of everything V8's full
+ * collections had to mark in a server at 100,000 actors (docs/PERFORMANCE.md §18). An entry's
+ * hit is made when a query returns it.
+ */
+type Entries = {
+  /** The commune, département or région the entry is. */
+  source: (Commune | Departement | Region)[];
+  kind: Uint8Array;
+  /** For a postcode entry, the postcode that matched; otherwise undefined (the source's postcodes). */
+  postcode: (string | undefined)[];
   /** Identity of what the user sees: two postcodes of one commune are one suggestion. */
-  group: string;
-  weight: number;
-  order: number;
+  group: Int32Array;
+  weight: Float64Array;
   /** Arrondissements ("paris 11") only appear once the query names the number. */
-  needsDigit: boolean;
+  needsDigit: Uint8Array;
 };
 
 type Index = {
-  entries: Entry[];
+  entries: Entries;
   compare: (a: number, b: number) => number;
   keys: string[];
   keyEntry: Int32Array;
   top: Map<string, Int32Array>;
   innerKeys: string[];
   innerEntry: Int32Array;
+  /** The hit of entry `i`, made on demand (frozen; its département and région references are shared). */
+  hitOf: (i: number) => Readonly<TerritoryHit>;
 };
 
 const better =
-  (entries: Entry[]) =>
+  (entries: Entries) =>
   (a: number, b: number): number => {
-    const ea = entries[a] as Entry;
-    const eb = entries[b] as Entry;
     // Index order last: entries were added in code order, which keeps ties stable.
-    return eb.weight - ea.weight || ea.order - eb.order || a - b;
+    return (
+      (entries.weight[b] as number) - (entries.weight[a] as number) ||
+      (entries.kind[a] as number) - (entries.kind[b] as number) ||
+      a - b
+    );
   };
 
-function bestDistinct(entries: Entry[], candidates: Iterable<number>, size: number): number[] {
+function bestDistinct(entries: Entries, candidates: Iterable<number>, size: number): number[] {
   const sorted = [...new Set(candidates)].sort(better(entries));
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const out: number[] = [];
   for (const index of sorted) {
-    const group = (entries[index] as Entry).group;
+    const group = entries.group[index] as number;
     if (seen.has(group)) continue;
     seen.add(group);
     out.push(index);
@@ -80,28 +97,56 @@ function bestDistinct(entries: Entry[], candidates: Iterable<number>, size: numb
   return out;
 }
 
+/** An entry's hit, made when a query returns it: one frozen reference per département and région, shared by every hit that names it. */
+function hitMaker(entries: Entries, departements: readonly Departement[], regions: readonly Region[]): Index['hitOf'] {
+  const departementRefs = new Map(departements.map((d) => [d.code, Object.freeze({ code: d.code, name: d.name })]));
+  const regionRefs = new Map(regions.map((r) => [r.code, Object.freeze({ code: r.code, name: r.name })]));
+  return (i) => {
+    const kind = KINDS[entries.kind[i] as number] as TerritoryKind;
+    const from = entries.source[i] as Commune | Departement | Region;
+    const area = kind === 'departement' || kind === 'region';
+    const departementCode = kind === 'region' ? undefined : kind === 'departement' ? from.code : (from as Commune).departement;
+    const postcode = entries.postcode[i];
+    return Object.freeze({
+      kind,
+      code: from.code,
+      name: from.name,
+      departement: (departementCode === undefined ? undefined : departementRefs.get(departementCode)) ?? null,
+      region: regionRefs.get(kind === 'region' ? from.code : (from as Commune | Departement).region) ?? null,
+      postcodes: area ? [] : postcode !== undefined ? [postcode] : [...(from as Commune).postcodes],
+      lat: from.lat,
+      lng: from.lng,
+      population: from.population,
+    });
+  };
+}
+
 const buildIndex = lazy((): Index => {
   const referential = loadReferential();
-  const entries: Entry[] = [];
+  const source: Entries['source'] = [];
+  const kinds: number[] = [];
+  const postcodeOf: Entries['postcode'] = [];
+  const groups: number[] = [];
+  const weights: number[] = [];
+  const digits: number[] = [];
+  const groupIds = new Map<string, number>();
   const keyed: [string, number][] = [];
   const inner: [string, number][] = [];
-  const departementRef = (code: string): { code: string; name: string } | null => {
-    const d = referential.departementByCode.get(code);
-    return d === undefined ? null : { code: d.code, name: d.name };
-  };
-  const regionRef = (code: string): { code: string; name: string } | null => {
-    const r = referential.regionByCode.get(code);
-    return r === undefined ? null : { code: r.code, name: r.name };
-  };
-  const add = (hit: TerritoryHit, group: string, population: number, needsDigit = false): number => {
-    entries.push({
-      hit: Object.freeze(hit),
-      group,
-      weight: population * KIND_WEIGHT[hit.kind],
-      order: KIND_ORDER[hit.kind],
-      needsDigit,
-    });
-    return entries.length - 1;
+  const add = (kind: TerritoryKind, from: Commune | Departement | Region, postcode: string | undefined, needsDigit = false): number => {
+    source.push(from);
+    kinds.push(KINDS.indexOf(kind));
+    postcodeOf.push(postcode);
+    // Postcodes of one commune share a group; its name, each area its own.
+    const group = `${kind === 'postcode' ? 'p' : kind[0]}${from.code}`;
+    let id = groupIds.get(group);
+    if (id === undefined) {
+      id = groupIds.size;
+      groupIds.set(group, id);
+    }
+    groups.push(id);
+    weights.push(from.population * KIND_WEIGHT[kind]);
+    digits.push(needsDigit ? 1 : 0);
+    return source.length - 1;
   };
   const addNameKeys = (name: string, index: number): void => {
     const folded = foldPlaceName(name);
@@ -115,32 +160,17 @@ const buildIndex = lazy((): Index => {
       if (joined !== folded) keyed.push([joined, index]);
     }
   };
-  const communeHit = (c: Commune, kind: 'commune' | 'postcode', postcodes: string[]): TerritoryHit => ({
-    kind,
-    code: c.code,
-    name: c.name,
-    departement: departementRef(c.departement),
-    region: regionRef(c.region),
-    postcodes,
-    lat: c.lat,
-    lng: c.lng,
-    population: c.population,
-  });
 
   const splitIntoArrondissements = new Set(referential.arrondissements.map((a) => a.parent));
   for (const c of referential.communes) {
-    addNameKeys(c.name, add(communeHit(c, 'commune', c.postcodes), `c${c.code}`, c.population));
+    addNameKeys(c.name, add('commune', c, undefined));
     // Paris, Lyon and Marseille postcodes point at their arrondissement instead (below).
     if (splitIntoArrondissements.has(c.code)) continue;
-    for (const postcode of c.postcodes) {
-      keyed.push([postcode, add(communeHit(c, 'postcode', [postcode]), `p${c.code}`, c.population)]);
-    }
+    for (const postcode of c.postcodes) keyed.push([postcode, add('postcode', c, postcode)]);
   }
   for (const a of referential.arrondissements) {
-    addNameKeys(a.name, add(communeHit(a, 'commune', a.postcodes), `c${a.code}`, a.population, true));
-    for (const postcode of a.postcodes) {
-      keyed.push([postcode, add(communeHit(a, 'postcode', [postcode]), `p${a.code}`, a.population)]);
-    }
+    addNameKeys(a.name, add('commune', a, undefined, true));
+    for (const postcode of a.postcodes) keyed.push([postcode, add('postcode', a, postcode)]);
   }
   const addInnerKeys = (name: string, index: number): void => {
     const words = foldPlaceName(name).split(' ');
@@ -148,34 +178,25 @@ const buildIndex = lazy((): Index => {
       if (!NOT_A_START.has(words[i] as string)) inner.push([words.slice(i).join(' '), index]);
     }
   };
-  /** A département or a région found as itself: no postcode, its own reference on its own level. */
-  const areaHit = (
-    kind: 'departement' | 'region',
-    area: Departement | Region,
-    departement: TerritoryHit['departement'],
-    region: TerritoryHit['region'],
-  ): TerritoryHit => ({
-    kind,
-    code: area.code,
-    name: area.name,
-    departement,
-    region,
-    postcodes: [],
-    lat: area.lat,
-    lng: area.lng,
-    population: area.population,
-  });
   for (const d of referential.departements) {
-    const index = add(areaHit('departement', d, { code: d.code, name: d.name }, regionRef(d.region)), `d${d.code}`, d.population);
+    const index = add('departement', d, undefined);
     addNameKeys(d.name, index);
     keyed.push([d.code.toLowerCase(), index]);
     addInnerKeys(d.name, index);
   }
   for (const r of referential.regions) {
-    const index = add(areaHit('region', r, null, { code: r.code, name: r.name }), `r${r.code}`, r.population);
+    const index = add('region', r, undefined);
     addNameKeys(r.name, index);
     addInnerKeys(r.name, index);
   }
+  const entries: Entries = {
+    source,
+    kind: Uint8Array.from(kinds),
+    postcode: postcodeOf,
+    group: Int32Array.from(groups),
+    weight: Float64Array.from(weights),
+    needsDigit: Uint8Array.from(digits),
+  };
 
   // Plain code-unit order, the same order the binary search compares in.
   const byKey = (a: [string, number], b: [string, number]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
@@ -187,7 +208,7 @@ const buildIndex = lazy((): Index => {
   // Best entries of every prefix whose range is too large to scan, built bottom-up so each
   // node merges its children's lists instead of rescanning its whole range.
   const top = new Map<string, Int32Array>();
-  const eligible = (i: number): boolean => !(entries[keyEntry[i] as number] as Entry).needsDigit;
+  const eligible = (i: number): boolean => entries.needsDigit[keyEntry[i] as number] === 0;
   const scanTop = (lo: number, hi: number): number[] => {
     const candidates: number[] = [];
     for (let i = lo; i < hi; i++) if (eligible(i)) candidates.push(keyEntry[i] as number);
@@ -220,6 +241,8 @@ const buildIndex = lazy((): Index => {
     top,
     innerKeys: inner.map(([key]) => key),
     innerEntry: Int32Array.from(inner, ([, index]) => index),
+    // Made outside this function: a closure made here would keep its build arrays alive.
+    hitOf: hitMaker(entries, referential.departements, referential.regions),
   };
 });
 
@@ -233,7 +256,7 @@ const ABBREVIATED_LAST_WORD: Readonly<Record<string, string>> = { st: 'saint', s
  * ignoring accents, case and punctuation ("st etienne" finds Saint-Étienne, "57" the Moselle,
  * "57100" the communes of that postcode). Exact names come first, then by population
  * (départements count half, régions a quarter), then communes before postcodes before
- * départements before régions. Hits are shared, frozen objects.
+ * départements before régions. Hits are frozen objects, made for the answer.
  */
 export function searchTerritories(query: string, limit = 10): TerritoryHit[] {
   if (limit <= 0) return [];
@@ -269,7 +292,7 @@ export function searchTerritories(query: string, limit = 10): TerritoryHit[] {
     } else {
       for (let i = lo; i < hi; i++) {
         const entry = keyEntry[i] as number;
-        if (withDigits || !(entries[entry] as Entry).needsDigit) consider(entry, 1);
+        if (withDigits || entries.needsDigit[entry] === 0) consider(entry, 1);
       }
     }
     const innerLo = lowerBound(index.innerKeys, variant);
@@ -279,13 +302,13 @@ export function searchTerritories(query: string, limit = 10): TerritoryHit[] {
 
   const { compare } = index;
   const ranked = [...tierOf.keys()].sort((a, b) => (tierOf.get(a) as number) - (tierOf.get(b) as number) || compare(a, b));
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const hits: TerritoryHit[] = [];
   for (const entry of ranked) {
-    const { group, hit } = entries[entry] as Entry;
+    const group = entries.group[entry] as number;
     if (seen.has(group)) continue;
     seen.add(group);
-    hits.push(hit);
+    hits.push(index.hitOf(entry));
     if (hits.length === limit) break;
   }
   return hits;
