@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { kthSmallest } from './kth-smallest.ts';
 import { addCounts, type Counts, countsOf, emptyTally, type Filters, passes, tallyInto, tallyTotal } from './search-filters.ts';
 import {
   aroundOrder,
@@ -213,8 +214,7 @@ export function placeSearch(db: Db) {
       if (distanceScratch.length < kept.length) distanceScratch = new Float64Array(kept.length * 2);
       const distances = distanceScratch.subarray(0, kept.length);
       for (let k = 0; k < kept.length; k++) distances[k] = near.distance[kept[k] as number] as number;
-      distances.sort();
-      const limitKm = distances[Math.max(0, end - 1)] as number;
+      const limitKm = kthSmallest(distances, end - 1);
       order = kept.filter((i) => (near.distance[i] as number) <= limitKm);
     }
     const { scope, nameRank } = ix;

@@ -77,9 +77,7 @@ const better =
   (a: number, b: number): number => {
     // Index order last: entries were added in code order, which keeps ties stable.
     return (
-      (entries.weight[b] as number) - (entries.weight[a] as number) ||
-      (entries.kind[a] as number) - (entries.kind[b] as number) ||
-      a - b
+      (entries.weight[b] as number) - (entries.weight[a] as number) || (entries.kind[a] as number) - (entries.kind[b] as number) || a - b
     );
   };
 
