@@ -105,8 +105,9 @@ export function createTestApp(opts: TestAppOptions = {}): TestApp {
     lines,
     close: () => {
       db.close();
-      // A worker's read-only connection may still be closing its files in the directory (ENOTEMPTY).
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      // A worker's read-only connection may still be closing its files in the directory (ENOTEMPTY):
+      // retried for up to 5.5 s (0.75 s failed once under CI's load, after a test had passed).
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
