@@ -34,6 +34,20 @@ const MAX_TEXT_CATCH_UP = 20_000;
 const MAX_TEXT_CATCH_UP_ACTORS = 1_000;
 /** Actors whose words are kept for the catch-ups (those written since the texts' reads); beyond, forgotten. */
 const MAX_WORDS_KEPT = 5_000;
+/** What the texts kept may weigh (12 bytes a match). */
+const TEXT_CACHE_BYTES = 96_000_000;
+
+/**
+ * Beyond the broadest words asked for, the read-ahead goes on down the vocabulary while at least
+ * this many entries hold a word: the first search of a word not read ahead waits for its whole
+ * read, about 10 ms for 2,000 entries holding it and 35–40 ms for 15,000–20,000 at 100,000 actors
+ * (« maison », « juridique », « adolescents », 64th–73rd of the vocabulary, docs/PERFORMANCE.md §19).
+ */
+export const BROAD_WORD_ENTRIES = 2_000;
+/** What the texts read ahead may weigh in all: half of what the texts kept may, the rest for the words visitors type. */
+const READ_AHEAD_BYTES = TEXT_CACHE_BYTES / 2;
+/** How far down the vocabulary the read-ahead looks. */
+const VOCABULARY_LOOKED_AT = 2_000;
 
 /**
  * A text's published matches in id order, as read whole at `readAt` (patch `readSeq`), up to date
@@ -48,6 +62,9 @@ export type TextMatches = {
   seq: number;
   stats: TextStats | null;
 };
+
+/** A word as a person types it: without the plural's final s or x (« famille » for « familles »). */
+const typedForm = (word: string) => word.replace(/(?<=...)[sx]$/, '');
 
 /**
  * The full-text side of the search: the matches of each text searched, read whole once (on a
@@ -77,10 +94,8 @@ export function textMatchesKept(
   const reading = new Map<string, Promise<void>>();
   /** Rebuilds of the index seen: a read begun before one may be older than the index. */
   let rebuilds = 0;
-  // Weighed in bytes: 12 a match (id and rank), and 8 an actor once its ranks by id are made.
-  const textCache = lru<TextMatches>(96_000_000, (t) => t.ids.length * 12 + 64);
-  /** Each kept text's bm25 rank by actor id (NaN: no match), once asked (`rankById`), carried across catch-ups. */
-  const ranksById = new WeakMap<object, Float64Array>();
+  // Weighed in bytes: 12 a match (id and rank).
+  const textCache = lru<TextMatches>(TEXT_CACHE_BYTES, (t) => t.ids.length * 12 + 64);
   /** The actors written by each patch of the index, by patch number, for the texts kept to catch up on. */
   const writeLog: { seq: number; ids: readonly number[] }[] = [];
   let writeSeq = 0;
@@ -199,7 +214,7 @@ export function textMatchesKept(
   /**
    * A text's matches kept, with the actors written since they were read taken out and put back
    * as `fresh` (their rows now, read here or on the worker) gives them, kept as up to date with
-   * patch `seq`; its ranks by id, if made, follow.
+   * patch `seq`.
    */
   function caughtUp(
     fts: string,
@@ -253,20 +268,6 @@ export function textMatchesKept(
     }
     const next: TextMatches = { ...kept, ids, rank, seq };
     textCache.set(fts, next);
-    // Its ranks by id, if made, follow: set where they stand for the written actors (grown if the
-    // directory grew), and handed from the old matches to the new.
-    let byId = ranksById.get(kept);
-    if (byId) {
-      ranksById.delete(kept);
-      if (byId.length < ix.size) {
-        const wider = new Float64Array(ix.size).fill(Number.NaN, byId.length);
-        wider.set(byId);
-        byId = wider;
-      }
-      for (const id of written) if (id < byId.length) byId[id] = fresh.get(id) ?? Number.NaN;
-      ranksById.set(next, byId);
-      textCache.set(fts, next, ids.length * 12 + 64 + byId.length * 8);
-    }
     return next;
   }
 
@@ -345,27 +346,34 @@ export function textMatchesKept(
 
   /**
    * Reads ahead, on the worker, the texts of the `count` words the most entries hold — the
-   * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — each
-   * also as a person types it, without the plural's final s or x (« famille » for the vocabulary's
-   * « familles »: another text, read whole on its own), then the words the synonyms table expects
-   * people to type (SEARCH_SYNONYMS' keys: « dormir », « parents », « fugue »…); or reads them
-   * again once their weights are stale: once the server listens, then every minute (the view warmer,
-   * apps/api/src/services/view-warmer.ts), so that no visitor waits for them. Little words and
-   * numbers are left out; `stop` ends the pass between two texts. Returns how many texts are now
-   * kept.
+   * slowest to read whole (100–300 ms each at 100,000 actors), and the likeliest to be typed — and
+   * of the next ones down the vocabulary while at least `broad` entries hold each (BROAD_WORD_ENTRIES:
+   * 10–40 ms each), within half of the texts' cache; each also as a person types it, without the
+   * plural's final s or x (« famille » for the vocabulary's « familles »: another text, read whole
+   * on its own), then the words the synonyms table expects people to type (SEARCH_SYNONYMS' keys:
+   * « dormir », « parents », « fugue »…); or reads them again once their weights are stale: once
+   * the server listens, then every minute (the view warmer, apps/api/src/services/view-warmer.ts),
+   * so that no visitor waits for them. Little words and numbers are left out; `stop` ends the pass
+   * between two texts. Returns how many texts are now kept.
    */
-  async function warm(count: number, stop: () => boolean = () => false): Promise<number> {
+  async function warm(count: number, stop: () => boolean = () => false, broad = BROAD_WORD_ENTRIES): Promise<number> {
     if (!readsApart || count <= 0) return 0;
     fresh();
     const reader = apart;
     if (!reader) return 0;
     const broadest: string[] = [];
-    for (const word of await reader.broadestWords(count * 3)) {
-      if (broadest.length >= count) break;
+    let bytes = 0;
+    for (const [word, entries] of await reader.broadestWords(Math.max(count * 3, VOCABULARY_LOOKED_AT))) {
+      const beyond = broadest.length >= count;
+      if (beyond && entries < broad) break;
       if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      // The word and, where it differs, its typed form: two texts of about as many matches.
+      const weight = entries * 12 * (typedForm(word) === word ? 1 : 2);
+      if (beyond && bytes + weight > READ_AHEAD_BYTES) break;
+      bytes += weight;
       broadest.push(word);
     }
-    const typed = broadest.map((w) => w.replace(/(?<=...)[sx]$/, ''));
+    const typed = broadest.map(typedForm);
     const texts = new Set<string>();
     for (const text of [...broadest, ...typed, ...Object.keys(SEARCH_SYNONYMS)]) {
       const fts = toFtsQuery(text);
@@ -396,24 +404,10 @@ export function textMatchesKept(
     return { ids, rank };
   }
 
-  /** A text's bm25 rank by actor id (NaN: no match), made once per text kept. */
-  function rankById(fts: string, text: TextMatches, ix: DirectoryIndex): Float64Array {
-    let byId = ranksById.get(text);
-    if (!byId || byId.length < ix.size) {
-      byId = new Float64Array(ix.size).fill(Number.NaN);
-      for (let i = 0; i < text.ids.length; i++) byId[text.ids[i] as number] = text.rank[i] as number;
-      ranksById.set(text, byId);
-      // Kept with its text: weighed as such in the cache (a text's matches plus a rank per actor).
-      textCache.set(fts, text, text.ids.length * 12 + 64 + ix.size * 8);
-    }
-    return byId;
-  }
-
   return {
     patched,
     rebuilt,
     matches,
-    rankById,
     prepare,
     reads: () => ({ ...textReads }),
     catchUps: () => textCatchUps,

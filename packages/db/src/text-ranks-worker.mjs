@@ -21,10 +21,11 @@ let broadest = null;
 parentPort.on('message', ({ id, fts, phrases, words }) => {
   try {
     if (words) {
-      // The words the most entries hold (FTS5's own vocabulary, read in a table of this connection's temporary schema).
+      // The words the most entries hold, with how many hold each (FTS5's own vocabulary, read in a
+      // table of this connection's temporary schema).
       if (!broadest) {
         db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.actors_fts_words USING fts5vocab(main, actors_fts, row)');
-        broadest = db.prepare('SELECT term FROM temp.actors_fts_words ORDER BY doc DESC LIMIT ?').pluck();
+        broadest = db.prepare('SELECT term, doc FROM temp.actors_fts_words ORDER BY doc DESC LIMIT ?').raw();
       }
       parentPort.postMessage({ id, words: broadest.all(words) });
       return;

@@ -145,6 +145,29 @@ describe('a text searched for the first time', () => {
     expect(search.textReads()).toEqual({ here: 0, apart: kept });
   });
 
+  it('reads ahead, beyond the broadest words asked for, every word at least so many entries hold, and not the next one down', async () => {
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_words USING fts5vocab(main, actors_fts, row)');
+    const rows = db.prepare('SELECT term, doc FROM temp.test_words ORDER BY doc DESC').raw().all() as [string, number][];
+    const meaningful = rows.filter(([w]) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+    // A threshold met by some words after the first and missed by the ones after them.
+    const broad = (meaningful.find(([, doc], i) => i >= 2 && doc < (meaningful[1] as [string, number])[1]) ?? [])[1] as number;
+    expect(broad).toBeGreaterThan(1);
+    const read = meaningful.filter(([, doc], i) => i === 0 || doc >= broad).map(([w]) => w);
+    const next = meaningful.find(([, doc]) => doc < broad)?.[0] as string;
+    expect(read.length).toBeGreaterThan(2);
+    const typed = read.map((w) => w.replace(/(?<=...)[sx]$/, ''));
+    const texts = new Set([...read, ...typed, ...Object.keys(SEARCH_SYNONYMS)].map((t) => toFtsQuery(t)));
+    const kept = await search.warmTexts(1, () => false, broad);
+    expect(kept).toBe(texts.size);
+    // A visitor searching the last word read ahead waits for no read; one searching the next word down does.
+    await search.prepareText(read.at(-1) as string);
+    expect(search.textReads()).toEqual({ here: 0, apart: kept });
+    if (!texts.has(toFtsQuery(next))) {
+      await search.prepareText(next);
+      expect(search.textReads()).toEqual({ here: 0, apart: kept + 1 });
+    }
+  });
+
   it('catches up on several writes at once — an actor leaving the matches, one entering, a new one — as a whole read would answer', () => {
     const here = actorSearch(db, { textReadsApart: false });
     const repo = actorRepository(db);

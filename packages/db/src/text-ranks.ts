@@ -13,7 +13,10 @@ import { Worker } from 'node:worker_threads';
  */
 export type TextRanks = { ids: Int32Array; rank: Float64Array; hits: number[]; averages: Uint8Array | undefined };
 
-type Answer = ({ id: number } & TextRanks) | { id: number; words: string[] } | { id: number; error: string };
+/** A word of the full-text vocabulary and how many entries hold it. */
+export type WordEntries = [word: string, entries: number];
+
+type Answer = ({ id: number } & TextRanks) | { id: number; words: WordEntries[] } | { id: number; error: string };
 
 /**
  * `sql.ranks` reads a text's matches (one parameter, the FTS5 query), `sql.count` how many
@@ -22,7 +25,7 @@ type Answer = ({ id: number } & TextRanks) | { id: number; words: string[] } | {
 export function textRanksReader(file: string, sql: { ranks: string; count: string; averages: string }) {
   let worker: Worker | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve: (r: TextRanks | string[]) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: TextRanks | WordEntries[]) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
@@ -45,7 +48,7 @@ export function textRanksReader(file: string, sql: { ranks: string; count: strin
     worker = w;
     return w;
   }
-  function ask(message: object): Promise<TextRanks | string[]> {
+  function ask(message: object): Promise<TextRanks | WordEntries[]> {
     const id = ++next;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
@@ -63,9 +66,9 @@ export function textRanksReader(file: string, sql: { ranks: string; count: strin
     read(fts: string, phrases: readonly string[] = []): Promise<TextRanks> {
       return ask({ fts, phrases: [...phrases] }) as Promise<TextRanks>;
     },
-    /** The `count` words the most entries hold, the most first (the slowest to read whole). */
-    broadestWords(count: number): Promise<string[]> {
-      return ask({ words: count }) as Promise<string[]>;
+    /** The `count` words the most entries hold, with how many, the most first (the slowest to read whole). */
+    broadestWords(count: number): Promise<WordEntries[]> {
+      return ask({ words: count }) as Promise<WordEntries[]>;
     },
     async close(): Promise<void> {
       const w = worker;
