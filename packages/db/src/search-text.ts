@@ -1,5 +1,6 @@
 import { lowerBound } from '@pare/geo';
 import type { Db } from './database.ts';
+import { type IdPositions, idPositions, idPositionsBytes } from './id-positions.ts';
 import type { DirectoryIndex } from './search-index.ts';
 import { lru } from './search-lru.ts';
 import { STOP_WORDS, toFtsQuery } from './search-query.ts';
@@ -94,8 +95,10 @@ export function textMatchesKept(
   const reading = new Map<string, Promise<void>>();
   /** Rebuilds of the index seen: a read begun before one may be older than the index. */
   let rebuilds = 0;
-  // Weighed in bytes: 12 a match (id and rank).
+  // Weighed in bytes: 12 a match (id and rank), and its positions once made.
   const textCache = lru<TextMatches>(TEXT_CACHE_BYTES, (t) => t.ids.length * 12 + 64);
+  /** Each kept text's positions of its matches (`positions`), once asked, carried across catch-ups that keep its ids. */
+  const positionsKept = new WeakMap<TextMatches, IdPositions>();
   /** The actors written by each patch of the index, by patch number, for the texts kept to catch up on. */
   const writeLog: { seq: number; ids: readonly number[] }[] = [];
   let writeSeq = 0;
@@ -267,7 +270,9 @@ export function textMatchesKept(
       rank.set(kept.rank.subarray(from), j);
     }
     const next: TextMatches = { ...kept, ids, rank, seq };
-    textCache.set(fts, next);
+    const positions = ids === kept.ids ? positionsKept.get(kept) : undefined;
+    if (positions) positionsKept.set(next, positions);
+    textCache.set(fts, next, ids.length * 12 + 64 + (positions ? idPositionsBytes(positions) : 0));
     return next;
   }
 
@@ -404,10 +409,22 @@ export function textMatchesKept(
     return { ids, rank };
   }
 
+  /** Where each of a text's matches stands in its lists, made once per text kept (id-positions.ts). */
+  function positions(fts: string, text: TextMatches): IdPositions {
+    let kept = positionsKept.get(text);
+    if (!kept) {
+      kept = idPositions(text.ids);
+      positionsKept.set(text, kept);
+      if (textCache.get(fts) === text) textCache.set(fts, text, text.ids.length * 12 + 64 + idPositionsBytes(kept));
+    }
+    return kept;
+  }
+
   return {
     patched,
     rebuilt,
     matches,
+    positions,
     prepare,
     reads: () => ({ ...textReads }),
     catchUps: () => textCatchUps,

@@ -1,7 +1,7 @@
-import { lowerBound } from '@pare/geo';
 import type { ActorFacets } from '@pare/schema';
 import { ACTIONS } from '@pare/schema';
 import type { Db } from './database.ts';
+import { positionOf } from './id-positions.ts';
 import { type Counts, countsOf, emptyTally, type Filters, facetsOf, filtersOf, passes, tallyInto } from './search-filters.ts';
 import {
   buildDirectoryIndex,
@@ -260,22 +260,14 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
       ids.push(id);
       ranks.push(namedMask && (ix.actions[id] as number) & namedMask ? r - ACTION_BOOST : r);
     };
-    // Both lists are in id order: each id of the shorter one is looked for in the longer by
-    // bisection from where the last one was found, and the matches come out in id order. No rank
-    // per actor of the directory made per text (800 KB each at 100,000 actors, docs/PERFORMANCE.md §19).
-    const found = matches.ids;
-    if (area.length <= found.length) {
-      for (let i = 0, j = 0; i < area.length && j < found.length; i++) {
-        const id = area[i] as number;
-        j = lowerBound(found, id, j);
-        if (found[j] === id) keep(id, matches.rank[j] as number);
-      }
-    } else {
-      for (let i = 0, j = 0; i < found.length && j < area.length; i++) {
-        const id = found[i] as number;
-        j = lowerBound(area, id, j);
-        if (area[j] === id) keep(id, matches.rank[i] as number);
-      }
+    // Each actor of the département looked up among the text's matches in constant time: no rank
+    // per actor of the directory made per text (800 KB each at 100,000 actors), no bisection
+    // (docs/PERFORMANCE.md §19). The matches come out in id order, as the area's list is.
+    const at = text.positions(fts, matches);
+    for (let i = 0; i < area.length; i++) {
+      const id = area[i] as number;
+      const k = positionOf(at, id);
+      if (k >= 0) keep(id, matches.rank[k] as number);
     }
     return { ids: Int32Array.from(ids), rank: Float64Array.from(ranks), distance: null, grp: null, orders: new Map() };
   }
