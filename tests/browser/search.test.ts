@@ -241,6 +241,31 @@ describe('public search', () => {
     await context.close();
   });
 
+  it('on a phone, a shared search link shows its first result on the first screen, the search folded into a line that unfolds to change it and stays unfolded', async () => {
+    const { page, context } = await openPage(h, PHONE);
+    await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)`);
+    await waitForResults(page);
+    expect(await page.locator('.search-summary__text').textContent()).toBe('Votre recherche : Thionville (57) · 30 km');
+    expect(await page.getByRole('combobox', { name: /Commune/ }).count()).toBe(0);
+    // The first card's name is above the quick exit bar, at the bottom of the first screen.
+    const name = await page.locator('.result__name a').first().boundingBox();
+    const bar = await page.locator('.quick-exit-bar').boundingBox();
+    expect(name && bar && name.y + name.height <= bar.y).toBe(true);
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
+    const place = page.getByRole('combobox', { name: /Commune/ });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(await place.inputValue()).toBe('Thionville (57)');
+    // A search made from the form keeps it unfolded; a page opened from the new link folds it again.
+    await page.getByRole('combobox', { name: 'Rayon' }).selectOption('10');
+    await page.waitForURL(/radius_km=10/);
+    await waitForResults(page);
+    expect(await page.locator('.search-summary').count()).toBe(0);
+    await page.reload();
+    await waitForResults(page);
+    expect(await page.locator('.search-summary__text').textContent()).toBe('Votre recherche : Thionville (57) · 10 km');
+    await context.close();
+  });
+
   it('the « Ouvert maintenant » box sits beside its label as every other filter does', async () => {
     const { page, context } = await openPage(h, LARGE_SCREEN);
     await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)`);
@@ -266,6 +291,8 @@ describe('public search', () => {
     const { page, context, errors } = await openPage(h, PHONE);
     await page.goto(`${h.server.url}/?departement=57`);
     await waitForResults(page);
+    await expect.poll(() => page.locator('.search-summary__text').textContent()).toBe('Votre recherche : Moselle (57)');
+    await page.getByRole('button', { name: 'Modifier la recherche' }).click();
     const place = page.getByRole('combobox', { name: /Commune, code postal ou département/ });
     await expect.poll(() => place.inputValue()).toBe('Moselle (57)');
     await expect.poll(() => page.locator('.results-toolbar__count').innerText()).toMatch(/trouvés? pour Moselle \(57\)$/);

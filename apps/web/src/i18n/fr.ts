@@ -88,6 +88,11 @@ export const fr = {
     textLabel: 'Mots-clés (facultatif)',
     textHint: 'Nom de structure, thème…',
     submit: 'Rechercher',
+    /** On a phone, a search made (or opened from a link) folds into one line above its results. */
+    summaryLabel: 'Votre recherche',
+    summaryText: (q: string) => `« ${q} »`,
+    editSearch: 'Modifier',
+    editSearchLabel: 'Modifier la recherche',
     sortLabel: 'Trier par',
     sort: {
       relevance: 'Pertinence',

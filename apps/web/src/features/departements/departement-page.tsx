@@ -56,7 +56,7 @@ function CardsThenLink({ cards, none, href, link }: { cards: ReactNode[]; none: 
   return (
     <>
       {cardsOr(cards, <p>{none}</p>)}
-      <p>
+      <p className="section-more">
         <Link href={href}>{link}</Link>
       </p>
     </>

@@ -1,4 +1,7 @@
-/** The search form: place (autocomplete or « Autour de moi »), radius and keywords. */
+/**
+ * The search form: place (autocomplete or « Autour de moi »), radius and keywords; and, on a phone
+ * once a search is made, its one-line summary (`SearchSummary`).
+ */
 import { DEFAULT_RADIUS_KM } from '@pare/schema/codes';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
@@ -13,6 +16,8 @@ type Props = {
   /** What the place box shows for the place in the URL. */
   placeLabel: string;
   onSearch: (next: SearchState) => void;
+  /** Give the place box the focus once shown (the form unfolded from its summary). */
+  focusPlace?: boolean;
 };
 
 const POSTCODE = /^\d{5}$/;
@@ -28,7 +33,7 @@ function placeFromSuggestion(s: TerritorySuggestion) {
   return { kind: s.kind === 'departement' ? 'departement' : 'commune', code: s.code, label } as const;
 }
 
-export function SearchForm({ state, placeLabel, onSearch }: Props) {
+export function SearchForm({ state, placeLabel, onSearch, focusPlace = false }: Props) {
   const ids = { place: useId(), placeHint: useId(), placeError: useId(), q: useId(), radius: useId(), geo: useId() };
   const queryClient = useQueryClient();
   const [placeText, setPlaceText] = useState(placeLabel);
@@ -36,6 +41,11 @@ export function SearchForm({ state, placeLabel, onSearch }: Props) {
   const [placeError, setPlaceError] = useState<string | null>(null);
   const [geoMessage, setGeoMessage] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form is shown.
+  useEffect(() => {
+    if (focusPlace) document.getElementById(ids.place)?.focus();
+  }, []);
 
   // Back, Forward or a link changed the search: the boxes follow the URL.
   useEffect(() => setPlaceText(placeLabel), [placeLabel]);
@@ -191,6 +201,29 @@ export function SearchForm({ state, placeLabel, onSearch }: Props) {
           </button>
         </div>
       </form>
+    </search>
+  );
+}
+
+/**
+ * A search made, in one line, with the button that unfolds the form: on a phone the form takes
+ * 330 px of the 844, and a shared link or a search made showed no result on the first screen.
+ */
+export function SearchSummary({ state, placeLabel, onEdit }: { state: SearchState; placeLabel: string; onEdit: () => void }) {
+  const parts = [
+    placeLabel,
+    hasPoint(state) ? fr.search.radiusOption(state.radiusKm ?? DEFAULT_RADIUS_KM) : '',
+    state.q ? fr.search.summaryText(state.q) : '',
+  ].filter(Boolean);
+  return (
+    <search aria-label={fr.search.formLabel} className="search-summary">
+      <p className="search-summary__text">
+        <span className="visually-hidden">{fr.search.summaryLabel} : </span>
+        {parts.join(' · ')}
+      </p>
+      <button type="button" className="button button--secondary" onClick={onEdit} aria-label={fr.search.editSearchLabel}>
+        {fr.search.editSearch}
+      </button>
     </search>
   );
 }

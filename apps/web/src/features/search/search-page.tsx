@@ -18,7 +18,7 @@ import { Pagination } from './pagination.tsx';
 import { searchActorsQuery } from './queries.ts';
 import { ResultList, resultLinkId } from './result-list.tsx';
 import { SearchFilters } from './search-filters.tsx';
-import { SearchForm } from './search-form.tsx';
+import { SearchForm, SearchSummary } from './search-form.tsx';
 import {
   activeFilterCount,
   hasPlace,
@@ -47,6 +47,13 @@ export function SearchPage() {
   const [hoveredId, setHoveredId] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  /**
+   * On a phone, a page opened with a search (a shared link, a reload, back from an actor's page)
+   * shows it folded into one line, its results on the first screen; « Modifier » unfolds the form
+   * for the rest of the visit. A search made from the form keeps it.
+   */
+  const [folded, setFolded] = useState(() => hasPlace(state) || Boolean(state.q));
+  const [unfolded, setUnfolded] = useState(false);
   /** Set by « Rechercher » or a filter tap: once the new results are in, the view and the focus go to them. */
   const toResults = useRef(false);
   const [showTick, setShowTick] = useState(0);
@@ -227,7 +234,18 @@ export function SearchPage() {
         </h1>
         <p>{fr.search.intro}</p>
       </div>
-      <SearchForm state={state} placeLabel={placeLabel} onSearch={searchAndShow} />
+      {!isDesktop && folded && (hasPlace(state) || state.q) ? (
+        <SearchSummary
+          state={state}
+          placeLabel={placeLabel}
+          onEdit={() => {
+            setFolded(false);
+            setUnfolded(true);
+          }}
+        />
+      ) : (
+        <SearchForm state={state} placeLabel={placeLabel} onSearch={searchAndShow} focusPlace={unfolded} />
+      )}
 
       <div className={`search-layout${showMap ? ' has-map' : ''}`}>
         <aside className="search-layout__filters" aria-labelledby="titre-filtres">
