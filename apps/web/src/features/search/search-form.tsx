@@ -42,7 +42,7 @@ export function SearchForm({ state, placeLabel, onSearch, focusPlace = false }: 
   const [geoMessage, setGeoMessage] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form is shown.
+  // Once, when the form is shown (unfolded from its summary).
   useEffect(() => {
     if (focusPlace) document.getElementById(ids.place)?.focus();
   }, []);
