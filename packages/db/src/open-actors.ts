@@ -47,9 +47,11 @@ export function openActorsIndex(db: Db) {
   let external: number | undefined;
   let feed: ChangeFeed | undefined;
   let groups: Map<string, Group> | null = null;
+  /** The largest actor id in a group: the open set's length. */
+  let maxId = -1;
   const sets = new Map<string, OpenSet>();
-  /** The ids of the last set computed, while no group's state or members changed. */
-  let previous: Set<number> | null = null;
+  /** The last set computed, while no group's state or members changed. */
+  let previous: Uint8Array | null = null;
 
   const add = (g: Map<string, Group>, [actor, hours, closures, departement]: Row) => {
     const key = `${departement}\u0000${closures}\u0000${hours}`;
@@ -67,6 +69,7 @@ export function openActorsIndex(db: Db) {
       g.set(key, group);
     }
     group.actors.add(actor);
+    if (actor > maxId) maxId = actor;
   };
 
   /** The groups as the directory is now: patched for this connection's writes, else read again. */
@@ -86,6 +89,7 @@ export function openActorsIndex(db: Db) {
     } else {
       external = ext;
       groups = new Map();
+      maxId = -1;
       for (const row of all.all() as Row[]) add(groups, row);
     }
     return groups;
@@ -109,13 +113,13 @@ export function openActorsIndex(db: Db) {
       group.from = t;
       group.until = Math.min(state.next_change ? Date.parse(state.next_change) : Number.POSITIVE_INFINITY, t + MAX_HOLD_MS);
     }
-    let ids = previous;
-    if (moved || !ids) {
-      ids = new Set<number>();
-      for (const group of g.values()) if (group.open) for (const id of group.actors) ids.add(id);
-      previous = ids;
+    let open = previous;
+    if (moved || !open) {
+      open = new Uint8Array(maxId + 1);
+      for (const group of g.values()) if (group.open) for (const id of group.actors) open[id] = 1;
+      previous = open;
     }
-    const set = { key, ids };
+    const set = { key, open };
     if (sets.size >= 100) sets.clear();
     sets.set(key, set);
     return set;

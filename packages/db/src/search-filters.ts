@@ -14,25 +14,14 @@ const ACTION_BIT = new Map<string, number>(ACTIONS.map((a, i) => [a, 1 << i]));
 /** A search's filters other than its text and place: masks of the codes chosen (0: none), the actors open as bytes. */
 export type Filters = { types: number; publics: number; actions: number; open: Uint8Array | null; openNow: Uint8Array | null };
 
-/** An open set as one byte per actor (made once per set): a typed read instead of a set lookup per candidate. */
-const openBytes = new WeakMap<ReadonlySet<number>, Uint8Array>();
-function openMembers(set: NonNullable<ActorSearch['open']>, ix: DirectoryIndex): Uint8Array {
-  let bytes = openBytes.get(set.ids);
-  if (!bytes || bytes.length < ix.size) {
-    bytes = new Uint8Array(ix.size);
-    for (const id of set.ids) if (id < ix.size) bytes[id] = 1;
-    openBytes.set(set.ids, bytes);
-  }
-  return bytes;
-}
-
 export function filtersOf(s: ActorSearch, ix: DirectoryIndex): Filters {
   const f: Filters = { types: 0, publics: 0, actions: 0, open: null, openNow: null };
   for (const t of s.types ?? []) f.types |= 1 << (TYPE_INDEX.get(t) ?? 31);
   for (const p of s.publics ?? []) f.publics |= PUBLIC_BIT.get(p) ?? 0;
   for (const a of s.actions ?? []) f.actions |= ACTION_BIT.get(a) ?? 0;
-  if (s.open) f.open = openMembers(s.open, ix);
-  if (s.openNow) f.openNow = openMembers(s.openNow, ix);
+  // One byte per actor: a read past the end (an actor newer than the set) is undefined, not open.
+  if (s.open) f.open = s.open.open;
+  if (s.openNow) f.openNow = s.openNow.open;
   return f;
 }
 

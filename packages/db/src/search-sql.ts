@@ -2,7 +2,7 @@ import type { ActorFacets } from '@pare/schema';
 import { ACTIONS, ACTOR_TYPES, PUBLICS } from '@pare/schema';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
-import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, toFtsQuery } from './search-query.ts';
+import { ACTION_BOOST, type ActorSearch, type ActorSearchHit, actionsNamedBy, openIds, toFtsQuery } from './search-query.ts';
 
 type Facet = 'publics' | 'actions' | 'types';
 
@@ -48,7 +48,7 @@ export function actorSearchSql(db: Db) {
     }
     if (s.open) {
       where.push('a.id IN (SELECT value FROM json_each(@open))');
-      params.open = JSON.stringify([...s.open.ids]);
+      params.open = JSON.stringify(openIds(s.open));
     }
     if (s.departement) {
       where.push(`(a.territory_scope = 'national'
@@ -152,7 +152,7 @@ export function actorSearchSql(db: Db) {
       const where = `${placeFilter ? `${placeFilter} AND` : 'WHERE'} id IN (SELECT value FROM json_each(@openNow))`;
       facets.open_now = stmt(`${sql} SELECT count(*) FROM base ${where}`)
         .pluck()
-        .get({ ...params, openNow: JSON.stringify([...s.openNow.ids]) }) as number;
+        .get({ ...params, openNow: JSON.stringify(openIds(s.openNow)) }) as number;
     }
     const specs: [Facet, string][] = [
       ['publics', 'SELECT p.public AS code, count(*) AS n FROM base JOIN actor_publics p ON p.actor_id = base.id'],
