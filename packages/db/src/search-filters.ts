@@ -14,7 +14,7 @@ const ACTION_BIT = new Map<string, number>(ACTIONS.map((a, i) => [a, 1 << i]));
 /** A search's filters other than its text and place: masks of the codes chosen (0: none), the actors open as bytes. */
 export type Filters = { types: number; publics: number; actions: number; open: Uint8Array | null; openNow: Uint8Array | null };
 
-export function filtersOf(s: ActorSearch, ix: DirectoryIndex): Filters {
+export function filtersOf(s: ActorSearch): Filters {
   const f: Filters = { types: 0, publics: 0, actions: 0, open: null, openNow: null };
   for (const t of s.types ?? []) f.types |= 1 << (TYPE_INDEX.get(t) ?? 31);
   for (const p of s.publics ?? []) f.publics |= PUBLIC_BIT.get(p) ?? 0;

@@ -290,7 +290,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     const cached = resultCache.get(key);
     if (cached) return { total: cached.total, hits: cached.hits.map((h) => ({ ...h })) };
 
-    const f = filtersOf(s, ix);
+    const f = filtersOf(s);
     const p = placeOnly(s, ix);
     let found: { total: number; hits: ActorSearchHit[] };
     if (p && orderKind(s, false) === 'place') found = place.page(p, f, filtersKey(s, f), ix, s.offset, s.limit);
@@ -331,7 +331,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     const key = criteriaKey(s, s.openNow?.key ?? null);
     let facets = facetCache.get(key);
     if (!facets) {
-      const f = filtersOf(s, ix);
+      const f = filtersOf(s);
       const p = placeOnly(s, ix);
       let counts: Counts;
       if (p) counts = place.tally(p, f, filtersKey(s, f), ix);
@@ -351,7 +351,7 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
     if (db.inTransaction) return inTransaction.matchingIds(s);
     const ix = fresh();
     const c = candidates(s, ix);
-    const f = filtersOf(s, ix);
+    const f = filtersOf(s);
     const out: number[] = [];
     for (let i = 0; i < c.ids.length; i++) {
       const id = c.ids[i] as number;
