@@ -76,7 +76,15 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
   // another process's write, as a curator's save reaches one of the server's processes.
   if (values['save-every-ms'] && (cluster.worker?.id ?? 1) === 1) {
     const { saveNow } = await import('./saves.ts');
-    setInterval(() => saveNow(db), Number(values['save-every-ms'])).unref();
+    const stalls = process.env.STALLS === '1';
+    setInterval(() => {
+      const t = performance.now();
+      saveNow(db);
+      if (stalls)
+        process.stderr.write(
+          `[stall] ${process.pid} ${Math.round(performance.timeOrigin + t)} save ${(performance.now() - t).toFixed(1)}\n`,
+        );
+    }, Number(values['save-every-ms'])).unref();
   }
   return app.fetch;
 }
@@ -106,6 +114,27 @@ function bareFetch(): (req: Request) => Response | Promise<Response> {
   };
   const app = new Hono().get('/', (c) => c.json({ status: 'ok', name: 'PARÉ', items: [1, 2, 3] })).get('/page', (c) => c.json(page));
   return app.fetch;
+}
+
+// `STALLS=1`: each process writes to stderr, with the epoch ms, every collection (kind, ms) and
+// every turn of its event loop later than 15 ms, to lay beside a trace's slow seconds.
+if (process.env.STALLS === '1' && !(workers > 1 && cluster.isPrimary)) {
+  const { PerformanceObserver, performance: perf } = await import('node:perf_hooks');
+  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = kinds[(e as unknown as { detail: { kind: number } }).detail.kind] ?? '?';
+      if (e.duration >= 2)
+        process.stderr.write(`[stall] ${process.pid} ${Math.round(perf.timeOrigin + e.startTime)} gc-${kind} ${e.duration.toFixed(1)}\n`);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    if (t - last > 20)
+      process.stderr.write(`[stall] ${process.pid} ${Math.round(perf.timeOrigin + last)} loop ${(t - last - 5).toFixed(1)}\n`);
+    last = t;
+  }, 5).unref();
 }
 
 if (workers > 1 && cluster.isPrimary) {

@@ -47,6 +47,15 @@ export async function traceDistinct(base: string, seconds: number, connections: 
     }),
   );
   agent.destroy();
+  // `TRACE_OUT=file`: every request's epoch start (ms), duration and path, one per line, to lay
+  // beside the server's `STALLS=1` lines (bench/server.ts).
+  if (process.env.TRACE_OUT) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      process.env.TRACE_OUT,
+      rows.map((r) => `${Math.round(performance.timeOrigin + t0 + r.start)} ${r.ms.toFixed(1)} ${r.path}`).join('\n'),
+    );
+  }
   return rows;
 }
 
