@@ -91,13 +91,33 @@ function zonesOf(a: PublicActor): string[] {
 
 /** The first of the next local midnights of `zones` after `now` (epoch ms). */
 function nextMidnight(zones: Iterable<string>, now: Date): number {
+  const t = now.getTime();
   let until = Number.POSITIVE_INFINITY;
-  for (const zone of zones) {
-    const [y, mo, d] = dayOf(new Date(now.getTime() + 24 * 3600 * 1000), zone)
-      .split('-')
-      .map(Number) as [number, number, number];
-    until = Math.min(until, instantOf({ y, mo, d, h: 0, mi: 0, s: 0 }, zone).getTime());
-  }
+  for (const zone of zones) until = Math.min(until, nextMidnightIn(zone, t));
+  return until;
+}
+
+/**
+ * Per time zone, the last next midnight found and the instant it was found at: from that instant
+ * to that midnight, every instant is in the same local day and has it for next midnight. Every
+ * answer asks (1.3 % of a distinct search's CPU for three time-zone conversions, §20).
+ */
+const midnights = new Map<string, { from: number; until: number }>();
+
+/**
+ * The start of the local day after `t`'s in `zone` (epoch ms). Not `t + 24 h`'s day: on the eve of
+ * the spring change (a 23-hour day next), that one is two days on from 23:00 to midnight.
+ */
+function nextMidnightIn(zone: string, t: number): number {
+  const known = midnights.get(zone);
+  if (known && known.from <= t && t < known.until) return known.until;
+  const [y, mo, d] = dayOf(new Date(t), zone).split('-').map(Number) as [number, number, number];
+  const after = new Date(Date.UTC(y, mo - 1, d + 1, 12));
+  const until = instantOf(
+    { y: after.getUTCFullYear(), mo: after.getUTCMonth() + 1, d: after.getUTCDate(), h: 0, mi: 0, s: 0 },
+    zone,
+  ).getTime();
+  midnights.set(zone, { from: t, until });
   return until;
 }
 
