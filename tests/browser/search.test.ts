@@ -241,16 +241,20 @@ describe('public search', () => {
     await context.close();
   });
 
-  it('on a phone, a shared search link shows its first result on the first screen, the search folded into a line that unfolds to change it and stays unfolded', async () => {
+  it('on a phone, a shared search link shows its first result and what it is on the first screen, the search folded into a line that unfolds to change it and stays unfolded', async () => {
     const { page, context } = await openPage(h, PHONE);
     await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)`);
     await waitForResults(page);
     expect(await page.locator('.search-summary__text').textContent()).toBe('Votre recherche : Thionville (57) · 30 km');
     expect(await page.getByRole('combobox', { name: /Commune/ }).count()).toBe(0);
-    // The first card's name is above the quick exit bar, at the bottom of the first screen.
-    const name = await page.locator('.result__name a').first().boundingBox();
+    // The first card's name and what it is, where and how far, are above the quick exit bar at
+    // the bottom of the first screen: the results' toolbar takes two rows, the sort beside « Liste | Carte ».
+    const meta = await page.locator('.result__meta').first().boundingBox();
     const bar = await page.locator('.quick-exit-bar').boundingBox();
-    expect(name && bar && name.y + name.height <= bar.y).toBe(true);
+    expect(meta && bar && meta.y + meta.height <= bar.y).toBe(true);
+    const sort = await page.getByLabel('Trier par').boundingBox();
+    const toggle = await page.getByRole('button', { name: 'Carte', exact: true }).boundingBox();
+    expect(sort && toggle && Math.abs(sort.y - toggle.y)).toBeLessThan(4);
     await page.getByRole('button', { name: 'Modifier la recherche' }).click();
     const place = page.getByRole('combobox', { name: /Commune/ });
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
