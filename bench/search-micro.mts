@@ -40,3 +40,5 @@ for (const s of criteria.slice(500)) {
 }
 const cpu = process.cpuUsage(cpu0);
 console.log(`search + facets: ${((cpu.user + cpu.system) / Number(count)).toFixed(0)} µs CPU per distinct place search`);
+// The search's text worker would keep the process alive.
+process.exit(0);

@@ -313,7 +313,15 @@ function addSites(grid: SiteGrid, rows: [number, number, number, number, number,
 function siteGrid(db: Db, ix: DirectoryIndex): SiteGrid {
   if (!ix.grid) {
     ix.grid = { actor: [], lat: [], lng: [], cosLat: [], box: [], cells: new Map() };
-    addSites(ix.grid, db.prepare(SITE_SQL).raw().all() as never);
+    // Filed cell by cell (a stable sort: within a cell, the order the SQL gave): a search reads a
+    // cell's sites from consecutive places in the arrays, not from all over 140,000 entries.
+    const rows = db.prepare(SITE_SQL).raw().all() as [number, number, number, number, number, number, number][];
+    const cells = rows.map((r) => cellOf(r[3], r[5]));
+    const order = rows.map((_, i) => i).sort((a, b) => (cells[a] as number) - (cells[b] as number) || a - b);
+    addSites(
+      ix.grid,
+      order.map((i) => rows[i] as (typeof rows)[number]),
+    );
   }
   return ix.grid;
 }
