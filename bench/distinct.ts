@@ -12,7 +12,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
 import { ACTIONS, PUBLICS } from '../packages/schema/src/index.ts';
 import { autocannonRun, BROWSER_HEADERS, DIRECTORY_WORDS, type LoadResult, loadResultOf, round } from './lib.ts';
@@ -74,6 +74,46 @@ export function distinctShare(paths: readonly string[]): number {
   return round(new Set(paths).size / Math.max(1, paths.length), 4);
 }
 
+/** A fixed page-like JSON (38 KB) for `machinePace`. */
+let paceBody: Buffer | undefined;
+let paceWarm = false;
+
+/**
+ * The machine's pace just before a row: a fixed piece of work (Brotli quality 1 over the same
+ * 38 KB of JSON, what a server does for each answer; the median of five blocks of 120, × 5) timed on the bench's own thread
+ * while the server waits, in ms. The same code's rows of one run have cost 0.67 and 1.53 ms of CPU a
+ * search minutes apart (docs/PERFORMANCE.md §20): when this figure moves with them, the machine did.
+ */
+export function machinePace(): number {
+  if (!paceBody) {
+    const rnd = seeded(99);
+    const items = Array.from({ length: 20 }, (_, i) => ({
+      id: i,
+      name: `Association ${WORDS[Math.floor(rnd() * WORDS.length)]} ${i}`,
+      description: Array.from({ length: 40 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' '),
+      sites: Array.from({ length: 3 }, () => ({ lat: rnd() * 10 + 42, lng: rnd() * 10 - 4, opening_hours: 'Mo-Fr 09:00-17:00' })),
+    }));
+    paceBody = Buffer.from(JSON.stringify({ total: 1000, items, pad: 'x'.repeat(Math.max(0, 38_000 - JSON.stringify(items).length)) }));
+  }
+  const params = { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: paceBody.byteLength };
+  // A process's first two seconds of compressions run at half the pace, whatever their number:
+  // the first call compresses for three seconds untimed.
+  if (!paceWarm) {
+    const end = performance.now() + 3000;
+    while (performance.now() < end) brotliCompressSync(paceBody, { params });
+    paceWarm = true;
+  }
+  // The median of five blocks of 120: a collection of the bench's own garbage falls in one of them.
+  const blocks: number[] = [];
+  for (let b = 0; b < 5; b++) {
+    const t = performance.now();
+    for (let i = 0; i < 120; i++) brotliCompressSync(paceBody, { params });
+    blocks.push(performance.now() - t);
+  }
+  blocks.sort((x, y) => x - y);
+  return round((blocks[2] as number) * 5, 1);
+}
+
 /**
  * A load run where each request, on whichever connection, takes the next path of `paths`
  * (wrapping round at the end: give more paths than the run can send).
@@ -81,7 +121,8 @@ export function distinctShare(paths: readonly string[]): number {
 export async function loadDistinct(
   url: string,
   opts: { connections: number; duration: number; paths: readonly string[]; headers?: Record<string, string>; pid?: number },
-): Promise<LoadResult & { sent: number; distinct: number; cpuMsPerRequest: number | null }> {
+): Promise<LoadResult & { sent: number; distinct: number; cpuMsPerRequest: number | null; paceMs: number }> {
+  const paceMs = machinePace();
   let next = 0;
   const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
   const sent: string[] = [];
@@ -105,6 +146,7 @@ export async function loadDistinct(
     sent: sent.length,
     distinct: distinctShare(sent),
     cpuMsPerRequest: cpuBefore !== null && opts.pid ? round((cpuMs(opts.pid) - cpuBefore) / Math.max(1, result.requests.total), 3) : null,
+    paceMs,
   };
 }
 
@@ -175,7 +217,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(JSON.stringify(r));
 }
 
-export type DistinctRow = LoadResult & { sent: number; distinct: number; ratio: number; cpuMsPerRequest: number | null };
+export type DistinctRow = LoadResult & { sent: number; distinct: number; ratio: number; cpuMsPerRequest: number | null; paceMs?: number };
 export type DistinctResult = {
   /** 50 connections, every request different. */
   load?: DistinctRow;

@@ -814,10 +814,14 @@ for (const path of ['/api/exports/actors.csv', '/api/exports/actors.geojson']) {
     },
   ]);
 }
-const distinctRow = (r: (LoadResult & { ratio: number; distinct: number; cpuMsPerRequest?: number | null }) | undefined) =>
+// `pace`: the machine's pace just before the row (bench/distinct.ts machinePace, ms of a fixed work: lower is faster).
+const distinctRow = (
+  r: (LoadResult & { ratio: number; distinct: number; cpuMsPerRequest?: number | null; paceMs?: number }) | undefined,
+) =>
   r
     ? `${fmt(r.rps)} (${round(r.ratio * 100, 1)} %) ${r.p50}/${r.p99} · ${r.errors}/${r.non2xx} · ${round(r.distinct * 100, 1)} % new` +
-      (r.cpuMsPerRequest != null ? ` · ${r.cpuMsPerRequest} ms CPU` : '')
+      (r.cpuMsPerRequest != null ? ` · ${r.cpuMsPerRequest} ms CPU` : '') +
+      (r.paceMs != null ? ` · pace ${r.paceMs} ms` : '')
     : '–';
 rows.push([
   'distinct searches: req/s (× bare) p50/p99 ms · errors/non-2xx · share new · server CPU per request',
