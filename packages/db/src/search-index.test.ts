@@ -150,6 +150,36 @@ describe('the search index after a write', () => {
     expect([...nearMap(nearActors(db, ix, lyon))].sort()).toEqual([...nearMap(nearActors(db, buildDirectoryIndex(db), lyon))].sort());
   });
 
+  it('no longer finds a saved actor around any of the places its sites were moved from, as a rebuild', () => {
+    const ix = buildDirectoryIndex(db);
+    nearActors(db, ix, lyon);
+    const withSites = db
+      .prepare(`SELECT actor_id FROM sites s JOIN actors a ON a.id = s.actor_id WHERE a.status = 'published'
+                 GROUP BY actor_id HAVING count(*) >= 2 ORDER BY actor_id LIMIT 6`)
+      .pluck()
+      .all() as number[];
+    expect(withSites.length).toBeGreaterThan(2);
+    for (const id of withSites) {
+      const a = repo.findActorById(id);
+      if (!a) continue;
+      const input = actorToInput(a);
+      const was = a.sites.map((s) => ({ lat: s.lat as number, lng: s.lng as number }));
+      // Every site moved to Brest, one at a time: each of its old places must lose it.
+      repo.replaceActor(id, {
+        ...input,
+        sites: input.sites.map((s) => ({ ...s, lat: 48.39, lng: -4.486, commune_code: '29019', postcode: '29200' })),
+      });
+      patchDirectoryIndex(db, ix, [id]);
+      const rebuilt = buildDirectoryIndex(db);
+      for (const place of was) {
+        const around = { ...place, radiusKm: 2 };
+        expect(nearMap(nearActors(db, ix, around)).has(id), `actor ${id} around ${place.lat},${place.lng}`).toBe(false);
+        expect([...nearMap(nearActors(db, ix, around))].sort()).toEqual([...nearMap(nearActors(db, rebuilt, around))].sort());
+      }
+      expect(nearMap(nearActors(db, ix, { lat: 48.39, lng: -4.486, radiusKm: 1 })).has(id)).toBe(true);
+    }
+  });
+
   it('finds an actor given a commune territory where the commune had none, and no longer where it was taken away', () => {
     const ix = buildDirectoryIndex(db);
     const none = listCommunes().find(

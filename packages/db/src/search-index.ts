@@ -290,6 +290,9 @@ type SiteGrid = {
   cosLat: number[];
   box: number[];
   cells: Map<number, number[]>;
+  /** By actor id, its last filed site (-1: none); by site, the same actor's site filed before it (-1: none). */
+  first: number[];
+  next: number[];
 };
 
 const SITE_SQL = `SELECT s.actor_id, s.public_lat, s.public_lng, r.min_lat, r.max_lat, r.min_lng, r.max_lng
@@ -303,6 +306,9 @@ function addSites(grid: SiteGrid, rows: [number, number, number, number, number,
     grid.lng.push(lng);
     grid.cosLat.push(Math.cos(lat * RAD));
     grid.box.push(minLat, maxLat, minLng, maxLng);
+    while (grid.first.length <= actor) grid.first.push(-1);
+    grid.next.push(grid.first[actor] as number);
+    grid.first[actor] = i;
     const cell = cellOf(minLat, minLng);
     const list = grid.cells.get(cell);
     if (list) list.push(i);
@@ -312,7 +318,7 @@ function addSites(grid: SiteGrid, rows: [number, number, number, number, number,
 
 function siteGrid(db: Db, ix: DirectoryIndex): SiteGrid {
   if (!ix.grid) {
-    ix.grid = { actor: [], lat: [], lng: [], cosLat: [], box: [], cells: new Map() };
+    ix.grid = { actor: [], lat: [], lng: [], cosLat: [], box: [], cells: new Map(), first: [], next: [] };
     // Filed cell by cell (a stable sort: within a cell, the order the SQL gave): a search reads a
     // cell's sites from consecutive places in the arrays, not from all over 140,000 entries.
     const rows = db.prepare(SITE_SQL).raw().all() as [number, number, number, number, number, number, number][];
@@ -521,8 +527,6 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
   for (const id of ids)
     rows.set(id, stmt('SELECT status, type, territory_scope, name_sort, updated_at FROM actors WHERE id = ?').get(id) as Row | undefined);
 
-  const changed = new Uint8Array(ix.size);
-  for (const id of ids) changed[id] = 1;
   const keyOf = stmt('SELECT name_sort, updated_at FROM actors WHERE id = ?');
   const keys = new Map<number, { name_sort: string; updated_at: string }>();
   const key = (id: number) => {
@@ -572,6 +576,8 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
     if (wasNational !== (ix.scope[single] === SCOPE_RANK.national)) ix.national = nationalOf(ix);
   } else {
     // Out of both orders first: the others are then all in place for the binary searches.
+    const changed = new Uint8Array(ix.size);
+    for (const id of ids) changed[id] = 1;
     let byName = without(ix.byName, changed);
     let byUpdated = without(ix.byUpdated, changed);
     for (const id of ids) {
@@ -632,17 +638,20 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
       mine.add(`sd:${dep}`);
     patched.keys.set(id, mine);
   }
-  for (const [k, set] of ix.territories) {
-    for (const [id, mine] of patched.keys) {
+  // One pass over the sets per written actor (usually one), not one over the actors per set.
+  for (const [id, mine] of patched.keys)
+    ix.territories.forEach((set, k) => {
       if (mine.has(k)) set.add(id);
       else set.delete(id);
-    }
-  }
+    });
   const communes = ix.communeTerritories;
   if (communes) {
     const codesOf = new Map<number, Set<string>>();
     for (const [id, mine] of patched.keys) codesOf.set(id, new Set([...mine].filter((k) => k.startsWith('tc:')).map((k) => k.slice(3))));
-    for (const [code, set] of communes) for (const [id, codes] of codesOf) if (!codes.has(code)) set.delete(id);
+    for (const [id, codes] of codesOf)
+      communes.forEach((set, code) => {
+        if (!codes.has(code)) set.delete(id);
+      });
     for (const [id, codes] of codesOf)
       for (const code of codes) {
         const set = communes.get(code);
@@ -660,7 +669,11 @@ export function patchDirectoryIndex(db: Db, ix: DirectoryIndex, ids: readonly nu
   // Sites: the actors' old ones out, their current ones in.
   const grid = ix.grid;
   if (grid) {
-    for (let i = 0; i < grid.actor.length; i++) if (changed[grid.actor[i] as number]) grid.actor[i] = -1;
+    // Each actor's sites through its own chain, not a pass over the 140,000 (1 ms a save).
+    for (const id of ids) {
+      for (let i = grid.first[id] ?? -1; i >= 0; i = grid.next[i] as number) grid.actor[i] = -1;
+      if (id < grid.first.length) grid.first[id] = -1;
+    }
     for (const id of ids) addSites(grid, stmt(`${SITE_SQL} WHERE s.actor_id = ?`).raw().all(id) as never);
   }
   return patched;
