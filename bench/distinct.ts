@@ -80,9 +80,10 @@ let paceWarm = false;
 
 /**
  * The machine's pace just before a row: a fixed piece of work (Brotli quality 1 over the same
- * 38 KB of JSON, what a server does for each answer; the median of five blocks of 120, × 5) timed on the bench's own thread
- * while the server waits, in ms. The same code's rows of one run have cost 0.67 and 1.53 ms of CPU a
- * search minutes apart (docs/PERFORMANCE.md §20): when this figure moves with them, the machine did.
+ * 38 KB of JSON, what a server does for each answer; the median of five blocks of 120, × 5),
+ * timed on the bench's own thread while the server waits, in ms. The same code's rows of one run
+ * have cost 0.67 and 1.53 ms of CPU a search minutes apart (docs/PERFORMANCE.md §20): when this
+ * figure moves with them, the machine did.
  */
 export function machinePace(): number {
   if (!paceBody) {
@@ -96,8 +97,8 @@ export function machinePace(): number {
     paceBody = Buffer.from(JSON.stringify({ total: 1000, items, pad: 'x'.repeat(Math.max(0, 38_000 - JSON.stringify(items).length)) }));
   }
   const params = { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: paceBody.byteLength };
-  // A process's first two seconds of compressions run at half the pace, whatever their number:
-  // the first call compresses for three seconds untimed.
+  // A process's first few hundred compressions run 10–20 times slower (910 µs each for the first
+  // 120, then 46): the first call compresses for three seconds untimed.
   if (!paceWarm) {
     const end = performance.now() + 3000;
     while (performance.now() < end) brotliCompressSync(paceBody, { params });

@@ -164,7 +164,7 @@ describe('the search index after a write', () => {
       if (!a) continue;
       const input = actorToInput(a);
       const was = a.sites.map((s) => ({ lat: s.lat as number, lng: s.lng as number }));
-      // Every site moved to Brest, one at a time: each of its old places must lose it.
+      // Every site moved to Brest: each place one of them left must lose the actor.
       repo.replaceActor(id, {
         ...input,
         sites: input.sites.map((s) => ({ ...s, lat: 48.39, lng: -4.486, commune_code: '29019', postcode: '29200' })),
