@@ -7,7 +7,15 @@ import { createRandom, GENERATED_SUFFIX, generateDirectory } from './generate.ts
 import { openActorsIndex } from './open-actors.ts';
 import { ANONYMOUS, publicView } from './public-view.ts';
 import { type ActorSearch, actorSearch, actorSearchSql, anonymousListViews } from './search.ts';
-import { buildDirectoryIndex, nearActors, nearMap, patchDirectoryIndex, territoryActors } from './search-index.ts';
+import {
+  aroundOrder,
+  buildDirectoryIndex,
+  departementActors,
+  nearActors,
+  nearMap,
+  patchDirectoryIndex,
+  territoryActors,
+} from './search-index.ts';
 import { openIds } from './search-query.ts';
 
 /**
@@ -177,6 +185,40 @@ describe('the search index after a write', () => {
         expect([...nearMap(nearActors(db, ix, around))].sort()).toEqual([...nearMap(nearActors(db, rebuilt, around))].sort());
       }
       expect(nearMap(nearActors(db, ix, { lat: 48.39, lng: -4.486, radiusKm: 1 })).has(id)).toBe(true);
+    }
+  });
+
+  it('drops from a département’s lists an actor saved away from it, and keeps them as a rebuild gives them', () => {
+    const ix = buildDirectoryIndex(db);
+    const regionOf: Record<string, string> = { '69': '84', '75': '11', '13': '93', '33': '75', '59': '32' };
+    const lists = () =>
+      Object.entries(regionOf).map(([d, r]) => ({
+        d,
+        r,
+        list: [...departementActors(db, ix, d, r)],
+        around: [...aroundOrder(db, ix, d, r)],
+      }));
+    // Actors of these départements by a site or a territory there, not national, not by their région.
+    const leaving = lists()
+      .flatMap(({ list }) => list.slice(0, 2))
+      .filter((id) => repo.findActorById(id)?.territory.scope !== 'national');
+    expect(leaving.length).toBeGreaterThan(4);
+    for (const id of leaving) {
+      const a = repo.findActorById(id);
+      if (!a) continue;
+      const input = actorToInput(a);
+      repo.replaceActor(id, {
+        ...input,
+        territory: { scope: 'departements', regions: [], departements: ['29'], communes: [] },
+        sites: input.sites.map((s) => ({ ...s, lat: 48.39, lng: -4.486, commune_code: '29019', postcode: '29200' })),
+      });
+      patchDirectoryIndex(db, ix, [id]);
+      const rebuilt = buildDirectoryIndex(db);
+      for (const { d, r, list, around } of lists()) {
+        expect(list.includes(id), `actor ${id} in département ${d}`).toBe(false);
+        expect(list, `département ${d} after actor ${id}`).toEqual([...departementActors(db, rebuilt, d, r)]);
+        expect(around, `around ${d} after actor ${id}`).toEqual([...aroundOrder(db, rebuilt, d, r)]);
+      }
     }
   });
 
