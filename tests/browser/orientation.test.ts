@@ -295,6 +295,22 @@ describe('orientation: whom to contact', () => {
         const box = await panel.getByRole('link', { name: startingWith(t.emergency.call17) }).boundingBox();
         expect(box).not.toBeNull();
         expect(box!.height).toBeGreaterThanOrEqual(44);
+        // Each number's words stay inside its button: the 112's « Urgences, depuis n’importe quel
+        // téléphone » ran past the button's edge, kept on one line like a phone number.
+        const overflows = await panel.locator('.orientation-emergency__number').evaluateAll((links) =>
+          links.flatMap((a) => {
+            const edge = a.getBoundingClientRect().right;
+            return Array.from(a.children)
+              .filter((c) => {
+                // The text's own extent (a span's box stays the button's width when its text runs past it).
+                const words = document.createRange();
+                words.selectNodeContents(c);
+                return words.getBoundingClientRect().right > edge + 0.5;
+              })
+              .map((c) => c.textContent);
+          }),
+        );
+        expect(overflows).toEqual([]);
       }
 
       // The results: the numbers stay first, before the results heading and every group; they take the focus.

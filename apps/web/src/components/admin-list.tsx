@@ -170,12 +170,15 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
   );
 }
 
+/** A list as a table, in a box that scrolls sideways when the table is wider than the screen (styles.css `.table-scroll`). */
 export function DataTable({ columns, className = 'data-table', children }: { columns: Column[]; className?: string; children: ReactNode }) {
   return (
-    <table className={className}>
-      <TableHead columns={columns} />
-      <tbody>{children}</tbody>
-    </table>
+    <div className="table-scroll">
+      <table className={className}>
+        <TableHead columns={columns} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 

@@ -82,35 +82,39 @@ export function DepartementsPage() {
       {query.isPending && <p className="notice">{t.loading}</p>}
       {query.isError && <ErrorMessage title={t.errorTitle} error={query.error} />}
       {query.data && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t.departementsIntro}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.tableDepartement}</th>
-              <th scope="col">{t.tableRegion}</th>
-              <th scope="col" className="num">
-                {t.tableActors}
-              </th>
-              <th scope="col" className="num">
-                {t.tableProtocols}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.code}>
-                <th scope="row">
-                  <Link href={`/departements/${d.code}`}>
-                    {d.name} ({d.code})
-                  </Link>
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">{t.departementsIntro}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.tableDepartement}</th>
+                <th scope="col" className="data-table__secondary">
+                  {t.tableRegion}
                 </th>
-                <td>{d.region.name}</td>
-                <td className="num">{d.actors}</td>
-                <td className="num">{d.protocols}</td>
+                <th scope="col" className="num">
+                  {t.tableActors}
+                </th>
+                <th scope="col" className="num">
+                  {t.tableProtocols}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.code}>
+                  <th scope="row">
+                    <Link href={`/departements/${d.code}`}>
+                      {d.name} ({d.code})
+                    </Link>
+                  </th>
+                  <td className="data-table__secondary">{d.region.name}</td>
+                  <td className="num">{d.actors}</td>
+                  <td className="num">{d.protocols}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
