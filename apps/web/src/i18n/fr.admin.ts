@@ -40,6 +40,8 @@ export const frAdmin = {
 
   layout: {
     navLabel: 'Espace des curateurs',
+    /** On a phone, the button that unfolds the back office's menu; then the page one is on. */
+    menu: 'Menu de l’équipe',
     dashboard: 'Tableau de bord',
     actors: 'Fiches',
     newActor: 'Nouvelle fiche',

@@ -1,7 +1,7 @@
 /** The frame of every back-office page: checks the session, the navigation, sign-out. */
 import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ActionButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -41,21 +41,34 @@ function Nav({ session }: { session: Session }) {
   ];
   const current = (href: string) =>
     href === '/admin' ? pathname === '/admin' : pathname === href || (pathname.startsWith(`${href}/`) && href !== '/admin/acteurs');
+  const isHere = (href: string) => current(href) || (href === '/admin/acteurs' && pathname === href);
+  // On a phone the menu is folded under one button (admin.css): its thirteen links and the
+  // sign-out took the first screen, and every page's heading came below it. Elsewhere the
+  // button is hidden and the menu always shown.
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const here = links.find(([href]) => isHere(href))?.[1];
   return (
-    <nav className="admin-nav" aria-label={t.navLabel}>
-      <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <Link href={href} aria-current={current(href) || (href === '/admin/acteurs' && pathname === href) ? 'page' : undefined}>
-              {label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <p className="admin-nav__user">
-        <span>{t.signedInAs(session.user.display_name ?? session.user.email, ROLE_LABELS[session.user.role])}</span>{' '}
-        <ActionButton secondary pending={logout.isPending} label={t.logout} busy={t.loggingOut} onClick={() => logout.mutate()} />
-      </p>
+    <nav className={`admin-nav${open ? ' is-open' : ''}`} aria-label={t.navLabel}>
+      <button type="button" className="admin-nav__toggle" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t.menu}
+        {here && <span className="admin-nav__here"> · {here}</span>}
+      </button>
+      <div id={menuId} className="admin-nav__menu">
+        <ul>
+          {links.map(([href, label]) => (
+            <li key={href}>
+              <Link href={href} aria-current={isHere(href) ? 'page' : undefined} onClick={() => setOpen(false)}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="admin-nav__user">
+          <span>{t.signedInAs(session.user.display_name ?? session.user.email, ROLE_LABELS[session.user.role])}</span>{' '}
+          <ActionButton secondary pending={logout.isPending} label={t.logout} busy={t.loggingOut} onClick={() => logout.mutate()} />
+        </p>
+      </div>
     </nav>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * On a phone (390 × 844), a page is never wider than the screen: a wider page pans sideways, and
- * the quick-exit bar, fixed to the page's width, goes half off-screen with it. Found at 390 px
- * (2026-12-07): the « Départements » table made its page 461 px wide, the back office's coverage
- * map 414 and the resources list 516. Real browser, outside requests blocked.
+ * Pages on a phone (390 × 844), real browser, outside requests blocked. Found at 390 px
+ * (2026-12-07):
+ * - a page wider than the screen pans sideways, and the quick-exit bar, fixed to the page's width,
+ *   goes half off-screen with it: the « Départements » table made its page 461 px wide, the back
+ *   office's coverage map 414 and the resources list 516;
+ * - the back office's menu (thirteen links and the sign-out) took the first screen of every
+ *   back-office page: the inbox's heading began at 570 px of 844.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +70,49 @@ describe('on a phone, no page is wider than the screen', () => {
     expectFits(await widths(page), '/admin/ressources');
     expect(outsideRequests(requests, h.server.url)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('on a phone, the back office’s menu is folded under one button', () => {
+  it('a team member opening the inbox sees its heading and filters on the first screen, unfolds the menu, goes to the dashboard and finds it folded again', async () => {
+    const email = await createAccount(h.server, 'curateur');
+    const { page, context, errors } = await openPage(h, PHONE);
+    await signInThroughForm(h, page, '/admin', email);
+    await page.goto(`${h.server.url}/equipe/demandes`);
+    const heading = page.getByRole('heading', { level: 1, name: 'Boîte de l’équipe : demandes de contact' });
+    await heading.waitFor();
+    const bar = await page.locator('.quick-exit').boundingBox();
+    // The heading and the first filter above the quick-exit bar, on the first screen.
+    const first = await page.getByLabel('Statut').boundingBox();
+    expect((await heading.boundingBox())!.y).toBeLessThan(bar!.y);
+    expect(first!.y + first!.height).toBeLessThan(bar!.y);
+
+    const nav = page.getByRole('navigation', { name: 'Espace des curateurs' });
+    const toggle = nav.getByRole('button', { name: /Menu de l’équipe/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toContain('Demandes de contact');
+    expect(await nav.getByRole('link', { name: 'Tableau de bord' }).isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.getByRole('button', { name: 'Se déconnecter' }).isVisible()).toBe(true);
+    await nav.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toContain('Tableau de bord');
+    expectFits(await widths(page), '/admin');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a computer the menu is shown whole, without the button', async () => {
+    const email = await createAccount(h.server, 'curateur');
+    const { page, context } = await openPage(h, { width: 1366, height: 900 });
+    await signInThroughForm(h, page, '/admin', email);
+    const nav = page.getByRole('navigation', { name: 'Espace des curateurs' });
+    await nav.getByRole('link', { name: 'Demandes de contact' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Demandes de contact' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('button', { name: /Menu de l’équipe/ }).isVisible()).toBe(false);
     await context.close();
   });
 });
