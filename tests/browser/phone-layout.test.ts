@@ -74,20 +74,52 @@ describe('on a phone, no page is wider than the screen', () => {
   });
 });
 
-describe('on a phone, the back office’s menu is folded under one button', () => {
-  it('a team member opening the inbox sees its heading and filters on the first screen, unfolds the menu, goes to the dashboard and finds it folded again', async () => {
+describe('on a phone, the back office’s menu and the inbox’s filters are folded under a button each', () => {
+  it('a team member opening the inbox on a phone sees its heading and the requests to handle first on the first screen; menu and filters unfold under their buttons and fold again once used', async () => {
+    // A young person's request, as the orientation's form sends it.
+    const sent = await h.server.app.request('/api/contact-requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Lou',
+        phone: '06 12 34 56 78',
+        consent: true,
+        commune: '57672',
+        profile: 'jeune',
+        needs: ['hebergement'],
+        urgency: 'inquietude',
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const { reference } = (await sent.json()) as { reference: string };
     const email = await createAccount(h.server, 'curateur');
     const { page, context, errors } = await openPage(h, PHONE);
     await signInThroughForm(h, page, '/admin', email);
     await page.goto(`${h.server.url}/equipe/demandes`);
     const heading = page.getByRole('heading', { level: 1, name: 'Boîte de l’équipe : demandes de contact' });
     await heading.waitFor();
+    await page.getByRole('button', { name: `Ouvrir la demande ${reference}` }).waitFor();
+    // The heading, and the block of the requests to handle first, above the quick-exit bar: on
+    // the first screen (before: under six filters and a thirteen-link menu, at 1,400 px).
     const bar = await page.locator('.quick-exit').boundingBox();
-    // The heading and the first filter above the quick-exit bar, on the first screen.
-    const first = await page.getByLabel('Statut').boundingBox();
     expect((await heading.boundingBox())!.y).toBeLessThan(bar!.y);
-    expect(first!.y + first!.height).toBeLessThan(bar!.y);
+    const priority = await page.getByRole('heading', { name: 'À traiter en priorité (1)' }).boundingBox();
+    expect(priority!.y + priority!.height).toBeLessThan(bar!.y);
 
+    // The filters: folded, then unfolded, applied, folded again with what is applied in their button.
+    const filters = page.getByRole('button', { name: /^Filtres/ });
+    expect(await filters.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('combobox', { name: 'Statut', exact: true }).isVisible()).toBe(false);
+    await filters.click();
+    expect(await filters.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('combobox', { name: 'Urgence', exact: true }).selectOption('true');
+    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get('urgent') === '1');
+    expect(await filters.getAttribute('aria-expanded')).toBe('false');
+    expect(await filters.textContent()).toContain('Filtres · 1 appliqué');
+    expect(await page.getByRole('combobox', { name: 'Statut', exact: true }).isVisible()).toBe(false);
+
+    // The back office's menu.
     const nav = page.getByRole('navigation', { name: 'Espace des curateurs' });
     const toggle = nav.getByRole('button', { name: /Menu de l’équipe/ });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -105,7 +137,7 @@ describe('on a phone, the back office’s menu is folded under one button', () =
     await context.close();
   });
 
-  it('on a computer the menu is shown whole, without the button', async () => {
+  it('on a computer the menu and the inbox’s filters are shown whole, without their buttons', async () => {
     const email = await createAccount(h.server, 'curateur');
     const { page, context } = await openPage(h, { width: 1366, height: 900 });
     await signInThroughForm(h, page, '/admin', email);
@@ -113,6 +145,9 @@ describe('on a phone, the back office’s menu is folded under one button', () =
     await nav.getByRole('link', { name: 'Demandes de contact' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Demandes de contact' }).isVisible()).toBe(true);
     expect(await nav.getByRole('button', { name: /Menu de l’équipe/ }).isVisible()).toBe(false);
+    await nav.getByRole('link', { name: 'Demandes de contact' }).click();
+    await page.getByRole('combobox', { name: 'Statut', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /^Filtres/ }).isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -189,6 +189,9 @@ export const frOrientation = {
     forbidden: 'Votre compte n’a pas accès aux demandes de contact.',
     errorTitle: 'Les demandes n’ont pas pu être chargées.',
     filtersLabel: 'Filtrer les demandes',
+    /** On a phone, the button that unfolds the filters, with how many are applied. */
+    filtersToggle: 'Filtres',
+    filtersActive: (n: number) => (n === 0 ? '' : n === 1 ? ' · 1 appliqué' : ` · ${n} appliqués`),
     status: 'Statut',
     anyStatus: 'Tous les statuts',
     departement: 'Département',

@@ -37,6 +37,10 @@ function Inbox({ session }: { session: Session }) {
   const [page, setPage] = useState(1);
   const [draft, setDraft] = useState<InboxFilters>(filters);
   const [open, setOpen] = useState<string | null>(null);
+  // On a phone the filters are folded under one button (inbox.css): their six fields took the
+  // first screen, and the requests to handle first came below it. Elsewhere always shown.
+  const [filtersShown, setFiltersShown] = useState(false);
+  const filtersId = useId();
   const current = { ...filters, page };
   const list = useQuery(requestListQuery(current));
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PER_PAGE)) : 1;
@@ -51,8 +55,13 @@ function Inbox({ session }: { session: Session }) {
     navigate(`/equipe/demandes${searchOfFilters(f)}`, { keepScroll: true });
   }
 
+  const applied = (['status', 'urgent', 'profile', 'olderThanHours', 'departement', 'actor'] as const).filter(
+    (k) => filters[k] !== '',
+  ).length;
+
   function apply(e: FormEvent) {
     e.preventDefault();
+    setFiltersShown(false);
     go({ ...draft, departement: draft.departement.trim().toUpperCase(), actor: draft.actor.trim().toLowerCase(), page: 1 });
   }
 
@@ -92,7 +101,23 @@ function Inbox({ session }: { session: Session }) {
 
   return (
     <>
-      <form className="inbox-filters" onSubmit={apply} aria-label={t.filtersLabel} noValidate>
+      <button
+        type="button"
+        className="inbox-filters__toggle"
+        aria-expanded={filtersShown}
+        aria-controls={filtersId}
+        onClick={() => setFiltersShown((s) => !s)}
+      >
+        <span aria-hidden="true">{filtersShown ? '▾' : '▸'}</span> {t.filtersToggle}
+        {t.filtersActive(applied)}
+      </button>
+      <form
+        id={filtersId}
+        className={`inbox-filters${filtersShown ? ' is-open' : ''}`}
+        onSubmit={apply}
+        aria-label={t.filtersLabel}
+        noValidate
+      >
         {select('status', ids.status, t.status, [
           ['', t.anyStatus],
           ...CONTACT_REQUEST_STATUSES.map((s): [string, string] => [s, t.statuses[s] ?? s]),
@@ -156,7 +181,8 @@ export function InboxPage() {
     <AdminLayout>
       {(session) => (
         <div className="inbox admin-page">
-          <div className="page-intro">
+          {/* Compact: on a phone the intro is left out (styles.css), the requests come sooner. */}
+          <div className="page-intro page-intro--compact">
             <h1 tabIndex={-1} data-page-heading>
               {t.heading}
             </h1>
