@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@pare/schema';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { FoldToggle } from '../../components/fold-toggle.tsx';
 import { ActionButton } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frAccount } from '../../i18n/fr.account.ts';
@@ -49,12 +50,15 @@ function Nav({ session }: { session: Session }) {
   const menuId = useId();
   const here = links.find(([href]) => isHere(href))?.[1];
   return (
-    <nav className={`admin-nav${open ? ' is-open' : ''}`} aria-label={t.navLabel}>
-      <button type="button" className="admin-nav__toggle" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
-        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t.menu}
-        {here && <span className="admin-nav__here"> · {here}</span>}
-      </button>
-      <div id={menuId} className="admin-nav__menu">
+    <nav className="admin-nav" aria-label={t.navLabel}>
+      <FoldToggle
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        controls={menuId}
+        label={t.menu}
+        {...(here ? { detail: ` · ${here}` } : {})}
+      />
+      <div id={menuId} className={`admin-nav__menu fold-content${open ? ' is-open' : ''}`}>
         <ul>
           {links.map(([href, label]) => (
             <li key={href}>

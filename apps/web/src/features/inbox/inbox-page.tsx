@@ -7,6 +7,7 @@ import { CONTACT_REQUEST_PROFILES, CONTACT_REQUEST_STATUSES } from '@pare/schema
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { FoldToggle } from '../../components/fold-toggle.tsx';
 import { OptionList } from '../../components/form-parts.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
@@ -101,19 +102,17 @@ function Inbox({ session }: { session: Session }) {
 
   return (
     <>
-      <button
-        type="button"
+      <FoldToggle
         className="inbox-filters__toggle"
-        aria-expanded={filtersShown}
-        aria-controls={filtersId}
-        onClick={() => setFiltersShown((s) => !s)}
-      >
-        <span aria-hidden="true">{filtersShown ? '▾' : '▸'}</span> {t.filtersToggle}
-        {t.filtersActive(applied)}
-      </button>
+        open={filtersShown}
+        onToggle={() => setFiltersShown((s) => !s)}
+        controls={filtersId}
+        label={t.filtersToggle}
+        detail={t.filtersActive(applied)}
+      />
       <form
         id={filtersId}
-        className={`inbox-filters${filtersShown ? ' is-open' : ''}`}
+        className={`inbox-filters fold-content${filtersShown ? ' is-open' : ''}`}
         onSubmit={apply}
         aria-label={t.filtersLabel}
         noValidate
