@@ -43,7 +43,7 @@ function Nav({ session }: { session: Session }) {
   const current = (href: string) =>
     href === '/admin' ? pathname === '/admin' : pathname === href || (pathname.startsWith(`${href}/`) && href !== '/admin/acteurs');
   const isHere = (href: string) => current(href) || (href === '/admin/acteurs' && pathname === href);
-  // On a phone the menu is folded under one button (admin.css): its thirteen links and the
+  // On a phone the menu is folded under one button (components/fold-toggle.tsx): its thirteen links and the
   // sign-out took the first screen, and every page's heading came below it. Elsewhere the
   // button is hidden and the menu always shown.
   const [open, setOpen] = useState(false);

@@ -38,7 +38,7 @@ function Inbox({ session }: { session: Session }) {
   const [page, setPage] = useState(1);
   const [draft, setDraft] = useState<InboxFilters>(filters);
   const [open, setOpen] = useState<string | null>(null);
-  // On a phone the filters are folded under one button (inbox.css): their six fields took the
+  // On a phone the filters are folded under one button (components/fold-toggle.tsx): their six fields took the
   // first screen, and the requests to handle first came below it. Elsewhere always shown.
   const [filtersShown, setFiltersShown] = useState(false);
   const filtersId = useId();
