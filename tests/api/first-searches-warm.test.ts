@@ -5,7 +5,7 @@
  * The view warmer now makes them with a search around each département's chef-lieu.
  */
 import { getCommune, listDepartements } from '@pare/geo';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { joinJsonParts } from '../../apps/api/src/lib/json-parts.ts';
 import { searchActorsJson } from '../../apps/api/src/services/actors.ts';
 import { createServices } from '../../apps/api/src/services/index.ts';
@@ -41,8 +41,13 @@ describe('the view warmer, before the first visitors search', () => {
   });
 
   it('makes, before midnight in Paris, the views of after it: the first searches of the new day read no actor', async () => {
+    // Its own database: the views are kept per connection, and those the test above made at the
+    // real time of day would otherwise be kept too (still valid at 23:58 when it ran after 22:00
+    // in Paris, so counted as renewed and not as made here: the test failed from 22:00 to midnight).
+    const own = createTestApp();
+    onTestFinished(() => own.close());
     let clock = new Date('2026-12-07T22:58:00Z'); // 23:58 in Paris
-    const base = createServices({ db: t.db, config: { now: () => clock } });
+    const base = createServices({ db: own.db, config: { now: () => clock } });
     const reads: number[] = [];
     const deps = {
       ...base,

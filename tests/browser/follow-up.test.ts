@@ -459,6 +459,8 @@ describe('the team inbox (/equipe/demandes)', () => {
       await shot(page, `inbox-${size}`);
       await expectNoAxeViolation(page, `/equipe/demandes (${size})`);
 
+      // On a phone the filters are folded under their button (tests/browser/phone-layout.test.ts).
+      if (viewport === PHONE) await page.getByRole('button', { name: /^Filtres/ }).click();
       await page.getByLabel(inbox.status, { exact: true }).selectOption('a-reorienter');
       await page.getByRole('button', { name: inbox.apply }).click();
       await expect.poll(() => page.locator('tbody tr').count()).toBe(1);

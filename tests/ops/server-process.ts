@@ -64,8 +64,11 @@ export async function startServer(d: Deployment, extra: Record<string, string> =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
+  // 'close', not 'exit': the process may exit before its last lines are read from its pipes (a
+  // busy CI machine missed a worker's « stopped », written just before it ended); 'close' comes
+  // once every process holding them (the primary, its workers) is gone and all was read.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.once('exit', (code, signal) => r({ code, signal })),
+    child.once('close', (code, signal) => r({ code, signal })),
   );
   const url = await new Promise<string>((resolveUrl, reject) => {
     let buffer = '';
