@@ -4,7 +4,8 @@
  * console error (other than an HTTP refusal the page itself handles), a blank page (no quick exit,
  * or neither a heading nor the notice of a handled refusal) or a serious axe violation fails the
  * test. « Ressources et protocoles » was a blank page for every role (React error #306: a lazy
- * component wrapped in `lazy()` again).
+ * component wrapped in `lazy()` again). A page's heading or link back above the back office's
+ * menu fails it too.
  */
 import type { Role } from '@pare/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,16 @@ describe.concurrent('every back-office route, every role', () => {
           problems.push(`${route}: blank page (no quick exit, or no heading nor notice)`);
           continue;
         }
+        // The back office's menu first, then the page (its heading, its link back): « Ressources et
+        // protocoles » and the resource and news editors had theirs above the menu, outside its frame.
+        const above = await page.evaluate(() => {
+          const menu = document.querySelector('main nav.admin-nav');
+          if (!menu) return [];
+          return Array.from(document.querySelectorAll('main h1, main .back-link'))
+            .filter((el) => !(menu.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING))
+            .map((el) => el.textContent?.trim() ?? '');
+        });
+        for (const text of above) problems.push(`${route}: « ${text} » above the back office's menu`);
         const violations = await seriousViolations(page);
         for (const v of violations) problems.push(`${route}: axe ${v.id} (${v.help}) ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       }

@@ -524,11 +524,14 @@ function Loaded({ kind, id }: { kind: Kind; id: number }) {
 
 export function AdminContentEditPage({ kind, id }: { kind: Kind; id: number | null }) {
   return (
-    <div className="admin-resource-edit-page">
-      <BackLink href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>{e.back}</BackLink>
-      <AdminLayout>
-        {() => (id === null ? <Editor kind={kind} existing={null} /> : <Loaded key={`${kind}:${id}`} kind={kind} id={id} />)}
-      </AdminLayout>
-    </div>
+    // The link back under the back office's menu, as on its other pages (it stood above it).
+    <AdminLayout>
+      {() => (
+        <div className="admin-resource-edit-page">
+          <BackLink href={kind === 'news' ? '/admin/actualites' : '/admin/actualites?vue=agenda'}>{e.back}</BackLink>
+          {id === null ? <Editor kind={kind} existing={null} /> : <Loaded key={`${kind}:${id}`} kind={kind} id={id} />}
+        </div>
+      )}
+    </AdminLayout>
   );
 }

@@ -30,11 +30,12 @@ function Loaded({ kind, id }: { kind: 'resource' | 'protocol'; id: number }) {
 /** The edit form of a resource or protocol; `id: null` for a new one. */
 export function AdminResourceEditPage({ kind, id }: { kind: 'resource' | 'protocol'; id: number | null }) {
   return (
-    <div className="admin-resource-edit-page">
-      <BackLink href={kind === 'resource' ? '/admin/ressources' : '/admin/ressources?vue=protocoles'}>{t.back}</BackLink>
-      <AdminLayout>
-        {() =>
-          id === null ? (
+    // The link back under the back office's menu, as on its other pages (it stood above it).
+    <AdminLayout>
+      {() => (
+        <div className="admin-resource-edit-page">
+          <BackLink href={kind === 'resource' ? '/admin/ressources' : '/admin/ressources?vue=protocoles'}>{t.back}</BackLink>
+          {id === null ? (
             kind === 'resource' ? (
               <ResourceEditor existing={null} />
             ) : (
@@ -42,9 +43,9 @@ export function AdminResourceEditPage({ kind, id }: { kind: 'resource' | 'protoc
             )
           ) : (
             <Loaded key={`${kind}:${id}`} kind={kind} id={id} />
-          )
-        }
-      </AdminLayout>
-    </div>
+          )}
+        </div>
+      )}
+    </AdminLayout>
   );
 }

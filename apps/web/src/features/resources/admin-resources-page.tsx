@@ -1,9 +1,8 @@
 /** `/admin/ressources` — the curators' list of resources and protocols (archived ones included). */
 import type { AdminProtocol, AdminResource } from '@pare/schema';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { frResources, PROTOCOL_KIND_LABELS, RESOURCE_SCOPE_LABELS, RESOURCE_TYPE_LABELS } from '../../i18n/fr.resources.ts';
 import { formatDate } from '../../lib/format.ts';
-import { AdminLayout } from '../admin/admin-layout.tsx';
+import { AdminPageFrame } from '../admin/admin-layout.tsx';
 import { adminProtocolsQuery, adminResourcesQuery } from './queries.ts';
 import './resources.css';
 import { DataTable, TabbedListHead, TitleCell, useTabbedList } from '../../components/admin-list.tsx';
@@ -110,13 +109,10 @@ function Lists() {
 
 export function AdminResourcesPage() {
   const t = frResources.admin;
-  useDocumentTitle(t.pageTitle);
+  // The heading under the back office's menu, as on its other pages (it stood above it).
   return (
-    <div className="admin-resources-page">
-      <h1 tabIndex={-1} data-page-heading>
-        {t.heading}
-      </h1>
-      <AdminLayout>{() => <Lists />}</AdminLayout>
-    </div>
+    <AdminPageFrame title={t.pageTitle} heading={t.heading} className="admin-resources-page">
+      <Lists />
+    </AdminPageFrame>
   );
 }
