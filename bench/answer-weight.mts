@@ -4,8 +4,8 @@
 // The answers are the app's own (`app.request`, no HTTP), uncompressed. For each, on the same
 // bytes: Brotli quality 1 (what the server does on the spot) and 0, gzip level 1, the processor's
 // caches cooled between calls as a server's other work cools them; then the weight of the same
-// page if each item carried only what the result list shows (the nearest site, a site count, the
-// public phones): a measure for a decision about the API's shape, not a change of it.
+// page, and the time Brotli takes on it, if each item carried only what a result card and its map
+// show: a measure for a decision about the API's shape, not a change of it.
 
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createApp } from '../apps/api/src/app.ts';
@@ -52,31 +52,43 @@ for (let round = 1; round <= 3; round++) {
   }
 }
 
-type Item = {
-  sites: { id: number; confidential: boolean; commune: unknown; departement: unknown; open_now: unknown; next_change: unknown }[];
-};
-type Contact = { kind: string; professional_only: boolean };
-const listed = bodies.map((b) => {
-  const page = JSON.parse(b.toString()) as { items: (Item & { contacts: Contact[] } & Record<string, unknown>)[] };
+// Each item as a result card shows it (and its map draws it): no description, languages,
+// provenance nor update date; its sites without label, address, postcode, accessibility nor
+// closures; its lines, the phones and those with their own hours.
+type Site = Record<string, unknown>;
+type Contact = { kind: string; opening_hours: string | null };
+const cards = bodies.map((b) => {
+  const page = JSON.parse(b.toString()) as { items: ({ sites: Site[]; contacts: Contact[] } & Record<string, unknown>)[] };
   const items = page.items.map(({ description: _d, provenance: _p, updated_at: _u, languages: _l, sites, contacts, ...rest }) => ({
     ...rest,
-    sites: sites.slice(0, 1).map((s) => ({
-      id: s.id,
-      confidential: s.confidential,
-      commune: s.commune,
-      departement: s.departement,
-      open_now: s.open_now,
-      next_change: s.next_change,
-    })),
-    sites_count: sites.length,
-    contacts: contacts.filter((c) => c.kind === 'phone' && !c.professional_only),
+    sites: sites.map(({ label: _a, address: _b, postcode: _c, accessibility: _e, temporary_closures: _f, ...site }) => site),
+    contacts: contacts.filter((c) => c.kind === 'phone' || c.opening_hours !== null),
   }));
   return Buffer.from(JSON.stringify({ ...page, items }));
 });
+const brotli1 = brotli(1);
+for (let round = 1; round <= 3; round++) {
+  const us = { whole: 0, cards: 0 };
+  for (let i = 0; i < bodies.length; i++) {
+    for (const [name, list] of [
+      ['whole', bodies],
+      ['cards', cards],
+    ] as const) {
+      cool();
+      const t0 = performance.now();
+      brotli1(list[i] as Buffer);
+      us[name] += (performance.now() - t0) * 1000;
+    }
+  }
+  console.log(
+    `round ${round} · Brotli 1, whole records: ${(us.whole / bodies.length).toFixed(1)} µs; ` +
+      `as cards: ${(us.cards / bodies.length).toFixed(1)} µs`,
+  );
+}
 console.log(
-  `as the list shows them: ${Math.round(mean(listed.map((b) => b.byteLength)))} bytes of JSON, ` +
-    `${Math.round(mean(listed.map((b) => brotli(1)(b).byteLength)))} with Brotli 1 ` +
-    `(whole: ${Math.round(mean(bodies.map((b) => brotli(1)(b).byteLength)))})`,
+  `as cards: ${Math.round(mean(cards.map((b) => b.byteLength)))} bytes of JSON, ` +
+    `${Math.round(mean(cards.map((b) => brotli1(b).byteLength)))} with Brotli 1 ` +
+    `(whole: ${Math.round(mean(bodies.map((b) => brotli1(b).byteLength)))})`,
 );
 if (sink === -1) console.log(sink);
 process.exit(0);
