@@ -1,6 +1,7 @@
 /** Helpers shared by the benchmark scripts: child servers, load runs, memory of a process. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startNodeFlags } from '../apps/api/src/lib/start-flags.ts';
@@ -84,6 +85,19 @@ export const DIRECTORY_WORDS = [
 
 /** What a browser's fetch sends: every figure under load is for requests that accept compression. */
 export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/**
+ * autocannon keeps each response's body as a string (`req.body += chunk`, for its `onResponse`
+ * and `verifyBody` options, which the bench never uses): decoding a 5 KB Brotli body as UTF-8
+ * cost the load generator ~70 µs a response, 40 % of a core at 2,000 distinct searches a second
+ * and most of one for the cached searches — CPU taken from the servers it measures on this
+ * 2-core machine (docs/PERFORMANCE.md §22). The bodies are dropped as they come; their bytes are
+ * still counted (`addByteCount`), statuses and latencies untouched.
+ */
+const bodyQueue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody?: unknown } };
+if (typeof bodyQueue.prototype.addBody !== 'function')
+  throw new Error('autocannon changed: PipelinedRequestsQueue#addBody is gone (bench/lib.ts)');
+bodyQueue.prototype.addBody = () => {};
 
 /**
  * One autocannon run, autocannon's own result: `connections` keep-alive connections for `duration`
