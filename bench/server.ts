@@ -24,6 +24,7 @@
  * view runs out (docs/PERFORMANCE.md §16).
  */
 import cluster from 'node:cluster';
+import type { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,7 +48,7 @@ const { values } = parseArgs({
 });
 const workers = values.mode === 'app' ? Number(values.workers) : 1;
 
-async function appFetch(): Promise<(req: Request) => Response | Promise<Response>> {
+async function appServer(): Promise<{ fetch: (req: Request) => Response | Promise<Response>; createServer: typeof createServer }> {
   if (!values.db) throw new Error('--db is required in app mode');
   const { openDatabase } = await import('../packages/db/src/index.ts');
   const { warmUpSearch } = await import('../packages/geo/src/index.ts');
@@ -86,7 +87,9 @@ async function appFetch(): Promise<(req: Request) => Response | Promise<Response
         );
     }, Number(values['save-every-ms'])).unref();
   }
-  return app.fetch;
+  const { createServerWithPublicHits } = await import('../apps/api/src/lib/public-hits.ts');
+  // As apps/api/src/server.ts serves it: a public cache hit answered ahead of Hono.
+  return { fetch: app.fetch, createServer: createServerWithPublicHits(app) };
 }
 
 /**
@@ -148,8 +151,8 @@ if (workers > 1 && cluster.isPrimary) {
     process.exit(0);
   });
 } else {
-  const fetch = values.mode === 'bare' ? bareFetch() : await appFetch();
-  const server = serve({ fetch, port: Number(values.port), hostname: '127.0.0.1' });
+  const served = values.mode === 'bare' ? { fetch: bareFetch() } : await appServer();
+  const server = serve({ ...served, port: Number(values.port), hostname: '127.0.0.1' });
   server.once('listening', () => {
     if (!cluster.isWorker) process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
   });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Db, directoryVersion } from '@pare/db';
@@ -11,8 +12,9 @@ import { createRouter } from './lib/create-router.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
-import { publicResponseCache } from './lib/public-cache.ts';
-import { securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
+import { hasSessionCookie, publicResponseCache } from './lib/public-cache.ts';
+import { setPublicHitServer } from './lib/public-hits.ts';
+import { requestIdFor, securityHeaders, securityHeadersMiddleware } from './lib/security-headers.ts';
 import { isWarmRequest } from './lib/warm-request.ts';
 import { isImportPath } from './routes/admin-import/admin-import.index.ts';
 import { isNewsImagePath } from './routes/admin-news/admin-news.index.ts';
@@ -114,6 +116,32 @@ export function createApp(options: CreateAppOptions) {
     ...(metrics ? { onLookup: metrics.cacheLookup } : {}),
   });
   for (const path of ['/api/actors', '/api/actors/:slug', '/api/map/points']) app.use(path, publicCache);
+
+  // The same hits answered ahead of Hono when the server is made by `createServerWithPublicHits`
+  // (lib/public-hits.ts): what the middlewares above do for them — the request id, the log line,
+  // the metrics; the security headers are in the kept answer — and nothing else to do.
+  setPublicHitServer(app, (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url;
+    if (req.method !== 'GET' || !url?.startsWith('/api/') || hasSessionCookie(req.headers.cookie)) return false;
+    const started = performance.now();
+    const requestId = requestIdFor(req.headers['x-request-id'] as string | undefined);
+    const answer = publicCache.hit(url, req.headers['accept-encoding'], req.headers['if-none-match'], requestId);
+    if (!answer) return false;
+    if (answer.body) answer.headers['content-length'] = String(answer.body.byteLength);
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
+    const ms = performance.now() - started;
+    metrics?.countRequest('GET', answer.route, answer.status, ms / 1000);
+    const query = url.indexOf('?');
+    log.info('request', {
+      requestId,
+      method: 'GET',
+      path: loggablePath(query === -1 ? url : url.slice(0, query)),
+      status: answer.status,
+      ms: Math.round(ms),
+    });
+    return true;
+  });
 
   app.route('/api', apiRoutes);
   const onlineStyle = deps.config.onlineMapStyle?.style;

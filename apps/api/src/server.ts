@@ -41,6 +41,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     { runUnderLease },
     { serverTimeouts },
     { gracefulStop },
+    { createServerWithPublicHits },
     jobs,
     mailer,
     mapStyle,
@@ -52,6 +53,7 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
     import('./cluster-lease.ts'),
     import('./lib/connections.ts'),
     import('./lib/graceful-stop.ts'),
+    import('./lib/public-hits.ts'),
     import('./services/jobs.ts'),
     import('./services/mailer.ts'),
     import('./services/online-map-style.ts'),
@@ -86,11 +88,21 @@ async function serveApp(db: Db, log: Logger): Promise<void> {
       };
     },
   });
-  // Slow clients (slowloris) get a 408 and lose their connection: lib/connections.ts.
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: serverTimeouts() }, (info) => {
-    if (worker) log.info('worker listening', { pid: process.pid });
-    else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
-  });
+  // Slow clients (slowloris) get a 408 and lose their connection: lib/connections.ts. A public
+  // cache hit is answered ahead of Hono (lib/public-hits.ts).
+  const server = serve(
+    {
+      fetch: app.fetch,
+      createServer: createServerWithPublicHits(app),
+      port: env.PORT,
+      hostname: env.HOST,
+      serverOptions: serverTimeouts(),
+    },
+    (info) => {
+      if (worker) log.info('worker listening', { pid: process.pid });
+      else log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port}` });
+    },
+  );
   // The public views of every actor made in the background, then kept made, the broadest words'
   // texts read ahead, a first search made in each département, and at start a sample of searches
   // sent through the app, so that its code is compiled before the visitors' (services/view-warmer.ts).

@@ -17,6 +17,8 @@ export type Metrics = {
   middleware: MiddlewareHandler;
   /** The public cache reports each lookup of an anonymous read (lib/public-cache.ts). */
   cacheLookup: (hit: boolean) => void;
+  /** A request answered without Hono (a public cache hit, app.ts `servePublicHit`), counted as the middleware counts. */
+  countRequest: (method: string, route: string, status: number, seconds: number) => void;
   /** GET /metrics, behind the bearer token. */
   handler: MiddlewareHandler;
 };
@@ -114,17 +116,21 @@ export function createMetrics(opts: { db: Db; token: string; lastBackupAt: () =>
   });
 
   const expected = digest(`Bearer ${opts.token}`);
+  function countRequest(method: string, route: string, status: number, seconds: number): void {
+    requests.inc({ method, route, status: String(status) });
+    latency.observe({ method, route }, seconds);
+  }
+
   return {
     registry,
-    middleware: async function countRequest(c, next) {
+    middleware: async function requestMetrics(c, next) {
       if (isWarmRequest(c)) return next();
       const started = performance.now();
       await next();
       // The pattern of the handler that answered (`/api/actors/:slug`, `/api/*` for a refusal by a middleware, `*` for the web client).
-      const route = c.req.routePath || 'unmatched';
-      requests.inc({ method: c.req.method, route, status: String(c.res.status) });
-      latency.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+      countRequest(c.req.method, c.req.routePath || 'unmatched', c.res.status, (performance.now() - started) / 1000);
     },
+    countRequest,
     cacheLookup: (hit) => {
       lookups++;
       if (hit) hits++;

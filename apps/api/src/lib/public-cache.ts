@@ -28,7 +28,7 @@
  */
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { accepts } from 'hono/accepts';
 import xxhash from 'xxhash-wasm';
 import { SESSION_COOKIE } from './auth.ts';
@@ -61,7 +61,12 @@ type Entry = {
   expiresAt: number | undefined;
   /** Encodings compressed at the fast setting, to compress again smaller if the answer is asked again. */
   fast: Partial<Record<Encoding, true>>;
+  /** The pattern of the route that made it (`/api/actors/:slug`), for the metrics of a hit served ahead of Hono. */
+  route: string;
 };
+
+/** A kept answer as it goes out: status, final headers (security headers and request id included), body. */
+export type KeptAnswer = { status: 200 | 304; headers: Record<string, string>; body: Buffer | null; route: string };
 
 export type PublicCacheOptions = {
   /** The directory version; undefined means nothing may be kept (see `directoryVersion`). */
@@ -87,9 +92,17 @@ export type PublicCacheOptions = {
 const MIN_COMPRESS_BYTES = 1024;
 const small = (body: Buffer) => body.byteLength < MIN_COMPRESS_BYTES;
 
+/** The encodings chosen for the `Accept-Encoding` values met lately: browsers send a handful of them. */
+const chosenEncodings = new Map<string, Encoding>();
+
 /** Brotli when accepted (smallest), else gzip, else the JSON as is; `q=0` refuses an encoding. */
-function encodingOf(c: Parameters<MiddlewareHandler>[0]): Encoding {
-  return accepts(c, {
+function encodingFor(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity';
+  let chosen = chosenEncodings.get(acceptEncoding);
+  if (chosen) return chosen;
+  // Hono's `accepts` reads the header through `c.req.header` and nothing else of the context.
+  const header = { req: { header: () => acceptEncoding } } as unknown as Context;
+  chosen = accepts(header, {
     header: 'Accept-Encoding',
     supports: ['br', 'gzip'],
     default: 'identity',
@@ -98,7 +111,12 @@ function encodingOf(c: Parameters<MiddlewareHandler>[0]): Encoding {
       return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
     },
   }) as Encoding;
+  if (chosenEncodings.size >= 256) chosenEncodings.clear();
+  chosenEncodings.set(acceptEncoding, chosen);
+  return chosen;
 }
+
+const encodingOf = (c: Context): Encoding => encodingFor(c.req.header('accept-encoding'));
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -120,13 +138,20 @@ function compress(body: Buffer, encoding: 'br' | 'gzip', here: boolean): Buffer 
 }
 
 /** Does the request carry a session cookie (valid or not)? Such a request never touches the cache. */
-function hasSessionCookie(cookieHeader: string | undefined): boolean {
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
   return cookieHeader?.includes(`${SESSION_COOKIE}=`) === true;
 }
 
 export type PublicCache = MiddlewareHandler<AppEnv> & {
   /** What is held: answers and bytes (all encodings). */
   stats: () => { entries: number; bytes: number };
+  /**
+   * The kept answer for an anonymous GET of `key` (path and query, as Node reads them), when one
+   * is valid and ready in the encoding asked; undefined otherwise (the app then answers, through
+   * this middleware). What a hit through the middleware does, without Hono: see `servePublicHit`
+   * (app.ts). Counts the lookup only when it is a hit (a miss is counted by the middleware).
+   */
+  hit: (key: string, acceptEncoding: string | undefined, ifNoneMatch: string | undefined, requestId: string) => KeptAnswer | undefined;
 };
 
 export function publicResponseCache(options: PublicCacheOptions): PublicCache {
@@ -216,17 +241,49 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     });
   };
 
-  const respond = async (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string): Promise<Response> => {
+  /** The answer to send for `entry` in `encoding`: a 304 when `ifNoneMatch` names it, else the body given. */
+  const answerOf = (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string, body: Buffer): KeptAnswer => {
     const headers: Record<string, string> = { ...entry.headers, 'x-request-id': requestId };
     // Weak comparison (RFC 9110): `W/"x"` and `"x"` match.
     const opaque = entry.etag.slice(2);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque || tag.trim() === '*')) {
       delete headers['content-type'];
-      return completeResponse(null, 304, headers);
+      return { status: 304, headers, body: null, route: entry.route };
     }
-    const body = entry.bodies[encoding] ?? (await bodyIn(entry, encoding));
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    return completeResponse(body, 200, headers);
+    return { status: 200, headers, body, route: entry.route };
+  };
+
+  const respond = async (entry: Entry, encoding: Encoding, ifNoneMatch: string | undefined, requestId: string): Promise<Response> => {
+    const body = entry.bodies[encoding] ?? (await bodyIn(entry, encoding));
+    const answer = answerOf(entry, encoding, ifNoneMatch, requestId, body);
+    return completeResponse(answer.body, answer.status, answer.headers);
+  };
+
+  /** The entry kept for `key` if it holds now at `version`. */
+  const isValid = (found: Entry | undefined, version: string): found is Entry =>
+    found?.version === version && (found.expiresAt === undefined || now() < found.expiresAt);
+
+  /** A hit: the entry becomes the most recent, its encoding is chosen and, asked again, compressed smaller. */
+  const touch = (key: string, found: Entry, acceptEncoding: string | undefined): Encoding => {
+    drop(key, found);
+    store(key, found);
+    const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingFor(acceptEncoding);
+    refine(found, encoding);
+    return encoding;
+  };
+
+  const hit: PublicCache['hit'] = (key, acceptEncoding, ifNoneMatch, requestId) => {
+    const version = options.version();
+    if (version === undefined) return undefined;
+    const found = entries.get(key);
+    if (!isValid(found, version)) return undefined;
+    const wanted = small(found.bodies.identity as Buffer) ? 'identity' : encodingFor(acceptEncoding);
+    // Not yet compressed in that encoding (or being compressed): the app's path waits for it.
+    if (!found.bodies[wanted]) return undefined;
+    options.onLookup?.(true);
+    const encoding = touch(key, found, acceptEncoding);
+    return answerOf(found, encoding, ifNoneMatch, requestId, found.bodies[encoding] as Buffer);
   };
 
   const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -239,17 +296,13 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     // The view warmer's searches at start (lib/warm-request.ts) neither count nor are remembered.
     const warm = isWarmRequest(c);
     const found = entries.get(key);
-    const valid = found?.version === version && (found.expiresAt === undefined || now() < found.expiresAt);
+    const valid = isValid(found, version);
     if (!warm) options.onLookup?.(valid);
-    if (found) {
-      drop(key, found);
-      if (valid) {
-        store(key, found);
-        const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingOf(c);
-        refine(found, encoding);
-        return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
-      }
+    if (valid) {
+      const encoding = touch(key, found, c.req.header('accept-encoding'));
+      return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
     }
+    if (found) drop(key, found);
 
     let handed: JsonParts | undefined;
     c.set('takeAnswer', (parts) => {
@@ -295,11 +348,12 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
       stored: false,
       expiresAt: c.get('cacheUntil'),
       fast: {},
+      route: c.req.routePath,
     };
     // Replace the handler's response (its body is read, or it had none); unset first, or Hono would merge the old headers in.
     c.res = undefined;
     if (keep) store(key, entry);
     c.res = await respond(entry, encoding, c.req.header('if-none-match'), c.get('requestId'));
   };
-  return Object.assign(publicCache, { stats: () => ({ entries: entries.size, bytes: total }) });
+  return Object.assign(publicCache, { stats: () => ({ entries: entries.size, bytes: total }), hit });
 }

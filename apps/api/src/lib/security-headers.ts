@@ -87,9 +87,13 @@ export function completeResponse(body: Uint8Array | null, status: number, header
   return res;
 }
 
+/** A request's id: the caller's `X-Request-Id` when it is a plain token, otherwise a new UUID. */
+export function requestIdFor(sent: string | undefined): string {
+  return sent && /^[\w\-=]{1,255}$/.test(sent) ? sent : crypto.randomUUID();
+}
+
 /**
- * Sets the request id (`X-Request-Id`: the caller's when it is a plain token, otherwise a new
- * UUID) and, after the handler, the security headers and that id on every response not built
+ * Sets the request id (`requestIdFor`) and, after the handler, the security headers and that id on every response not built
  * complete.
  */
 export function securityHeadersMiddleware(headers: SecurityHeaders): MiddlewareHandler<{
@@ -98,8 +102,7 @@ export function securityHeadersMiddleware(headers: SecurityHeaders): MiddlewareH
   const document = Object.entries(headers.document);
   const json = Object.entries(headers.json);
   return async function security(c, next) {
-    const sent = c.req.header('x-request-id');
-    c.set('requestId', sent && /^[\w\-=]{1,255}$/.test(sent) ? sent : crypto.randomUUID());
+    c.set('requestId', requestIdFor(c.req.header('x-request-id')));
     await next();
     const res = c.res;
     if (complete.has(res)) return;
