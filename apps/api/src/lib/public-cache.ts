@@ -148,8 +148,9 @@ export type PublicCache = MiddlewareHandler<AppEnv> & {
   /**
    * The kept answer for an anonymous GET of `key` (path and query, as Node reads them), when one
    * is valid and ready in the encoding asked; undefined otherwise (the app then answers, through
-   * this middleware). What a hit through the middleware does, without Hono: see `servePublicHit`
-   * (app.ts). Counts the lookup only when it is a hit (a miss is counted by the middleware).
+   * this middleware). What a hit through the middleware does, without Hono, for the hit server
+   * that app.ts hands to lib/public-hits.ts. Counts the lookup only when it is a hit (a miss is
+   * counted by the middleware, which the request then goes through).
    */
   hit: (key: string, acceptEncoding: string | undefined, ifNoneMatch: string | undefined, requestId: string) => KeptAnswer | undefined;
 };
@@ -264,13 +265,15 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
   const isValid = (found: Entry | undefined, version: string): found is Entry =>
     found?.version === version && (found.expiresAt === undefined || now() < found.expiresAt);
 
-  /** A hit: the entry becomes the most recent, its encoding is chosen and, asked again, compressed smaller. */
-  const touch = (key: string, found: Entry, acceptEncoding: string | undefined): Encoding => {
+  /** The encoding a kept answer is sent in: none when it is small, else the client's choice. */
+  const encodingTo = (entry: Entry, acceptEncoding: string | undefined): Encoding =>
+    small(entry.bodies.identity as Buffer) ? 'identity' : encodingFor(acceptEncoding);
+
+  /** A hit: the entry becomes the most recent and, asked again, is compressed smaller in `encoding`. */
+  const touch = (key: string, found: Entry, encoding: Encoding): void => {
     drop(key, found);
     store(key, found);
-    const encoding = small(found.bodies.identity as Buffer) ? 'identity' : encodingFor(acceptEncoding);
     refine(found, encoding);
-    return encoding;
   };
 
   const hit: PublicCache['hit'] = (key, acceptEncoding, ifNoneMatch, requestId) => {
@@ -278,12 +281,13 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     if (version === undefined) return undefined;
     const found = entries.get(key);
     if (!isValid(found, version)) return undefined;
-    const wanted = small(found.bodies.identity as Buffer) ? 'identity' : encodingFor(acceptEncoding);
+    const encoding = encodingTo(found, acceptEncoding);
+    const body = found.bodies[encoding];
     // Not yet compressed in that encoding (or being compressed): the app's path waits for it.
-    if (!found.bodies[wanted]) return undefined;
+    if (!body) return undefined;
     options.onLookup?.(true);
-    const encoding = touch(key, found, acceptEncoding);
-    return answerOf(found, encoding, ifNoneMatch, requestId, found.bodies[encoding] as Buffer);
+    touch(key, found, encoding);
+    return answerOf(found, encoding, ifNoneMatch, requestId, body);
   };
 
   const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -299,7 +303,8 @@ export function publicResponseCache(options: PublicCacheOptions): PublicCache {
     const valid = isValid(found, version);
     if (!warm) options.onLookup?.(valid);
     if (valid) {
-      const encoding = touch(key, found, c.req.header('accept-encoding'));
+      const encoding = encodingTo(found, c.req.header('accept-encoding'));
+      touch(key, found, encoding);
       return respond(found, encoding, c.req.header('if-none-match'), c.get('requestId'));
     }
     if (found) drop(key, found);
