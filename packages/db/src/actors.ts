@@ -13,6 +13,7 @@ import { type ActorTextSource, actorRowWriter } from './actor-rows.ts';
 import { batchRead, IDS, sortByOrder } from './batch-read.ts';
 import type { Db } from './database.ts';
 import { statementCache } from './database.ts';
+import { writeInBulk } from './directory-writes.ts';
 import { entryRows } from './entry-rows.ts';
 import { type ResolvedSite, type ResolvedTerritoryRow, resolveActorGeography } from './geography.ts';
 import { slugify } from './name-keys.ts';
@@ -311,12 +312,22 @@ export function actorRepository(db: Db) {
     indexActorText(id, input, sites);
   }
 
-  /** Inside `batch`: the actors whose full-text entry is written when the batch ends. */
-  let deferredText: Set<number> | null = null;
+  /**
+   * Inside `batch`: the actors whose full-text entry is written when the batch ends, with the
+   * record read back after their last write (null until then).
+   */
+  let deferredText: Map<number, ActorRecord | null> | null = null;
 
   function indexActorText(id: number, actor: ActorTextSource, sites: ResolvedSite[]) {
-    if (deferredText) deferredText.add(id);
+    if (deferredText) deferredText.set(id, null);
     else writer.writeText(id, actor, sites);
+  }
+
+  /** The actor `id` as stored, read back after a write (and kept for the batch's text entries). */
+  function readBack(id: number): ActorRecord {
+    const record = loadActors([id])[0] as ActorRecord;
+    deferredText?.set(id, record);
+    return record;
   }
 
   /**
@@ -330,24 +341,33 @@ export function actorRepository(db: Db) {
    * savepoint copies every page it touches to a sub-journal): they throw their errors
    * (`ActorValidationError`, `SlugConflictError`) before writing anything, and any other error
    * rolls the whole batch back.
+   *
+   * A batch is a bulk write (`writeInBulk`): the shared version's row triggers are set aside and
+   * the actors it created or replaced are recorded once at its end, so only `createActor` and
+   * `replaceActor` may write the directory inside it.
    */
   function batch<T>(fn: () => T): T {
     if (deferredText) return fn();
-    return db.transaction(() => {
-      const pending = new Set<number>();
+    return writeInBulk(db, () => {
+      const pending = new Map<number, ActorRecord | null>();
       deferredText = pending;
       try {
         const result = fn();
         deferredText = null;
-        const ids = [...pending];
-        for (let i = 0; i < ids.length; i += 500) {
-          for (const record of readActors(ids.slice(i, i + 500))) writer.writeText(record.id, record, record.sites);
+        // Each actor's text from its record as read back after its last write in the batch.
+        const unread: number[] = [];
+        for (const [id, record] of pending) {
+          if (record) writer.writeText(id, record, record.sites);
+          else unread.push(id);
         }
-        return result;
+        for (let i = 0; i < unread.length; i += 500) {
+          for (const record of readActors(unread.slice(i, i + 500))) writer.writeText(record.id, record, record.sites);
+        }
+        return { result, touched: [...pending.keys()] };
       } finally {
         deferredText = null;
       }
-    })();
+    });
   }
 
   /**
@@ -364,7 +384,7 @@ export function actorRepository(db: Db) {
     const slug = entries.slugFor(input.slug, slugify(input.name));
     const id = writer.insertActor(slug, input, opts.generated === true);
     writeChildren(id, input, sites, territory);
-    return loadActors([id])[0] as ActorRecord;
+    return readBack(id);
   }
 
   /** Replaces every field of an existing actor (its slug is kept unless a new one is given). */
@@ -379,7 +399,7 @@ export function actorRepository(db: Db) {
     writer.updateActor(id, slug, input);
     writer.clearChildren(id);
     writeChildren(id, input, sites, territory);
-    return loadActors([id])[0] as ActorRecord;
+    return readBack(id);
   }
 
   function countActors(): number {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './database.ts';
-import { externalDirectoryVersion, MAX_RECORDED, onForeignChanges } from './directory-writes.ts';
+import { externalDirectoryVersion, MAX_RECORDED, onForeignChanges, writeInBulk } from './directory-writes.ts';
 import { actorSearch, directoryVersion } from './search.ts';
 
 let dir: string;
@@ -163,6 +163,88 @@ describe('another process’s writes, replayed', () => {
     await nextTurn();
     expect(search.searchActors(everything).total).toBe(1001);
     expect(search.indexBuilds()).toBe(2);
+  });
+});
+
+describe('a bulk write (the generator, an import’s batch)', () => {
+  const rowTriggers = (db: Db) =>
+    db.prepare(`SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'pare_bump_%'`).pluck().get() as number;
+
+  it('tells another connection the actors it names, bumped once, as row by row would', () => {
+    const { external: seenByB, told, before } = watch(b);
+    const n = counter(a);
+    const triggers = rowTriggers(a);
+    expect(triggers).toBeGreaterThan(0);
+    const ids = writeInBulk(a, () => {
+      const written = ['vrac-a', 'vrac-b', 'vrac-c'].map((slug) => addActor(a, slug));
+      for (const id of written) a.prepare(`INSERT INTO actor_publics (actor_id, public) VALUES (?, 'jeunes')`).run(id);
+      return { result: written, touched: written };
+    });
+    expect(counter(b)).toBe(n + 1);
+    expect(
+      a
+        .prepare('SELECT actor_id FROM directory_changes WHERE n = ? ORDER BY actor_id')
+        .pluck()
+        .all(n + 1),
+    ).toEqual(ids);
+    expect(seenByB()).toBe(before);
+    expect(told).toEqual([ids]);
+    // The row triggers are back: the next ordinary write is recorded by them.
+    expect(rowTriggers(a)).toBe(triggers);
+    const later = addActor(a, 'apres');
+    expect(
+      a
+        .prepare('SELECT actor_id FROM directory_changes WHERE n = ?')
+        .pluck()
+        .all(n + 2),
+    ).toEqual([later]);
+  });
+
+  it('records « too many » when it names more actors than are recorded, or cannot name them', async () => {
+    const search = actorSearch(b);
+    expect(search.searchActors({ limit: 5, offset: 0 }).total).toBe(0);
+    writeInBulk(a, () => ({ result: null, touched: Array.from({ length: MAX_RECORDED + 1 }, (_, i) => i + 1) }));
+    expect(a.prepare('SELECT actor_id FROM directory_changes WHERE n = ?').pluck().all(counter(a))).toEqual([-1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    search.searchActors({ limit: 5, offset: 0 });
+    expect(search.indexBuilds()).toBe(2);
+    writeInBulk(a, () => ({ result: null, touched: 'all' }));
+    expect(a.prepare('SELECT actor_id FROM directory_changes WHERE n = ?').pluck().all(counter(a))).toEqual([-1]);
+  });
+
+  it('leaves nothing behind when it fails: no bump, no record, its row triggers in place', () => {
+    const n = counter(a);
+    const triggers = rowTriggers(a);
+    expect(() =>
+      writeInBulk(a, () => {
+        addActor(a, 'echoue');
+        throw new Error('rollback');
+      }),
+    ).toThrow('rollback');
+    expect(counter(b)).toBe(n);
+    expect(a.prepare(`SELECT count(*) FROM actors WHERE slug = 'echoue'`).pluck().get()).toBe(0);
+    expect(rowTriggers(a)).toBe(triggers);
+    const id = addActor(a, 'ensuite');
+    expect(a.prepare('SELECT actor_id FROM directory_changes WHERE n = ?').pluck().all(counter(a))).toEqual([id]);
+  });
+
+  it('inside a transaction that wrote already, records under that transaction’s one bump', () => {
+    const n = counter(a);
+    const [first, second] = a.transaction(() => {
+      const one = addActor(a, 'avant-lot');
+      const two = writeInBulk(a, () => {
+        const id = addActor(a, 'dans-lot');
+        return { result: id, touched: [id] };
+      });
+      return [one, two];
+    })();
+    expect(counter(b)).toBe(n + 1);
+    expect(
+      a
+        .prepare('SELECT actor_id FROM directory_changes WHERE n = ? ORDER BY actor_id')
+        .pluck()
+        .all(n + 1),
+    ).toEqual([first, second]);
   });
 });
 

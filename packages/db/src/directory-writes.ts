@@ -28,7 +28,8 @@
  *
  * One transaction pays one UPDATE of one row and one small INSERT per actor it touches (up to
  * `MAX_RECORDED`); each row written pays a call to a JavaScript function (~1 µs), as the
- * version's own triggers already do. A bulk load pays no per-row write beyond its first actors.
+ * version's own triggers already do, and a statement journal (SQLite opens one for every write to
+ * a table with a trigger): bulk writes set the triggers aside and record themselves (`writeInBulk`).
  * A connection that does not come from `openDatabase` (the sqlite3 shell) does not bump it: its
  * writes to the directory are seen after `UPDATE directory_version SET n = n + 1` or a restart.
  */
@@ -58,6 +59,8 @@ type State = {
   /** Ids the trigger firing now must record (a JSON array), handed from its WHEN to its body. */
   pending: number[];
   listeners: Set<(ids: number[]) => void>;
+  /** The row triggers' names and statements, to set them aside for a bulk write (`writeInBulk`). */
+  triggers: { name: string; sql: string }[];
 };
 
 /** Beyond this many actors in one transaction, `directory_changes` records `-1` (« rebuild »). */
@@ -86,6 +89,7 @@ export function shareDirectoryWrites(db: Db): void {
     recordedIn: -1,
     pending: [],
     listeners: new Set(),
+    triggers: [],
   };
   states.set(db, state);
   wrapTransactions(db, state);
@@ -132,19 +136,15 @@ export function shareDirectoryWrites(db: Db): void {
   // A bump outside `db.transaction` is not followed (a failing statement would undo it unseen):
   // the next read takes it for another's.
   db.function('pare_directory_bumped', { deterministic: false }, (n: unknown) => {
-    const after = Number(n);
-    if (state.depth === 0 || after === state.known) return null;
-    if (Number.isNaN(state.known)) state.external++;
-    else if (after - 1 > state.known) state.gaps.push([state.known + 1, after - 1]);
-    state.known = after;
+    if (state.depth > 0) noteOwnBump(state, Number(n));
     return null;
   });
   for (const table of DIRECTORY_TABLES) {
     const column = table === 'actors' ? 'id' : 'actor_id';
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
       const ids = op === 'INSERT' ? `NEW.${column}` : op === 'DELETE' ? `OLD.${column}` : `OLD.${column}, NEW.${column}`;
-      db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS pare_bump_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table}
+      const name = `pare_bump_${table}_${op.toLowerCase()}`;
+      const sql = `CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${op} ON main.${table}
          WHEN pare_directory_touch(${ids})
          BEGIN
            UPDATE main.directory_version SET n = n + 1 WHERE id = 1 AND pare_directory_bump_needed();
@@ -152,13 +152,76 @@ export function shareDirectoryWrites(db: Db): void {
            INSERT OR IGNORE INTO main.directory_changes (n, actor_id)
              SELECT v.n, p.value FROM main.directory_version v, json_each(pare_directory_pending()) p WHERE v.id = 1;
            DELETE FROM main.directory_changes WHERE n <= (SELECT n FROM main.directory_version WHERE id = 1) - ${KEPT_TRANSACTIONS};
-         END`,
-      );
+         END`;
+      db.exec(sql);
+      state.triggers.push({ name, sql });
     }
   }
   state.changes = db.prepare('SELECT n, actor_id FROM main.directory_changes WHERE n BETWEEN ? AND ?').raw();
   state.read = db.prepare('SELECT n FROM main.directory_version WHERE id = 1').pluck();
   state.known = state.read.get() as number;
+}
+
+/** This connection's own bump, seen inside its transaction: a gap before it is others' writes. */
+function noteOwnBump(state: State, after: number): void {
+  if (after === state.known) return;
+  if (Number.isNaN(state.known)) state.external++;
+  else if (after - 1 > state.known) state.gaps.push([state.known + 1, after - 1]);
+  state.known = after;
+}
+
+/**
+ * A bulk write — the generator's batches, an import's batches: `fn` runs in one IMMEDIATE
+ * transaction with this connection's row triggers set aside, and returns what it wrote with the
+ * ids of every actor whose rows it wrote (`'all'` when it cannot say); the transaction is then
+ * recorded once, as the triggers would have: the counter bumped, those actors in
+ * `directory_changes` (more than `MAX_RECORDED`: `-1`).
+ *
+ * Why: a table with a trigger makes SQLite open a statement journal for every INSERT inside a
+ * transaction (the trigger could write), and copy there each page the INSERT changes — an actor
+ * row touches eight indexes. The triggers did nothing else for most rows of a bulk load (their
+ * WHEN asks a function that says no), yet 100,000 generated actors took 36 s with them and 14 s
+ * without (docs/PERFORMANCE.md §23). Every directory write inside `fn` must be of an actor it names.
+ */
+export function writeInBulk<T>(db: Db, fn: () => { result: T; touched: Iterable<number> | 'all' }): T {
+  const state = states.get(db);
+  if (!state || state.triggers.length === 0) return db.transaction(() => fn().result)();
+  return db.transaction(() => {
+    for (const { name } of state.triggers) db.exec(`DROP TRIGGER IF EXISTS temp.${name}`);
+    try {
+      const { result, touched } = fn();
+      recordBulk(db, state, touched === 'all' ? null : [...new Set(touched)]);
+      return result;
+    } finally {
+      // Inside the transaction: a rollback undoes the DROP as well, and this is then a no-op.
+      for (const { sql } of state.triggers) db.exec(sql);
+    }
+  })();
+}
+
+/** One bump and the actors touched (`null`: too many to say), from inside a transaction of this connection. */
+function recordBulk(db: Db, state: State, ids: number[] | null): void {
+  if (ids !== null && ids.length === 0) return;
+  if (state.recordedIn !== state.serial) {
+    state.recordedIn = state.serial;
+    state.recorded.clear();
+  }
+  let n: number;
+  if (state.bumpedIn === state.serial) n = db.prepare('SELECT n FROM main.directory_version WHERE id = 1').pluck().get() as number;
+  else {
+    n = db.prepare('UPDATE main.directory_version SET n = n + 1 WHERE id = 1 RETURNING n').pluck().get() as number;
+    state.bumpedIn = state.serial;
+    noteOwnBump(state, n);
+  }
+  const fresh = ids?.filter((id) => !state.recorded.has(id)) ?? null;
+  const tooMany = fresh === null || state.recorded.has(-1) || state.recorded.size + fresh.length > MAX_RECORDED;
+  const recorded = tooMany ? [-1] : fresh;
+  for (const id of recorded) state.recorded.add(id);
+  db.prepare('INSERT OR IGNORE INTO main.directory_changes (n, actor_id) SELECT ?, value FROM json_each(?)').run(
+    n,
+    JSON.stringify(recorded),
+  );
+  db.prepare('DELETE FROM main.directory_changes WHERE n <= ?').run(n - KEPT_TRANSACTIONS);
 }
 
 /**

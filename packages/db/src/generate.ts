@@ -16,6 +16,7 @@
  */
 import type { CreateActorInput } from '@pare/schema';
 import type { Db } from './database.ts';
+import { writeInBulk } from './directory-writes.ts';
 import { generateActorInputs } from './generate/actor-inputs.ts';
 import { bulkActorWriter } from './generate/bulk-writer.ts';
 import { createRandom } from './generate/random.ts';
@@ -78,9 +79,9 @@ export function generateDirectory(db: Db, options: GenerateOptions): GenerateRep
     resourcesSkipped: null,
     ms: 0,
   };
-  const writeBatch = db.transaction((batch: CreateActorInput[]) => {
-    for (const input of batch) writeActor(input);
-  });
+  // A bulk write: the version's row triggers set aside, the batch recorded once (directory-writes.ts).
+  const writeBatch = (batch: CreateActorInput[]) =>
+    writeInBulk(db, () => ({ result: undefined, touched: batch.map((input) => writeActor(input)) }));
   let batch: CreateActorInput[] = [];
   for (const input of generateActorInputs(options.actors, seed)) {
     batch.push(input);
