@@ -6,11 +6,24 @@
  *   office's coverage map 414 and the resources list 516;
  * - the back office's menu (thirteen links and the sign-out) took the first screen of every
  *   back-office page: the inbox's heading began at 570 px of 844.
+ * Found by Lighthouse (2026-12-08, `pnpm bench`): on /?q=enfance the footer was painted near the
+ * top while the results loaded, then pushed down by them — a layout shift of 0.25 (Lighthouse's
+ * « poor » begins at 0.25) and the page's largest paint was the footer's text.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.ts';
-import { type Harness, openPage, outsideRequests, PHONE, signInThroughForm, startHarness } from './browser.ts';
+import {
+  FIXTURE,
+  type Harness,
+  LARGE_SCREEN,
+  openPage,
+  outsideRequests,
+  PHONE,
+  signInThroughForm,
+  startHarness,
+  waitForResults,
+} from './browser.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -150,4 +163,37 @@ describe('on a phone, the back office’s menu and the inbox’s filters are fol
     expect(await page.getByRole('button', { name: /^Filtres/ }).isVisible()).toBe(false);
     await context.close();
   });
+});
+
+describe('a search’s results arrive without moving what is on screen', () => {
+  for (const [name, size] of [
+    ['phone', PHONE],
+    ['large screen', LARGE_SCREEN],
+  ] as const) {
+    it(`on a ${name}: the layout shifts while the page loads and its results come add up to less than 0.1`, async () => {
+      const { page, context, errors } = await openPage(h, size);
+      // Every layout shift the browser reports, from the first paint on (as Lighthouse counts them).
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: number[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+            if (!e.hadRecentInput) w.shifts.push(e.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // The results held back a moment, as on a phone's network: the page is painted without them first.
+      await page.route(/\/api\/actors\?/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      await page.goto(`${h.server.url}/?commune=${FIXTURE.thionville}&lieu=Thionville+(57)`);
+      await waitForResults(page);
+      await page.waitForTimeout(300);
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      const total = shifts.reduce((a, b) => a + b, 0);
+      expect(total, `layout shifts ${JSON.stringify(shifts)}`).toBeLessThan(0.1);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });
