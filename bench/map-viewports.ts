@@ -1,29 +1,18 @@
 /**
- * Map viewports as visitors send them (issue 22, item 1's map row): random box and zoom over
- * France with random search filters, every request different, 50 connections, against the bare
- * Hono route in the same run.
+ * The map rows of `pnpm bench` alone (bench/map-load.ts): random box and zoom over France with
+ * random search filters, every request different, 50 connections, against the bare Hono route in
+ * the same run, then one client.
  *
- *   node --import tsx bench/map-viewports.ts --db bench/results/pare-100000-….db [--duration 10] [--connections 50] [--seed 1]
+ *   node --import tsx bench/map-viewports.ts --db bench/results/pare-100000-….db [--duration 10] [--connections 50] [--seed 1] [--workers 1]
  *
- * Two loads:
- * - `moves`: 40 searches (fixed by the seed, each asked once before the load) whose map is moved
- *   and zoomed: every viewport is new, the filter sets repeat — what « a map move » costs once a
- *   search is on screen;
- * - `distinct`: a new search for almost every request (random commune among all of France's
- *   with a radius, département, action, public, type, word, « ouvert maintenant », or none), so
- *   each pays its filter set's selection.
- * Then one client, sequentially, over 300 new requests of each kind: p50/p99 and the largest
- * answer. Results go to `bench/results/map-viewports-<date>.json`; figures and their meaning in
+ * Results go to `bench/results/map-viewports-<date>.json`; figures and their meaning in
  * docs/PERFORMANCE.md (« Map data »).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type autocannon from 'autocannon';
-import { createRandom, type Random } from '../packages/db/src/index.ts';
-import { listCommunes, listDepartements } from '../packages/geo/src/index.ts';
-import { ACTIONS, ACTOR_TYPES, PUBLICS } from '../packages/schema/src/index.ts';
 import { type LoadResult, load, ROOT, round, type Server, startServer } from './lib.ts';
+import { measureMapViewports } from './map-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +20,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '1' },
   },
 });
 if (!values.db) throw new Error('--db is required (a generated directory, e.g. bench/results/pare-100000-….db)');
@@ -38,111 +28,26 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const seed = Number(values.seed);
 
-const FRANCE = { w: -4.8, s: 42.3, e: 8.2, n: 51.0 };
-/** The map pane of a desktop search page, in pixels. */
-const VIEW = { width: 900, height: 650 };
-const WORDS = ['enfance', 'ecoute', 'prostitution', 'famille', 'jeunes', 'sante', 'justice', 'foyer', 'prevention', 'maison'];
-const RADII = [5, 10, 20, 30, 50, 100];
-
-const communes = listCommunes().filter((c) => c.lat > FRANCE.s && c.lat < FRANCE.n && c.lng > FRANCE.w && c.lng < FRANCE.e);
-const departements = listDepartements()
-  .map((d) => d.code)
-  .filter((code) => code.length === 2 || code === '2A' || code === '2B');
-
-type Filters = { query: string; centre: [number, number] | null };
-
-function randomFilters(r: Random): Filters {
-  const x = r.next();
-  const extra = () => (r.chance(0.3) ? (r.chance(0.5) ? `&actions=${r.pick(ACTIONS)}` : `&publics=${r.pick(PUBLICS)}`) : '');
-  if (x < 0.2) return { query: '', centre: null };
-  if (x < 0.32) return { query: `publics=${r.pick(PUBLICS)}`, centre: null };
-  if (x < 0.47) return { query: `actions=${r.pick(ACTIONS)}`, centre: null };
-  if (x < 0.55) return { query: `types=${r.pick(ACTOR_TYPES)}`, centre: null };
-  if (x < 0.67) return { query: `departement=${r.pick(departements)}${extra()}`, centre: null };
-  if (x < 0.87) {
-    const c = r.pick(communes);
-    return { query: `commune=${c.code}&radius_km=${r.pick(RADII)}${extra()}`, centre: [c.lng, c.lat] };
-  }
-  if (x < 0.95) return { query: `q=${r.pick(WORDS)}${extra()}`, centre: null };
-  return { query: `ouvert=maintenant${extra()}`, centre: null };
-}
-
-/** A viewport of VIEW pixels at a random zoom, around the search's place or anywhere in France. */
-function randomView(r: Random, f: Filters): string {
-  const zoom = r.int(5, 15);
-  const width = (VIEW.width * 360) / (256 * 2 ** zoom);
-  const [lng, lat] = f.centre
-    ? [f.centre[0] + (r.next() - 0.5) * width, f.centre[1] + (r.next() - 0.5) * width * 0.5]
-    : [FRANCE.w + r.next() * (FRANCE.e - FRANCE.w), FRANCE.s + r.next() * (FRANCE.n - FRANCE.s)];
-  const height = ((width * VIEW.height) / VIEW.width) * Math.cos((lat * Math.PI) / 180);
-  const box = [lng - width / 2, lat - height / 2, lng + width / 2, lat + height / 2].map((v) => round(v, 4)).join(',');
-  return `/api/map/points?${f.query}${f.query ? '&' : ''}bbox=${box}&zoom=${zoom}`;
-}
-
-function generator(kind: 'moves' | 'distinct', r: Random): (() => string) & { searches: Filters[] } {
-  const searches = Array.from({ length: 40 }, () => randomFilters(r));
-  const next = kind === 'moves' ? () => randomView(r, r.pick(searches)) : () => randomView(r, randomFilters(r));
-  return Object.assign(next, { searches });
-}
-
-/** The first map request of each search (its selection), before its moves are measured. */
-async function warm(url: string, searches: Filters[]) {
-  for (const f of searches)
-    await (await fetch(`${url}/api/map/points?${f.query}${f.query ? '&' : ''}bbox=-5,42,8,51&zoom=5`)).arrayBuffer();
-}
-
-/** Every request takes the next path of `next`: no two connections send the same URL. */
-function loadDistinct(url: string, next: (() => string) | null): Promise<LoadResult> {
-  const requests = next ? [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: next() }) }] : undefined;
-  return load(url, { connections, duration, ...(requests ? { requests } : {}) });
-}
-
-/** One client, one request at a time: what a visitor waits without queueing, and the largest answer. */
-async function oneClient(url: string, next: () => string, count: number) {
-  const times: number[] = [];
-  let maxJson = 0;
-  let failed = 0;
-  for (let i = 0; i < count; i++) {
-    const t = performance.now();
-    const res = await fetch(url + next(), { headers: { 'accept-encoding': 'identity' } });
-    const body = await res.arrayBuffer();
-    times.push(performance.now() - t);
-    if (res.status !== 200) failed++;
-    maxJson = Math.max(maxJson, body.byteLength);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
-  return { p50: round(at(50)), p99: round(at(99)), maxJsonKb: round(maxJson / 1024, 1), failed };
-}
-
 let app: Server | null = null;
 let bare: Server | null = null;
 try {
   const before = (await import('node:os')).loadavg();
-  app = await startServer(['--mode', 'app', '--db', values.db]);
+  app = await startServer(['--mode', 'app', '--db', values.db, '--workers', values.workers]);
   bare = await startServer(['--mode', 'bare']);
   // The directory's tables are read on the first request, as after a restart.
   const t0 = performance.now();
   await (await fetch(`${app.url}/api/map/points?bbox=-5,42,8,51&zoom=5`)).arrayBuffer();
   const firstMs = round(performance.now() - t0);
-
-  const singleMoves = generator('moves', createRandom(seed + 100));
-  const loadMoves = generator('moves', createRandom(seed));
-  await warm(app.url, [...singleMoves.searches, ...loadMoves.searches]);
-  const single = {
-    moves: await oneClient(app.url, singleMoves, 300),
-    distinct: await oneClient(app.url, generator('distinct', createRandom(seed + 200)), 300),
-  };
-  const bareLoad = await loadDistinct(bare.url, null);
-  const moves = await loadDistinct(app.url, loadMoves);
-  const distinct = await loadDistinct(app.url, generator('distinct', createRandom(seed + 1)));
+  await load(`${bare.url}/`, { connections, duration: 2 });
+  const bareLoad = await load(`${bare.url}/`, { connections, duration });
+  const { moves, distinct, single } = await measureMapViewports(app.url, bareLoad.rps, { connections, duration, seed });
   const end = (await import('node:os')).loadavg();
 
   const share = (x: LoadResult) => `${round((100 * x.rps) / Math.max(1, bareLoad.rps), 1)} %`;
   const line = (name: string, x: LoadResult) =>
     `${name.padEnd(10)} ${String(x.rps).padStart(7)} req/s (${share(x)} of bare)  p50 ${x.p50} ms  p99 ${x.p99} ms  max ${x.max} ms  ${x.bytes} B/req on the wire  errors ${x.errors}  non-2xx ${x.non2xx}`;
   const text = [
-    `map viewports — ${values.db}, ${connections} connections × ${duration} s, seed ${seed}, load average ${before.map((l) => round(l, 1)).join(' ')} → ${end.map((l) => round(l, 1)).join(' ')}`,
+    `map viewports — ${values.db}, ${values.workers} process(es), ${connections} connections × ${duration} s, seed ${seed}, load average ${before.map((l) => round(l, 1)).join(' ')} → ${end.map((l) => round(l, 1)).join(' ')}`,
     `first map request (tables read): ${firstMs} ms`,
     line('bare', bareLoad),
     line('moves', moves),
@@ -156,7 +61,7 @@ try {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
   writeFileSync(
     join(dir, `map-viewports-${stamp}.json`),
-    `${JSON.stringify({ db: values.db, connections, duration, seed, load: before, end, firstMs, bare: bareLoad, moves, distinct, single }, null, 2)}\n`,
+    `${JSON.stringify({ db: values.db, workers: values.workers, connections, duration, seed, load: before, end, firstMs, bare: bareLoad, moves, distinct, single }, null, 2)}\n`,
   );
 } finally {
   await app?.stop();

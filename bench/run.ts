@@ -39,6 +39,7 @@ import {
   startServer,
   streamed,
 } from './lib.ts';
+import { type MapViewportsResult, measureMapViewports } from './map-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -258,6 +259,8 @@ type SizeResult = {
   serverRssMb: number | null;
   /** Every request different (bench/distinct.ts). */
   distinct?: DistinctResult;
+  /** Map viewports, every request different (bench/map-load.ts): on one process, and on one per core. */
+  mapLoad?: { one?: MapViewportsResult; everyCore?: MapViewportsResult & { workers: number } };
 };
 
 async function measureSize(actors: number): Promise<SizeResult> {
@@ -380,12 +383,33 @@ async function measureSize(actors: number): Promise<SizeResult> {
       log(`${actors}: distinct searches, ${connections} connections × ${duration} s, then one client`);
       result.distinct = await measureDistinct(app.url, result.http.bare.rps, { connections, duration, seed, pid: app.child.pid ?? 0 });
     }
+    if (!skip.has('map') && mapEndpoint) {
+      if (!result.http.bare) {
+        bare = await startServer(['--mode', 'bare']);
+        await load(`${bare.url}/`, { connections, duration: 2 });
+        result.http.bare = await load(`${bare.url}/`, { connections, duration });
+        await bare.stop();
+        bare = null;
+      }
+      log(`${actors}: map viewports (moves, new searches), ${connections} connections × ${duration} s, then one client`);
+      result.mapLoad = { one: await measureMapViewports(app.url, result.http.bare.rps, { connections, duration, seed }) };
+    }
     result.serverRssMb = processMemory(app.child.pid ?? 0)?.rssMb ?? null;
     await app.stop();
     app = null;
 
     if (!skip.has('distinct') && !skip.has('cores') && cores > 1 && Number(values.workers) === 1) {
       result.distinct = { ...result.distinct, everyCore: await distinctOnEveryCore(file, actors, result.http.bare?.rps ?? 1) };
+    }
+    if (!skip.has('map') && !skip.has('cores') && cores > 1 && Number(values.workers) === 1 && result.mapLoad) {
+      const server = await startServer(['--mode', 'app', '--db', file, '--workers', String(cores)]);
+      try {
+        log(`${actors}: map viewports on ${cores} processes, ${connections} connections × ${duration} s, then one client`);
+        const everyCore = await measureMapViewports(server.url, result.http.bare?.rps ?? 1, { connections, duration, seed });
+        result.mapLoad.everyCore = { ...everyCore, workers: cores };
+      } finally {
+        await server.stop();
+      }
     }
     if (!skip.has('distinct') && !skip.has('saves')) {
       result.distinct = { ...result.distinct, ...(await distinctWithSaves(file, actors, result.http.bare?.rps ?? 1)) };
@@ -710,6 +734,31 @@ if (top && topDistinct?.withSavesEveryCore)
       topDistinct.withSavesEveryCore.errors === 0 &&
       topDistinct.withSavesEveryCore.non2xx === 0,
   });
+// The map (issue 22, item 5): a map move — a new viewport of a search on screen — answered in
+// ≤ 30 ms p99 as a person moving it waits (one client), on the server as it runs by default (one
+// process per core, else one); under 50 connections of moves and of new searches, the searches'
+// bar (p99 ≤ 100 ms, no error); every answer ≤ 100 KB.
+const topMap = top?.mapLoad?.everyCore ?? top?.mapLoad?.one;
+if (top && topMap) {
+  const where = top.mapLoad?.everyCore ? `on ${top.mapLoad.everyCore.workers} processes (the default)` : 'on one process';
+  checks.push({
+    target: `map moves ${where}, one client: p99 ≤ 30 ms (${top.actors})`,
+    value: `${topMap.single.moves.p99} ms`,
+    pass: topMap.single.moves.p99 <= 30 && topMap.single.moves.failed === 0,
+  });
+  const largest = Math.max(topMap.single.moves.maxJsonKb, topMap.single.distinct.maxJsonKb);
+  checks.push({ target: 'map answers ≤ 100 KB (moves and new searches)', value: `${largest} KB`, pass: largest <= 100 });
+  for (const [name, row] of [
+    ['map moves', topMap.moves],
+    ['map of new searches', topMap.distinct],
+  ] as const) {
+    checks.push({
+      target: `${name} ${where}: p99 ≤ 100 ms at ${connections} connections, no error, no non-2xx`,
+      value: `${row.p99} ms, ${row.errors} errors, ${row.non2xx} non-2xx`,
+      pass: row.p99 <= 100 && row.errors === 0 && row.non2xx === 0,
+    });
+  }
+}
 const ac = report.autocomplete as { p99Us?: number } | undefined;
 if (ac?.p99Us !== undefined)
   checks.push({ target: 'autocomplete p99 < 1 ms', value: `${round(ac.p99Us / 1000, 3)} ms`, pass: ac.p99Us < 1000 });
@@ -842,6 +891,24 @@ rows.push([
       ? `${s.distinct.everyCore.single.p50}/${s.distinct.everyCore.single.p99}/${s.distinct.everyCore.single.max}`
       : '–',
 ]);
+const mapRow = (r: MapViewportsResult['moves'] | undefined) =>
+  r ? `${fmt(r.rps)} (${round(r.ratio * 100, 1)} %) ${r.p50}/${r.p99} · ${r.errors}/${r.non2xx} · ${fmt(r.bytes)} B` : '–';
+const mapSingle = (r: MapViewportsResult | undefined) =>
+  r
+    ? `${r.single.moves.p50}/${r.single.moves.p99} · ${r.single.distinct.p50}/${r.single.distinct.p99} · ${Math.max(r.single.moves.maxJsonKb, r.single.distinct.maxJsonKb)} KB`
+    : '–';
+rows.push(['map moves (new viewports): req/s (× bare) p50/p99 ms · errors/non-2xx · on the wire', (s) => mapRow(s.mapLoad?.one?.moves)]);
+rows.push(['map of new searches: req/s (× bare) p50/p99 ms · errors/non-2xx · on the wire', (s) => mapRow(s.mapLoad?.one?.distinct)]);
+rows.push(['map, one client: moves p50/p99 · new searches p50/p99 ms · largest answer', (s) => mapSingle(s.mapLoad?.one)]);
+rows.push([
+  `map moves on ${cores} processes (the default): req/s (× bare) p50/p99 · err/non-2xx · wire`,
+  (s) => mapRow(s.mapLoad?.everyCore?.moves),
+]);
+rows.push([
+  `map of new searches on ${cores} processes: req/s (× bare) p50/p99 · err/non-2xx · wire`,
+  (s) => mapRow(s.mapLoad?.everyCore?.distinct),
+]);
+rows.push([`map on ${cores} processes, one client: moves · new searches p50/p99 ms · largest`, (s) => mapSingle(s.mapLoad?.everyCore)]);
 rows.push(['distinct + a save/s by the server: req/s (× bare) p50/p99 · err/non-2xx', (s) => distinctRow(s.distinct?.withSaves)]);
 rows.push([
   'distinct + a save/s by another process: req/s (× bare) p50/p99 · err/non-2xx',
