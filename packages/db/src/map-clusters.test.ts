@@ -86,3 +86,25 @@ describe('the map after a write', () => {
     expect(kept.builds()).toBe(1);
   });
 });
+
+describe('a filter set’s selection', () => {
+  it('is the same whichever selections were made before it (their marks are cleared after each)', () => {
+    const { a } = conns;
+    const ids = (sql: string) => Int32Array.from(a.prepare(sql).pluck().all() as number[]);
+    const sets = {
+      even: ids('SELECT id FROM actors WHERE id % 2 = 0 ORDER BY id'),
+      odd: ids('SELECT id FROM actors WHERE id % 2 = 1 ORDER BY id'),
+      few: ids('SELECT DISTINCT actor_id FROM sites ORDER BY actor_id LIMIT 2'),
+    };
+    const shown = (index: ReturnType<typeof mapIndex>, key: keyof typeof sets) => {
+      const sel = index.selection(key, () => ({ ids: sets[key], total: sets[key].length }));
+      return { actors: sel.actors, bounds: sel.bounds, views: VIEWS.map(([bbox, zoom]) => index.view(sel, bbox, zoom)) };
+    };
+    const alone = Object.fromEntries((['even', 'odd', 'few'] as const).map((key) => [key, shown(mapIndex(a), key)]));
+    expect(alone.even?.actors).toBeGreaterThan(0);
+    expect(alone.odd?.actors).toBeGreaterThan(0);
+    // One index, the sets one after another, broad and narrow alternating.
+    const index = mapIndex(a);
+    for (const key of ['odd', 'few', 'even'] as const) expect(shown(index, key)).toEqual(alone[key]);
+  });
+});
