@@ -372,7 +372,8 @@ async function measureSize(actors: number): Promise<SizeResult> {
         result.http[name] = { ...r, ratio: round(r.rps / Math.max(1, result.http.bare?.rps ?? 1), 3) };
       }
     }
-    if (!skip.has('distinct')) {
+    // The bare route's baseline, measured here when the http rows were skipped.
+    const bareRps = async (): Promise<number> => {
       if (!result.http.bare) {
         bare = await startServer(['--mode', 'bare']);
         await load(`${bare.url}/`, { connections, duration: 2 });
@@ -380,19 +381,15 @@ async function measureSize(actors: number): Promise<SizeResult> {
         await bare.stop();
         bare = null;
       }
+      return result.http.bare.rps;
+    };
+    if (!skip.has('distinct')) {
       log(`${actors}: distinct searches, ${connections} connections × ${duration} s, then one client`);
-      result.distinct = await measureDistinct(app.url, result.http.bare.rps, { connections, duration, seed, pid: app.child.pid ?? 0 });
+      result.distinct = await measureDistinct(app.url, await bareRps(), { connections, duration, seed, pid: app.child.pid ?? 0 });
     }
     if (!skip.has('map') && mapEndpoint) {
-      if (!result.http.bare) {
-        bare = await startServer(['--mode', 'bare']);
-        await load(`${bare.url}/`, { connections, duration: 2 });
-        result.http.bare = await load(`${bare.url}/`, { connections, duration });
-        await bare.stop();
-        bare = null;
-      }
       log(`${actors}: map viewports (moves, new searches), ${connections} connections × ${duration} s, then one client`);
-      result.mapLoad = { one: await measureMapViewports(app.url, result.http.bare.rps, { connections, duration, seed }) };
+      result.mapLoad = { one: await measureMapViewports(app.url, await bareRps(), { connections, duration, seed }) };
     }
     result.serverRssMb = processMemory(app.child.pid ?? 0)?.rssMb ?? null;
     await app.stop();
