@@ -214,18 +214,6 @@ function patchSites(db: Db, t: SiteTable, written: number[]): SiteTable {
 }
 
 /** The positions (in Morton order) of the sites of `matching` (all when null). */
-/**
- * A byte per actor id, every one 0 between two uses: the marks of one selection (`select` runs
- * start to end on one thread). Each new search's map allocated two such arrays (100 KB at 100,000
- * actors) and three of its sites' size, a tenth of its time in the collector (PERFORMANCE §23).
- */
-let actorMarks = new Uint8Array(0);
-function marksFor(maxActor: number): Uint8Array {
-  if (actorMarks.length <= maxActor) actorMarks = new Uint8Array(maxActor + 1024);
-  return actorMarks;
-}
-
-/** Positions of the matching actors' sites in Morton order; read by `select` only, never kept. */
 function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
   const n = t.site.length;
   if (!matching) {
@@ -235,13 +223,12 @@ function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
   }
   if (matching.length > n / 8) {
     // A broad search: one pass over every site.
-    const keep = marksFor(t.maxActor);
+    const keep = new Uint8Array(t.maxActor + 1);
     for (const id of matching) if (id <= t.maxActor) keep[id] = 1;
     const out = new Int32Array(n);
     let k = 0;
     for (let i = 0; i < n; i++) if (keep[t.actor[i] as number] === 1) out[k++] = i;
-    for (const id of matching) if (id <= t.maxActor) keep[id] = 0;
-    return out.subarray(0, k);
+    return out.slice(0, k);
   }
   // A narrow one: its actors' sites only, then in Morton order.
   let k = 0;
@@ -258,11 +245,9 @@ function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
 function select(t: SiteTable, matching: Int32Array | null, total: number): MapSelection {
   const positions = positionsOf(t, matching);
   const n = positions.length;
-  let confidentialSites = 0;
-  for (let p = 0; p < n; p++) confidentialSites += t.confidential[positions[p] as number] as number;
-  const picked = [new Int32Array(n - confidentialSites), new Int32Array(confidentialSites)] as const;
+  const picked = [new Int32Array(n), new Int32Array(n)] as const;
   const counts = [0, 0];
-  const seen = marksFor(t.maxActor);
+  const seen = new Uint8Array(t.maxActor + 1);
   let actors = 0;
   let w = Infinity;
   let s = Infinity;
@@ -285,7 +270,6 @@ function select(t: SiteTable, matching: Int32Array | null, total: number): MapSe
     if (lat < s) s = lat;
     if (lat > north) north = lat;
   }
-  for (let p = 0; p < n; p++) seen[t.actor[positions[p] as number] as number] = 0;
   const layer = (confidential: boolean, positions: Int32Array): Layer => {
     const m = positions.length;
     const l: Layer = {
@@ -305,7 +289,7 @@ function select(t: SiteTable, matching: Int32Array | null, total: number): MapSe
   };
   const sites = (counts[0] as number) + (counts[1] as number);
   return {
-    layers: [layer(false, picked[0]), layer(true, picked[1])],
+    layers: [layer(false, picked[0].slice(0, counts[0])), layer(true, picked[1].slice(0, counts[1]))],
     total,
     actors,
     bounds: actors > 0 ? [w, s, e, north] : null,
