@@ -25,6 +25,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { nodeFlags } from '../apps/api/src/lib/start-flags.ts';
 import { openDatabase } from '../packages/db/src/index.ts';
 import { type DistinctResult, distinctSearchPaths, loadDistinct, measureDistinct, sequentialDistinct } from './distinct.ts';
 import {
@@ -101,7 +102,8 @@ type RealImportResult = {
 
 /** Runs the real CLI (`pare …`) under /usr/bin/time -v: wall time, peak resident memory and its output. */
 function timedCli(args: string[], env: Record<string, string> = {}): { seconds: number; peakMb: number; stdout: string } {
-  const cli = [process.execPath, '--import', 'tsx', join(ROOT, 'apps/api/src/cli.ts'), ...args];
+  // With the flags `pnpm pare` gives node (apps/api/package.json `cli`), as an operator runs it.
+  const cli = [process.execPath, ...nodeFlags('cli'), '--import', 'tsx', join(ROOT, 'apps/api/src/cli.ts'), ...args];
   const timed = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = spawnSync(timed ? '/usr/bin/time' : (cli[0] as string), timed ? ['-v', ...cli] : cli.slice(1), {

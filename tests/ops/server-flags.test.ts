@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { startNodeFlags } from '../../apps/api/src/lib/start-flags.ts';
+import { nodeFlags, startNodeFlags } from '../../apps/api/src/lib/start-flags.ts';
 
 /** Keeps objects alive across scavenges so that V8 grows the young generation to its limit; prints its largest size in MB. */
 const GROW = `const v8 = require('v8'); let max = 0; const keep = [];
@@ -39,5 +39,27 @@ describe("the server's node flags", () => {
       );
     expect(startNodeFlags()).toContain('--v8-pool-size=1');
     expect(threads([]) - threads(startNodeFlags())).toBe(3);
+  });
+});
+
+describe("the command line's node flags (`pnpm pare`)", () => {
+  // An import's live heap is under 100 MB, but under node's default limit V8 let each batch's
+  // garbage pile up: 560–650 MB resident for an import of 20,000–100,000 rows, 400 MB bounded
+  // (docs/PERFORMANCE.md section 23; the bench's import row runs the CLI with these flags).
+  it('bound the old generation to 256 MB, where node would let it grow to a quarter of the memory', () => {
+    const limitMb = (flags: string[]) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [...flags, '-e', "process.stdout.write(String(Math.round(require('v8').getHeapStatistics().heap_size_limit / 1048576)))"],
+          {
+            encoding: 'utf8',
+          },
+        ),
+      );
+    const flags = nodeFlags('cli');
+    expect(flags).toContain('--max-old-space-size=256');
+    expect(limitMb([])).toBeGreaterThan(1024);
+    expect(limitMb(flags)).toBeLessThanOrEqual(320);
   });
 });
