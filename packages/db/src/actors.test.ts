@@ -114,4 +114,32 @@ describe('actorRepository.batch (bulk writes: the import)', () => {
     expect(found(db, 'wapiti')).toHaveLength(1);
     db.close();
   });
+
+  it('writeInBatch hands each write its record as stored when the batch ends, once read with the others', () => {
+    const db = openDatabase(':memory:');
+    const repo = actorRepository(db);
+    const kept = repo.createActor(input('Ocelot Ancien'));
+    const told: { id: number; name: string; sites: number }[] = [];
+    const tell = (r: { id: number; name: string; sites: unknown[] }) => told.push({ id: r.id, name: r.name, sites: r.sites.length });
+    const written = repo.batch(() => {
+      const created = repo.writeInBatch(null, input('Ocelot Neuf'), tell);
+      repo.writeInBatch(kept.id, input('Ocelot Premier'), tell);
+      // Written again in the same batch: the first write is told its own state, the second the last.
+      repo.writeInBatch(kept.id, { ...input('Ocelot Second', '57672'), slug: 'ocelot-second' }, tell);
+      expect(told).toEqual([{ id: kept.id, name: 'Ocelot Premier', sites: 1 }]);
+      return created;
+    });
+    expect(written.slug).toBe(repo.findActorById(written.id)?.slug);
+    expect(told).toEqual([
+      { id: kept.id, name: 'Ocelot Premier', sites: 1 },
+      { id: written.id, name: 'Ocelot Neuf', sites: 1 },
+      { id: kept.id, name: 'Ocelot Second', sites: 1 },
+    ]);
+    expect(repo.findActorById(kept.id)?.slug).toBe('ocelot-second');
+    expect(found(db, 'ocelot')).toEqual([kept.id, written.id]);
+    expect(found(db, 'thionville')).toEqual([kept.id]);
+    expect(found(db, 'premier')).toEqual([]);
+    expect(() => repo.writeInBatch(null, input('Ocelot Dehors'), tell)).toThrow(/inside of a batch/);
+    db.close();
+  });
 });

@@ -250,20 +250,23 @@ export class Importer {
    * transaction (`actors.batch`): a row refused by the repository throws before anything is
    * written, any other error rolls the whole batch back.
    */
-  private write(existing: ActorRecord | null, input: CreateActorInput): ActorRecord {
+  private write(existing: ActorRecord | null, input: CreateActorInput): { id: number; slug: string; siret: string | null } {
     const { author } = this.options;
-    const saved = existing ? this.deps.actors.replaceActor(existing.id, input) : this.deps.actors.createActor(input);
-    this.revisions.recordRevision({
-      entity: 'actor',
-      entityId: saved.id,
-      action: 'import',
-      snapshot: actorToInput(saved),
-      ...(existing ? { previous: actorToInput(existing) } : {}),
-      authorId: author.authorId,
-      authorLabel: author.label,
-      importId: this.importId,
-      note: existing ? 'Mise à jour par import' : 'Création par import',
-    });
-    return saved;
+    const previous = existing ? { previous: actorToInput(existing) } : {};
+    // The revision's snapshot is the entry as stored, which the batch reads with the others at its end.
+    const saved = this.deps.actors.writeInBatch(existing?.id ?? null, input, (stored) =>
+      this.revisions.recordRevision({
+        entity: 'actor',
+        entityId: stored.id,
+        action: 'import',
+        snapshot: actorToInput(stored),
+        ...previous,
+        authorId: author.authorId,
+        authorLabel: author.label,
+        importId: this.importId,
+        note: existing ? 'Mise à jour par import' : 'Création par import',
+      }),
+    );
+    return { ...saved, siret: input.siret ?? null };
   }
 }
