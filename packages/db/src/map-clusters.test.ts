@@ -32,15 +32,18 @@ const conns = seededFileConnections((a) => {
 /** Every view of every selection (all sites; the actors with an even id) as a map request gives it. */
 function everything(index: ReturnType<typeof mapIndex>, db: Db) {
   const ids = db.prepare('SELECT id FROM actors WHERE id % 2 = 0 ORDER BY id').pluck().all() as number[];
-  const selections = [
-    index.selection('all', () => ({ ids: null, total: 0 })),
-    index.selection('even', () => ({ ids: Int32Array.from(ids), total: ids.length })),
-  ];
-  return selections.map((sel) => ({
-    actors: sel.actors,
-    bounds: sel.bounds,
-    views: VIEWS.map(([bbox, zoom]) => index.view(sel, bbox, zoom)),
-  }));
+  const sets = [
+    ['all', () => ({ ids: null, total: 0 })],
+    ['even', () => ({ ids: Int32Array.from(ids), total: ids.length })],
+  ] as const;
+  return sets.map(([key, matching]) => shown(index, key, matching));
+}
+
+/** A filter set's figures and its views, as map requests give them. */
+function shown(index: ReturnType<typeof mapIndex>, key: string, matching: () => { ids: Int32Array | null; total: number }) {
+  const views = VIEWS.map(([bbox, zoom]) => index.show(key, matching, bbox, zoom));
+  const first = views[0];
+  return { actors: first?.actors, bounds: first?.bounds, views: views.map((v) => v.features) };
 }
 
 const one = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
@@ -96,15 +99,56 @@ describe('a filter set’s selection', () => {
       odd: ids('SELECT id FROM actors WHERE id % 2 = 1 ORDER BY id'),
       few: ids('SELECT DISTINCT actor_id FROM sites ORDER BY actor_id LIMIT 2'),
     };
-    const shown = (index: ReturnType<typeof mapIndex>, key: keyof typeof sets) => {
-      const sel = index.selection(key, () => ({ ids: sets[key], total: sets[key].length }));
-      return { actors: sel.actors, bounds: sel.bounds, views: VIEWS.map(([bbox, zoom]) => index.view(sel, bbox, zoom)) };
-    };
-    const alone = Object.fromEntries((['even', 'odd', 'few'] as const).map((key) => [key, shown(mapIndex(a), key)]));
+    const show = (index: ReturnType<typeof mapIndex>, key: keyof typeof sets) =>
+      shown(index, key, () => ({ ids: sets[key], total: sets[key].length }));
+    const alone = Object.fromEntries((['even', 'odd', 'few'] as const).map((key) => [key, show(mapIndex(a), key)]));
     expect(alone.even?.actors).toBeGreaterThan(0);
     expect(alone.odd?.actors).toBeGreaterThan(0);
     // One index, the sets one after another, broad and narrow alternating.
     const index = mapIndex(a);
-    for (const key of ['odd', 'few', 'even'] as const) expect(shown(index, key)).toEqual(alone[key]);
+    for (const key of ['odd', 'few', 'even'] as const) expect(show(index, key)).toEqual(alone[key]);
+  });
+
+  it('is the same made from its actors’ sites (a narrow search) as from a pass over every site (a broad one)', () => {
+    const { a } = conns;
+    const few = Int32Array.from(
+      a
+        .prepare(
+          `SELECT DISTINCT s.actor_id FROM sites s JOIN actors x ON x.id = s.actor_id
+           WHERE x.status = 'published' AND x.territory_scope <> 'national' AND s.public_lat IS NOT NULL ORDER BY s.actor_id DESC LIMIT 5`,
+        )
+        .pluck()
+        .all() as number[],
+    );
+    // The same actors among ids no site has, more than an eighth of the sites: the broad pass.
+    const sites = one(a, 'SELECT count(*) FROM sites');
+    const padded = Int32Array.from([...few, ...Array.from({ length: sites }, (_, i) => 1_000_000 + i)]);
+    const show = (key: string, ids: Int32Array) => shown(mapIndex(a), key, () => ({ ids, total: few.length }));
+    const narrow = show('narrow', few);
+    expect(narrow.actors).toBe(few.length);
+    expect(few.length).toBeGreaterThan(1);
+    expect(narrow.views.flat().length).toBeGreaterThan(0);
+    expect(show('broad', padded)).toEqual(narrow);
+  });
+
+  it('is kept from its second request only, and shows the same made for one request or kept', () => {
+    const { a } = conns;
+    const ids = (sql: string) => Int32Array.from(a.prepare(sql).pluck().all() as number[]);
+    const even = () => ({ ids: ids('SELECT id FROM actors WHERE id % 2 = 0'), total: 0 });
+    const odd = () => ({ ids: ids('SELECT id FROM actors WHERE id % 2 = 1'), total: 0 });
+    const index = mapIndex(a);
+    const [bbox, zoom] = VIEWS[0] as [MapBbox, number];
+    const once = index.show('even', even, bbox, zoom);
+    expect(once.features.length).toBeGreaterThan(0);
+    expect(index.kept()).toBe(0);
+    // Another filter set made in the same scratch columns in between: the first answer is whole.
+    const other = index.show('odd', odd, bbox, zoom);
+    expect(other).not.toEqual(once);
+    expect(index.show('even', even, bbox, zoom)).toEqual(once);
+    expect(index.kept()).toBe(1);
+    index.show('odd', odd, bbox, zoom);
+    index.show('all', () => ({ ids: null, total: 0 }), bbox, zoom);
+    expect(index.kept()).toBe(2);
+    expect(index.show('even', even, bbox, zoom)).toEqual(once);
   });
 });

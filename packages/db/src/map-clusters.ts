@@ -60,7 +60,7 @@ type SiteTable = {
 type Layer = { confidential: boolean; pos: Int32Array; code: Float64Array; sumLng: Float64Array; sumLat: Float64Array };
 
 /** What a filter set shows on the map. */
-export type MapSelection = {
+type MapSelection = {
   layers: [Layer, Layer];
   /** Actors matching the filter set (national ones and those without a site included). */
   total: number;
@@ -213,86 +213,105 @@ function patchSites(db: Db, t: SiteTable, written: number[]): SiteTable {
   return indexByActor(out);
 }
 
-/** The positions (in Morton order) of the sites of `matching` (all when null). */
-function positionsOf(t: SiteTable, matching: Int32Array | null): Int32Array {
-  const n = t.site.length;
-  if (!matching) {
-    const all = new Int32Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    return all;
-  }
-  if (matching.length > n / 8) {
-    // A broad search: one pass over every site.
-    const keep = new Uint8Array(t.maxActor + 1);
-    for (const id of matching) if (id <= t.maxActor) keep[id] = 1;
-    const out = new Int32Array(n);
-    let k = 0;
-    for (let i = 0; i < n; i++) if (keep[t.actor[i] as number] === 1) out[k++] = i;
-    return out.slice(0, k);
-  }
-  // A narrow one: its actors' sites only, then in Morton order.
-  let k = 0;
-  for (const id of matching) if (id <= t.maxActor) k += (t.first[id + 1] as number) - (t.first[id] as number);
-  const out = new Int32Array(k);
-  k = 0;
-  for (const id of matching) {
-    if (id > t.maxActor) continue;
-    for (let j = t.first[id] as number; j < (t.first[id + 1] as number); j++) out[k++] = t.byActor[j] as number;
-  }
-  return out.sort();
-}
+/**
+ * Scratch of `select` (one selection at a time: JavaScript runs one at a time), kept from one to
+ * the next: the positions of each kind before they are cut to size, the actors matching (1,
+ * emptied after use), and the columns of a selection asked for the first time. Typed arrays'
+ * bytes live outside V8's heap and their growth, not the heap's, starts full collections
+ * (PERFORMANCE §13): a new search's selection made afresh cost up to a megabyte of them, and under
+ * a load of new searches the collector ran a full collection every second (§24).
+ */
+let picked: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+let keep = new Uint8Array(0);
+type Columns = { code: Float64Array; sumLng: Float64Array; sumLat: Float64Array };
+const noColumns = (): Columns => ({ code: new Float64Array(0), sumLng: new Float64Array(0), sumLat: new Float64Array(0) });
+let scratchColumns: [Columns, Columns] = [noColumns(), noColumns()];
 
-function select(t: SiteTable, matching: Int32Array | null, total: number): MapSelection {
-  const positions = positionsOf(t, matching);
-  const n = positions.length;
-  const picked = [new Int32Array(n), new Int32Array(n)] as const;
+/**
+ * The matching sites of a filter set in Morton order, split by kind, with their running sums; in
+ * one pass over every site (a broad search: more than an eighth of the sites' actors) or over its
+ * actors' sites only, then ordered. `kept`: in arrays of its own; otherwise in the scratch
+ * columns, good until the next selection.
+ */
+function select(t: SiteTable, matching: Int32Array | null, total: number, kept: boolean): MapSelection {
+  const n = t.site.length;
+  if (picked[0].length < n) picked = [new Int32Array(n), new Int32Array(n)];
+  if (!kept && scratchColumns[0].code.length < n)
+    scratchColumns = [0, 1].map(() => ({
+      code: new Float64Array(n),
+      sumLng: new Float64Array(n + 1),
+      sumLat: new Float64Array(n + 1),
+    })) as [Columns, Columns];
   const counts = [0, 0];
-  const seen = new Uint8Array(t.maxActor + 1);
   let actors = 0;
+  const pick = (i: number) => {
+    const kind = t.confidential[i] as 0 | 1;
+    picked[kind][counts[kind] as number] = i;
+    counts[kind] = (counts[kind] as number) + 1;
+  };
+  if (!matching) {
+    for (let a = 0; a <= t.maxActor; a++) if ((t.first[a + 1] as number) > (t.first[a] as number)) actors++;
+    for (let i = 0; i < n; i++) pick(i);
+  } else if (matching.length > n / 8) {
+    if (keep.length < t.maxActor + 1) keep = new Uint8Array(t.maxActor + 1);
+    for (const id of matching) {
+      if (id > t.maxActor || keep[id] === 1) continue;
+      keep[id] = 1;
+      if ((t.first[id + 1] as number) > (t.first[id] as number)) actors++;
+    }
+    for (let i = 0; i < n; i++) if (keep[t.actor[i] as number] === 1) pick(i);
+    for (const id of matching) if (id <= t.maxActor) keep[id] = 0;
+  } else {
+    // A narrow one: its actors' sites only (each actor once), then in Morton order.
+    let k = 0;
+    for (const id of matching) if (id <= t.maxActor) k += (t.first[id + 1] as number) - (t.first[id] as number);
+    const positions = new Int32Array(k);
+    k = 0;
+    for (const id of matching) {
+      if (id > t.maxActor) continue;
+      const from = t.first[id] as number;
+      const to = t.first[id + 1] as number;
+      if (to > from) actors++;
+      for (let j = from; j < to; j++) positions[k++] = t.byActor[j] as number;
+    }
+    positions.sort();
+    for (const i of positions) pick(i);
+  }
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
   let north = -Infinity;
-  for (let p = 0; p < n; p++) {
-    const i = positions[p] as number;
-    const actor = t.actor[i] as number;
-    const kind = t.confidential[i] as 0 | 1;
-    picked[kind][counts[kind] as number] = i;
-    counts[kind] = (counts[kind] as number) + 1;
-    if (!seen[actor]) {
-      seen[actor] = 1;
-      actors++;
-    }
-    const lng = t.lng[i] as number;
-    const lat = t.lat[i] as number;
-    if (lng < w) w = lng;
-    if (lng > e) e = lng;
-    if (lat < s) s = lat;
-    if (lat > north) north = lat;
-  }
-  const layer = (confidential: boolean, positions: Int32Array): Layer => {
-    const m = positions.length;
-    const l: Layer = {
-      confidential,
-      pos: positions,
-      code: new Float64Array(m),
-      sumLng: new Float64Array(m + 1),
-      sumLat: new Float64Array(m + 1),
-    };
+  const layer = (confidential: boolean, from: Int32Array, m: number): Layer => {
+    const scratch = scratchColumns[confidential ? 1 : 0];
+    const l: Layer = kept
+      ? { confidential, pos: from.slice(0, m), code: new Float64Array(m), sumLng: new Float64Array(m + 1), sumLat: new Float64Array(m + 1) }
+      : {
+          confidential,
+          pos: from.subarray(0, m),
+          code: scratch.code.subarray(0, m),
+          sumLng: scratch.sumLng.subarray(0, m + 1),
+          sumLat: scratch.sumLat.subarray(0, m + 1),
+        };
     for (let k = 0; k < m; k++) {
-      const i = positions[k] as number;
+      const i = from[k] as number;
+      const lng = t.lng[i] as number;
+      const lat = t.lat[i] as number;
       l.code[k] = t.code[i] as number;
-      l.sumLng[k + 1] = (l.sumLng[k] as number) + (t.lng[i] as number);
-      l.sumLat[k + 1] = (l.sumLat[k] as number) + (t.lat[i] as number);
+      l.sumLng[k + 1] = (l.sumLng[k] as number) + lng;
+      l.sumLat[k + 1] = (l.sumLat[k] as number) + lat;
+      if (lng < w) w = lng;
+      if (lng > e) e = lng;
+      if (lat < s) s = lat;
+      if (lat > north) north = lat;
     }
     return l;
   };
   const sites = (counts[0] as number) + (counts[1] as number);
   return {
-    layers: [layer(false, picked[0].slice(0, counts[0])), layer(true, picked[1].slice(0, counts[1]))],
+    layers: [layer(false, picked[0], counts[0] as number), layer(true, picked[1], counts[1] as number)],
     total,
     actors,
-    bounds: actors > 0 ? [w, s, e, north] : null,
+    bounds: sites > 0 ? [w, s, e, north] : null,
     bytes: sites * 28 + 200,
   };
 }
@@ -357,9 +376,25 @@ function expansionZoom(layer: Layer, from: number, to: number, level: number): n
   return MAP_MAX_ZOOM + 1;
 }
 
+/** What the map shows of a search in a viewport. */
+export type MapView = {
+  features: MapFeature[];
+  /** Actors matching the filter set (national ones and those without a site included). */
+  total: number;
+  /** Actors with at least one site on the map. */
+  actors: number;
+  /** The box around every matching site, or null when none is on the map. */
+  bounds: MapBbox | null;
+};
+
+/** How many filter sets asked once are remembered, to keep the selection of one asked again. */
+const REMEMBERED_KEYS = 4096;
+
 /**
- * The map's index over one connection: `select(key, ids)` gives the selection of a filter set
- * (kept per directory version and key, 64 MB at most), `view` its clusters in a viewport.
+ * The map's index over one connection: `show(key, matching, bbox, zoom)` gives the clusters and
+ * sites of a filter set in a viewport. The selection of a filter set asked again (a search whose
+ * map is moved) is kept per directory version and key, 64 MB at most; one asked for the first
+ * time is made in scratch columns and kept only when asked again — most searches are asked once.
  */
 export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
   // Patched for the actors written since the last read; read whole when they cannot be told.
@@ -370,6 +405,7 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
   );
   let table: SiteTable | null = null;
   const selections = new Map<string, MapSelection>();
+  const seenOnce = new Set<string>();
   let held = 0;
   const names = db
     .prepare('SELECT s.id, a.slug, a.name FROM sites s JOIN actors a ON a.id = s.actor_id WHERE s.id IN (SELECT value FROM json_each(?))')
@@ -380,22 +416,31 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     if (t !== table) {
       table = t;
       selections.clear();
+      seenOnce.clear();
       held = 0;
     }
     return t;
   }
 
-  /** The sites of the actors `matching` gives (every mappable site when null) and their number, kept under `key`. */
-  function selection(key: string, matching: () => { ids: Int32Array | null; total: number }): MapSelection {
-    const t = current();
+  /**
+   * The sites of the actors `matching` gives (every mappable site when null) and their number:
+   * kept under `key` from its second request; before, good until the next selection only.
+   */
+  function selection(t: SiteTable, key: string, matching: () => { ids: Int32Array | null; total: number }): MapSelection {
     const known = selections.get(key);
     if (known) {
       selections.delete(key);
       selections.set(key, known);
       return known;
     }
+    const again = seenOnce.delete(key);
     const { ids, total } = matching();
-    const sel = select(t, ids, total);
+    const sel = select(t, ids, total, again);
+    if (!again) {
+      seenOnce.add(key);
+      if (seenOnce.size > REMEMBERED_KEYS) seenOnce.delete(seenOnce.values().next().value as string);
+      return sel;
+    }
     selections.set(key, sel);
     held += sel.bytes;
     for (const [k, old] of selections) {
@@ -406,9 +451,10 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     return sel;
   }
 
-  /** The clusters and sites of a selection in a viewport, as GeoJSON features. */
-  function view(sel: MapSelection, bbox: MapBbox, zoom: number): MapFeature[] {
+  /** The clusters and sites of the filter set `key` in a viewport, as GeoJSON features, and its figures. */
+  function show(key: string, matching: () => { ids: Int32Array | null; total: number }, bbox: MapBbox, zoom: number): MapView {
     const t = current();
+    const sel = selection(t, key, matching);
     const { clusters, points } = clustersIn(t, sel, bbox, viewZoom(bbox, zoom));
     const features: MapFeature[] = [];
     for (const c of clusters) {
@@ -418,7 +464,8 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
         properties: { cluster: true, count: c.count, confidential: c.layer.confidential, expansion_zoom: c.expansion },
       });
     }
-    if (points.length === 0) return features;
+    const answer = { features, total: sel.total, actors: sel.actors, bounds: sel.bounds };
+    if (points.length === 0) return answer;
     const actors = new Map<number, [string, string]>();
     const ids = points.map((p) => t.site[p.i] as number);
     for (const [id, slug, name] of names.all(JSON.stringify(ids)) as [number, string, string][]) actors.set(id, [slug, name]);
@@ -433,9 +480,9 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
         properties: { cluster: false, confidential: p.layer.confidential, site_id: siteId, actor: actor[0], name: actor[1] },
       });
     }
-    return features;
+    return answer;
   }
 
-  /** How many times the site table was read whole (not patched). */
-  return { selection, view, builds: sites.builds };
+  /** How many times the site table was read whole (not patched); how many selections are kept. */
+  return { show, builds: sites.builds, kept: () => selections.size };
 }

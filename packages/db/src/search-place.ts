@@ -354,5 +354,20 @@ export function placeSearch(db: Db) {
     return { ids, rank: null, distance, grp, orders: new Map([['place', identity.subarray(0, n)]]) };
   }
 
-  return { clear, patched, tally, page, candidates, basesMade: () => basesMade };
+  /**
+   * Every candidate of the place passing the filters, in no order (the map draws them all): the
+   * département's base and the rest, as `tally` counts them — no distance order made.
+   */
+  function matching(p: SearchPlace, f: Filters, ix: DirectoryIndex): Int32Array {
+    const a = around(p, ix);
+    const rest = a.base ? a.extra : a.near.ids;
+    const base = a.base?.ids ?? new Int32Array(0);
+    const out = new Int32Array(base.length + rest.length);
+    let k = 0;
+    for (const id of base) if (passes(f, ix, id)) out[k++] = id;
+    for (const id of rest) if (passes(f, ix, id)) out[k++] = id;
+    return out.slice(0, k);
+  }
+
+  return { clear, patched, tally, page, candidates, matching, basesMade: () => basesMade };
 }

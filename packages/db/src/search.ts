@@ -350,14 +350,14 @@ export function actorSearch(db: Db, options: { textRanksMaxAgeMs?: number; textR
   function matchingIds(s: ActorSearch): Int32Array {
     if (db.inTransaction) return inTransaction.matchingIds(s);
     const ix = fresh();
-    const c = candidates(s, ix);
     const f = filtersOf(s);
-    const out: number[] = [];
-    for (let i = 0; i < c.ids.length; i++) {
-      const id = c.ids[i] as number;
-      if (passes(f, ix, id)) out.push(id);
-    }
-    return Int32Array.from(out);
+    const p = placeOnly(s, ix);
+    if (p) return place.matching(p, f, ix);
+    const c = candidates(s, ix);
+    const out = new Int32Array(c.ids.length);
+    let k = 0;
+    for (const id of c.ids) if (passes(f, ix, id)) out[k++] = id;
+    return out.slice(0, k);
   }
 
   return {

@@ -42,16 +42,15 @@ export function mapPoints(
       criteria.open,
   );
   const key = filtered ? criteriaKey(criteria) : 'all';
-  const selection = index.selection(key, () => {
-    if (!filtered) return { ids: null, total: deps.search.searchActors({ limit: 0, offset: 0 }).total };
-    const ids = deps.search.matchingIds(criteria);
-    return { ids, total: ids.length };
-  });
-  return {
-    type: 'FeatureCollection',
-    features: index.view(selection, q.bbox, q.zoom),
-    total: selection.total,
-    actors: selection.actors,
-    bounds: selection.bounds,
-  };
+  const shown = index.show(
+    key,
+    () => {
+      if (!filtered) return { ids: null, total: deps.search.searchActors({ limit: 0, offset: 0 }).total };
+      const ids = deps.search.matchingIds(criteria);
+      return { ids, total: ids.length };
+    },
+    q.bbox,
+    q.zoom,
+  );
+  return { type: 'FeatureCollection', features: shown.features, total: shown.total, actors: shown.actors, bounds: shown.bounds };
 }

@@ -7,11 +7,7 @@ let db: Db;
 let index: ReturnType<typeof mapIndex>;
 /** Every mappable site (no filter) in a view. */
 const mapPoints = (_db: Db, bbox: MapBbox, zoom: number) => ({
-  features: index.view(
-    index.selection('all', () => ({ ids: null, total: 0 })),
-    bbox,
-    zoom,
-  ),
+  features: index.show('all', () => ({ ids: null, total: 0 }), bbox, zoom).features,
 });
 beforeAll(() => {
   db = openDatabase(':memory:');
