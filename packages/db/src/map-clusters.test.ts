@@ -150,5 +150,9 @@ describe('a filter set’s selection', () => {
     index.show('all', () => ({ ids: null, total: 0 }), bbox, zoom);
     expect(index.kept()).toBe(2);
     expect(index.show('even', even, bbox, zoom)).toEqual(once);
+    // After a write, a filter set that was kept is kept again from its first request.
+    a.prepare('UPDATE sites SET public_lat = public_lat + 0.01 WHERE id = (SELECT min(id) FROM sites)').run();
+    index.show('even', even, bbox, zoom);
+    expect(index.kept()).toBe(1);
   });
 });

@@ -411,12 +411,19 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     .prepare('SELECT s.id, a.slug, a.name FROM sites s JOIN actors a ON a.id = s.actor_id WHERE s.id IN (SELECT value FROM json_each(?))')
     .raw();
 
+  /** Remembers a filter set asked, so that its selection is kept when it is asked again. */
+  function seen(key: string): void {
+    seenOnce.add(key);
+    if (seenOnce.size > REMEMBERED_KEYS) seenOnce.delete(seenOnce.values().next().value as string);
+  }
+
   function current(): SiteTable {
     const t = sites.read();
     if (t !== table) {
       table = t;
+      // The filter sets kept were asked again: after a write, theirs are kept from their first request.
+      for (const key of selections.keys()) seen(key);
       selections.clear();
-      seenOnce.clear();
       held = 0;
     }
     return t;
@@ -437,8 +444,7 @@ export function mapIndex(db: Db, maxBytes = 64 * 1024 * 1024) {
     const { ids, total } = matching();
     const sel = select(t, ids, total, again);
     if (!again) {
-      seenOnce.add(key);
-      if (seenOnce.size > REMEMBERED_KEYS) seenOnce.delete(seenOnce.values().next().value as string);
+      seen(key);
       return sel;
     }
     selections.set(key, sel);
