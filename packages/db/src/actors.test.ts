@@ -1,7 +1,8 @@
 import { CreateActorInputSchema } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
-import { actorRepository, actorToInput } from './actors.ts';
+import { type ActorRecord, actorRepository, actorToInput, recordAsStored } from './actors.ts';
 import { openDatabase } from './database.ts';
+import { generateActorInputs } from './generate/actor-inputs.ts';
 import { diffSnapshots } from './revisions.ts';
 
 describe('actorToInput', () => {
@@ -25,6 +26,34 @@ describe('actorToInput', () => {
     expect(diffSnapshots(actorToInput(created), again)).toEqual([]);
     const copy = repo.createActor({ ...again, slug: 'copie' });
     expect(diffSnapshots({ ...actorToInput(created), slug: 'x' }, { ...actorToInput(copy), slug: 'x' })).toEqual([]);
+    db.close();
+  });
+});
+
+describe('recordAsStored', () => {
+  it('is, through actorToInput, what the entry read back after its write gives — generated entries and hand-made edge cases', () => {
+    const db = openDatabase(':memory:');
+    const repo = actorRepository(db);
+    const edge = CreateActorInputSchema.parse({
+      name: 'Association des bords (données de test)',
+      type: 'association',
+      publics: ['professionnels', 'jeunes', 'jeunes'],
+      actions: ['soin', 'ecoute', 'soin'],
+      territory: { scope: 'communes', communes: ['57672', '57463', '57672'], departements: ['57'] },
+      sites: [
+        { commune_code: '57672', address: '1 rue Test', lat: 49.37, lng: 6.15, confidential: true, opening_hours: 'Mo-Fr 09:00-17:00' },
+        { commune_code: '57463', label: 'Antenne' },
+      ],
+      contacts: [
+        { kind: 'phone', value: '03 00 00 00 00', site: 1, opening_hours: '  Mo 10:00-12:00  ' },
+        { kind: 'email', value: 'a@example.test', visibility: 'professionnels', opening_hours: '   ' },
+      ],
+    });
+    const inputs = [edge, ...generateActorInputs(300, 7)];
+    for (const given of inputs) {
+      const created = repo.createActor(given);
+      expect(actorToInput(recordAsStored(given, created.slug)), given.name).toEqual(actorToInput(created));
+    }
     db.close();
   });
 });
@@ -115,31 +144,31 @@ describe('actorRepository.batch (bulk writes: the import)', () => {
     db.close();
   });
 
-  it('writeInBatch hands each write its record as stored when the batch ends, once read with the others', () => {
+  it('writeInBatch gives each write its entry as stored without reading it, and writes its text at the end', () => {
     const db = openDatabase(':memory:');
     const repo = actorRepository(db);
     const kept = repo.createActor(input('Ocelot Ancien'));
-    const told: { id: number; name: string; sites: number }[] = [];
-    const tell = (r: { id: number; name: string; sites: unknown[] }) => told.push({ id: r.id, name: r.name, sites: r.sites.length });
+    const told: { id: number; name: string; slug?: string; sites: number }[] = [];
     const written = repo.batch(() => {
-      const created = repo.writeInBatch(null, input('Ocelot Neuf'), tell);
-      repo.writeInBatch(kept.id, input('Ocelot Premier'), tell);
-      // Written again in the same batch: the first write is told its own state, the second the last.
-      repo.writeInBatch(kept.id, { ...input('Ocelot Second', '57672'), slug: 'ocelot-second' }, tell);
-      expect(told).toEqual([{ id: kept.id, name: 'Ocelot Premier', sites: 1 }]);
+      const created = repo.writeInBatch(null, input('Ocelot Neuf'));
+      const first = repo.writeInBatch(kept.id, input('Ocelot Premier'));
+      // Written again in the same batch: each write gives its own state.
+      const second = repo.writeInBatch(kept.id, { ...input('Ocelot Second', '57672'), slug: 'ocelot-second' });
+      for (const w of [first, created, second])
+        told.push({ id: w.id, name: w.stored.name, slug: w.stored.slug, sites: w.stored.sites.length });
       return created;
     });
-    expect(written.slug).toBe(repo.findActorById(written.id)?.slug);
     expect(told).toEqual([
-      { id: kept.id, name: 'Ocelot Premier', sites: 1 },
-      { id: written.id, name: 'Ocelot Neuf', sites: 1 },
-      { id: kept.id, name: 'Ocelot Second', sites: 1 },
+      { id: kept.id, name: 'Ocelot Premier', slug: kept.slug, sites: 1 },
+      { id: written.id, name: 'Ocelot Neuf', slug: written.slug, sites: 1 },
+      { id: kept.id, name: 'Ocelot Second', slug: 'ocelot-second', sites: 1 },
     ]);
+    expect(written.stored).toEqual(actorToInput(repo.findActorById(written.id) as ActorRecord));
     expect(repo.findActorById(kept.id)?.slug).toBe('ocelot-second');
     expect(found(db, 'ocelot')).toEqual([kept.id, written.id]);
     expect(found(db, 'thionville')).toEqual([kept.id]);
     expect(found(db, 'premier')).toEqual([]);
-    expect(() => repo.writeInBatch(null, input('Ocelot Dehors'), tell)).toThrow(/inside of a batch/);
+    expect(() => repo.writeInBatch(null, input('Ocelot Dehors'))).toThrow(/inside of a batch/);
     db.close();
   });
 });

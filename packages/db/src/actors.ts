@@ -216,6 +216,55 @@ export function actorToInput(a: ActorRecord): CreateActorInput {
   };
 }
 
+/**
+ * The record the repository would read back after writing `input` under `slug`, without reading
+ * it: codes deduplicated and in their canonical order, territory codes sorted, sites placed
+ * (postcode of a one-postcode commune filled in, coordinates derived), contacts' hours trimmed as
+ * written. Its ids are positions (sites and contacts from 1), its dates empty: what it is for is
+ * `actorToInput` (a revision's snapshot, the import's « unchanged ») and the full-text entry.
+ * `actors.test.ts` checks it against what is read back.
+ */
+export function recordAsStored(
+  input: CreateActorInput,
+  slug: string,
+  geography: Pick<ReturnType<typeof resolveActorGeography>, 'sites' | 'territory'> = resolveActorGeography(input),
+): ActorRecord {
+  const { sites, territory } = geography;
+  const codes = (kind: 'region' | 'departement' | 'commune') =>
+    [...new Set(territory.filter((t) => t.kind === kind).map((t) => t.code))].sort();
+  return {
+    id: 0,
+    slug,
+    name: input.name,
+    type: input.type,
+    description: input.description,
+    publics: [...new Set(input.publics)].sort((a, b) => PUBLIC_ORDER.indexOf(a) - PUBLIC_ORDER.indexOf(b)),
+    actions: [...new Set(input.actions)].sort((a, b) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b)),
+    territory: { scope: input.territory.scope, regions: codes('region'), departements: codes('departement'), communes: codes('commune') },
+    languages: input.languages,
+    acceptsContactRequests: input.accepts_contact_requests,
+    referentEmail: input.referent_email ?? null,
+    siret: input.siret ?? null,
+    sourceUrl: input.provenance.source_url ?? null,
+    lastVerifiedAt: input.provenance.last_verified_at ?? null,
+    verifiedBy: input.provenance.verified_by ?? null,
+    status: 'published',
+    generated: false,
+    createdAt: '',
+    updatedAt: '',
+    sites: sites.map((s, i) => ({ ...s, id: i + 1 })),
+    contacts: input.contacts.map((c, i) => ({
+      id: i + 1,
+      siteId: c.site != null && c.site < sites.length ? c.site + 1 : null,
+      kind: c.kind,
+      value: c.value,
+      label: c.label ?? null,
+      visibility: c.visibility,
+      openingHours: c.opening_hours?.trim() ? c.opening_hours.trim() : null,
+    })),
+  };
+}
+
 /** A copy of a record that shares nothing mutable with it. */
 function copyRecord(a: ActorRecord): ActorRecord {
   return {
@@ -330,41 +379,38 @@ export function actorRepository(db: Db) {
     return record;
   }
 
-  /** Inside `batch`: who waits for an actor's record as stored (`writeInBatch`), in the order of the writes. */
-  let awaitingRecord: Map<number, ((record: ActorRecord) => void)[]> | null = null;
-
-  /** Hands the actor `id`'s record as stored now to whoever waits for it. */
-  function settle(id: number, record: ActorRecord) {
-    const waiting = awaitingRecord?.get(id);
-    if (!waiting) return;
-    awaitingRecord?.delete(id);
-    for (const then of waiting) then(record);
-  }
-
   /**
-   * Inside `batch`: creates the actor (`id` null) or replaces it, without reading it back; `then`
-   * gets its record as stored once the batch's writes are done — read with the others, 500 at a
-   * time — still inside the batch's transaction. An import of 100,000 rows spent a fifth of its
-   * time reading each actor back on its own (docs/PERFORMANCE.md §23). Throws as `createActor` and
-   * `replaceActor` do, before writing anything.
+   * Inside `batch`: creates the actor (`id` null) or replaces it, without reading it back, and
+   * gives its input form as stored (`recordAsStored`: what `actorToInput` of the record read back
+   * gives). An import of 100,000 rows spent a fifth of its time reading each actor back for its
+   * revision's snapshot, then a tenth reading them back with the batch (docs/PERFORMANCE.md §23,
+   * §25). Its full-text entry is written at the batch's end from that form. `geography`: the
+   * input's, when the caller resolved it already. Throws as `createActor` and `replaceActor` do,
+   * before writing anything.
    */
-  function writeInBatch(id: number | null, input: CreateActorInput, then: (record: ActorRecord) => void): { id: number; slug: string } {
-    if (!deferredText || !awaitingRecord) throw new Error('writeInBatch is for the inside of a batch');
-    // Written again before the batch ends: whoever waits gets the record as it is before this write.
-    if (id !== null && awaitingRecord.has(id)) settle(id, readBack(id));
-    const written = writeRows(id, input, false);
-    const waiting = awaitingRecord.get(written.id) ?? [];
-    waiting.push(then);
-    awaitingRecord.set(written.id, waiting);
-    return written;
+  function writeInBatch(
+    id: number | null,
+    input: CreateActorInput,
+    geography = resolveActorGeography(input),
+  ): { id: number; slug: string; stored: CreateActorInput } {
+    if (!deferredText) throw new Error('writeInBatch is for the inside of a batch');
+    const written = writeRows(id, input, false, geography);
+    const record = recordAsStored(input, written.slug, geography);
+    deferredText.set(written.id, record);
+    return { ...written, stored: actorToInput(record) };
   }
 
   /**
    * The rows of an actor created (`id` null) or replaced, its children and (or, in a batch, at its
    * end) its full-text entry. Throws ActorValidationError or SlugConflictError before writing.
    */
-  function writeRows(id: number | null, input: CreateActorInput, generated: boolean): { id: number; slug: string } {
-    const { issues, sites, territory } = resolveActorGeography(input);
+  function writeRows(
+    id: number | null,
+    input: CreateActorInput,
+    generated: boolean,
+    geography = resolveActorGeography(input),
+  ): { id: number; slug: string } {
+    const { issues, sites, territory } = geography;
     if (issues.length > 0) throw new ActorValidationError(issues);
     if (id === null) {
       const slug = entries.slugFor(input.slug, slugify(input.name));
@@ -400,27 +446,21 @@ export function actorRepository(db: Db) {
     return writeInBulk(db, () => {
       const pending = new Map<number, ActorRecord | null>();
       deferredText = pending;
-      awaitingRecord = new Map();
       try {
         const result = fn();
         deferredText = null;
-        // Each actor's text from its record as read back after its last write in the batch, and
-        // that record to whoever waits for it (`writeInBatch`).
+        // Each actor's text from its record after its last write in the batch: as read back, or
+        // as stored (`writeInBatch`); read back 500 at a time when neither is known.
         const unread: number[] = [];
         for (const [id, record] of pending) {
-          if (record && !awaitingRecord.has(id)) writer.writeText(id, record, record.sites);
+          if (record) writer.writeText(id, record, record.sites);
           else unread.push(id);
         }
-        for (let i = 0; i < unread.length; i += 500) {
-          for (const record of readActors(unread.slice(i, i + 500))) {
-            writer.writeText(record.id, record, record.sites);
-            settle(record.id, record);
-          }
-        }
+        for (let i = 0; i < unread.length; i += 500)
+          for (const record of readActors(unread.slice(i, i + 500))) writer.writeText(record.id, record, record.sites);
         return { result, touched: [...pending.keys()] };
       } finally {
         deferredText = null;
-        awaitingRecord = null;
       }
     });
   }

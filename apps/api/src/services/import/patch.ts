@@ -4,8 +4,8 @@
  * professionals-only contact, one site; data·inclusion has no type — so what the file does not
  * carry is kept from the entry as it is, and a re-imported export changes nothing.
  */
-import { type ActorRecord, actorToInput, resolveActorGeography } from '@pare/db';
-import { ACTIONS, type ContactKind, type CreateActorInput, PUBLICS } from '@pare/schema';
+import { type ActorRecord, actorToInput, recordAsStored, resolveActorGeography } from '@pare/db';
+import type { ContactKind, CreateActorInput } from '@pare/schema';
 import type { RowIssue } from './values.ts';
 
 export type SitePatch = {
@@ -136,56 +136,17 @@ export function applyPatch(base: CreateActorInput | null, patch: ActorPatch): Ra
   return out;
 }
 
-const ACTION_ORDER: readonly string[] = ACTIONS;
-const PUBLIC_ORDER: readonly string[] = PUBLICS;
-
 /**
  * The input form the database would give back after saving `input` (what `actorToInput` returns
- * for the stored entry): codes deduplicated and in their canonical order, territory codes sorted,
- * sites placed (postcode of a one-postcode commune filled in, derived coordinates dropped). Two
- * such forms are equal exactly when saving would change nothing. `geography`: the input's, when
- * already resolved.
+ * for the stored entry): `recordAsStored` in @pare/db. Two such forms are equal exactly when
+ * saving would change nothing. `geography`: the input's, when already resolved.
  */
 export function storedForm(
   input: CreateActorInput,
   slug: string,
   geography: ReturnType<typeof resolveActorGeography> = resolveActorGeography(input),
 ): CreateActorInput {
-  const { sites, territory } = geography;
-  const codes = (kind: 'region' | 'departement' | 'commune') =>
-    [...new Set(territory.filter((t) => t.kind === kind).map((t) => t.code))].sort();
-  const record: ActorRecord = {
-    id: 0,
-    slug,
-    name: input.name,
-    type: input.type,
-    description: input.description,
-    publics: [...new Set(input.publics)].sort((a, b) => PUBLIC_ORDER.indexOf(a) - PUBLIC_ORDER.indexOf(b)),
-    actions: [...new Set(input.actions)].sort((a, b) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b)),
-    territory: { scope: input.territory.scope, regions: codes('region'), departements: codes('departement'), communes: codes('commune') },
-    languages: input.languages,
-    acceptsContactRequests: input.accepts_contact_requests,
-    referentEmail: input.referent_email ?? null,
-    siret: input.siret ?? null,
-    sourceUrl: input.provenance.source_url ?? null,
-    lastVerifiedAt: input.provenance.last_verified_at ?? null,
-    verifiedBy: input.provenance.verified_by ?? null,
-    status: 'published',
-    generated: false,
-    createdAt: '',
-    updatedAt: '',
-    sites: sites.map((s, i) => ({ ...s, id: i + 1 })),
-    contacts: input.contacts.map((c, i) => ({
-      id: i + 1,
-      siteId: c.site != null && c.site < sites.length ? c.site + 1 : null,
-      kind: c.kind,
-      value: c.value,
-      label: c.label ?? null,
-      visibility: c.visibility,
-      openingHours: c.opening_hours ?? null,
-    })),
-  };
-  return actorToInput(record);
+  return actorToInput(recordAsStored(input, slug, geography));
 }
 
 /** The names a format gives to the fields of the input form, to name a bad field as the file does. */
