@@ -4,7 +4,7 @@
  * professionals-only contact, one site; data·inclusion has no type — so what the file does not
  * carry is kept from the entry as it is, and a re-imported export changes nothing.
  */
-import { type ActorRecord, actorToInput, recordAsStored, resolveActorGeography } from '@pare/db';
+import { actorToInput, recordAsStored, resolveActorGeography } from '@pare/db';
 import type { ContactKind, CreateActorInput } from '@pare/schema';
 import type { RowIssue } from './values.ts';
 
