@@ -55,6 +55,17 @@ export const confidentialCircles: CircleLayerSpecification = {
 /** A cluster: MapLibre's own (an actor page's few sites) or the server's (the search map). */
 const IS_CLUSTER = ['any', ['has', 'point_count'], ['==', ['get', 'cluster'], true]] as const;
 
+/** A cluster's radius in pixels by its count: below 10, 50, 500 and above (the layer and `markersToGeoJson`). */
+export const CLUSTER_RADII = [
+  [10, 14],
+  [50, 18],
+  [500, 24],
+  [Number.POSITIVE_INFINITY, 30],
+] as const;
+/** A precise site's pin, in pixels (with its white ring). */
+export const SITE_RADIUS = 9;
+export const clusterRadius = (count: number): number => (CLUSTER_RADII.find(([below]) => count < below) ?? CLUSTER_RADII[3])[1];
+
 export const clusterCircles: CircleLayerSpecification = {
   id: 'pare-clusters',
   type: 'circle',
@@ -63,7 +74,17 @@ export const clusterCircles: CircleLayerSpecification = {
   paint: {
     // Confidential sites are clustered apart by the server: their clusters keep their colour.
     'circle-color': ['case', ['==', ['get', 'confidential'], true], COLORS.confidential, COLORS.cluster],
-    'circle-radius': ['step', ['coalesce', ['get', 'point_count'], ['get', 'count'], 1], 14, 10, 18, 50, 24, 500, 30],
+    'circle-radius': [
+      'step',
+      ['coalesce', ['get', 'point_count'], ['get', 'count'], 1],
+      CLUSTER_RADII[0][1],
+      CLUSTER_RADII[0][0],
+      CLUSTER_RADII[1][1],
+      CLUSTER_RADII[1][0],
+      CLUSTER_RADII[2][1],
+      CLUSTER_RADII[2][0],
+      CLUSTER_RADII[3][1],
+    ],
     'circle-stroke-color': COLORS.stroke,
     'circle-stroke-width': 2,
   },

@@ -1,7 +1,8 @@
 import type { ActorListItem } from '@pare/schema';
 import { describe, expect, it } from 'vitest';
+import { clusterRadius } from './layers.ts';
 import { METROPOLE_BBOX } from './map-areas.ts';
-import { actorSites, resultsToGeoJson, viewForResults } from './map-data.ts';
+import { actorSites, type MapPointsAnswer, markersToGeoJson, resultsToGeoJson, viewForResults } from './map-data.ts';
 
 function actor(
   id: number,
@@ -96,5 +97,45 @@ describe('map data from the results', () => {
     );
     expect(e - w).toBeGreaterThan(0.7);
     expect(e - w).toBeLessThan(1);
+  });
+});
+
+describe('the search map’s markers from the server', () => {
+  const cluster = (lng: number, lat: number, count: number, confidential: boolean) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [lng, lat] as [number, number] },
+    properties: { cluster: true as const, count, confidential, expansion_zoom: 10 },
+  });
+  const answer = (features: ReturnType<typeof cluster>[]) =>
+    ({ type: 'FeatureCollection', features, total: 0, actors: 0, bounds: null }) as unknown as MapPointsAnswer;
+  /** Pixels between two points at `zoom` (Web Mercator, 256 px tiles). */
+  const px = (a: number[], b: number[], zoom: number) => {
+    const w = 256 * 2 ** zoom;
+    const y = (lat: number) =>
+      (0.5 - Math.log((1 + Math.sin((lat * Math.PI) / 180)) / (1 - Math.sin((lat * Math.PI) / 180))) / (4 * Math.PI)) * w;
+    return Math.hypot((((a[0] as number) - (b[0] as number)) / 360) * w, y(a[1] as number) - y(b[1] as number));
+  };
+
+  it('moves a confidential cluster off a public one it would hide, and leaves the others where they are', () => {
+    const zoom = 8;
+    const given = answer([
+      cluster(6.17, 49.36, 201, false),
+      cluster(6.168, 49.361, 8, true), // on the public cluster: « 8 » over « 201 »
+      cluster(6.17, 49.36, 3, true), // exactly on it
+      cluster(7.5, 48.6, 4, true), // far from any: unmoved
+    ]);
+    const [pub, near, same, far] = markersToGeoJson(given, [], zoom).sites.features.map((f) => f.geometry.coordinates);
+    expect(pub).toEqual([6.17, 49.36]);
+    const clear = clusterRadius(201) + clusterRadius(8);
+    expect(px(near as number[], pub as number[], zoom)).toBeGreaterThanOrEqual(clear);
+    expect(px(same as number[], pub as number[], zoom)).toBeGreaterThanOrEqual(clear);
+    // Moved no further than needed: still next to the public cluster.
+    expect(px(near as number[], pub as number[], zoom)).toBeLessThan(clear + 4);
+    // Up and to the right when they coincide.
+    expect((same as number[])[0]).toBeGreaterThan(6.17);
+    expect((same as number[])[1]).toBeGreaterThan(49.36);
+    expect(far).toEqual([7.5, 48.6]);
+    // Without the zoom nothing moves.
+    expect(markersToGeoJson(given, []).sites.features[1]?.geometry.coordinates).toEqual([6.168, 49.361]);
   });
 });

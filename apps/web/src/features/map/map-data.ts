@@ -2,6 +2,7 @@
 import type { ActorListItem, SearchActorsResponse } from '@pare/schema';
 import type { InferResponseType } from 'hono/client';
 import type { client } from '../../lib/client.ts';
+import { clusterRadius, SITE_RADIUS } from './layers.ts';
 import { type Bbox, bboxContains, METROPOLE_BBOX } from './map-areas.ts';
 
 export type SiteProps = { actorId: number; siteId: number; name: string; confidential: boolean; commune: string | null };
@@ -132,13 +133,61 @@ export type MarkerProps = {
   name: string | null;
 };
 
+/** Web-Mercator pixels at `zoom` (256 px tiles) and back. */
+const worldPx = (zoom: number) => 256 * 2 ** zoom;
+function toPx([lng, lat]: [number, number], zoom: number): [number, number] {
+  const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return [((lng + 180) / 360) * worldPx(zoom), (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * worldPx(zoom)];
+}
+function fromPx([x, y]: [number, number], zoom: number): [number, number] {
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / worldPx(zoom)))) * 180) / Math.PI;
+  return [(x / worldPx(zoom)) * 360 - 180, lat];
+}
+
+/**
+ * The server clusters confidential sites apart from precise ones, so in one place a red cluster
+ * can sit on a blue one and hide its count (« 8 » over « 201 » read « 8 » and « 01 »). Each
+ * confidential cluster that would overlap a public marker at `zoom` (the zoom the answer was made
+ * for: the map shows it at that zoom or closer, where markers are further apart) is moved just
+ * clear of it, away from it (up and to the right when they coincide). A cluster stands for sites
+ * in a 64 px cell around it, at their commune's centre: a few pixels change nothing it says.
+ */
+function clearOfPublic(sites: PointFeature<MarkerProps>[], zoom: number): void {
+  const gap = 2;
+  const publicMarkers = sites
+    .filter((f) => !f.properties.confidential)
+    .map((f) => ({ at: toPx(f.geometry.coordinates, zoom), r: f.properties.cluster ? clusterRadius(f.properties.count) : SITE_RADIUS }));
+  for (const f of sites) {
+    if (!f.properties.cluster || !f.properties.confidential) continue;
+    const r = clusterRadius(f.properties.count);
+    let at = toPx(f.geometry.coordinates, zoom);
+    let moved = false;
+    // A few rounds: moved clear of one marker, it may meet another.
+    for (let round = 0; round < 4; round++) {
+      const hit = publicMarkers.find((m) => Math.hypot(at[0] - m.at[0], at[1] - m.at[1]) < r + m.r + gap);
+      if (!hit) break;
+      let dx = at[0] - hit.at[0];
+      let dy = at[1] - hit.at[1];
+      const d = Math.hypot(dx, dy);
+      if (d < 0.5) [dx, dy] = [Math.SQRT1_2, -Math.SQRT1_2];
+      else [dx, dy] = [dx / d, dy / d];
+      const away = r + hit.r + gap;
+      at = [hit.at[0] + dx * away, hit.at[1] + dy * away];
+      moved = true;
+    }
+    if (moved) f.geometry = { type: 'Point', coordinates: fromPx(at, zoom) };
+  }
+}
+
 /**
  * The server's features as the map's sources: clusters and precise sites in one, confidential
- * sites (drawn as a large circle at their commune's centre) in the other.
+ * sites (drawn as a large circle at their commune's centre) in the other. `zoom`: the zoom the
+ * answer was asked for, to move a confidential cluster off a public marker (`clearOfPublic`).
  */
 export function markersToGeoJson(
   answer: MapPointsAnswer,
   items: readonly ActorListItem[],
+  zoom?: number,
 ): { sites: Collection<PointFeature<MarkerProps>>; confidential: Collection<PointFeature<MarkerProps>> } {
   const idBySlug = new Map(items.map((a) => [a.slug, a.id]));
   const sites: PointFeature<MarkerProps>[] = [];
@@ -171,6 +220,7 @@ export function markersToGeoJson(
     else feature.id = p.site_id;
     (!p.cluster && p.confidential ? confidential : sites).push(feature);
   }
+  if (zoom !== undefined) clearOfPublic(sites, zoom);
   return { sites: { type: 'FeatureCollection', features: sites }, confidential: { type: 'FeatureCollection', features: confidential } };
 }
 

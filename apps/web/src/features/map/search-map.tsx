@@ -146,9 +146,9 @@ export default function SearchMap({
   const geo = useMemo(() => resultsToGeoJson(items), [items]);
   /** Fixed for the map's life: the search page's map asks the server, an actor's page draws its items. */
   const fromServer = useRef(mapQuery !== undefined).current;
-  const [markers, setMarkers] = useState<{ answer: MapPointsAnswer; query: string } | null>(null);
+  const [markers, setMarkers] = useState<{ answer: MapPointsAnswer; query: string; zoom: number } | null>(null);
   const shown = useMemo(
-    () => (!fromServer ? geo : markers ? markersToGeoJson(markers.answer, items) : NO_MARKERS),
+    () => (!fromServer ? geo : markers ? markersToGeoJson(markers.answer, items, markers.zoom) : NO_MARKERS),
     [fromServer, geo, markers, items],
   );
 
@@ -172,10 +172,11 @@ export default function SearchMap({
     pending.current?.abort();
     const ctrl = new AbortController();
     pending.current = ctrl;
-    const view = { bbox: box, zoom: String(Math.max(0, Math.floor(m.getZoom()))) };
+    const zoom = Math.max(0, Math.floor(m.getZoom()));
+    const view = { bbox: box, zoom: String(zoom) };
     read(client.map.points.$get({ query: { ...queryObject(query), ...view } }, { init: { signal: ctrl.signal } }))
       .then((answer) => {
-        if (!ctrl.signal.aborted) setMarkers({ answer, query });
+        if (!ctrl.signal.aborted) setMarkers({ answer, query, zoom });
       })
       // A failed request leaves the previous markers; the list is unaffected.
       .catch(() => undefined);
